@@ -1,0 +1,98 @@
+import type { HumanTaskKind } from './errors/index.ts';
+
+/**
+ * The contract between the queue and the bots. The queue decides *when* an item runs and records what
+ * happened; a runner decides *how* a portal is driven. A runner throws only BotErrors (see ./errors) or
+ * errors that `coerceBotError` understands; everything it learns goes back through `io`.
+ *
+ * Glossary
+ * - item: one government item of a bundle (business-registration, seal-engraving, …).
+ * - values: the item's projection — field ids and wire values of docs/item-fields.md.
+ * - reconcile: before the final submit, look the application up in the portal's 办件查询 and adopt an
+ *   earlier receipt instead of filing again (set on every retried, resumed or resubmitted run).
+ * - follow-up: items whose result arrives later (registration is 受理 first, approved with a credit code after
+ *   a review) are finished by `followUp`, which only reads the portal's 办件查询.
+ */
+
+export type ItemValues = Readonly<Record<string, unknown>>;
+
+export interface AttachedDocument {
+  path: string;
+  fileName: string;
+  mimeType: string;
+}
+
+export interface ItemRunRequest {
+  applicationId: string;
+  /** Our human-readable reference (e.g. YJ20261122-0007); also typed where a portal has a remark field. */
+  applicationRef: string;
+  itemId: string;
+  portalId: string;
+  /** Where the portal lives (the sandbox on this machine, or the real system). */
+  baseUrl: string;
+  values: ItemValues;
+  /** Uploaded materials by document id, as named by upload values `{ document: id }`. */
+  documents: Readonly<Record<string, AttachedDocument>>;
+  credentials?: { username: string; password: string };
+  reconcile: boolean;
+}
+
+export interface StepRecord {
+  name: string;
+  status: 'ok' | 'failed';
+  startedAt: Date;
+  durationMs: number;
+  /** PNG with personal data masked. */
+  screenshot?: Buffer;
+  note?: string;
+}
+
+/** One row of the read-back before submit: what the bot meant to type against what the page holds. */
+export interface FieldComparison {
+  fieldId: string;
+  intended: string;
+  onPage: string;
+  matches: boolean;
+}
+
+export interface PersonQuestion {
+  kind: HumanTaskKind;
+  /** What to ask, in Chinese, e.g. 请输入发送到 138****5678 的短信验证码. */
+  prompt: string;
+  image?: Buffer;
+  timeoutMs: number;
+}
+
+export interface ItemRunIo {
+  signal: AbortSignal;
+  step(record: StepRecord): Promise<void>;
+  /** Called right before the final submit click; resolves once the store knows a submission may exist. */
+  beforeFinalSubmit(): Promise<void>;
+  /** Waits for a person's answer; rejects with PersonNeededError when the deadline passes. */
+  askPerson(question: PersonQuestion): Promise<string>;
+  /** Where to write this run's Playwright trace (zip); the queue links it to the run. */
+  tracePath: string;
+}
+
+export interface ItemRunResult {
+  /** submitted: filed now · adopted: an earlier submission was found in 办件查询 and taken over. */
+  outcome: 'submitted' | 'adopted';
+  receipt: Record<string, string>;
+  /** The item's outputs that are known now (docs/item-fields.md "produces"). */
+  outputs: Record<string, unknown>;
+  /** True when the item is accepted but its outputs come later (see follow-up). */
+  awaitingResult: boolean;
+  comparison: FieldComparison[];
+}
+
+export interface FollowUpResult {
+  done: boolean;
+  outputs: Record<string, unknown>;
+  receipt: Record<string, string>;
+}
+
+export interface ItemRunner {
+  run(request: ItemRunRequest, io: ItemRunIo): Promise<ItemRunResult>;
+  followUp(request: ItemRunRequest, receipt: Record<string, string>, io: ItemRunIo): Promise<FollowUpResult>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,29 @@
+import type { StepDeclaration } from '../../runtime/types.ts';
+import { derived, modalPicker } from '../../runtime/widgets/index.ts';
+import { button, heading, label } from '../shared/standard-pages.ts';
+import { scopeName } from './options.ts';
+
+/** Step 2 经营范围: items picked in a modal from the 规范表述 list, one flagged 主营; text and 行业 follow. */
+export const scopeStep: StepDeclaration = {
+  name: '经营范围',
+  ready: heading('企业设立登记 — 经营范围'),
+  next: button('保存并下一步'),
+  pageErrorField: 'businessScope',
+  fields: [
+    {
+      field: 'businessScope',
+      find: label('经营范围条目'),
+      widget: modalPicker({
+        open: '选择经营范围',
+        dialog: '选择经营范围（规范表述）',
+        search: '输入关键字检索，如：软件',
+        confirm: '确定',
+        nameOf: scopeName,
+        mainFlag: '主营',
+      }),
+    },
+    // The page writes these itself from the chosen items; reading them back proves it agrees with us.
+    { field: 'businessScopeText', find: label('经营范围'), widget: derived() },
+    { field: 'industryCode', find: label('行业'), widget: derived() },
+  ],
+};

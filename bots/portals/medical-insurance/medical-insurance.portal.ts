@@ -1,0 +1,21 @@
+import type { PortalDeclaration } from '../../runtime/types.ts';
+import { button, companyQuery, tableReceipt } from '../shared/standard-pages.ts';
+import { portalLogin } from '../shared/unified-login.ts';
+import { applicationStep } from './application.step.ts';
+
+/**
+ * 单位医疗保险登记 on 漳州市医疗保障局 网上服务大厅: the bureau's own login; the form lives in an iframe and
+ * posts by XHR (errors come back beside the fields without leaving the page); the receipt shows the
+ * 单位医保编号.
+ */
+export const medicalInsurance: PortalDeclaration = {
+  portalId: 'medical-insurance',
+  itemId: 'medical-insurance',
+  version: '2026.11',
+  login: portalLogin(),
+  entry: '/apply',
+  steps: [applicationStep],
+  submit: { button: button('提 交'), navigates: false },
+  receipt: tableReceipt({ title: '业务回执', outputs: { medicalInsuranceNo: '单位医保编号' } }),
+  query: companyQuery({ companyField: 'unitName' }),
+};

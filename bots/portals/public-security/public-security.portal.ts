@@ -1,0 +1,24 @@
+import type { PortalDeclaration } from '../../runtime/types.ts';
+import { button, companyQuery, tableReceipt } from '../shared/standard-pages.ts';
+import { portalLogin } from '../shared/unified-login.ts';
+import { filingStep } from './filing.step.ts';
+
+/**
+ * 公章刻制备案 on 漳州市公安局 印章治安管理信息系统: the bureau's own login, one form with five seal rows and an
+ * SMS code to the 经办人, filed at once with a 13-digit 备案编码 per seal on the receipt.
+ */
+export const publicSecurity: PortalDeclaration = {
+  portalId: 'public-security',
+  itemId: 'seal-engraving',
+  version: '2026.11',
+  login: portalLogin(),
+  entry: '/seal/apply',
+  steps: [filingStep],
+  submit: { button: button('提交备案') },
+  receipt: tableReceipt({
+    title: '公章刻制备案回执',
+    outputs: { filingNo: '备案受理号' },
+    listOutputs: { 'seals[].filingCode': '备案编码' },
+  }),
+  query: companyQuery({ companyField: 'unitName' }),
+};

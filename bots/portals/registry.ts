@@ -1,0 +1,25 @@
+import type { PortalDeclaration } from '../runtime/types.ts';
+import { bank } from './bank/bank.portal.ts';
+import { housingFund } from './housing-fund/housing-fund.portal.ts';
+import { marketRegulation } from './market-regulation/market-regulation.portal.ts';
+import { medicalInsurance } from './medical-insurance/medical-insurance.portal.ts';
+import { publicSecurity } from './public-security/public-security.portal.ts';
+import { socialInsurance } from './social-insurance/social-insurance.portal.ts';
+import { tax } from './tax/tax.portal.ts';
+
+/** Item id → the declaration of the portal that files it. A portal that changes gets a new version here. */
+export const DECLARATIONS: readonly PortalDeclaration[] = [
+  marketRegulation,
+  publicSecurity,
+  bank,
+  tax,
+  socialInsurance,
+  medicalInsurance,
+  housingFund,
+];
+
+const BY_ITEM = new Map(DECLARATIONS.map((declaration) => [declaration.itemId, declaration]));
+
+export function declarationFor(itemId: string): PortalDeclaration | undefined {
+  return BY_ITEM.get(itemId);
+}

@@ -1,0 +1,56 @@
+import type { Find, QueryDeclaration, ReceiptDeclaration, Values } from '../../runtime/types.ts';
+
+/**
+ * What the provincial portals have in common (one vendor's 政务服务 framework): the 我的办件 page with a search
+ * box and a results table, and a receipt laid out as a table of 项目/内容 cells. Each declaration still states
+ * its own labels; these helpers only spare repeating the layout.
+ */
+
+export const heading = (name: string): Find => ({ role: 'heading', name });
+export const button = (name: string): Find => ({ role: 'button', name });
+export const label = (text: string): Find => ({ label: text });
+
+export const text = (values: Values, id: string): string => {
+  const value = values[id];
+  return typeof value === 'string' ? value : '';
+};
+
+/** A receipt page titled `title` whose cells are found by their header cell. */
+export function tableReceipt(options: {
+  title: string;
+  outputs: Readonly<Record<string, string>>;
+  listOutputs?: Readonly<Record<string, string>>;
+  awaiting?: ReceiptDeclaration['awaiting'];
+}): ReceiptDeclaration {
+  return {
+    ready: heading(options.title),
+    reference: label('办件编号'),
+    outputs: Object.fromEntries(Object.entries(options.outputs).map(([id, text]) => [id, label(text)])),
+    ...(options.listOutputs ? { listOutputs: options.listOutputs } : {}),
+    ...(options.awaiting ? { awaiting: options.awaiting } : {}),
+  };
+}
+
+/** 我的办件: search by company name (or credit code), one row per earlier submission. */
+export function companyQuery(options: {
+  path?: string;
+  /** Which value of the item names the company in the search box. */
+  companyField: string;
+  /** The results column that shows the company. */
+  companyColumn?: string;
+}): QueryDeclaration {
+  const column = options.companyColumn ?? '申请单位';
+  return {
+    path: options.path ?? '/query',
+    search: {
+      find: { placeholder: '请输入企业名称或信用代码' },
+      value: (values) => text(values, options.companyField),
+    },
+    byReference: { placeholder: '请输入办件编号' },
+    button: button('查询'),
+    tableHeader: '办件编号',
+    matches: (row, values) => row[column] === text(values, options.companyField),
+    open: { role: 'link', name: '查看回执' },
+    submittedColumn: '提交时间',
+  };
+}

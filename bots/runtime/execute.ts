@@ -1,0 +1,209 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { PortalUnavailableError, ValueRejectedError } from '../errors/index.ts';
+import type { FollowUpResult, ItemRunIo, ItemRunRequest, ItemRunResult } from '../item-runner.ts';
+import type { BrowserPool } from './browser-pool.ts';
+import { fillStep, readBack } from './fill.ts';
+import { findOne, locatorOf, waitFor } from './locate.ts';
+import { goto, leavePage } from './navigate.ts';
+import type { CaptchaReader, RunnerSettings } from './options.ts';
+import { findEarlier, type ReadReceipt, readReceipt } from './receipt.ts';
+import { stepWithRetries } from './retry.ts';
+import { Run, UNAVAILABLE_TEXTS } from './run.ts';
+import type { PortalDeclaration } from './types.ts';
+
+export interface ExecuteDeps {
+  pool: BrowserPool;
+  settings: RunnerSettings;
+  readCaptcha: CaptchaReader | undefined;
+}
+
+/** Opens a context from the pool with a trace running, hands a Run to `body`, and always cleans up. */
+async function withRun<T>(
+  deps: ExecuteDeps,
+  request: ItemRunRequest,
+  io: ItemRunIo,
+  body: (run: Run) => Promise<T>,
+): Promise<T> {
+  const lease = await deps.pool.acquire();
+  let crashed = false;
+  const context: BrowserContext = lease.context;
+  context.setDefaultTimeout(deps.settings.actionTimeoutMs);
+  context.setDefaultNavigationTimeout(deps.settings.navigationTimeoutMs);
+  // A queue that gives up on a run (shutdown, lost lock) aborts it: closing the context ends any wait at once.
+  const abort = () => void context.close().catch(() => {});
+  io.signal.addEventListener('abort', abort, { once: true });
+  try {
+    // Snapshots show the DOM of every action; screencast frames would be unmasked pictures of personal data.
+    await context.tracing.start({ snapshots: true, screenshots: false });
+    const page = await context.newPage();
+    page.on('crash', () => {
+      crashed = true;
+    });
+    return await body(new Run(page, request, io, deps.settings, deps.readCaptcha));
+  } finally {
+    io.signal.removeEventListener('abort', abort);
+    try {
+      mkdirSync(dirname(io.tracePath), { recursive: true });
+      await context.tracing.stop({ path: io.tracePath });
+    } catch {
+      crashed = crashed || !context.browser()?.isConnected();
+    }
+    await lease.release(crashed);
+  }
+}
+
+function adopted(found: ReadReceipt, run: Run): ItemRunResult {
+  return {
+    outcome: 'adopted',
+    receipt: found.receipt,
+    outputs: found.outputs,
+    awaitingResult: found.awaitingResult,
+    comparison: run.comparison,
+  };
+}
+
+/**
+ * Files one item by its declaration: log in, open a new application, fill and read back every page, look
+ * the item up in 办件查询 when this run may follow an earlier one, tell the queue, press submit, read the
+ * receipt. Each stage is a step with its own evidence.
+ */
+export function executeRun(
+  deps: ExecuteDeps,
+  declaration: PortalDeclaration,
+  request: ItemRunRequest,
+  io: ItemRunIo,
+): Promise<ItemRunResult> {
+  return withRun(deps, request, io, async (run) => {
+    const timeout = deps.settings.findTimeoutMs;
+    await stepWithRetries(run, '登录', () => declaration.login(run));
+    // A retried run first asks 办件查询: when the earlier attempt got through, nothing needs typing at all.
+    if (request.reconcile) {
+      const earlier = await stepWithRetries(run, '办件查询（提交前核对）', () =>
+        findEarlier(run, declaration.query, declaration.receipt),
+      );
+      if (earlier) return adopted(earlier, run);
+    }
+    const first = declaration.steps[0];
+    await stepWithRetries(run, '打开申请', async () => {
+      await goto(run, declaration.entry);
+      if (first) await findOne(run.page, first.ready, timeout, '申请表第一页');
+    });
+    // When the final click happened: a filing found after it is this run's own, an older one is not.
+    let clickedAt: Date | undefined;
+    for (const [i, step] of declaration.steps.entries()) {
+      const next = declaration.steps[i + 1];
+      // Where this page lives, to open it again when a try is interrupted (the portal keeps the draft).
+      const address = new URL(run.page.url());
+      const path = `${address.pathname}${address.search}`;
+      const found = await stepWithRetries(run, step.name, async (shot, attempt) => {
+        if (attempt > 1) {
+          // The final click may have gone through before the portal failed: never file twice.
+          const earlier = clickedAt ? await lookUpInNewTab(run, declaration, clickedAt) : undefined;
+          if (earlier) return earlier;
+          await goto(run, path);
+        }
+        const scope = step.frame
+          ? (await findOne(run.page, step.frame, timeout, '内嵌表单')).contentFrame()
+          : run.page;
+        await findOne(run.page, step.ready, timeout, '页面标题');
+        const bound = await fillStep(run, scope, step);
+        await readBack(run, bound);
+        await shot();
+        if (next) {
+          if (!step.next)
+            throw new Error(`Declaration ${declaration.portalId}: step "${step.name}" has no next`);
+          await leavePage(run, scope, step.next, next.ready, bound, {
+            pageErrorField: step.pageErrorField,
+            navigates: step.navigates,
+          });
+          return undefined;
+        }
+        // The last page: everything is typed; file it unless it was filed before.
+        const earlier =
+          request.reconcile && attempt === 1 ? await lookUpInNewTab(run, declaration) : undefined;
+        if (earlier) return earlier;
+        if (declaration.submit.check) await runCheck(run, declaration);
+        await io.beforeFinalSubmit();
+        clickedAt = new Date();
+        await leavePage(run, scope, declaration.submit.button, declaration.receipt.ready, bound, {
+          pageErrorField: step.pageErrorField,
+          navigates: declaration.submit.navigates,
+        });
+        return undefined;
+      });
+      if (found) return adopted(found, run);
+    }
+    // The receipt page is the answer to the final post; if it failed to show, 我的办件 still has it.
+    const read = await stepWithRetries(run, '读取回执', async (_shot, attempt) => {
+      if (attempt === 1) return readReceipt(run, declaration.receipt);
+      const earlier = await findEarlier(run, declaration.query, declaration.receipt, { since: clickedAt });
+      if (!earlier) throw new PortalUnavailableError('提交后未能读取回执，办件查询中也暂未找到');
+      return earlier;
+    });
+    return {
+      outcome: 'submitted',
+      receipt: read.receipt,
+      outputs: read.outputs,
+      awaitingResult: read.awaitingResult,
+      comparison: run.comparison,
+    };
+  });
+}
+
+/** The 办件查询 look-up runs in a second tab so the filled wizard stays as it is. */
+async function lookUpInNewTab(
+  run: Run,
+  declaration: PortalDeclaration,
+  since?: Date,
+): Promise<ReadReceipt | undefined> {
+  const tab = await run.page.context().newPage();
+  const lookup = new Run(tab, run.request, run.io, run.settings, run.readCaptcha);
+  try {
+    return await findEarlier(lookup, declaration.query, declaration.receipt, since ? { since } : undefined);
+  } finally {
+    await tab.close();
+  }
+}
+
+/**
+ * 检查/校验: press it and wait for its verdict in the status line — passed, refused (the portal's words for
+ * the clerk), or busy. A check that never answers counts as a busy portal.
+ */
+async function runCheck(run: Run, declaration: PortalDeclaration): Promise<void> {
+  const check = declaration.submit.check;
+  if (!check) return;
+  await (await findOne(run.page, check.button, run.settings.findTimeoutMs, '检查按钮')).click();
+  const passed = locatorOf(run.page, { text: check.passed }).first();
+  const status = () => run.page.getByRole('status').allInnerTexts();
+  const verdict = await waitFor(async () => {
+    if (await passed.isVisible()) return 'passed';
+    const message = (await status()).join('；');
+    if (run.trouble().length > 0 || UNAVAILABLE_TEXTS.some((text) => message.includes(text))) return 'busy';
+    return /未通过|有误|错误/.test(message) ? 'refused' : undefined;
+  }, run.settings.navigationTimeoutMs);
+  if (verdict === 'passed') return;
+  const message = (await status()).join('；').trim() || '提交前检查未通过';
+  if (verdict === 'refused') throw new ValueRejectedError(message, [{ fieldId: 'form', message }]);
+  throw new PortalUnavailableError(`门户暂不可用：${message}`);
+}
+
+/** Looks an accepted item up in 办件查询 by its receipt number and reads what the department decided. */
+export function executeFollowUp(
+  deps: ExecuteDeps,
+  declaration: PortalDeclaration,
+  request: ItemRunRequest,
+  receipt: Record<string, string>,
+  io: ItemRunIo,
+): Promise<FollowUpResult> {
+  return withRun(deps, request, io, async (run) => {
+    await stepWithRetries(run, '登录', () => declaration.login(run));
+    const reference = receipt.reference ?? '';
+    const found = await stepWithRetries(run, '办件查询', () =>
+      findEarlier(run, declaration.query, declaration.receipt, { reference }),
+    );
+    if (!found) return { done: false, receipt, outputs: {} };
+    return { done: !found.awaitingResult, receipt: { ...receipt, ...found.receipt }, outputs: found.outputs };
+  });
+}

@@ -1,0 +1,146 @@
+import {
+  BotError,
+  type FieldRejection,
+  PortalUnavailableError,
+  ValueRejectedError,
+} from '../errors/index.ts';
+import { findOne, locatorOf, type Scope, waitFor } from './locate.ts';
+import { isPersonalField, maskValue } from './personal.ts';
+import type { Run } from './run.ts';
+import {
+  type Binding,
+  type BoundField,
+  type GroupBinding,
+  isGroup,
+  type StepDeclaration,
+  type Values,
+} from './types.ts';
+
+/** Projection values the bot resolves on the live portal (docs/item-fields.md: `auto:…`, `ask:…`). */
+const DIRECTIVE = /^(auto|ask):/;
+
+const isAbsent = (value: unknown) => value === undefined || value === null;
+
+/** A failure inside a widget names no field; the filler knows which one it was. */
+function withField(error: unknown, fieldId: string): unknown {
+  if (error instanceof ValueRejectedError && error.fields.length === 0) {
+    return new ValueRejectedError(`${fieldId}：${error.message}`, [{ fieldId, message: error.message }]);
+  }
+  if (error instanceof BotError || !(error instanceof Error)) return error;
+  error.message = `${fieldId}: ${error.message}`;
+  return error;
+}
+
+async function fillBinding(
+  run: Run,
+  scope: Scope,
+  binding: Binding,
+  values: Values,
+  fieldId: string,
+): Promise<BoundField | undefined> {
+  let value = binding.value ? binding.value(values) : values[binding.field];
+  if (isAbsent(value) || (binding.when && !binding.when(values))) return undefined;
+  const field = await findOne(scope, binding.find, run.settings.findTimeoutMs, `“${fieldId}”`);
+  if (binding.personal ?? isPersonalField(fieldId)) run.mask(field);
+  try {
+    if (typeof value === 'string' && DIRECTIVE.test(value)) {
+      if (!binding.widget.resolve) throw new Error(`widget ${binding.widget.kind} cannot resolve ${value}`);
+      value = await binding.widget.resolve(run, field, value);
+    }
+    await binding.widget.fill(run, field, value);
+  } catch (error) {
+    throw withField(error, fieldId);
+  }
+  return { fieldId, binding, field, value };
+}
+
+async function fillGroup(run: Run, scope: Scope, group: GroupBinding): Promise<BoundField[]> {
+  const value = run.values[group.group];
+  const rows = Array.isArray(value) ? (value as Values[]) : [];
+  const bound: BoundField[] = [];
+  const timeout = run.settings.findTimeoutMs;
+  for (const [i, row] of rows.entries()) {
+    if ((await locatorOf(scope, group.row(i + 1)).count()) === 0) {
+      await (await findOne(scope, group.add, timeout, `“${group.group}”的添加按钮`)).click();
+    }
+    const rowScope = await findOne(scope, group.row(i + 1), timeout, `“${group.group}”第 ${i + 1} 行`);
+    for (const binding of group.bindings) {
+      const one = await fillBinding(run, rowScope, binding, row, `${group.group}[${i}].${binding.field}`);
+      if (one) bound.push(one);
+    }
+  }
+  // Rows the page offered beyond those of the application are removed (a person would delete them).
+  if (group.remove) {
+    for (let guard = 0; guard < 50; guard += 1) {
+      const surplus = locatorOf(scope, group.row(rows.length + 1));
+      if ((await surplus.count()) === 0) break;
+      await (await findOne(surplus, group.remove, timeout, '删除按钮')).click();
+    }
+  }
+  return bound;
+}
+
+/** Types every bound value of one page; returns what was bound, for the read-back and for the page's messages. */
+export async function fillStep(run: Run, scope: Scope, step: StepDeclaration): Promise<BoundField[]> {
+  const bound: BoundField[] = [];
+  for (const field of step.fields) {
+    if (isGroup(field)) bound.push(...(await fillGroup(run, scope, field)));
+    else {
+      const one = await fillBinding(run, scope, field, run.values, field.field);
+      if (one) bound.push(one);
+    }
+  }
+  return bound;
+}
+
+async function compare(
+  run: Run,
+  bound: BoundField,
+): Promise<{ onPage: string; expected: string; ok: boolean }> {
+  const { widget } = bound.binding;
+  const expected = widget.expected(bound.value, run);
+  const same = (onPage: string) => (widget.same ? widget.same(onPage, expected) : onPage === expected);
+  const onPage = await widget.read(run, bound.field);
+  return { onPage, expected, ok: same(onPage) };
+}
+
+/**
+ * Reads every bound value back from the page and compares it with what was meant. A mismatch is typed once
+ * more (a page script may have overwritten it); if it persists, nothing is submitted and the clerk is told.
+ * Values the page computes itself are given a moment to settle instead.
+ */
+export async function readBack(run: Run, bound: readonly BoundField[]): Promise<void> {
+  const wrong: FieldRejection[] = [];
+  for (const entry of bound) {
+    let result = await compare(run, entry);
+    if (!result.ok && entry.binding.widget.derived) {
+      result =
+        (await waitFor(async () => {
+          const again = await compare(run, entry);
+          return again.ok ? again : undefined;
+        }, run.settings.findTimeoutMs)) ?? (await compare(run, entry));
+    } else if (!result.ok) {
+      await entry.binding.widget.fill(run, entry.field, entry.value);
+      result = await compare(run, entry);
+    }
+    run.comparison.push({
+      fieldId: entry.fieldId,
+      intended: maskValue(entry.fieldId, result.expected),
+      onPage: maskValue(entry.fieldId, result.onPage),
+      matches: result.ok,
+    });
+    if (!result.ok) wrong.push({ fieldId: entry.fieldId, message: '页面上的值与应填写的值不一致' });
+  }
+  if (wrong.length > 0) {
+    // A page whose own script or list failed to load (a 5xx) cannot compute or keep values: not the
+    // clerk's business, try again later.
+    const trouble = run.trouble();
+    if (trouble.length > 0) {
+      throw new PortalUnavailableError(`门户页面未完整加载（${trouble.at(-1)}），填写的值未被保留`);
+    }
+    throw new ValueRejectedError(
+      `页面未接受 ${wrong.length} 项填写的值：${wrong.map((w) => w.fieldId).join('、')}`,
+      wrong,
+    );
+  }
+}

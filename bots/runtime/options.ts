@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+
+/**
+ * Everything a browser runner can be tuned with, each with its default, in one place. `createBrowserRunner`
+ * merges and validates these once; a bad value is reported with the option's name.
+ */
+export const runnerOptionsSchema = z.object({
+  /** The Chromium binary; unset: found by `findChromium` (CHROMIUM_PATH, Playwright's, Debian's). */
+  chromiumPath: z.string().min(1).optional(),
+  /** Host names the portals live on besides localhost (the closed-network resolver lets only these through). */
+  allowHosts: z.array(z.string()).default([]),
+  /** Runs at the same time in this process (one browser context each, one shared Chromium). */
+  poolSize: z.number().int().min(1).max(32).default(2),
+  /** A Chromium is replaced after this many runs (memory of long-lived browsers grows). */
+  recycleAfterRuns: z.number().int().min(1).default(50),
+  /** One click, fill or read. */
+  actionTimeoutMs: z
+    .number()
+    .int()
+    .min(100)
+    .default(10 * SECOND),
+  /** One page load or form post. */
+  navigationTimeoutMs: z
+    .number()
+    .int()
+    .min(100)
+    .default(30 * SECOND),
+  /** How long a binding waits for its widget before the declaration is judged stale (PortalChangedError). */
+  findTimeoutMs: z
+    .number()
+    .int()
+    .min(100)
+    .default(5 * SECOND),
+  /** How long a person has to answer (CAPTCHA, SMS code). */
+  personTimeoutMs: z
+    .number()
+    .int()
+    .min(1000)
+    .default(5 * MINUTE),
+  /** Screenshots of the whole page (evidence) or of the viewport only (cheaper). */
+  fullPageScreenshots: z.boolean().default(true),
+  /**
+   * Tries of one step (a page, the login, the receipt) when the portal answers busy or 5xx, as a person
+   * would reload and type again; after the last the run fails with PortalUnavailableError (the queue retries
+   * later). Before trying the final submit again the run looks in 办件查询 first. Eight tries ride out a
+   * portal that fails one request in five (a step makes four or five), which five did not.
+   */
+  stepAttempts: z.number().int().min(1).max(20).default(8),
+  /** First pause before trying a busy portal again; doubled each time up to `retryDelayMaxMs`, with jitter. */
+  retryDelayMs: z.number().int().min(0).default(300),
+  retryDelayMaxMs: z.number().int().min(0).default(5_000),
+  /** Attempts at an image CAPTCHA (each with a new picture) before giving up. */
+  captchaAttempts: z.number().int().min(1).max(10).default(3),
+});
+
+export type RunnerSettings = z.infer<typeof runnerOptionsSchema>;
+
+/** Reads a CAPTCHA picture (e.g. an OCR pool injected by the process that composes the parts). */
+export type CaptchaReader = (png: Buffer) => Promise<string | undefined>;
+
+export interface BrowserRunnerOptions extends z.input<typeof runnerOptionsSchema> {
+  /**
+   * Optional image-CAPTCHA reader. bots/ may not import ocr/, so whoever composes a worker can hand one in;
+   * without it (or when its answer is refused) a person is asked through `io.askPerson({ kind: 'captcha' })`.
+   */
+  readCaptcha?: CaptchaReader;
+}
+
+export function resolveRunnerOptions(options: BrowserRunnerOptions = {}): RunnerSettings {
+  const { readCaptcha: _ignored, ...rest } = options;
+  const parsed = runnerOptionsSchema.safeParse(rest);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid browser runner options: ${issues}`);
+  }
+  return parsed.data;
+}

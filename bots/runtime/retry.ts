@@ -1,0 +1,31 @@
+import { PortalUnavailableError } from '../errors/index.ts';
+import { backoff } from './navigate.ts';
+import type { Run } from './run.ts';
+import { runStep } from './step-runner.ts';
+
+/** "Not now" that another try in a moment will not fix: the other department's copy lags, or the session ended. */
+const NOT_LOCAL = ['工商信息尚未共享', '登录已超时'];
+
+/**
+ * A step that a busy portal (5xx, "系统繁忙", a timeout) may interrupt is done again after a pause, as a
+ * person reloads and types again; each try is its own step in the evidence. `body` learns which try it
+ * is, so a later try can first put the page back (and, after a final click, look in 办件查询 first).
+ * Other failures, and "not now" that only time fixes, go straight to the queue.
+ */
+export async function stepWithRetries<T>(
+  run: Run,
+  name: string,
+  body: (shot: () => Promise<void>, attempt: number) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const label = attempt === 1 ? name : `${name}（第 ${attempt} 次）`;
+      return await runStep(run, label, (shot) => body(shot, attempt));
+    } catch (error) {
+      const local =
+        error instanceof PortalUnavailableError && !NOT_LOCAL.some((text) => error.message.includes(text));
+      if (!local || attempt >= run.settings.stepAttempts || run.io.signal.aborted) throw error;
+      await backoff(run, attempt);
+    }
+  }
+}

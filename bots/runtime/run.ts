@@ -1,0 +1,123 @@
+import type { Locator, Page } from 'playwright-core';
+import { ValueRejectedError } from '../errors/index.ts';
+import type { AttachedDocument, FieldComparison, ItemRunIo, ItemRunRequest } from '../item-runner.ts';
+import type { CaptchaReader, RunnerSettings } from './options.ts';
+import type { RunContext, Values } from './types.ts';
+
+/**
+ * Texts by which portals say "not now" rather than "no": the busy page, the inter-agency sync lag, and an
+ * expired session (the run starts again, reconciling with 办件查询 before it submits).
+ */
+export const UNAVAILABLE_TEXTS = ['系统繁忙', '工商信息尚未共享', '服务暂不可用', '请稍后再试', '登录已超时'];
+
+/** One run of one item in one browser context: what the runtime and the declaration share. */
+export class Run implements RunContext {
+  readonly comparison: FieldComparison[] = [];
+  #masks: Locator[] = [];
+  /** Server errors answered to any request of the document now shown. */
+  #trouble: string[] = [];
+  #brokenAssets: string[] = [];
+  #documentMethod = 'GET';
+  #dialogs: string[] = [];
+
+  constructor(
+    readonly page: Page,
+    readonly request: ItemRunRequest,
+    readonly io: ItemRunIo,
+    readonly settings: RunnerSettings,
+    readonly readCaptcha: CaptchaReader | undefined,
+  ) {
+    // A person reads an alert() and presses 确定; the message may explain a refusal, so keep it.
+    page.on('dialog', (dialog) => {
+      this.#dialogs.push(dialog.message());
+      dialog.accept().catch(() => {});
+    });
+    // Server errors belong to the document they broke: a new page starts with none.
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) {
+        this.#trouble = [];
+        this.#brokenAssets = [];
+      }
+    });
+    page.on('request', (request) => {
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame())
+        this.#documentMethod = request.method();
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 500) {
+        const path = new URL(response.url()).pathname;
+        this.#trouble.push(`${response.status()} ${path}`);
+        // A page whose script, style sheet or framed form failed looks and works wrong (a CAPTCHA out of
+        // place, a button that does nothing, a busy page where the form should be): a person reloads it.
+        const request = response.request();
+        const type = request.resourceType();
+        const frameDocument = type === 'document' && request.frame() !== page.mainFrame();
+        if (type === 'script' || type === 'stylesheet' || frameDocument)
+          this.#brokenAssets.push(`${response.status()} ${path}`);
+      }
+    });
+  }
+
+  get values(): Values {
+    return this.request.values;
+  }
+
+  url(path: string): string {
+    return new URL(path, this.request.baseUrl).toString();
+  }
+
+  mask(locator: Locator): void {
+    this.#masks.push(locator);
+  }
+
+  document(id: string): AttachedDocument {
+    const document = this.request.documents[id];
+    if (!document) throw new ValueRejectedError(`缺少上传材料“${id}”`, []);
+    return document;
+  }
+
+  /** Starts a new step: masks and alert() messages belong to the step that met them. */
+  beginStep(): void {
+    this.#masks = [];
+    this.#dialogs = [];
+  }
+
+  dialogs(): readonly string[] {
+    return this.#dialogs;
+  }
+
+  trouble(): readonly string[] {
+    return this.#trouble;
+  }
+
+  /** After the portal answered again (a retried request succeeded), earlier errors explain nothing later. */
+  /** Scripts, style sheets and frames of the page now shown that the portal failed to serve. */
+  brokenAssets(): readonly string[] {
+    return this.#brokenAssets;
+  }
+
+  /** How the document now shown was fetched: reloading it is only safe when it was a GET. */
+  documentMethod(): string {
+    return this.#documentMethod;
+  }
+
+  clearTrouble(): void {
+    this.#trouble = [];
+  }
+
+  /** A PNG of the page with every personal field covered by a solid box. */
+  async screenshot(): Promise<Buffer> {
+    const password = this.page.locator('input[type=password]');
+    return this.page.screenshot({
+      fullPage: this.settings.fullPageScreenshots,
+      mask: [...this.#masks, password],
+      maskColor: MASK_COLOR,
+      animations: 'disabled',
+      caret: 'hide',
+      timeout: this.settings.actionTimeoutMs,
+    });
+  }
+}
+
+/** The colour of the boxes over personal data in screenshots (tests look for it). */
+export const MASK_COLOR = '#FF00FF';

@@ -1,0 +1,84 @@
+import { redactText } from '../../lib/redact.ts';
+import {
+  type BotError,
+  coerceBotError,
+  PortalChangedError,
+  PortalUnavailableError,
+  ValueRejectedError,
+} from '../errors/index.ts';
+import { portalTrouble } from './health.ts';
+import type { Run } from './run.ts';
+
+/** Turns anything thrown inside a step into the BotError that says what happens next. */
+export async function classify(run: Run, error: unknown): Promise<BotError> {
+  const message = error instanceof Error ? error.message : String(error);
+  let failure: BotError = /strict mode violation/.test(message)
+    ? new PortalChangedError('页面上有多处元素符合同一条定位规则，门户页面可能已改版')
+    : coerceBotError(error);
+  // What looks like a changed page is often a page that did not load: prefer "try again" when the portal
+  // answered 5xx or showed its busy page during this step.
+  if (failure.code === 'PORTAL_CHANGED' || failure.code === 'PORTAL_UNAVAILABLE') {
+    const trouble = await portalTrouble(run);
+    if (trouble) failure = new PortalUnavailableError(`门户暂不可用：${trouble}`);
+  }
+  return sanitise(failure);
+}
+
+/** Messages may quote the portal, which may quote values: mask ID and phone numbers in them. */
+function sanitise(failure: BotError): BotError {
+  const message = redactText(failure.message);
+  if (message === failure.message) return failure;
+  if (failure instanceof ValueRejectedError) {
+    return new ValueRejectedError(
+      message,
+      failure.fields.map((f) => ({ ...f, message: redactText(f.message) })),
+    );
+  }
+  if (failure instanceof PortalChangedError) return new PortalChangedError(message);
+  if (failure instanceof PortalUnavailableError) return new PortalUnavailableError(message);
+  return failure;
+}
+
+/**
+ * Every step runs inside this wrapper: it times the step, takes one screenshot with personal data masked
+ * (when the body calls `shot()` — before it leaves the page — or at the end), reports the step to the queue
+ * and turns any failure into a BotError. Step authors write only the body.
+ */
+export async function runStep<T>(
+  run: Run,
+  name: string,
+  body: (shot: () => Promise<void>) => Promise<T>,
+): Promise<T> {
+  if (run.io.signal.aborted) throw new PortalUnavailableError('运行已被中止');
+  const startedAt = new Date();
+  const started = performance.now();
+  run.beginStep();
+  let screenshot: Buffer | undefined;
+  const shot = async () => {
+    screenshot = await run.screenshot();
+  };
+  try {
+    const result = await body(shot);
+    if (!screenshot) await shot();
+    await run.io.step({
+      name,
+      status: 'ok',
+      startedAt,
+      durationMs: performance.now() - started,
+      ...(screenshot ? { screenshot } : {}),
+    });
+    return result;
+  } catch (error) {
+    const failure = await classify(run, error);
+    if (!screenshot) screenshot = await run.screenshot().catch(() => undefined);
+    await run.io.step({
+      name,
+      status: 'failed',
+      startedAt,
+      durationMs: performance.now() - started,
+      ...(screenshot ? { screenshot } : {}),
+      note: `${failure.code}: ${failure.message}`,
+    });
+    throw failure;
+  }
+}

@@ -1,0 +1,104 @@
+import type { Locator } from 'playwright-core';
+import { PortalUnavailableError, ValueRejectedError } from '../../errors/index.ts';
+import { findOne, waitForPortal } from '../locate.ts';
+import { UNAVAILABLE_TEXTS } from '../run.ts';
+import type { Find, RunContext, Widget } from '../types.ts';
+import { asText, textControl } from './common.ts';
+import { datePicker, formatDate, parseDate } from './date.ts';
+
+interface Wanted {
+  date: string;
+  slot: string;
+}
+
+const SLOT_NAME = /^\d{2}:\d{2}-\d{2}:\d{2}/;
+const EARLIEST = 'auto:earliest-free';
+
+/** The working days between two dates (yyyy-MM-dd), in order. */
+function workdays(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = new Date(`${from}T00:00:00Z`); day <= new Date(`${to}T00:00:00Z`); ) {
+    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) days.push(day.toISOString().slice(0, 10));
+    day = new Date(day.getTime() + 86_400_000);
+  }
+  return days;
+}
+
+/** The slot tiles of the day now shown, once they have loaded (a message instead of tiles: none). */
+async function tilesOf(run: RunContext, field: Locator): Promise<{ name: string; free: boolean }[]> {
+  const tiles = field.getByRole('button', { name: SLOT_NAME });
+  return (
+    (await waitForPortal(
+      run,
+      async () => {
+        const count = await tiles.count();
+        if (count === 0) {
+          const text = (await field.innerText()).trim();
+          if (UNAVAILABLE_TEXTS.some((busy) => text.includes(busy))) throw new PortalUnavailableError(text);
+          return /暂无|不可预约|已约满|请先|失败/.test(text) ? [] : undefined;
+        }
+        const out = [];
+        for (let i = 0; i < count; i += 1) {
+          const tile = tiles.nth(i);
+          const name = SLOT_NAME.exec((await tile.innerText()).trim())?.[0] ?? '';
+          out.push({ name, free: await tile.isEnabled() });
+        }
+        return out;
+      },
+      run.settings.navigationTimeoutMs,
+    )) ?? []
+  );
+}
+
+/**
+ * An appointment: a date from a calendar and a time slot from the tiles that load for that day (full ones
+ * are greyed out). `auto:earliest-free` walks the bookable working days the page names ("可预约 … 至 …")
+ * and takes the first free slot, as a person does when the first choice is full.
+ */
+export const appointmentSlots = (options: { date: Find; shown: string }): Widget => {
+  const picks = new WeakMap<RunContext, Wanted>();
+  const calendar = datePicker({ wire: 'yyyy-MM-dd', shown: options.shown });
+  const wantedOf = (value: unknown): Wanted => ({
+    date: asText((value as Partial<Wanted> | undefined)?.date),
+    slot: asText((value as Partial<Wanted> | undefined)?.slot),
+  });
+  return {
+    kind: 'appointment',
+    async fill(run, field, value) {
+      const wanted = wantedOf(value);
+      const dateField = await findOne(run.page, options.date, run.settings.findTimeoutMs, '预约日期');
+      let days = [wanted.date];
+      if (wanted.date === EARLIEST) {
+        const range = (await dateField.innerText()).match(/\d{4}-\d{2}-\d{2}/g) ?? [];
+        days = range.length >= 2 ? workdays(range[0] ?? '', range[1] ?? '') : [];
+      }
+      let shownTiles = false;
+      for (const day of days) {
+        await calendar.fill(run, dateField, day);
+        const tiles = await tilesOf(run, field);
+        shownTiles ||= tiles.length > 0;
+        const tile =
+          wanted.slot === EARLIEST ? tiles.find((t) => t.free) : tiles.find((t) => t.name === wanted.slot);
+        if (!tile?.free) continue;
+        await field.getByRole('button', { name: new RegExp(`^${tile.name}`) }).click();
+        picks.set(run, { date: day, slot: tile.name });
+        return;
+      }
+      // Only days whose tiles were all greyed out mean "fully booked"; no tiles at all means the page lost
+      // the branch or the list did not load.
+      if (!shownTiles) throw new PortalUnavailableError('预约时段未能加载');
+      throw new ValueRejectedError('可预约的日期内没有空闲时段', []);
+    },
+    async read(run, field) {
+      const dateField = await findOne(run.page, options.date, run.settings.findTimeoutMs, '预约日期');
+      const shown = parseDate(options.shown, await textControl(dateField).inputValue());
+      // The chosen tile is marked only by its colour; the form keeps its value in the slot's hidden input.
+      const slot = await field.locator('xpath=.//input[@type="hidden"]').first().inputValue();
+      return `${shown ? formatDate('yyyy-MM-dd', shown) : ''} ${slot}`;
+    },
+    expected(value, run) {
+      const picked = picks.get(run) ?? wantedOf(value);
+      return `${picked.date} ${picked.slot}`;
+    },
+  };
+};

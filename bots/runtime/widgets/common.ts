@@ -1,0 +1,35 @@
+import type { Locator } from 'playwright-core';
+import { ValueRejectedError } from '../../errors/index.ts';
+
+/** Option labels of a portal's list by wire value, or a function giving them (national tables). */
+export type OptionLabels = Readonly<Record<string, string>> | ((wire: string) => string | undefined);
+
+export function labelFor(options: OptionLabels | undefined, wire: string): string {
+  if (!options) return wire;
+  const label = typeof options === 'function' ? options(wire) : options[wire];
+  // The filler adds the field id: a value the portal does not offer goes back to the clerk.
+  if (label === undefined) throw new ValueRejectedError(`门户的选项中没有值“${wire}”`, []);
+  return label;
+}
+
+export const asText = (value: unknown): string =>
+  value === undefined || value === null ? '' : Array.isArray(value) ? value.join(',') : String(value);
+
+export const asList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : value === undefined || value === '' ? [] : [String(value)];
+
+/** The typing control of a field: the field itself when it is one, else the one input or textarea inside. */
+export function textControl(field: Locator): Locator {
+  const typeable =
+    'not(@type="hidden" or @type="file" or @type="radio" or @type="checkbox" or @type="button" or @type="submit")';
+  return field.locator(
+    `xpath=self::input[${typeable}] | self::textarea | .//input[${typeable}] | .//textarea`,
+  );
+}
+
+/** The box a person clicks to open a component-library select (its readonly text box). */
+export const selectBox = (field: Locator): Locator => field.getByRole('textbox');
+
+/** The text of the element in `scope` that has exactly this text, among visible ones. */
+export const optionText = (scope: Locator, text: string | RegExp): Locator =>
+  scope.getByText(text, { exact: true }).filter({ visible: true });

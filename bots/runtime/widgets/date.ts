@@ -1,0 +1,77 @@
+import type { Locator } from 'playwright-core';
+import { PortalChangedError, ValueRejectedError } from '../../errors/index.ts';
+import type { Widget } from '../types.ts';
+import { asText, textControl } from './common.ts';
+
+/** yyyy, MM, dd in any order with literal separators: yyyy-MM-dd, yyyyMMdd, yyyy年MM月dd日, yyyyMM. */
+export function parseDate(format: string, text: string): { y: number; m: number; d: number } | undefined {
+  const order: string[] = [];
+  const pattern = format.replace(/yyyy|MM|dd/g, (token) => {
+    order.push(token);
+    return token === 'yyyy' ? '(\\d{4})' : '(\\d{2})';
+  });
+  const match = new RegExp(`^${pattern}$`).exec(text.trim());
+  if (!match) return undefined;
+  const parts: Record<string, number> = { yyyy: 0, MM: 1, dd: 1 };
+  order.forEach((token, i) => {
+    parts[token] = Number(match[i + 1]);
+  });
+  return { y: parts.yyyy ?? 0, m: parts.MM ?? 1, d: parts.dd ?? 1 };
+}
+
+export function formatDate(format: string, date: { y: number; m: number; d: number }): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return format.replace('yyyy', String(date.y)).replace('MM', pad(date.m)).replace('dd', pad(date.d));
+}
+
+const MONTHS = [
+  '一月',
+  '二月',
+  '三月',
+  '四月',
+  '五月',
+  '六月',
+  '七月',
+  '八月',
+  '九月',
+  '十月',
+  '十一月',
+  '十二月',
+];
+
+/** Walks a calendar popup as a person does: year panel, decade arrows, year, month, (day). */
+async function pickInCalendar(field: Locator, date: { y: number; m: number; d: number }, monthOnly: boolean) {
+  const yearLink = field.getByText(/^\d{4} 年$/);
+  if (await yearLink.isVisible()) await yearLink.click();
+  const decade = field.getByText(/^\d{4} 年 - \d{4} 年$/);
+  const start = Number(/^(\d{4})/.exec((await decade.textContent()) ?? '')?.[1]);
+  if (Number.isNaN(start)) throw new PortalChangedError('日历的年份面板无法识别');
+  const jumps = Math.floor((date.y - start) / 10);
+  const arrow = field.getByRole('button', { name: jumps < 0 ? '«' : '»', exact: true });
+  for (let i = 0; i < Math.abs(jumps); i += 1) await arrow.click();
+  await field.getByRole('cell', { name: String(date.y), exact: true }).click();
+  await field.getByRole('cell', { name: MONTHS[date.m - 1] ?? '', exact: true }).click();
+  if (!monthOnly) await field.getByRole('cell', { name: String(date.d), exact: true }).click();
+}
+
+/**
+ * A readonly date (or month) input that only a calendar can set. `wire` is the projection's format
+ * (docs/item-fields.md), `shown` the format this portal writes into the box; both are compared in wire terms.
+ */
+export const datePicker = (formats: { wire: string; shown: string; month?: boolean }): Widget => ({
+  kind: formats.month ? 'month-picker' : 'date-picker',
+  async fill(_run, field, value) {
+    const date = parseDate(formats.wire, asText(value));
+    if (!date) throw new ValueRejectedError(`日期“${asText(value)}”不是 ${formats.wire} 格式`, []);
+    const input = textControl(field);
+    if ((await input.inputValue()) === formatDate(formats.shown, date)) return;
+    await input.click();
+    await pickInCalendar(field, date, formats.month ?? false);
+  },
+  async read(_run, field) {
+    const shown = await textControl(field).inputValue();
+    const date = parseDate(formats.shown, shown);
+    return date ? formatDate(formats.wire, date) : shown;
+  },
+  expected: (value) => asText(value),
+});

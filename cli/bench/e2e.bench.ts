@@ -1,0 +1,86 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { type E2eReport, runE2eBenchmark } from './support/e2e-benchmark.ts';
+import { benchConfig, count, msRange, parseOptions, runOrExit } from './support/options.ts';
+
+const optionsSchema = z.object({
+  json: z.boolean().default(false),
+  runs: count(1, 20),
+  latencyMs: msRange,
+  approvalDelayMs: count(0, 600_000),
+  syncLagMs: count(0, 600_000),
+  smsReplyMs: msRange,
+  captchaReplyMs: msRange,
+  concurrency: count(1, 8),
+  timeoutS: count(30, 3600),
+  keepData: z.boolean().default(false),
+});
+
+const WAIT_NAMES = { approval: '审核', 'sms-reply': '短信', notice: '承诺书' } as const;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
+
+function summary(report: E2eReport): string {
+  const lines = [
+    `参考案例经七个门户端到端办理（${report.runs.length} 次取中位数）`,
+    `  实际用时 ${seconds(report.wallMs)}，关键路径下限 ${seconds(report.criticalPathMs)}，比值 ${report.ratio.toFixed(2)}（目标 ≤ ${report.target.ratioAtMost}：${report.target.met ? '达到' : '未达到'}）`,
+    `  核对：${report.verified.items} 个事项，每个事项部门只收到一次：${report.verified.receivedOnce ? '是' : '否'}，与预期不符的字段 ${report.verified.mismatches} 个`,
+  ];
+  const median = [...report.runs].sort((a, b) => a.ratio - b.ratio)[Math.floor((report.runs.length - 1) / 2)];
+  if (median) {
+    lines.push(`  关键路径：${median.path.join(' → ')}`);
+    lines.push('  事项            门户服务  等待          下限区间（秒）   实际开始/办结（秒）  查询(不计)');
+    for (const item of median.items) {
+      const wait = item.wait ? `${WAIT_NAMES[item.wait.kind]} ${seconds(item.wait.ms)}` : '—';
+      lines.push(
+        `  ${item.onCriticalPath ? '*' : ' '}${item.itemId.padEnd(22)} ${seconds(item.serviceMs).padStart(8)}  ${wait.padEnd(12)}  ` +
+          `${(item.bound.startMs / 1000).toFixed(1).padStart(5)}–${(item.bound.finishMs / 1000).toFixed(1).padEnd(6)}     ` +
+          `${((item.actual.startMs ?? 0) / 1000).toFixed(1).padStart(5)}/${((item.actual.doneMs ?? 0) / 1000).toFixed(1).padEnd(6)}        ${item.excluded.lookUps}`,
+      );
+    }
+    const captcha = median.captchaAnswers.reduce((sum, a) => sum + a.replyMs, 0);
+    lines.push(
+      `  窗口人员识读图形验证码 ${median.captchaAnswers.length} 次，共 ${seconds(captcha)}（计入实际用时，不计入下限）`,
+    );
+  }
+  lines.push('  计算方法见 --json 输出的 method 字段与 README。');
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerBenchE2e(bench: Command): void {
+  bench
+    .command('e2e')
+    .description('参考案例经七个门户端到端办理的耗时与关键路径之比')
+    .option('--json', '以 JSON 输出')
+    .option('--runs <n>', '办理次数（取中位数）', '1')
+    .option('--latency-ms <range>', '门户每次应答的随机延迟（毫秒）', '150-600')
+    .option('--approval-delay-ms <ms>', '设立登记的审核时长', '3000')
+    .option('--sync-lag-ms <ms>', '税务、社保获知企业信息的滞后', '2000')
+    .option('--sms-reply-ms <range>', '申请人回填短信验证码所需时间', '5000-10000')
+    .option('--captcha-reply-ms <range>', '窗口人员识读图形验证码所需时间', '2000-4000')
+    .option('--concurrency <n>', '每个门户队列的工作并发（与 yijian start 默认相同）', '2')
+    .option('--timeout-s <s>', '每次办理的超时（秒）', '600')
+    .option('--keep-data', '保留临时数据目录（截图、追踪、门户记录）以便检查')
+    .action(async (raw: Record<string, unknown>) => {
+      const options = parseOptions(optionsSchema, raw);
+      const config = benchConfig();
+      const report = await runOrExit(() =>
+        runE2eBenchmark({
+          runs: options.runs,
+          latencyMs: options.latencyMs,
+          approvalDelayMs: options.approvalDelayMs,
+          syncLagMs: options.syncLagMs,
+          smsReplyMs: options.smsReplyMs,
+          captchaReplyMs: options.captchaReplyMs,
+          concurrency: options.concurrency,
+          timeoutMs: options.timeoutS * 1000,
+          chromiumPath: config.CHROMIUM_PATH,
+          redisUrl: config.REDIS_URL,
+          tuning: config.QUEUE_TUNING,
+          keepData: options.keepData,
+          progress: (message) => process.stderr.write(`${message}\n`),
+        }),
+      );
+      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report));
+    });
+}

@@ -1,0 +1,211 @@
+import type { PlanItem } from '../../../queue/planner.ts';
+import type { ApplicationItemRow } from '../../../store/application-items.repo.ts';
+import type { BotRunRow } from '../../../store/bot-runs.repo.ts';
+import { type LagEdge, longestPath, unionMs } from './critical-path.ts';
+import type { PersonAnswer } from './people.ts';
+import type { ServedRequest } from './request-log.ts';
+
+/** Portals an item's filing also talks to: market regulation logs in through the unified login. */
+const LOGIN_PORTALS: Record<string, readonly string[]> = { 'market-regulation': ['unified-login'] };
+/** Items whose result comes after a review (portals/market-regulation/portal.ts: dueAt = filing + approvalDelayMs). */
+const APPROVED_ITEMS = new Set(['business-registration']);
+/**
+ * Items whose portal learns of the company `syncLagMs` after the registration's approval (portals/tax/login.ts,
+ * portals/social-insurance/company.ts look the registry up with their own syncLagMs), by portal id.
+ */
+const SYNC_LAGGED: Record<string, { after: string; portalId: string }> = {
+  'tax-registration': { after: 'business-registration', portalId: 'tax' },
+  'social-insurance': { after: 'business-registration', portalId: 'social-insurance' },
+};
+/**
+ * Notices a portal makes the filer keep on screen: housing fund's 承诺书 is accepted only
+ * `noticeSeconds * 1000 - 300` ms after step 3 (/open/3) was first served (portals/housing-fund/step-materials.ts).
+ */
+const TIMED_NOTICES: Record<string, { path: string; graceMs: number }> = {
+  'housing-fund': { path: '/open/3', graceMs: 300 },
+};
+/** 办件查询 (portals/kit/query-page.ts): our look-ups for exactly-once, not needed to file. */
+const isLookUp = (request: ServedRequest) => request.path === '/query';
+
+export const CRITICAL_PATH_METHOD = [
+  'criticalPathMs is a lower bound on the time from one key to the last receipt that any client of these portals would need, built only from what the portals themselves did and the waits nobody can shorten.',
+  'Service time: every request a sandbox portal answered is timed by its own Node HTTP server (diagnostics_channel http.server.request.start → http.server.response.finish, i.e. from the request headers arriving to the last byte of the answer, injected latency included). An item counts the requests of its portal (market regulation: also the unified login) that arrived during its one successful filing run (bot_runs row with a comparison), clipped to that run; overlapping requests count once (union of intervals). Left out: 办件查询 look-ups (/query, our exactly-once checks), failed attempts and follow-up runs, the control API.',
+  "Waits: business-registration lasts max(service, service before the filing was received + approvalDelayMs), since the registrar approves approvalDelayMs after the filing (the credit code is known no earlier); seal-engraving lasts max(service, the applicant's drawn SMS reply delay + service after the answer), since the final submission cannot precede the code; housing-fund lasts max(service, service before its 承诺书 page (/open/3) was requested + the countdown the portal enforces, noticeSeconds·1000 − 300 ms). The clerk's CAPTCHA answers are not counted (a CAPTCHA reader would remove them).",
+  "Graph: the plan's needs (bots.source.plan), plus registration → tax-registration and registration → social-insurance edges weighted with those portals' syncLagMs (they refuse the company until then). criticalPathMs = the longest path (earliest finish of the last item) with every item starting as soon as its needs finished.",
+  'wallMs: from just before queue.submit (one key) to the latest updated_at of the done application_items (the last receipt stored). ratio = wallMs / criticalPathMs.',
+].join(' ');
+
+export interface ItemFigures {
+  itemId: string;
+  portalId: string;
+  needs: readonly string[];
+  /** Union of the portal's request intervals during the filing run (ms). */
+  serviceMs: number;
+  requests: number;
+  excluded: { lookUps: number; outsideFilingRun: number };
+  wait: { kind: 'approval' | 'sms-reply' | 'notice'; ms: number } | null;
+  syncLag: { after: string; ms: number } | null;
+  /** The item's length in the lower bound (service and waits combined as in CRITICAL_PATH_METHOD). */
+  boundMs: number;
+  bound: { startMs: number; finishMs: number };
+  onCriticalPath: boolean;
+  actual: {
+    /** When its first bot run started, relative to the key press. */
+    startMs: number | null;
+    /** When its receipt was stored, relative to the key press. */
+    doneMs: number | null;
+    filingRunMs: number | null;
+    /** When the filing run ended, relative to the key press (doneMs − this: the follow-up for a later result). */
+    filingRunEndMs: number | null;
+    /** The filing run's steps as the bot recorded them (bot_run_steps), for where the bot's own time went. */
+    filingRunSteps: { name: string; ms: number }[];
+    runs: number;
+  };
+}
+
+export interface RunFigures {
+  applicationId: string;
+  companyName: string;
+  wallMs: number;
+  criticalPathMs: number;
+  ratio: number;
+  path: string[];
+  /** Clerk CAPTCHA answers: in the wall time, not in the bound. */
+  captchaAnswers: { itemId: string; replyMs: number }[];
+  smsAnswers: { itemId: string; replyMs: number }[];
+  items: ItemFigures[];
+}
+
+export interface RunEvidence {
+  applicationId: string;
+  companyName: string;
+  keyPressedAt: number;
+  plan: readonly PlanItem[];
+  rows: readonly ApplicationItemRow[];
+  runs: readonly BotRunRow[];
+  steps: ReadonlyMap<number, readonly { name: string; durationMs: number }[]>;
+  /** Requests the portals answered between the key press and the last receipt. */
+  requests: readonly ServedRequest[];
+  answers: readonly PersonAnswer[];
+  /** When market regulation received the filing (control API submission receivedAt, ms). */
+  registrationReceivedAt: number | undefined;
+  approvalDelayMs: number;
+  /** housing fund's 承诺书 countdown (GET /__sandbox/notice). */
+  noticeSeconds: number | undefined;
+  syncLagMs: Readonly<Record<string, number>>;
+}
+
+const filingRun = (runs: readonly BotRunRow[], itemId: string) =>
+  runs
+    .filter(
+      (run) =>
+        run.itemId === itemId &&
+        (run.status === 'succeeded' || run.status === 'adopted') &&
+        run.comparison !== null &&
+        run.finishedAt !== null,
+    )
+    .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime())[0];
+
+/** Turns what one run left behind into its wall time, lower bound and per-item figures. */
+export function analyseRun(evidence: RunEvidence): RunFigures {
+  const t0 = evidence.keyPressedAt;
+  const items = evidence.plan.map((item): ItemFigures => {
+    const run = filingRun(evidence.runs, item.itemId);
+    if (!run?.finishedAt) throw new Error(`no successful filing run for ${item.itemId}`);
+    const [from, to] = [run.startedAt.getTime(), run.finishedAt.getTime()];
+    const portals = new Set([item.portalId, ...(LOGIN_PORTALS[item.portalId] ?? [])]);
+    const mine = evidence.requests.filter((r) => portals.has(r.portalId));
+    const inRun = mine.filter((r) => r.endMs > from && r.startMs < to);
+    const counted = inRun.filter((r) => !isLookUp(r) && r.status < 500);
+    const intervals = counted.map((r) => [r.startMs, r.endMs] as const);
+    const serviceMs = unionMs(intervals, from, to);
+    let boundMs = serviceMs;
+    let wait: ItemFigures['wait'] = null;
+    if (APPROVED_ITEMS.has(item.itemId) && evidence.registrationReceivedAt !== undefined) {
+      const before = unionMs(intervals, from, evidence.registrationReceivedAt);
+      boundMs = Math.max(serviceMs, before + evidence.approvalDelayMs);
+      wait = { kind: 'approval', ms: evidence.approvalDelayMs };
+    }
+    const sms = evidence.answers
+      .filter(
+        (a) =>
+          a.applicationId === evidence.applicationId &&
+          a.kind === 'sms-code' &&
+          a.itemId === item.itemId &&
+          a.answeredAt > from &&
+          a.answeredAt <= to,
+      )
+      .at(-1);
+    if (sms) {
+      boundMs = Math.max(boundMs, sms.replyMs + unionMs(intervals, sms.answeredAt, to));
+      wait = { kind: 'sms-reply', ms: sms.replyMs };
+    }
+    const notice = TIMED_NOTICES[item.itemId];
+    const noticePage = notice && counted.find((r) => r.method === 'GET' && r.path === notice.path);
+    if (notice && noticePage && evidence.noticeSeconds !== undefined) {
+      const ms = Math.max(0, evidence.noticeSeconds * 1000 - notice.graceMs);
+      boundMs = Math.max(boundMs, unionMs(intervals, from, noticePage.startMs) + ms);
+      wait = { kind: 'notice', ms };
+    }
+    const lagged = SYNC_LAGGED[item.itemId];
+    const row = evidence.rows.find((r) => r.itemId === item.itemId);
+    const itemRuns = evidence.runs.filter((r) => r.itemId === item.itemId);
+    const firstStart = Math.min(...itemRuns.map((r) => r.startedAt.getTime()));
+    return {
+      itemId: item.itemId,
+      portalId: item.portalId,
+      needs: item.needs,
+      serviceMs,
+      requests: counted.length,
+      excluded: {
+        lookUps: inRun.filter(isLookUp).length,
+        outsideFilingRun: mine.length - inRun.length,
+      },
+      wait,
+      syncLag: lagged ? { after: lagged.after, ms: evidence.syncLagMs[lagged.portalId] ?? 0 } : null,
+      boundMs,
+      bound: { startMs: 0, finishMs: 0 },
+      onCriticalPath: false,
+      actual: {
+        startMs: itemRuns.length ? firstStart - t0 : null,
+        doneMs: row?.status === 'done' ? row.updatedAt.getTime() - t0 : null,
+        filingRunMs: to - from,
+        filingRunEndMs: to - t0,
+        filingRunSteps: (evidence.steps.get(run.id) ?? []).map((step) => ({
+          name: step.name,
+          ms: step.durationMs,
+        })),
+        runs: itemRuns.length,
+      },
+    };
+  });
+  const lags: LagEdge[] = items.flatMap((item) =>
+    item.syncLag ? [{ from: item.syncLag.after, to: item.itemId, ms: item.syncLag.ms }] : [],
+  );
+  const result = longestPath(
+    items.map((item) => ({ itemId: item.itemId, needs: item.needs, durationMs: item.boundMs })),
+    lags,
+  );
+  for (const item of items) {
+    item.bound = result.items[item.itemId] ?? item.bound;
+    item.onCriticalPath = result.path.includes(item.itemId);
+  }
+  const doneAt = evidence.rows.filter((r) => r.status === 'done').map((r) => r.updatedAt.getTime());
+  const wallMs = Math.max(...doneAt) - t0;
+  const mineAnswers = evidence.answers.filter((a) => a.applicationId === evidence.applicationId);
+  return {
+    applicationId: evidence.applicationId,
+    companyName: evidence.companyName,
+    wallMs,
+    criticalPathMs: result.criticalPathMs,
+    ratio: wallMs / result.criticalPathMs,
+    path: result.path,
+    captchaAnswers: mineAnswers
+      .filter((a) => a.kind === 'captcha')
+      .map(({ itemId, replyMs }) => ({ itemId, replyMs })),
+    smsAnswers: mineAnswers
+      .filter((a) => a.kind === 'sms-code')
+      .map(({ itemId, replyMs }) => ({ itemId, replyMs })),
+    items,
+  };
+}

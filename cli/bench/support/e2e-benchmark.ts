@@ -1,0 +1,176 @@
+import { DEFAULT_TUNING, type QueueTuning } from '../../../queue/queue-options.ts';
+import { ApplicationsRepo } from '../../../store/applications.repo.ts';
+import type { RunStepRow } from '../../../store/bot-runs.repo.ts';
+import { type E2eEnvironment, startE2eEnvironment, waitUntilSettled } from '../../e2e/environment.ts';
+import { seedReferenceApplication } from '../../e2e/reference-application.ts';
+import { verifyApplication } from '../../e2e/verify.ts';
+import { benchCompanyName } from './company-names.ts';
+import { median } from './critical-path.ts';
+import { analyseRun, CRITICAL_PATH_METHOD, type RunFigures } from './e2e-analysis.ts';
+import { openBenchInfra } from './infra.ts';
+import { type Range, startBenchPeople } from './people.ts';
+import { recordPortalRequests } from './request-log.ts';
+
+export interface E2eBenchOptions {
+  runs: number;
+  latencyMs: Range;
+  approvalDelayMs: number;
+  syncLagMs: number;
+  smsReplyMs: Range;
+  captchaReplyMs: Range;
+  concurrency: number;
+  timeoutMs: number;
+  chromiumPath?: string | undefined;
+  redisUrl?: string | undefined;
+  /** Keep the temporary data folder (screenshots, traces, portal records) and say where it is. */
+  keepData?: boolean;
+  /** QUEUE_TUNING, as `yijian start` applies it. */
+  tuning?: Partial<QueueTuning>;
+  progress: (message: string) => void;
+}
+
+export interface E2eReport {
+  benchmark: 'e2e';
+  settings: Omit<E2eBenchOptions, 'progress' | 'chromiumPath' | 'redisUrl' | 'keepData' | 'tuning'> & {
+    tuning: QueueTuning;
+  };
+  /** Medians over the runs. */
+  wallMs: number;
+  criticalPathMs: number;
+  ratio: number;
+  target: { ratioAtMost: number; met: boolean };
+  method: string;
+  /** Every run; the per-item figures are in each. */
+  runs: RunFigures[];
+  verified: { items: number; receivedOnce: boolean; mismatches: number };
+}
+
+const SECOND = 1000;
+
+/** Files `runs` reference applications one after another, each through all seven portals, and measures them. */
+export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eReport> {
+  const { progress } = options;
+  const infra = await openBenchInfra({ REDIS_URL: options.redisUrl, keepData: options.keepData === true });
+  let env: E2eEnvironment | undefined;
+  let stopRecording = () => {};
+  let stopPeople = async () => {};
+  try {
+    progress(`启动沙箱门户与机器人（并发 ${options.concurrency}）…`);
+    env = await startE2eEnvironment({
+      db: infra.db,
+      dataDir: infra.dataDir,
+      redisUrl: infra.redisUrl,
+      logger: infra.logger,
+      chromiumPath: options.chromiumPath,
+      faults: {
+        latencyMs: [options.latencyMs[0], options.latencyMs[1]],
+        approvalDelayMs: options.approvalDelayMs,
+        syncLagMs: options.syncLagMs,
+      },
+      workers: { concurrency: options.concurrency },
+      ...(options.tuning ? { tuning: options.tuning } : {}),
+    });
+    const recorder = recordPortalRequests(env.portals.urls);
+    stopRecording = recorder.stop;
+    const applicationIds: string[] = [];
+    const people = startBenchPeople({
+      queue: env.bots.queue,
+      sandbox: env.sandbox,
+      applicationIds: () => applicationIds,
+      smsReplyMs: options.smsReplyMs,
+      captchaReplyMs: options.captchaReplyMs,
+      logger: infra.logger,
+    });
+    stopPeople = people.stop;
+    const applications = new ApplicationsRepo(infra.db);
+    const { seconds: noticeSeconds } = await env.sandbox.control<{ seconds: number }>(
+      'housing-fund',
+      '/notice',
+    );
+    const runs: RunFigures[] = [];
+    let mismatches = 0;
+    let receivedOnce = true;
+    let verifiedItems = 0;
+    for (let n = 1; n <= options.runs; n += 1) {
+      const seeded = await seedReferenceApplication(infra.db, infra.dataDir, {
+        companyName: benchCompanyName(n),
+      });
+      await applications.transition({ kind: 'all' }, seeded.applicationId, {
+        from: ['accepted'],
+        to: 'processing',
+        actorId: null,
+        actorRole: 'clerk',
+      });
+      applicationIds.push(seeded.applicationId);
+      progress(`第 ${n}/${options.runs} 次：一键提交 ${seeded.companyName}`);
+      const keyPressedAt = Date.now();
+      await env.bots.queue.submit(seeded.applicationId);
+      const rows = await waitUntilSettled(env.bots, seeded.applicationId, options.timeoutMs);
+      const failed = rows.filter((row) => row.status !== 'done');
+      if (failed.length > 0)
+        throw new Error(
+          `事项未办结：${failed.map((r) => `${r.itemId}（${JSON.stringify(r.failure)}）`).join('；')}`,
+        );
+      const lastDone = Math.max(...rows.map((row) => row.updatedAt.getTime()));
+      const checks = await verifyApplication({
+        db: infra.db,
+        source: env.bots.source,
+        sandbox: env.sandbox,
+        applicationId: seeded.applicationId,
+        companyName: seeded.companyName,
+      });
+      verifiedItems += checks.length;
+      mismatches += checks.reduce((sum, check) => sum + check.mismatches.length, 0);
+      receivedOnce &&= checks.every((check) => check.submissions === 1);
+      const registration = (await env.sandbox.submissions('market-regulation', seeded.companyName))[0];
+      const queue = env.bots.queue;
+      const botRuns = await queue.runs({ applicationId: seeded.applicationId, limit: 200 });
+      const steps = new Map<number, RunStepRow[]>();
+      for (const run of botRuns) steps.set(run.id, await queue.steps(run.id));
+      const figures = analyseRun({
+        applicationId: seeded.applicationId,
+        companyName: seeded.companyName,
+        keyPressedAt,
+        plan: await env.bots.source.plan(seeded.applicationId),
+        rows,
+        runs: botRuns,
+        steps,
+        requests: recorder.requests().filter((r) => r.startMs >= keyPressedAt && r.startMs <= lastDone),
+        answers: people.answers,
+        registrationReceivedAt: registration ? Date.parse(registration.receivedAt) : undefined,
+        approvalDelayMs: options.approvalDelayMs,
+        noticeSeconds,
+        syncLagMs: { tax: options.syncLagMs, 'social-insurance': options.syncLagMs },
+      });
+      runs.push(figures);
+      progress(
+        `第 ${n} 次：用时 ${(figures.wallMs / SECOND).toFixed(1)} 秒，关键路径 ${(figures.criticalPathMs / SECOND).toFixed(1)} 秒，比值 ${figures.ratio.toFixed(2)}`,
+      );
+    }
+    const ratio = median(runs.map((r) => r.ratio));
+    const {
+      progress: _progress,
+      chromiumPath: _chromium,
+      redisUrl: _redis,
+      keepData: _keep,
+      tuning,
+      ...rest
+    } = options;
+    return {
+      benchmark: 'e2e',
+      settings: { ...rest, tuning: { ...DEFAULT_TUNING, ...tuning } },
+      wallMs: Math.round(median(runs.map((r) => r.wallMs))),
+      criticalPathMs: Math.round(median(runs.map((r) => r.criticalPathMs))),
+      ratio: Number(ratio.toFixed(3)),
+      target: { ratioAtMost: 1.5, met: ratio <= 1.5 },
+      method: CRITICAL_PATH_METHOD,
+      runs,
+      verified: { items: verifiedItems, receivedOnce, mismatches },
+    };
+  } finally {
+    await stopPeople();
+    stopRecording();
+    await env?.close();
+    await infra.close();
+  }
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { type Config, ConfigError, loadConfig } from '../../config.ts';
+
+/** A whole number of milliseconds (or items) typed on the command line. */
+export const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** "150-600" (a range) or "300" (a fixed value), in milliseconds. */
+export const msRange = z
+  .string()
+  .trim()
+  .regex(/^\d+(\s*-\s*\d+)?$/, '应为毫秒数或范围，如 300 或 150-600')
+  .transform((text) => {
+    const [min, max = min] = text.split('-').map((part) => Number(part.trim()));
+    return [min, max] as [number, number];
+  })
+  .refine(([min, max]) => min <= max, '范围的下限不能大于上限')
+  .refine(([, max]) => max <= 600_000, '不能超过 600000 毫秒');
+
+/** Parses commander's options with a zod schema; a bad value is reported in Chinese and exits 2. */
+export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const flag = (path: PropertyKey[]) =>
+    `--${String(path[0] ?? '').replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+  for (const issue of parsed.error.issues) process.stderr.write(`${flag(issue.path)}：${issue.message}\n`);
+  process.exit(2);
+}
+
+/** The configuration the benchmarks use (CHROMIUM_PATH, REDIS_URL); a bad variable is reported and exits 2. */
+export function benchConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+}
+
+/** Runs a benchmark; a failure is one line in Chinese on stderr (the stack with LOG_LEVEL=debug) and exit 1. */
+export async function runOrExit<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`基准测试失败：${message}\n`);
+    if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    process.exit(1);
+  }
+}

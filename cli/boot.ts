@@ -1,0 +1,41 @@
+import { createLogger, type Logger } from '../lib/logger.ts';
+import { Shutdown } from '../lib/shutdown.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+
+export interface Boot {
+  config: Config;
+  logger: Logger;
+  shutdown: Shutdown;
+}
+
+/**
+ * What every long-running subcommand does first: read the configuration once, make the logger, and
+ * install the signal handlers. A bad configuration ends the process with the message naming the variable.
+ */
+export function boot(): Boot {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.LOG_LEVEL });
+  const shutdown = new Shutdown(logger);
+  shutdown.installSignalHandlers();
+  return { config, logger, shutdown };
+}
+
+/** Runs a subcommand's body; a failure is logged (redacted), everything opened so far is closed, exit 1. */
+export async function runOrExit(boot: Boot, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    boot.logger.fatal({ err: error }, error instanceof Error ? error.message : String(error));
+    await boot.shutdown.run('startup-failed');
+    process.exit(1);
+  }
+}

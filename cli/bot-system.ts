@@ -1,0 +1,99 @@
+import { createBrowserRunner } from '../bots/browser-runner.ts';
+import { DECLARATIONS, declarationFor } from '../bots/portals/registry.ts';
+import type { Logger } from '../lib/logger.ts';
+import { SealedBox } from '../lib/sealed-box.ts';
+import { PORTAL_IDS } from '../portals/kit/portal.ts';
+import { createApplicationSource } from '../queue/application-source.ts';
+import { BotQueue } from '../queue/bot-queue.ts';
+import { completeApplicationWhenDone } from '../queue/complete-application.ts';
+import type { PlanSource } from '../queue/plan-source.ts';
+import { createPortalDirectory } from '../queue/portal-directory.ts';
+import { QueueClients } from '../queue/queue-clients.ts';
+import { DEFAULT_TUNING, type QueueTuning } from '../queue/queue-options.ts';
+import { startWorkers, type WorkerSet } from '../queue/workers.ts';
+import type { Db } from '../store/db.ts';
+
+/** Every portal the bots can file with, by portal id (the order of the sandbox's ports). */
+export const BOT_PORTAL_IDS: readonly string[] = DECLARATIONS.map((declaration) => declaration.portalId);
+
+/**
+ * Addresses of the sandbox portals when they run on `basePort` (see portals/start.ts: the index takes the
+ * base port, each portal the next in PORTAL_IDS order). Admins point a portal at a real system instead by
+ * setting its base URL in the portal settings.
+ */
+export function sandboxPortalUrls(basePort: number, host = '127.0.0.1'): Record<string, string> {
+  return Object.fromEntries(PORTAL_IDS.map((id, index) => [id, `http://${host}:${basePort + index + 1}`]));
+}
+
+export interface BotSystemOptions {
+  db: Db;
+  redisUrl: string;
+  secret: string;
+  dataDir: string;
+  logger: Logger;
+  sandboxUrls: Readonly<Record<string, string>>;
+  tuning?: Partial<QueueTuning>;
+  chromiumPath?: string | undefined;
+  /** Run workers in this process (start, worker) or only talk to the queues (server). */
+  workers?: { portals: readonly string[]; concurrency: number; coordinator: boolean };
+}
+
+export interface BotSystem {
+  queue: BotQueue;
+  /** The application source the workers project from (benchmarks verify against it). */
+  source: PlanSource;
+  workers?: WorkerSet;
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Applications as the bots read them: each item filed with the portal whose declaration handles it. */
+export const botApplicationSource = (db: Db, dataDir: string) =>
+  createApplicationSource({ db, dataDir, portalOf: (itemId) => declarationFor(itemId)?.portalId });
+
+/** The key that seals portal passwords; one purpose of YIJIAN_SECRET. */
+export const credentialsBox = (secret: string) => new SealedBox(secret, 'portal-credentials');
+
+/** Composes queue, store, forms and bots: the one place that knows all of them. */
+export async function startBotSystem(options: BotSystemOptions): Promise<BotSystem> {
+  const tuning: QueueTuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const clients = new QueueClients(options.redisUrl, BOT_PORTAL_IDS);
+  const box = credentialsBox(options.secret);
+  const source = botApplicationSource(options.db, options.dataDir);
+  const queue = new BotQueue({ db: options.db, clients, source, box, logger: options.logger, tuning });
+  await queue.init();
+
+  let workers: WorkerSet | undefined;
+  let closeRunner = async () => {};
+  if (options.workers) {
+    const runner = createBrowserRunner({
+      poolSize: options.workers.concurrency,
+      personTimeoutMs: tuning.personTimeoutMs,
+      ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
+    });
+    closeRunner = () => runner.close();
+    workers = startWorkers({
+      clients,
+      db: options.db,
+      runner,
+      source,
+      directory: createPortalDirectory({ db: options.db, box, sandboxUrls: options.sandboxUrls }),
+      dataDir: options.dataDir,
+      logger: options.logger,
+      tuning,
+      portals: options.workers.portals,
+      concurrency: options.workers.concurrency,
+      coordinator: options.workers.coordinator,
+      onSettled: completeApplicationWhenDone(options.db, clients.publisher),
+    });
+  }
+  return {
+    queue,
+    source,
+    ...(workers ? { workers } : {}),
+    async close(graceMs) {
+      await workers?.close(graceMs);
+      await closeRunner();
+      await clients.close();
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { type RunningPortals, startPortals } from '../../portals/start.ts';
+import { type Boot, boot, runOrExit } from '../boot.ts';
+
+/** What `yijian portals` tells a parent process (`yijian start`) over IPC once every portal listens. */
+interface ReadyMessage {
+  type: 'portals-ready';
+  urls: RunningPortals['urls'];
+  controlTokenFile?: string;
+}
+
+const BIN = fileURLToPath(new URL('../../bin/yijian.mjs', import.meta.url));
+
+function summary(running: Pick<RunningPortals, 'urls' | 'controlTokenFile'>): string {
+  const { index, ...portals } = running.urls;
+  return [
+    '',
+    `模拟部门门户已启动：${index}`,
+    ...Object.entries(portals).map(([id, url]) => `  ${id.padEnd(18)} ${url}`),
+    `  控制令牌：${running.controlTokenFile ?? '（仅在内存中）'}（请求 /__sandbox/* 时以 Authorization: Bearer <令牌> 携带）`,
+    '',
+  ].join('\n');
+}
+
+export function registerPortals(program: Command): void {
+  program
+    .command('portals')
+    .description('在独立进程中运行七个模拟部门门户（沙箱）：统一身份认证和各部门系统，各占一个端口')
+    .action(async () => {
+      const ctx = boot();
+      await runOrExit(ctx, async () => {
+        const running = await startPortals({
+          dataDir: ctx.config.DATA_DIR,
+          basePort: ctx.config.PORTALS_PORT,
+          host: ctx.config.HOST,
+          logger: ctx.logger,
+        });
+        ctx.shutdown.add('portals', () => running.stop());
+        if (process.send) {
+          const ready: ReadyMessage = {
+            type: 'portals-ready',
+            urls: running.urls,
+            ...(running.controlTokenFile ? { controlTokenFile: running.controlTokenFile } : {}),
+          };
+          process.send(ready);
+          // Started by `yijian start`: when that process goes away without stopping us, stop too.
+          process.on('disconnect', () => void ctx.shutdown.run('parent-exited').then(() => process.exit(0)));
+        } else {
+          process.stdout.write(summary(running));
+        }
+      });
+    });
+}
+
+export interface PortalsProcess {
+  urls: RunningPortals['urls'];
+  controlTokenFile?: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `yijian portals` as a child process (so the portals' state outlives a crashing worker), with the same
+ * environment; resolves once every portal listens. Its log lines go to this process's output.
+ */
+export function startPortalsProcess(ctx: Boot, timeoutMs = 60_000): Promise<PortalsProcess> {
+  return new Promise((resolve, reject) => {
+    const child: ChildProcess = fork(BIN, ['portals'], {
+      env: process.env,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    let ready = false;
+    let stopping = false;
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`模拟部门门户在 ${timeoutMs / 1000} 秒内未能启动`));
+    }, timeoutMs);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (!ready) {
+        reject(
+          new Error(
+            `模拟部门门户进程已退出（退出码 ${code ?? signal ?? '无'}），请查看上面的日志（常见原因：PORTALS_PORT 起的端口已被占用）`,
+          ),
+        );
+      } else if (!stopping) {
+        ctx.logger.error({ code, signal }, '模拟部门门户进程意外退出');
+      }
+    });
+    child.on('message', (message: ReadyMessage) => {
+      if (message?.type !== 'portals-ready') return;
+      clearTimeout(timer);
+      ready = true;
+      ctx.logger.info({ pid: child.pid, index: message.urls.index }, '模拟部门门户已在独立进程中启动');
+      resolve({
+        urls: message.urls,
+        ...(message.controlTokenFile ? { controlTokenFile: message.controlTokenFile } : {}),
+        pid: child.pid ?? 0,
+        stop: async () => {
+          stopping = true;
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          child.kill('SIGTERM');
+          await exited;
+        },
+      });
+    });
+  });
+}

@@ -1,0 +1,87 @@
+import type { Command } from 'commander';
+import { createOcrService, type OcrService } from '../../ocr/service.ts';
+import { QueueClients } from '../../queue/queue-clients.ts';
+import { createAppWithServices } from '../../server/app.ts';
+import type { BotsPort } from '../../server/bots.ts';
+import { bridgeQueueEvents } from '../../server/events/queue-bridge.ts';
+import { checkHealth } from '../../server/health.ts';
+import { closeServer, listen } from '../../server/listen.ts';
+import { createServices, type Services } from '../../server/services.ts';
+import { type Boot, boot, runOrExit } from '../boot.ts';
+import { sandboxPortalUrls, startBotSystem } from '../bot-system.ts';
+import { type Infrastructure, openInfrastructure } from '../runtime.ts';
+
+/** Starts the web server on the shared infrastructure; returns its base URL and its services. */
+export async function startWebServer(
+  ctx: Boot,
+  infra: Infrastructure,
+  bots?: BotsPort,
+): Promise<{ url: string; services: Services }> {
+  // The OCR pool starts with the first upload that needs it, not with the server.
+  let ocr: Promise<OcrService> | undefined;
+  ctx.shutdown.add('ocr', async () => {
+    if (ocr) await (await ocr).close();
+  });
+  // The admin's raw queue board reads the queues over connections of its own.
+  const board = bots ? new QueueClients(infra.redisUrl, bots.portalIds) : undefined;
+  if (board) ctx.shutdown.add('queue board', () => board.close());
+  const services = createServices({
+    logger: ctx.logger,
+    health: () => checkHealth(infra),
+    db: infra.db,
+    dataDir: ctx.config.DATA_DIR,
+    secret: infra.secret,
+    ...(bots ? { bots } : {}),
+    ...(board ? { boardQueues: board.allQueues } : {}),
+    ocr: () => {
+      ocr ??= createOcrService({ workers: ctx.config.OCR_WORKERS, logger: ctx.logger }).catch(
+        (error: unknown) => {
+          ocr = undefined;
+          throw error;
+        },
+      );
+      return ocr;
+    },
+  });
+  const { app } = createAppWithServices(services);
+  const server = await listen(app, ctx.config.PORT, ctx.config.HOST);
+  ctx.shutdown.add('web server', () => {
+    services.depthHistory?.stop();
+    services.events.disconnectAll();
+    return closeServer(server);
+  });
+  const stopBridge = await bridgeQueueEvents({
+    redisUrl: infra.redisUrl,
+    hub: services.events,
+    applications: services.applications,
+    logger: ctx.logger,
+  });
+  ctx.shutdown.add('live events', stopBridge);
+  const url = `http://${ctx.config.HOST}:${ctx.config.PORT}`;
+  ctx.logger.info({ url }, 'Web 服务已启动');
+  return { url, services };
+}
+
+export function registerServer(program: Command): void {
+  program
+    .command('server')
+    .description('只运行 Web 服务（需要 REDIS_URL；数据库默认为 DATA_DIR 下的内置 PostgreSQL）')
+    .action(async () => {
+      const ctx = boot();
+      await runOrExit(ctx, async () => {
+        const infra = await openInfrastructure(ctx.config, { ...ctx, singleMachine: false });
+        // The web server only talks to the queues; `yijian worker` processes run the bots.
+        const system = await startBotSystem({
+          db: infra.db,
+          redisUrl: infra.redisUrl,
+          secret: infra.secret,
+          dataDir: ctx.config.DATA_DIR,
+          logger: ctx.logger,
+          sandboxUrls: sandboxPortalUrls(ctx.config.PORTALS_PORT),
+          tuning: ctx.config.QUEUE_TUNING,
+        });
+        ctx.shutdown.add('bot queue', () => system.close());
+        await startWebServer(ctx, infra, system.queue);
+      });
+    });
+}

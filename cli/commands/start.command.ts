@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { seedDemoAccounts } from '../../server/accounts.ts';
+import { boot, runOrExit } from '../boot.ts';
+import { BOT_PORTAL_IDS, credentialsBox, sandboxPortalUrls, startBotSystem } from '../bot-system.ts';
+import { openInfrastructure } from '../runtime.ts';
+import { seedSandboxCredentials } from '../sandbox-credentials.ts';
+import { startPortalsProcess } from './portals.command.ts';
+import { startWebServer } from './server.command.ts';
+
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description(
+      '在本机运行全部组件：Web 服务、机器人队列、模拟部门门户、内置数据库；未设置 REDIS_URL 时自动启动内置 Redis',
+    )
+    .option('--no-demo', '不创建演示账号')
+    .action(async (options: { demo: boolean }) => {
+      const ctx = boot();
+      await runOrExit(ctx, async () => {
+        const infra = await openInfrastructure(ctx.config, { ...ctx, singleMachine: true });
+        // The sandbox portals run in a child process; without them the rest still works, so a failure is reported, not fatal.
+        const portals = await startPortalsProcess(ctx).catch((error: unknown) => {
+          ctx.logger.error({ err: error }, '模拟部门门户未能启动');
+          return undefined;
+        });
+        if (portals) ctx.shutdown.add('portals', () => portals.stop());
+        // Bots run in this process on one machine; `yijian worker` runs more of them anywhere.
+        const bots = await startBotSystem({
+          db: infra.db,
+          redisUrl: infra.redisUrl,
+          secret: infra.secret,
+          dataDir: ctx.config.DATA_DIR,
+          logger: ctx.logger,
+          chromiumPath: ctx.config.CHROMIUM_PATH,
+          sandboxUrls: portals?.urls ?? sandboxPortalUrls(ctx.config.PORTALS_PORT),
+          tuning: ctx.config.QUEUE_TUNING,
+          workers: { portals: BOT_PORTAL_IDS, concurrency: 2, coordinator: true },
+        });
+        ctx.shutdown.add('bots', () => bots.close());
+        if (options.demo) await seedSandboxCredentials(infra.db, credentialsBox(infra.secret));
+        const { url } = await startWebServer(ctx, infra, bots.queue);
+        const demo = options.demo ? await seedDemoAccounts(infra.db, ctx.config.DATA_DIR) : [];
+        const roleNames = { applicant: '申请人', clerk: '窗口人员', admin: '管理员' } as const;
+        process.stdout.write(
+          [
+            '',
+            `一件事 · 一键办 已启动：${url}`,
+            `  健康检查：${url}/healthz`,
+            `  数据目录：${ctx.config.DATA_DIR}`,
+            `  Redis：${infra.managedRedis ? `内置（${infra.redisUrl}）` : '使用 REDIS_URL'}`,
+            `  数据库：${infra.db.kind === 'pglite' ? '内置 PostgreSQL（PGlite）' : '使用 DATABASE_URL'}`,
+            `  模拟部门门户：${portals ? `${portals.urls.index}（独立进程 ${portals.pid}）` : '未启动（见上方日志）'}`,
+            ...(demo.length
+              ? [
+                  `演示账号（在 ${url}/login 登录；密码保存在 数据目录/demo-accounts.json）：`,
+                  ...demo.map((a) => `  ${roleNames[a.role]}\t${a.login}\t${a.password}\t${a.displayName}`),
+                ]
+              : []),
+            '按 Ctrl+C 停止。',
+            '',
+          ].join('\n'),
+        );
+      });
+    });
+}

@@ -1,0 +1,128 @@
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import type { Command } from 'commander';
+import { maskPhone } from '../../lib/redact.ts';
+import { AccountError, createStaffAccount } from '../../server/accounts.ts';
+import { openStore } from '../../store/open-store.ts';
+import { LoginTakenError, UsersRepo } from '../../store/users.repo.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+
+const ROLE_LABELS = { applicant: '申请人', clerk: '窗口人员', admin: '管理员' } as const;
+
+/**
+ * The password never goes through argv (shell history, `ps`): typed at a hidden prompt when a terminal is
+ * attached, otherwise read as the first line of standard input (`printf '%s\n' "$PW" | yijian users add …`).
+ */
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let text = '';
+    for await (const chunk of process.stdin) text += String(chunk);
+    return text.split(/\r?\n/)[0] ?? '';
+  }
+  const ask = (question: string) =>
+    new Promise<string>((resolve) => {
+      let muted = false;
+      const output = new Writable({
+        write(chunk, _encoding, done) {
+          if (!muted) process.stdout.write(chunk);
+          done();
+        },
+      });
+      const rl = createInterface({ input: process.stdin, output, terminal: true });
+      rl.question(question, (answer) => {
+        rl.close();
+        process.stdout.write('\n');
+        resolve(answer);
+      });
+      muted = true;
+    });
+  const first = await ask('密码：');
+  const second = await ask('再次输入密码：');
+  if (first !== second) throw new AccountError('两次输入的密码不一致');
+  return first;
+}
+
+async function withStore<T>(work: (db: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+function fail(error: unknown): never {
+  const known =
+    error instanceof AccountError || error instanceof ConfigError || error instanceof LoginTakenError;
+  const message =
+    error instanceof LoginTakenError
+      ? '该用户名已存在'
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  process.stderr.write(`${message}\n`);
+  process.exit(known ? 2 : 1);
+}
+
+export function registerUsers(program: Command): void {
+  const users = program.command('users').description('管理窗口人员和管理员账号');
+  users
+    .command('add')
+    .description('新增窗口人员或管理员账号（密码在提示符下输入，或从标准输入读取第一行）')
+    .requiredOption('--role <role>', 'clerk（窗口人员）或 admin（管理员）')
+    .requiredOption('--username <name>', '登录用的用户名（小写字母开头）')
+    .requiredOption('--name <displayName>', '姓名，显示在页面和审计日志中')
+    .option('--centre <id>', '所属服务中心编号（窗口人员必填），如 longwen')
+    .option('--centre-name <name>', '服务中心名称；中心不存在时据此创建')
+    .action(
+      async (options: {
+        role: string;
+        username: string;
+        name: string;
+        centre?: string;
+        centreName?: string;
+      }) => {
+        try {
+          if (options.role !== 'clerk' && options.role !== 'admin') {
+            throw new AccountError(
+              '--role 只能是 clerk（窗口人员）或 admin（管理员）；申请人请在网页上自行注册',
+            );
+          }
+          const role = options.role;
+          const password = await readPassword();
+          const user = await withStore((db) =>
+            createStaffAccount(db, {
+              role,
+              username: options.username,
+              displayName: options.name,
+              password,
+              ...(options.centre ? { centreId: options.centre } : {}),
+              ...(options.centreName ? { centreName: options.centreName } : {}),
+            }),
+          );
+          process.stdout.write(
+            `已创建${ROLE_LABELS[user.role]}账号 ${user.login}（${user.displayName}${user.centreId ? `，服务中心 ${user.centreId}` : ''}）\n`,
+          );
+        } catch (error) {
+          fail(error);
+        }
+      },
+    );
+  users
+    .command('list')
+    .description('列出全部账号（申请人手机号脱敏显示）')
+    .action(async () => {
+      try {
+        const rows = await withStore((db) => new UsersRepo(db).list());
+        for (const user of rows) {
+          const login = /^1\d{10}$/.test(user.login) ? maskPhone(user.login) : user.login;
+          process.stdout.write(
+            `${ROLE_LABELS[user.role]}\t${login}\t${user.displayName}\t${user.centreId ?? '—'}${user.demo ? '\t演示' : ''}${user.disabled ? '\t已停用' : ''}\n`,
+          );
+        }
+      } catch (error) {
+        fail(error);
+      }
+    });
+}

@@ -1,0 +1,91 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { LOG_LEVELS } from '../lib/logger.ts';
+import { queueTuningOverridesSchema } from '../queue/queue-options.ts';
+
+/**
+ * Every environment variable yijian reads, in one schema, read once by the entry point.
+ * Each part of the program receives the slice it needs as plain options, never `process.env`.
+ */
+const port = (fallback: number, min = 1) => {
+  const message = `必须是端口号（${min}–65535 的整数）`;
+  return z.coerce
+    .number({ error: message })
+    .int(message)
+    .min(min, message)
+    .max(65535, message)
+    .default(fallback);
+};
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+export const configSchema = z.object({
+  PORT: port(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^rediss?$/, error: '必须是 redis:// 或 rediss:// 开头的地址' }).optional(),
+  ),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^postgres(ql)?$/, error: '必须是 postgres:// 或 postgresql:// 开头的地址' })
+      .optional(),
+  ),
+  CHROMIUM_PATH: z.preprocess(emptyAsUndefined, z.string().optional()),
+  YIJIAN_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, '至少 32 个字符（用于会话签名和加密门户账号密码）').optional(),
+  ),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `必须是 ${LOG_LEVELS.join(' / ')} 之一` }).default('info'),
+  /** First port of the sandbox portals; each department takes the next one. 0: any free ports (tests). */
+  PORTALS_PORT: port(4100, 0),
+  /** Size of the OCR worker pool; defaults to the number of cores. */
+  OCR_WORKERS: z.coerce
+    .number({ error: '必须是正整数' })
+    .int('必须是正整数')
+    .min(1, '必须是正整数')
+    .max(16, '不能超过 16')
+    .default(availableParallelism()),
+  /** Queue timings as JSON, e.g. {"lockDurationMs":10000}; see queue/queue-options.ts for every key. */
+  QUEUE_TUNING: z.preprocess((value) => {
+    if (value === undefined || value === '') return {};
+    try {
+      return JSON.parse(String(value));
+    } catch {
+      return value;
+    }
+  }, queueTuningOverridesSchema.default({})),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+export type Config = Omit<RawConfig, 'DATA_DIR'> & { DATA_DIR: string };
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(`配置错误：\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
+  }
+}
+
+/** Reads and checks the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const known = Object.fromEntries(Object.keys(configSchema.shape).map((key) => [key, env[key]]));
+  const parsed = configSchema.safeParse(known);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? '?');
+        const given = env[variable];
+        // Never echo a secret or a connection string back (it may hold a password).
+        const shown = given === undefined || /SECRET|URL/.test(variable) ? '' : `（当前值 "${given}"）`;
+        const where = issue.path.slice(1).join('.');
+        return { variable, message: `${where ? `${where}：` : ''}${issue.message}${shown}` };
+      }),
+    );
+  }
+  return { ...parsed.data, DATA_DIR: resolve(cwd, parsed.data.DATA_DIR) };
+}

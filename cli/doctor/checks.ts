@@ -1,0 +1,184 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { findChromium } from '../../bots/browser/find-chromium.ts';
+import { launchChromium } from '../../bots/browser/launch.ts';
+import { missingOcrData, ocrLangPath } from '../../ocr/ocr-data.ts';
+import { pingRedis } from '../../queue/redis/connection.ts';
+import { pgliteHolder } from '../../store/data-dir-lock.ts';
+import { pendingMigrations } from '../../store/migrate.ts';
+import { openStore, pgliteDir } from '../../store/open-store.ts';
+import type { Config } from '../config.ts';
+
+const run = promisify(execFile);
+
+export type CheckStatus = 'ok' | 'warn' | 'fail';
+
+export interface CheckResult {
+  name: string;
+  status: CheckStatus;
+  detail: string;
+  /** What to do about a warning or a failure. */
+  fix?: string;
+}
+
+const MIN_NODE = [20, 6] as const;
+
+export function checkNode(version = process.versions.node): CheckResult {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const ok = major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
+  return {
+    name: 'Node.js',
+    status: ok ? 'ok' : 'fail',
+    detail: `版本 ${version}（需要 ≥ ${MIN_NODE.join('.')}）`,
+    ...(ok ? {} : { fix: '请安装 Node.js 20 LTS 或更新版本' }),
+  };
+}
+
+export async function checkChromium(config: Pick<Config, 'CHROMIUM_PATH'>): Promise<CheckResult> {
+  const name = 'Chromium';
+  let choice: ReturnType<typeof findChromium>;
+  try {
+    choice = findChromium(config.CHROMIUM_PATH);
+  } catch (error) {
+    return { name, status: 'fail', detail: (error as Error).message, fix: chromiumFix };
+  }
+  try {
+    const browser = await launchChromium({ chromiumPath: choice.path });
+    const version = browser.version();
+    await browser.close();
+    return {
+      name,
+      status: 'ok',
+      detail: `${choice.path}（来源：${choice.source}，版本 ${version}，可以启动）`,
+    };
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0] ?? '';
+    return { name, status: 'fail', detail: `找到 ${choice.path} 但无法启动：${message}`, fix: chromiumFix };
+  }
+}
+
+const chromiumFix =
+  'sudo apt-get install -y --no-install-recommends chromium-headless-shell fonts-noto-cjk，' +
+  '或设置 CHROMIUM_PATH=/usr/lib/chromium/chromium-headless-shell（不是 /usr/bin 下的包装脚本）';
+
+export async function checkCjkFont(): Promise<CheckResult> {
+  const name = '中文字体';
+  try {
+    const { stdout } = await run('fc-list', [':lang=zh', 'family']);
+    const families = [...new Set(stdout.split('\n').filter(Boolean))];
+    if (families.length > 0)
+      return { name, status: 'ok', detail: `${families.length} 个字体族，例如 ${families[0]}` };
+  } catch {
+    if (existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) {
+      return { name, status: 'ok', detail: 'Noto Sans CJK' };
+    }
+  }
+  return {
+    name,
+    status: 'fail',
+    detail: '没有找到中文字体，截图中的汉字会显示为方块',
+    fix: 'sudo apt-get install -y --no-install-recommends fonts-noto-cjk',
+  };
+}
+
+export async function checkRedis(config: Pick<Config, 'REDIS_URL'>): Promise<CheckResult> {
+  const name = 'Redis';
+  if (config.REDIS_URL) {
+    const result = await pingRedis(config.REDIS_URL);
+    return result.ok
+      ? { name, status: 'ok', detail: `REDIS_URL 可连接（${result.latencyMs} ms）` }
+      : {
+          name,
+          status: 'fail',
+          detail: `REDIS_URL 无法连接：${result.error}`,
+          fix: '检查 Redis 是否运行、地址和密码是否正确',
+        };
+  }
+  try {
+    const { stdout } = await run('redis-server', ['--version']);
+    const version = /v=([\d.]+)/.exec(stdout)?.[1] ?? '?';
+    return {
+      name,
+      status: 'ok',
+      detail: `未设置 REDIS_URL；yijian start 会启动内置 Redis（redis-server ${version}）`,
+    };
+  } catch {
+    return {
+      name,
+      status: 'fail',
+      detail: '未设置 REDIS_URL，且找不到 redis-server',
+      fix: 'sudo apt-get install -y redis-server，或设置 REDIS_URL',
+    };
+  }
+}
+
+export async function checkStore(config: Pick<Config, 'DATABASE_URL' | 'DATA_DIR'>): Promise<CheckResult> {
+  const name = '数据库';
+  const label = config.DATABASE_URL
+    ? 'PostgreSQL（DATABASE_URL）'
+    : `内置 PostgreSQL（${pgliteDir(config.DATA_DIR)}）`;
+  if (!config.DATABASE_URL) {
+    if (!existsSync(pgliteDir(config.DATA_DIR))) {
+      return { name, status: 'ok', detail: `${label} 尚未创建，首次启动时自动创建并迁移` };
+    }
+    const holder = pgliteHolder(pgliteDir(config.DATA_DIR));
+    if (holder !== undefined) {
+      return {
+        name,
+        status: 'ok',
+        detail: `${label} 正由运行中的 yijian（进程 ${holder}）使用；迁移状态见 /healthz`,
+      };
+    }
+  }
+  try {
+    const db = await openStore({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      migrate: false,
+    });
+    try {
+      const pending = await pendingMigrations(db);
+      return pending.length === 0
+        ? { name, status: 'ok', detail: `${label} 可连接，迁移已全部应用` }
+        : {
+            name,
+            status: 'warn',
+            detail: `${label} 可连接，有 ${pending.length} 个迁移未应用（${pending.join(', ')}）`,
+            fix: '运行 yijian start 或 yijian server 会自动应用',
+          };
+    } finally {
+      await db.close();
+    }
+  } catch (error) {
+    return {
+      name,
+      status: 'fail',
+      detail: `${label} 无法连接：${(error as Error).message}`,
+      fix: '检查 DATABASE_URL',
+    };
+  }
+}
+
+export function checkOcrData(): CheckResult {
+  const missing = missingOcrData();
+  return missing.length === 0
+    ? { name: 'OCR 语言数据', status: 'ok', detail: `chi_sim、eng（${ocrLangPath('chi_sim')}）` }
+    : {
+        name: 'OCR 语言数据',
+        status: 'fail',
+        detail: `缺少 ${missing.join('、')}`,
+        fix: 'npm run setup（会安装 @tesseract.js-data/chi_sim 和 @tesseract.js-data/eng）',
+      };
+}
+
+export async function runAllChecks(config: Config): Promise<CheckResult[]> {
+  return [
+    checkNode(),
+    await checkChromium(config),
+    await checkCjkFont(),
+    await checkRedis(config),
+    await checkStore(config),
+    checkOcrData(),
+  ];
+}

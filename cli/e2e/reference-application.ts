@@ -1,0 +1,120 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createCanvas } from '@napi-rs/canvas';
+import { loadCase } from '../../forms/index.ts';
+import { hashPassword } from '../../server/auth/password.ts';
+import { storeUpload } from '../../server/uploads/file-store.ts';
+import { ApplicationsRepo } from '../../store/applications.repo.ts';
+import type { Db } from '../../store/db.ts';
+import { DocumentsRepo } from '../../store/documents.repo.ts';
+import { UsersRepo } from '../../store/users.repo.ts';
+
+const SYSTEM = { kind: 'all' } as const;
+export const E2E_CENTRE = { id: 'longwen-centre', name: '漳州市龙文区政务服务中心' };
+
+export interface SeededApplication {
+  applicationId: string;
+  reference: string;
+  companyName: string;
+  /** The applicant's login (a mobile number), for tests that sign in as them. */
+  applicantLogin: string;
+}
+
+/** A picture standing for a photographed document (the portals check the file type by its bytes). */
+function documentPicture(title: string): Buffer {
+  const canvas = createCanvas(640, 400);
+  const g = canvas.getContext('2d');
+  g.fillStyle = '#f3f6fa';
+  g.fillRect(0, 0, 640, 400);
+  g.fillStyle = '#1f2d3d';
+  g.font = '28px "Noto Sans CJK SC", sans-serif';
+  g.fillText(title, 40, 200);
+  return canvas.toBuffer('image/jpeg');
+}
+
+/**
+ * The reference 开办企业 application (forms/cases/reference.json) stored as an applicant would have left it:
+ * the typed values, the uploaded ID cards and lease with what OCR read from them, accepted by a clerk and
+ * ready for one key. `companyName` gives each run its own company, so repeated runs against the same
+ * sandbox never find each other's filings in 办件查询.
+ */
+export async function seedReferenceApplication(
+  db: Db,
+  dataDir: string,
+  options: {
+    companyName?: string;
+    applicantPassword?: string;
+    /** 'submitted' leaves it waiting for the clerk's one key (待审核); 'accepted' as the queue takes it. */
+    status?: 'submitted' | 'accepted';
+  } = {},
+): Promise<SeededApplication> {
+  const formCase = await loadCase('reference');
+  const users = new UsersRepo(db);
+  await users.upsertCentre(E2E_CENTRE);
+  const login = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  const applicant = await users.create({
+    role: 'applicant',
+    login,
+    displayName: '参考案例申请人',
+    passwordHash: await hashPassword(
+      options.applicantPassword ?? randomBytes(12).toString('base64url'),
+      1024,
+    ),
+  });
+  const companyName = options.companyName ?? String(formCase.typed['company.name']);
+  const applications = new ApplicationsRepo(db);
+  const application = await applications.create({
+    applicantId: applicant.id,
+    centreId: E2E_CENTRE.id,
+    bundleId: formCase.bundle,
+    options: formCase.choice,
+    typed: { ...formCase.typed, 'company.name': companyName },
+  });
+  const documents = new DocumentsRepo(db);
+  for (const reading of formCase.documents) {
+    const id = randomUUID();
+    const content = documentPicture(`${reading.kind} ${reading.person ?? ''}`);
+    const stored = await storeUpload(dataDir, application.id, id, content, 'jpeg');
+    await documents.add(SYSTEM, {
+      id,
+      applicationId: application.id,
+      material: reading.kind,
+      subject: reading.person ?? null,
+      fileName: `${reading.id}.jpg`,
+      mimeType: 'image/jpeg',
+      sizeBytes: content.length,
+      sha256: stored.sha256,
+      storageKey: stored.storageKey,
+      uploadedBy: applicant.id,
+    });
+    if (reading.fields) {
+      const fields = Object.fromEntries(
+        Object.entries(reading.fields).map(([name, value]) => [
+          name,
+          { value, confidence: 0.99, status: 'confident' },
+        ]),
+      );
+      await documents.setOcr(id, {
+        status: 'done',
+        result: { documentType: reading.kind, fields, warnings: [] },
+      });
+    }
+  }
+  const steps = [
+    ['draft', 'submitted'],
+    ['submitted', 'accepted'],
+  ] as const;
+  for (const [from, to] of steps.slice(0, options.status === 'submitted' ? 1 : 2)) {
+    await applications.transition(SYSTEM, application.id, {
+      from: [from],
+      to,
+      actorId: null,
+      actorRole: 'system',
+    });
+  }
+  return {
+    applicationId: application.id,
+    reference: application.reference,
+    companyName,
+    applicantLogin: login,
+  };
+}

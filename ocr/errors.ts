@@ -1,0 +1,31 @@
+/**
+ * Errors of the OCR part. Each has a stable `code` (it survives serialisation to the web app) and a message
+ * in Chinese that an applicant or clerk can act on. None of them quotes what was read from a document.
+ */
+
+/** The upload is not an image we can decode (a PDF, a text file, a truncated or corrupt photo). */
+export class OcrInputError extends Error {
+  override readonly name = 'OcrInputError';
+  readonly code = 'OCR_INPUT_INVALID';
+}
+
+/** The recognition engine failed on one image; the pool has replaced the worker and keeps serving. */
+export class OcrEngineError extends Error {
+  override readonly name = 'OcrEngineError';
+  readonly code = 'OCR_ENGINE_FAILED';
+}
+
+/** The engine could not start (language data missing or start-up timed out). */
+export class OcrStartupError extends Error {
+  override readonly name = 'OcrStartupError';
+  readonly code = 'OCR_STARTUP_FAILED';
+}
+
+/** The service was closed while work was still queued or after it stopped. */
+export class OcrClosedError extends Error {
+  override readonly name = 'OcrClosedError';
+  readonly code = 'OCR_CLOSED';
+  constructor() {
+    super('证照识别服务已关闭，请稍后重试');
+  }
+}

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Request } from 'express';
+import { html } from '../kit/html/escape.ts';
+import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
+import { receiptBody } from '../kit/query-page.ts';
+import { chinaDateDigits, referenceNumber } from '../kit/references.ts';
+import type { Body } from './body.ts';
+import { itemId } from './form-manifest.ts';
+import { frameBounce, frameDocument } from './frame.ts';
+import { INSURANCE_TYPES } from './lists.ts';
+import { APPLY_PAGE, HOME } from './pages.ts';
+import { normaliseApplication, validateApplication } from './validate.ts';
+
+const ASSETS = join(import.meta.dirname, 'assets');
+const asset = (name: string) => readFileSync(join(ASSETS, name), 'utf8');
+const FILES: Record<string, { type: string; text: string }> = {
+  '/static/medical-insurance.css': { type: 'text/css', text: asset('medical-insurance.css') },
+  '/static/medical-insurance.js': { type: 'application/javascript', text: asset('medical-insurance.js') },
+  '/static/mi-frame.css': { type: 'text/css', text: asset('mi-frame.css') },
+  '/static/mi-frame.js': { type: 'application/javascript', text: asset('mi-frame.js') },
+};
+
+/** 单位医保编号: the registrar's district (credit code positions 3–8), the year and a serial. */
+function medicalInsuranceNo(ctx: PortalContext, creditCode: string): string {
+  const serial = String(ctx.store.nextSequence('unitNo')).padStart(6, '0');
+  return `${creditCode.slice(2, 8)}${chinaDateDigits(ctx.now()).slice(0, 4)}${serial}`;
+}
+
+function file(ctx: PortalContext, req: Request, body: Body) {
+  const fields = normaliseApplication(body);
+  const reference = referenceNumber('YB', ctx.store.nextSequence('reference'), 6, ctx.now());
+  const creditCode = String(fields.creditCode);
+  return ctx.recordSubmission({
+    reference,
+    account: ctx.accountOf(req),
+    company: String(fields.unitName),
+    creditCode,
+    status: 'done',
+    statusText: '已办结',
+    requests: [{ path: req.path, receivedAt: ctx.now().toISOString(), body }],
+    files: {},
+    fields,
+    receipt: { medicalInsuranceNo: medicalInsuranceNo(ctx, creditCode) },
+  });
+}
+
+/**
+ * 单位医疗保险登记 (漳州市医疗保障局 医疗保障网上服务大厅). The application form is a separate document in an
+ * `<iframe name="mainFrame">` under the portal chrome and posts by XHR (JSON answers: errors beside the
+ * fields, the busy message, 401 when the session is gone); selects are div-based; 参保日期 is yyyy-MM-dd from
+ * a calendar. The unit must be registered by market regulation (no sync lag of its own).
+ */
+export const medicalInsurancePortal: PortalDefinition = {
+  id: 'medical-insurance',
+  item: itemId,
+  itemName: '单位医疗保险登记',
+  cookieName: 'HSA_SESSION',
+  login: 'kit',
+  accounts: [{ username: 'yijian', password: 'Yijian#2025', displayName: '一键办经办人' }],
+  receiptLabels: { medicalInsuranceNo: '单位医保编号' },
+  chrome: {
+    department: '漳州市医疗保障局',
+    systemName: '医疗保障网上服务大厅 · 单位网厅',
+    primary: '#0e8a7e',
+    hotline: '医保服务热线：12393',
+    nav: [
+      { href: '/', label: '首页' },
+      { href: '/apply', label: '单位参保登记' },
+      { href: '/query', label: '业务查询' },
+    ],
+    footer: '漳州市医疗保障局　漳州市医疗保障基金中心',
+    styles: ['/static/medical-insurance.css'],
+    scripts: ['/static/medical-insurance.js'],
+  },
+  mount(router, ctx) {
+    router.get(Object.keys(FILES), (req, res) => {
+      const asset = FILES[req.path];
+      if (asset) res.type(asset.type).send(asset.text);
+    });
+    router.get(
+      '/',
+      (req, res) => void res.send(ctx.render(req, { title: '单位网厅', active: '/', body: HOME })),
+    );
+    router.get('/apply', ctx.requireLogin, (req, res) => {
+      res.send(ctx.render(req, { title: '单位参保登记', active: '/apply', body: APPLY_PAGE }));
+    });
+    // The frame bounces the whole window (not itself) to the login page when the session is gone.
+    router.get('/apply/frame', (req, res) => {
+      if (!req.portalSession?.account) return void res.send(frameBounce(Boolean(req.portalSessionExpired)));
+      res.send(frameDocument());
+    });
+    router.post('/api/apply', ctx.requireLogin, (req, res) => {
+      const body = { ...(req.body as Body) };
+      const errors = validateApplication(ctx, body);
+      const count = Object.keys(errors).length;
+      if (count > 0) {
+        res.json({ ok: false, errors, message: `有 ${count} 项信息未通过校验，请按提示修改` });
+        return;
+      }
+      const submission = file(ctx, req, body);
+      res.json({
+        ok: true,
+        reference: submission.reference,
+        receiptUrl: `/receipt/${encodeURIComponent(submission.reference)}`,
+      });
+    });
+    router.get('/receipt/:reference', ctx.requireLogin, (req, res) => {
+      const submission = ctx.store.get(String(req.params.reference));
+      if (!submission || submission.account !== ctx.accountOf(req)) {
+        res.status(404).send(ctx.render(req, { title: '业务回执', body: html`<p>未找到该业务。</p>` }));
+        return;
+      }
+      const f = submission.fields;
+      const types = (f.insuranceTypes as string[] | undefined) ?? [];
+      const extra = html`<table class="k-grid mi-receipt-extra">
+<tr><th>险种</th><td>${types.map((t) => INSURANCE_TYPES.find((o) => o.value === t)?.label ?? t).join('、')}</td></tr>
+<tr><th>参保日期</th><td>${String(f.insuredDate ?? '')}</td></tr></table>`;
+      res.send(
+        ctx.render(req, { title: '业务回执', active: '/query', body: receiptBody(ctx, submission, extra) }),
+      );
+    });
+  },
+};

@@ -1,0 +1,157 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from '../lib/logger.ts';
+import type { SealedBox } from '../lib/sealed-box.ts';
+import { type ApplicationItemRow, applicationItems } from '../store/application-items.repo.ts';
+import { type BotRunRow, botRuns, type RunFilter, type RunStepRow } from '../store/bot-runs.repo.ts';
+import type { Db } from '../store/db.ts';
+import { type HumanTaskRow, humanTasks } from '../store/human-tasks.repo.ts';
+import { type PortalCredentialSummary, portalCredentials } from '../store/portal-credentials.repo.ts';
+import { type PortalSettingsRow, portalSettings } from '../store/portal-settings.repo.ts';
+import { type CoordinatorOptions, resubmitFailed, submitApplication } from './coordinator.ts';
+import { type LiveEvent, publishEvent, subscribeEvents } from './events.ts';
+import type { PlanSource } from './plan-source.ts';
+import { planWaves } from './planner.ts';
+import type { QueueClients } from './queue-clients.ts';
+import { DEFAULT_PORTAL_CONCURRENCY, itemJobOptions, type QueueTuning } from './queue-options.ts';
+import { createRedis } from './redis/connection.ts';
+
+export interface BotQueueOptions {
+  db: Db;
+  clients: QueueClients;
+  source: PlanSource;
+  box: SealedBox;
+  logger: Logger;
+  tuning: QueueTuning;
+}
+
+export type PortalSettingsChange = Partial<
+  Pick<PortalSettingsRow, 'concurrency' | 'rateMax' | 'rateDurationMs' | 'paused' | 'baseUrl'>
+>;
+
+/**
+ * Everything the web server asks of the bots, in one place: one-key submission, resubmission of failed
+ * items, answers to the bots' questions, run evidence, and the admin's queue controls. Workers may run on
+ * other machines; this talks to them only through Redis and the store.
+ */
+export class BotQueue {
+  readonly #options: BotQueueOptions;
+  readonly #coordinator: CoordinatorOptions;
+
+  constructor(options: BotQueueOptions) {
+    this.#options = options;
+    this.#coordinator = {
+      db: options.db,
+      publisher: options.clients.publisher,
+      flows: options.clients.flows,
+      source: options.source,
+      logger: options.logger,
+      itemJobOptions: itemJobOptions(options.tuning),
+    };
+  }
+
+  get portalIds(): readonly string[] {
+    return this.#options.clients.portalIds;
+  }
+
+  /** Creates default settings for portals that have none and applies every portal's settings to Redis. */
+  async init(): Promise<void> {
+    const { db, clients } = this.#options;
+    await portalSettings.ensureDefaults(db, clients.portalIds, DEFAULT_PORTAL_CONCURRENCY);
+    for (const settings of await portalSettings.list(db)) {
+      if (clients.portalIds.includes(settings.portalId)) await clients.applySettings(settings);
+    }
+  }
+
+  /** The items of an application as waves, for the progress pages. */
+  async plan(applicationId: string): Promise<string[][]> {
+    return planWaves(await this.#options.source.plan(applicationId));
+  }
+
+  /** 一键提交: starts every item that needs nothing; the rest follow as their needs are met. */
+  submit(applicationId: string): Promise<string[]> {
+    return submitApplication(this.#coordinator, applicationId);
+  }
+
+  /** Runs again only the failed items (or the named ones among them). */
+  resubmitFailed(applicationId: string, itemIds?: readonly string[]): Promise<string[]> {
+    return resubmitFailed(this.#coordinator, applicationId, itemIds);
+  }
+
+  items(applicationId: string): Promise<ApplicationItemRow[]> {
+    return applicationItems.list(this.#options.db, applicationId);
+  }
+
+  openTasks(applicationIds?: readonly string[]): Promise<HumanTaskRow[]> {
+    return humanTasks.listOpen(this.#options.db, applicationIds);
+  }
+
+  task(id: number): Promise<HumanTaskRow | undefined> {
+    return humanTasks.get(this.#options.db, id);
+  }
+
+  /** A person's answer to a bot's question; false when the task is no longer open or its deadline passed. */
+  async answerTask(id: number, answer: string, answeredBy: string): Promise<boolean> {
+    const task = await humanTasks.get(this.#options.db, id);
+    const accepted = await humanTasks.answer(this.#options.db, id, answer, answeredBy);
+    if (accepted && task) {
+      await publishEvent(this.#options.clients.publisher, {
+        type: 'human-task',
+        applicationId: task.applicationId,
+        itemId: task.itemId,
+        taskId: id,
+        kind: task.kind,
+        status: 'answered',
+      });
+    }
+    return accepted;
+  }
+
+  runs(filter: RunFilter): Promise<BotRunRow[]> {
+    return botRuns.list(this.#options.db, filter);
+  }
+
+  run(id: number): Promise<BotRunRow | undefined> {
+    return botRuns.get(this.#options.db, id);
+  }
+
+  steps(runId: number): Promise<RunStepRow[]> {
+    return botRuns.steps(this.#options.db, runId);
+  }
+
+  settings(): Promise<PortalSettingsRow[]> {
+    return portalSettings.list(this.#options.db);
+  }
+
+  /** Stores an admin's change and applies it to Redis at once, for every worker on every machine. */
+  async updateSettings(
+    portalId: string,
+    change: PortalSettingsChange,
+    by: string,
+  ): Promise<PortalSettingsRow> {
+    const updated = await portalSettings.update(this.#options.db, portalId, change, by);
+    await this.#options.clients.applySettings(updated);
+    return updated;
+  }
+
+  depth(portalId: string) {
+    return this.#options.clients.depth(portalId);
+  }
+
+  credentials(): Promise<PortalCredentialSummary[]> {
+    return portalCredentials.list(this.#options.db, this.#options.box);
+  }
+
+  setCredentials(portalId: string, username: string, password: string, by: string): Promise<void> {
+    return portalCredentials.set(this.#options.db, this.#options.box, portalId, username, password, by);
+  }
+
+  /** Live events from workers; the returned function stops the subscription and its connection. */
+  async subscribe(onEvent: (event: LiveEvent) => void): Promise<() => Promise<void>> {
+    const subscriber: Redis = createRedis(this.#options.clients.redisUrl, 'producer');
+    const stop = await subscribeEvents(subscriber, onEvent);
+    return async () => {
+      await stop();
+      subscriber.disconnect();
+    };
+  }
+}

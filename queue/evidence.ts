@@ -1,0 +1,57 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { StepRecord } from '../bots/item-runner.ts';
+import { botRuns } from '../store/bot-runs.repo.ts';
+import type { Db } from '../store/db.ts';
+
+/**
+ * Where a run's evidence lives: DATA_DIR/evidence/<run id>/ holds a screenshot per step and the Playwright
+ * trace; the store keeps paths relative to DATA_DIR so the folder can move with its database.
+ */
+export class RunEvidence {
+  readonly dir: string;
+
+  constructor(
+    private readonly db: Db,
+    private readonly dataDir: string,
+    readonly runId: number,
+  ) {
+    this.dir = join(dataDir, 'evidence', String(runId));
+    mkdirSync(this.dir, { recursive: true });
+  }
+
+  get tracePath(): string {
+    return join(this.dir, 'trace.zip');
+  }
+
+  relative(path: string): string {
+    return relative(this.dataDir, path);
+  }
+
+  async step(record: StepRecord): Promise<void> {
+    let screenshotPath: string | null = null;
+    if (record.screenshot) {
+      const count = (await botRuns.steps(this.db, this.runId)).length + 1;
+      const file = join(this.dir, `${String(count).padStart(2, '0')}-${slug(record.name)}.png`);
+      writeFileSync(file, record.screenshot);
+      screenshotPath = this.relative(file);
+    }
+    await botRuns.addStep(this.db, this.runId, {
+      name: record.name,
+      status: record.status,
+      startedAt: record.startedAt,
+      durationMs: Math.round(record.durationMs),
+      screenshotPath,
+      note: record.note ?? null,
+    });
+  }
+
+  saveImage(name: string, png: Buffer): string {
+    const file = join(this.dir, `${slug(name)}.png`);
+    writeFileSync(file, png);
+    return this.relative(file);
+  }
+}
+
+// Step names are Chinese ("填写基本信息"); keep them readable in file names but safe on any file system.
+const slug = (name: string) => name.replace(/[^\p{L}\p{N}-]+/gu, '-').slice(0, 40) || 'step';

@@ -1,0 +1,20 @@
+/**
+ * Names in Redis. BullMQ rejects job ids containing ':' or looking like integers, so ids are built from
+ * dotted parts with letters in them. Ids are deterministic: adding a job whose id exists is a no-op, which
+ * is what makes one-key submission and the coordinator's hand-offs safe to repeat.
+ */
+export const QUEUE_PREFIX = 'yijian';
+
+/** Hand-offs between items: the parent of every item job (see coordinator.ts). */
+export const COORDINATOR_QUEUE = 'coordinator';
+
+export const portalQueueName = (portalId: string) => `portal-${portalId}`;
+
+export const itemJobId = (applicationId: string, itemId: string, generation: number) =>
+  `item.${applicationId}.${itemId}.g${generation}`;
+
+export const advanceJobId = (applicationId: string, itemId: string, generation: number) =>
+  `advance.${applicationId}.${itemId}.g${generation}`;
+
+/** Redis pub/sub channel carrying live events from workers to every web server. */
+export const EVENTS_CHANNEL = 'yijian:events';

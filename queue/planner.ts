@@ -1,0 +1,71 @@
+/**
+ * The plan of an application: its items as a DAG (an item needs another when it uses a value the other
+ * produces — forms/ works that out), shown to people as waves and scheduled item by item, so a slow item
+ * (a seal waiting for an SMS code) never holds back an item that does not need it.
+ */
+export interface PlanItem {
+  itemId: string;
+  portalId: string;
+  /** Items of this application whose outputs this item needs. */
+  needs: readonly string[];
+}
+
+export type ItemState =
+  | 'waiting'
+  | 'queued'
+  | 'running'
+  | 'awaiting-person'
+  | 'awaiting-approval'
+  | 'done'
+  | 'failed';
+
+export class PlanError extends Error {
+  override readonly name = 'PlanError';
+}
+
+/** Layers of the DAG: wave 0 needs nothing, wave n needs only earlier waves. Throws on a cycle. */
+export function planWaves(items: readonly PlanItem[]): string[][] {
+  const known = new Set(items.map((item) => item.itemId));
+  for (const item of items) {
+    for (const need of item.needs) {
+      if (!known.has(need))
+        throw new PlanError(`Item ${item.itemId} needs ${need}, which is not in the plan`);
+    }
+  }
+  const waves: string[][] = [];
+  const placed = new Set<string>();
+  while (placed.size < items.length) {
+    const wave = items
+      .filter((item) => !placed.has(item.itemId) && item.needs.every((need) => placed.has(need)))
+      .map((item) => item.itemId);
+    if (wave.length === 0) throw new PlanError('The items depend on each other in a cycle');
+    for (const id of wave) placed.add(id);
+    waves.push(wave);
+  }
+  return waves;
+}
+
+/** Items that can start now: waiting, with every need done. */
+export function readyItems(items: readonly PlanItem[], states: ReadonlyMap<string, ItemState>): PlanItem[] {
+  return items.filter(
+    (item) =>
+      states.get(item.itemId) === 'waiting' && item.needs.every((need) => states.get(need) === 'done'),
+  );
+}
+
+/** Items that can never start because something they need (directly or not) failed. */
+export function blockedItems(items: readonly PlanItem[], states: ReadonlyMap<string, ItemState>): string[] {
+  const blocked = new Set<string>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const item of items) {
+      if (blocked.has(item.itemId) || states.get(item.itemId) !== 'waiting') continue;
+      if (item.needs.some((need) => states.get(need) === 'failed' || blocked.has(need))) {
+        blocked.add(item.itemId);
+        grew = true;
+      }
+    }
+  }
+  return [...blocked];
+}

@@ -1,0 +1,82 @@
+import { fileURLToPath } from 'node:url';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { csrfProtection } from './auth/csrf.ts';
+import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { mountRoutes } from './http/routes.ts';
+import { staticFiles } from './pages/system.routes.ts';
+import { buildRoutes } from './routes.ts';
+import { type AppDeps, createServices, type Services } from './services.ts';
+
+export type { AppDeps } from './services.ts';
+
+export const STATIC_DIR = fileURLToPath(new URL('./static/', import.meta.url));
+
+/**
+ * The web application: pages for applicants, clerks and admins, the JSON API under /api, live updates at
+ * /events, /metrics and the foundation's /healthz. Every route is declared in `routes.ts`.
+ */
+export function createApp(deps: AppDeps): Express {
+  return createAppWithServices(createServices(deps)).app;
+}
+
+export function createAppWithServices(services: Services): { app: Express; services: Services } {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use((req, _res, next) => {
+    req.yj = {
+      ip: req.ip ?? '',
+      session: null,
+      user: null,
+      sessionExpired: false,
+      csrfDeferred: false,
+      kind: 'page',
+    };
+    next();
+  });
+  app.use(services.metrics.middleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      // Plain-HTTP installations inside a centre's network would be broken by a forced upgrade.
+      strictTransportSecurity: false,
+      referrerPolicy: { policy: 'same-origin' },
+    }),
+  );
+  app.use('/static', staticFiles(STATIC_DIR));
+  app.use(cookieParser());
+  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
+  app.use(express.json({ limit: '1mb' }));
+  app.use((req, _res, next) => {
+    services.sessions.load(req).then(() => next(), next);
+  });
+  app.use(csrfProtection);
+  app.use((_req, res, next) => {
+    // Pages show personal data; neither the browser's back cache nor a proxy should keep them.
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+
+  mountRoutes(app, buildRoutes(services).routes);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(services.logger));
+  return { app, services };
+}

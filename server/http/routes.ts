@@ -1,0 +1,81 @@
+import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Role } from '../../store/users.repo.ts';
+import { csrfRefused, forbidden, HttpError, unauthenticated } from './errors.ts';
+
+/**
+ * Every route of the application is declared as data: method, path, who may call it, and whether its
+ * `:id` names an application. The access guard is applied from the declaration, so a route cannot forget
+ * it, and the security tests iterate over this same list (every route tried as a stranger, as the wrong
+ * role, and with another applicant's application id).
+ */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteSpec {
+  method: Method;
+  path: string;
+  access: Access;
+  /** page: answers HTML (errors as pages, anonymous callers sent to the login page); api: JSON. */
+  kind: 'page' | 'api';
+  /** The `:id` parameter is an application's id: only its applicant, its centre's clerks and admins reach it. */
+  owns?: 'application';
+  /** Middleware that runs after the access guard and before the handler (e.g. the upload parser). */
+  before?: RequestHandler[];
+  /** Parses a multipart body itself and checks its CSRF field (see auth/csrf.ts); others refuse multipart. */
+  multipart?: boolean;
+  handler: (req: Request, res: Response) => Promise<void> | void;
+  /** One line for the route list and the OpenAPI summary. */
+  summary: string;
+}
+
+export const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function allows(access: Access, role: Role | undefined): boolean {
+  if (access === 'public') return true;
+  if (role === undefined) return false;
+  return access === 'signed-in' || access.includes(role);
+}
+
+function guard(spec: RouteSpec): RequestHandler {
+  return (req, _res, next) => {
+    req.yj.kind = spec.kind;
+    if (spec.access === 'public') return next();
+    const user = req.yj.user;
+    if (!user)
+      return next(spec.kind === 'page' && req.method === 'GET' ? new LoginRedirect() : unauthenticated());
+    if (!allows(spec.access, user.role)) return next(forbidden());
+    next();
+  };
+}
+
+/** Anonymous visitor on a page that needs an account: the error handler redirects to the login page. */
+export class LoginRedirect extends HttpError {
+  constructor() {
+    super(401, 'UNAUTHENTICATED', '请先登录');
+  }
+}
+
+/** Multipart bodies defer their CSRF check to the upload parser; a route without one must refuse them. */
+const refuseDeferredCsrf: RequestHandler = (req, _res, next) => {
+  next(req.yj.csrfDeferred ? csrfRefused() : undefined);
+};
+
+/** Runs an async handler and passes its rejection to Express's error handler. */
+function wrap(handler: RouteSpec['handler']): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    Promise.resolve()
+      .then(() => handler(req, res))
+      .catch(next);
+  };
+}
+
+export function mountRoutes(app: Express, routes: readonly RouteSpec[]): void {
+  const seen = new Set<string>();
+  for (const spec of routes) {
+    const key = `${spec.method} ${spec.path}`;
+    if (seen.has(key)) throw new Error(`Route declared twice: ${key}`);
+    seen.add(key);
+    const csrf = spec.multipart ? [] : [refuseDeferredCsrf];
+    app[spec.method](spec.path, guard(spec), ...csrf, ...(spec.before ?? []), wrap(spec.handler));
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Every tunable of the web application in one place, with its default. Tests shorten the times and
+ * cheapen the password hash; production uses the defaults.
+ */
+export interface ServerOptions {
+  /** A signed-in session ends after this long without a request. Default 30 minutes. */
+  sessionIdleMs: number;
+  /** …and after this long in any case. Default 12 hours (a working day). */
+  sessionAbsoluteMs: number;
+  /** A visitor's pre-login session (it only carries the login form's CSRF token). Default 2 hours. */
+  anonymousSessionMs: number;
+  /** Failed sign-ins per account within the window before the account is locked. Default 5. */
+  loginMaxFailuresPerAccount: number;
+  /** Failed sign-ins per IP address within the window before the address is refused. Default 30. */
+  loginMaxFailuresPerIp: number;
+  /** Window (and lock-out time) of the counters above. Default 15 minutes. */
+  loginWindowMs: number;
+  /** scrypt cost N (a power of two). Default 2^15 (≈ 32 MB, tens of ms). */
+  passwordCost: number;
+  /** Largest upload accepted. Default 10 MB. */
+  uploadMaxBytes: number;
+  /**
+   * Mark cookies Secure. 'auto': when the request came over HTTPS or to a loopback address (browsers keep
+   * Secure cookies there); a centre serving plain HTTP on its LAN must terminate TLS in front of us.
+   */
+  secureCookies: 'auto' | boolean;
+}
+
+export const MINUTE = 60_000;
+
+export const DEFAULT_SERVER_OPTIONS = {
+  sessionIdleMs: 30 * MINUTE,
+  sessionAbsoluteMs: 12 * 60 * MINUTE,
+  anonymousSessionMs: 120 * MINUTE,
+  loginMaxFailuresPerAccount: 5,
+  loginMaxFailuresPerIp: 30,
+  loginWindowMs: 15 * MINUTE,
+  passwordCost: 2 ** 15,
+  uploadMaxBytes: 10 * 1024 * 1024,
+  secureCookies: 'auto',
+} as const satisfies ServerOptions;
+
+export function resolveServerOptions(overrides: Partial<ServerOptions> = {}): ServerOptions {
+  const options: ServerOptions = { ...DEFAULT_SERVER_OPTIONS, ...overrides };
+  if (!Number.isInteger(Math.log2(options.passwordCost)) || options.passwordCost < 2) {
+    throw new Error(`ServerOptions.passwordCost must be a power of two, got ${options.passwordCost}`);
+  }
+  for (const key of ['sessionIdleMs', 'sessionAbsoluteMs', 'loginWindowMs', 'uploadMaxBytes'] as const) {
+    if (!(options[key] > 0)) throw new Error(`ServerOptions.${key} must be positive, got ${options[key]}`);
+  }
+  return options;
+}

@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { maskPhone } from '../../lib/redact.ts';
+import { APPLICATION_STATUSES } from '../../store/applications.repo.ts';
+import type { AuditFilter, AuditRecord } from '../../store/audit.repo.ts';
+import { emptyState, formatTime, inputField, STATUS_LABELS, selectField } from '../html/components.ts';
+import { html, type SafeHtml } from '../html/html.ts';
+import { ROLE_LABELS, sendPage } from '../html/layout.ts';
+import type { RouteSpec } from '../http/routes.ts';
+import { MOBILE, parseForm } from '../http/validate.ts';
+import type { Services } from '../services.ts';
+
+/** The admin's overview, accounts and the audit log (bot runs and queues arrive with the bots issue). */
+export const ACTION_LABELS: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.login-failed': '登录失败',
+  'auth.login-locked': '登录被锁定',
+  'auth.logout': '退出登录',
+  'user.register': '申请人注册',
+  'user.create': '新建账号',
+  'application.create': '新建办件',
+  'application.save': '保存表单',
+  'application.submit': '提交申请',
+  'application.return': '退回修改',
+  'application.accept': '受理',
+  'document.upload': '上传材料',
+  'document.remove': '删除材料',
+};
+
+const ACTOR_ROLES: Record<string, string> = { ...ROLE_LABELS, system: '系统' };
+
+export function adminRoutes(services: Services): RouteSpec[] {
+  return [
+    {
+      method: 'get',
+      path: '/admin',
+      access: ['admin'],
+      kind: 'page',
+      summary: '管理概览',
+      handler: async (req, res) => {
+        const counts = await services.applications.countByStatus({ kind: 'all' });
+        const users = await services.users.list();
+        const recent = await services.auditLog.list({ limit: 8 });
+        sendPage(req, res, {
+          title: '管理概览',
+          active: '/admin',
+          width: 'wide',
+          body: html`<div class="stats">
+  ${APPLICATION_STATUSES.filter((status) => status !== 'withdrawn').map(
+    (status) =>
+      html`<div class="stat"><span class="stat__value">${counts[status] ?? 0}</span><span class="stat__label">${STATUS_LABELS[status]}</span></div>`,
+  )}
+  <div class="stat"><span class="stat__value">${users.length}</span><span class="stat__label">账号</span></div>
+</div>
+<section class="card"><div class="card__head"><h2 class="card__title">最近操作</h2><a href="/admin/audit">查看全部审计日志</a></div>
+${auditTable(recent)}</section>`,
+        });
+      },
+    },
+    {
+      method: 'get',
+      path: '/admin/audit',
+      access: ['admin'],
+      kind: 'page',
+      summary: '审计日志',
+      handler: async (req, res) => {
+        const parsed = parseForm(auditQuery, req.query);
+        const query = parsed.ok ? parsed.data : {};
+        const errors = parsed.ok ? {} : parsed.errors;
+        const filter: AuditFilter = {
+          ...(query.actor ? { actor: query.actor } : {}),
+          ...(query.action ? { action: query.action } : {}),
+          ...(query.subject ? { subjectId: query.subject } : {}),
+          ...(query.ip ? { ip: query.ip } : {}),
+          ...(query.from ? { from: shanghaiDay(query.from) } : {}),
+          ...(query.to ? { to: new Date(shanghaiDay(query.to).getTime() + 86_400_000) } : {}),
+          ...(query.before ? { beforeId: query.before } : {}),
+          limit: 50,
+        };
+        const [rows, actions] = await Promise.all([
+          services.auditLog.list(filter),
+          services.auditLog.actions(),
+        ]);
+        const last = rows.at(-1);
+        const more =
+          rows.length === 50 && last
+            ? new URLSearchParams({ ...stringsOf(query), before: String(last.id) })
+            : null;
+        sendPage(req, res, {
+          title: '审计日志',
+          active: '/admin/audit',
+          width: 'wide',
+          lead: '每一次登录、提交、修改和上传都记录在这里，不可修改或删除。个人信息已脱敏。',
+          body: html`<form class="card filters" method="get" action="/admin/audit">
+  ${inputField({ name: 'actor', label: '操作人', value: query.actor, placeholder: '姓名或账号 ID' })}
+  ${selectField({ name: 'action', label: '操作', value: query.action ?? '', placeholder: '全部', options: actions.map((action) => ({ value: action, label: ACTION_LABELS[action] ?? action })) })}
+  ${inputField({ name: 'subject', label: '对象 ID', value: query.subject })}
+  ${inputField({ name: 'ip', label: 'IP 地址', value: query.ip })}
+  ${inputField({ name: 'from', label: '起始日期', type: 'date', value: query.from, error: errors.from })}
+  ${inputField({ name: 'to', label: '截止日期', type: 'date', value: query.to, error: errors.to })}
+  <div class="filters__actions"><button class="button button--primary" type="submit">筛选</button><a class="button" href="/admin/audit">清除</a></div>
+</form>
+<section class="card">${auditTable(rows)}
+${more ? html`<div class="pager"><a class="button" href="/admin/audit?${more.toString()}">更早的记录</a></div>` : ''}</section>`,
+        });
+      },
+    },
+    {
+      method: 'get',
+      path: '/admin/users',
+      access: ['admin'],
+      kind: 'page',
+      summary: '账号列表',
+      handler: async (req, res) => {
+        const [users, centres] = await Promise.all([services.users.list(), services.users.listCentres()]);
+        const centreName = new Map(centres.map((centre) => [centre.id, centre.name]));
+        sendPage(req, res, {
+          title: '账号',
+          active: '/admin/users',
+          width: 'wide',
+          lead: html`窗口人员和管理员账号用命令 <code>yijian users add</code> 创建；申请人自行注册。`,
+          body: html`<section class="card"><div class="table-wrap"><table class="table">
+<thead><tr><th>姓名</th><th>账号</th><th>角色</th><th>服务中心</th><th>最近登录</th></tr></thead>
+<tbody>${users.map(
+            (user) => html`<tr>
+  <td data-label="姓名">${user.displayName}${user.demo ? html` <span class="tag">演示</span>` : ''}${user.disabled ? html` <span class="tag tag--muted">已停用</span>` : ''}</td>
+  <td data-label="账号">${MOBILE.test(user.login) ? maskPhone(user.login) : user.login}</td>
+  <td data-label="角色">${ROLE_LABELS[user.role]}</td>
+  <td data-label="服务中心">${user.centreId ? (centreName.get(user.centreId) ?? user.centreId) : '—'}</td>
+  <td data-label="最近登录">${formatTime(user.lastLoginAt)}</td>
+</tr>`,
+          )}</tbody></table></div></section>`,
+        });
+      },
+    },
+  ];
+}
+
+const optionalText = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() ? value.trim() : undefined),
+  z.string().max(100).optional(),
+);
+const optionalDay = z.preprocess(
+  (value) => (typeof value === 'string' && value ? value : undefined),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日')
+    .optional(),
+);
+const auditQuery = z.object({
+  actor: optionalText,
+  action: optionalText,
+  subject: optionalText,
+  ip: optionalText,
+  from: optionalDay,
+  to: optionalDay,
+  before: z.preprocess(
+    (value) => (value ? Number(value) : undefined),
+    z.number().int().positive().optional(),
+  ),
+});
+
+/** Midnight of a calendar day in Shanghai, the centre's clock. */
+function shanghaiDay(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
+}
+
+function stringsOf(query: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(query).filter(
+      ([key, value]) => key !== 'before' && typeof value === 'string' && value,
+    ) as [string, string][],
+  );
+}
+
+const SUBJECT_LABELS: Record<string, string> = { user: '账号', application: '办件' };
+
+function shortId(id: string | null): string {
+  return id && id.length > 12 ? `${id.slice(0, 8)}…` : (id ?? '');
+}
+
+/** The detail object as small key–value chips; long values (hashes, ids) shortened, in full on hover. */
+function detailChips(detail: Record<string, unknown> | null): SafeHtml | string {
+  const entries = Object.entries(detail ?? {});
+  if (entries.length === 0) return '—';
+  return html`<span class="kv-list">${entries.map(([key, value]) => {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    return html`<span class="kv" title="${text}"><span class="kv__k">${key}</span>${text.length > 24 ? `${text.slice(0, 12)}…` : text}</span>`;
+  })}</span>`;
+}
+
+function auditTable(rows: AuditRecord[]): SafeHtml {
+  if (rows.length === 0) return emptyState('没有符合条件的记录', '换个筛选条件试试。');
+  return html`<div class="table-wrap"><table class="table table--audit">
+<thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>对象</th><th>IP</th><th>详情</th></tr></thead>
+<tbody>${rows.map(
+    (row) => html`<tr>
+  <td data-label="时间" class="nowrap">${formatTime(row.at)}</td>
+  <td data-label="操作人">${row.actorName ?? '访客'}${row.actorRole ? html` <span class="tag">${ACTOR_ROLES[row.actorRole] ?? row.actorRole}</span>` : ''}</td>
+  <td data-label="操作">${ACTION_LABELS[row.action] ?? row.action}</td>
+  <td data-label="对象">${row.subjectType ? html`<span class="muted">${SUBJECT_LABELS[row.subjectType] ?? row.subjectType}</span> <a href="/admin/audit?subject=${row.subjectId ?? ''}" title="${row.subjectId ?? ''}"><code class="id">${shortId(row.subjectId)}</code></a>` : '—'}</td>
+  <td data-label="IP" class="nowrap">${row.ip ?? '—'}</td>
+  <td data-label="详情">${detailChips(row.detail)}</td>
+</tr>`,
+  )}</tbody></table></div>`;
+}

@@ -1,0 +1,51 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import type { Queue } from 'bullmq';
+import type { Request, Response } from 'express';
+import { notFound } from '../../http/errors.ts';
+import type { RouteSpec } from '../../http/routes.ts';
+
+/**
+ * The BullMQ board for the raw view of the queues, at /admin/queues, for admins only. Read-only: pausing
+ * and limits go through the 部门系统 page, which records who did it in the audit log.
+ */
+export const BOARD_PATH = '/admin/queues';
+
+export function queueBoardRoutes(queues: readonly Queue[] | undefined): RouteSpec[] {
+  if (!queues?.length) return [];
+  const adapter = new ExpressAdapter();
+  adapter.setBasePath(BOARD_PATH);
+  createBullBoard({
+    queues: queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })),
+    serverAdapter: adapter,
+    options: { uiConfig: { boardTitle: '一件事 · 队列' } },
+  });
+  const router = adapter.getRouter();
+  const handler = (req: Request, res: Response) =>
+    new Promise<void>((resolve, reject) => {
+      const original = req.url;
+      req.url = original.slice(BOARD_PATH.length) || '/';
+      // The board's own page carries inline styles; its scripts are files, still from this origin only.
+      res.set(
+        'Content-Security-Policy',
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
+      );
+      res.once('finish', () => resolve());
+      router(req, res, (error?: unknown) => {
+        req.url = original;
+        if (error) reject(error);
+        else reject(notFound());
+      });
+    });
+  const spec = {
+    access: ['admin'] as const,
+    kind: 'page' as const,
+    summary: 'BullMQ 队列面板（只读）',
+    handler,
+  };
+  return [
+    { method: 'get', path: BOARD_PATH, ...spec },
+    { method: 'get', path: `${BOARD_PATH}/*splat`, ...spec },
+  ];
+}

@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import type { BotRunRow } from '../../../store/bot-runs.repo.ts';
+import type { BotsPort } from '../../bots.ts';
+import { emptyState, formatTime, inputField, selectField } from '../../html/components.ts';
+import { cls, html, type SafeHtml } from '../../html/html.ts';
+import { sendPage } from '../../html/layout.ts';
+import { HttpError, notFound } from '../../http/errors.ts';
+import type { RouteSpec } from '../../http/routes.ts';
+import { parseForm } from '../../http/validate.ts';
+import type { Services } from '../../services.ts';
+import { labelOf } from '../progress.ts';
+import { readEvidence } from './evidence.ts';
+
+/** 机器人运行记录: every bot run with filters, and one run's evidence (steps, screenshots, comparison, trace). */
+export const RUN_STATUS: Record<BotRunRow['status'], { label: string; tone: string }> = {
+  running: { label: '运行中', tone: 'processing' },
+  succeeded: { label: '成功', tone: 'completed' },
+  adopted: { label: '沿用已有回执', tone: 'completed' },
+  failed: { label: '失败', tone: 'returned' },
+  interrupted: { label: '中断', tone: 'submitted' },
+};
+
+export const PORTAL_NAMES: Record<string, string> = {
+  'market-regulation': '市场监管（企业登记）',
+  'public-security': '公安（公章刻制）',
+  bank: '银行（预约开户）',
+  tax: '税务',
+  'social-insurance': '社会保险',
+  'medical-insurance': '医疗保障',
+  'housing-fund': '住房公积金',
+};
+
+const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} 秒`);
+
+const runQuery = z.object({
+  portal: z.preprocess((v) => (v ? v : undefined), z.string().max(40).optional()),
+  status: z.preprocess(
+    (v) => (v ? v : undefined),
+    z.enum(['running', 'succeeded', 'adopted', 'failed', 'interrupted']).optional(),
+  ),
+  from: z.preprocess(
+    (v) => (v ? v : undefined),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日')
+      .optional(),
+  ),
+  to: z.preprocess(
+    (v) => (v ? v : undefined),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日')
+      .optional(),
+  ),
+});
+
+function botsOf(services: Services): BotsPort {
+  if (!services.bots) throw new HttpError(503, 'BOTS_OFFLINE', '机器人队列暂未接入');
+  return services.bots;
+}
+
+export function runRoutes(services: Services): RouteSpec[] {
+  return [
+    {
+      method: 'get',
+      path: '/admin/runs',
+      access: ['admin'],
+      kind: 'page',
+      summary: '机器人运行记录',
+      handler: async (req, res) => {
+        const bots = botsOf(services);
+        const parsed = parseForm(runQuery, req.query);
+        const query = parsed.ok ? parsed.data : {};
+        const errors = parsed.ok ? {} : parsed.errors;
+        const runs = await bots.runs({
+          ...(query.portal ? { portalId: query.portal } : {}),
+          ...(query.status ? { status: query.status } : {}),
+          ...(query.from ? { since: new Date(`${query.from}T00:00:00+08:00`) } : {}),
+          ...(query.to
+            ? { until: new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000) }
+            : {}),
+          limit: 200,
+        });
+        sendPage(req, res, {
+          title: '机器人运行记录',
+          active: '/admin/runs',
+          width: 'wide',
+          body: html`<form class="card filters" method="get" action="/admin/runs">
+  ${selectField({ name: 'portal', label: '部门系统', value: query.portal ?? '', placeholder: '全部', options: bots.portalIds.map((id) => ({ value: id, label: PORTAL_NAMES[id] ?? id })) })}
+  ${selectField({ name: 'status', label: '结果', value: query.status ?? '', placeholder: '全部', options: Object.entries(RUN_STATUS).map(([value, { label }]) => ({ value, label })) })}
+  ${inputField({ name: 'from', label: '起始日期', type: 'date', value: query.from, error: errors.from })}
+  ${inputField({ name: 'to', label: '截止日期', type: 'date', value: query.to, error: errors.to })}
+  <div class="filters__actions"><button class="button button--primary" type="submit">筛选</button><a class="button" href="/admin/runs">清除</a></div>
+</form>
+<section class="card" data-live-list>${runs.length ? runsTable(runs) : emptyState('没有符合条件的运行记录', '一键提交后，机器人的每次运行都会记录在这里。')}</section>`,
+        });
+      },
+    },
+    {
+      method: 'get',
+      path: '/admin/runs/:runId',
+      access: ['admin'],
+      kind: 'page',
+      summary: '一次机器人运行的证据',
+      handler: async (req, res) => {
+        const bots = botsOf(services);
+        const run = await bots.run(Number(req.params.runId));
+        if (!run) throw notFound('运行记录');
+        const steps = await bots.steps(run.id);
+        const status = RUN_STATUS[run.status];
+        const failure = run.failure as {
+          code?: string;
+          message?: string;
+          fields?: { fieldId: string; message: string }[];
+        } | null;
+        const comparison = (run.comparison ?? []) as {
+          fieldId: string;
+          intended: string;
+          onPage: string;
+          matches: boolean;
+        }[];
+        sendPage(req, res, {
+          title: `运行 #${run.id}`,
+          crumbs: [{ label: '机器人运行记录', href: '/admin/runs' }],
+          width: 'wide',
+          body: html`<div class="stats">
+  <div class="stat"><span class="stat__value stat__value--small"><span class="badge badge--${status.tone}">${status.label}</span></span><span class="stat__label">结果</span></div>
+  <div class="stat"><span class="stat__value stat__value--small">${PORTAL_NAMES[run.portalId] ?? run.portalId}</span><span class="stat__label">部门系统</span></div>
+  <div class="stat"><span class="stat__value stat__value--small">${seconds(run.durationMs)}</span><span class="stat__label">用时</span></div>
+  <div class="stat"><span class="stat__value stat__value--small">第 ${String(run.attempt)} 次</span><span class="stat__label">尝试（第 ${String(run.generation)} 轮）</span></div>
+</div>
+<div class="grid grid--main">
+<section class="stack">
+  ${failure ? html`<section class="card"><h2 class="card__title">失败原因</h2><p><code>${failure.code ?? ''}</code> ${failure.message ?? ''}</p>${(failure.fields ?? []).map((field) => html`<p>「${field.fieldId}」：${field.message}</p>`)}</section>` : ''}
+  <section class="card"><h2 class="card__title">步骤</h2>
+  ${
+    steps.length
+      ? html`<ol class="steps-list">${steps.map(
+          (step) => html`<li class="${cls('run-step', step.status === 'failed' && 'run-step--failed')}">
+    <div class="run-step__head"><span class="run-step__name">${String(step.seq)}. ${step.name}</span><span class="muted">${formatTime(step.startedAt)} · ${seconds(step.durationMs)}</span></div>
+    ${step.note ? html`<p class="muted">${step.note}</p>` : ''}
+    ${step.screenshotPath ? html`<a href="/admin/runs/${String(run.id)}/steps/${String(step.seq)}/screenshot" target="_blank" rel="noopener"><img class="run-step__shot" src="/admin/runs/${String(run.id)}/steps/${String(step.seq)}/screenshot" alt="第 ${String(step.seq)} 步截图" loading="lazy"></a>` : ''}
+  </li>`,
+        )}</ol>`
+      : html`<p class="muted">没有记录步骤。</p>`
+  }</section>
+  <section class="card"><h2 class="card__title">填写核对（提交前从页面读回）</h2>
+  ${comparison.length ? html`<div class="table-wrap"><table class="table"><thead><tr><th>字段</th><th>应填</th><th>页面上</th><th></th></tr></thead><tbody>${comparison.map((row) => html`<tr><td data-label="字段"><code>${row.fieldId}</code></td><td data-label="应填">${row.intended}</td><td data-label="页面上">${row.onPage}</td><td>${row.matches ? html`<span class="tag tag--ok">一致</span>` : html`<span class="tag tag--required">不一致</span>`}</td></tr>`)}</tbody></table></div>` : html`<p class="muted">没有核对记录。</p>`}</section>
+</section>
+<aside class="stack">
+  <section class="card"><h2 class="card__title">回执</h2>${
+    run.receipt && Object.keys(run.receipt).length
+      ? html`<dl class="item__facts">${Object.entries(run.receipt).map(([key, value]) => html`<div><dt>${labelOf(run.itemId, key)}</dt><dd>${value}</dd></div>`)}</dl>`
+      : html`<p class="muted">没有回执。</p>`
+  }</section>
+  <section class="card"><h2 class="card__title">运行信息</h2><dl class="facts">
+    <dt>办件</dt><dd><a href="/desk/applications/${run.applicationId}">${run.applicationId.slice(0, 8)}…</a></dd>
+    <dt>事项</dt><dd>${run.itemId}</dd><dt>开始</dt><dd>${formatTime(run.startedAt)}</dd><dt>结束</dt><dd>${formatTime(run.finishedAt)}</dd>
+    <dt>工作进程</dt><dd>${run.worker}</dd><dt>任务</dt><dd><code>${run.jobId}</code></dd></dl>
+    ${run.tracePath ? html`<a class="button button--block" href="/admin/runs/${String(run.id)}/trace">下载 Playwright 跟踪文件</a>` : ''}
+  </section>
+</aside></div>`,
+        });
+      },
+    },
+    {
+      method: 'get',
+      path: '/admin/runs/:runId/steps/:seq/screenshot',
+      access: ['admin'],
+      kind: 'page',
+      summary: '步骤截图',
+      handler: async (req, res) => {
+        const bots = botsOf(services);
+        const step = (await bots.steps(Number(req.params.runId))).find(
+          (s) => s.seq === Number(req.params.seq),
+        );
+        const image = await readEvidence(services.dataDir, step?.screenshotPath);
+        res.set('Cache-Control', 'private, max-age=3600').type('png').send(image);
+      },
+    },
+    {
+      method: 'get',
+      path: '/admin/runs/:runId/trace',
+      access: ['admin'],
+      kind: 'page',
+      summary: '下载 Playwright 跟踪文件',
+      handler: async (req, res) => {
+        const run = await botsOf(services).run(Number(req.params.runId));
+        const trace = await readEvidence(services.dataDir, run?.tracePath);
+        await services.audit(req, 'run.trace-download', { type: 'run', id: String(run?.id) });
+        res
+          .set('Content-Disposition', `attachment; filename="run-${String(run?.id)}-trace.zip"`)
+          .type('application/zip')
+          .send(trace);
+      },
+    },
+  ];
+}
+
+function runsTable(runs: BotRunRow[]): SafeHtml {
+  return html`<div class="table-wrap"><table class="table"><thead><tr><th>编号</th><th>部门系统</th><th>事项</th><th>结果</th><th>开始时间</th><th>用时</th><th>尝试</th><th></th></tr></thead>
+<tbody>${runs.map((run) => {
+    const status = RUN_STATUS[run.status];
+    return html`<tr><td data-label="编号">#${String(run.id)}</td><td data-label="部门系统">${PORTAL_NAMES[run.portalId] ?? run.portalId}</td><td data-label="事项">${run.itemId}</td>
+<td data-label="结果"><span class="badge badge--${status.tone}">${status.label}</span></td><td data-label="开始时间" class="nowrap">${formatTime(run.startedAt)}</td>
+<td data-label="用时">${seconds(run.durationMs)}</td><td data-label="尝试">${String(run.attempt)}</td><td><a class="button button--small" href="/admin/runs/${String(run.id)}">证据</a></td></tr>`;
+  })}</tbody></table></div>`;
+}

@@ -1,0 +1,28 @@
+import { type SlotPath, slotKey, type ValidationIssue } from '../../../forms/index.ts';
+
+/** forms/ issues grouped by the slot they concern; issues about no single field are "general". */
+export function errorsBySlot(issues: readonly ValidationIssue[]): {
+  bySlot: Record<string, string[]>;
+  general: string[];
+} {
+  const bySlot: Record<string, string[]> = {};
+  const general: string[] = [];
+  for (const issue of issues) {
+    const path = issue.path;
+    let key: string | undefined;
+    if (path.length === 1 && typeof path[0] === 'string') key = path[0];
+    else if (
+      path.length === 3 &&
+      typeof path[0] === 'string' &&
+      typeof path[1] === 'number' &&
+      typeof path[2] === 'string'
+    ) {
+      key = slotKey(path as unknown as SlotPath);
+    } else if (path.length >= 1 && typeof path[0] === 'string') {
+      key = path[0];
+    }
+    if (key === undefined) general.push(issue.message);
+    else bySlot[key] = [...(bySlot[key] ?? []), issue.message];
+  }
+  return { bySlot, general };
+}

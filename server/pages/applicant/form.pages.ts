@@ -1,0 +1,136 @@
+import type { Request, Response } from 'express';
+import type { FormValues } from '../../../forms/index.ts';
+import { ApplicationActions, EDITABLE } from '../../applications/actions.ts';
+import { scopeOf } from '../../applications/scope.ts';
+import { alertBox, csrfField } from '../../html/components.ts';
+import { html } from '../../html/html.ts';
+import { sendPage } from '../../html/layout.ts';
+import { signedIn } from '../../http/context.ts';
+import { HttpError } from '../../http/errors.ts';
+import type { RouteSpec } from '../../http/routes.ts';
+import type { Services } from '../../services.ts';
+import { addRow, removeRow, typedFromForm } from '../../workspace/form-input.ts';
+import { renderSections, SOURCE_LABELS, sourceCounts } from '../../workspace/form-view.ts';
+import { addPerson, removePerson } from '../../workspace/persons.ts';
+import { buildWorkspace, validateWorkspace } from '../../workspace/workspace.ts';
+import { errorsBySlot } from './form-errors.ts';
+import { applicationHeader, stepsBar } from './views.ts';
+
+/**
+ * 确认表单: the merged form, prefilled from documents, derivations and defaults, every value editable.
+ * Saving always keeps the draft; problems are shown beside their fields (after a save or a refused submit).
+ */
+export function formRoutes(services: Services): RouteSpec[] {
+  const actions = new ApplicationActions(services);
+
+  async function show(
+    req: Request,
+    res: Response,
+    id: string,
+    notice?: { kind: 'success' | 'error' | 'info'; text: string },
+  ) {
+    const application = await actions.get(req, id);
+    const documents = await services.documents.list(scopeOf(signedIn(req)), id);
+    const workspace = buildWorkspace(application, documents);
+    const editable = EDITABLE.includes(application.status);
+    const check = req.query.check !== undefined;
+    const issues = check ? validateWorkspace(workspace, application.typed) : [];
+    const { bySlot, general } = errorsBySlot(issues);
+    const counts = sourceCounts(workspace);
+    const base = `/my/applications/${application.id}`;
+    const reading = documents.some((doc) => doc.ocrStatus === 'pending' || doc.ocrStatus === 'running');
+    sendPage(req, res, {
+      title: '确认表单',
+      crumbs: [{ label: '我的办件', href: '/my' }],
+      body: html`${applicationHeader(application, services.catalog.bundle(application.bundleId))}${stepsBar('form', application)}
+${notice ? alertBox(notice.kind, notice.text) : ''}
+${reading ? alertBox('info', '正在识别您上传的证件，识别完成后本页会自动填入，请稍候…') : ''}
+${check && issues.length ? alertBox('error', html`还有 <strong>${issues.length}</strong> 处需要填写或修改，已在下方对应位置标出。${general.length ? html`<ul>${general.map((message) => html`<li>${message}</li>`)}</ul>` : ''}`) : ''}
+${check && !issues.length ? alertBox('success', '表单已填写完整，可以提交审核。') : ''}
+<div class="summary" data-live-application="${application.id}">
+  <span class="summary__item summary__item--missing"><strong>${counts.missing}</strong> ${SOURCE_LABELS.missing}</span>
+  <span class="summary__item summary__item--typed"><strong>${counts.typed}</strong> 您已填写</span>
+  <span class="summary__item summary__item--ocr"><strong>${counts.ocr}</strong> 证照识别</span>
+  <span class="summary__item summary__item--derived"><strong>${counts.derived}</strong> 自动推导</span>
+  <span class="summary__item summary__item--default"><strong>${counts.default}</strong> 默认</span>
+</div>
+<form method="post" action="${base}/form" class="merged-form" novalidate>
+  ${csrfField(req.yj.session?.csrfToken ?? '')}<input type="hidden" name="version" value="${String(application.version)}">
+  ${renderSections({ workspace, errors: bySlot, readOnly: !editable })}
+  ${
+    editable
+      ? html`<div class="actions actions--sticky"><span class="muted">随时可以保存，下次接着填</span>
+  <button class="button" type="submit" name="op" value="save">保存草稿</button>
+  <button class="button button--primary button--large" type="submit" name="op" value="submit">保存并提交审核</button></div>`
+      : ''
+  }
+</form>`,
+    });
+  }
+
+  return [
+    {
+      method: 'get',
+      path: '/my/applications/:id/form',
+      access: ['applicant'],
+      kind: 'page',
+      owns: 'application',
+      summary: '确认合并表单',
+      handler: (req, res) =>
+        show(
+          req,
+          res,
+          String(req.params.id),
+          req.query.saved ? { kind: 'success', text: '草稿已保存。' } : undefined,
+        ),
+    },
+    {
+      method: 'post',
+      path: '/my/applications/:id/form',
+      access: ['applicant'],
+      kind: 'page',
+      owns: 'application',
+      summary: '保存表单或提交审核',
+      handler: async (req, res) => {
+        const id = String(req.params.id);
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        const application = await actions.get(req, id);
+        const documents = await services.documents.list(scopeOf(signedIn(req)), id);
+        let typed = typedFromForm(
+          buildWorkspace(application, documents),
+          application.typed as FormValues,
+          body,
+        );
+        const op = typeof body.op === 'string' ? body.op : 'save';
+        const [verb, group, which] = op.split(':');
+        if (verb === 'add' && group === 'persons') typed = addPerson(typed).typed;
+        else if (verb === 'add' && group) typed = addRow(typed, group);
+        else if (verb === 'remove' && group === 'persons' && which) typed = removePerson(typed, which);
+        else if (verb === 'remove' && group && which) typed = removeRow(typed, group, Number(which));
+        const version = Number(body.version);
+        try {
+          await actions.saveTyped(req, id, {
+            typed,
+            ...(Number.isInteger(version) && version > 0 ? { version } : {}),
+          });
+        } catch (error) {
+          if (error instanceof HttpError && error.status === 409)
+            return show(req, res, id, { kind: 'error', text: error.message });
+          throw error;
+        }
+        if (verb === 'submit') {
+          try {
+            await actions.submit(req, id);
+            return res.redirect(303, `/my/applications/${id}`);
+          } catch (error) {
+            if (error instanceof HttpError && error.status === 422)
+              return res.redirect(303, `/my/applications/${id}/form?check=1`);
+            throw error;
+          }
+        }
+        const anchor = verb === 'add' || verb === 'remove' ? `#slot-${group}` : '';
+        res.redirect(303, `/my/applications/${id}/form?saved=1${verb === 'save' ? '&check=1' : ''}${anchor}`);
+      },
+    },
+  ];
+}

@@ -1,0 +1,135 @@
+import type { Request, Response } from 'express';
+import { maskPhone } from '../../../lib/redact.ts';
+import { ApplicationActions, CLERK_EDITABLE } from '../../applications/actions.ts';
+import { DispatchActions } from '../../applications/dispatch.ts';
+import { scopeOf } from '../../applications/scope.ts';
+import {
+  alertBox,
+  csrfField,
+  formatTime,
+  STATUS_LABELS,
+  statusBadge,
+  textareaField,
+} from '../../html/components.ts';
+import { cls, html, type SafeHtml } from '../../html/html.ts';
+import { sendPage } from '../../html/layout.ts';
+import { signedIn } from '../../http/context.ts';
+import { MOBILE } from '../../http/validate.ts';
+import type { Services } from '../../services.ts';
+import { renderSections } from '../../workspace/form-view.ts';
+import { buildWorkspace } from '../../workspace/workspace.ts';
+import { documentLine } from '../applicant/views.ts';
+import { type ProgressView, progressSection } from '../progress.ts';
+
+/**
+ * One application at the counter (窗口): the automatic review's findings, the merged values beside the
+ * uploaded documents and what OCR read, and the actions — one key, send back, resubmit failed items —
+ * with each item's live progress and the bots' questions to answer in place.
+ */
+export interface DeskNotice {
+  kind: 'success' | 'error' | 'info';
+  text: string;
+}
+
+export async function showDeskApplication(
+  services: Services,
+  req: Request,
+  res: Response,
+  id: string,
+  state: { errors?: Record<string, string>; notice?: DeskNotice } = {},
+  status = 200,
+): Promise<void> {
+  const actions = new ApplicationActions(services);
+  const application = await actions.get(req, id);
+  const scope = scopeOf(signedIn(req));
+  const [documents, findings, history, applicant, progress] = await Promise.all([
+    services.documents.list(scope, application.id),
+    services.documents.findings(scope, application.id),
+    services.applications.history(scope, application.id),
+    services.users.findById(application.applicantId),
+    new DispatchActions(services).progress(application),
+  ]);
+  const bundle = services.catalog.bundle(application.bundleId);
+  const csrf = req.yj.session?.csrfToken ?? '';
+  const base = `/desk/applications/${application.id}`;
+  const failed = progress.rows.filter((row) => row.status === 'failed');
+  const view: ProgressView = { ...progress, audience: 'clerk', csrf, base };
+  sendPage(
+    req,
+    res,
+    {
+      title: application.title ?? '未命名办件',
+      crumbs: [{ label: '窗口办件', href: '/desk' }],
+      width: 'wide',
+      body: html`<div class="app-head"><div><p class="app-head__bundle">${bundle?.name ?? application.bundleId}</p>
+<p class="muted">申请人 ${applicant?.displayName ?? '—'} ${applicant && MOBILE.test(applicant.login) ? maskPhone(applicant.login) : ''}</p></div>
+<div class="app-head__meta">${statusBadge(application.status)}<span class="muted">办件编号 ${application.reference}</span></div></div>
+${state.notice ? alertBox(state.notice.kind, state.notice.text) : ''}
+${progress.tasks.length ? alertBox('warning', `有 ${progress.tasks.length} 个验证码等待处理，见下方对应事项。`, '机器人需要人工协助') : ''}
+<div class="grid grid--main" data-live-application="${application.id}">
+<section class="stack">
+  ${application.status === 'submitted' ? '' : progressSection(view)}
+  <section class="card"><h2 class="card__title">辅助审核</h2>
+  ${findings.length ? html`<ul class="findings">${findings.map((finding) => html`<li class="${cls('finding', `finding--${finding.severity}`)}">${finding.message}</li>`)}</ul>` : html`<p class="muted">自动审核没有发现问题。</p>`}</section>
+  ${CLERK_EDITABLE.includes(application.status) ? html`<p class="actions"><a class="button" href="${base}/form">修改表单</a></p>` : ''}
+  ${renderSections({ workspace: buildWorkspace(application, documents), errors: {}, readOnly: true })}
+  <section class="card"><h2 class="card__title">材料与识别结果</h2>
+  ${actions.materialsOf(application).map((slot) => {
+    const mine = documents.filter((doc) => doc.material === slot.id);
+    return html`<div class="material-row"><p class="material-row__label">${slot.label}${slot.required && mine.length === 0 ? html` <span class="tag tag--required">缺</span>` : ''}</p>
+    ${mine.length ? html`<ul class="docs">${mine.map((doc) => documentLine(application, doc, ''))}</ul>` : html`<p class="muted">未上传</p>`}</div>`;
+  })}</section>
+</section>
+<aside class="stack">
+  ${application.status === 'submitted' ? reviewCard(base, csrf, state.errors ?? {}, services.bots !== undefined) : ''}
+  ${
+    failed.length
+      ? resubmitCard(
+          base,
+          csrf,
+          failed.map((row) => ({
+            id: row.itemId,
+            name: progress.items.find((item) => item.id === row.itemId)?.name ?? row.itemId,
+          })),
+        )
+      : ''
+  }
+  ${application.returnReason && application.status === 'returned' ? alertBox('warning', application.returnReason, '已退回') : ''}
+  <section class="card"><h2 class="card__title">办理记录</h2><ol class="timeline">${history
+    .slice()
+    .reverse()
+    .map(
+      (change) =>
+        html`<li class="timeline__item"><span class="timeline__what">${STATUS_LABELS[change.toStatus]}</span><span class="timeline__when">${formatTime(change.at)}</span>${change.reason ? html`<span class="timeline__why">${change.reason}</span>` : ''}</li>`,
+    )}</ol></section>
+</aside></div>`,
+    },
+    status,
+  );
+}
+
+function reviewCard(
+  base: string,
+  csrf: string,
+  errors: Record<string, string>,
+  botsOnline: boolean,
+): SafeHtml {
+  return html`<section class="card"><h2 class="card__title">审核通过</h2>
+  <p class="muted">核对无误后，一键报送全部事项；机器人按顺序在各部门系统中填报，进度实时显示。</p>
+  <form method="post" action="${base}/dispatch">${csrfField(csrf)}
+    <button class="button button--primary button--block button--large" type="submit" data-confirm="确认审核通过，并一键提交全部事项吗？"${botsOnline ? '' : html` disabled`}>一键提交各部门</button>
+    ${botsOnline ? '' : html`<p class="field__hint">机器人队列暂未接入</p>`}
+  </form></section>
+<section class="card"><h2 class="card__title">退回修改</h2>
+  <form method="post" action="${base}/return" class="form" novalidate>${csrfField(csrf)}
+  ${textareaField({ name: 'reason', label: '退回原因', error: errors.reason, required: true, rows: 3, maxlength: 500, hint: '申请人会看到这段话，请写明要修改的内容' })}
+  <button class="button button--danger" type="submit">退回申请人</button></form></section>`;
+}
+
+function resubmitCard(base: string, csrf: string, failed: { id: string; name: string }[]): SafeHtml {
+  return html`<section class="card"><h2 class="card__title">重新提交失败的事项</h2>
+  <form method="post" action="${base}/resubmit" class="form">${csrfField(csrf)}
+  <div class="checks">${failed.map((item) => html`<label class="check"><input type="checkbox" name="items" value="${item.id}" checked> ${item.name}</label>`)}</div>
+  <p class="field__hint">只重新提交勾选的事项；已办结的事项不受影响。机器人会先查询部门系统，避免重复提交。</p>
+  <button class="button button--primary" type="submit">重新提交</button></form></section>`;
+}

@@ -1,0 +1,217 @@
+import { readFile } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../../../store/applications.repo.ts';
+import { ApplicationActions } from '../../applications/actions.ts';
+import { DispatchActions } from '../../applications/dispatch.ts';
+import { scopeOf } from '../../applications/scope.ts';
+import { emptyState, formatTime, statusBadge } from '../../html/components.ts';
+import { cls, html } from '../../html/html.ts';
+import { sendPage } from '../../html/layout.ts';
+import { signedIn } from '../../http/context.ts';
+import { HttpError, notFound } from '../../http/errors.ts';
+import type { RouteSpec } from '../../http/routes.ts';
+import type { Services } from '../../services.ts';
+import { showDeskApplication } from './desk-view.ts';
+
+const TABS = [
+  { key: 'submitted', label: '待审核' },
+  { key: 'processing', label: '办理中' },
+  { key: 'returned', label: '已退回' },
+  { key: 'completed', label: '已办结' },
+  { key: 'all', label: '全部' },
+];
+
+/** 窗口: the centre's queue of applications, and what a clerk does to one of them. */
+export function deskRoutes(services: Services): RouteSpec[] {
+  const actions = new ApplicationActions(services);
+  const dispatch = new DispatchActions(services);
+  const show = showDeskApplication.bind(null, services);
+  const soft = (error: unknown) => error instanceof HttpError && [409, 422, 503].includes(error.status);
+
+  return [
+    {
+      method: 'get',
+      path: '/desk',
+      access: ['clerk', 'admin'],
+      kind: 'page',
+      summary: '窗口办件列表',
+      handler: async (req, res) => {
+        const wanted = String(req.query.status ?? 'submitted');
+        const statuses: ApplicationStatus[] | undefined =
+          wanted === 'all'
+            ? undefined
+            : (APPLICATION_STATUSES as readonly string[]).includes(wanted)
+              ? [wanted as ApplicationStatus]
+              : ['submitted'];
+        const scope = scopeOf(signedIn(req));
+        const [applications, counts] = await Promise.all([
+          services.applications.list(scope, statuses ? { statuses } : {}),
+          services.applications.countByStatus(scope),
+        ]);
+        const tasks = services.bots ? await services.bots.openTasks(applications.map((a) => a.id)) : [];
+        sendPage(req, res, {
+          title: '窗口办件',
+          active: '/desk',
+          width: 'wide',
+          body: html`<nav class="tabs" aria-label="按状态筛选">${TABS.map((tab) => {
+            const count = tab.key === 'all' ? undefined : counts[tab.key as ApplicationStatus];
+            return html`<a class="${cls('tabs__tab', tab.key === wanted && 'tabs__tab--active')}" href="/desk?status=${tab.key}">${tab.label}${count ? html` <span class="count">${String(count)}</span>` : ''}</a>`;
+          })}</nav>
+<section class="card" data-live-list>${
+            applications.length === 0
+              ? emptyState('暂时没有办件', '有新的申请提交时，这里会自动出现。')
+              : html`<div class="table-wrap"><table class="table"><thead><tr><th>办件编号</th><th>一件事</th><th>名称</th><th>状态</th><th>提交时间</th><th></th></tr></thead>
+<tbody>${applications.map((application) => {
+                  const waiting = tasks.filter((task) => task.applicationId === application.id).length;
+                  return html`<tr><td data-label="办件编号"><code>${application.reference}</code></td>
+<td data-label="一件事">${services.catalog.bundle(application.bundleId)?.name ?? application.bundleId}</td>
+<td data-label="名称">${application.title ?? '未命名办件'}</td><td data-label="状态">${statusBadge(application.status)}${waiting ? html` <span class="tag tag--required">${String(waiting)} 个验证码待处理</span>` : ''}</td>
+<td data-label="提交时间">${formatTime(application.submittedAt)}</td><td><a class="button button--small" href="/desk/applications/${application.id}">${application.status === 'submitted' ? '审核' : '查看'}</a></td></tr>`;
+                })}</tbody></table></div>`
+          }</section>`,
+        });
+      },
+    },
+    {
+      method: 'get',
+      path: '/desk/applications/:id',
+      access: ['clerk', 'admin'],
+      kind: 'page',
+      owns: 'application',
+      summary: '审核办件',
+      handler: (req, res) =>
+        show(
+          req,
+          res,
+          String(req.params.id),
+          req.query.saved
+            ? { notice: { kind: 'success', text: '修改已保存。如有失败的事项，可在右侧重新提交。' } }
+            : {},
+        ),
+    },
+    {
+      method: 'post',
+      path: '/desk/applications/:id/return',
+      access: ['clerk', 'admin'],
+      kind: 'page',
+      owns: 'application',
+      summary: '退回申请人修改',
+      handler: async (req, res) => {
+        const id = String(req.params.id);
+        const reason = typeof req.body?.reason === 'string' ? req.body.reason.trim() : '';
+        if (reason.length < 2) return show(req, res, id, { errors: { reason: '请填写退回原因' } }, 422);
+        try {
+          await actions.sendBack(req, id, reason.slice(0, 500));
+        } catch (error) {
+          if (soft(error))
+            return show(
+              req,
+              res,
+              id,
+              { errors: { reason: (error as Error).message } },
+              (error as HttpError).status,
+            );
+          throw error;
+        }
+        res.redirect(303, `/desk/applications/${id}`);
+      },
+    },
+    {
+      method: 'post',
+      path: '/desk/applications/:id/dispatch',
+      access: ['clerk', 'admin'],
+      kind: 'page',
+      owns: 'application',
+      summary: '一键提交各部门',
+      handler: async (req, res) => {
+        const id = String(req.params.id);
+        try {
+          await dispatch.dispatch(req, id);
+        } catch (error) {
+          if (soft(error))
+            return show(
+              req,
+              res,
+              id,
+              { notice: { kind: 'error', text: (error as Error).message } },
+              (error as HttpError).status,
+            );
+          throw error;
+        }
+        res.redirect(303, `/desk/applications/${id}`);
+      },
+    },
+    {
+      method: 'post',
+      path: '/desk/applications/:id/resubmit',
+      access: ['clerk', 'admin'],
+      kind: 'page',
+      owns: 'application',
+      summary: '重新提交失败的事项',
+      handler: async (req, res) => {
+        const id = String(req.params.id);
+        const picked = req.body?.items;
+        const items = (Array.isArray(picked) ? picked : picked === undefined ? [] : [picked]).map(String);
+        try {
+          await dispatch.resubmit(req, id, items);
+        } catch (error) {
+          if (soft(error))
+            return show(
+              req,
+              res,
+              id,
+              { notice: { kind: 'error', text: (error as Error).message } },
+              (error as HttpError).status,
+            );
+          throw error;
+        }
+        res.redirect(303, `/desk/applications/${id}`);
+      },
+    },
+    {
+      method: 'post',
+      path: '/desk/applications/:id/tasks/:taskId',
+      access: ['clerk', 'admin'],
+      kind: 'page',
+      owns: 'application',
+      summary: '回答机器人的验证码请求',
+      handler: async (req, res) => {
+        const id = String(req.params.id);
+        try {
+          await dispatch.answer(req, id, Number(req.params.taskId), String(req.body?.answer ?? ''), [
+            'captcha',
+            'sms-code',
+          ]);
+        } catch (error) {
+          if (soft(error)) {
+            const text = (error as HttpError).issues[0]?.message ?? (error as Error).message;
+            return show(req, res, id, { notice: { kind: 'error', text } }, (error as HttpError).status);
+          }
+          throw error;
+        }
+        res.redirect(303, `/desk/applications/${id}`);
+      },
+    },
+    {
+      method: 'get',
+      path: '/desk/applications/:id/tasks/:taskId/image',
+      access: ['clerk', 'admin'],
+      kind: 'page',
+      owns: 'application',
+      summary: '验证码图片',
+      handler: async (req, res) => {
+        const task = await dispatch.openTask(req, String(req.params.id), Number(req.params.taskId), [
+          'captcha',
+        ]);
+        if (!task.imagePath) throw notFound('验证码图片');
+        const root = resolve(services.dataDir, 'evidence');
+        const path = resolve(services.dataDir, task.imagePath);
+        if (!path.startsWith(root + sep)) throw notFound('验证码图片');
+        res
+          .set('Cache-Control', 'no-store')
+          .type('png')
+          .send(await readFile(path));
+      },
+    },
+  ];
+}

@@ -1,0 +1,166 @@
+import { itemDef } from '../../forms/index.ts';
+import type { ApplicationItemRow, ItemStatus } from '../../store/application-items.repo.ts';
+import type { Application } from '../../store/applications.repo.ts';
+import type { HumanTaskRow } from '../../store/human-tasks.repo.ts';
+import type { ItemInfo } from '../catalog.ts';
+import { csrfField, formatTime } from '../html/components.ts';
+import { cls, html, type SafeHtml } from '../html/html.ts';
+
+/**
+ * Per-item progress of a submitted application, as the applicant and the clerk see it: the items in waves
+ * (registration → seal and bank → tax, insurance, fund), each with its state, receipt and outputs, what
+ * went wrong in words, and the bots' open questions answered in place.
+ */
+export interface ProgressView {
+  application: Application;
+  /** Items of the bundle as chosen (names, departments). */
+  items: ItemInfo[];
+  /** Bot state per item once one key was pressed. */
+  rows: ApplicationItemRow[];
+  /** The automated items in waves; items outside them are handled by a person at the counter. */
+  waves: string[][];
+  tasks: HumanTaskRow[];
+  audience: 'applicant' | 'clerk';
+  csrf: string;
+  /** Where task answers are posted: `${base}/tasks/:taskId`. */
+  base: string;
+}
+
+export const ITEM_STATUS: Record<ItemStatus | 'pending' | 'manual', { label: string; tone: string }> = {
+  pending: { label: '待报送', tone: 'draft' },
+  manual: { label: '窗口人工办理', tone: 'draft' },
+  waiting: { label: '等待前序事项', tone: 'draft' },
+  queued: { label: '排队中', tone: 'submitted' },
+  running: { label: '办理中', tone: 'processing' },
+  'awaiting-person': { label: '等待验证码', tone: 'returned' },
+  'awaiting-approval': { label: '已受理，等待部门审核', tone: 'processing' },
+  done: { label: '已办结', tone: 'completed' },
+  failed: { label: '办理失败', tone: 'returned' },
+};
+
+const RECEIPT_LABELS: Record<string, string> = { reference: '部门办件编号' };
+
+export function labelOf(itemId: string, key: string): string {
+  const item = safeItem(itemId);
+  return RECEIPT_LABELS[key] ?? item?.produces.find((output) => output.id === key)?.label ?? key;
+}
+
+function safeItem(itemId: string) {
+  try {
+    return itemDef(itemId);
+  } catch {
+    return undefined;
+  }
+}
+
+interface RefusedField {
+  fieldId: string;
+  message: string;
+  label?: string;
+  mergedLabels?: string[];
+}
+
+/**
+ * A portal's complaint about a field, named as the department's form names it and, where the queue
+ * traced it back to a differently named field of the merged form, by that name too: 单位名称（合并表单：企业名称）.
+ */
+function fieldLabel(itemId: string, field: RefusedField): string {
+  const onForm = field.label ?? departmentLabel(itemId, field.fieldId);
+  // Named again only where the merged form calls it differently (住所 vs 注册地址).
+  const mergedNames = (field.mergedLabels ?? []).filter((name) => name !== onForm);
+  const merged = mergedNames.length ? `（合并表单：${mergedNames.join('、')}）` : '';
+  return `${onForm}${merged}`;
+}
+
+function departmentLabel(itemId: string, fieldId: string): string {
+  const base = fieldId.replace(/\[\d+\]/g, '');
+  const fields = safeItem(itemId)?.fields ?? [];
+  for (const field of fields) {
+    if (field.kind === 'group') {
+      const inner = field.fields.find((f) => `${field.id}.${f.id}` === base);
+      if (inner) return `${field.label} ${inner.label}`;
+    } else if (field.id === base) return field.label;
+  }
+  return fieldId;
+}
+
+/** A failed item's reasons in words: the portal's message, then each refused field by its label. */
+export function failureLines(itemId: string, failure: Record<string, unknown> | null): string[] {
+  if (!failure) return [];
+  const name = safeItem(itemId)?.name ?? itemId;
+  const message = typeof failure.message === 'string' ? failure.message : '办理失败';
+  const fields = Array.isArray(failure.fields) ? (failure.fields as RefusedField[]) : [];
+  return [
+    `${name}：${message}`,
+    ...fields.map((field) => `${name}「${fieldLabel(itemId, field)}」：${field.message}`),
+  ];
+}
+
+function entries(record: Record<string, unknown> | null | undefined): [string, string][] {
+  return Object.entries(record ?? {}).flatMap(([key, value]) =>
+    typeof value === 'string' && value ? [[key, value] as [string, string]] : [],
+  );
+}
+
+function taskForm(view: ProgressView, task: HumanTaskRow): SafeHtml {
+  const sms = task.kind === 'sms-code';
+  return html`<form method="post" action="${view.base}/tasks/${String(task.id)}" class="task" id="task-${String(task.id)}">
+  ${csrfField(view.csrf)}
+  <p class="task__prompt">${task.prompt}</p>
+  ${sms ? '' : html`<img class="task__image" src="${view.base}/tasks/${String(task.id)}/image" alt="验证码图片">`}
+  <div class="task__row">
+    <label class="visually-hidden" for="answer-${String(task.id)}">${sms ? '短信验证码' : '图片中的字符'}</label>
+    <input class="input task__input" id="answer-${String(task.id)}" name="answer" required maxlength="12" autocomplete="${sms ? 'one-time-code' : 'off'}"${sms ? html` inputmode="numeric"` : ''} placeholder="${sms ? '6 位数字' : '图中字符'}">
+    <button class="button button--primary" type="submit">提交</button>
+  </div>
+  <p class="task__deadline">请在 ${formatTime(task.deadline)} 前提交</p>
+</form>`;
+}
+
+function itemCard(view: ProgressView, item: ItemInfo, automated: boolean): SafeHtml {
+  const row = view.rows.find((candidate) => candidate.itemId === item.id);
+  const state = row ? row.status : automated ? 'pending' : 'manual';
+  const status = ITEM_STATUS[state];
+  const receipt = entries(row?.receipt);
+  const outputs = entries(row?.outputs).filter(([key]) => !receipt.some(([shown]) => shown === key));
+  const tasks = view.tasks.filter(
+    (task) => task.itemId === item.id && (view.audience === 'clerk' || task.kind === 'sms-code'),
+  );
+  const failure =
+    row?.status === 'failed' ? (row.failure as { message?: string; fields?: RefusedField[] } | null) : null;
+  return html`<li class="${cls('item', `item--${state}`)}" data-item="${item.id}">
+  <div class="item__head"><span class="item__dot" aria-hidden="true"></span>
+    <span class="item__title"><span class="item__name">${item.name}</span><span class="muted">${item.department}</span></span>
+    <span class="badge badge--${status.tone}">${status.label}</span></div>
+  ${
+    receipt.length || outputs.length
+      ? html`<dl class="item__facts">${[...receipt, ...outputs].map(([key, value]) => html`<div><dt>${labelOf(item.id, key)}</dt><dd>${value}</dd></div>`)}</dl>`
+      : ''
+  }
+  ${
+    failure
+      ? html`<div class="item__failure"><p>${failure.message ?? '办理失败'}</p>${(failure.fields ?? []).map((field) => html`<p>「${fieldLabel(item.id, field)}」：${field.message}</p>`)}</div>`
+      : ''
+  }
+  ${row ? html`<p class="item__time">更新于 ${formatTime(row.updatedAt)}</p>` : ''}
+  ${tasks.map((task) => taskForm(view, task))}
+</li>`;
+}
+
+export function progressSection(view: ProgressView): SafeHtml {
+  const automated = new Set(view.waves.flat());
+  const waves = view.waves.map((ids) => view.items.filter((item) => ids.includes(item.id)));
+  const manual = view.items.filter((item) => !automated.has(item.id));
+  const done = view.rows.filter((row) => row.status === 'done').length;
+  return html`<section class="card progress" data-live-application="${view.application.id}">
+  <div class="card__head"><h2 class="card__title">各事项办理进度</h2><span class="muted">已办结 ${done}/${automated.size}</span></div>
+  ${waves.map(
+    (
+      items,
+      index,
+    ) => html`<div class="wave"><p class="wave__title">第 ${index + 1} 批${index === 0 ? '' : '（前一批办结后自动开始）'}</p>
+    <ul class="items-list">${items.map((item) => itemCard(view, item, true))}</ul></div>`,
+  )}
+  ${manual.length ? html`<div class="wave"><p class="wave__title">窗口人工办理</p><ul class="items-list">${manual.map((item) => itemCard(view, item, false))}</ul></div>` : ''}
+</section>`;
+}

@@ -1,0 +1,60 @@
+import { registerApplicationApi } from './api/applications.api.ts';
+import { registerProgressApi } from './api/progress.api.ts';
+import { ApiRegistry } from './api/registry.ts';
+import { eventRoutes } from './events/stream.ts';
+import type { RouteSpec } from './http/routes.ts';
+import { portalRoutes } from './pages/admin/portals.pages.ts';
+import { queueBoardRoutes } from './pages/admin/queue-board.ts';
+import { runRoutes } from './pages/admin/runs.pages.ts';
+import { adminRoutes } from './pages/admin.pages.ts';
+import { detailRoutes } from './pages/applicant/detail.pages.ts';
+import { formRoutes } from './pages/applicant/form.pages.ts';
+import { myListRoutes } from './pages/applicant/list.pages.ts';
+import { materialsRoutes } from './pages/applicant/materials.pages.ts';
+import { newApplicationRoutes } from './pages/applicant/new.pages.ts';
+import { authRoutes } from './pages/auth.pages.ts';
+import { deskRoutes } from './pages/clerk/desk.pages.ts';
+import { deskFormRoutes } from './pages/clerk/desk-form.pages.ts';
+import { homeRoutes } from './pages/home.pages.ts';
+import { systemRoutes } from './pages/system.routes.ts';
+import type { Services } from './services.ts';
+
+/**
+ * Every route of the application, pages and API. `createApp` mounts exactly this list, and the security
+ * tests walk exactly this list, so a new route is covered by them the moment it is added here.
+ */
+export function buildRoutes(services: Services): { routes: RouteSpec[]; api: ApiRegistry } {
+  const api = new ApiRegistry();
+  registerApplicationApi(api, services);
+  registerProgressApi(api, services);
+  const openapi: RouteSpec = {
+    method: 'get',
+    path: '/api/openapi.json',
+    access: 'public',
+    kind: 'api',
+    summary: 'OpenAPI 文档',
+    handler: (_req, res) => {
+      res.json(api.document());
+    },
+  };
+  const routes = [
+    ...systemRoutes(services),
+    ...homeRoutes(services),
+    ...authRoutes(services),
+    ...myListRoutes(services),
+    ...newApplicationRoutes(services),
+    ...materialsRoutes(services),
+    ...formRoutes(services),
+    ...detailRoutes(services),
+    ...deskRoutes(services),
+    ...deskFormRoutes(services),
+    ...adminRoutes(services),
+    ...runRoutes(services),
+    ...portalRoutes(services),
+    ...queueBoardRoutes(services.boardQueues),
+    ...eventRoutes(services),
+    openapi,
+    ...api.routes(),
+  ];
+  return { routes, api };
+}

@@ -1,0 +1,108 @@
+import type { Queryable } from './db.ts';
+
+export type ItemStatus =
+  | 'waiting'
+  | 'queued'
+  | 'running'
+  | 'awaiting-person'
+  | 'awaiting-approval'
+  | 'done'
+  | 'failed';
+
+export interface ApplicationItemRow {
+  applicationId: string;
+  itemId: string;
+  status: ItemStatus;
+  generation: number;
+  outputs: Record<string, unknown>;
+  receipt: Record<string, string> | null;
+  failure: Record<string, unknown> | null;
+  submitStartedAt: Date | null;
+  updatedAt: Date;
+}
+
+const COLUMNS = `application_id AS "applicationId", item_id AS "itemId", status, generation, outputs, receipt,
+  failure, submit_started_at AS "submitStartedAt", updated_at AS "updatedAt"`;
+
+/** One row per item of a submitted application: what the bots did and what came out. */
+export const applicationItems = {
+  /** Creates the rows of a plan; rows that exist are left as they are (one key pressed twice). */
+  async ensure(db: Queryable, applicationId: string, itemIds: readonly string[]): Promise<void> {
+    for (const itemId of itemIds) {
+      await db.query(
+        `INSERT INTO application_items (application_id, item_id) VALUES ($1, $2)
+         ON CONFLICT (application_id, item_id) DO NOTHING`,
+        [applicationId, itemId],
+      );
+    }
+  },
+
+  async list(db: Queryable, applicationId: string): Promise<ApplicationItemRow[]> {
+    return db.query<ApplicationItemRow>(
+      `SELECT ${COLUMNS} FROM application_items WHERE application_id = $1 ORDER BY item_id`,
+      [applicationId],
+    );
+  },
+
+  async get(db: Queryable, applicationId: string, itemId: string): Promise<ApplicationItemRow | undefined> {
+    const rows = await db.query<ApplicationItemRow>(
+      `SELECT ${COLUMNS} FROM application_items WHERE application_id = $1 AND item_id = $2`,
+      [applicationId, itemId],
+    );
+    return rows[0];
+  },
+
+  async setStatus(db: Queryable, applicationId: string, itemId: string, status: ItemStatus): Promise<void> {
+    await db.query(
+      `UPDATE application_items SET status = $3, updated_at = now() WHERE application_id = $1 AND item_id = $2`,
+      [applicationId, itemId, status],
+    );
+  },
+
+  /** Marks that a submission may exist from now on: any later run must reconcile before submitting. */
+  async markSubmitStarted(db: Queryable, applicationId: string, itemId: string): Promise<void> {
+    await db.query(
+      `UPDATE application_items SET submit_started_at = COALESCE(submit_started_at, now()), updated_at = now()
+       WHERE application_id = $1 AND item_id = $2`,
+      [applicationId, itemId],
+    );
+  },
+
+  async recordResult(
+    db: Queryable,
+    row: {
+      applicationId: string;
+      itemId: string;
+      status: ItemStatus;
+      receipt: Record<string, string>;
+      outputs: Record<string, unknown>;
+    },
+  ): Promise<void> {
+    await db.query(
+      `UPDATE application_items
+       SET status = $3, receipt = COALESCE(receipt, '{}'::jsonb) || $4::jsonb, outputs = outputs || $5::jsonb,
+           failure = NULL, updated_at = now()
+       WHERE application_id = $1 AND item_id = $2`,
+      [row.applicationId, row.itemId, row.status, JSON.stringify(row.receipt), JSON.stringify(row.outputs)],
+    );
+  },
+
+  async recordFailure(db: Queryable, applicationId: string, itemId: string, failure: object): Promise<void> {
+    await db.query(
+      `UPDATE application_items SET status = 'failed', failure = $3::jsonb, updated_at = now()
+       WHERE application_id = $1 AND item_id = $2`,
+      [applicationId, itemId, JSON.stringify(failure)],
+    );
+  },
+
+  /** A new generation for a resubmission: only failed items, which keep their submit marker. */
+  async restartFailed(db: Queryable, applicationId: string, itemIds: readonly string[]): Promise<string[]> {
+    const rows = await db.query<{ itemId: string }>(
+      `UPDATE application_items SET status = 'waiting', generation = generation + 1, failure = NULL, updated_at = now()
+       WHERE application_id = $1 AND item_id = ANY($2::text[]) AND status = 'failed'
+       RETURNING item_id AS "itemId"`,
+      [applicationId, [...itemIds]],
+    );
+    return rows.map((r) => r.itemId);
+  },
+};

@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { lockPgliteDir } from './data-dir-lock.ts';
+import { type Db, PG_TYPE, type Queryable } from './db.ts';
+
+const parsers = {
+  [PG_TYPE.int8]: (value: string) => Number(value),
+  [PG_TYPE.numeric]: (value: string) => Number(value),
+  [PG_TYPE.date]: (value: string) => value,
+};
+
+function wrap(target: PGlite | Transaction): Queryable {
+  return {
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      const result = await target.query<Row>(sql, [...params]);
+      return result.rows;
+    },
+    async exec(sql: string) {
+      await target.exec(sql);
+    },
+  };
+}
+
+/**
+ * The embedded PostgreSQL. `dataDir` undefined means in memory (tests); otherwise the cluster lives in
+ * that folder and survives restarts. Only one process may open a folder at a time.
+ */
+export async function openPglite(dataDir: string | undefined): Promise<Db> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const unlock = dataDir ? lockPgliteDir(dataDir) : () => {};
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(dataDir, { parsers });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const base = wrap(pg);
+  return {
+    kind: 'pglite',
+    ...base,
+    transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
+    async close() {
+      await pg.close();
+      unlock();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
+import { bookableDates } from '../../portals/bank/slots.ts';
+import { expectedFields, received } from './support/expect-received.ts';
+import { laterRequest, registerCompany } from './support/later-items.ts';
+import { RecordingIo, Sandbox } from './support/sandbox.ts';
+
+const SLOTS = ['09:00-10:00', '10:00-11:00', '11:00-12:00', '14:00-15:00', '15:00-16:00', '16:00-17:00'];
+
+/**
+ * 银行预约开户: the slider CAPTCHA solved from the picture, branch list by district, the earliest free slot
+ * when the first day and the first slots are full, 校验 before 提交预约.
+ */
+describe('bank-account on the bank portal', () => {
+  const sandbox = new Sandbox();
+  let runner: BrowserRunner;
+
+  beforeAll(async () => {
+    await sandbox.start();
+    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 });
+  });
+  afterAll(async () => {
+    await runner?.close();
+    await sandbox.stop();
+  });
+
+  it('passes the slider, rides out a busy moment, books the earliest free slot, files once as projected', async () => {
+    const [firstDay, secondDay] = bookableDates(new Date());
+    await sandbox.control('bank', '/slots', {
+      method: 'PUT',
+      body: {
+        full: [...SLOTS.map((slot) => ({ slot, date: firstDay })), { slot: SLOTS[0], date: secondDay }],
+      },
+    });
+    const companyName = '漳州云启软件科技有限公司';
+    const { outputs } = registerCompany(sandbox, companyName);
+    const request = await laterRequest(sandbox, 'bank-account', 'bank', { companyName, outputs });
+    const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
+    // Once the form is open the portal turns busy for two requests (the branch list, then the reload): the
+    // step is done again after a pause instead of failing the run.
+    io.onStep = async (step) => {
+      if (step.name === '打开申请') await sandbox.setFaults('bank', { failNext: 2 });
+    };
+    const result = await runner.run(request, io);
+    expect(io.steps.map((s) => [s.name, s.status])).toEqual([
+      ['登录', 'ok'],
+      ['打开申请', 'ok'],
+      ['填写预约信息', 'failed'],
+      ['填写预约信息（第 2 次）', 'ok'],
+      ['读取回执', 'ok'],
+    ]);
+    expect(io.steps[2]?.note).toMatch(/^PORTAL_UNAVAILABLE: /);
+
+    const submissions = await sandbox.submissions('bank');
+    expect(submissions).toHaveLength(1);
+    const fields = submissions[0]?.fields ?? {};
+    expect(fields['appointment.date']).toBe(secondDay);
+    expect(fields['appointment.slot']).toBe(SLOTS[1]);
+    expect(String(fields.branch)).toMatch(/^中国工商银行/);
+    expect(received(fields)).toEqual(
+      expectedFields(
+        request.values as Record<string, unknown>,
+        {},
+        {
+          branch: fields.branch,
+          'appointment.date': secondDay,
+          'appointment.slot': SLOTS[1],
+        },
+      ),
+    );
+    expect(io.questions).toEqual([]);
+    expect(result).toMatchObject({
+      outcome: 'submitted',
+      outputs: { appointmentNo: submissions[0]?.reference, accountNo: submissions[0]?.receipt.accountNo },
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
+import type { ItemRunRequest } from '../../bots/item-runner.ts';
+import { expectedFields, received } from './support/expect-received.ts';
+import { laterRequest, registerCompany } from './support/later-items.ts';
+import { RecordingIo, Sandbox } from './support/sandbox.ts';
+
+/** 住房公积金单位缴存登记: three steps, a yyyyMM month picker, an ID-copy upload, a timed 承诺书. */
+describe('housing-fund on the housing-fund portal', () => {
+  const sandbox = new Sandbox();
+  let runner: BrowserRunner;
+  let request: ItemRunRequest;
+
+  beforeAll(async () => {
+    await sandbox.start();
+    // The 承诺书 must stay on screen for its reading time; a short one keeps the test quick.
+    await sandbox.control('housing-fund', '/notice', { method: 'PUT', body: { seconds: 1 } });
+    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 });
+    const companyName = '漳州云启软件科技有限公司';
+    const { outputs } = registerCompany(sandbox, companyName);
+    request = await laterRequest(sandbox, 'housing-fund', 'housing-fund', { companyName, outputs });
+  });
+  afterAll(async () => {
+    await runner?.close();
+    await sandbox.stop();
+  });
+
+  it('opens the fund account; every field arrives once as projected; the account number is read back', async () => {
+    const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
+    const result = await runner.run(request, io);
+    const submissions = await sandbox.submissions('housing-fund');
+    expect(submissions).toHaveLength(1);
+    expect(received(submissions[0]?.fields)).toEqual(
+      expectedFields(request.values as Record<string, unknown>, request.documents),
+    );
+    expect(result).toMatchObject({
+      outcome: 'submitted',
+      awaitingResult: false,
+      outputs: { fundAccountNo: submissions[0]?.receipt.fundAccountNo },
+    });
+    expect(io.steps.map((s) => s.name)).toEqual([
+      '登录',
+      '打开申请',
+      '单位基本信息',
+      '缴存信息',
+      '材料与承诺',
+      '读取回执',
+    ]);
+  });
+});

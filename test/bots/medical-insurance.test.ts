@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
+import { expectedFields, received } from './support/expect-received.ts';
+import { laterRequest, registerCompany } from './support/later-items.ts';
+import { RecordingIo, Sandbox } from './support/sandbox.ts';
+
+/** 单位医疗保险登记: the form inside an iframe, posted by XHR; the window moves to the receipt by script. */
+describe('medical-insurance on the medical-insurance portal', () => {
+  const sandbox = new Sandbox();
+  let runner: BrowserRunner;
+
+  beforeAll(async () => {
+    await sandbox.start();
+    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 });
+  });
+  afterAll(async () => {
+    await runner?.close();
+    await sandbox.stop();
+  });
+
+  it('fills the form in its frame and files once as projected', async () => {
+    const companyName = '漳州云启软件科技有限公司';
+    const { outputs } = registerCompany(sandbox, companyName);
+    const request = await laterRequest(sandbox, 'medical-insurance', 'medical-insurance', {
+      companyName,
+      outputs,
+    });
+    const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
+    const result = await runner.run(request, io);
+    const submissions = await sandbox.submissions('medical-insurance');
+    expect(submissions).toHaveLength(1);
+    expect(received(submissions[0]?.fields)).toEqual(
+      expectedFields(request.values as Record<string, unknown>, {}),
+    );
+    expect(result).toMatchObject({
+      outcome: 'submitted',
+      outputs: { medicalInsuranceNo: submissions[0]?.receipt.medicalInsuranceNo },
+    });
+    expect(result.comparison.every((row) => row.matches)).toBe(true);
+  });
+
+  it('looks 办件查询 up again right before the final click and adopts what appeared meanwhile', async () => {
+    const companyName = '漳州海风软件科技有限公司';
+    const { outputs } = registerCompany(sandbox, companyName);
+    const request = {
+      ...(await laterRequest(sandbox, 'medical-insurance', 'medical-insurance', { companyName, outputs })),
+      reconcile: true,
+    };
+    const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
+    // The earlier attempt's submission lands after the first look-up (as when a crashed worker's post was
+    // still in flight): only the look-up before the final click can see it.
+    io.onStep = (step) => {
+      if (step.name !== '打开申请') return;
+      sandbox.portals.apps['medical-insurance']?.ctx.recordSubmission({
+        reference: 'YB20261122999999',
+        account: 'yijian',
+        company: companyName,
+        status: 'done',
+        statusText: '已办结',
+        requests: [],
+        files: {},
+        fields: {},
+        receipt: { medicalInsuranceNo: '3506032026999999' },
+      });
+    };
+    const result = await runner.run(request, io);
+    expect(io.steps.map((s) => s.name)).toEqual([
+      '登录',
+      '办件查询（提交前核对）',
+      '打开申请',
+      '填写参保登记表',
+    ]);
+    expect(result).toMatchObject({
+      outcome: 'adopted',
+      receipt: { reference: 'YB20261122999999' },
+      outputs: { medicalInsuranceNo: '3506032026999999' },
+    });
+    expect(io.submitsStarted).toBe(0);
+    const mine = (await sandbox.submissions('medical-insurance')).filter((s) => s.company === companyName);
+    expect(mine).toHaveLength(1);
+  });
+});

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
+import type { ItemRunRequest } from '../../bots/item-runner.ts';
+import { expectedFields, received } from './support/expect-received.ts';
+import { laterRequest, registerCompany } from './support/later-items.ts';
+import { RecordingIo, Sandbox } from './support/sandbox.ts';
+
+/** 公章刻制备案: five seal rows, the district's engraver picked from the live list, an SMS code from a person. */
+describe('seal-engraving on the public-security portal', () => {
+  const sandbox = new Sandbox();
+  let runner: BrowserRunner;
+  let request: ItemRunRequest;
+
+  beforeAll(async () => {
+    await sandbox.start();
+    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 });
+    const companyName = '漳州云启软件科技有限公司';
+    const { outputs } = registerCompany(sandbox, companyName);
+    request = await laterRequest(sandbox, 'seal-engraving', 'public-security', { companyName, outputs });
+  });
+  afterAll(async () => {
+    await runner?.close();
+    await sandbox.stop();
+  });
+
+  it('files the five seals; the SMS code comes from a person; every field arrives once as projected', async () => {
+    const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q, 'public-security'));
+    const result = await runner.run(request, io);
+    const submissions = await sandbox.submissions('public-security');
+    expect(submissions).toHaveLength(1);
+    const fields = submissions[0]?.fields ?? {};
+    expect(fields.engravingCompany).toMatch(/^漳州市龙文区/);
+    expect(String(fields.smsCode)).toMatch(/^\d{6}$/);
+    expect(received(fields)).toEqual(
+      expectedFields(
+        request.values as Record<string, unknown>,
+        {},
+        {
+          engravingCompany: fields.engravingCompany,
+          smsCode: fields.smsCode,
+        },
+      ),
+    );
+    expect(io.questions.map((q) => [q.kind, q.prompt])).toEqual([
+      ['sms-code', '请输入发送到 138****1234 的 6 位短信验证码'],
+    ]);
+    const codes = result.outputs['seals[].filingCode'] as string[];
+    expect(codes).toHaveLength(5);
+    expect(codes.every((code) => /^350603\d{7}$/.test(code))).toBe(true);
+    expect(result).toMatchObject({
+      outcome: 'submitted',
+      awaitingResult: false,
+      receipt: { filingNo: submissions[0]?.reference },
+    });
+    expect(result.comparison.find((row) => row.fieldId === 'smsCode')?.onPage).toBe('******');
+  });
+});

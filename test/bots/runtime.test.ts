@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PortalChangedError, ValueRejectedError } from '../../bots/errors/index.ts';
+import { BrowserPool } from '../../bots/runtime/browser-pool.ts';
+import { findSliderGap } from '../../bots/runtime/captcha/slider-gap.ts';
+import { fillStep, readBack } from '../../bots/runtime/fill.ts';
+import { findOne } from '../../bots/runtime/locate.ts';
+import { resolveRunnerOptions } from '../../bots/runtime/options.ts';
+import { isPersonalField, maskValue } from '../../bots/runtime/personal.ts';
+import { Run } from '../../bots/runtime/run.ts';
+import { text } from '../../bots/runtime/widgets/index.ts';
+import { newPuzzle, renderPuzzle } from '../../portals/bank/slider.ts';
+
+/** The runtime's parts on their own: the slider solver, the pool's recycling, strict locators, masking. */
+describe('bot runtime', () => {
+  it('finds the gap of slider CAPTCHAs by image analysis, within the tolerance the portal allows', async () => {
+    for (let i = 0; i < 12; i += 1) {
+      const puzzle = newPuzzle(Date.now());
+      const { background, piece } = renderPuzzle(puzzle);
+      const { x } = await findSliderGap(background, piece);
+      expect(Math.abs(x + 1 - puzzle.gapX)).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('masks personal values by field id, keeping enough to tell two apart', () => {
+    expect(isPersonalField('members[0].idNumber')).toBe(true);
+    expect(isPersonalField('legalRep.name')).toBe(true);
+    expect(isPersonalField('companyName')).toBe(false);
+    expect(maskValue('members[0].idNumber', '350603198506120316')).toBe('3506************16');
+    expect(maskValue('agent.mobile', '13805961234')).toBe('138****1234');
+    expect(maskValue('legalRep.name', '林志远')).toBe('林**');
+    expect(maskValue('smsCode', '123456')).toBe('******');
+    expect(maskValue('unitName', '漳州云启软件科技有限公司')).toBe('漳州云启软件科技有限公司');
+  });
+
+  describe('with a browser', () => {
+    const pool = new BrowserPool({ size: 1, recycleAfterRuns: 2 });
+    afterAll(() => pool.close());
+
+    it('reuses one Chromium, replaces it after N runs and after a crash', async () => {
+      for (let i = 0; i < 3; i += 1) {
+        const lease = await pool.acquire();
+        await lease.release();
+      }
+      expect(pool.stats()).toMatchObject({ launches: 2, runs: 3, active: 0 });
+      const lease = await pool.acquire();
+      await lease.context.browser()?.close(); // the browser dies under a run
+      await lease.release(true);
+      const next = await pool.acquire();
+      const page = await next.context.newPage();
+      await page.setContent('<p>alive</p>');
+      expect(await page.textContent('p')).toBe('alive');
+      await next.release();
+      expect(pool.stats().launches).toBe(3);
+    });
+
+    describe('locators', () => {
+      let release: () => Promise<void>;
+      let page: import('playwright-core').Page;
+      beforeAll(async () => {
+        const lease = await pool.acquire();
+        release = () => lease.release();
+        page = await lease.context.newPage();
+        await page.setContent(`
+          <div><label for="a">*企业名称：</label><div><input id="a" value="甲"></div></div>
+          <table><tr><th>单位地址</th><td><input value="乙"></td><th>邮政编码</th><td><input value="363000"></td></tr></table>
+          <table><thead><tr><th>项目</th><th>姓名</th></tr></thead>
+            <tbody><tr><th>财务负责人</th><td><input value="丙"></td></tr><tr><th>办税人</th><td><input value="丁"></td></tr></tbody></table>
+          <fieldset><legend>成员 1<button>删除</button></legend><label>姓名</label><div><input value="张"></div></fieldset>
+          <fieldset><legend>成员 10<button>删除</button></legend><label>姓名</label><div><input value="李"></div></fieldset>`);
+      });
+      afterAll(() => release());
+
+      const inputNextTo = async (find: Parameters<typeof findOne>[1], scope = page) =>
+        (await findOne(scope, find, 200)).locator('input').inputValue();
+
+      it('finds fields by what a person reads: label, header cell, grid row and column, fieldset legend', async () => {
+        expect(await inputNextTo({ label: '企业名称' })).toBe('甲');
+        expect(await inputNextTo({ label: '邮政编码' })).toBe('363000');
+        const cell = await findOne(page, { row: '办税人', column: '姓名' }, 200);
+        expect(await cell.locator('input').inputValue()).toBe('丁');
+        const row = await findOne(page, { legend: '成员 1' }, 200);
+        expect(await (await findOne(row, { label: '姓名' }, 200)).locator('input').inputValue()).toBe('张');
+      });
+
+      it('refuses ambiguity and absence as a changed portal', async () => {
+        await expect(findOne(page, { label: '姓名' }, 200)).rejects.toThrow(PortalChangedError);
+        await expect(findOne(page, { label: '姓名' }, 200)).rejects.toThrow('有 2 处');
+        await expect(findOne(page, { label: '统一社会信用代码' }, 200)).rejects.toThrow('找不到');
+      });
+
+      it('reads every value back: a value a page script overwrote is typed again, one the page refuses is reported', async () => {
+        await page.setContent(`
+          <label>企业名称</label><div><input id="name"></div>
+          <label>邮政编码</label><div><input id="postcode" maxlength="3"></div>
+          <script>
+            // The page "helpfully" rewrites the name the first time it changes.
+            let first = true;
+            document.getElementById('name').addEventListener('change', (e) => {
+              if (first) { first = false; window.rewrote = e.target.value; e.target.value += '（草稿）'; }
+            });
+          </script>`);
+        const request = {
+          applicationId: 'a',
+          applicationRef: 'r',
+          itemId: 'x',
+          portalId: 'p',
+          baseUrl: 'http://127.0.0.1/',
+          values: { companyName: '漳州云启软件科技有限公司', postcode: '363000' },
+          documents: {},
+          reconcile: false,
+        };
+        const io = {
+          signal: new AbortController().signal,
+          tracePath: '',
+          step: async () => {},
+          beforeFinalSubmit: async () => {},
+          askPerson: async () => '',
+        };
+        const run = new Run(page, request, io, resolveRunnerOptions({ findTimeoutMs: 200 }), undefined);
+        const bound = await fillStep(run, page, {
+          name: 't',
+          ready: { text: 'x' },
+          fields: [
+            { field: 'companyName', find: { label: '企业名称' }, widget: text() },
+            { field: 'postcode', find: { label: '邮政编码' }, widget: text() },
+          ],
+        });
+        // Playwright's fill fires "change" only on blur; leave the box as a person's next click would.
+        await page.locator('#postcode').focus();
+        const failure = await readBack(run, bound).catch((error: unknown) => error);
+        // The page did overwrite the name once; the read-back typed it again.
+        expect(await page.evaluate(() => (window as unknown as { rewrote?: string }).rewrote)).toBe(
+          '漳州云启软件科技有限公司',
+        );
+        expect(failure).toBeInstanceOf(ValueRejectedError);
+        expect((failure as ValueRejectedError).fields.map((f) => f.fieldId)).toEqual(['postcode']);
+        expect(run.comparison).toEqual([
+          {
+            fieldId: 'companyName',
+            intended: '漳州云启软件科技有限公司',
+            onPage: '漳州云启软件科技有限公司',
+            matches: true,
+          },
+          { fieldId: 'postcode', intended: '363000', onPage: '363', matches: false },
+        ]);
+      });
+    });
+  });
+});

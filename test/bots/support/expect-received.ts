@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
+import type { AttachedDocument } from '../../../bots/item-runner.ts';
+
+const isUpload = (value: unknown): value is { document: string } =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && 'document' in value;
+
+/**
+ * What the portal's control API should report for a projection: the same field ids and wire values, with
+ * each upload `{ document }` replaced by the file's `{ fileName, sha256, size, mimeType }`. `auto:` values are
+ * the bot's picks from the live portal, so only their presence is expected (`picked` gives what was chosen).
+ */
+export function expectedFields(
+  values: Record<string, unknown>,
+  documents: Record<string, AttachedDocument>,
+  picked: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const convert = (value: unknown, key: string): unknown => {
+    if (isUpload(value)) {
+      const document = documents[value.document];
+      if (!document) throw new Error(`no document ${value.document}`);
+      const bytes = readFileSync(document.path);
+      return {
+        fileName: document.fileName,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        size: bytes.length,
+        mimeType: document.mimeType,
+      };
+    }
+    if (typeof value === 'string' && value.startsWith('auto:')) return picked[key];
+    if (typeof value === 'string' && value.startsWith('ask:')) return picked[key];
+    if (Array.isArray(value)) {
+      return value.map((row) =>
+        typeof row === 'object' && row !== null
+          ? Object.fromEntries(Object.entries(row).map(([k, v]) => [k, convert(v, `${key}[].${k}`)]))
+          : row,
+      );
+    }
+    return value;
+  };
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, convert(value, key)]));
+}
+
+/** Pixels of exactly the mask colour (#FF00FF) in a PNG: how much of a screenshot was covered. */
+export async function maskedPixels(png: Buffer): Promise<number> {
+  const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+  let count = 0;
+  for (let i = 0; i < data.length; i += info.channels) {
+    if (data[i] === 255 && data[i + 1] === 0 && data[i + 2] === 255) count += 1;
+  }
+  return count;
+}
+
+/**
+ * A submission's fields without the optional ones the portal reports as empty (an empty 电子邮箱 box still
+ * posts ""): the projection leaves those out rather than sending empty strings.
+ */
+export function received(fields: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!fields) return fields;
+  const clean = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map((row) =>
+          typeof row === 'object' && row !== null
+            ? Object.fromEntries(Object.entries(row).filter(([, v]) => v !== ''))
+            : row,
+        )
+      : value;
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, value]) => value !== '')
+      .map(([key, value]) => [key, clean(value)]),
+  );
+}

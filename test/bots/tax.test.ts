@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
+import { PortalUnavailableError } from '../../bots/errors/index.ts';
+import { expectedFields, received } from './support/expect-received.ts';
+import { laterRequest, registerCompany } from './support/later-items.ts';
+import { RecordingIo, Sandbox } from './support/sandbox.ts';
+
+/** 新办纳税人涉税事项: the tax-style login, a grid of people, four steps, 检查 before 提交, the sync lag. */
+describe('tax-registration on the tax portal', () => {
+  const sandbox = new Sandbox();
+  let runner: BrowserRunner;
+  const io = () => new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
+
+  beforeAll(async () => {
+    await sandbox.start();
+    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 });
+  });
+  afterAll(async () => {
+    await runner?.close();
+    await sandbox.stop();
+  });
+
+  it('logs in with the company data, fills the four steps, passes 检查 and files once as projected', async () => {
+    const companyName = '漳州云启软件科技有限公司';
+    const { outputs } = registerCompany(sandbox, companyName);
+    const request = await laterRequest(sandbox, 'tax-registration', 'tax', { companyName, outputs });
+    const result = await runner.run(request, io());
+    const submissions = await sandbox.submissions('tax');
+    expect(submissions).toHaveLength(1);
+    expect(received(submissions[0]?.fields)).toEqual(
+      expectedFields(request.values as Record<string, unknown>, {}),
+    );
+    expect(result).toMatchObject({
+      outcome: 'submitted',
+      outputs: { taxAcceptanceNo: submissions[0]?.reference },
+    });
+  });
+
+  it('reports "工商信息尚未共享" (the registration not synced yet) as PortalUnavailableError', async () => {
+    await sandbox.setFaults('tax', { syncLagMs: 60_000 });
+    const companyName = '漳州星河软件科技有限公司';
+    const { outputs } = registerCompany(sandbox, companyName, { registeredAt: new Date() });
+    const request = await laterRequest(sandbox, 'tax-registration', 'tax', { companyName, outputs });
+    const failure = await runner.run(request, io()).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PortalUnavailableError);
+    expect((failure as Error).message).toContain('工商信息尚未共享');
+  });
+});

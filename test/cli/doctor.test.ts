@@ -1,0 +1,32 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkChromium, checkNode, checkOcrData } from '../../cli/doctor/checks.ts';
+import { runYijian } from '../support/cli.ts';
+
+describe('yijian doctor', () => {
+  it('reports a missing Chromium path as a failure with the fix, and exits 1', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'yijian-doctor-'));
+    const running = runYijian(['doctor'], { DATA_DIR: dataDir, CHROMIUM_PATH: '/opt/no/such/chromium' });
+    expect(await running.exited).toBe(1);
+    const output = running.output();
+    expect(output).toMatch(/✘ Chromium：CHROMIUM_PATH 指向的文件不存在：\/opt\/no\/such\/chromium/);
+    expect(output).toContain('修复：sudo apt-get install -y --no-install-recommends chromium-headless-shell');
+    // Every other check still ran and printed its own line.
+    for (const name of ['Node.js', '中文字体', 'Redis', '数据库', 'OCR 语言数据'])
+      expect(output).toContain(name);
+  });
+
+  it('finds and launches the Chromium of this machine', async () => {
+    const result = await checkChromium({ CHROMIUM_PATH: undefined });
+    expect(result.status).toBe('ok');
+    expect(result.detail).toContain('可以启动');
+  });
+
+  it('checks the Node version and the offline OCR data', () => {
+    expect(checkNode('18.19.0').status).toBe('fail');
+    expect(checkNode('20.6.0').status).toBe('ok');
+    expect(checkOcrData().status).toBe('ok');
+  });
+});

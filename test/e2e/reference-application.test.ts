@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eEnvironment, waitUntilSettled } from '../../cli/e2e/environment.ts';
+import { seedReferenceApplication } from '../../cli/e2e/reference-application.ts';
+import { startSimulatedPeople } from '../../cli/e2e/simulated-people.ts';
+import { verifyApplication } from '../../cli/e2e/verify.ts';
+import { silentLogger } from '../../lib/logger.ts';
+import { ApplicationsRepo } from '../../store/applications.repo.ts';
+import { botRuns } from '../../store/bot-runs.repo.ts';
+import type { TestStore } from '../support/stores.ts';
+import { type IsolatedEnvironment, openIsolatedEnvironment } from './support/isolated-environment.ts';
+
+/**
+ * The reference 开办企业 application, end to end: one key → BullMQ flows on real Redis → real Chromium bots →
+ * the seven sandbox portals over HTTP, with registration approved after a delay, tax and social insurance
+ * lagging behind market regulation, and the SMS code answered by the (simulated) applicant.
+ */
+describe('the reference application through all seven portals', () => {
+  let opened: IsolatedEnvironment;
+  let store: TestStore;
+  let env: E2eEnvironment;
+  let dataDir = '';
+
+  beforeAll(async () => {
+    opened = await openIsolatedEnvironment({
+      // Tax and social insurance learn of the company 25 s after its approval: their first runs meet the lag.
+      faults: { approvalDelayMs: 1_000, syncLagMs: 25_000 },
+      tuning: {
+        retryDelayMs: 500,
+        retryDelayMaxMs: 4_000,
+        itemAttempts: 15,
+        followUpDelayMs: 300,
+        personPollMs: 100,
+      },
+    });
+    ({ store, env, dataDir } = opened);
+  }, 120_000);
+  afterAll(() => opened?.close());
+
+  it('ends with a receipt for every item, each received exactly once with the intended values', async () => {
+    const seeded = await seedReferenceApplication(store.db, dataDir, {
+      companyName: '漳州市龙文区云帆软件科技有限公司',
+    });
+    await new ApplicationsRepo(store.db).transition({ kind: 'all' }, seeded.applicationId, {
+      from: ['accepted'],
+      to: 'processing',
+      actorId: null,
+      actorRole: 'clerk',
+    });
+    const people = startSimulatedPeople({
+      queue: env.bots.queue,
+      sandbox: env.sandbox,
+      applicationIds: () => [seeded.applicationId],
+      replyMs: 200,
+      logger: silentLogger,
+    });
+    try {
+      expect(await env.bots.queue.submit(seeded.applicationId)).toEqual(['business-registration']);
+      const items = await waitUntilSettled(env.bots, seeded.applicationId, 240_000);
+      const failures = items
+        .filter((i) => i.status !== 'done')
+        .map((i) => ({ item: i.itemId, failure: i.failure }));
+      expect(failures).toEqual([]);
+    } finally {
+      await people.stop();
+    }
+    expect(people.answered).toBeGreaterThanOrEqual(1); // the seal's SMS code
+
+    const checks = await verifyApplication({
+      db: store.db,
+      source: env.bots.source,
+      sandbox: env.sandbox,
+      applicationId: seeded.applicationId,
+      companyName: seeded.companyName,
+    });
+    expect(checks.map((c) => c.itemId).sort()).toEqual([
+      'bank-account',
+      'business-registration',
+      'housing-fund',
+      'medical-insurance',
+      'seal-engraving',
+      'social-insurance',
+      'tax-registration',
+    ]);
+    for (const check of checks) {
+      expect({ item: check.itemId, submissions: check.submissions, mismatches: check.mismatches }).toEqual({
+        item: check.itemId,
+        submissions: 1,
+        mismatches: [],
+      });
+      expect(check.fieldsCompared).toBeGreaterThan(5);
+      expect(Object.keys(check.receipt ?? {}).length).toBeGreaterThan(0);
+    }
+    // The sync lag was met and waited out: a tax or social-insurance run failed on it, a later one filed.
+    const lagged = (await botRuns.list(store.db, { applicationId: seeded.applicationId, limit: 200 })).filter(
+      (r) =>
+        ['tax-registration', 'social-insurance'].includes(r.itemId) &&
+        r.failure?.code === 'PORTAL_UNAVAILABLE' &&
+        /尚未共享/.test(String(r.failure.message)),
+    );
+    expect(lagged.length).toBeGreaterThanOrEqual(1);
+    const application = await new ApplicationsRepo(store.db).find({ kind: 'all' }, seeded.applicationId);
+    expect(application?.status).toBe('completed');
+    // Every run left its evidence: steps with screenshots and a trace.
+    const runs = await botRuns.list(store.db, { applicationId: seeded.applicationId });
+    const submitted = runs.filter((r) => r.status === 'succeeded' && r.comparison !== null);
+    expect(submitted.length).toBeGreaterThanOrEqual(7);
+    for (const run of submitted) {
+      const steps = await botRuns.steps(store.db, run.id);
+      expect(steps.some((s) => s.screenshotPath !== null)).toBe(true);
+      expect(run.tracePath).toMatch(/trace\.zip$/);
+    }
+  }, 300_000);
+});

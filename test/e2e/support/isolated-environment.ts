@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type E2eEnvironment, startE2eEnvironment } from '../../../cli/e2e/environment.ts';
+import { silentLogger } from '../../../lib/logger.ts';
+import type { FaultPatch } from '../../../portals/kit/faults.ts';
+import type { QueueTuningOverrides } from '../../../queue/queue-options.ts';
+import { startManagedRedis } from '../../../queue/redis/managed-redis.ts';
+import { openTestPglite, type TestStore } from '../../support/stores.ts';
+
+export interface IsolatedEnvironment {
+  store: TestStore;
+  env: E2eEnvironment;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * One machine's installation for an end-to-end file: its own PGlite, its own Redis (the queues have fixed
+ * names, and other end-to-end files run at the same time), the sandbox portals and in-process workers.
+ */
+export async function openIsolatedEnvironment(options: {
+  faults: FaultPatch;
+  tuning: QueueTuningOverrides;
+}): Promise<IsolatedEnvironment> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yijian-e2e-'));
+  const store = await openTestPglite();
+  const redis = await startManagedRedis({ dir: join(dataDir, 'redis') });
+  const env = await startE2eEnvironment({
+    db: store.db,
+    dataDir,
+    redisUrl: redis.url,
+    logger: silentLogger,
+    faults: options.faults,
+    tuning: options.tuning,
+  });
+  return {
+    store,
+    env,
+    dataDir,
+    async close() {
+      await env.close();
+      await redis.stop();
+      await store.cleanup();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

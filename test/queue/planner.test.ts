@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { blockedItems, type ItemState, PlanError, planWaves, readyItems } from '../../queue/planner.ts';
+
+const OPEN_COMPANY = [
+  { itemId: 'business-registration', portalId: 'market-regulation', needs: [] },
+  { itemId: 'seal-engraving', portalId: 'public-security', needs: ['business-registration'] },
+  { itemId: 'bank-account', portalId: 'bank', needs: ['business-registration'] },
+  { itemId: 'tax-registration', portalId: 'tax', needs: ['business-registration', 'bank-account'] },
+  {
+    itemId: 'social-insurance',
+    portalId: 'social-insurance',
+    needs: ['business-registration', 'bank-account'],
+  },
+  {
+    itemId: 'medical-insurance',
+    portalId: 'medical-insurance',
+    needs: ['business-registration', 'bank-account'],
+  },
+  { itemId: 'housing-fund', portalId: 'housing-fund', needs: ['business-registration', 'bank-account'] },
+];
+
+describe('the planner', () => {
+  it('lays the 开办企业 items out in the three waves of the domain', () => {
+    expect(planWaves(OPEN_COMPANY)).toEqual([
+      ['business-registration'],
+      ['seal-engraving', 'bank-account'],
+      ['tax-registration', 'social-insurance', 'medical-insurance', 'housing-fund'],
+    ]);
+  });
+
+  it('starts an item as soon as its own needs are done, not when its whole wave is', () => {
+    const states = new Map<string, ItemState>(OPEN_COMPANY.map((i) => [i.itemId, 'waiting']));
+    states.set('business-registration', 'done');
+    states.set('seal-engraving', 'awaiting-person');
+    states.set('bank-account', 'done');
+    expect(readyItems(OPEN_COMPANY, states).map((i) => i.itemId)).toEqual([
+      'tax-registration',
+      'social-insurance',
+      'medical-insurance',
+      'housing-fund',
+    ]);
+  });
+
+  it('reports items that cannot start because something they need failed', () => {
+    const states = new Map<string, ItemState>(OPEN_COMPANY.map((i) => [i.itemId, 'waiting']));
+    states.set('business-registration', 'done');
+    states.set('bank-account', 'failed');
+    states.set('seal-engraving', 'done');
+    expect(blockedItems(OPEN_COMPANY, states).sort()).toEqual([
+      'housing-fund',
+      'medical-insurance',
+      'social-insurance',
+      'tax-registration',
+    ]);
+  });
+
+  it('refuses a cycle and a need outside the plan', () => {
+    expect(() =>
+      planWaves([
+        { itemId: 'a', portalId: 'p', needs: ['b'] },
+        { itemId: 'b', portalId: 'p', needs: ['a'] },
+      ]),
+    ).toThrow(PlanError);
+    expect(() => planWaves([{ itemId: 'a', portalId: 'p', needs: ['x'] }])).toThrow(/not in the plan/);
+  });
+});

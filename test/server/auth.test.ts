@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from './client.ts';
+import { startTestServer, type TestServer } from './harness.ts';
+
+describe('accounts and sessions', () => {
+  let web: TestServer;
+  beforeAll(async () => {
+    web = await startTestServer({ options: { loginMaxFailuresPerAccount: 3, loginMaxFailuresPerIp: 8 } });
+    await web.addUser('clerk', 'wang.clerk', 'Clerk-pass-1', { name: '王窗口' });
+    await web.addUser('admin', 'li.admin', 'Admin-pass-1', { name: '李管理' });
+  });
+  afterAll(() => web.close());
+
+  it('registers an applicant with a phone number, signs them in and shows the phone masked', async () => {
+    const client = new Client(web.base);
+    await client.get('/register');
+    const reply = await client.postForm('/register', {
+      name: '张三',
+      phone: '13812345678',
+      password: 'Secret-pass-1',
+      confirm: 'Secret-pass-1',
+      consent: '1',
+    });
+    expect(reply.status).toBe(303);
+    expect(reply.location).toBe('/my?welcome=1');
+    const home = await client.get('/my');
+    expect(home.status).toBe(200);
+    expect(home.text).toContain('张三');
+    expect(home.text).toContain('138****5678');
+    expect(home.text).not.toContain('13812345678');
+    const stored = await web.services.users.findByLogin('13812345678');
+    expect(stored?.role).toBe('applicant');
+    expect(stored?.passwordHash).toMatch(/^scrypt\$\d+\$8\$1\$/);
+    expect(stored?.passwordHash).not.toContain('Secret-pass-1');
+  });
+
+  it('shows each registration problem beside its field, in Chinese', async () => {
+    const client = new Client(web.base);
+    await client.get('/register');
+    const reply = await client.postForm('/register', {
+      name: '',
+      phone: '123',
+      password: 'short',
+      confirm: 'other',
+    });
+    expect(reply.status).toBe(422);
+    expect(reply.text).toMatch(/id="f-name-error"[^>]*>请输入姓名/);
+    expect(reply.text).toMatch(/id="f-phone-error"[^>]*>请输入 11 位手机号/);
+    expect(reply.text).toMatch(/id="f-password-error"[^>]*>密码至少 8 位/);
+    expect(reply.text).toMatch(/id="f-confirm-error"[^>]*>两次输入的密码不一致/);
+    expect(reply.text).toContain('请阅读并同意个人信息使用说明');
+  });
+
+  it('sends each role to its own start page and refuses the others', async () => {
+    const clerk = new Client(web.base);
+    const signIn = await clerk.login('wang.clerk', 'Clerk-pass-1');
+    expect(signIn.location).toBe('/desk');
+    expect((await clerk.get('/desk')).status).toBe(200);
+    expect((await clerk.get('/admin/audit')).status).toBe(403);
+    expect((await clerk.get('/my')).status).toBe(403);
+    const admin = new Client(web.base);
+    expect((await admin.login('li.admin', 'Admin-pass-1')).location).toBe('/admin');
+    expect((await admin.get('/admin/audit')).status).toBe(200);
+  });
+
+  it('sets the session cookie HttpOnly, SameSite and Secure on loopback, and rotates it at sign-in', async () => {
+    const client = new Client(web.base);
+    const page = await fetch(`${web.base}/login`);
+    const cookie = page.headers.getSetCookie().find((line) => line.startsWith('yj_sid='));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Secure/i);
+
+    await client.get('/login');
+    const before = client.cookies.get('yj_sid');
+    const csrfBefore = client.csrf;
+    await client.postForm('/login', { login: 'wang.clerk', password: 'Clerk-pass-1' });
+    const after = client.cookies.get('yj_sid');
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+    await client.get('/desk');
+    expect(client.csrf).not.toBe(csrfBefore);
+
+    // Session fixation: whoever held the pre-login cookie is not signed in by the victim's sign-in.
+    const attacker = new Client(web.base);
+    attacker.cookies.set('yj_sid', before ?? '');
+    const reply = await attacker.get('/desk');
+    expect(reply.status).toBe(303);
+    expect(reply.location).toMatch(/^\/login/);
+  });
+
+  it('never adopts a session id it did not issue', async () => {
+    const planted = 'attacker-chosen-session-id-0123456789abcdef';
+    const victim = new Client(web.base);
+    victim.cookies.set('yj_sid', planted);
+    await victim.login('wang.clerk', 'Clerk-pass-1');
+    expect(victim.cookies.get('yj_sid')).not.toBe(planted);
+    const attacker = new Client(web.base);
+    attacker.cookies.set('yj_sid', planted);
+    expect((await attacker.get('/desk')).status).toBe(303);
+  });
+
+  it('refuses a state-changing request without the session CSRF token, in forms and in fetch', async () => {
+    const client = new Client(web.base);
+    await client.get('/login');
+    const missing = await client.postForm(
+      '/login',
+      { login: 'wang.clerk', password: 'Clerk-pass-1' },
+      { csrf: false },
+    );
+    expect(missing.status).toBe(403);
+    expect(missing.text).toContain('页面已过期或来源不明');
+    const wrong = await client.postForm(
+      '/login',
+      { login: 'wang.clerk', password: 'Clerk-pass-1' },
+      { csrf: 'x'.repeat(43) },
+    );
+    expect(wrong.status).toBe(403);
+
+    // Another session's token is not this session's token.
+    const other = new Client(web.base);
+    await other.login('wang.clerk', 'Clerk-pass-1');
+    const mine = new Client(web.base);
+    await mine.login('wang.clerk', 'Clerk-pass-1');
+    const crossed = await mine.postForm('/logout', {}, { csrf: other.csrf });
+    expect(crossed.status).toBe(403);
+    expect((await mine.get('/desk')).status).toBe(200);
+
+    const api = await mine.sendJson(
+      'POST',
+      '/api/applications/00000000-0000-4000-8000-000000000000/return',
+      { reason: '缺材料' },
+      { csrf: false },
+    );
+    expect(api.status).toBe(403);
+    expect(api.json()).toMatchObject({ error: { code: 'CSRF_REFUSED' } });
+  });
+
+  it('locks an account after repeated failures, with the time to wait, and audits the attempts', async () => {
+    await web.addUser('applicant', '13900001111', 'Right-pass-1', { name: '赵六' });
+    const client = new Client(web.base);
+    for (let i = 0; i < 3; i++) {
+      const reply = await client.login('13900001111', 'wrong-password');
+      expect(reply.status).toBe(401);
+      expect(reply.text).toContain('账号或密码错误');
+    }
+    const locked = await client.login('13900001111', 'Right-pass-1');
+    expect(locked.status).toBe(429);
+    expect(locked.text).toMatch(/登录失败次数过多，该账号已临时锁定，请 \d+ 分钟后再试/);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    const entries = await web.services.auditLog.list({ action: 'auth.login' });
+    const failures = entries.filter((entry) => entry.action === 'auth.login-failed');
+    expect(failures.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(failures)).toContain('139****1111');
+    expect(JSON.stringify(entries)).not.toContain('13900001111');
+  });
+
+  it('ends the session on logout: the old cookie no longer signs anyone in', async () => {
+    const client = new Client(web.base);
+    await client.login('li.admin', 'Admin-pass-1');
+    const cookie = client.cookies.get('yj_sid');
+    const reply = await client.postForm('/logout', {});
+    expect(reply.status).toBe(303);
+    expect(client.cookies.has('yj_sid')).toBe(false);
+    const replay = new Client(web.base);
+    replay.cookies.set('yj_sid', cookie ?? '');
+    expect((await replay.get('/admin')).status).toBe(303);
+    expect((await web.services.auditLog.list({ action: 'auth.logout' })).length).toBeGreaterThan(0);
+  });
+
+  it('refuses an address that fails on many accounts', async () => {
+    const client = new Client(web.base);
+    let last = 0;
+    for (let i = 0; i < 9; i++) last = (await client.login(`nobody${i}`, 'wrong-password')).status;
+    expect(last).toBe(429);
+    const reply = await client.login('li.admin', 'Admin-pass-1');
+    expect(reply.status).toBe(429);
+    expect(reply.text).toMatch(/此网络地址登录失败次数过多/);
+  });
+});
+
+describe('session expiry', () => {
+  let web: TestServer;
+  beforeAll(async () => {
+    web = await startTestServer({ options: { sessionIdleMs: 700, sessionAbsoluteMs: 1600 } });
+    await web.addUser('admin', 'li.admin', 'Admin-pass-1');
+  });
+  afterAll(() => web.close());
+
+  it('ends a session left idle, and says so on the login page', async () => {
+    const client = new Client(web.base);
+    await client.login('li.admin', 'Admin-pass-1');
+    expect((await client.get('/admin')).status).toBe(200);
+    await sleep(900);
+    const reply = await client.get('/admin');
+    expect(reply.status).toBe(303);
+    expect(reply.location).toBe('/login?next=%2Fadmin&expired=1');
+    const login = await client.get(reply.location ?? '');
+    expect(login.text).toContain('登录已超时，请重新登录');
+  });
+
+  it('ends a busy session at its absolute expiry', async () => {
+    const client = new Client(web.base);
+    await client.login('li.admin', 'Admin-pass-1');
+    const started = Date.now();
+    let status = 200;
+    while (status === 200 && Date.now() - started < 4000) {
+      await sleep(250);
+      status = (await client.get('/admin')).status;
+    }
+    expect(status).toBe(303);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+  });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,192 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Queue } from 'bullmq';
+import { ValueRejectedError } from '../../bots/errors/index.ts';
+import type {
+  FollowUpResult,
+  ItemRunIo,
+  ItemRunner,
+  ItemRunRequest,
+  ItemRunResult,
+} from '../../bots/item-runner.ts';
+import { BOT_PORTAL_IDS, botApplicationSource, sandboxPortalUrls } from '../../cli/bot-system.ts';
+import { silentLogger } from '../../lib/logger.ts';
+import { SealedBox } from '../../lib/sealed-box.ts';
+import { BotQueue } from '../../queue/bot-queue.ts';
+import { completeApplicationWhenDone } from '../../queue/complete-application.ts';
+import { createPortalDirectory } from '../../queue/portal-directory.ts';
+import { QueueClients } from '../../queue/queue-clients.ts';
+import { DEFAULT_TUNING, type QueueTuning } from '../../queue/queue-options.ts';
+import { startManagedRedis } from '../../queue/redis/managed-redis.ts';
+import { startWorkers } from '../../queue/workers.ts';
+import type { Db } from '../../store/db.ts';
+
+/**
+ * The real queue (BullMQ on a Redis of this file's own, the coordinator, the workers, the store's item
+ * rows, human tasks and run records) with a scripted runner in place of the browser bots: the web tests
+ * check what people see and do around one-key submission, not how portals are driven (test/bots does that
+ * against the sandbox portals). The seal item asks the applicant for the SMS code, as the real portal does.
+ */
+export const SMS_CODE = '246810';
+
+/** A 1×1 PNG and a stand-in trace archive (the bots' own tests look at real ones). */
+const STEP_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+export const TRACE = Buffer.from('PK\u0003\u0004 trace of a scripted run');
+
+const RECEIPTS: Record<string, () => Pick<ItemRunResult, 'receipt' | 'outputs' | 'awaitingResult'>> = {
+  'business-registration': () => ({
+    receipt: { reference: 'SCJG-2026-0001', acceptanceNo: 'SL350603-0001' },
+    outputs: { acceptanceNo: 'SL350603-0001' },
+    awaitingResult: true,
+  }),
+  'seal-engraving': () => ({ receipt: { reference: 'GA-2026-0002' }, outputs: {}, awaitingResult: false }),
+  'bank-account': () => ({
+    receipt: { reference: 'YH-2026-0003', appointmentNo: 'YY20261122001' },
+    outputs: {
+      appointmentNo: 'YY20261122001',
+      accountNo: '35050166010700001234',
+      bankName: '中国工商银行漳州龙文支行',
+    },
+    awaitingResult: false,
+  }),
+  'tax-registration': () => ({
+    receipt: { reference: 'SW-2026-0004', taxAcceptanceNo: 'SW350603-0004' },
+    outputs: { taxAcceptanceNo: 'SW350603-0004' },
+    awaitingResult: false,
+  }),
+  'social-insurance': () => ({
+    receipt: { reference: 'SB-2026-0005', socialInsuranceNo: '35060300012345' },
+    outputs: { socialInsuranceNo: '35060300012345' },
+    awaitingResult: false,
+  }),
+  'medical-insurance': () => ({
+    receipt: { reference: 'YB-2026-0006', medicalInsuranceNo: 'YB35060300088' },
+    outputs: { medicalInsuranceNo: 'YB35060300088' },
+    awaitingResult: false,
+  }),
+  'housing-fund': () => ({
+    receipt: { reference: 'GJJ-2026-0007', fundAccountNo: '350603000123' },
+    outputs: { fundAccountNo: '350603000123' },
+    awaitingResult: false,
+  }),
+};
+
+export class WebScriptedRunner implements ItemRunner {
+  readonly answers: string[] = [];
+  /** Items whose next run the portal refuses (a value rejected beside its field), once each. */
+  readonly rejectOnce = new Set<string>();
+  /** Items whose login shows a CAPTCHA the bot cannot read, so a clerk is asked. */
+  readonly captchaFor = new Set<string>();
+
+  async run(request: ItemRunRequest, io: ItemRunIo): Promise<ItemRunResult> {
+    // Evidence as the browser runner leaves it: a screenshot per step and a trace file.
+    await io.step({
+      name: '填写表单',
+      status: 'ok',
+      startedAt: new Date(),
+      durationMs: 40,
+      screenshot: STEP_PNG,
+    });
+    writeFileSync(io.tracePath, TRACE);
+    if (this.rejectOnce.delete(request.itemId)) {
+      throw new ValueRejectedError('部门系统退回了填报内容', [
+        { fieldId: 'monthlyWageBase', message: '月缴存工资基数总额不能低于当地最低工资标准' },
+      ]);
+    }
+    if (this.captchaFor.delete(request.itemId)) {
+      const text = await io.askPerson({
+        kind: 'captcha',
+        prompt: '请输入图中的字符',
+        image: STEP_PNG,
+        timeoutMs: 60_000,
+      });
+      this.answers.push(text);
+    }
+    if (request.itemId === 'seal-engraving') {
+      const answer = await io.askPerson({
+        kind: 'sms-code',
+        prompt: '请输入发送到 138****1234 的短信验证码',
+        timeoutMs: 60_000,
+      });
+      this.answers.push(answer);
+    }
+    await io.beforeFinalSubmit();
+    const made = RECEIPTS[request.itemId]?.() ?? {
+      receipt: { reference: `X-${request.itemId}` },
+      outputs: {},
+      awaitingResult: false,
+    };
+    return { outcome: 'submitted', comparison: [], ...made };
+  }
+
+  async followUp(_request: ItemRunRequest, receipt: Record<string, string>): Promise<FollowUpResult> {
+    return {
+      done: true,
+      receipt: { ...receipt, creditCode: '91350603MA2Y8ABC1X' },
+      outputs: {
+        creditCode: '91350603MA2Y8ABC1X',
+        establishedDate: '2026-11-22',
+        registrationAuthority: '漳州市龙文区市场监督管理局',
+      },
+    };
+  }
+
+  async close(): Promise<void> {}
+}
+
+export interface TestBots {
+  queue: BotQueue;
+  /** The BullMQ queues, for the admin's board. */
+  queues: readonly Queue[];
+  redisUrl: string;
+  runner: WebScriptedRunner;
+  close(): Promise<void>;
+}
+
+export async function startTestBots(db: Db, dataDir: string): Promise<TestBots> {
+  const redisDir = mkdtempSync(join(tmpdir(), 'yijian-web-redis-'));
+  const redis = await startManagedRedis({ dir: redisDir });
+  const tuning: QueueTuning = {
+    ...DEFAULT_TUNING,
+    retryDelayMs: 50,
+    personPollMs: 100,
+    followUpDelayMs: 50,
+    itemAttempts: 2,
+  };
+  const clients = new QueueClients(redis.url, BOT_PORTAL_IDS);
+  const box = new SealedBox('test-secret-that-is-long-enough-0123456789', 'portal-credentials');
+  const source = botApplicationSource(db, dataDir);
+  const queue = new BotQueue({ db, clients, source, box, logger: silentLogger, tuning });
+  await queue.init();
+  const runner = new WebScriptedRunner();
+  const workers = startWorkers({
+    clients,
+    db,
+    runner,
+    source,
+    directory: createPortalDirectory({ db, box, sandboxUrls: sandboxPortalUrls(4100) }),
+    dataDir,
+    logger: silentLogger,
+    tuning,
+    portals: BOT_PORTAL_IDS,
+    concurrency: 2,
+    coordinator: true,
+    onSettled: completeApplicationWhenDone(db, clients.publisher),
+  });
+  return {
+    queue,
+    queues: clients.allQueues,
+    redisUrl: redis.url,
+    runner,
+    async close() {
+      await workers.close(1000);
+      await clients.close();
+      await redis.stop();
+      rmSync(redisDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from './client.ts';
+import { startTestServer, type TestServer } from './harness.ts';
+import { fillReference } from './reference.ts';
+
+interface Stream {
+  events: { type: string; data: Record<string, unknown> }[];
+  close(): void;
+}
+
+/** Reads `/events` as a browser's EventSource would, collecting the events. */
+async function openEvents(client: Client): Promise<Stream> {
+  const controller = new AbortController();
+  const response = await fetch(`${client.base}/events`, {
+    headers: { cookie: client.cookieHeader() },
+    signal: controller.signal,
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+  const stream: Stream = { events: [], close: () => controller.abort() };
+  const reader = response.body?.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  void (async () => {
+    try {
+      for (;;) {
+        const chunk = await reader?.read();
+        if (!chunk || chunk.done) return;
+        buffer += decoder.decode(chunk.value, { stream: true });
+        let end = buffer.indexOf('\n\n');
+        while (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const type = block.match(/^event: (.+)$/m)?.[1];
+          const data = block.match(/^data: (.+)$/m)?.[1];
+          if (type && data) stream.events.push({ type, data: JSON.parse(data) });
+          end = buffer.indexOf('\n\n');
+        }
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return stream;
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+describe('live updates and metrics', () => {
+  let web: TestServer;
+  const people = {} as Record<'owner' | 'stranger' | 'clerk' | 'otherClerk' | 'admin', Client>;
+
+  beforeAll(async () => {
+    web = await startTestServer();
+    const accounts: [keyof typeof people, 'applicant' | 'clerk' | 'admin', string, string?][] = [
+      ['owner', 'applicant', '13800000001'],
+      ['stranger', 'applicant', '13800000002'],
+      ['clerk', 'clerk', 'clerk.one', 'longwen'],
+      ['otherClerk', 'clerk', 'clerk.two', 'xiangcheng'],
+      ['admin', 'admin', 'admin.one'],
+    ];
+    for (const [name, role, login, centreId] of accounts) {
+      await web.addUser(role, login, 'Pass-word-1', centreId ? { centreId } : {});
+      people[name] = new Client(web.base);
+      await people[name].login(login, 'Pass-word-1');
+    }
+  });
+  afterAll(() => web.close());
+
+  it('tells the applicant, their centre’s clerks and admins — and nobody else — what happened to an application', async () => {
+    const streams = Object.fromEntries(
+      await Promise.all(
+        Object.entries(people).map(async ([name, client]) => [name, await openEvents(client)] as const),
+      ),
+    ) as Record<keyof typeof people, Stream>;
+    await settle();
+    const created = await people.owner.sendJson('POST', '/api/applications', {
+      bundleId: 'open-company',
+      centreId: 'longwen',
+    });
+    const { id } = created.json<{ id: string }>();
+    await fillReference(people.owner, id);
+    const submitted = await people.owner.sendJson('POST', `/api/applications/${id}/submit`);
+    expect(submitted.status).toBe(200);
+    await settle();
+    const seen = (name: keyof typeof people) =>
+      streams[name].events.filter((event) => event.data.applicationId === id).map((event) => event.type);
+    // Created, saved, seven materials uploaded, submitted.
+    expect(seen('owner')).toEqual([
+      'application',
+      'application',
+      ...Array(7).fill('document'),
+      'application',
+    ]);
+    expect(seen('clerk')).toEqual(seen('owner'));
+    expect(seen('admin')).toEqual(seen('owner'));
+    expect(streams.owner.events.at(-1)?.data).toMatchObject({ applicationId: id, status: 'submitted' });
+    expect(streams.stranger.events).toEqual([]);
+    expect(streams.otherClerk.events).toEqual([]);
+    for (const stream of Object.values(streams)) stream.close();
+    await settle();
+    expect(web.services.events.size).toBe(0);
+  });
+
+  it('refuses the event stream to visitors', async () => {
+    const response = await fetch(`${web.base}/events`);
+    expect(response.status).toBe(401);
+  });
+
+  it('exposes Prometheus metrics labelled by route pattern, never by raw URL', async () => {
+    const reply = await new Client(web.base).get('/metrics');
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toMatch(/text\/plain/);
+    expect(reply.text).toMatch(
+      /yijian_http_request_duration_seconds_count\{method="POST",route="\/api\/applications\/:id\/submit",status="200"\} 1/,
+    );
+    expect(reply.text).toContain('yijian_process_cpu_seconds_total');
+    expect(reply.text).toMatch(/yijian_application_events_total\{event="submitted"\} 1/);
+    expect(reply.text).toMatch(/yijian_logins_total\{result="ok"\} 5/);
+    expect(reply.text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+});
