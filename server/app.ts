@@ -34,6 +34,7 @@ export function createAppWithServices(services: Services): { app: Express; servi
       sessionExpired: false,
       csrfDeferred: false,
       kind: 'page',
+      liveSince: services.events.lastSeq,
     };
     next();
   });

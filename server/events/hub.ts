@@ -12,6 +12,11 @@ export interface LiveMessage {
   data: Record<string, unknown>;
 }
 
+/** A published message with its place in the hub's sequence (the stream's `id:`). */
+export interface SequencedMessage extends LiveMessage {
+  seq: number;
+}
+
 export interface Audience {
   userIds?: readonly string[];
   centreIds?: readonly string[];
@@ -24,16 +29,41 @@ export interface Subscriber {
   centreId: string | null;
 }
 
-type Listener = (message: LiveMessage) => void;
+type Listener = (message: SequencedMessage) => void;
 type Closer = () => void;
+
+/**
+ * How many recent messages are kept for replay. A page reload takes well under a second, in which a busy
+ * centre publishes a few dozen events; the buffer only has to bridge that gap.
+ */
+const REPLAY_LIMIT = 2_000;
 
 export class EventHub {
   readonly #subscriptions = new Map<number, { who: Subscriber; listener: Listener; close?: Closer }>();
+  readonly #recent: { audience: Audience; message: SequencedMessage }[] = [];
   #nextId = 1;
+  #seq = 0;
 
-  /** `close` ends the subscriber's stream when the server shuts down (open streams would hold it up). */
-  subscribe(who: Subscriber, listener: Listener, close?: Closer): () => void {
+  /**
+   * The sequence number of the last published message. A page records it before reading what it shows
+   * and subscribes with it as `since`, so a change made while the page loads is not lost between the
+   * old stream closing and the new one opening (the page would otherwise show a stale state forever).
+   */
+  get lastSeq(): number {
+    return this.#seq;
+  }
+
+  /**
+   * `close` ends the subscriber's stream when the server shuts down (open streams would hold it up).
+   * `since` replays the buffered messages after that sequence number that reach this subscriber.
+   */
+  subscribe(who: Subscriber, listener: Listener, close?: Closer, since?: number): () => void {
     const id = this.#nextId++;
+    if (since !== undefined) {
+      for (const { audience, message } of this.#recent) {
+        if (message.seq > since && reaches(audience, who)) listener(message);
+      }
+    }
     this.#subscriptions.set(id, close ? { who, listener, close } : { who, listener });
     return () => this.#subscriptions.delete(id);
   }
@@ -48,11 +78,14 @@ export class EventHub {
 
   /** Delivers to every subscriber in `audience`; returns how many received it. */
   publish(audience: Audience, message: LiveMessage): number {
+    const sequenced = { ...message, seq: ++this.#seq };
+    this.#recent.push({ audience, message: sequenced });
+    if (this.#recent.length > REPLAY_LIMIT) this.#recent.shift();
     let delivered = 0;
     for (const { who, listener } of this.#subscriptions.values()) {
       if (!reaches(audience, who)) continue;
       try {
-        listener(message);
+        listener(sequenced);
         delivered += 1;
       } catch {
         // A broken stream is cleaned up by its own close handler; others still get the event.

@@ -1,3 +1,5 @@
+import type { Request } from 'express';
+import { z } from 'zod';
 import { signedIn } from '../http/context.ts';
 import type { RouteSpec } from '../http/routes.ts';
 import type { Services } from '../services.ts';
@@ -19,6 +21,7 @@ export function eventRoutes(services: Services): RouteSpec[] {
       summary: '实时更新（server-sent events）',
       handler: (req, res) => {
         const user = signedIn(req);
+        const since = sinceOf(req);
         res.writeHead(200, {
           'Content-Type': 'text/event-stream; charset=utf-8',
           'Cache-Control': 'no-store',
@@ -29,9 +32,12 @@ export function eventRoutes(services: Services): RouteSpec[] {
         const unsubscribe = services.events.subscribe(
           { userId: user.id, role: user.role, centreId: user.centreId },
           (message) => {
-            res.write(`event: ${message.type}\ndata: ${JSON.stringify(message.data)}\n\n`);
+            res.write(
+              `id: ${message.seq}\nevent: ${message.type}\ndata: ${JSON.stringify(message.data)}\n\n`,
+            );
           },
           () => res.end(),
+          since,
         );
         const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
         const close = () => {
@@ -43,4 +49,18 @@ export function eventRoutes(services: Services): RouteSpec[] {
       },
     },
   ];
+}
+
+const sequence = z.coerce.number().int().nonnegative();
+
+/**
+ * Where the stream resumes: the browser's own `Last-Event-ID` on a reconnect, else the `since` the page
+ * was rendered with (a fresh EventSource after a reload sends no Last-Event-ID). Nothing usable: live only.
+ */
+function sinceOf(req: Request): number | undefined {
+  for (const raw of [req.get('Last-Event-ID'), req.query.since]) {
+    const parsed = sequence.safeParse(raw);
+    if (raw !== undefined && raw !== '' && parsed.success) return parsed.data;
+  }
+  return undefined;
 }

@@ -82,6 +82,7 @@ export function renderDocument(req: Request, page: Page): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${csrfToken ? html`<meta name="csrf-token" content="${csrfToken}">` : ''}
+${user ? html`<meta name="live-since" content="${String(req.yj.liveSince)}">` : ''}
 <title>${page.title} · 一件事 一键办</title>
 <link rel="stylesheet" href="/static/app.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">

@@ -50,7 +50,9 @@
     document.addEventListener('input', () => {
       dirty = true;
     });
-    const source = new EventSource('/events');
+    // `since`: changes made while this page was being built are replayed, not lost in the reload's gap.
+    const since = document.querySelector('meta[name="live-since"]')?.getAttribute('content');
+    const source = new EventSource(since ? `/events?since=${encodeURIComponent(since)}` : '/events');
     const refresh = () => {
       if (dirty) {
         const box = toast('内容有更新，点此刷新');

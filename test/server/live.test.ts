@@ -9,9 +9,10 @@ interface Stream {
 }
 
 /** Reads `/events` as a browser's EventSource would, collecting the events. */
-async function openEvents(client: Client): Promise<Stream> {
+async function openEvents(client: Client, since?: string): Promise<Stream> {
   const controller = new AbortController();
-  const response = await fetch(`${client.base}/events`, {
+  const query = since === undefined ? '' : `?since=${since}`;
+  const response = await fetch(`${client.base}/events${query}`, {
     headers: { cookie: client.cookieHeader() },
     signal: controller.signal,
   });
@@ -100,6 +101,28 @@ describe('live updates and metrics', () => {
     for (const stream of Object.values(streams)) stream.close();
     await settle();
     expect(web.services.events.size).toBe(0);
+  });
+
+  it('replays what changed between rendering a page and opening its stream, to its audience only', async () => {
+    const page = await people.owner.get('/my');
+    const since = page.text.match(/<meta name="live-since" content="(\d+)">/)?.[1];
+    expect(since).toMatch(/^\d+$/);
+    // The application changes while the browser is still loading the page: no stream is open yet.
+    const { id } = (
+      await people.owner.sendJson('POST', '/api/applications', {
+        bundleId: 'open-company',
+        centreId: 'longwen',
+      })
+    ).json<{ id: string }>();
+    const owner = await openEvents(people.owner, since);
+    const stranger = await openEvents(people.stranger, since);
+    const upToDate = await openEvents(people.owner, String(web.services.events.lastSeq));
+    await settle();
+    expect(owner.events.map((event) => event.data.applicationId)).toEqual([id]);
+    expect(stranger.events).toEqual([]);
+    expect(upToDate.events).toEqual([]);
+    for (const stream of [owner, stranger, upToDate]) stream.close();
+    await settle();
   });
 
   it('refuses the event stream to visitors', async () => {
