@@ -4,6 +4,7 @@ import { declarationFor } from './portals/registry.ts';
 import { BrowserPool, type PoolStats } from './runtime/browser-pool.ts';
 import { executeFollowUp, executeRun } from './runtime/execute.ts';
 import { type BrowserRunnerOptions, type RunnerSettings, resolveRunnerOptions } from './runtime/options.ts';
+import { PortalSessions } from './runtime/portal-sessions.ts';
 import type { PortalDeclaration } from './runtime/types.ts';
 
 export interface BrowserRunner extends ItemRunner {
@@ -26,7 +27,11 @@ export function createBrowserRunner(
     size: settings.poolSize,
     recycleAfterRuns: settings.recycleAfterRuns,
   });
-  const deps = { pool, settings, readCaptcha: options.readCaptcha };
+  const sessions =
+    settings.sessionReuseMs > 0
+      ? new PortalSessions({ maxAgeMs: settings.sessionReuseMs, perAccount: settings.poolSize })
+      : undefined;
+  const deps = { pool, settings, readCaptcha: options.readCaptcha, sessions };
   const declaration = (request: ItemRunRequest) => {
     const found = declarations(request.itemId);
     if (!found) throw new PortalChangedError(`没有事项“${request.itemId}”的门户定义`);

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { launchChromium, newChineseContext } from '../browser/launch.ts';
 
 export interface PoolOptions {
@@ -49,7 +49,8 @@ export class BrowserPool {
     return { ...this.#stats, active: this.#active, waiting: this.#waiters.length };
   }
 
-  async acquire(): Promise<Lease> {
+  /** `contextOptions`: e.g. the `storageState` of a kept portal session. */
+  async acquire(contextOptions?: BrowserContextOptions): Promise<Lease> {
     if (this.#closed) throw new Error('BrowserPool is closed');
     while (this.#active >= this.options.size)
       await new Promise<void>((resolve) => this.#waiters.push(resolve));
@@ -61,7 +62,7 @@ export class BrowserPool {
       generation.runs += 1;
       this.#stats.runs += 1;
       if (generation.runs >= this.options.recycleAfterRuns) this.#retire(generation);
-      const context = await newChineseContext(generation.browser);
+      const context = await newChineseContext(generation.browser, contextOptions);
       const owner = generation;
       let released = false;
       return {

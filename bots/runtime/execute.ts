@@ -8,6 +8,7 @@ import { fillStep, readBack } from './fill.ts';
 import { findOne, locatorOf, waitFor } from './locate.ts';
 import { goto, leavePage } from './navigate.ts';
 import type { CaptchaReader, RunnerSettings } from './options.ts';
+import type { PortalSessions } from './portal-sessions.ts';
 import { findEarlier, type ReadReceipt, readReceipt } from './receipt.ts';
 import { stepWithRetries } from './retry.ts';
 import { Run, UNAVAILABLE_TEXTS } from './run.ts';
@@ -17,16 +18,34 @@ export interface ExecuteDeps {
   pool: BrowserPool;
   settings: RunnerSettings;
   readCaptcha: CaptchaReader | undefined;
+  /** Logged-in sessions lent from one run to the next; undefined: every run logs in afresh. */
+  sessions: PortalSessions | undefined;
 }
 
-/** Opens a context from the pool with a trace running, hands a Run to `body`, and always cleans up. */
+/**
+ * Whose session a run uses: the portal account, or for a portal logged into by the item's own data (tax)
+ * the application, so one company's session never serves another's filing.
+ */
+function accountOf(request: ItemRunRequest): string {
+  const who = request.credentials?.username ?? `application:${request.applicationId}`;
+  return `${request.portalId}\n${request.baseUrl}\n${who}`;
+}
+
+/**
+ * Opens a context from the pool with a trace running, hands a Run to `body`, and always cleans up. The
+ * context starts with a kept session of the account when there is one; `leavesNoDraft` says whether the
+ * session may serve the next run (only then is it given back).
+ */
 async function withRun<T>(
   deps: ExecuteDeps,
   request: ItemRunRequest,
   io: ItemRunIo,
   body: (run: Run) => Promise<T>,
+  leavesNoDraft: (result: T) => boolean,
 ): Promise<T> {
-  const lease = await deps.pool.acquire();
+  const account = accountOf(request);
+  const kept = deps.sessions?.take(account);
+  const lease = await deps.pool.acquire(kept ? { storageState: kept } : undefined);
   let crashed = false;
   const context: BrowserContext = lease.context;
   context.setDefaultTimeout(deps.settings.actionTimeoutMs);
@@ -41,7 +60,11 @@ async function withRun<T>(
     page.on('crash', () => {
       crashed = true;
     });
-    return await body(new Run(page, request, io, deps.settings, deps.readCaptcha));
+    const result = await body(new Run(page, request, io, deps.settings, deps.readCaptcha));
+    if (deps.sessions && leavesNoDraft(result)) {
+      deps.sessions.giveBack(account, await context.storageState());
+    }
+    return result;
   } finally {
     io.signal.removeEventListener('abort', abort);
     try {
@@ -75,81 +98,88 @@ export function executeRun(
   request: ItemRunRequest,
   io: ItemRunIo,
 ): Promise<ItemRunResult> {
-  return withRun(deps, request, io, async (run) => {
-    const timeout = deps.settings.findTimeoutMs;
-    await stepWithRetries(run, '登录', () => declaration.login(run));
-    // A retried run first asks 办件查询: when the earlier attempt got through, nothing needs typing at all.
-    if (request.reconcile) {
-      const earlier = await stepWithRetries(run, '办件查询（提交前核对）', () =>
-        findEarlier(run, declaration.query, declaration.receipt),
-      );
-      if (earlier) return adopted(earlier, run);
-    }
-    const first = declaration.steps[0];
-    await stepWithRetries(run, '打开申请', async () => {
-      await goto(run, declaration.entry);
-      if (first) await findOne(run.page, first.ready, timeout, '申请表第一页');
-    });
-    // When the final click happened: a filing found after it is this run's own, an older one is not.
-    let clickedAt: Date | undefined;
-    for (const [i, step] of declaration.steps.entries()) {
-      const next = declaration.steps[i + 1];
-      // Where this page lives, to open it again when a try is interrupted (the portal keeps the draft).
-      const address = new URL(run.page.url());
-      const path = `${address.pathname}${address.search}`;
-      const found = await stepWithRetries(run, step.name, async (shot, attempt) => {
-        if (attempt > 1) {
-          // The final click may have gone through before the portal failed: never file twice.
-          const earlier = clickedAt ? await lookUpInNewTab(run, declaration, clickedAt) : undefined;
+  return withRun(
+    deps,
+    request,
+    io,
+    async (run) => {
+      const timeout = deps.settings.findTimeoutMs;
+      await stepWithRetries(run, '登录', () => declaration.login(run));
+      // A retried run first asks 办件查询: when the earlier attempt got through, nothing needs typing at all.
+      if (request.reconcile) {
+        const earlier = await stepWithRetries(run, '办件查询（提交前核对）', () =>
+          findEarlier(run, declaration.query, declaration.receipt),
+        );
+        if (earlier) return adopted(earlier, run);
+      }
+      const first = declaration.steps[0];
+      await stepWithRetries(run, '打开申请', async () => {
+        await goto(run, declaration.entry);
+        if (first) await findOne(run.page, first.ready, timeout, '申请表第一页');
+      });
+      // When the final click happened: a filing found after it is this run's own, an older one is not.
+      let clickedAt: Date | undefined;
+      for (const [i, step] of declaration.steps.entries()) {
+        const next = declaration.steps[i + 1];
+        // Where this page lives, to open it again when a try is interrupted (the portal keeps the draft).
+        const address = new URL(run.page.url());
+        const path = `${address.pathname}${address.search}`;
+        const found = await stepWithRetries(run, step.name, async (shot, attempt) => {
+          if (attempt > 1) {
+            // The final click may have gone through before the portal failed: never file twice.
+            const earlier = clickedAt ? await lookUpInNewTab(run, declaration, clickedAt) : undefined;
+            if (earlier) return earlier;
+            await goto(run, path);
+          }
+          const scope = step.frame
+            ? (await findOne(run.page, step.frame, timeout, '内嵌表单')).contentFrame()
+            : run.page;
+          await findOne(run.page, step.ready, timeout, '页面标题');
+          const bound = await fillStep(run, scope, step);
+          await readBack(run, bound);
+          await shot();
+          if (next) {
+            if (!step.next)
+              throw new Error(`Declaration ${declaration.portalId}: step "${step.name}" has no next`);
+            await leavePage(run, scope, step.next, next.ready, bound, {
+              pageErrorField: step.pageErrorField,
+              navigates: step.navigates,
+            });
+            return undefined;
+          }
+          // The last page: everything is typed; file it unless it was filed before.
+          const earlier =
+            request.reconcile && attempt === 1 ? await lookUpInNewTab(run, declaration) : undefined;
           if (earlier) return earlier;
-          await goto(run, path);
-        }
-        const scope = step.frame
-          ? (await findOne(run.page, step.frame, timeout, '内嵌表单')).contentFrame()
-          : run.page;
-        await findOne(run.page, step.ready, timeout, '页面标题');
-        const bound = await fillStep(run, scope, step);
-        await readBack(run, bound);
-        await shot();
-        if (next) {
-          if (!step.next)
-            throw new Error(`Declaration ${declaration.portalId}: step "${step.name}" has no next`);
-          await leavePage(run, scope, step.next, next.ready, bound, {
+          if (declaration.submit.check) await runCheck(run, declaration);
+          await io.beforeFinalSubmit();
+          clickedAt = new Date();
+          await leavePage(run, scope, declaration.submit.button, declaration.receipt.ready, bound, {
             pageErrorField: step.pageErrorField,
-            navigates: step.navigates,
+            navigates: declaration.submit.navigates,
           });
           return undefined;
-        }
-        // The last page: everything is typed; file it unless it was filed before.
-        const earlier =
-          request.reconcile && attempt === 1 ? await lookUpInNewTab(run, declaration) : undefined;
-        if (earlier) return earlier;
-        if (declaration.submit.check) await runCheck(run, declaration);
-        await io.beforeFinalSubmit();
-        clickedAt = new Date();
-        await leavePage(run, scope, declaration.submit.button, declaration.receipt.ready, bound, {
-          pageErrorField: step.pageErrorField,
-          navigates: declaration.submit.navigates,
         });
-        return undefined;
+        if (found) return adopted(found, run);
+      }
+      // The receipt page is the answer to the final post; if it failed to show, 我的办件 still has it.
+      const read = await stepWithRetries(run, '读取回执', async (_shot, attempt) => {
+        if (attempt === 1) return readReceipt(run, declaration.receipt);
+        const earlier = await findEarlier(run, declaration.query, declaration.receipt, { since: clickedAt });
+        if (!earlier) throw new PortalUnavailableError('提交后未能读取回执，办件查询中也暂未找到');
+        return earlier;
       });
-      if (found) return adopted(found, run);
-    }
-    // The receipt page is the answer to the final post; if it failed to show, 我的办件 still has it.
-    const read = await stepWithRetries(run, '读取回执', async (_shot, attempt) => {
-      if (attempt === 1) return readReceipt(run, declaration.receipt);
-      const earlier = await findEarlier(run, declaration.query, declaration.receipt, { since: clickedAt });
-      if (!earlier) throw new PortalUnavailableError('提交后未能读取回执，办件查询中也暂未找到');
-      return earlier;
-    });
-    return {
-      outcome: 'submitted',
-      receipt: read.receipt,
-      outputs: read.outputs,
-      awaitingResult: read.awaitingResult,
-      comparison: run.comparison,
-    };
-  });
+      return {
+        outcome: 'submitted',
+        receipt: read.receipt,
+        outputs: read.outputs,
+        awaitingResult: read.awaitingResult,
+        comparison: run.comparison,
+      };
+      // Filed: the portal has closed the draft. Adopted may have left a half-filled one behind.
+    },
+    (result) => result.outcome === 'submitted',
+  );
 }
 
 /** The 办件查询 look-up runs in a second tab so the filled wizard stays as it is. */
@@ -197,13 +227,24 @@ export function executeFollowUp(
   receipt: Record<string, string>,
   io: ItemRunIo,
 ): Promise<FollowUpResult> {
-  return withRun(deps, request, io, async (run) => {
-    await stepWithRetries(run, '登录', () => declaration.login(run));
-    const reference = receipt.reference ?? '';
-    const found = await stepWithRetries(run, '办件查询', () =>
-      findEarlier(run, declaration.query, declaration.receipt, { reference }),
-    );
-    if (!found) return { done: false, receipt, outputs: {} };
-    return { done: !found.awaitingResult, receipt: { ...receipt, ...found.receipt }, outputs: found.outputs };
-  });
+  return withRun(
+    deps,
+    request,
+    io,
+    async (run) => {
+      await stepWithRetries(run, '登录', () => declaration.login(run));
+      const reference = receipt.reference ?? '';
+      const found = await stepWithRetries(run, '办件查询', () =>
+        findEarlier(run, declaration.query, declaration.receipt, { reference }),
+      );
+      if (!found) return { done: false, receipt, outputs: {} };
+      return {
+        done: !found.awaitingResult,
+        receipt: { ...receipt, ...found.receipt },
+        outputs: found.outputs,
+      };
+      // A follow-up only reads 办件查询.
+    },
+    () => true,
+  );
 }

@@ -52,6 +52,15 @@ export const runnerOptionsSchema = z.object({
   /** First pause before trying a busy portal again; doubled each time up to `retryDelayMaxMs`, with jitter. */
   retryDelayMs: z.number().int().min(0).default(300),
   retryDelayMaxMs: z.number().int().min(0).default(5_000),
+  /**
+   * Keep a portal account's logged-in session in memory for its next run (no new login, no new CAPTCHA)
+   * for up to this long; 0 logs in afresh for every run.
+   */
+  sessionReuseMs: z
+    .number()
+    .int()
+    .min(0)
+    .default(10 * MINUTE),
   /** Attempts at an image CAPTCHA (each with a new picture) before giving up. */
   captchaAttempts: z.number().int().min(1).max(10).default(3),
 });

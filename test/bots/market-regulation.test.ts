@@ -104,6 +104,14 @@ describe('business-registration on the market-regulation portal', () => {
       },
     });
     try {
+      // The runner that filed kept its logged-in session: its follow-up meets no login form, no CAPTCHA.
+      const kept = io();
+      await runner.followUp(request(), first.result.receipt, kept);
+      expect(kept.questions).toEqual([]);
+      expect(kept.steps.map((step) => [step.name, step.status])).toEqual([
+        ['登录', 'ok'],
+        ['办件查询', 'ok'],
+      ]);
       await sandbox.control('market-regulation', '/tick', { method: 'POST' });
       const recording = io();
       let result = await reading.followUp(request(), first.result.receipt, recording);
