@@ -1,4 +1,5 @@
-import { createBrowserRunner } from '../bots/browser-runner.ts';
+import { type BrowserRunner, createBrowserRunner } from '../bots/browser-runner.ts';
+import type { BrowserRunnerOptions } from '../bots/runtime/options.ts';
 import { DECLARATIONS, declarationFor } from '../bots/portals/registry.ts';
 import type { Logger } from '../lib/logger.ts';
 import { SealedBox } from '../lib/sealed-box.ts';
@@ -35,14 +36,34 @@ export interface BotSystemOptions {
   tuning?: Partial<QueueTuning>;
   chromiumPath?: string | undefined;
   /** Run workers in this process (start, worker) or only talk to the queues (server). */
-  workers?: { portals: readonly string[]; concurrency: number; coordinator: boolean };
+  workers?: {
+    portals: readonly string[];
+    concurrency: number;
+    coordinator: boolean;
+    /** Browser contexts open at once in this process; default: `defaultBrowserContexts`. */
+    browserContexts?: number | undefined;
+    /** Further runner options (benchmarks: a browser per job, no kept sessions, for the naive baseline). */
+    runner?: BrowserRunnerOptions;
+  };
 }
+
+/**
+ * Browser contexts a worker process keeps open at once. Every portal queue runs `concurrency` jobs, and
+ * most of a job's time is spent waiting — on the portal, on an SMS code, on a notice's countdown — so
+ * one context per possible job, up to a cap that bounds memory (a context with its page ≈ 60–100 MB).
+ * A smaller pool made jobs of different portals queue behind one another inside the process.
+ */
+export const MAX_DEFAULT_BROWSER_CONTEXTS = 8;
+export const defaultBrowserContexts = (concurrency: number, portals: number): number =>
+  Math.max(1, Math.min(MAX_DEFAULT_BROWSER_CONTEXTS, concurrency * portals));
 
 export interface BotSystem {
   queue: BotQueue;
   /** The application source the workers project from (benchmarks verify against it). */
   source: PlanSource;
   workers?: WorkerSet;
+  /** The browser runner of this process's workers (its pool statistics). */
+  runner?: BrowserRunner;
   close(graceMs?: number): Promise<void>;
 }
 
@@ -63,14 +84,16 @@ export async function startBotSystem(options: BotSystemOptions): Promise<BotSyst
   await queue.init();
 
   let workers: WorkerSet | undefined;
-  let closeRunner = async () => {};
+  let runner: BrowserRunner | undefined;
   if (options.workers) {
-    const runner = createBrowserRunner({
-      poolSize: options.workers.concurrency,
+    runner = createBrowserRunner({
+      poolSize:
+        options.workers.browserContexts ??
+        defaultBrowserContexts(options.workers.concurrency, options.workers.portals.length),
       personTimeoutMs: tuning.personTimeoutMs,
       ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
+      ...options.workers.runner,
     });
-    closeRunner = () => runner.close();
     workers = startWorkers({
       clients,
       db: options.db,
@@ -90,9 +113,10 @@ export async function startBotSystem(options: BotSystemOptions): Promise<BotSyst
     queue,
     source,
     ...(workers ? { workers } : {}),
+    ...(runner ? { runner } : {}),
     async close(graceMs) {
       await workers?.close(graceMs);
-      await closeRunner();
+      await runner?.close();
       await clients.close();
     },
   };

@@ -54,8 +54,11 @@ async function withRun<T>(
   const abort = () => void context.close().catch(() => {});
   io.signal.addEventListener('abort', abort, { once: true });
   try {
-    // Snapshots show the DOM of every action; screencast frames would be unmasked pictures of personal data.
-    await context.tracing.start({ snapshots: true, screenshots: false });
+    // The trace keeps every action with its locator, timing and result. DOM snapshots of every action cost
+    // about a quarter of a run's CPU and hold the personal values unmasked, so they are off unless asked
+    // for; screencast frames would be unmasked pictures of personal data. The masked step screenshots show
+    // what each page looked like.
+    await context.tracing.start({ snapshots: deps.settings.traceSnapshots, screenshots: false });
     const page = await context.newPage();
     page.on('crash', () => {
       crashed = true;

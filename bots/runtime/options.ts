@@ -40,6 +40,11 @@ export const runnerOptionsSchema = z.object({
     .int()
     .min(1000)
     .default(5 * MINUTE),
+  /**
+   * DOM snapshots in the Playwright trace (before/after every action). Useful when debugging a declaration
+   * against a changed portal; they cost ≈ 25 % of a run's CPU and contain the typed values unmasked.
+   */
+  traceSnapshots: z.boolean().default(false),
   /** Screenshots of the whole page (evidence) or of the viewport only (cheaper). */
   fullPageScreenshots: z.boolean().default(true),
   /**

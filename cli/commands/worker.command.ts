@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { boot, runOrExit } from '../boot.ts';
-import { BOT_PORTAL_IDS, sandboxPortalUrls, startBotSystem } from '../bot-system.ts';
+import {
+  BOT_PORTAL_IDS,
+  MAX_DEFAULT_BROWSER_CONTEXTS,
+  sandboxPortalUrls,
+  startBotSystem,
+} from '../bot-system.ts';
 import { openInfrastructure } from '../runtime.ts';
 
 const workerOptionsSchema = z.object({
@@ -25,6 +30,12 @@ const workerOptionsSchema = z.object({
     .min(1, '--concurrency 至少为 1')
     .max(16, '--concurrency 不能超过 16')
     .default(2),
+  browsers: z.coerce
+    .number()
+    .int()
+    .min(1, '--browsers 至少为 1')
+    .max(32, '--browsers 不能超过 32')
+    .optional(),
   coordinator: z.boolean().default(true),
 });
 
@@ -37,6 +48,10 @@ export function registerWorker(program: Command): void {
       '--concurrency <n>',
       '本进程每个门户队列同时运行的任务数（管理员设置的全局并发上限对所有进程生效）',
       '2',
+    )
+    .option(
+      '--browsers <n>',
+      `本进程同时打开的浏览器上下文数（默认：并发 × 门户数，最多 ${MAX_DEFAULT_BROWSER_CONTEXTS}）`,
     )
     .option('--no-coordinator', '不在本进程运行事项之间的衔接任务')
     .action(async (raw: unknown) => {
@@ -57,7 +72,12 @@ export function registerWorker(program: Command): void {
           chromiumPath: ctx.config.CHROMIUM_PATH,
           sandboxUrls: sandboxPortalUrls(ctx.config.PORTALS_PORT),
           tuning: ctx.config.QUEUE_TUNING,
-          workers: parsed.data,
+          workers: {
+            portals: parsed.data.portals,
+            concurrency: parsed.data.concurrency,
+            coordinator: parsed.data.coordinator,
+            browserContexts: parsed.data.browsers,
+          },
         });
         ctx.shutdown.add('bots', () => bots.close());
         ctx.logger.info(

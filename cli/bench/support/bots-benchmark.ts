@@ -5,9 +5,10 @@ import { DEFAULT_TUNING, type QueueTuning } from '../../../queue/queue-options.t
 import type { ApplicationItemRow } from '../../../store/application-items.repo.ts';
 import { ApplicationsRepo } from '../../../store/applications.repo.ts';
 import { botRuns } from '../../../store/bot-runs.repo.ts';
+import type { BrowserRunnerOptions } from '../../../bots/runtime/options.ts';
+import { type BotSystem, defaultBrowserContexts, startBotSystem } from '../../bot-system.ts';
 import { type E2eEnvironment, startE2eEnvironment } from '../../e2e/environment.ts';
 import { seedReferenceApplication } from '../../e2e/reference-application.ts';
-import { type BenchWorkers, startBenchWorkers } from './bench-workers.ts';
 import { benchCompanyName } from './company-names.ts';
 import { type BenchInfra, openBenchInfra } from './infra.ts';
 import { sampleMemory, type TreeMemory } from './memory.ts';
@@ -29,7 +30,7 @@ const WORKLOAD_PORTALS = WORKLOAD_ITEMS.map((item) => {
 });
 
 export const WORKLOAD_DESCRIPTION =
-  'Per phase, fresh reference applications are filed through business registration and bank for real, untimed, with no portal latency; their seal, tax, social-insurance, medical-insurance and housing-fund items (5 per application, independent of each other) then wait in their portal queues. The phase starts a worker set for those five queues with the given concurrency (browser pool = concurrency, as yijian start composes it) and the portals answer with the given latency; items/min = items / (last receipt stored − worker start). The applicant answers the seal SMS code at once. naive: the same queues, declarations and runtime, with concurrency 1 and a pool of one browser recycled after every run (a new Chromium per job, one job at a time).';
+  'Per phase, fresh reference applications are filed through business registration and bank for real, untimed, with no portal latency; their seal, tax, social-insurance, medical-insurance and housing-fund items (5 per application, independent of each other) then wait in their portal queues. The phase starts a worker set for those five queues with the given concurrency (browser contexts = concurrency × 5 portals, at most 8, and logged-in portal sessions kept for the next run, as yijian worker composes it) and the portals answer with the given latency; items/min = items / (last receipt stored − worker start). The applicant answers the seal SMS code at once. naive: the same queues, declarations and runtime, with concurrency 1 and a pool of one browser recycled after every run (a new Chromium per job, one job at a time) that logs in afresh for every job.';
 
 export interface BotsBenchOptions {
   items: number;
@@ -48,7 +49,8 @@ export interface BotsBenchOptions {
 export interface PhaseFigures {
   name: string;
   concurrency: number;
-  pool: { size: number; recycleAfterRuns: number | 'default' };
+  /** Browser contexts at once, runs per Chromium, and whether logged-in sessions serve the next run. */
+  pool: { size: number; recycleAfterRuns: number | 'default'; keepsSessions: boolean };
   items: number;
   elapsedMs: number;
   perMinute: number;
@@ -132,7 +134,7 @@ export async function runBotsBenchmark(options: BotsBenchOptions): Promise<BotsR
   const infra = await openBenchInfra({ REDIS_URL: options.redisUrl, keepData: options.keepData === true });
   let env: E2eEnvironment | undefined;
   let people: ReturnType<typeof startBenchPeople> | undefined;
-  const open = new Set<BenchWorkers>();
+  const open = new Set<BotSystem>();
   try {
     env = await startE2eEnvironment({
       db: infra.db,
@@ -145,8 +147,13 @@ export async function runBotsBenchmark(options: BotsBenchOptions): Promise<BotsR
       workers: false,
     });
     const started = env;
-    const workers = (portals: readonly string[], concurrency: number, runner = {}) => {
-      const set = startBenchWorkers({
+    // Worker sets composed exactly as `yijian worker` composes them; only the phase's pool differs.
+    const workers = async (
+      portals: readonly string[],
+      concurrency: number,
+      pool: { browserContexts?: number; runner?: BrowserRunnerOptions } = {},
+    ) => {
+      const set = await startBotSystem({
         db: infra.db,
         redisUrl: infra.redisUrl,
         secret: started.secret,
@@ -154,19 +161,17 @@ export async function runBotsBenchmark(options: BotsBenchOptions): Promise<BotsR
         logger: infra.logger,
         sandboxUrls: started.portals.urls,
         tuning: TUNING,
-        portals,
-        concurrency,
-        coordinator: portals.length === 0,
-        runner: { ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}), ...runner },
+        chromiumPath: options.chromiumPath,
+        workers: { portals, concurrency, coordinator: portals.length === 0, ...pool },
       });
       open.add(set);
       return set;
     };
-    const closeWorkers = async (set: BenchWorkers) => {
+    const closeWorkers = async (set: BotSystem) => {
       open.delete(set);
-      await set.close();
+      await set.close(10_000);
     };
-    workers([], 1); // the coordinator: hands each finished item on to the next
+    await workers([], 1); // the coordinator: hands each finished item on to the next
     const applicationIds: string[] = [];
     const phones = new Map<string, string>();
     people = startBenchPeople({
@@ -180,12 +185,17 @@ export async function runBotsBenchmark(options: BotsBenchOptions): Promise<BotsR
     });
     const phases: PhaseFigures[] = [];
     const setupResubmits: Resubmitted[] = [];
-    const plan = [
-      { name: 'naive', concurrency: 1, pool: { size: 1, recycleAfterRuns: 1 } },
+    const plan: { name: string; concurrency: number; pool: PhaseFigures['pool'] }[] = [
+      // A quick script: one job at a time, a new Chromium for each, logging in every time.
+      { name: 'naive', concurrency: 1, pool: { size: 1, recycleAfterRuns: 1, keepsSessions: false } },
       ...options.concurrencies.map((c) => ({
         name: `concurrency-${c}`,
         concurrency: c,
-        pool: { size: c, recycleAfterRuns: 'default' as const },
+        pool: {
+          size: defaultBrowserContexts(c, WORKLOAD_PORTALS.length),
+          recycleAfterRuns: 'default' as const,
+          keepsSessions: true,
+        },
       })),
     ];
     let serial = 0;
@@ -197,7 +207,7 @@ export async function runBotsBenchmark(options: BotsBenchOptions): Promise<BotsR
       for (const id of ids) await started.bots.queue.submit(id);
       const workload = (rows: ApplicationItemRow[]) =>
         rows.filter((row) => (WORKLOAD_ITEMS as readonly string[]).includes(row.itemId));
-      const setup = workers(SETUP_PORTALS, 2);
+      const setup = await workers(SETUP_PORTALS, 2);
       const queue = started.bots.queue;
       await waitFor(
         `${phase.name} 准备`,
@@ -222,13 +232,13 @@ export async function runBotsBenchmark(options: BotsBenchOptions): Promise<BotsR
       memory.reset(); // the phase's own window starts here
       const since = new Date();
       const startedAt = Date.now();
-      const set = workers(
-        WORKLOAD_PORTALS,
-        phase.concurrency,
-        phase.pool.recycleAfterRuns === 'default'
-          ? { poolSize: phase.pool.size }
-          : { poolSize: phase.pool.size, recycleAfterRuns: phase.pool.recycleAfterRuns },
-      );
+      const set = await workers(WORKLOAD_PORTALS, phase.concurrency, {
+        browserContexts: phase.pool.size,
+        runner: {
+          ...(phase.pool.recycleAfterRuns === 'default' ? {} : { recycleAfterRuns: phase.pool.recycleAfterRuns }),
+          ...(phase.pool.keepsSessions ? {} : { sessionReuseMs: 0 }),
+        },
+      });
       const resubmitted: Resubmitted[] = [];
       const rows = await waitFor(
         `${phase.name} 办理`,
