@@ -1,6 +1,6 @@
 import { type BrowserRunner, createBrowserRunner } from '../bots/browser-runner.ts';
-import type { BrowserRunnerOptions } from '../bots/runtime/options.ts';
 import { DECLARATIONS, declarationFor } from '../bots/portals/registry.ts';
+import type { BrowserRunnerOptions } from '../bots/runtime/options.ts';
 import type { Logger } from '../lib/logger.ts';
 import { SealedBox } from '../lib/sealed-box.ts';
 import { PORTAL_IDS } from '../portals/kit/portal.ts';

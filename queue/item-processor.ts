@@ -17,6 +17,7 @@ import { publishEvent } from './events.ts';
 import { RunEvidence } from './evidence.ts';
 import { type ItemJobData, itemJobDataSchema, parseJobData } from './job-data.ts';
 import type { PlanSource, PortalDirectory } from './plan-source.ts';
+import { followUpDelay } from './queue-options.ts';
 
 export interface ItemProcessorOptions {
   db: Db;
@@ -31,6 +32,7 @@ export interface ItemProcessorOptions {
   personPollMs: number;
   /** Pause between looks at 办件查询 while an item waits for its result (registration approval). */
   followUpDelayMs: number;
+  followUpDelayMaxMs: number;
   maxFollowUps: number;
 }
 
@@ -134,7 +136,7 @@ export function createItemProcessor(options: ItemProcessorOptions) {
         receipt: result.receipt,
         followUps: 0,
       } satisfies ItemJobData);
-      await job.moveToDelayed(Date.now() + options.followUpDelayMs, token);
+      await job.moveToDelayed(Date.now() + followUpDelay(options, 0), token);
       throw new DelayedError();
     } catch (error) {
       if (error instanceof DelayedError) throw error;
@@ -206,7 +208,7 @@ export function createItemProcessor(options: ItemProcessorOptions) {
       throw new PortalUnavailableError(`已查询 ${data.followUps + 1} 次，部门仍未办结`);
     }
     await job.updateData({ ...data, followUps: data.followUps + 1 } satisfies ItemJobData);
-    await job.moveToDelayed(Date.now() + options.followUpDelayMs, token);
+    await job.moveToDelayed(Date.now() + followUpDelay(options, data.followUps + 1), token);
     throw new DelayedError();
   }
 }

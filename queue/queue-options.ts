@@ -18,7 +18,13 @@ export interface QueueTuning {
   maxStalledCount: number;
   personTimeoutMs: number;
   personPollMs: number;
+  /**
+   * 办件查询 after filing, until the department decides: first after `followUpDelayMs`, then each wait 1.5×
+   * the one before, up to `followUpDelayMaxMs` — quick for a decision that comes in seconds, gentle on a
+   * portal whose decision takes hours.
+   */
   followUpDelayMs: number;
+  followUpDelayMaxMs: number;
   maxFollowUps: number;
 }
 
@@ -31,9 +37,18 @@ export const DEFAULT_TUNING = {
   maxStalledCount: 5,
   personTimeoutMs: 10 * 60_000,
   personPollMs: 500,
-  followUpDelayMs: 2_000,
+  followUpDelayMs: 1_000,
+  followUpDelayMaxMs: 60_000,
   maxFollowUps: 900,
 } as const satisfies QueueTuning;
+
+/** The wait before follow-up number `done + 1` (see `followUpDelayMs`). */
+export function followUpDelay(
+  tuning: Pick<QueueTuning, 'followUpDelayMs' | 'followUpDelayMaxMs'>,
+  done: number,
+) {
+  return Math.round(Math.min(tuning.followUpDelayMaxMs, tuning.followUpDelayMs * 1.5 ** done));
+}
 
 const count = (min: number, max: number) =>
   z
@@ -63,6 +78,7 @@ export const queueTuningOverridesSchema = z
       personTimeoutMs: ms(1_000),
       personPollMs: ms(10),
       followUpDelayMs: ms(1),
+      followUpDelayMaxMs: ms(1),
       maxFollowUps: count(1, 1_000_000),
     } satisfies Record<keyof QueueTuning, z.ZodType<number>>,
     {

@@ -55,6 +55,7 @@ export function startWorkers(options: WorkerSetOptions): WorkerSet {
     personTimeoutMs: tuning.personTimeoutMs,
     personPollMs: tuning.personPollMs,
     followUpDelayMs: tuning.followUpDelayMs,
+    followUpDelayMaxMs: tuning.followUpDelayMaxMs,
     maxFollowUps: tuning.maxFollowUps,
   });
   // Connections handed to a Worker are not closed by it: they are kept here and closed after the workers.

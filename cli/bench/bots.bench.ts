@@ -23,7 +23,7 @@ function summary(report: BotsReport): string {
     '  阶段              并发  浏览器池        事项  用时(秒)  每分钟  启动浏览器  失败重试  内存峰值(MB)',
   ];
   for (const phase of report.phases) {
-    const pool = `${phase.pool.size}${phase.pool.recycleAfterRuns === 1 ? '，每次新开' : '，复用'}`;
+    const pool = `${phase.pool.size}${phase.pool.recycleAfterRuns === 1 ? '，每次新开' : '，复用'}${phase.pool.keepsSessions ? '，保持登录' : ''}`;
     lines.push(
       `  ${phase.name.padEnd(16)} ${String(phase.concurrency).padStart(4)}  ${pool.padEnd(12)} ${String(phase.items).padStart(5)}  ${(phase.elapsedMs / 1000).toFixed(1).padStart(8)}  ${phase.perMinute.toFixed(1).padStart(6)}  ${String(phase.browserLaunches).padStart(10)}  ${String(phase.failedAttempts).padStart(8)}  ${String(phase.peakRssMb).padStart(12)}`,
     );
@@ -46,7 +46,8 @@ export function registerBenchBots(bench: Command): void {
     .command('bots')
     .description('机器人吞吐量（并发 1、2、4）与朴素基线对比，及内存峰值')
     .option('--json', '以 JSON 输出')
-    .option('--items <n>', '每个阶段办理的事项数（向上取整到每件申请 5 个）', '5')
+    // One application per phase measures its slowest item, not throughput: four give a steady figure.
+    .option('--items <n>', '每个阶段办理的事项数（向上取整到每件申请 5 个）', '20')
     .option('--latency-ms <range>', '计时阶段门户每次应答的随机延迟（毫秒）', '150-600')
     .option('--concurrency <list>', '要测量的并发数', '1,2,4')
     .option('--timeout-s <s>', '每个阶段的超时（秒）', '600')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cappedBackoff, DEFAULT_TUNING } from '../../queue/queue-options.ts';
+import { cappedBackoff, DEFAULT_TUNING, followUpDelay } from '../../queue/queue-options.ts';
 
 describe('retry backoff of item jobs', () => {
   const middle = () => 0.5; // no jitter: 0.5 + 0.5 = ×1
@@ -13,5 +13,14 @@ describe('retry backoff of item jobs', () => {
     const tuning = { ...DEFAULT_TUNING, retryDelayMs: 1_000 };
     expect(cappedBackoff(tuning, () => 0)(1)).toBe(500);
     expect(cappedBackoff(tuning, () => 0.999)(1)).toBe(1_499);
+  });
+});
+
+describe('follow-ups of an item awaiting the department’s decision', () => {
+  it('asks soon after filing, then less and less often, never less often than the cap', () => {
+    const tuning = { followUpDelayMs: 1_000, followUpDelayMaxMs: 5_000 };
+    expect([0, 1, 2, 3, 4, 5, 50].map((done) => followUpDelay(tuning, done))).toEqual([
+      1_000, 1_500, 2_250, 3_375, 5_000, 5_000, 5_000,
+    ]);
   });
 });

@@ -1,11 +1,11 @@
 import { declarationFor } from '../../../bots/portals/registry.ts';
+import type { BrowserRunnerOptions } from '../../../bots/runtime/options.ts';
 import { sleep } from '../../../lib/net.ts';
 import type { BotQueue } from '../../../queue/bot-queue.ts';
 import { DEFAULT_TUNING, type QueueTuning } from '../../../queue/queue-options.ts';
 import type { ApplicationItemRow } from '../../../store/application-items.repo.ts';
 import { ApplicationsRepo } from '../../../store/applications.repo.ts';
 import { botRuns } from '../../../store/bot-runs.repo.ts';
-import type { BrowserRunnerOptions } from '../../../bots/runtime/options.ts';
 import { type BotSystem, defaultBrowserContexts, startBotSystem } from '../../bot-system.ts';
 import { type E2eEnvironment, startE2eEnvironment } from '../../e2e/environment.ts';
 import { seedReferenceApplication } from '../../e2e/reference-application.ts';
@@ -235,7 +235,9 @@ export async function runBotsBenchmark(options: BotsBenchOptions): Promise<BotsR
       const set = await workers(WORKLOAD_PORTALS, phase.concurrency, {
         browserContexts: phase.pool.size,
         runner: {
-          ...(phase.pool.recycleAfterRuns === 'default' ? {} : { recycleAfterRuns: phase.pool.recycleAfterRuns }),
+          ...(phase.pool.recycleAfterRuns === 'default'
+            ? {}
+            : { recycleAfterRuns: phase.pool.recycleAfterRuns }),
           ...(phase.pool.keepsSessions ? {} : { sessionReuseMs: 0 }),
         },
       });
