@@ -106,6 +106,12 @@ const settled = async <T>(read: () => Promise<T>): Promise<T | undefined> => {
  * that posts by XHR (`navigates: false`) stays on its page until the answer arrives; its messages count
  * once they stay put (a success toast is soon followed by the next page).
  */
+/** Refusals of an SMS code in one run before the item goes back to the clerk. */
+const SMS_CODE_TRIES = 3;
+
+const isSmsCode = (bound: readonly BoundField[], fieldId: string) =>
+  bound.some((entry) => entry.fieldId === fieldId && entry.binding.widget.kind === 'sms-code');
+
 export async function leavePage(
   run: Run,
   scope: Scope,
@@ -145,6 +151,15 @@ export async function leavePage(
     const rejections = await readRejections(run, scope, bound, options.pageErrorField);
     const busy = rejections.find((r) => UNAVAILABLE_TEXTS.some((text) => r.message.includes(text)));
     if (busy) throw new PortalUnavailableError(`门户暂不可用：${busy.message}`);
+    if (rejections.length > 0 && rejections.every((r) => isSmsCode(bound, r.fieldId))) {
+      // A refused SMS code was usually voided by a newer one (another filing texted the same phone) or
+      // expired: a person presses 获取验证码 again. The step is tried anew, asking for a fresh code; only
+      // after SMS_CODE_TRIES refusals in one run is it the clerk's business.
+      if (run.noteSmsRefusal() < SMS_CODE_TRIES)
+        throw new PortalUnavailableError(
+          `短信验证码未通过（${rejections[0]?.message ?? ''}），重新获取验证码`,
+        );
+    }
     if (rejections.length > 0) {
       throw new ValueRejectedError(
         `门户退回了 ${rejections.length} 项：${rejections.map((r) => `${r.fieldId}（${r.message}）`).join('；')}`,

@@ -19,6 +19,7 @@ export class Run implements RunContext {
   #brokenAssets: string[] = [];
   #documentMethod = 'GET';
   #dialogs: string[] = [];
+  #smsRefusals = 0;
 
   constructor(
     readonly page: Page,
@@ -80,6 +81,12 @@ export class Run implements RunContext {
   beginStep(): void {
     this.#masks = [];
     this.#dialogs = [];
+  }
+
+  /** Counts a refused SMS code; returns how many this run has met. */
+  noteSmsRefusal(): number {
+    this.#smsRefusals += 1;
+    return this.#smsRefusals;
   }
 
   dialogs(): readonly string[] {

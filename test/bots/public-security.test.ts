@@ -54,4 +54,44 @@ describe('seal-engraving on the public-security portal', () => {
     });
     expect(result.comparison.find((row) => row.fieldId === 'smsCode')?.onPage).toBe('******');
   });
+
+  it('asks for a new code when the portal refuses one (voided by a newer code), and files once', async () => {
+    const companyName = '漳州海棠软件科技有限公司';
+    const { outputs } = registerCompany(sandbox, companyName);
+    const second = await laterRequest(sandbox, 'seal-engraving', 'public-security', { companyName, outputs });
+    let asked = 0;
+    // The first answer is a code another filing's text has since voided; the second is the latest one.
+    const io = new RecordingIo(sandbox.dir, async (q) => {
+      asked += 1;
+      return asked === 1 ? '000000' : sandbox.answer(q, 'public-security');
+    });
+    const result = await runner.run(second, io);
+    expect(result.outcome).toBe('submitted');
+    expect(io.questions.map((q) => q.kind)).toEqual(['sms-code', 'sms-code']);
+    expect(io.steps.map((step) => [step.name, step.status])).toEqual([
+      ['登录', 'ok'],
+      ['打开申请', 'ok'],
+      ['填写备案申请', 'failed'],
+      ['填写备案申请（第 2 次）', 'ok'],
+      ['读取回执', 'ok'],
+    ]);
+    expect(io.submitsStarted).toBe(2);
+    const filed = (await sandbox.submissions('public-security')).filter(
+      (submission) => submission.company === companyName,
+    );
+    expect(filed).toHaveLength(1);
+  });
+
+  it('hands the item to the clerk after three refused codes in one run', async () => {
+    const companyName = '漳州石竹软件科技有限公司';
+    const { outputs } = registerCompany(sandbox, companyName);
+    const third = await laterRequest(sandbox, 'seal-engraving', 'public-security', { companyName, outputs });
+    const io = new RecordingIo(sandbox.dir, async () => '000000');
+    const failure = await runner.run(third, io).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ code: 'VALUE_REJECTED', fields: [{ fieldId: 'smsCode' }] });
+    expect(io.questions).toHaveLength(3);
+  });
 });
