@@ -19,9 +19,9 @@ export interface QueueTuning {
   personTimeoutMs: number;
   personPollMs: number;
   /**
-   * 办件查询 after filing, until the department decides: first after `followUpDelayMs`, then each wait 1.5×
-   * the one before, up to `followUpDelayMaxMs` — quick for a decision that comes in seconds, gentle on a
-   * portal whose decision takes hours.
+   * 办件查询 after filing, until the department decides: every `followUpDelayMs` for the first
+   * `FOLLOW_UPS_AT_FULL_PACE` looks (many decisions come within seconds: 秒批), then each wait 1.5× the one
+   * before, up to `followUpDelayMaxMs` — gentle on a portal whose decision takes hours.
    */
   followUpDelayMs: number;
   followUpDelayMaxMs: number;
@@ -42,12 +42,15 @@ export const DEFAULT_TUNING = {
   maxFollowUps: 900,
 } as const satisfies QueueTuning;
 
+export const FOLLOW_UPS_AT_FULL_PACE = 10;
+
 /** The wait before follow-up number `done + 1` (see `followUpDelayMs`). */
 export function followUpDelay(
   tuning: Pick<QueueTuning, 'followUpDelayMs' | 'followUpDelayMaxMs'>,
   done: number,
-) {
-  return Math.round(Math.min(tuning.followUpDelayMaxMs, tuning.followUpDelayMs * 1.5 ** done));
+): number {
+  const slowed = Math.max(0, done - FOLLOW_UPS_AT_FULL_PACE + 1);
+  return Math.round(Math.min(tuning.followUpDelayMaxMs, tuning.followUpDelayMs * 1.5 ** slowed));
 }
 
 const count = (min: number, max: number) =>

@@ -63,7 +63,7 @@ async function withRun<T>(
     page.on('crash', () => {
       crashed = true;
     });
-    const result = await body(new Run(page, request, io, deps.settings, deps.readCaptcha));
+    const result = await body(new Run(page, request, io, deps.settings, deps.readCaptcha, kept !== undefined));
     if (deps.sessions && leavesNoDraft(result)) {
       deps.sessions.giveBack(account, await context.storageState());
     }
@@ -192,7 +192,7 @@ async function lookUpInNewTab(
   since?: Date,
 ): Promise<ReadReceipt | undefined> {
   const tab = await run.page.context().newPage();
-  const lookup = new Run(tab, run.request, run.io, run.settings, run.readCaptcha);
+  const lookup = new Run(tab, run.request, run.io, run.settings, run.readCaptcha, run.resumedSession);
   try {
     return await findEarlier(lookup, declaration.query, declaration.receipt, since ? { since } : undefined);
   } finally {

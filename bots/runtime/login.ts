@@ -76,11 +76,19 @@ export function passwordLogin(declaration: PasswordLoginDeclaration): LoginStep 
         { fieldId: 'credentials', message: '未配置该门户的登录账号' },
       ]);
     }
-    await goto(run, declaration.path);
     const portalOrigin = new URL(run.request.baseUrl).origin;
-    // An earlier try may have logged in (single sign-on) before the portal failed to answer: done already.
     const home = () => new URL(run.page.url()).origin === portalOrigin;
-    if (home() && (await locatorOf(run.page, declaration.loggedIn).first().isVisible())) return;
+    const loggedIn = async () =>
+      home() && (await locatorOf(run.page, declaration.loggedIn).first().isVisible());
+    // A kept session is tried on the portal's home page first: one page instead of the login's redirects
+    // through the unified login. A session the portal has since dropped shows no 退出 there: log in anew.
+    if (run.resumedSession && run.page.url() === 'about:blank') {
+      await goto(run, '/');
+      if (await loggedIn()) return;
+    }
+    await goto(run, declaration.path);
+    // An earlier try may have logged in (single sign-on) before the portal failed to answer: done already.
+    if (await loggedIn()) return;
     // Image CAPTCHAs are retried here with a new picture; a slider retries inside solveSlider.
     const attempts = declaration.captcha?.kind === 'image' ? run.settings.captchaAttempts : 1;
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
@@ -99,7 +107,7 @@ export function passwordLogin(declaration: PasswordLoginDeclaration): LoginStep 
         await solveSlider(run, captcha);
       }
       await clickAndLoad(run, await findOne(run.page, declaration.submit, timeout, '登录按钮'));
-      if (home() && (await locatorOf(run.page, declaration.loggedIn).first().isVisible())) return;
+      if (await loggedIn()) return;
       const refused = await messageBeside(run, declaration.password);
       if (refused)
         throw new ValueRejectedError(`门户拒绝登录：${refused}`, [

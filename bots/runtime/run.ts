@@ -27,6 +27,8 @@ export class Run implements RunContext {
     readonly io: ItemRunIo,
     readonly settings: RunnerSettings,
     readonly readCaptcha: CaptchaReader | undefined,
+    /** The context started with a kept logged-in session (the login step first checks whether it still holds). */
+    readonly resumedSession = false,
   ) {
     // A person reads an alert() and presses 确定; the message may explain a refusal, so keep it.
     page.on('dialog', (dialog) => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cappedBackoff, DEFAULT_TUNING, followUpDelay } from '../../queue/queue-options.ts';
+import {
+  cappedBackoff,
+  DEFAULT_TUNING,
+  FOLLOW_UPS_AT_FULL_PACE,
+  followUpDelay,
+} from '../../queue/queue-options.ts';
 
 describe('retry backoff of item jobs', () => {
   const middle = () => 0.5; // no jitter: 0.5 + 0.5 = ×1
@@ -17,10 +22,10 @@ describe('retry backoff of item jobs', () => {
 });
 
 describe('follow-ups of an item awaiting the department’s decision', () => {
-  it('asks soon after filing, then less and less often, never less often than the cap', () => {
+  it('asks at full pace for the first looks (秒批), then less and less often, up to the cap', () => {
     const tuning = { followUpDelayMs: 1_000, followUpDelayMaxMs: 5_000 };
-    expect([0, 1, 2, 3, 4, 5, 50].map((done) => followUpDelay(tuning, done))).toEqual([
-      1_000, 1_500, 2_250, 3_375, 5_000, 5_000, 5_000,
-    ]);
+    const delays = [0, 1, 8, 9, 10, 11, 12, 13, 50].map((done) => followUpDelay(tuning, done));
+    expect(FOLLOW_UPS_AT_FULL_PACE).toBe(10);
+    expect(delays).toEqual([1_000, 1_000, 1_000, 1_000, 1_500, 2_250, 3_375, 5_000, 5_000]);
   });
 });
