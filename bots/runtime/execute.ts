@@ -63,7 +63,9 @@ async function withRun<T>(
     page.on('crash', () => {
       crashed = true;
     });
-    const result = await body(new Run(page, request, io, deps.settings, deps.readCaptcha, kept !== undefined));
+    const result = await body(
+      new Run(page, request, io, deps.settings, deps.readCaptcha, kept !== undefined),
+    );
     if (deps.sessions && leavesNoDraft(result)) {
       deps.sessions.giveBack(account, await context.storageState());
     }
