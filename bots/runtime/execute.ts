@@ -103,88 +103,95 @@ export function executeRun(
   request: ItemRunRequest,
   io: ItemRunIo,
 ): Promise<ItemRunResult> {
+  // Filed: the portal has closed the draft. Adopted may have left a half-filled one behind.
   return withRun(
     deps,
     request,
     io,
-    async (run) => {
-      const timeout = deps.settings.findTimeoutMs;
-      await stepWithRetries(run, '登录', () => declaration.login(run));
-      // A retried run first asks 办件查询: when the earlier attempt got through, nothing needs typing at all.
-      if (request.reconcile) {
-        const earlier = await stepWithRetries(run, '办件查询（提交前核对）', () =>
-          findEarlier(run, declaration.query, declaration.receipt),
-        );
-        if (earlier) return adopted(earlier, run);
-      }
-      const first = declaration.steps[0];
-      await stepWithRetries(run, '打开申请', async () => {
-        await goto(run, declaration.entry);
-        if (first) await findOne(run.page, first.ready, timeout, '申请表第一页');
-      });
-      // When the final click happened: a filing found after it is this run's own, an older one is not.
-      let clickedAt: Date | undefined;
-      for (const [i, step] of declaration.steps.entries()) {
-        const next = declaration.steps[i + 1];
-        // Where this page lives, to open it again when a try is interrupted (the portal keeps the draft).
-        const address = new URL(run.page.url());
-        const path = `${address.pathname}${address.search}`;
-        const found = await stepWithRetries(run, step.name, async (shot, attempt) => {
-          if (attempt > 1) {
-            // The final click may have gone through before the portal failed: never file twice.
-            const earlier = clickedAt ? await lookUpInNewTab(run, declaration, clickedAt) : undefined;
-            if (earlier) return earlier;
-            await goto(run, path);
-          }
-          const scope = step.frame
-            ? (await findOne(run.page, step.frame, timeout, '内嵌表单')).contentFrame()
-            : run.page;
-          await findOne(run.page, step.ready, timeout, '页面标题');
-          const bound = await fillStep(run, scope, step);
-          await readBack(run, bound);
-          await shot();
-          if (next) {
-            if (!step.next)
-              throw new Error(`Declaration ${declaration.portalId}: step "${step.name}" has no next`);
-            await leavePage(run, scope, step.next, next.ready, bound, {
-              pageErrorField: step.pageErrorField,
-              navigates: step.navigates,
-            });
-            return undefined;
-          }
-          // The last page: everything is typed; file it unless it was filed before.
-          const earlier =
-            request.reconcile && attempt === 1 ? await lookUpInNewTab(run, declaration) : undefined;
-          if (earlier) return earlier;
-          if (declaration.submit.check) await runCheck(run, declaration);
-          await io.beforeFinalSubmit();
-          clickedAt = new Date();
-          await leavePage(run, scope, declaration.submit.button, declaration.receipt.ready, bound, {
-            pageErrorField: step.pageErrorField,
-            navigates: declaration.submit.navigates,
-          });
-          return undefined;
-        });
-        if (found) return adopted(found, run);
-      }
-      // The receipt page is the answer to the final post; if it failed to show, 我的办件 still has it.
-      const read = await stepWithRetries(run, '读取回执', async (_shot, attempt) => {
-        if (attempt === 1) return readReceipt(run, declaration.receipt);
-        const earlier = await findEarlier(run, declaration.query, declaration.receipt, { since: clickedAt });
-        if (!earlier) throw new PortalUnavailableError('提交后未能读取回执，办件查询中也暂未找到');
-        return earlier;
-      });
-      return {
-        outcome: 'submitted',
-        receipt: read.receipt,
-        outputs: read.outputs,
-        awaitingResult: read.awaitingResult,
-        comparison: run.comparison,
-      };
-      // Filed: the portal has closed the draft. Adopted may have left a half-filled one behind.
-    },
+    (run) => fileItem(deps, declaration, request, io, run),
     (result) => result.outcome === 'submitted',
   );
+}
+
+async function fileItem(
+  deps: ExecuteDeps,
+  declaration: PortalDeclaration,
+  request: ItemRunRequest,
+  io: ItemRunIo,
+  run: Run,
+): Promise<ItemRunResult> {
+  const timeout = deps.settings.findTimeoutMs;
+  await stepWithRetries(run, '登录', () => declaration.login(run));
+  // A retried run first asks 办件查询: when the earlier attempt got through, nothing needs typing at all.
+  if (request.reconcile) {
+    const earlier = await stepWithRetries(run, '办件查询（提交前核对）', () =>
+      findEarlier(run, declaration.query, declaration.receipt),
+    );
+    if (earlier) return adopted(earlier, run);
+  }
+  const first = declaration.steps[0];
+  await stepWithRetries(run, '打开申请', async () => {
+    await goto(run, declaration.entry);
+    if (first) await findOne(run.page, first.ready, timeout, '申请表第一页');
+  });
+  // When the final click happened: a filing found after it is this run's own, an older one is not.
+  let clickedAt: Date | undefined;
+  for (const [i, step] of declaration.steps.entries()) {
+    const next = declaration.steps[i + 1];
+    // Where this page lives, to open it again when a try is interrupted (the portal keeps the draft).
+    const address = new URL(run.page.url());
+    const path = `${address.pathname}${address.search}`;
+    const found = await stepWithRetries(run, step.name, async (shot, attempt) => {
+      if (attempt > 1) {
+        // The final click may have gone through before the portal failed: never file twice.
+        const earlier = clickedAt ? await lookUpInNewTab(run, declaration, clickedAt) : undefined;
+        if (earlier) return earlier;
+        await goto(run, path);
+      }
+      const scope = step.frame
+        ? (await findOne(run.page, step.frame, timeout, '内嵌表单')).contentFrame()
+        : run.page;
+      await findOne(run.page, step.ready, timeout, '页面标题');
+      const bound = await fillStep(run, scope, step);
+      await readBack(run, bound);
+      await shot();
+      if (next) {
+        if (!step.next)
+          throw new Error(`Declaration ${declaration.portalId}: step "${step.name}" has no next`);
+        await leavePage(run, scope, step.next, next.ready, bound, {
+          pageErrorField: step.pageErrorField,
+          navigates: step.navigates,
+        });
+        return undefined;
+      }
+      // The last page: everything is typed; file it unless it was filed before.
+      const earlier = request.reconcile && attempt === 1 ? await lookUpInNewTab(run, declaration) : undefined;
+      if (earlier) return earlier;
+      if (declaration.submit.check) await runCheck(run, declaration);
+      await io.beforeFinalSubmit();
+      clickedAt = new Date();
+      await leavePage(run, scope, declaration.submit.button, declaration.receipt.ready, bound, {
+        pageErrorField: step.pageErrorField,
+        navigates: declaration.submit.navigates,
+      });
+      return undefined;
+    });
+    if (found) return adopted(found, run);
+  }
+  // The receipt page is the answer to the final post; if it failed to show, 我的办件 still has it.
+  const read = await stepWithRetries(run, '读取回执', async (_shot, attempt) => {
+    if (attempt === 1) return readReceipt(run, declaration.receipt);
+    const earlier = await findEarlier(run, declaration.query, declaration.receipt, { since: clickedAt });
+    if (!earlier) throw new PortalUnavailableError('提交后未能读取回执，办件查询中也暂未找到');
+    return earlier;
+  });
+  return {
+    outcome: 'submitted',
+    receipt: read.receipt,
+    outputs: read.outputs,
+    awaitingResult: read.awaitingResult,
+    comparison: run.comparison,
+  };
 }
 
 /** The 办件查询 look-up runs in a second tab so the filled wizard stays as it is. */
@@ -248,8 +255,8 @@ export function executeFollowUp(
         receipt: { ...receipt, ...found.receipt },
         outputs: found.outputs,
       };
-      // A follow-up only reads 办件查询.
     },
+    // A follow-up only reads 办件查询: it leaves no draft behind.
     () => true,
   );
 }
