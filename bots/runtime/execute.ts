@@ -201,7 +201,7 @@ async function lookUpInNewTab(
   since?: Date,
 ): Promise<ReadReceipt | undefined> {
   const tab = await run.page.context().newPage();
-  const lookup = new Run(tab, run.request, run.io, run.settings, run.readCaptcha, run.resumedSession);
+  const lookup = new Run(tab, run.request, run.io, run.settings, run.readCaptcha);
   try {
     return await findEarlier(lookup, declaration.query, declaration.receipt, since ? { since } : undefined);
   } finally {

@@ -100,18 +100,18 @@ const settled = async <T>(read: () => Promise<T>): Promise<T | undefined> => {
   }
 };
 
-/**
- * Leaves a page by its button and follows whatever the portal answers: the next page (`arrival` shows), a
- * warning that wants "继续", or messages beside fields (→ ValueRejectedError with the field ids). A form
- * that posts by XHR (`navigates: false`) stays on its page until the answer arrives; its messages count
- * once they stay put (a success toast is soon followed by the next page).
- */
 /** Refusals of an SMS code in one run before the item goes back to the clerk. */
 const SMS_CODE_TRIES = 3;
 
 const isSmsCode = (bound: readonly BoundField[], fieldId: string) =>
   bound.some((entry) => entry.fieldId === fieldId && entry.binding.widget.kind === 'sms-code');
 
+/**
+ * Leaves a page by its button and follows whatever the portal answers: the next page (`arrival` shows), a
+ * warning that wants "继续", or messages beside fields (→ ValueRejectedError with the field ids). A form
+ * that posts by XHR (`navigates: false`) stays on its page until the answer arrives; its messages count
+ * once they stay put (a success toast is soon followed by the next page).
+ */
 export async function leavePage(
   run: Run,
   scope: Scope,

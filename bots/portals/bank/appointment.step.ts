@@ -1,6 +1,6 @@
 import type { StepDeclaration, Values } from '../../runtime/types.ts';
 import { appointmentSlots, checkboxes, divSelect, radio, text } from '../../runtime/widgets/index.ts';
-import { heading, label } from '../shared/standard-pages.ts';
+import { heading, label } from '../common/standard-pages.ts';
 
 /**
  * The one-page 预约开户 form: company, bank and branch (the branch list loads for the bank and the district of

@@ -1,6 +1,6 @@
 import { passwordLogin } from '../../runtime/login.ts';
 import type { PortalDeclaration } from '../../runtime/types.ts';
-import { button, companyQuery, label, tableReceipt } from '../shared/standard-pages.ts';
+import { button, companyQuery, label, tableReceipt } from '../common/standard-pages.ts';
 import { appointmentStep } from './appointment.step.ts';
 
 /**

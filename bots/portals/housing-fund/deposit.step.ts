@@ -1,6 +1,6 @@
 import type { StepDeclaration } from '../../runtime/types.ts';
 import { datePicker, text } from '../../runtime/widgets/index.ts';
-import { button, heading, label } from '../shared/standard-pages.ts';
+import { button, heading, label } from '../common/standard-pages.ts';
 
 /** Step 2 缴存信息: headcount, 启缴年月 (a month picker writing yyyyMM), wage base, rates, collection account. */
 export const depositStep: StepDeclaration = {

@@ -1,6 +1,6 @@
 import type { StepDeclaration } from '../../runtime/types.ts';
 import { readAndAccept, upload } from '../../runtime/widgets/index.ts';
-import { heading, label } from '../shared/standard-pages.ts';
+import { heading, label } from '../common/standard-pages.ts';
 
 /** Step 3 材料与承诺: the legal representative's ID copy and the 承诺书, which counts down before it can be accepted. */
 export const materialsStep: StepDeclaration = {

@@ -1,6 +1,6 @@
 import type { StepDeclaration } from '../../runtime/types.ts';
 import { divSelect, radio, regionCascade, text } from '../../runtime/widgets/index.ts';
-import { button, heading, label } from '../shared/standard-pages.ts';
+import { button, heading, label } from '../common/standard-pages.ts';
 import { AFFILIATION, UNIT_NATURES, UNIT_TYPES } from './options.ts';
 
 /** Step 1 单位基本信息: the unit, its legal representative and the 经办人. */

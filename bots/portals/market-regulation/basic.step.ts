@@ -1,6 +1,6 @@
 import type { StepDeclaration } from '../../runtime/types.ts';
 import { divSelect, radio, regionCascade, text, treeSelect } from '../../runtime/widgets/index.ts';
-import { button, heading, label } from '../shared/standard-pages.ts';
+import { button, heading, label } from '../common/standard-pages.ts';
 import { ACCOUNTING_METHODS, CURRENCY, ESTABLISH_METHODS, OPERATING_TERMS, YES_NO } from './options.ts';
 
 const notSame = (values: Record<string, unknown>) => values['businessAddress.sameAsDomicile'] === '0';

@@ -1,6 +1,6 @@
 import type { StepDeclaration } from '../../runtime/types.ts';
 import { datePicker, divSelect, text } from '../../runtime/widgets/index.ts';
-import { button, heading, label } from '../shared/standard-pages.ts';
+import { button, heading, label } from '../common/standard-pages.ts';
 
 /** Step 4 出资信息: one row per shareholder (the page offers them from step 3). */
 export const capitalStep: StepDeclaration = {

@@ -1,6 +1,6 @@
 import type { PortalDeclaration } from '../../runtime/types.ts';
-import { button, companyQuery, tableReceipt } from '../shared/standard-pages.ts';
-import { unifiedLogin } from '../shared/unified-login.ts';
+import { button, companyQuery, tableReceipt } from '../common/standard-pages.ts';
+import { unifiedLogin } from '../common/unified-login.ts';
 import { basicStep } from './basic.step.ts';
 import { capitalStep } from './capital.step.ts';
 import { materialsStep } from './materials.step.ts';

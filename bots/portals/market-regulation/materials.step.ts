@@ -1,6 +1,6 @@
 import type { StepDeclaration } from '../../runtime/types.ts';
 import { checkbox, radio, readAndAccept, text, upload } from '../../runtime/widgets/index.ts';
-import { heading, label } from '../shared/standard-pages.ts';
+import { heading, label } from '../common/standard-pages.ts';
 import { DELIVERY_METHODS, YES_NO } from './options.ts';
 
 const byPost = (values: Record<string, unknown>) => values['licenceDelivery.method'] === '2';

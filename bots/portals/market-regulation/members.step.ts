@@ -1,6 +1,6 @@
 import type { StepDeclaration } from '../../runtime/types.ts';
 import { checkboxes, datePicker, divSelect, radio, text, upload } from '../../runtime/widgets/index.ts';
-import { button, heading, label } from '../shared/standard-pages.ts';
+import { button, heading, label } from '../common/standard-pages.ts';
 import { ETHNICITY, GENDER, ID_TYPES, NATIONALITY, POLITICAL, YES_NO } from './options.ts';
 
 /** Step 3 人员信息: board/supervisors, then one fieldset per member (成员 1, 成员 2, …) added with 添加成员. */

@@ -1,6 +1,6 @@
 import type { StepDeclaration } from '../../runtime/types.ts';
 import { derived, modalPicker } from '../../runtime/widgets/index.ts';
-import { button, heading, label } from '../shared/standard-pages.ts';
+import { button, heading, label } from '../common/standard-pages.ts';
 import { scopeName } from './options.ts';
 
 /** Step 2 经营范围: items picked in a modal from the 规范表述 list, one flagged 主营; text and 行业 follow. */

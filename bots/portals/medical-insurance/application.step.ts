@@ -1,7 +1,7 @@
 import { AFFILIATIONS, ECONOMIC_TYPES, INDUSTRY_DIVISIONS } from '../../../forms/codes/index.ts';
 import type { StepDeclaration } from '../../runtime/types.ts';
 import { checkboxes, datePicker, divSelect, text } from '../../runtime/widgets/index.ts';
-import { heading, label } from '../shared/standard-pages.ts';
+import { heading, label } from '../common/standard-pages.ts';
 
 const INSURANCE_TYPES = { '310': '310 职工基本医疗保险', '510': '510 生育保险' };
 

@@ -1,6 +1,6 @@
 import type { PortalDeclaration } from '../../runtime/types.ts';
-import { button, companyQuery, tableReceipt } from '../shared/standard-pages.ts';
-import { portalLogin } from '../shared/unified-login.ts';
+import { button, companyQuery, tableReceipt } from '../common/standard-pages.ts';
+import { portalLogin } from '../common/unified-login.ts';
 import { applicationStep } from './application.step.ts';
 
 /**

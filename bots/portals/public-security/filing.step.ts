@@ -1,6 +1,6 @@
 import type { StepDeclaration, Values } from '../../runtime/types.ts';
 import { divSelect, radio, smsCode, text } from '../../runtime/widgets/index.ts';
-import { heading, label } from '../shared/standard-pages.ts';
+import { heading, label } from '../common/standard-pages.ts';
 
 /** 印章类型 as the bureau lists it (wire value → text shown). */
 const SEAL_TYPES = {

@@ -8,7 +8,7 @@ import {
   text,
   treeSelect,
 } from '../../runtime/widgets/index.ts';
-import { label } from '../shared/standard-pages.ts';
+import { label } from '../common/standard-pages.ts';
 import {
   AFFILIATION,
   ECONOMIC_TYPE,

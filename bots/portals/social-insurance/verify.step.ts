@@ -1,6 +1,6 @@
 import type { StepDeclaration } from '../../runtime/types.ts';
 import { text } from '../../runtime/widgets/index.ts';
-import { button, label } from '../shared/standard-pages.ts';
+import { button, label } from '../common/standard-pages.ts';
 
 /** Step 1 单位信息核验: the unit is checked against what market regulation shared (sync lag shows here). */
 export const verifyStep: StepDeclaration = {

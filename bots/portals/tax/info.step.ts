@@ -1,6 +1,6 @@
 import type { Binding, StepDeclaration } from '../../runtime/types.ts';
 import { divSelect, radio, text } from '../../runtime/widgets/index.ts';
-import { button, heading, label } from '../shared/standard-pages.ts';
+import { button, heading, label } from '../common/standard-pages.ts';
 
 const ID_TYPES = {
   '201': '居民身份证',

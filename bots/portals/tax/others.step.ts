@@ -1,6 +1,6 @@
 import type { StepDeclaration, Values } from '../../runtime/types.ts';
 import { checkboxes, divSelect, radio, text } from '../../runtime/widgets/index.ts';
-import { button, heading, label } from '../shared/standard-pages.ts';
+import { button, heading, label } from '../common/standard-pages.ts';
 
 const YES_NO = { '1': '是', '0': '否' };
 const general = (values: Values) => values.generalTaxpayer === '1';

@@ -1,6 +1,6 @@
 import { formLogin } from '../../runtime/login.ts';
 import type { PortalDeclaration } from '../../runtime/types.ts';
-import { button, companyQuery, label, tableReceipt } from '../shared/standard-pages.ts';
+import { button, companyQuery, label, tableReceipt } from '../common/standard-pages.ts';
 import { infoStep } from './info.step.ts';
 import { confirmStep, depositStep, generalTaxpayerStep, invoiceStep } from './others.step.ts';
 
