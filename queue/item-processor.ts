@@ -18,6 +18,7 @@ import { RunEvidence } from './evidence.ts';
 import { type ItemJobData, itemJobDataSchema, parseJobData } from './job-data.ts';
 import type { PlanSource, PortalDirectory } from './plan-source.ts';
 import { followUpDelay } from './queue-options.ts';
+import { RunWatchdog } from './run-watchdog.ts';
 
 export interface ItemProcessorOptions {
   db: Db;
@@ -30,6 +31,8 @@ export interface ItemProcessorOptions {
   /** How long a bot waits for a person's answer (SMS code, CAPTCHA). */
   personTimeoutMs: number;
   personPollMs: number;
+  /** A run with no finished step for this long (person waits aside) is aborted and retried (RunWatchdog). */
+  stallTimeoutMs: number;
   /** Pause between looks at 办件查询 while an item waits for its result (registration approval). */
   followUpDelayMs: number;
   followUpDelayMaxMs: number;
@@ -85,16 +88,22 @@ export function createItemProcessor(options: ItemProcessorOptions) {
       status: 'running',
     });
     const abort = new AbortController();
+    const watchdog = new RunWatchdog(abort, options.stallTimeoutMs);
     const io: ItemRunIo = {
       signal: abort.signal,
       tracePath: evidence.tracePath,
-      step: (record) => evidence.step(record),
+      step: (record) => {
+        watchdog.progressed(record.name);
+        return evidence.step(record);
+      },
       beforeFinalSubmit: () => applicationItems.markSubmitStarted(db, data.applicationId, data.itemId),
       askPerson: (question) =>
-        askPerson(
-          { db, publisher, pollMs: options.personPollMs },
-          { applicationId: data.applicationId, itemId: data.itemId, runId, evidence, signal: abort.signal },
-          question,
+        watchdog.whilePersonAnswers(
+          askPerson(
+            { db, publisher, pollMs: options.personPollMs },
+            { applicationId: data.applicationId, itemId: data.itemId, runId, evidence, signal: abort.signal },
+            question,
+          ),
         ),
     };
 
@@ -105,9 +114,10 @@ export function createItemProcessor(options: ItemProcessorOptions) {
         data,
         item.submitStartedAt !== null || job.attemptsMade > 0 || data.generation > 0,
       );
-      if (data.phase === 'follow-up') return await followUp(job, token, data, request, io, runId, evidence);
+      if (data.phase === 'follow-up')
+        return await followUp(job, token, data, request, io, runId, evidence, watchdog);
 
-      const result = await options.runner.run(request, io);
+      const result = await watchdog.guard(options.runner.run(request, io));
       const status = result.awaitingResult ? 'awaiting-approval' : 'done';
       await db.transaction(async (tx) => {
         await applicationItems.recordResult(tx, {
@@ -162,6 +172,7 @@ export function createItemProcessor(options: ItemProcessorOptions) {
       // The coordinator records the final failure (it runs once the job has failed for good).
       throw failure.retryable ? new Error(failure.toWire()) : new UnrecoverableError(failure.toWire());
     } finally {
+      watchdog.stop();
       abort.abort();
     }
   };
@@ -174,8 +185,9 @@ export function createItemProcessor(options: ItemProcessorOptions) {
     io: ItemRunIo,
     runId: number,
     evidence: RunEvidence,
+    watchdog: RunWatchdog,
   ): Promise<Record<string, unknown>> {
-    const result = await options.runner.followUp(request, data.receipt ?? {}, io);
+    const result = await watchdog.guard(options.runner.followUp(request, data.receipt ?? {}, io));
     if (result.done) {
       await db.transaction(async (tx) => {
         await applicationItems.recordResult(tx, {

@@ -19,6 +19,11 @@ export interface QueueTuning {
   personTimeoutMs: number;
   personPollMs: number;
   /**
+   * A bot run with no finished step for this long (waits for a person aside) is aborted and retried. Each
+   * try of a step is bounded by the page timeouts (≈ 1.5 min at worst), so this only ends real hangs.
+   */
+  stallTimeoutMs: number;
+  /**
    * 办件查询 after filing, until the department decides: every `followUpDelayMs` for the first
    * `FOLLOW_UPS_AT_FULL_PACE` looks (many decisions come within seconds: 秒批), then each wait 1.5× the one
    * before, up to `followUpDelayMaxMs` — gentle on a portal whose decision takes hours.
@@ -37,6 +42,7 @@ export const DEFAULT_TUNING = {
   maxStalledCount: 5,
   personTimeoutMs: 10 * 60_000,
   personPollMs: 500,
+  stallTimeoutMs: 5 * 60_000,
   followUpDelayMs: 1_000,
   followUpDelayMaxMs: 60_000,
   maxFollowUps: 900,
@@ -80,6 +86,7 @@ export const queueTuningOverridesSchema = z
       maxStalledCount: count(1, 100),
       personTimeoutMs: ms(1_000),
       personPollMs: ms(10),
+      stallTimeoutMs: ms(1_000),
       followUpDelayMs: ms(1),
       followUpDelayMaxMs: ms(1),
       maxFollowUps: count(1, 1_000_000),

@@ -54,6 +54,7 @@ export function startWorkers(options: WorkerSetOptions): WorkerSet {
     logger,
     personTimeoutMs: tuning.personTimeoutMs,
     personPollMs: tuning.personPollMs,
+    stallTimeoutMs: tuning.stallTimeoutMs,
     followUpDelayMs: tuning.followUpDelayMs,
     followUpDelayMaxMs: tuning.followUpDelayMaxMs,
     maxFollowUps: tuning.maxFollowUps,

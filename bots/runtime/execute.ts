@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+import { sleep } from '../../lib/net.ts';
 import { PortalUnavailableError, ValueRejectedError } from '../errors/index.ts';
 import type { FollowUpResult, ItemRunIo, ItemRunRequest, ItemRunResult } from '../item-runner.ts';
 import type { BrowserPool } from './browser-pool.ts';
@@ -26,6 +27,9 @@ export interface ExecuteDeps {
  * Whose session a run uses: the portal account, or for a portal logged into by the item's own data (tax)
  * the application, so one company's session never serves another's filing.
  */
+/** How long an aborted run may take to write its trace before its browser context is closed. */
+const TRACE_ON_ABORT_MS = 5_000;
+
 function accountOf(request: ItemRunRequest): string {
   const who = request.credentials?.username ?? `application:${request.applicationId}`;
   return `${request.portalId}\n${request.baseUrl}\n${who}`;
@@ -50,10 +54,24 @@ async function withRun<T>(
   const context: BrowserContext = lease.context;
   context.setDefaultTimeout(deps.settings.actionTimeoutMs);
   context.setDefaultNavigationTimeout(deps.settings.navigationTimeoutMs);
-  // A queue that gives up on a run (shutdown, lost lock) aborts it: closing the context ends any wait at once.
-  const abort = () => void context.close().catch(() => {});
-  io.signal.addEventListener('abort', abort, { once: true });
+  let traceSaved: Promise<void> | undefined;
+  const saveTrace = () => {
+    traceSaved ??= (async () => {
+      mkdirSync(dirname(io.tracePath), { recursive: true });
+      await context.tracing.stop({ path: io.tracePath });
+    })();
+    return traceSaved;
+  };
+  // A queue that gives up on a run (a hang, shutdown, a lost lock) aborts it: closing the context ends any
+  // wait at once. The trace is saved first, briefly: it shows the admin where the run was stuck.
+  const abort = () =>
+    void (async () => {
+      await Promise.race([saveTrace().catch(() => {}), sleep(TRACE_ON_ABORT_MS)]);
+      await context.close().catch(() => {});
+    })();
   try {
+    if (io.signal.aborted) throw new PortalUnavailableError('运行已被取消（等待浏览器时）');
+    io.signal.addEventListener('abort', abort, { once: true });
     // The trace keeps every action with its locator, timing and result. DOM snapshots of every action cost
     // about a quarter of a run's CPU and hold the personal values unmasked, so they are off unless asked
     // for; screencast frames would be unmasked pictures of personal data. The masked step screenshots show
@@ -73,8 +91,7 @@ async function withRun<T>(
   } finally {
     io.signal.removeEventListener('abort', abort);
     try {
-      mkdirSync(dirname(io.tracePath), { recursive: true });
-      await context.tracing.stop({ path: io.tracePath });
+      await saveTrace();
     } catch {
       crashed = crashed || !context.browser()?.isConnected();
     }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
 import type { ItemRunRequest } from '../../bots/item-runner.ts';
@@ -46,5 +47,18 @@ describe('housing-fund on the housing-fund portal', () => {
       '材料与承诺',
       '读取回执',
     ]);
+  });
+
+  it('stops at once when the queue gives up on the run, keeps its trace and gives the browser back', async () => {
+    const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
+    io.onStep = (record) => {
+      if (record.name === '打开申请') io.controller.abort(new Error('stalled'));
+    };
+    const before = (await sandbox.submissions('housing-fund')).length;
+    await expect(runner.run(request, io)).rejects.toThrow();
+    expect(io.steps.map((s) => s.name)).not.toContain('缴存信息');
+    expect(existsSync(io.tracePath)).toBe(true);
+    expect(runner.stats()).toMatchObject({ active: 0, waiting: 0 });
+    expect(await sandbox.submissions('housing-fund')).toHaveLength(before);
   });
 });

@@ -37,6 +37,7 @@ const TUNING: QueueTuning = {
   personTimeoutMs: 5_000,
   personPollMs: 50,
   followUpDelayMs: 50,
+  stallTimeoutMs: 1_000,
 };
 
 /** Hands each item the outputs it received, so a test can see what flowed from one item to the next. */
@@ -224,5 +225,46 @@ describe('the coordinator: waves, hand-offs, failures and resubmission', () => {
     );
     expect(rows).toEqual([{ answer: null, status: 'used' }]);
     expect(new PersonNeededError('x', 'captcha').toFailure().task).toBe('captcha');
+  });
+
+  it('ends a run that hangs, tries the item again, and does not count a wait for a person as a hang', async () => {
+    let abandoned: unknown;
+    run({
+      'business-registration': async (request, io, attempt) => {
+        if (attempt > 1) return defaultScript(request, io, attempt);
+        await io.step({ name: '登录', status: 'ok', startedAt: new Date(), durationMs: 5 });
+        io.signal.addEventListener('abort', () => {
+          abandoned = io.signal.reason;
+        });
+        return new Promise<never>(() => {}); // a page call that never answers
+      },
+      'seal-engraving': async (request, io) => {
+        await io.askPerson({ kind: 'sms-code', prompt: '请输入短信验证码', timeoutMs: 10_000 });
+        return defaultScript(request, io, 1);
+      },
+    });
+    const id = appId();
+    await submitApplication(options, id);
+    let task: Awaited<ReturnType<typeof humanTasks.listOpen>>[number] | undefined;
+    for (let i = 0; i < 400 && !task; i++) {
+      task = (await humanTasks.listOpen(store.db, [id])).find((t) => t.kind === 'sms-code');
+      await sleep(25);
+    }
+    await sleep(2_500); // the person takes longer than the stall timeout to answer
+    expect(await humanTasks.answer(store.db, task?.id ?? 0, '123456', 'applicant-1')).toBe(true);
+    const items = await settle(id);
+    expect([...items.values()].map((r) => r.status)).toEqual([...items.values()].map(() => 'done'));
+
+    const runs = await botRuns.list(store.db, { applicationId: id });
+    const registration = runs
+      .filter((r) => r.itemId === 'business-registration')
+      .sort((a, b) => a.attempt - b.attempt);
+    expect(registration.map((r) => r.status)).toEqual(['failed', 'succeeded']);
+    expect(registration[0]?.failure).toMatchObject({
+      code: 'PORTAL_UNAVAILABLE',
+      message: expect.stringContaining('秒没有进展，最后完成的步骤：登录'),
+    });
+    expect(abandoned).toBeInstanceOf(PortalUnavailableError);
+    expect(runs.filter((r) => r.itemId === 'seal-engraving').map((r) => r.status)).toEqual(['succeeded']);
   });
 });

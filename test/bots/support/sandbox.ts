@@ -88,7 +88,9 @@ export class RecordingIo implements ItemRunIo {
   readonly steps: StepRecord[] = [];
   readonly questions: PersonQuestion[] = [];
   submitsStarted = 0;
-  readonly signal = new AbortController().signal;
+  /** What the queue holds to give up on a run (its watchdog, a shutdown). */
+  readonly controller = new AbortController();
+  readonly signal = this.controller.signal;
   readonly tracePath: string;
 
   constructor(
