@@ -3,6 +3,7 @@ import { DECLARATIONS, declarationFor } from '../bots/portals/registry.ts';
 import type { BrowserRunnerOptions } from '../bots/runtime/options.ts';
 import type { Logger } from '../lib/logger.ts';
 import { SealedBox } from '../lib/sealed-box.ts';
+import { CaptchaReader } from '../ocr/captcha/reader.ts';
 import { PORTAL_IDS } from '../portals/kit/portal.ts';
 import { createApplicationSource } from '../queue/application-source.ts';
 import { BotQueue } from '../queue/bot-queue.ts';
@@ -86,7 +87,11 @@ export async function startBotSystem(options: BotSystemOptions): Promise<BotSyst
   let workers: WorkerSet | undefined;
   let runner: BrowserRunner | undefined;
   if (options.workers) {
+    // Image CAPTCHAs are read by the bots themselves; the clerk is asked only when the reader's tries fail.
+    const captcha = new CaptchaReader();
+    setImmediate(() => captcha.warmUp());
     runner = createBrowserRunner({
+      readCaptcha: async (png) => (await captcha.read(png))?.text,
       poolSize:
         options.workers.browserContexts ??
         defaultBrowserContexts(options.workers.concurrency, options.workers.portals.length),
