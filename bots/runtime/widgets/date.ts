@@ -1,7 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { PortalChangedError, ValueRejectedError } from '../../errors/index.ts';
 import type { Widget } from '../types.ts';
-import { asText, textControl } from './common.ts';
+import { asText, tap, textControl } from './common.ts';
 
 /** yyyy, MM, dd in any order with literal separators: yyyy-MM-dd, yyyyMMdd, yyyy年MM月dd日, yyyyMM. */
 export function parseDate(format: string, text: string): { y: number; m: number; d: number } | undefined {
@@ -42,16 +42,16 @@ const MONTHS = [
 /** Walks a calendar popup as a person does: year panel, decade arrows, year, month, (day). */
 async function pickInCalendar(field: Locator, date: { y: number; m: number; d: number }, monthOnly: boolean) {
   const yearLink = field.getByText(/^\d{4} 年$/);
-  if (await yearLink.isVisible()) await yearLink.click();
+  if (await yearLink.isVisible()) await tap(yearLink);
   const decade = field.getByText(/^\d{4} 年 - \d{4} 年$/);
   const start = Number(/^(\d{4})/.exec((await decade.textContent()) ?? '')?.[1]);
   if (Number.isNaN(start)) throw new PortalChangedError('日历的年份面板无法识别');
   const jumps = Math.floor((date.y - start) / 10);
   const arrow = field.getByRole('button', { name: jumps < 0 ? '«' : '»', exact: true });
-  for (let i = 0; i < Math.abs(jumps); i += 1) await arrow.click();
-  await field.getByRole('cell', { name: String(date.y), exact: true }).click();
-  await field.getByRole('cell', { name: MONTHS[date.m - 1] ?? '', exact: true }).click();
-  if (!monthOnly) await field.getByRole('cell', { name: String(date.d), exact: true }).click();
+  for (let i = 0; i < Math.abs(jumps); i += 1) await tap(arrow);
+  await tap(field.getByRole('cell', { name: String(date.y), exact: true }));
+  await tap(field.getByRole('cell', { name: MONTHS[date.m - 1] ?? '', exact: true }));
+  if (!monthOnly) await tap(field.getByRole('cell', { name: String(date.d), exact: true }));
 }
 
 /**

@@ -2,7 +2,7 @@ import { regionPath } from '../../../forms/codes/index.ts';
 import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '../../errors/index.ts';
 import { waitForPortal } from '../locate.ts';
 import type { Widget } from '../types.ts';
-import { asText, optionText } from './common.ts';
+import { asText, optionText, tap } from './common.ts';
 
 const namesOf = (code: string): string[] => {
   const path = regionPath(code).map((region) => region.name);
@@ -23,7 +23,7 @@ export const regionCascade = (): Widget => ({
     const levelOf = (i: number) => boxes.nth(i).locator('xpath=ancestor::*[.//*[@role="listbox"]][1]');
     const pick = async (i: number, name: string) => {
       await boxes.nth(i).click();
-      await optionText(levelOf(i).getByRole('listbox'), name).click();
+      await tap(optionText(levelOf(i).getByRole('listbox'), name));
     };
     for (const [i, name] of names.entries()) {
       const box = boxes.nth(i);

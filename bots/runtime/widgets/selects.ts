@@ -2,7 +2,7 @@ import type { Locator } from 'playwright-core';
 import { PortalChangedError, PortalUnavailableError } from '../../errors/index.ts';
 import { escapeRegExp, waitForPortal } from '../locate.ts';
 import type { RunContext, Widget } from '../types.ts';
-import { asText, labelFor, type OptionLabels, optionText, selectBox } from './common.ts';
+import { asText, labelFor, type OptionLabels, optionText, selectBox, tap } from './common.ts';
 
 /**
  * A component-library select (Element style): a readonly box that opens a list; the option is clicked by
@@ -28,7 +28,7 @@ export const divSelect = (options?: OptionLabels): Widget => ({
           throw new PortalChangedError(`下拉列表中没有“${label}”这一项`);
       }
     }
-    await option.click();
+    await tap(option);
   },
   read: (_run, field) => selectBox(field).inputValue(),
   expected: (value) => labelFor(options, asText(value)),
@@ -82,9 +82,9 @@ export const treeSelect = (): Widget => ({
     const depth = await branches.count();
     for (let i = 0; i < depth; i += 1) {
       const branch = branches.nth(i);
-      if (!(await branch.locator('xpath=./ul').isVisible())) await branch.locator('xpath=./*[1]').click();
+      if (!(await branch.locator('xpath=./ul').isVisible())) await tap(branch.locator('xpath=./*[1]'));
     }
-    await leaf.click();
+    await tap(leaf);
   },
   read: (_run, field) => selectBox(field).inputValue(),
   expected: (value) => `[${asText(value)}]`,
