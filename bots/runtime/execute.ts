@@ -13,6 +13,7 @@ import type { PortalSessions } from './portal-sessions.ts';
 import { findEarlier, type ReadReceipt, readReceipt } from './receipt.ts';
 import { stepWithRetries } from './retry.ts';
 import { Run, UNAVAILABLE_TEXTS } from './run.ts';
+import { runStep } from './step-runner.ts';
 import type { PortalDeclaration } from './types.ts';
 
 export interface ExecuteDeps {
@@ -202,13 +203,50 @@ async function fileItem(
     if (!earlier) throw new PortalUnavailableError('提交后未能读取回执，办件查询中也暂未找到');
     return earlier;
   });
+  const decided = read.awaitingResult ? await awaitDecision(run, declaration, read) : undefined;
   return {
     outcome: 'submitted',
-    receipt: read.receipt,
-    outputs: read.outputs,
-    awaitingResult: read.awaitingResult,
+    receipt: { ...read.receipt, ...decided?.receipt },
+    outputs: { ...read.outputs, ...decided?.outputs },
+    awaitingResult: decided?.awaitingResult ?? read.awaitingResult,
     comparison: run.comparison,
   };
+}
+
+/** Pause between two looks at an item's page while its decision is awaited. */
+const DECISION_POLL_MS = 500;
+
+/**
+ * 秒批: watches the filed item's page in 办件查询 for up to `awaitDecisionMs`, reloading it as a person at the
+ * window presses F5, and gives what the department decided. Undefined when it has not decided by then or the
+ * portal was in the way: the item is filed either way, and the queue's follow-ups take over.
+ */
+async function awaitDecision(
+  run: Run,
+  declaration: PortalDeclaration,
+  filed: ReadReceipt,
+): Promise<ReadReceipt | undefined> {
+  const until = Date.now() + run.settings.awaitDecisionMs;
+  if (run.settings.awaitDecisionMs <= 0) return undefined;
+  const reference = filed.receipt.reference ?? '';
+  try {
+    return await runStep(run, '等待审核结果', async () => {
+      // The receipt shown now answers the final post (reloading it would post again): open the item in 办件查询.
+      let shown = await findEarlier(run, declaration.query, declaration.receipt, { reference });
+      while (!shown || shown.awaitingResult) {
+        if (Date.now() + DECISION_POLL_MS >= until || run.io.signal.aborted) return undefined;
+        await sleep(DECISION_POLL_MS);
+        if (shown) {
+          const address = new URL(run.page.url());
+          await goto(run, `${address.pathname}${address.search}`);
+          shown = await readReceipt(run, declaration.receipt);
+        } else shown = await findEarlier(run, declaration.query, declaration.receipt, { reference });
+      }
+      return shown;
+    });
+  } catch {
+    return undefined;
+  }
 }
 
 /** The 办件查询 look-up runs in a second tab so the filled wizard stays as it is. */

@@ -66,6 +66,17 @@ export const runnerOptionsSchema = z.object({
     .int()
     .min(0)
     .default(10 * MINUTE),
+  /**
+   * After filing an item the department decides later (registration's credit code), the run keeps the
+   * item's page in 办件查询 open and reloads it for up to this long before handing the item to the queue's
+   * follow-ups: many decisions come within seconds (秒批), and a follow-up needs a new browser context and a
+   * login check each time. 0 hands over at once.
+   */
+  awaitDecisionMs: z
+    .number()
+    .int()
+    .min(0)
+    .default(15 * SECOND),
   /** Attempts at an image CAPTCHA (each with a new picture) before giving up. */
   captchaAttempts: z.number().int().min(1).max(10).default(3),
 });

@@ -43,7 +43,8 @@ describe('business-registration on the market-regulation portal', () => {
 
   beforeAll(async () => {
     await sandbox.start();
-    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 });
+    // No wait for the decision in the filing run: these tests follow the item up as the queue does.
+    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000, awaitDecisionMs: 0 });
     values = await referenceValues('business-registration');
     documents = sandbox.documents(REFERENCE_DOCUMENTS);
     const recording = io();
@@ -190,5 +191,37 @@ describe('business-registration on the market-regulation portal', () => {
       await staleRunner.close();
     }
     expect(await sandbox.submissions('market-regulation')).toHaveLength(1);
+  });
+
+  it('waits in the filing run for a decision that comes within seconds (秒批) and reads the credit code', async () => {
+    const waiting = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000, awaitDecisionMs: 10_000 });
+    try {
+      const companyName = '漳州市龙文区云帆秒批软件科技有限公司';
+      const recording = io();
+      const result = await waiting.run(
+        request({
+          applicationId: 'app-2',
+          applicationRef: 'YJ20261122-0002',
+          values: await referenceValues('business-registration', { companyName }),
+        }),
+        recording,
+      );
+      const filed = (await sandbox.submissions('market-regulation')).find((s) =>
+        JSON.stringify(s.fields).includes(companyName),
+      );
+      expect(filed?.receipt.creditCode).toMatch(/^[0-9A-HJ-NPQRTUWXY]{18}$/);
+      expect(result).toMatchObject({
+        outcome: 'submitted',
+        awaitingResult: false,
+        receipt: { reference: filed?.reference },
+        outputs: { creditCode: filed?.receipt.creditCode, establishedDate: filed?.receipt.establishedDate },
+      });
+      expect(recording.steps.map((step) => [step.name, step.status]).slice(-2)).toEqual([
+        ['读取回执', 'ok'],
+        ['等待审核结果', 'ok'],
+      ]);
+    } finally {
+      await waiting.close();
+    }
   });
 });
