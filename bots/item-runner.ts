@@ -42,7 +42,7 @@ export interface StepRecord {
   status: 'ok' | 'failed';
   startedAt: Date;
   durationMs: number;
-  /** PNG with personal data masked. */
+  /** JPEG (or PNG) with personal data masked. */
   screenshot?: Buffer;
   note?: string;
 }

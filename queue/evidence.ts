@@ -32,7 +32,10 @@ export class RunEvidence {
     let screenshotPath: string | null = null;
     if (record.screenshot) {
       const count = (await botRuns.steps(this.db, this.runId)).length + 1;
-      const file = join(this.dir, `${String(count).padStart(2, '0')}-${slug(record.name)}.png`);
+      const file = join(
+        this.dir,
+        `${String(count).padStart(2, '0')}-${slug(record.name)}.${imageExtension(record.screenshot)}`,
+      );
       writeFileSync(file, record.screenshot);
       screenshotPath = this.relative(file);
     }
@@ -46,12 +49,15 @@ export class RunEvidence {
     });
   }
 
-  saveImage(name: string, png: Buffer): string {
-    const file = join(this.dir, `${slug(name)}.png`);
-    writeFileSync(file, png);
+  saveImage(name: string, image: Buffer): string {
+    const file = join(this.dir, `${slug(name)}.${imageExtension(image)}`);
+    writeFileSync(file, image);
     return this.relative(file);
   }
 }
 
 // Step names are Chinese ("填写基本信息"); keep them readable in file names but safe on any file system.
 const slug = (name: string) => name.replace(/[^\p{L}\p{N}-]+/gu, '-').slice(0, 40) || 'step';
+
+/** The file extension an image's bytes call for (step screenshots are JPEG, CAPTCHA pictures PNG). */
+const imageExtension = (image: Buffer) => (image[0] === 0xff && image[1] === 0xd8 ? 'jpg' : 'png');

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
 import type { ItemRunRequest } from '../../bots/item-runner.ts';
-import { expectedFields, received } from './support/expect-received.ts';
+import { expectedFields, maskedArea, received } from './support/expect-received.ts';
 import { laterRequest, registerCompany } from './support/later-items.ts';
 import { RecordingIo, Sandbox } from './support/sandbox.ts';
 
@@ -47,6 +47,12 @@ describe('housing-fund on the housing-fund portal', () => {
       '材料与承诺',
       '读取回执',
     ]);
+    // The six personal boxes (法定代表人, 经办人) are covered where they are: above the 保存 button, not a
+    // scroll's height lower over the footer, as they were while the page was left scrolled down.
+    const shot = io.steps.find((s) => s.name === '单位基本信息')?.screenshot;
+    const masked = await maskedArea(shot ?? Buffer.alloc(0));
+    expect(masked.pixels).toBeGreaterThan(6 * 150 * 20);
+    expect(masked.bottom).toBeLessThan(masked.height - 200);
   });
 
   it('stops at once when the queue gives up on the run, keeps its trace and gives the browser back', async () => {

@@ -1,3 +1,4 @@
+import { extname } from 'node:path';
 import { z } from 'zod';
 import type { BotRunRow } from '../../../store/bot-runs.repo.ts';
 import type { BotsPort } from '../../bots.ts';
@@ -175,7 +176,11 @@ export function runRoutes(services: Services): RouteSpec[] {
           (s) => s.seq === Number(req.params.seq),
         );
         const image = await readEvidence(services.dataDir, step?.screenshotPath);
-        res.set('Cache-Control', 'private, max-age=3600').type('png').send(image);
+        // Step screenshots are JPEG; runs recorded before that change hold PNGs.
+        res
+          .set('Cache-Control', 'private, max-age=3600')
+          .type(extname(step?.screenshotPath ?? '.png'))
+          .send(image);
       },
     },
     {

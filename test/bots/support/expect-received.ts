@@ -42,14 +42,29 @@ export function expectedFields(
   return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, convert(value, key)]));
 }
 
-/** Pixels of exactly the mask colour (#FF00FF) in a PNG: how much of a screenshot was covered. */
-export async function maskedPixels(png: Buffer): Promise<number> {
-  const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
-  let count = 0;
-  for (let i = 0; i < data.length; i += info.channels) {
-    if (data[i] === 255 && data[i + 1] === 0 && data[i + 2] === 255) count += 1;
+/**
+ * Pixels of the mask colour (#FF00FF) in a screenshot: how much of it was covered. Screenshots are JPEG, which
+ * shifts colours a little, so "magenta" is any strongly red-and-blue, green-less pixel (no portal uses one).
+ */
+export async function maskedPixels(image: Buffer): Promise<number> {
+  return (await maskedArea(image)).pixels;
+}
+
+/** The mask colour's pixels in a screenshot, with the rows they span and the picture's height. */
+export async function maskedArea(
+  image: Buffer,
+): Promise<{ pixels: number; top: number; bottom: number; height: number }> {
+  const { data, info } = await sharp(image).raw().toBuffer({ resolveWithObject: true });
+  const area = { pixels: 0, top: Infinity, bottom: -1, height: info.height };
+  for (let i = 0, p = 0; i < data.length; i += info.channels, p += 1) {
+    if ((data[i] ?? 0) > 220 && (data[i + 1] ?? 255) < 60 && (data[i + 2] ?? 0) > 220) {
+      const y = Math.floor(p / info.width);
+      area.pixels += 1;
+      area.top = Math.min(area.top, y);
+      area.bottom = Math.max(area.bottom, y);
+    }
   }
-  return count;
+  return area;
 }
 
 /**
