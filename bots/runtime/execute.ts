@@ -2,18 +2,19 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { sleep } from '../../lib/net.ts';
-import { PortalUnavailableError, ValueRejectedError } from '../errors/index.ts';
+import { PortalUnavailableError } from '../errors/index.ts';
 import type { FollowUpResult, ItemRunIo, ItemRunRequest, ItemRunResult } from '../item-runner.ts';
 import type { BrowserPool } from './browser-pool.ts';
+import { runCheck } from './check.ts';
+import { awaitDecision } from './decision.ts';
 import { fillStep, readBack } from './fill.ts';
-import { findOne, locatorOf, waitFor } from './locate.ts';
+import { findOne } from './locate.ts';
 import { goto, leavePage } from './navigate.ts';
 import type { CaptchaReader, RunnerSettings } from './options.ts';
 import type { PortalSessions } from './portal-sessions.ts';
 import { findEarlier, type ReadReceipt, readReceipt } from './receipt.ts';
 import { stepWithRetries } from './retry.ts';
-import { Run, UNAVAILABLE_TEXTS } from './run.ts';
-import { runStep } from './step-runner.ts';
+import { Run } from './run.ts';
 import type { PortalDeclaration } from './types.ts';
 
 export interface ExecuteDeps {
@@ -24,13 +25,13 @@ export interface ExecuteDeps {
   sessions: PortalSessions | undefined;
 }
 
+/** How long an aborted run may take to write its trace before its browser context is closed. */
+const TRACE_ON_ABORT_MS = 5_000;
+
 /**
  * Whose session a run uses: the portal account, or for a portal logged into by the item's own data (tax)
  * the application, so one company's session never serves another's filing.
  */
-/** How long an aborted run may take to write its trace before its browser context is closed. */
-const TRACE_ON_ABORT_MS = 5_000;
-
 function accountOf(request: ItemRunRequest): string {
   const who = request.credentials?.username ?? `application:${request.applicationId}`;
   return `${request.portalId}\n${request.baseUrl}\n${who}`;
@@ -185,7 +186,7 @@ async function fileItem(
       // The last page: everything is typed; file it unless it was filed before.
       const earlier = request.reconcile && attempt === 1 ? await lookUpInNewTab(run, declaration) : undefined;
       if (earlier) return earlier;
-      if (declaration.submit.check) await runCheck(run, declaration);
+      if (declaration.submit.check) await runCheck(run, declaration, scope, bound);
       await io.beforeFinalSubmit();
       clickedAt = new Date();
       await leavePage(run, scope, declaration.submit.button, declaration.receipt.ready, bound, {
@@ -213,42 +214,6 @@ async function fileItem(
   };
 }
 
-/** Pause between two looks at an item's page while its decision is awaited. */
-const DECISION_POLL_MS = 500;
-
-/**
- * 秒批: watches the filed item's page in 办件查询 for up to `awaitDecisionMs`, reloading it as a person at the
- * window presses F5, and gives what the department decided. Undefined when it has not decided by then or the
- * portal was in the way: the item is filed either way, and the queue's follow-ups take over.
- */
-async function awaitDecision(
-  run: Run,
-  declaration: PortalDeclaration,
-  filed: ReadReceipt,
-): Promise<ReadReceipt | undefined> {
-  const until = Date.now() + run.settings.awaitDecisionMs;
-  if (run.settings.awaitDecisionMs <= 0) return undefined;
-  const reference = filed.receipt.reference ?? '';
-  try {
-    return await runStep(run, '等待审核结果', async () => {
-      // The receipt shown now answers the final post (reloading it would post again): open the item in 办件查询.
-      let shown = await findEarlier(run, declaration.query, declaration.receipt, { reference });
-      while (!shown || shown.awaitingResult) {
-        if (Date.now() + DECISION_POLL_MS >= until || run.io.signal.aborted) return undefined;
-        await sleep(DECISION_POLL_MS);
-        if (shown) {
-          const address = new URL(run.page.url());
-          await goto(run, `${address.pathname}${address.search}`);
-          shown = await readReceipt(run, declaration.receipt);
-        } else shown = await findEarlier(run, declaration.query, declaration.receipt, { reference });
-      }
-      return shown;
-    });
-  } catch {
-    return undefined;
-  }
-}
-
 /** The 办件查询 look-up runs in a second tab so the filled wizard stays as it is. */
 async function lookUpInNewTab(
   run: Run,
@@ -262,28 +227,6 @@ async function lookUpInNewTab(
   } finally {
     await tab.close();
   }
-}
-
-/**
- * 检查/校验: press it and wait for its verdict in the status line — passed, refused (the portal's words for
- * the clerk), or busy. A check that never answers counts as a busy portal.
- */
-async function runCheck(run: Run, declaration: PortalDeclaration): Promise<void> {
-  const check = declaration.submit.check;
-  if (!check) return;
-  await (await findOne(run.page, check.button, run.settings.findTimeoutMs, '检查按钮')).click();
-  const passed = locatorOf(run.page, { text: check.passed }).first();
-  const status = () => run.page.getByRole('status').allInnerTexts();
-  const verdict = await waitFor(async () => {
-    if (await passed.isVisible()) return 'passed';
-    const message = (await status()).join('；');
-    if (run.trouble().length > 0 || UNAVAILABLE_TEXTS.some((text) => message.includes(text))) return 'busy';
-    return /未通过|有误|错误/.test(message) ? 'refused' : undefined;
-  }, run.settings.navigationTimeoutMs);
-  if (verdict === 'passed') return;
-  const message = (await status()).join('；').trim() || '提交前检查未通过';
-  if (verdict === 'refused') throw new ValueRejectedError(message, [{ fieldId: 'form', message }]);
-  throw new PortalUnavailableError(`门户暂不可用：${message}`);
 }
 
 /** Looks an accepted item up in 办件查询 by its receipt number and reads what the department decided. */

@@ -13,7 +13,16 @@ import { appointmentForm, slotTiles } from './form.ts';
 import { itemId } from './form-manifest.ts';
 import { loginRouter, sliderState } from './login.ts';
 import { SLIDER_TOLERANCE } from './slider.ts';
-import { availability, bookableDates, fullSlots, fullSlotsSchema, setFullSlots } from './slots.ts';
+import {
+  availability,
+  bookableDates,
+  fullSlotSchema,
+  fullSlots,
+  fullSlotsSchema,
+  setFullSlots,
+  setSlotTakenAtNextCheck,
+  takeSlotIfArranged,
+} from './slots.ts';
 
 const ASSETS = join(import.meta.dirname, 'assets');
 const SCRIPT = readFileSync(join(ASSETS, 'bank.js'), 'utf8');
@@ -175,6 +184,12 @@ export const bankPortal: PortalDefinition = {
     });
     router.post('/api/check', ctx.requireLogin, (req, res) => {
       const body = { ...(req.body as Body) };
+      const chosen = fullSlotSchema.safeParse({
+        slot: str(body, 'apptPeriod'),
+        date: str(body, 'apptDate'),
+        branch: str(body, 'branchNo'),
+      });
+      if (chosen.success) takeSlotIfArranged(ctx, chosen.data);
       const { errors } = checkAppointment(body, ctx);
       if (Object.keys(errors).length > 0) return void res.json({ ok: false, errors });
       const token = randomBytes(9).toString('base64url');
@@ -205,6 +220,10 @@ export const bankPortal: PortalDefinition = {
           .json({ ok: false, message: '约满时段设置不正确', issues: parsed.error.issues });
       setFullSlots(ctx, parsed.data.full);
       res.json({ ok: true, full: parsed.data.full });
+    });
+    router.put('/slots/taken-at-next-check', (_req, res) => {
+      setSlotTakenAtNextCheck(ctx, true);
+      res.json({ ok: true });
     });
     // The gap of the slider a browser is looking at (by its session cookie), so tests can drag like a person.
     router.get('/slider', (req, res) => {

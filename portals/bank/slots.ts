@@ -45,6 +45,21 @@ export const fullSlots = (ctx: PortalContext): FullSlot[] =>
 export const setFullSlots = (ctx: PortalContext, full: FullSlot[]): void =>
   ctx.store.setExtra(FULL_SLOTS_KEY, full);
 
+const TAKEN_AT_NEXT_CHECK_KEY = 'slotTakenAtNextCheck';
+
+/**
+ * Someone else books the slot being checked, between the moment it was chosen and 校验 (two clerks, one
+ * last place): set through the control API, used up by the next 校验.
+ */
+export const setSlotTakenAtNextCheck = (ctx: PortalContext, taken: boolean): void =>
+  ctx.store.setExtra(TAKEN_AT_NEXT_CHECK_KEY, taken);
+
+export function takeSlotIfArranged(ctx: PortalContext, chosen: FullSlot): void {
+  if (!ctx.store.getExtra<boolean>(TAKEN_AT_NEXT_CHECK_KEY)) return;
+  setSlotTakenAtNextCheck(ctx, false);
+  setFullSlots(ctx, [...fullSlots(ctx), chosen]);
+}
+
 /** Working days (Monday to Friday, China time) from tomorrow to BOOKING_DAYS ahead, as yyyy-MM-dd. */
 export function bookableDates(now: Date): string[] {
   const today = Date.parse(`${chinaDate(now)}T00:00:00Z`);

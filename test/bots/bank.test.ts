@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
+import { ValueRejectedError } from '../../bots/errors/index.ts';
 import { bookableDates } from '../../portals/bank/slots.ts';
 import { expectedFields, received } from './support/expect-received.ts';
 import { laterRequest, registerCompany } from './support/later-items.ts';
@@ -73,5 +74,45 @@ describe('bank-account on the bank portal', () => {
       outcome: 'submitted',
       outputs: { appointmentNo: submissions[0]?.reference, accountNo: submissions[0]?.receipt.accountNo },
     });
+  });
+
+  it('picks another slot when the one it chose is taken before 校验, and sends a refused typed value to the clerk', async () => {
+    await sandbox.control('bank', '/slots', { method: 'PUT', body: { full: [] } });
+    await sandbox.control('bank', '/slots/taken-at-next-check', { method: 'PUT' });
+    const companyName = '漳州云帆软件科技有限公司';
+    const { outputs } = registerCompany(sandbox, companyName);
+    const request = await laterRequest(sandbox, 'bank-account', 'bank', { companyName, outputs });
+    const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
+    await runner.run(request, io);
+    expect(io.steps.map((s) => [s.name, s.status])).toEqual([
+      ['登录', 'ok'],
+      ['打开申请', 'ok'],
+      ['填写预约信息', 'failed'],
+      ['填写预约信息（第 2 次）', 'ok'],
+      ['读取回执', 'ok'],
+    ]);
+    expect(io.steps[2]?.note).toContain('该时段预约已满');
+    const [day] = bookableDates(new Date());
+    const filed = (await sandbox.submissions('bank')).filter((s) =>
+      JSON.stringify(s.fields).includes(companyName),
+    );
+    expect(filed.map((s) => [s.fields['appointment.date'], s.fields['appointment.slot']])).toEqual([
+      [day, SLOTS[1]],
+    ]);
+
+    // A value the applicant typed is not the bot's to change: the clerk gets the field and the portal's words.
+    const other = '漳州云舟软件科技有限公司';
+    const typed = await laterRequest(sandbox, 'bank-account', 'bank', {
+      companyName: other,
+      outputs: registerCompany(sandbox, other).outputs,
+    });
+    const wrongId = { ...typed, values: { ...typed.values, 'legalRep.idNumber': '350603199001011231' } };
+    const failure = await runner
+      .run(wrongId, new RecordingIo(sandbox.dir, (q) => sandbox.answer(q)))
+      .catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ValueRejectedError);
+    expect((failure as ValueRejectedError).fields).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('联网核查未通过') }),
+    ]);
   });
 });

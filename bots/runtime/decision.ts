@@ -1,0 +1,42 @@
+import { sleep } from '../../lib/net.ts';
+import { goto } from './navigate.ts';
+import { findEarlier, type ReadReceipt, readReceipt } from './receipt.ts';
+import type { Run } from './run.ts';
+import { runStep } from './step-runner.ts';
+import type { PortalDeclaration } from './types.ts';
+
+/** Pause between two looks at an item's page while its decision is awaited. */
+const DECISION_POLL_MS = 500;
+
+/**
+ * 秒批: watches the filed item's page in 办件查询 for up to `awaitDecisionMs`, reloading it as a person at the
+ * window presses F5, and gives what the department decided. Undefined when it has not decided by then or the
+ * portal was in the way: the item is filed either way, and the queue's follow-ups take over.
+ */
+export async function awaitDecision(
+  run: Run,
+  declaration: PortalDeclaration,
+  filed: ReadReceipt,
+): Promise<ReadReceipt | undefined> {
+  const until = Date.now() + run.settings.awaitDecisionMs;
+  if (run.settings.awaitDecisionMs <= 0) return undefined;
+  const reference = filed.receipt.reference ?? '';
+  try {
+    return await runStep(run, '等待审核结果', async () => {
+      // The receipt shown now answers the final post (reloading it would post again): open the item in 办件查询.
+      let shown = await findEarlier(run, declaration.query, declaration.receipt, { reference });
+      while (!shown || shown.awaitingResult) {
+        if (Date.now() + DECISION_POLL_MS >= until || run.io.signal.aborted) return undefined;
+        await sleep(DECISION_POLL_MS);
+        if (shown) {
+          const address = new URL(run.page.url());
+          await goto(run, `${address.pathname}${address.search}`);
+          shown = await readReceipt(run, declaration.receipt);
+        } else shown = await findEarlier(run, declaration.query, declaration.receipt, { reference });
+      }
+      return shown;
+    });
+  } catch {
+    return undefined;
+  }
+}
