@@ -70,6 +70,11 @@ export interface ItemRunIo {
   beforeFinalSubmit(): Promise<void>;
   /** Waits for a person's answer; rejects with PersonNeededError when the deadline passes. */
   askPerson(question: PersonQuestion): Promise<string>;
+  /**
+   * Wraps a wait for something outside the run (a free browser context), so the queue's watchdog does not
+   * take it for a hung run. Optional: an io without a watchdog need not have it.
+   */
+  waitOutside?<T>(waiting: Promise<T>): Promise<T>;
   /** Where to write this run's Playwright trace (zip); the queue links it to the run. */
   tracePath: string;
 }

@@ -89,7 +89,14 @@ export async function startBotSystem(options: BotSystemOptions): Promise<BotSyst
   if (options.workers) {
     // Image CAPTCHAs are read by the bots themselves; the clerk is asked only when the reader's tries fail.
     const captcha = new CaptchaReader();
-    setImmediate(() => captcha.warmUp());
+    setImmediate(() => {
+      try {
+        captcha.warmUp();
+      } catch (error) {
+        // Without templates every CAPTCHA goes to the clerk, as before the reader existed.
+        options.logger.warn({ err: error }, 'CAPTCHA templates could not be drawn');
+      }
+    });
     runner = createBrowserRunner({
       readCaptcha: async (png) => (await captcha.read(png))?.text,
       poolSize:

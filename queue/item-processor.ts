@@ -31,7 +31,7 @@ export interface ItemProcessorOptions {
   /** How long a bot waits for a person's answer (SMS code, CAPTCHA). */
   personTimeoutMs: number;
   personPollMs: number;
-  /** A run with no finished step for this long (person waits aside) is aborted and retried (RunWatchdog). */
+  /** A run with no step ended for this long (waits for a person or a browser aside) is aborted and retried. */
   stallTimeoutMs: number;
   /** Pause between looks at 办件查询 while an item waits for its result (registration approval). */
   followUpDelayMs: number;
@@ -96,9 +96,14 @@ export function createItemProcessor(options: ItemProcessorOptions) {
         watchdog.progressed(record.name);
         return evidence.step(record);
       },
-      beforeFinalSubmit: () => applicationItems.markSubmitStarted(db, data.applicationId, data.itemId),
+      beforeFinalSubmit: async () => {
+        // Given up on (the watchdog, a shutdown): another attempt may be filing already; never click here.
+        if (abort.signal.aborted) throw new PortalUnavailableError('运行已中止，不再提交');
+        await applicationItems.markSubmitStarted(db, data.applicationId, data.itemId);
+      },
+      waitOutside: (waiting) => watchdog.whileWaiting(waiting),
       askPerson: (question) =>
-        watchdog.whilePersonAnswers(
+        watchdog.whileWaiting(
           askPerson(
             { db, publisher, pollMs: options.personPollMs },
             { applicationId: data.applicationId, itemId: data.itemId, runId, evidence, signal: abort.signal },

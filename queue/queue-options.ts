@@ -19,8 +19,9 @@ export interface QueueTuning {
   personTimeoutMs: number;
   personPollMs: number;
   /**
-   * A bot run with no finished step for this long (waits for a person aside) is aborted and retried. Each
-   * try of a step is bounded by the page timeouts (≈ 1.5 min at worst), so this only ends real hangs.
+   * A bot run with no step ended for this long (waits for a person or a browser aside) is aborted and
+   * retried. Every action of a step has its own timeout (10 s, a page load 30 s), so a step that ends at all
+   * ends well within this on any page a person could fill; longer means a hang.
    */
   stallTimeoutMs: number;
   /**

@@ -4,8 +4,8 @@ import { PortalUnavailableError } from '../bots/errors/index.ts';
  * Ends a bot run that stopped making progress. Every wait inside a run has its own timeout, yet a run can
  * still hang where none applies (a page call that never answers, a wedged browser), and BullMQ keeps
  * renewing the lock of a job whose processor never returns: the item would show 办理中 for ever. The
- * watchdog counts time since the last finished step, not counting time spent waiting for a person (an SMS
- * code may take minutes); past `stallMs` it aborts the run (the runner closes its browser context) and the
+ * watchdog counts time since the last step ended, not counting time spent waiting for a person (an SMS
+ * code may take minutes) or for a free browser context; past `stallMs` it aborts the run (the runner closes its browser context) and the
  * job fails as "portal unavailable", so the queue tries again and the next try reconciles with 办件查询.
  */
 export class RunWatchdog {
@@ -16,7 +16,7 @@ export class RunWatchdog {
   #reject: (error: PortalUnavailableError) => void = () => {};
   #lastProgressAt = Date.now();
   #lastStep = '';
-  #personWaits = 0;
+  #outsideWaits = 0;
 
   constructor(abort: AbortController, stallMs: number) {
     this.#abort = abort;
@@ -30,19 +30,19 @@ export class RunWatchdog {
     this.#timer.unref();
   }
 
-  /** A step finished (successfully or not): the run is alive. */
+  /** A step ended (done or failed): the run is alive. */
   progressed(stepName: string): void {
     this.#lastProgressAt = Date.now();
     this.#lastStep = stepName;
   }
 
-  /** Time spent waiting for a person's answer is not a stall. */
-  async whilePersonAnswers<T>(waiting: Promise<T>): Promise<T> {
-    this.#personWaits += 1;
+  /** Time spent waiting for something outside the run (a person's answer, a browser context) is not a stall. */
+  async whileWaiting<T>(waiting: Promise<T>): Promise<T> {
+    this.#outsideWaits += 1;
     try {
       return await waiting;
     } finally {
-      this.#personWaits -= 1;
+      this.#outsideWaits -= 1;
       this.#lastProgressAt = Date.now();
     }
   }
@@ -59,9 +59,9 @@ export class RunWatchdog {
   }
 
   #check(): void {
-    if (this.#personWaits > 0 || Date.now() - this.#lastProgressAt < this.#stallMs) return;
+    if (this.#outsideWaits > 0 || Date.now() - this.#lastProgressAt < this.#stallMs) return;
     this.stop();
-    const after = this.#lastStep ? `，最后完成的步骤：${this.#lastStep}` : '，尚未完成任何步骤';
+    const after = this.#lastStep ? `，最后的步骤：${this.#lastStep}` : '，尚未结束任何步骤';
     const error = new PortalUnavailableError(
       `机器人已 ${Math.round(this.#stallMs / 1000)} 秒没有进展${after}；已中止，稍后重试`,
     );

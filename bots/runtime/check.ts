@@ -31,9 +31,11 @@ export async function runCheck(
   const message = (await status()).join('；').trim() || '提交前检查未通过';
   if (verdict !== 'refused') throw new PortalUnavailableError(`门户暂不可用：${message}`);
   const fields = await readRejections(run, scope, bound);
-  const picked = (fieldId: string) =>
-    JSON.stringify(bound.find((entry) => entry.fieldId === fieldId)?.value ?? '').includes('"auto:');
-  if (fields.length > 0 && fields.every((field) => picked(field.fieldId))) {
+  const repicks = (fieldId: string) => {
+    const entry = bound.find((candidate) => candidate.fieldId === fieldId);
+    return entry?.binding.widget.repicks?.(entry.value) ?? false;
+  };
+  if (fields.length > 0 && fields.every((field) => repicks(field.fieldId))) {
     const messages = fields.map((field) => field.message).join('；');
     throw new PortalUnavailableError(`自动选择的项目已被占用（${messages}），重新选择`);
   }

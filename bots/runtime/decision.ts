@@ -5,8 +5,11 @@ import type { Run } from './run.ts';
 import { runStep } from './step-runner.ts';
 import type { PortalDeclaration } from './types.ts';
 
-/** Pause between two looks at an item's page while its decision is awaited. */
-const DECISION_POLL_MS = 500;
+/**
+ * Pause between two looks at an item's page while its decision is awaited: a person watching for 秒批 presses
+ * F5 about this often, and a government portal is not to be asked more.
+ */
+const DECISION_POLL_MS = 1_000;
 
 /**
  * 秒批: watches the filed item's page in 办件查询 for up to `awaitDecisionMs`, reloading it as a person at the
@@ -18,25 +21,28 @@ export async function awaitDecision(
   declaration: PortalDeclaration,
   filed: ReadReceipt,
 ): Promise<ReadReceipt | undefined> {
-  const until = Date.now() + run.settings.awaitDecisionMs;
   if (run.settings.awaitDecisionMs <= 0) return undefined;
-  const reference = filed.receipt.reference ?? '';
+  const until = Date.now() + run.settings.awaitDecisionMs;
+  const lookUp = () =>
+    findEarlier(run, declaration.query, declaration.receipt, { reference: filed.receipt.reference });
   try {
     return await runStep(run, '等待审核结果', async () => {
       // The receipt shown now answers the final post (reloading it would post again): open the item in 办件查询.
-      let shown = await findEarlier(run, declaration.query, declaration.receipt, { reference });
+      let shown = await lookUp();
       while (!shown || shown.awaitingResult) {
         if (Date.now() + DECISION_POLL_MS >= until || run.io.signal.aborted) return undefined;
         await sleep(DECISION_POLL_MS);
-        if (shown) {
+        if (shown && run.documentMethod() === 'GET') {
           const address = new URL(run.page.url());
           await goto(run, `${address.pathname}${address.search}`);
           shown = await readReceipt(run, declaration.receipt);
-        } else shown = await findEarlier(run, declaration.query, declaration.receipt, { reference });
+        } else shown = await lookUp();
       }
       return shown;
     });
-  } catch {
+  } catch (error) {
+    // Given up on by the queue: say so. Anything else only ends the wait (the item is filed).
+    if (run.io.signal.aborted) throw error;
     return undefined;
   }
 }

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { sleep } from '../../lib/net.ts';
 import { PortalUnavailableError } from '../errors/index.ts';
 import type { FollowUpResult, ItemRunIo, ItemRunRequest, ItemRunResult } from '../item-runner.ts';
 import type { BrowserPool } from './browser-pool.ts';
@@ -27,6 +26,8 @@ export interface ExecuteDeps {
 
 /** How long an aborted run may take to write its trace before its browser context is closed. */
 const TRACE_ON_ABORT_MS = 5_000;
+/** A pause that does not keep a shutting-down process alive. */
+const unrefSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * Whose session a run uses: the portal account, or for a portal logged into by the item's own data (tax)
@@ -51,7 +52,8 @@ async function withRun<T>(
 ): Promise<T> {
   const account = accountOf(request);
   const kept = deps.sessions?.take(account);
-  const lease = await deps.pool.acquire(kept ? { storageState: kept } : undefined);
+  const acquiring = deps.pool.acquire(kept ? { storageState: kept } : undefined);
+  const lease = await (io.waitOutside ? io.waitOutside(acquiring) : acquiring);
   let crashed = false;
   const context: BrowserContext = lease.context;
   context.setDefaultTimeout(deps.settings.actionTimeoutMs);
@@ -64,11 +66,13 @@ async function withRun<T>(
     })();
     return traceSaved;
   };
-  // A queue that gives up on a run (a hang, shutdown, a lost lock) aborts it: closing the context ends any
-  // wait at once. The trace is saved first, briefly: it shows the admin where the run was stuck.
+  // A queue that gives up on a run (a hang, shutdown, a lost lock) aborts it. Its pages are closed at once,
+  // so nothing more reaches the portal (the queue may already be trying again) and any wait ends; the trace,
+  // kept by the context, is saved briefly to show the admin where the run was stuck; then the context goes.
   const abort = () =>
     void (async () => {
-      await Promise.race([saveTrace().catch(() => {}), sleep(TRACE_ON_ABORT_MS)]);
+      await Promise.all(context.pages().map((page) => page.close().catch(() => {})));
+      await Promise.race([saveTrace().catch(() => {}), unrefSleep(TRACE_ON_ABORT_MS)]);
       await context.close().catch(() => {});
     })();
   try {

@@ -120,7 +120,9 @@ export class Run implements RunContext {
     // Playwright draws the boxes where the fields are in the viewport; a full-page picture of a page left
     // scrolled down then showed them a scroll's height away from the fields (ID numbers in plain sight, boxes
     // over the footer). From the top, viewport and page positions are the same.
-    if (this.settings.fullPageScreenshots) await this.page.evaluate(() => window.scrollTo(0, 0));
+    // 'instant': a page with smooth scrolling would still be on its way up when the picture is taken.
+    if (this.settings.fullPageScreenshots)
+      await this.page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' })).catch(() => {}); // a page that is navigating away has nothing to scroll
     return this.page.screenshot({
       // JPEG: encoding a full-page PNG took about half of a screenshot's CPU, and with five contexts on two
       // cores that CPU is what the other runs wait for. A form stays legible at this quality.

@@ -57,6 +57,11 @@ export interface Widget {
   resolve?(run: RunContext, field: Locator, directive: string): Promise<string>;
   /** Widgets whose value lives in the page's own reading (a readonly, computed box) are not filled again. */
   readonly derived?: boolean;
+  /**
+   * Whether a refusal of `value` means somebody else took what the widget picked from what was free (the
+   * earliest appointment slot), so filling again picks another; false for a value the applicant gave.
+   */
+  repicks?(value: unknown): boolean;
 }
 
 export interface Binding {

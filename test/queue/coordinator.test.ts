@@ -227,16 +227,26 @@ describe('the coordinator: waves, hand-offs, failures and resubmission', () => {
     expect(new PersonNeededError('x', 'captcha').toFailure().task).toBe('captcha');
   });
 
-  it('ends a run that hangs, tries the item again, and does not count a wait for a person as a hang', async () => {
+  it('ends a run that hangs, tries the item again, and does not count a wait for a person or a browser as a hang', async () => {
     let abandoned: unknown;
+    let lateSubmit = '';
     run({
       'business-registration': async (request, io, attempt) => {
         if (attempt > 1) return defaultScript(request, io, attempt);
         await io.step({ name: '登录', status: 'ok', startedAt: new Date(), durationMs: 5 });
         io.signal.addEventListener('abort', () => {
           abandoned = io.signal.reason;
+          // The abandoned run comes loose and reaches its final click: the queue must not let it file.
+          void io.beforeFinalSubmit().then(
+            () => (lateSubmit = 'allowed'),
+            () => (lateSubmit = 'refused'),
+          );
         });
         return new Promise<never>(() => {}); // a page call that never answers
+      },
+      'bank-account': async (request, io) => {
+        await io.waitOutside?.(sleep(2_500)); // all browser contexts busy for longer than the stall timeout
+        return defaultScript(request, io, 1);
       },
       'seal-engraving': async (request, io) => {
         await io.askPerson({ kind: 'sms-code', prompt: '请输入短信验证码', timeoutMs: 10_000 });
@@ -262,9 +272,11 @@ describe('the coordinator: waves, hand-offs, failures and resubmission', () => {
     expect(registration.map((r) => r.status)).toEqual(['failed', 'succeeded']);
     expect(registration[0]?.failure).toMatchObject({
       code: 'PORTAL_UNAVAILABLE',
-      message: expect.stringContaining('秒没有进展，最后完成的步骤：登录'),
+      message: expect.stringContaining('秒没有进展，最后的步骤：登录'),
     });
     expect(abandoned).toBeInstanceOf(PortalUnavailableError);
+    expect(lateSubmit).toBe('refused');
+    expect(runs.filter((r) => r.itemId === 'bank-account').map((r) => r.status)).toEqual(['succeeded']);
     expect(runs.filter((r) => r.itemId === 'seal-engraving').map((r) => r.status)).toEqual(['succeeded']);
   });
 });

@@ -100,5 +100,6 @@ export const appointmentSlots = (options: { date: Find; shown: string }): Widget
       const picked = picks.get(run) ?? wantedOf(value);
       return `${picked.date} ${picked.slot}`;
     },
+    repicks: (value) => wantedOf(value).slot === EARLIEST,
   };
 };

@@ -37,8 +37,9 @@ export const optionText = (scope: Locator, text: string | RegExp): Locator =>
 /**
  * Clicks an entry of a popup the widget has just opened (a calendar cell, a list option, a tree node).
  * Playwright's actionability checks wait for the element to stand still over two animation frames before
- * every click, ≈ 25–40 ms each, a large share of a long form's browser time; here they guard nothing that
- * the widget does not check itself (the popup is open, the entry is there), and the read-back compares every
- * value before submit. Boxes, buttons and checkboxes a person aims at keep the normal checks.
+ * every click, ≈ 25–40 ms each, a large share of a long form's browser time. Skipping them risks a click on
+ * a popup still sliding open landing on the wrong entry (or on a disabled one, which does nothing); the
+ * read-back before leaving the page catches either and types the field again. Boxes, buttons and checkboxes
+ * a person aims at keep the full checks.
  */
 export const tap = (entry: Locator): Promise<void> => entry.click({ force: true });

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+import { extname, resolve, sep } from 'node:path';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../../store/applications.repo.ts';
 import { ApplicationActions } from '../../applications/actions.ts';
 import { DispatchActions } from '../../applications/dispatch.ts';
@@ -209,7 +209,7 @@ export function deskRoutes(services: Services): RouteSpec[] {
         if (!path.startsWith(root + sep)) throw notFound('验证码图片');
         res
           .set('Cache-Control', 'no-store')
-          .type('png')
+          .type(extname(path) || 'png')
           .send(await readFile(path));
       },
     },
