@@ -10,6 +10,8 @@ import type { Db } from '../store/db.ts';
  */
 export class RunEvidence {
   readonly dir: string;
+  /** Steps recorded so far: numbers the screenshot files in the order of the run's steps. */
+  #steps = 0;
 
   constructor(
     private readonly db: Db,
@@ -29,12 +31,12 @@ export class RunEvidence {
   }
 
   async step(record: StepRecord): Promise<void> {
+    this.#steps += 1;
     let screenshotPath: string | null = null;
     if (record.screenshot) {
-      const count = (await botRuns.steps(this.db, this.runId)).length + 1;
       const file = join(
         this.dir,
-        `${String(count).padStart(2, '0')}-${slug(record.name)}.${imageExtension(record.screenshot)}`,
+        `${String(this.#steps).padStart(2, '0')}-${slug(record.name)}.${imageExtension(record.screenshot)}`,
       );
       writeFileSync(file, record.screenshot);
       screenshotPath = this.relative(file);

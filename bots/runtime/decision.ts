@@ -23,8 +23,7 @@ export async function awaitDecision(
 ): Promise<ReadReceipt | undefined> {
   if (run.settings.awaitDecisionMs <= 0) return undefined;
   const until = Date.now() + run.settings.awaitDecisionMs;
-  const lookUp = () =>
-    findEarlier(run, declaration.query, declaration.receipt, { reference: filed.receipt.reference });
+  const lookUp = () => findEarlier(run, declaration, { reference: filed.receipt.reference });
   try {
     return await runStep(run, '等待审核结果', async () => {
       // The receipt shown now answers the final post (reloading it would post again): open the item in 办件查询.

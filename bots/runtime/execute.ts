@@ -147,9 +147,7 @@ async function fileItem(
   await stepWithRetries(run, '登录', () => declaration.login(run));
   // A retried run first asks 办件查询: when the earlier attempt got through, nothing needs typing at all.
   if (request.reconcile) {
-    const earlier = await stepWithRetries(run, '办件查询（提交前核对）', () =>
-      findEarlier(run, declaration.query, declaration.receipt),
-    );
+    const earlier = await stepWithRetries(run, '办件查询（提交前核对）', () => findEarlier(run, declaration));
     if (earlier) return adopted(earlier, run);
   }
   const first = declaration.steps[0];
@@ -204,7 +202,7 @@ async function fileItem(
   // The receipt page is the answer to the final post; if it failed to show, 我的办件 still has it.
   const read = await stepWithRetries(run, '读取回执', async (_shot, attempt) => {
     if (attempt === 1) return readReceipt(run, declaration.receipt);
-    const earlier = await findEarlier(run, declaration.query, declaration.receipt, { since: clickedAt });
+    const earlier = await findEarlier(run, declaration, { since: clickedAt });
     if (!earlier) throw new PortalUnavailableError('提交后未能读取回执，办件查询中也暂未找到');
     return earlier;
   });
@@ -227,7 +225,7 @@ async function lookUpInNewTab(
   const tab = await run.page.context().newPage();
   const lookup = new Run(tab, run.request, run.io, run.settings, run.readCaptcha);
   try {
-    return await findEarlier(lookup, declaration.query, declaration.receipt, since ? { since } : undefined);
+    return await findEarlier(lookup, declaration, since ? { since } : undefined);
   } finally {
     await tab.close();
   }
@@ -249,7 +247,7 @@ export function executeFollowUp(
       await stepWithRetries(run, '登录', () => declaration.login(run));
       const reference = receipt.reference ?? '';
       const found = await stepWithRetries(run, '办件查询', () =>
-        findEarlier(run, declaration.query, declaration.receipt, { reference }),
+        findEarlier(run, declaration, { reference }),
       );
       if (!found) return { done: false, receipt, outputs: {} };
       return {

@@ -68,7 +68,7 @@ const messageBeside = async (run: Run, find: Find) =>
  * with a new picture; a refused password goes back to the admin (the portal account is wrong).
  */
 export function passwordLogin(declaration: PasswordLoginDeclaration): LoginStep {
-  return async (context: RunContext) => {
+  const login = async (context: RunContext) => {
     const run = context as Run;
     const credentials = run.request.credentials;
     if (!credentials) {
@@ -120,6 +120,7 @@ export function passwordLogin(declaration: PasswordLoginDeclaration): LoginStep 
     if (run.trouble().length > 0) throw new PortalUnavailableError('登录时门户返回服务器错误');
     throw new PersonNeededError('图形验证码多次未通过，请人工登录或稍后重试', 'captcha');
   };
+  return Object.assign(login, { readsImageCaptcha: declaration.captcha?.kind === 'image' });
 }
 
 export interface FormLoginDeclaration {

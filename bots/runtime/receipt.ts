@@ -3,7 +3,7 @@ import { PortalChangedError } from '../errors/index.ts';
 import { findOne, locatorOf } from './locate.ts';
 import { clickAndLoad, goto } from './navigate.ts';
 import type { Run } from './run.ts';
-import type { QueryDeclaration, ReceiptDeclaration } from './types.ts';
+import type { PortalDeclaration, QueryDeclaration, ReceiptDeclaration } from './types.ts';
 import { textControl } from './widgets/common.ts';
 
 export interface ReadReceipt {
@@ -76,8 +76,7 @@ function filedSince(
  */
 export async function findEarlier(
   run: Run,
-  query: QueryDeclaration,
-  receipt: ReceiptDeclaration,
+  { query, receipt }: Pick<PortalDeclaration, 'query' | 'receipt'>,
   by?: { reference?: string; since?: Date },
 ): Promise<ReadReceipt | undefined> {
   const timeout = run.settings.findTimeoutMs;

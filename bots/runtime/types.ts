@@ -154,7 +154,10 @@ export interface QueryDeclaration {
   submittedColumn?: string;
 }
 
-export type LoginStep = (run: RunContext) => Promise<void>;
+export type LoginStep = ((run: RunContext) => Promise<void>) & {
+  /** Set when the login shows an image CAPTCHA for the bot to read: its worker draws the glyph templates early. */
+  readonly readsImageCaptcha?: boolean;
+};
 
 export interface PortalDeclaration {
   portalId: string;
