@@ -6,14 +6,16 @@ import type { FollowUpResult, ItemRunIo, ItemRunRequest, ItemRunResult } from '.
 import type { BrowserPool } from './browser-pool.ts';
 import { runCheck } from './check.ts';
 import { awaitDecision } from './decision.ts';
-import { fillStep, readBack } from './fill.ts';
+import { fillStep, readBackPictured } from './fill.ts';
 import { findOne } from './locate.ts';
+import { formOnKeptSession } from './login.ts';
 import { goto, leavePage } from './navigate.ts';
 import type { CaptchaReader, RunnerSettings } from './options.ts';
 import type { PortalSessions } from './portal-sessions.ts';
 import { findEarlier, type ReadReceipt, readReceipt } from './receipt.ts';
 import { stepWithRetries } from './retry.ts';
 import { Run } from './run.ts';
+import { runStep } from './step-runner.ts';
 import type { PortalDeclaration } from './types.ts';
 
 export interface ExecuteDeps {
@@ -144,17 +146,29 @@ async function fileItem(
   run: Run,
 ): Promise<ItemRunResult> {
   const timeout = deps.settings.findTimeoutMs;
-  await stepWithRetries(run, '登录', () => declaration.login(run));
-  // A retried run first asks 办件查询: when the earlier attempt got through, nothing needs typing at all.
-  if (request.reconcile) {
-    const earlier = await stepWithRetries(run, '办件查询（提交前核对）', () => findEarlier(run, declaration));
-    if (earlier) return adopted(earlier, run);
-  }
   const first = declaration.steps[0];
-  await stepWithRetries(run, '打开申请', async () => {
-    await goto(run, declaration.entry);
-    if (first) await findOne(run.page, first.ready, timeout, '申请表第一页');
-  });
+  // A retried run asks 办件查询 before anything else, so only a first run may go to the form at once.
+  const opened =
+    run.resumedSession &&
+    declaration.login.keptSessionLogsIn === true &&
+    !request.reconcile &&
+    (await runStep(run, '打开申请（沿用登录）', () =>
+      formOnKeptSession(run, declaration.entry, first?.ready),
+    ));
+  if (!opened) {
+    await stepWithRetries(run, '登录', () => declaration.login(run));
+    // A retried run first asks 办件查询: when the earlier attempt got through, nothing needs typing at all.
+    if (request.reconcile) {
+      const earlier = await stepWithRetries(run, '办件查询（提交前核对）', () =>
+        findEarlier(run, declaration),
+      );
+      if (earlier) return adopted(earlier, run);
+    }
+    await stepWithRetries(run, '打开申请', async () => {
+      await goto(run, declaration.entry);
+      if (first) await findOne(run.page, first.ready, timeout, '申请表第一页');
+    });
+  }
   // When the final click happened: a filing found after it is this run's own, an older one is not.
   let clickedAt: Date | undefined;
   for (const [i, step] of declaration.steps.entries()) {
@@ -174,8 +188,7 @@ async function fileItem(
         : run.page;
       await findOne(run.page, step.ready, timeout, '页面标题');
       const bound = await fillStep(run, scope, step);
-      await readBack(run, bound);
-      await shot();
+      await readBackPictured(run, bound, shot);
       if (next) {
         if (!step.next)
           throw new Error(`Declaration ${declaration.portalId}: step "${step.name}" has no next`);
@@ -200,8 +213,16 @@ async function fileItem(
     if (found) return adopted(found, run);
   }
   // The receipt page is the answer to the final post; if it failed to show, 我的办件 still has it.
-  const read = await stepWithRetries(run, '读取回执', async (_shot, attempt) => {
-    if (attempt === 1) return readReceipt(run, declaration.receipt);
+  const read = await stepWithRetries(run, '读取回执', async (shot, attempt) => {
+    if (attempt === 1) {
+      // The receipt is shown (the final click waited for it): pictured while it is read.
+      const picture = shot();
+      try {
+        return await readReceipt(run, declaration.receipt);
+      } finally {
+        await picture.catch(() => {});
+      }
+    }
     const earlier = await findEarlier(run, declaration, { since: clickedAt });
     if (!earlier) throw new PortalUnavailableError('提交后未能读取回执，办件查询中也暂未找到');
     return earlier;

@@ -7,6 +7,7 @@ import {
 import { findOne, locatorOf, type Scope, waitFor } from './locate.ts';
 import { isPersonalField, maskValue } from './personal.ts';
 import type { Run } from './run.ts';
+import type { Shot } from './step-runner.ts';
 import {
   type Binding,
   type BoundField,
@@ -107,9 +108,14 @@ async function compare(
 /**
  * Reads every bound value back from the page and compares it with what was meant. A mismatch is typed once
  * more (a page script may have overwritten it); if it persists, nothing is submitted and the clerk is told.
- * Values the page computes itself are given a moment to settle instead.
+ * Values the page computes itself are given a moment to settle instead. `beforeRetyping` runs before a value
+ * is typed again (the caller's screenshot of the page must not see it move).
  */
-export async function readBack(run: Run, bound: readonly BoundField[]): Promise<void> {
+export async function readBack(
+  run: Run,
+  bound: readonly BoundField[],
+  beforeRetyping?: () => Promise<void>,
+): Promise<void> {
   const wrong: FieldRejection[] = [];
   for (const entry of bound) {
     let result = await compare(run, entry);
@@ -120,6 +126,7 @@ export async function readBack(run: Run, bound: readonly BoundField[]): Promise<
           return again.ok ? again : undefined;
         }, run.settings.findTimeoutMs)) ?? (await compare(run, entry));
     } else if (!result.ok) {
+      await beforeRetyping?.();
       await entry.binding.widget.fill(run, entry.field, entry.value);
       result = await compare(run, entry);
     }
@@ -143,4 +150,24 @@ export async function readBack(run: Run, bound: readonly BoundField[]): Promise<
       wrong,
     );
   }
+}
+
+/**
+ * Reads every value back while the page, as it will be sent, is pictured: the read-back only reads, and the
+ * screenshot (≈ 0.2 s of a full page) no longer waits for it. A value typed again waits for the picture and
+ * is pictured anew, so the evidence shows the page that was sent and no mask is taken while the page moves.
+ */
+export async function readBackPictured(run: Run, bound: readonly BoundField[], shot: Shot): Promise<void> {
+  const picture = shot();
+  let retyped = false;
+  try {
+    await readBack(run, bound, async () => {
+      await picture.catch(() => {});
+      retyped = true;
+    });
+  } catch (error) {
+    if (retyped) await shot().catch(() => {});
+    throw error;
+  }
+  await (retyped ? shot() : picture);
 }

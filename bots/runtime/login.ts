@@ -5,7 +5,7 @@ import {
   ValueRejectedError,
 } from '../errors/index.ts';
 import { type SliderCaptcha, solveSlider } from './captcha/slider-drag.ts';
-import { findOne, locatorOf } from './locate.ts';
+import { exists, findOne, locatorOf } from './locate.ts';
 import { clickAndLoad, goto } from './navigate.ts';
 import { isPersonalField } from './personal.ts';
 import { type Run, UNAVAILABLE_TEXTS } from './run.ts';
@@ -64,6 +64,23 @@ const messageBeside = async (run: Run, find: Find) =>
   (await locatorOf(run.page, find).getByRole('alert').allInnerTexts()).join('').trim();
 
 /**
+ * A kept session opens the application form at once: a portal shows its form only to a logged-in user and
+ * sends anybody else to its login page, so one page load answers both (checking the session on the home page
+ * first cost a page more per run). False when the form did not show — the session was dropped (the bounce
+ * to the login page says 登录已超时, which is no busy portal), or the portal did not answer — and the run logs in
+ * as usual.
+ */
+export async function formOnKeptSession(run: Run, entry: string, ready: Find | undefined): Promise<boolean> {
+  if (!run.resumedSession || run.page.url() !== 'about:blank') return false;
+  const response = await run.page
+    .goto(run.url(entry), { waitUntil: 'load', timeout: run.settings.navigationTimeoutMs })
+    .catch(() => null);
+  if (!response || response.status() >= 400 || run.brokenAssets().length > 0) return false;
+  if (new URL(run.page.url()).origin !== new URL(run.request.baseUrl).origin) return false;
+  return ready ? exists(run.page, ready).catch(() => false) : true;
+}
+
+/**
  * Username and password, optionally with an image CAPTCHA (统一身份认证): a refused CAPTCHA is tried again
  * with a new picture; a refused password goes back to the admin (the portal account is wrong).
  */
@@ -120,7 +137,10 @@ export function passwordLogin(declaration: PasswordLoginDeclaration): LoginStep 
     if (run.trouble().length > 0) throw new PortalUnavailableError('登录时门户返回服务器错误');
     throw new PersonNeededError('图形验证码多次未通过，请人工登录或稍后重试', 'captcha');
   };
-  return Object.assign(login, { readsImageCaptcha: declaration.captcha?.kind === 'image' });
+  return Object.assign(login, {
+    readsImageCaptcha: declaration.captcha?.kind === 'image',
+    keptSessionLogsIn: true,
+  });
 }
 
 export interface FormLoginDeclaration {

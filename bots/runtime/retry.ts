@@ -1,7 +1,7 @@
 import { PortalUnavailableError } from '../errors/index.ts';
 import { backoff } from './navigate.ts';
 import type { Run } from './run.ts';
-import { runStep } from './step-runner.ts';
+import { runStep, type Shot } from './step-runner.ts';
 
 /** "Not now" that another try in a moment will not fix: the other department's copy lags, or the session ended. */
 const NOT_LOCAL = ['工商信息尚未共享', '登录已超时'];
@@ -15,7 +15,7 @@ const NOT_LOCAL = ['工商信息尚未共享', '登录已超时'];
 export async function stepWithRetries<T>(
   run: Run,
   name: string,
-  body: (shot: () => Promise<void>, attempt: number) => Promise<T>,
+  body: (shot: Shot, attempt: number) => Promise<T>,
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {

@@ -40,26 +40,35 @@ function sanitise(failure: BotError): BotError {
 }
 
 /**
+ * Takes the step's screenshot now, after any still being taken; the newest is the step's. It may run while the
+ * body reads the page, never while the body types or leaves it: the body awaits it before that.
+ */
+export type Shot = () => Promise<void>;
+
+/**
  * Every step runs inside this wrapper: it times the step, takes one screenshot with personal data masked
  * (when the body calls `shot()` — before it leaves the page — or at the end), reports the step to the queue
  * and turns any failure into a BotError. Step authors write only the body.
  */
-export async function runStep<T>(
-  run: Run,
-  name: string,
-  body: (shot: () => Promise<void>) => Promise<T>,
-): Promise<T> {
+export async function runStep<T>(run: Run, name: string, body: (shot: Shot) => Promise<T>): Promise<T> {
   if (run.io.signal.aborted) throw new PortalUnavailableError('运行已被中止');
   const startedAt = new Date();
   const started = performance.now();
   run.beginStep();
   let screenshot: Buffer | undefined;
-  const shot = async () => {
-    screenshot = await run.screenshot();
+  let taking: Promise<void> | undefined;
+  const shot: Shot = () => {
+    const next = (taking?.catch(() => {}) ?? Promise.resolve()).then(async () => {
+      screenshot = await run.screenshot();
+    });
+    // Awaited by the body or below; a picture that failed while the body was failing is no unhandled rejection.
+    next.catch(() => {});
+    taking = next;
+    return next;
   };
   try {
     const result = await body(shot);
-    if (!screenshot) await shot();
+    await (taking ?? shot());
     await run.io.step({
       name,
       status: 'ok',
@@ -70,6 +79,7 @@ export async function runStep<T>(
     return result;
   } catch (error) {
     const failure = await classify(run, error);
+    await taking?.catch(() => {});
     if (!screenshot) screenshot = await run.screenshot().catch(() => undefined);
     await run.io.step({
       name,

@@ -43,7 +43,10 @@ export type Values = Readonly<Record<string, unknown>>;
 export interface Widget {
   readonly kind: string;
   fill(run: RunContext, field: Locator, value: unknown): Promise<void>;
-  /** What the page now holds, in the same terms as `expected`. */
+  /**
+   * What the page now holds, in the same terms as `expected`. Reads only: the step's screenshot is taken
+   * while the values are read back, and a read that scrolled or typed would misplace its masks.
+   */
   read(run: RunContext, field: Locator): Promise<string>;
   /** What the page should hold after `fill(value)`. */
   expected(value: unknown, run: RunContext): string;
@@ -157,6 +160,11 @@ export interface QueryDeclaration {
 export type LoginStep = ((run: RunContext) => Promise<void>) & {
   /** Set when the login shows an image CAPTCHA for the bot to read: its worker draws the glyph templates early. */
   readonly readsImageCaptcha?: boolean;
+  /**
+   * Set when a kept session of the run's portal account is the login (a password account): the run may go
+   * to the form at once. Not for logins by the company's own data (tax), whose account is the company.
+   */
+  readonly keptSessionLogsIn?: boolean;
 };
 
 export interface PortalDeclaration {

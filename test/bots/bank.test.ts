@@ -84,14 +84,14 @@ describe('bank-account on the bank portal', () => {
     const request = await laterRequest(sandbox, 'bank-account', 'bank', { companyName, outputs });
     const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
     await runner.run(request, io);
+    // The session kept from the first filing opens the form at once: no login page, no slider.
     expect(io.steps.map((s) => [s.name, s.status])).toEqual([
-      ['登录', 'ok'],
-      ['打开申请', 'ok'],
+      ['打开申请（沿用登录）', 'ok'],
       ['填写预约信息', 'failed'],
       ['填写预约信息（第 2 次）', 'ok'],
       ['读取回执', 'ok'],
     ]);
-    expect(io.steps[2]?.note).toContain('该时段预约已满');
+    expect(io.steps[1]?.note).toContain('该时段预约已满');
     const [day] = bookableDates(new Date());
     const filed = (await sandbox.submissions('bank')).filter((s) =>
       JSON.stringify(s.fields).includes(companyName),
@@ -107,9 +107,15 @@ describe('bank-account on the bank portal', () => {
       outputs: registerCompany(sandbox, other).outputs,
     });
     const wrongId = { ...typed, values: { ...typed.values, 'legalRep.idNumber': '350603199001011231' } };
-    const failure = await runner
-      .run(wrongId, new RecordingIo(sandbox.dir, (q) => sandbox.answer(q)))
-      .catch((e: unknown) => e);
+    // Meanwhile the bank has dropped every session: the kept one leads to the login page, and the run logs in.
+    await sandbox.control('bank', '/reset', { method: 'POST' });
+    const dropped = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
+    const failure = await runner.run(wrongId, dropped).catch((e: unknown) => e);
+    expect(dropped.steps.slice(0, 3).map((s) => [s.name, s.status])).toEqual([
+      ['打开申请（沿用登录）', 'ok'],
+      ['登录', 'ok'],
+      ['打开申请', 'ok'],
+    ]);
     expect(failure).toBeInstanceOf(ValueRejectedError);
     expect((failure as ValueRejectedError).fields).toEqual([
       expect.objectContaining({ message: expect.stringContaining('联网核查未通过') }),

@@ -7,17 +7,24 @@ import { captchaAnswer, renderCaptcha } from '../../portals/unified-login/captch
 describe('the image CAPTCHA reader', () => {
   const reader = new CaptchaReader();
 
-  it('reads most sandbox login pictures exactly, always four characters of the alphabet', async () => {
+  it('reads most sandbox login pictures exactly, each reading four characters of the alphabet', async () => {
     const pictures = 60;
     let exact = 0;
+    let unread = 0;
     for (let i = 0; i < pictures; i += 1) {
       const answer = captchaAnswer();
       const reading = await reader.read(renderCaptcha(answer));
-      expect(reading?.text).toMatch(new RegExp(`^[${UNIFIED_LOGIN_CAPTCHA.alphabet}]{4}$`));
-      if (reading?.text === answer) exact += 1;
+      // Glyphs drawn touching cannot be cut into four: no reading, and the login asks for a new picture.
+      if (!reading) {
+        unread += 1;
+        continue;
+      }
+      expect(reading.text).toMatch(new RegExp(`^[${UNIFIED_LOGIN_CAPTCHA.alphabet}]{4}$`));
+      if (reading.text === answer) exact += 1;
     }
     // ≈ 90 % on this machine (runs of 300 pictures); a wrong reading only costs the bot a new picture.
     expect(exact / pictures).toBeGreaterThanOrEqual(0.75);
+    expect(unread / pictures).toBeLessThanOrEqual(0.1);
   });
 
   it('gives no reading for a picture without four glyphs in it', async () => {
