@@ -64,14 +64,14 @@ const messageBeside = async (run: Run, find: Find) =>
   (await locatorOf(run.page, find).getByRole('alert').allInnerTexts()).join('').trim();
 
 /**
- * A kept session opens the application form at once: a portal shows its form only to a logged-in user and
- * sends anybody else to its login page, so one page load answers both (checking the session on the home page
- * first cost a page more per run). False when the form did not show — the session was dropped (the bounce
- * to the login page says 登录已超时, which is no busy portal), or the portal did not answer — and the run logs in
- * as usual.
+ * Opens the application form on a run's kept session (`run.resumedSession`) at once: a portal shows its form
+ * only to a logged-in user and sends anybody else to its login page, so one page load answers both (checking
+ * the session on the home page first cost a page more per run). False when the form did not show — the
+ * session was dropped (the bounce to the login page says 登录已超时, which is no busy portal), or the portal did
+ * not answer — and the run logs in as usual.
  */
 export async function formOnKeptSession(run: Run, entry: string, ready: Find | undefined): Promise<boolean> {
-  if (!run.resumedSession || run.page.url() !== 'about:blank') return false;
+  if (run.page.url() !== 'about:blank') return false;
   const response = await run.page
     .goto(run.url(entry), { waitUntil: 'load', timeout: run.settings.navigationTimeoutMs })
     .catch(() => null);

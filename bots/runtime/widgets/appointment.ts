@@ -75,6 +75,9 @@ export const appointmentSlots = (options: { date: Find; shown: string }): Widget
       let shownTiles = false;
       for (const day of days) {
         await calendar.fill(run, dateField, day);
+        // The tiles shown belong to the day in the box: another day's would be read as this one's.
+        if ((await calendar.read(run, dateField)) !== day)
+          throw new PortalUnavailableError(`预约日期未能选中 ${day}`);
         const tiles = await tilesOf(run, field);
         shownTiles ||= tiles.length > 0;
         const tile =

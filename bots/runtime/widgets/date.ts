@@ -39,6 +39,8 @@ const MONTHS = [
   '十二月',
 ];
 
+const CALENDAR_WALKS = 3;
+
 /** Walks a calendar popup as a person does: year panel, decade arrows, year, month, (day). */
 async function pickInCalendar(field: Locator, date: { y: number; m: number; d: number }, monthOnly: boolean) {
   const yearLink = field.getByText(/^\d{4} 年$/);
@@ -64,9 +66,22 @@ export const datePicker = (formats: { wire: string; shown: string; month?: boole
     const date = parseDate(formats.wire, asText(value));
     if (!date) throw new ValueRejectedError(`日期“${asText(value)}”不是 ${formats.wire} 格式`, []);
     const input = textControl(field);
-    if ((await input.inputValue()) === formatDate(formats.shown, date)) return;
-    await input.click();
-    await pickInCalendar(field, date, formats.month ?? false);
+    const wanted = formatDate(formats.shown, date);
+    // Entries are tapped without Playwright's wait for a still popup: a tap that missed its cell leaves the
+    // box as it was, and the calendar is walked again (a date another widget goes on from must be right now,
+    // not at the read-back). After three walks the read-back reports what the box shows.
+    for (let walk = 1; walk <= CALENDAR_WALKS; walk += 1) {
+      if ((await input.inputValue()) === wanted) return;
+      // A calendar left open by a missed tap closes when its box is clicked: walk it from where it is.
+      if (
+        !(await field
+          .getByText(/^\d{4} 年/)
+          .first()
+          .isVisible())
+      )
+        await input.click();
+      await pickInCalendar(field, date, formats.month ?? false);
+    }
   },
   async read(_run, field) {
     const shown = await textControl(field).inputValue();
