@@ -63,6 +63,9 @@ async function captchaAnswer(run: Run, image: Find, prompt: string, lastAttempt:
 const messageBeside = async (run: Run, find: Find) =>
   (await locatorOf(run.page, find).getByRole('alert').allInnerTexts()).join('').trim();
 
+/** Whether the page now shown is the portal's own (not its unified login on another host). */
+const onPortal = (run: Run) => new URL(run.page.url()).origin === new URL(run.request.baseUrl).origin;
+
 /**
  * Opens the application form on a run's kept session (`run.resumedSession`) at once: a portal shows its form
  * only to a logged-in user and sends anybody else to its login page, so one page load answers both (checking
@@ -76,7 +79,7 @@ export async function formOnKeptSession(run: Run, entry: string, ready: Find | u
     .goto(run.url(entry), { waitUntil: 'load', timeout: run.settings.navigationTimeoutMs })
     .catch(() => null);
   if (!response || response.status() >= 400 || run.brokenAssets().length > 0) return false;
-  if (new URL(run.page.url()).origin !== new URL(run.request.baseUrl).origin) return false;
+  if (!onPortal(run)) return false;
   return ready ? exists(run.page, ready).catch(() => false) : true;
 }
 
@@ -93,10 +96,8 @@ export function passwordLogin(declaration: PasswordLoginDeclaration): LoginStep 
         { fieldId: 'credentials', message: '未配置该门户的登录账号' },
       ]);
     }
-    const portalOrigin = new URL(run.request.baseUrl).origin;
-    const home = () => new URL(run.page.url()).origin === portalOrigin;
     const loggedIn = async () =>
-      home() && (await locatorOf(run.page, declaration.loggedIn).first().isVisible());
+      onPortal(run) && (await locatorOf(run.page, declaration.loggedIn).first().isVisible());
     // A kept session is tried on the portal's home page first: one page instead of the login's redirects
     // through the unified login. A session the portal has since dropped shows no 退出 there: log in anew.
     if (run.resumedSession && run.page.url() === 'about:blank') {

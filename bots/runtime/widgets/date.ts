@@ -41,6 +41,13 @@ const MONTHS = [
 
 const CALENDAR_WALKS = 3;
 
+/** Whether the calendar popup is open, on any of its panels (each heads with a year). */
+const calendarShown = (field: Locator) =>
+  field
+    .getByText(/^\d{4} 年/)
+    .first()
+    .isVisible();
+
 /** Walks a calendar popup as a person does: year panel, decade arrows, year, month, (day). */
 async function pickInCalendar(field: Locator, date: { y: number; m: number; d: number }, monthOnly: boolean) {
   const yearLink = field.getByText(/^\d{4} 年$/);
@@ -73,13 +80,7 @@ export const datePicker = (formats: { wire: string; shown: string; month?: boole
     for (let walk = 1; walk <= CALENDAR_WALKS; walk += 1) {
       if ((await input.inputValue()) === wanted) return;
       // A calendar left open by a missed tap closes when its box is clicked: walk it from where it is.
-      if (
-        !(await field
-          .getByText(/^\d{4} 年/)
-          .first()
-          .isVisible())
-      )
-        await input.click();
+      if (walk === 1 || !(await calendarShown(field))) await input.click();
       await pickInCalendar(field, date, formats.month ?? false);
     }
   },
