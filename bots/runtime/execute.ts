@@ -92,9 +92,13 @@ async function withRun<T>(
     const result = await body(
       new Run(page, request, io, deps.settings, deps.readCaptcha, kept !== undefined),
     );
-    if (deps.sessions && leavesNoDraft(result)) {
-      deps.sessions.giveBack(account, await context.storageState());
-    }
+    // The session is kept and the trace written side by side: the next wave waits for this run to end.
+    // A trace that cannot be written is not the run's failure (the `finally` below judges the browser).
+    const [state] = await Promise.all([
+      deps.sessions && leavesNoDraft(result) ? context.storageState() : undefined,
+      saveTrace().catch(() => {}),
+    ]);
+    if (deps.sessions && state) deps.sessions.giveBack(account, state);
     return result;
   } finally {
     io.signal.removeEventListener('abort', abort);
@@ -152,8 +156,11 @@ async function fileItem(
     run.resumedSession &&
     declaration.login.keptSessionLogsIn === true &&
     !request.reconcile &&
-    (await runStep(run, '打开申请（沿用登录）', () =>
-      formOnKeptSession(run, declaration.entry, first?.ready),
+    (await runStep(
+      run,
+      '打开申请（沿用登录）',
+      () => formOnKeptSession(run, declaration.entry, first?.ready),
+      'viewport',
     ));
   if (!opened) {
     await stepWithRetries(run, '登录', () => declaration.login(run));
@@ -164,10 +171,15 @@ async function fileItem(
       );
       if (earlier) return adopted(earlier, run);
     }
-    await stepWithRetries(run, '打开申请', async () => {
-      await goto(run, declaration.entry);
-      if (first) await findOne(run.page, first.ready, timeout, '申请表第一页');
-    });
+    await stepWithRetries(
+      run,
+      '打开申请',
+      async () => {
+        await goto(run, declaration.entry);
+        if (first) await findOne(run.page, first.ready, timeout, '申请表第一页');
+      },
+      'viewport',
+    );
   }
   // When the final click happened: a filing found after it is this run's own, an older one is not.
   let clickedAt: Date | undefined;

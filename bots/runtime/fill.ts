@@ -117,8 +117,11 @@ export async function readBack(
   beforeRetyping?: () => Promise<void>,
 ): Promise<void> {
   const wrong: FieldRejection[] = [];
-  for (const entry of bound) {
-    let result = await compare(run, entry);
+  // All values are read at once (reads only, one browser round trip's wait instead of one per field); what
+  // does not match is then waited for or typed again one field at a time.
+  const firstReads = await Promise.all(bound.map((entry) => compare(run, entry)));
+  for (const [i, entry] of bound.entries()) {
+    let result = firstReads[i] ?? (await compare(run, entry));
     if (!result.ok && entry.binding.widget.derived) {
       result =
         (await waitFor(async () => {

@@ -88,11 +88,17 @@ export async function exists(scope: Scope, find: Find): Promise<boolean> {
   return (await locatorOf(scope, find).count()) > 0;
 }
 
+/**
+ * Between two looks at the page. Each look is one browser round trip (≈ 5 ms on an idle machine); a wait
+ * overshoots what it waits for by half the pause on average, and a filing waits some thirty times.
+ */
+const POLL_MS = 25;
+
 /** Polls `check` until it returns a value (not undefined) — waiting on the page's own state, never a fixed sleep. */
 export async function waitFor<T>(
   check: () => Promise<T | undefined>,
   timeoutMs: number,
-  intervalMs = 50,
+  intervalMs = POLL_MS,
 ): Promise<T | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

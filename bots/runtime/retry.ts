@@ -1,6 +1,6 @@
 import { PortalUnavailableError } from '../errors/index.ts';
 import { backoff } from './navigate.ts';
-import type { Run } from './run.ts';
+import type { Run, StepPicture } from './run.ts';
 import { runStep, type Shot } from './step-runner.ts';
 
 /** "Not now" that another try in a moment will not fix: the other department's copy lags, or the session ended. */
@@ -16,11 +16,12 @@ export async function stepWithRetries<T>(
   run: Run,
   name: string,
   body: (shot: Shot, attempt: number) => Promise<T>,
+  picture?: StepPicture,
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       const label = attempt === 1 ? name : `${name}（第 ${attempt} 次）`;
-      return await runStep(run, label, (shot) => body(shot, attempt));
+      return await runStep(run, label, (shot) => body(shot, attempt), picture);
     } catch (error) {
       const local =
         error instanceof PortalUnavailableError && !NOT_LOCAL.some((text) => error.message.includes(text));

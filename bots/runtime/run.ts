@@ -114,21 +114,25 @@ export class Run implements RunContext {
     this.#trouble = [];
   }
 
-  /** A picture of the whole page with every personal field covered by a solid box. */
-  async screenshot(): Promise<Buffer> {
+  /**
+   * A picture of the whole page (or of what the window shows: `viewport`) with every personal field covered
+   * by a solid box.
+   */
+  async screenshot(picture: StepPicture = 'page'): Promise<Buffer> {
+    const fullPage = this.settings.fullPageScreenshots && picture === 'page';
     const password = this.page.locator('input[type=password]');
     // Playwright draws the boxes where the fields are in the viewport; a full-page picture of a page left
     // scrolled down then showed them a scroll's height away from the fields (ID numbers in plain sight, boxes
     // over the footer). From the top, viewport and page positions are the same.
     // 'instant': a page with smooth scrolling would still be on its way up when the picture is taken.
-    if (this.settings.fullPageScreenshots)
+    if (fullPage)
       await this.page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' })).catch(() => {}); // a page that is navigating away has nothing to scroll
     return this.page.screenshot({
       // JPEG: encoding a full-page PNG took about half of a screenshot's CPU, and with five contexts on two
       // cores that CPU is what the other runs wait for. A form stays legible at this quality.
       type: 'jpeg',
       quality: SCREENSHOT_QUALITY,
-      fullPage: this.settings.fullPageScreenshots,
+      fullPage,
       mask: [...this.#masks, password],
       maskColor: MASK_COLOR,
       animations: 'disabled',
@@ -139,6 +143,13 @@ export class Run implements RunContext {
 }
 
 const SCREENSHOT_QUALITY = 80;
+
+/**
+ * How much of the page a step's picture shows. `viewport` is for a step that only arrives on a page the next
+ * step pictures whole once it is filled (打开申请): the window shows that it opened, and a picture of it costs
+ * about half of a whole page (a full-page capture lays the page out again at its full height).
+ */
+export type StepPicture = 'page' | 'viewport';
 
 /** The colour of the boxes over personal data in screenshots (tests look for it). */
 export const MASK_COLOR = '#FF00FF';

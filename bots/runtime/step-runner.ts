@@ -7,7 +7,7 @@ import {
   ValueRejectedError,
 } from '../errors/index.ts';
 import { portalTrouble } from './health.ts';
-import type { Run } from './run.ts';
+import type { Run, StepPicture } from './run.ts';
 
 /** Turns anything thrown inside a step into the BotError that says what happens next. */
 export async function classify(run: Run, error: unknown): Promise<BotError> {
@@ -50,7 +50,12 @@ export type Shot = () => Promise<void>;
  * (when the body calls `shot()` — before it leaves the page — or at the end), reports the step to the queue
  * and turns any failure into a BotError. Step authors write only the body.
  */
-export async function runStep<T>(run: Run, name: string, body: (shot: Shot) => Promise<T>): Promise<T> {
+export async function runStep<T>(
+  run: Run,
+  name: string,
+  body: (shot: Shot) => Promise<T>,
+  picture: StepPicture = 'page',
+): Promise<T> {
   if (run.io.signal.aborted) throw new PortalUnavailableError('运行已被中止');
   const startedAt = new Date();
   const started = performance.now();
@@ -59,7 +64,7 @@ export async function runStep<T>(run: Run, name: string, body: (shot: Shot) => P
   let taking: Promise<void> | undefined;
   const shot: Shot = () => {
     const next = (taking?.catch(() => {}) ?? Promise.resolve()).then(async () => {
-      screenshot = await run.screenshot();
+      screenshot = await run.screenshot(picture);
     });
     // Awaited by the body or below; a picture that failed while the body was failing is no unhandled rejection.
     next.catch(() => {});
@@ -80,7 +85,7 @@ export async function runStep<T>(run: Run, name: string, body: (shot: Shot) => P
   } catch (error) {
     const failure = await classify(run, error);
     await taking?.catch(() => {});
-    if (!screenshot) screenshot = await run.screenshot().catch(() => undefined);
+    if (!screenshot) screenshot = await run.screenshot(picture).catch(() => undefined);
     await run.io.step({
       name,
       status: 'failed',

@@ -53,6 +53,10 @@ describe('housing-fund on the housing-fund portal', () => {
     const masked = await maskedArea(shot ?? Buffer.alloc(0));
     expect(masked.pixels).toBeGreaterThan(6 * 150 * 20);
     expect(masked.bottom).toBeLessThan(masked.height - 200);
+    // 打开申请 only arrives on the page the next step pictures whole: its picture is the window's (900 high).
+    const opened = io.steps.find((s) => s.name === '打开申请')?.screenshot;
+    expect((await maskedArea(opened ?? Buffer.alloc(0))).height).toBe(900);
+    expect(masked.height).toBeGreaterThan(900);
   });
 
   it('stops at once when the queue gives up on the run, keeps its trace and gives the browser back', async () => {
