@@ -27,10 +27,14 @@ export async function awaitDecision(
   try {
     return await runStep(run, '等待审核结果', async () => {
       // The receipt shown now answers the final post (reloading it would post again): open the item in 办件查询.
+      let lookedAt = Date.now();
       let shown = await lookUp();
       while (!shown || shown.awaitingResult) {
-        if (Date.now() + DECISION_POLL_MS >= until || run.io.signal.aborted) return undefined;
-        await sleep(DECISION_POLL_MS);
+        // A second from one look to the next, not from the end of one (a look through 办件查询 takes longer).
+        const pause = Math.max(0, lookedAt + DECISION_POLL_MS - Date.now());
+        if (Date.now() + pause >= until || run.io.signal.aborted) return undefined;
+        await sleep(pause);
+        lookedAt = Date.now();
         if (shown && run.documentMethod() === 'GET') {
           const address = new URL(run.page.url());
           await goto(run, `${address.pathname}${address.search}`);
