@@ -30,10 +30,10 @@ export async function awaitDecision(
       let lookedAt = Date.now();
       let shown = await lookUp();
       while (!shown || shown.awaitingResult) {
-        // A second from one look to the next, not from the end of one (a look through 办件查询 takes longer).
-        const pause = Math.max(0, lookedAt + DECISION_POLL_MS - Date.now());
-        if (Date.now() + pause >= until || run.io.signal.aborted) return undefined;
-        await sleep(pause);
+        // A second from the start of one look to the next, not from its end (a look through 办件查询 takes longer).
+        const nextLook = Math.max(lookedAt + DECISION_POLL_MS, Date.now());
+        if (nextLook >= until || run.io.signal.aborted) return undefined;
+        await sleep(nextLook - Date.now());
         lookedAt = Date.now();
         if (shown && run.documentMethod() === 'GET') {
           const address = new URL(run.page.url());
