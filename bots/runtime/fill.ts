@@ -94,10 +94,14 @@ export async function fillStep(run: Run, scope: Scope, step: StepDeclaration): P
   return bound;
 }
 
-async function compare(
-  run: Run,
-  bound: BoundField,
-): Promise<{ onPage: string; expected: string; ok: boolean }> {
+/** A value as the page shows it, what was meant, and whether they are the same. */
+interface Comparison {
+  onPage: string;
+  expected: string;
+  ok: boolean;
+}
+
+async function compare(run: Run, bound: BoundField): Promise<Comparison> {
   const { widget } = bound.binding;
   const expected = widget.expected(bound.value, run);
   const same = (onPage: string) => (widget.same ? widget.same(onPage, expected) : onPage === expected);
@@ -118,10 +122,14 @@ export async function readBack(
 ): Promise<void> {
   const wrong: FieldRejection[] = [];
   // All values are read at once (reads only, one browser round trip's wait instead of one per field); what
-  // does not match is then waited for or typed again one field at a time.
+  // does not match is then waited for or typed again one field at a time. Typing a value again (or waiting
+  // for one) can change the fields after it — a branch typed again reloads the slots — so from the first
+  // such field on, every value is read afresh.
   const firstReads = await Promise.all(bound.map((entry) => compare(run, entry)));
+  let pageMoved = false;
   for (const [i, entry] of bound.entries()) {
-    let result = firstReads[i] ?? (await compare(run, entry));
+    let result: Comparison = (!pageMoved && firstReads[i]) || (await compare(run, entry));
+    pageMoved ||= !result.ok;
     if (!result.ok && entry.binding.widget.derived) {
       result =
         (await waitFor(async () => {
