@@ -7,7 +7,7 @@ import { findOne } from '../../bots/runtime/locate.ts';
 import { resolveRunnerOptions } from '../../bots/runtime/options.ts';
 import { isPersonalField, maskValue } from '../../bots/runtime/personal.ts';
 import { Run } from '../../bots/runtime/run.ts';
-import { text } from '../../bots/runtime/widgets/index.ts';
+import { divSelect, text } from '../../bots/runtime/widgets/index.ts';
 import { newPuzzle, renderPuzzle } from '../../portals/bank/slider.ts';
 
 /** The runtime's parts on their own: the slider solver, the pool's recycling, strict locators, masking. */
@@ -70,6 +70,28 @@ describe('bot runtime', () => {
       });
       afterAll(() => release());
 
+      /** A run of an item on the page as it is, for filling one step's fields (a short find timeout). */
+      const runOn = (on: typeof page, values: Record<string, unknown>, findTimeoutMs = 200) => {
+        const request = {
+          applicationId: 'a',
+          applicationRef: 'r',
+          itemId: 'x',
+          portalId: 'p',
+          baseUrl: 'http://127.0.0.1/',
+          values,
+          documents: {},
+          reconcile: false,
+        };
+        const io = {
+          signal: new AbortController().signal,
+          tracePath: '',
+          step: async () => {},
+          beforeFinalSubmit: async () => {},
+          askPerson: async () => '',
+        };
+        return new Run(on, request, io, resolveRunnerOptions({ findTimeoutMs }), undefined);
+      };
+
       const inputNextTo = async (find: Parameters<typeof findOne>[1], scope = page) =>
         (await findOne(scope, find, 200)).locator('input').inputValue();
 
@@ -88,6 +110,44 @@ describe('bot runtime', () => {
         await expect(findOne(page, { label: '统一社会信用代码' }, 200)).rejects.toThrow('找不到');
       });
 
+      it('chooses in a list that ignores a click while it loads and closes under a tap, until the box shows it', async () => {
+        await page.setContent(`
+          <label>开户网点</label>
+          <div><input readonly><ul role="listbox" hidden><li>漳州芗城支行</li><li>漳州龙文支行</li></ul></div>
+          <script>
+            const box = document.querySelector('input');
+            const list = document.querySelector('ul');
+            window.clicks = 0;
+            // The first click comes while the list loads; the first press on an option lands as the list
+            // reloads and closes.
+            box.addEventListener('click', () => {
+              window.clicks += 1;
+              if (window.clicks > 1) list.hidden = !list.hidden;
+            });
+            let presses = 0;
+            document.addEventListener('mousedown', (e) => {
+              if (e.target.closest('li') && ++presses === 1) list.hidden = true;
+            }, true);
+            list.addEventListener('click', (e) => {
+              box.value = e.target.closest('li').textContent;
+              list.hidden = true;
+            });
+          </script>`);
+        const branch = { field: 'branch', find: { label: '开户网点' }, widget: divSelect() };
+        const step = { name: 't', ready: { text: 'x' }, fields: [branch] };
+        // Long enough for the pause a person makes before clicking a box that did not open.
+        await fillStep(runOn(page, { branch: '漳州龙文支行' }, 2000), page, step);
+        expect(await page.locator('input').inputValue()).toBe('漳州龙文支行');
+        // Ignored, opened, opened again after the list closed under the first tap.
+        expect(await page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(3);
+
+        const missing = await fillStep(runOn(page, { branch: '漳州角美支行' }), page, step).catch(
+          (e: unknown) => e,
+        );
+        expect(missing).toBeInstanceOf(PortalChangedError);
+        expect((missing as Error).message).toContain('下拉列表中没有“漳州角美支行”');
+      });
+
       it('reads every value back: a value a page script overwrote is typed again, one the page refuses is reported', async () => {
         await page.setContent(`
           <label>企业名称</label><div><input id="name"></div>
@@ -99,24 +159,7 @@ describe('bot runtime', () => {
               if (first) { first = false; window.rewrote = e.target.value; e.target.value += '（草稿）'; }
             });
           </script>`);
-        const request = {
-          applicationId: 'a',
-          applicationRef: 'r',
-          itemId: 'x',
-          portalId: 'p',
-          baseUrl: 'http://127.0.0.1/',
-          values: { companyName: '漳州云启软件科技有限公司', postcode: '363000' },
-          documents: {},
-          reconcile: false,
-        };
-        const io = {
-          signal: new AbortController().signal,
-          tracePath: '',
-          step: async () => {},
-          beforeFinalSubmit: async () => {},
-          askPerson: async () => '',
-        };
-        const run = new Run(page, request, io, resolveRunnerOptions({ findTimeoutMs: 200 }), undefined);
+        const run = runOn(page, { companyName: '漳州云启软件科技有限公司', postcode: '363000' });
         const bound = await fillStep(run, page, {
           name: 't',
           ready: { text: 'x' },

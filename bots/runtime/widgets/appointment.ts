@@ -34,8 +34,11 @@ async function tilesOf(run: RunContext, field: Locator): Promise<{ name: string;
         const count = await tiles.count();
         if (count === 0) {
           const text = (await field.innerText()).trim();
-          if (UNAVAILABLE_TEXTS.some((busy) => text.includes(busy))) throw new PortalUnavailableError(text);
-          return /暂无|不可预约|已约满|请先|失败/.test(text) ? [] : undefined;
+          // "请先选择开户网点…" means the page lost the branch (or the date) the tiles load for: going on to
+          // the next day would book a later slot than the earliest free one, so the step is done again.
+          if (UNAVAILABLE_TEXTS.some((busy) => text.includes(busy)) || /请先|失败/.test(text))
+            throw new PortalUnavailableError(text);
+          return /暂无|不可预约|已约满/.test(text) ? [] : undefined;
         }
         const out = [];
         for (let i = 0; i < count; i += 1) {

@@ -42,4 +42,5 @@ export const optionText = (scope: Locator, text: string | RegExp): Locator =>
  * read-back before leaving the page catches either and types the field again. Boxes, buttons and checkboxes
  * a person aims at keep the full checks.
  */
-export const tap = (entry: Locator): Promise<void> => entry.click({ force: true });
+export const tap = (entry: Locator, timeoutMs?: number): Promise<void> =>
+  entry.click({ force: true, timeout: timeoutMs });

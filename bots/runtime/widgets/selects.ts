@@ -1,6 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { PortalChangedError, PortalUnavailableError } from '../../errors/index.ts';
-import { escapeRegExp, waitForPortal } from '../locate.ts';
+import { escapeRegExp, pause, waitForPortal } from '../locate.ts';
 import type { RunContext, Widget } from '../types.ts';
 import { asText, labelFor, type OptionLabels, optionText, selectBox, tap } from './common.ts';
 
@@ -14,26 +14,55 @@ export const divSelect = (options?: OptionLabels): Widget => ({
     const label = labelFor(options, asText(value));
     const box = selectBox(field);
     if ((await box.inputValue()) === label) return;
-    const list = field.getByRole('listbox');
-    const option = optionText(list, label);
-    // A list that reloads (the branches of the bank just chosen) can close under the click; a person then
-    // opens it again. A list that stays open without the option means the portal changed.
-    for (let attempt = 1; ; attempt += 1) {
-      await box.click();
-      try {
-        await option.waitFor({ state: 'visible', timeout: run.settings.findTimeoutMs });
-        break;
-      } catch {
-        if (attempt >= 3 || (await list.isVisible()))
-          throw new PortalChangedError(`下拉列表中没有“${label}”这一项`);
-      }
-    }
-    await tap(option);
+    await chooseInList(run, box, field.getByRole('listbox'), label);
   },
   read: (_run, field) => selectBox(field).inputValue(),
   expected: (value) => labelFor(options, asText(value)),
   resolve: (run, field, directive) => firstOption(run, field, directive, options),
 });
+
+/** How long a list may stay shut after its box was clicked before the box is clicked again. */
+const REOPEN_AFTER_MS = 300;
+/** Taps on a shown option that may miss (the list closing or reloading under them) before giving up. */
+const OPTION_TAPS = 3;
+
+/**
+ * Opens the list and taps the option, as a person does until the box shows it. A box clicked while its list
+ * loads ignores the click, and a list that reloads (the branches of a bank, loaded once for the bank and once
+ * more when the address's own timer fires) can close or re-render under the tap: the box is clicked again
+ * when its list stays shut, and the option tapped again when the box does not show it — the field after this
+ * one (the slots of the branch) goes on from it. A list that stays open without the option means the portal
+ * changed.
+ */
+async function chooseInList(run: RunContext, box: Locator, list: Locator, label: string): Promise<void> {
+  const option = optionText(list, label);
+  const deadline = Date.now() + run.settings.findTimeoutMs;
+  let clickedAt = Date.now();
+  await box.click();
+  for (let taps = 0; ; ) {
+    if (await option.isVisible()) {
+      taps += 1;
+      // A tap that finds the option gone (it was there a moment ago) is not waited out: the box is looked
+      // at again, as after a tap that landed beside the option.
+      await tap(option, REOPEN_AFTER_MS).catch(() => undefined);
+      if ((await box.inputValue()) === label) return;
+      if (taps >= OPTION_TAPS) throw new PortalUnavailableError(`下拉列表未能选中“${label}”`);
+      continue;
+    }
+    const shown = await list.isVisible();
+    if (Date.now() >= deadline) {
+      throw new PortalChangedError(
+        shown ? `下拉列表中没有“${label}”这一项` : `下拉列表未能打开，无法选择“${label}”`,
+      );
+    }
+    if (!shown && Date.now() - clickedAt >= REOPEN_AFTER_MS) {
+      clickedAt = Date.now();
+      await box.click();
+      continue;
+    }
+    await pause();
+  }
+}
 
 /**
  * `auto:first…`: the portal's own list (already narrowed to the unit's district, or to the choice above) may
