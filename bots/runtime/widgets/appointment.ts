@@ -34,6 +34,8 @@ async function tilesOf(run: RunContext, field: Locator): Promise<{ name: string;
         const count = await tiles.count();
         if (count === 0) {
           const text = (await field.innerText()).trim();
+          // The tiles may have come between the two looks, and a full one reads "已约满": look again.
+          if ((await tiles.count()) > 0) return undefined;
           // "请先选择开户网点…" means the page lost the branch (or the date) the tiles load for: going on to
           // the next day would book a later slot than the earliest free one, so the step is done again.
           if (UNAVAILABLE_TEXTS.some((busy) => text.includes(busy)) || /请先|失败/.test(text))
