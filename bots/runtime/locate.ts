@@ -94,9 +94,6 @@ export async function exists(scope: Scope, find: Find): Promise<boolean> {
  */
 const POLL_MS = 25;
 
-/** One pause between two looks at the page. */
-export const pause = (ms = POLL_MS): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Polls `check` until it returns a value (not undefined) — waiting on the page's own state, never a fixed sleep. */
 export async function waitFor<T>(
   check: () => Promise<T | undefined>,
@@ -108,7 +105,7 @@ export async function waitFor<T>(
     const value = await check();
     if (value !== undefined) return value;
     if (Date.now() >= deadline) return undefined;
-    await pause(intervalMs);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { PortalChangedError, PortalUnavailableError } from '../../errors/index.ts';
-import { escapeRegExp, pause, waitForPortal } from '../locate.ts';
+import { escapeRegExp, waitFor, waitForPortal } from '../locate.ts';
 import type { RunContext, Widget } from '../types.ts';
 import { asText, labelFor, type OptionLabels, optionText, selectBox, tap } from './common.ts';
 
@@ -23,6 +23,8 @@ export const divSelect = (options?: OptionLabels): Widget => ({
 
 /** How long a list may stay shut after its box was clicked before the box is clicked again. */
 const REOPEN_AFTER_MS = 300;
+/** How long a tap waits for an option that was shown a moment ago (gone means the list closed under it). */
+const TAP_GONE_MS = 300;
 /** Taps on a shown option that may miss (the list closing or reloading under them) before giving up. */
 const OPTION_TAPS = 3;
 
@@ -36,32 +38,25 @@ const OPTION_TAPS = 3;
  */
 async function chooseInList(run: RunContext, box: Locator, list: Locator, label: string): Promise<void> {
   const option = optionText(list, label);
-  const deadline = Date.now() + run.settings.findTimeoutMs;
   let clickedAt = Date.now();
   await box.click();
-  for (let taps = 0; ; ) {
+  let taps = 0;
+  const chosen = await waitFor(async () => {
     if (await option.isVisible()) {
       taps += 1;
-      // A tap that finds the option gone (it was there a moment ago) is not waited out: the box is looked
-      // at again, as after a tap that landed beside the option.
-      await tap(option, REOPEN_AFTER_MS).catch(() => undefined);
-      if ((await box.inputValue()) === label) return;
+      await tap(option, TAP_GONE_MS).catch(() => undefined);
+      if ((await box.inputValue()) === label) return true;
       if (taps >= OPTION_TAPS) throw new PortalUnavailableError(`下拉列表未能选中“${label}”`);
-      continue;
-    }
-    const shown = await list.isVisible();
-    if (Date.now() >= deadline) {
-      throw new PortalChangedError(
-        shown ? `下拉列表中没有“${label}”这一项` : `下拉列表未能打开，无法选择“${label}”`,
-      );
-    }
-    if (!shown && Date.now() - clickedAt >= REOPEN_AFTER_MS) {
+    } else if (Date.now() - clickedAt >= REOPEN_AFTER_MS && !(await list.isVisible())) {
       clickedAt = Date.now();
       await box.click();
-      continue;
     }
-    await pause();
-  }
+    return undefined;
+  }, run.settings.findTimeoutMs);
+  if (chosen) return;
+  throw new PortalChangedError(
+    (await list.isVisible()) ? `下拉列表中没有“${label}”这一项` : `下拉列表未能打开，无法选择“${label}”`,
+  );
 }
 
 /**
