@@ -13,6 +13,7 @@ import {
   type BoundField,
   type GroupBinding,
   isGroup,
+  type Settle,
   type StepDeclaration,
   type Values,
 } from './types.ts';
@@ -32,33 +33,56 @@ function withField(error: unknown, fieldId: string): unknown {
   return error;
 }
 
+/**
+ * Waits, in the order they were filled, for the portal's answers still outstanding (uploads under way); a
+ * refusal names its field.
+ */
+async function settle(bound: readonly BoundField[]): Promise<void> {
+  for (const entry of bound) {
+    const outstanding = entry.settle;
+    if (!outstanding) continue;
+    entry.settle = undefined;
+    try {
+      await outstanding();
+    } catch (error) {
+      throw withField(error, entry.fieldId);
+    }
+  }
+}
+
+/** Fills one binding; what it bound joins `bound` (the step's fields so far). */
 async function fillBinding(
   run: Run,
   scope: Scope,
   binding: Binding,
   values: Values,
   fieldId: string,
-): Promise<BoundField | undefined> {
+  bound: BoundField[],
+): Promise<void> {
   let value = binding.value ? binding.value(values) : values[binding.field];
-  if (isAbsent(value) || (binding.when && !binding.when(values))) return undefined;
+  if (isAbsent(value) || (binding.when && !binding.when(values))) return;
   const field = await findOne(scope, binding.find, run.settings.findTimeoutMs, `“${fieldId}”`);
   if (binding.personal ?? isPersonalField(fieldId)) run.mask(field);
+  const directive = typeof value === 'string' && DIRECTIVE.test(value);
+  // A widget that waits on the portal's own loading takes any server error meanwhile for its own: the
+  // answers still outstanding come first.
+  if (directive || binding.widget.waitsOnPortal) await settle(bound);
+  let outstanding: Settle | undefined;
   try {
-    if (typeof value === 'string' && DIRECTIVE.test(value)) {
+    if (directive) {
       if (!binding.widget.resolve) throw new Error(`widget ${binding.widget.kind} cannot resolve ${value}`);
-      value = await binding.widget.resolve(run, field, value);
+      value = await binding.widget.resolve(run, field, String(value));
     }
-    await binding.widget.fill(run, field, value);
+    outstanding = (await binding.widget.fill(run, field, value)) ?? undefined;
   } catch (error) {
     throw withField(error, fieldId);
   }
-  return { fieldId, binding, field, value };
+  bound.push({ fieldId, binding, field, value, ...(outstanding ? { settle: outstanding } : {}) });
 }
 
-async function fillGroup(run: Run, scope: Scope, group: GroupBinding): Promise<BoundField[]> {
+async function fillGroup(run: Run, scope: Scope, group: GroupBinding, bound: BoundField[]): Promise<void> {
   const value = run.values[group.group];
   const rows = Array.isArray(value) ? (value as Values[]) : [];
-  const bound: BoundField[] = [];
   const timeout = run.settings.findTimeoutMs;
   for (const [i, row] of rows.entries()) {
     if ((await locatorOf(scope, group.row(i + 1)).count()) === 0) {
@@ -66,8 +90,7 @@ async function fillGroup(run: Run, scope: Scope, group: GroupBinding): Promise<B
     }
     const rowScope = await findOne(scope, group.row(i + 1), timeout, `“${group.group}”第 ${i + 1} 行`);
     for (const binding of group.bindings) {
-      const one = await fillBinding(run, rowScope, binding, row, `${group.group}[${i}].${binding.field}`);
-      if (one) bound.push(one);
+      await fillBinding(run, rowScope, binding, row, `${group.group}[${i}].${binding.field}`, bound);
     }
   }
   // Rows the page offered beyond those of the application are removed (a person would delete them).
@@ -78,19 +101,19 @@ async function fillGroup(run: Run, scope: Scope, group: GroupBinding): Promise<B
       await (await findOne(surplus, group.remove, timeout, '删除按钮')).click();
     }
   }
-  return bound;
 }
 
-/** Types every bound value of one page; returns what was bound, for the read-back and for the page's messages. */
+/**
+ * Types every bound value of one page and waits for the portal's answers to them; returns what was bound,
+ * for the read-back and for the page's messages.
+ */
 export async function fillStep(run: Run, scope: Scope, step: StepDeclaration): Promise<BoundField[]> {
   const bound: BoundField[] = [];
   for (const field of step.fields) {
-    if (isGroup(field)) bound.push(...(await fillGroup(run, scope, field)));
-    else {
-      const one = await fillBinding(run, scope, field, run.values, field.field);
-      if (one) bound.push(one);
-    }
+    if (isGroup(field)) await fillGroup(run, scope, field, bound);
+    else await fillBinding(run, scope, field, run.values, field.field, bound);
   }
+  await settle(bound);
   return bound;
 }
 
@@ -138,7 +161,7 @@ export async function readBack(
         }, run.settings.findTimeoutMs)) ?? (await compare(run, entry));
     } else if (!result.ok) {
       await beforeRetyping?.();
-      await entry.binding.widget.fill(run, entry.field, entry.value);
+      await (await entry.binding.widget.fill(run, entry.field, entry.value))?.();
       result = await compare(run, entry);
     }
     run.comparison.push({

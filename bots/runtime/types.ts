@@ -40,9 +40,17 @@ export type Find =
 export type Values = Readonly<Record<string, unknown>>;
 
 /** How one kind of widget is typed into and read back. `fill` receives the wire value of the projection. */
+/**
+ * What is left of a fill once the page has what the bot gave it: waiting for the portal's answer to it (an
+ * upload's result). The filler runs it after the page's other fields, so the bot types on, as a person does,
+ * while the portal answers.
+ */
+export type Settle = () => Promise<void>;
+
 export interface Widget {
   readonly kind: string;
-  fill(run: RunContext, field: Locator, value: unknown): Promise<void>;
+  // biome-ignore lint/suspicious/noConfusingVoidType: most widgets' fill returns nothing (an async function without a return); only some leave a Settle.
+  fill(run: RunContext, field: Locator, value: unknown): Promise<void | Settle>;
   /**
    * What the page now holds, in the same terms as `expected`. Reads only: the step's screenshot is taken
    * while the values are read back, and a read that scrolled or typed would misplace its masks.
@@ -60,6 +68,11 @@ export interface Widget {
   resolve?(run: RunContext, field: Locator, directive: string): Promise<string>;
   /** Widgets whose value lives in the page's own reading (a readonly, computed box) are not filled again. */
   readonly derived?: boolean;
+  /**
+   * The widget waits for what the portal loads (a cascade's next level, free slots) and takes a server
+   * error meanwhile for its own: answers still outstanding (a `Settle`) are awaited before it starts.
+   */
+  readonly waitsOnPortal?: boolean;
   /**
    * Whether a refusal of `value` means somebody else took what the widget picked from what was free (the
    * earliest appointment slot), so filling again picks another; false for a value the applicant gave.
@@ -187,6 +200,8 @@ export interface BoundField {
   binding: Binding;
   field: Locator;
   value: unknown;
+  /** The portal's answer still outstanding (the fill returned a Settle). */
+  settle?: Settle;
 }
 
 /** What a declaration's functions and the widgets see of a run. */

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortalChangedError, ValueRejectedError } from '../../bots/errors/index.ts';
 import { BrowserPool } from '../../bots/runtime/browser-pool.ts';
@@ -7,7 +10,7 @@ import { findOne } from '../../bots/runtime/locate.ts';
 import { resolveRunnerOptions } from '../../bots/runtime/options.ts';
 import { isPersonalField, maskValue } from '../../bots/runtime/personal.ts';
 import { Run } from '../../bots/runtime/run.ts';
-import { divSelect, text } from '../../bots/runtime/widgets/index.ts';
+import { divSelect, text, upload } from '../../bots/runtime/widgets/index.ts';
 import { newPuzzle, renderPuzzle } from '../../portals/bank/slider.ts';
 
 /** The runtime's parts on their own: the slider solver, the pool's recycling, strict locators, masking. */
@@ -71,7 +74,12 @@ describe('bot runtime', () => {
       afterAll(() => release());
 
       /** A run of an item on the page as it is, for filling one step's fields (a short find timeout). */
-      const runOn = (on: typeof page, values: Record<string, unknown>, findTimeoutMs = 200) => {
+      const runOn = (
+        on: typeof page,
+        values: Record<string, unknown>,
+        findTimeoutMs = 200,
+        documents: Record<string, { path: string; fileName: string; mimeType: string }> = {},
+      ) => {
         const request = {
           applicationId: 'a',
           applicationRef: 'r',
@@ -79,7 +87,7 @@ describe('bot runtime', () => {
           portalId: 'p',
           baseUrl: 'http://127.0.0.1/',
           values,
-          documents: {},
+          documents,
           reconcile: false,
         };
         const io = {
@@ -146,6 +154,76 @@ describe('bot runtime', () => {
         );
         expect(missing).toBeInstanceOf(PortalChangedError);
         expect((missing as Error).message).toContain('下拉列表中没有“漳州角美支行”');
+      });
+
+      it('types the next fields while an upload is under way, and waits for its answer before the page is left', async () => {
+        // An upload slot as portals build it: the file goes up at once and the slot shows its name (or the
+        // portal's complaint) when the answer comes, here 400 ms later; a text field follows it.
+        await page.setContent(`
+          <label>身份证正面照片</label>
+          <div><input type="file" hidden><button type="button">点击上传</button><span></span><div role="alert"></div></div>
+          <label>住址</label><div><input id="address"></div>
+          <script>
+            const file = document.querySelector('input[type=file]');
+            document.querySelector('button').addEventListener('click', () => file.click());
+            window.typedWhileUploading = false;
+            let uploading = false;
+            document.getElementById('address').addEventListener('input', () => {
+              if (uploading) window.typedWhileUploading = true;
+            });
+            file.addEventListener('change', () => {
+              const chosen = file.files[0];
+              uploading = true;
+              setTimeout(() => {
+                uploading = false;
+                if (chosen.name.endsWith('.exe')) document.querySelector('[role=alert]').textContent = '文件类型不符合要求';
+                else document.querySelector('span').textContent = chosen.name + '（1KB）';
+              }, 400);
+            });
+          </script>`);
+        const folder = await mkdtemp(join(tmpdir(), 'yijian-upload-'));
+        await writeFile(join(folder, 'a'), 'picture');
+        const attached = (fileName: string) => ({
+          path: join(folder, 'a'),
+          fileName,
+          mimeType: 'image/jpeg',
+        });
+        const step = {
+          name: 't',
+          ready: { text: 'x' },
+          fields: [
+            { field: 'idFrontPhoto', find: { label: '身份证正面照片' }, widget: upload() },
+            { field: 'address', find: { label: '住址' }, widget: text() },
+          ],
+        };
+        const values = { idFrontPhoto: { document: 'front' }, address: '漳州市龙文区' };
+        const run = runOn(page, values, 2000, { front: attached('front.jpg') });
+        const bound = await fillStep(run, page, step);
+        expect(
+          await page.evaluate(
+            () => (window as unknown as { typedWhileUploading: boolean }).typedWhileUploading,
+          ),
+        ).toBe(true);
+        // The step came back only once the slot showed the file: the read-back finds both values.
+        await readBack(run, bound);
+        expect(run.comparison.map((c) => [c.fieldId, c.matches])).toEqual([
+          ['idFrontPhoto', true],
+          ['address', true],
+        ]);
+
+        await page.evaluate(() => {
+          (document.querySelector('span') as HTMLElement).textContent = '';
+        });
+        const refused = await fillStep(
+          runOn(page, values, 2000, { front: attached('front.exe') }),
+          page,
+          step,
+        ).catch((e: unknown) => e);
+        expect(refused).toBeInstanceOf(ValueRejectedError);
+        expect((refused as ValueRejectedError).fields).toEqual([
+          { fieldId: 'idFrontPhoto', message: '文件类型不符合要求' },
+        ]);
+        await rm(folder, { recursive: true, force: true });
       });
 
       it('reads every value back: a value a page script overwrote is typed again, one the page refuses is reported', async () => {

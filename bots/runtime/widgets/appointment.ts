@@ -69,6 +69,7 @@ export const appointmentSlots = (options: { date: Find; shown: string }): Widget
   });
   return {
     kind: 'appointment',
+    waitsOnPortal: true,
     async fill(run, field, value) {
       const wanted = wantedOf(value);
       const dateField = await findOne(run.page, options.date, run.settings.findTimeoutMs, '预约日期');

@@ -16,6 +16,7 @@ const namesOf = (code: string): string[] => {
  */
 export const regionCascade = (): Widget => ({
   kind: 'region-cascade',
+  waitsOnPortal: true,
   async fill(run, field, value) {
     const names = namesOf(asText(value));
     const boxes = field.getByRole('textbox');

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import type { Locator } from 'playwright-core';
 import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '../../errors/index.ts';
+import type { AttachedDocument } from '../../item-runner.ts';
 import { waitFor } from '../locate.ts';
 import { UNAVAILABLE_TEXTS } from '../run.ts';
-import type { Widget } from '../types.ts';
+import type { RunContext, Widget } from '../types.ts';
 
 const documentIdOf = (value: unknown): string => {
   const id = (value as { document?: unknown } | undefined)?.document;
@@ -10,40 +12,54 @@ const documentIdOf = (value: unknown): string => {
   return id;
 };
 
+/** Clicks the slot's button and hands the document to the file chooser it opens. */
+async function choose(run: RunContext, field: Locator, document: AttachedDocument, button: string) {
+  const chooser = run.page.waitForEvent('filechooser', { timeout: run.settings.actionTimeoutMs });
+  await field.getByRole('button', { name: button, exact: true }).click();
+  // Handed over under the applicant's file name: the stored file is named by its storage key, and the
+  // portal shows (and keeps) the name the chooser reports.
+  await (await chooser).setFiles({
+    name: document.fileName,
+    mimeType: document.mimeType,
+    buffer: await readFile(document.path),
+  });
+}
+
+/**
+ * Waits for the slot to show the file (or the portal's complaint). A busy answer is tried again, as a person
+ * clicks 点击上传 once more; any other complaint is the applicant's file (wrong type, too large).
+ */
+async function settle(run: RunContext, field: Locator, document: AttachedDocument, button: string) {
+  for (let attempt = 1; ; attempt += 1) {
+    const outcome = await waitFor(async () => {
+      const complaint = (await field.getByRole('alert').allInnerTexts()).join('').trim();
+      if (complaint) return { complaint };
+      return (await field.innerText()).includes(document.fileName) ? { complaint: '' } : undefined;
+    }, run.settings.navigationTimeoutMs);
+    if (!outcome) throw new PortalUnavailableError(`上传“${document.fileName}”后门户长时间无响应`);
+    if (!outcome.complaint) {
+      if (attempt > 1) run.clearTrouble();
+      return;
+    }
+    const busy = UNAVAILABLE_TEXTS.some((text) => outcome.complaint.includes(text));
+    if (!busy) throw new ValueRejectedError(outcome.complaint, []);
+    if (attempt >= 3) throw new PortalUnavailableError(outcome.complaint);
+    await choose(run, field, document, button);
+  }
+}
+
 /**
  * An upload slot: the person clicks the slot's button, picks the file in the chooser, and the slot shows
- * the file's name (or the portal's complaint: wrong type, too large) once the upload finished.
+ * the file's name (or the portal's complaint: wrong type, too large) once the upload finished. The wait for
+ * that answer is left to the filler (a Settle): the upload runs while the next fields are typed.
  */
 export const upload = (button = '点击上传'): Widget => ({
   kind: 'upload',
   async fill(run, field, value) {
     const document = run.document(documentIdOf(value));
     if ((await field.innerText()).includes(document.fileName)) return;
-    // A busy answer to the upload is tried again, as a person clicks 点击上传 once more.
-    for (let attempt = 1; ; attempt += 1) {
-      const chooser = run.page.waitForEvent('filechooser', { timeout: run.settings.actionTimeoutMs });
-      await field.getByRole('button', { name: button, exact: true }).click();
-      // Handed over under the applicant's file name: the stored file is named by its storage key, and the
-      // portal shows (and keeps) the name the chooser reports.
-      await (await chooser).setFiles({
-        name: document.fileName,
-        mimeType: document.mimeType,
-        buffer: await readFile(document.path),
-      });
-      const outcome = await waitFor(async () => {
-        const complaint = (await field.getByRole('alert').allInnerTexts()).join('').trim();
-        if (complaint) return { complaint };
-        return (await field.innerText()).includes(document.fileName) ? { complaint: '' } : undefined;
-      }, run.settings.navigationTimeoutMs);
-      if (!outcome) throw new PortalUnavailableError(`上传“${document.fileName}”后门户长时间无响应`);
-      if (!outcome.complaint) {
-        if (attempt > 1) run.clearTrouble();
-        return;
-      }
-      const busy = UNAVAILABLE_TEXTS.some((text) => outcome.complaint.includes(text));
-      if (!busy) throw new ValueRejectedError(outcome.complaint, []);
-      if (attempt >= 3) throw new PortalUnavailableError(outcome.complaint);
-    }
+    await choose(run, field, document, button);
+    return () => settle(run, field, document, button);
   },
   async read(_run, field) {
     // The slot shows the uploaded file beside its button: "name.jpg（18KB）".

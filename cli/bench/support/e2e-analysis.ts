@@ -55,6 +55,12 @@ export interface ItemFigures {
     /** When its receipt was stored, relative to the key press. */
     doneMs: number | null;
     filingRunMs: number | null;
+    /**
+     * The filing run's time with no request of its portal in flight (look-ups and failed requests included):
+     * the bots' own work between the portal's answers, plus the waits nobody can shorten (SMS reply, countdown).
+     * Only this part of a run can move the ratio.
+     */
+    portalIdleMs: number | null;
     /** When the filing run ended, relative to the key press (doneMs − this: the follow-up for a later result). */
     filingRunEndMs: number | null;
     /** The filing run's steps as the bot recorded them (bot_run_steps), for where the bot's own time went. */
@@ -170,6 +176,14 @@ export function analyseRun(evidence: RunEvidence): RunFigures {
         startMs: itemRuns.length ? firstStart - t0 : null,
         doneMs: row?.status === 'done' ? row.updatedAt.getTime() - t0 : null,
         filingRunMs: to - from,
+        portalIdleMs:
+          to -
+          from -
+          unionMs(
+            inRun.map((r) => [r.startMs, r.endMs] as const),
+            from,
+            to,
+          ),
         filingRunEndMs: to - t0,
         filingRunSteps: (evidence.steps.get(run.id) ?? []).map((step) => ({
           name: step.name,

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DEFAULT_TUNING, type QueueTuning } from '../../../queue/queue-options.ts';
 import { ApplicationsRepo } from '../../../store/applications.repo.ts';
 import type { RunStepRow } from '../../../store/bot-runs.repo.ts';
@@ -147,6 +149,10 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
         `第 ${n} 次：用时 ${(figures.wallMs / SECOND).toFixed(1)} 秒，关键路径 ${(figures.criticalPathMs / SECOND).toFixed(1)} 秒，比值 ${figures.ratio.toFixed(2)}`,
       );
     }
+    // With --keep-data, the portals' request log lies beside the traces: the two timelines side by side show
+    // where a run waited on a portal and where the portal waited on the bot.
+    if (options.keepData)
+      await writeFile(join(infra.dataDir, 'portal-requests.json'), JSON.stringify(recorder.requests()));
     const ratio = median(runs.map((r) => r.ratio));
     const {
       progress: _progress,
