@@ -37,7 +37,7 @@ function withField(error: unknown, fieldId: string): unknown {
  * Waits, in the order they were filled, for the portal's answers still outstanding (uploads under way); a
  * refusal names its field.
  */
-async function settle(bound: readonly BoundField[]): Promise<void> {
+async function settleOutstanding(bound: readonly BoundField[]): Promise<void> {
   for (const entry of bound) {
     const outstanding = entry.settle;
     if (!outstanding) continue;
@@ -66,7 +66,7 @@ async function fillBinding(
   const directive = typeof value === 'string' && DIRECTIVE.test(value);
   // A widget that waits on the portal's own loading takes any server error meanwhile for its own: the
   // answers still outstanding come first.
-  if (directive || binding.widget.waitsOnPortal) await settle(bound);
+  if (directive || binding.widget.waitsOnPortal) await settleOutstanding(bound);
   let outstanding: Settle | undefined;
   try {
     if (directive) {
@@ -113,7 +113,7 @@ export async function fillStep(run: Run, scope: Scope, step: StepDeclaration): P
     if (isGroup(field)) await fillGroup(run, scope, field, bound);
     else await fillBinding(run, scope, field, run.values, field.field, bound);
   }
-  await settle(bound);
+  await settleOutstanding(bound);
   return bound;
 }
 

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { PortalChangedError, ValueRejectedError } from '../../bots/errors/index.ts';
 import { BrowserPool } from '../../bots/runtime/browser-pool.ts';
 import { findSliderGap } from '../../bots/runtime/captcha/slider-gap.ts';
@@ -182,6 +182,7 @@ describe('bot runtime', () => {
             });
           </script>`);
         const folder = await mkdtemp(join(tmpdir(), 'yijian-upload-'));
+        onTestFinished(() => rm(folder, { recursive: true, force: true }));
         await writeFile(join(folder, 'a'), 'picture');
         const attached = (fileName: string) => ({
           path: join(folder, 'a'),
@@ -223,7 +224,6 @@ describe('bot runtime', () => {
         expect((refused as ValueRejectedError).fields).toEqual([
           { fieldId: 'idFrontPhoto', message: '文件类型不符合要求' },
         ]);
-        await rm(folder, { recursive: true, force: true });
       });
 
       it('reads every value back: a value a page script overwrote is typed again, one the page refuses is reported', async () => {

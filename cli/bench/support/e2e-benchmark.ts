@@ -11,7 +11,7 @@ import { median } from './critical-path.ts';
 import { analyseRun, CRITICAL_PATH_METHOD, type RunFigures } from './e2e-analysis.ts';
 import { openBenchInfra } from './infra.ts';
 import { type Range, startBenchPeople } from './people.ts';
-import { recordPortalRequests } from './request-log.ts';
+import { recordPortalRequests, type ServedRequest } from './request-log.ts';
 
 export interface E2eBenchOptions {
   runs: number;
@@ -55,6 +55,7 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
   const infra = await openBenchInfra({ REDIS_URL: options.redisUrl, keepData: options.keepData === true });
   let env: E2eEnvironment | undefined;
   let stopRecording = () => {};
+  let served = (): readonly ServedRequest[] => [];
   let stopPeople = async () => {};
   try {
     progress(`启动沙箱门户与机器人（并发 ${options.concurrency}）…`);
@@ -74,6 +75,7 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
     });
     const recorder = recordPortalRequests(env.portals.urls);
     stopRecording = recorder.stop;
+    served = recorder.requests;
     const applicationIds: string[] = [];
     const people = startBenchPeople({
       queue: env.bots.queue,
@@ -149,10 +151,6 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
         `第 ${n} 次：用时 ${(figures.wallMs / SECOND).toFixed(1)} 秒，关键路径 ${(figures.criticalPathMs / SECOND).toFixed(1)} 秒，比值 ${figures.ratio.toFixed(2)}`,
       );
     }
-    // With --keep-data, the portals' request log lies beside the traces: the two timelines side by side show
-    // where a run waited on a portal and where the portal waited on the bot.
-    if (options.keepData)
-      await writeFile(join(infra.dataDir, 'portal-requests.json'), JSON.stringify(recorder.requests()));
     const ratio = median(runs.map((r) => r.ratio));
     const {
       progress: _progress,
@@ -174,6 +172,10 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
       verified: { items: verifiedItems, receivedOnce, mismatches },
     };
   } finally {
+    // With --keep-data, the portals' request log lies beside the traces (also after a failed run): the two
+    // timelines side by side show where a run waited on a portal and where the portal waited on the bot.
+    if (options.keepData)
+      await writeFile(join(infra.dataDir, 'portal-requests.json'), JSON.stringify(served())).catch(() => {});
     await stopPeople();
     stopRecording();
     await env?.close();
