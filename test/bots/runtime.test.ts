@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { PortalChangedError, ValueRejectedError } from '../../bots/errors/index.ts';
+import type { AttachedDocument } from '../../bots/item-runner.ts';
 import { BrowserPool } from '../../bots/runtime/browser-pool.ts';
 import { findSliderGap } from '../../bots/runtime/captcha/slider-gap.ts';
 import { fillStep, readBack } from '../../bots/runtime/fill.ts';
@@ -78,7 +79,7 @@ describe('bot runtime', () => {
         on: typeof page,
         values: Record<string, unknown>,
         findTimeoutMs = 200,
-        documents: Record<string, { path: string; fileName: string; mimeType: string }> = {},
+        documents: Record<string, AttachedDocument> = {},
       ) => {
         const request = {
           applicationId: 'a',

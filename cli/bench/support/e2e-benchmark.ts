@@ -11,7 +11,7 @@ import { median } from './critical-path.ts';
 import { analyseRun, CRITICAL_PATH_METHOD, type RunFigures } from './e2e-analysis.ts';
 import { openBenchInfra } from './infra.ts';
 import { type Range, startBenchPeople } from './people.ts';
-import { recordPortalRequests, type ServedRequest } from './request-log.ts';
+import { recordPortalRequests } from './request-log.ts';
 
 export interface E2eBenchOptions {
   runs: number;
@@ -54,8 +54,7 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
   const { progress } = options;
   const infra = await openBenchInfra({ REDIS_URL: options.redisUrl, keepData: options.keepData === true });
   let env: E2eEnvironment | undefined;
-  let stopRecording = () => {};
-  let served = (): readonly ServedRequest[] => [];
+  let recorder: ReturnType<typeof recordPortalRequests> | undefined;
   let stopPeople = async () => {};
   try {
     progress(`启动沙箱门户与机器人（并发 ${options.concurrency}）…`);
@@ -73,9 +72,8 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
       workers: { concurrency: options.concurrency },
       ...(options.tuning ? { tuning: options.tuning } : {}),
     });
-    const recorder = recordPortalRequests(env.portals.urls);
-    stopRecording = recorder.stop;
-    served = recorder.requests;
+    const recording = recordPortalRequests(env.portals.urls);
+    recorder = recording;
     const applicationIds: string[] = [];
     const people = startBenchPeople({
       queue: env.bots.queue,
@@ -139,7 +137,7 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
         rows,
         runs: botRuns,
         steps,
-        requests: recorder.requests().filter((r) => r.startMs >= keyPressedAt && r.startMs <= lastDone),
+        requests: recording.requests().filter((r) => r.startMs >= keyPressedAt && r.startMs <= lastDone),
         answers: people.answers,
         registrationReceivedAt: registration ? Date.parse(registration.receivedAt) : undefined,
         approvalDelayMs: options.approvalDelayMs,
@@ -175,9 +173,12 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
     // With --keep-data, the portals' request log lies beside the traces (also after a failed run): the two
     // timelines side by side show where a run waited on a portal and where the portal waited on the bot.
     if (options.keepData)
-      await writeFile(join(infra.dataDir, 'portal-requests.json'), JSON.stringify(served())).catch(() => {});
+      await writeFile(
+        join(infra.dataDir, 'portal-requests.json'),
+        JSON.stringify(recorder?.requests() ?? []),
+      ).catch(() => {});
     await stopPeople();
-    stopRecording();
+    recorder?.stop();
     await env?.close();
     await infra.close();
   }
