@@ -1,11 +1,19 @@
 import { PortalChangedError } from './errors/index.ts';
-import type { FollowUpResult, ItemRunIo, ItemRunner, ItemRunRequest, ItemRunResult } from './item-runner.ts';
+import type {
+  FollowUpResult,
+  ItemRunIo,
+  ItemRunner,
+  ItemRunRequest,
+  ItemRunResult,
+  WarmRequest,
+} from './item-runner.ts';
 import { declarationFor } from './portals/registry.ts';
 import { BrowserPool, type PoolStats } from './runtime/browser-pool.ts';
 import { executeFollowUp, executeRun } from './runtime/execute.ts';
 import { type BrowserRunnerOptions, type RunnerSettings, resolveRunnerOptions } from './runtime/options.ts';
 import { PortalSessions } from './runtime/portal-sessions.ts';
 import type { PortalDeclaration } from './runtime/types.ts';
+import { warmSession } from './runtime/warm.ts';
 
 export interface BrowserRunner extends ItemRunner {
   readonly settings: RunnerSettings;
@@ -32,7 +40,7 @@ export function createBrowserRunner(
       ? new PortalSessions({ maxAgeMs: settings.sessionReuseMs, perAccount: settings.poolSize })
       : undefined;
   const deps = { pool, settings, readCaptcha: options.readCaptcha, sessions };
-  const declaration = (request: ItemRunRequest) => {
+  const declaration = (request: Pick<ItemRunRequest, 'itemId'>) => {
     const found = declarations(request.itemId);
     if (!found) throw new PortalChangedError(`没有事项“${request.itemId}”的门户定义`);
     return found;
@@ -42,6 +50,8 @@ export function createBrowserRunner(
     stats: () => pool.stats(),
     run: (request: ItemRunRequest, io: ItemRunIo): Promise<ItemRunResult> =>
       executeRun(deps, declaration(request), request, io),
+    warm: (request: WarmRequest, signal: AbortSignal) =>
+      warmSession(deps, declaration(request), request, signal),
     followUp: (
       request: ItemRunRequest,
       receipt: Record<string, string>,

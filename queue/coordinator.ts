@@ -6,9 +6,9 @@ import { applicationItems, type ItemStatus } from '../store/application-items.re
 import type { Db } from '../store/db.ts';
 import { publishEvent } from './events.ts';
 import { advanceJobDataSchema, type ItemJobData, parseJobData } from './job-data.ts';
-import { advanceJobId, COORDINATOR_QUEUE, itemJobId, portalQueueName } from './names.ts';
+import { advanceJobId, COORDINATOR_QUEUE, itemJobId, portalQueueName, warmJobId } from './names.ts';
 import type { PlanSource } from './plan-source.ts';
-import { blockedItems, type ItemState, type PlanItem, readyItems } from './planner.ts';
+import { blockedItems, comingItems, type ItemState, type PlanItem, readyItems } from './planner.ts';
 
 export interface CoordinatorOptions {
   db: Db;
@@ -51,7 +51,52 @@ export async function scheduleReady(options: CoordinatorOptions, applicationId: 
       status: 'queued',
     });
   }
+  await warmComing(
+    options,
+    applicationId,
+    plan,
+    states,
+    new Set(ready.map((item) => item.itemId)),
+    generations,
+  );
   return ready.map((item) => item.itemId);
+}
+
+/**
+ * Puts a log-in job on the portal queue of every item of the next wave (see comingItems). It is best
+ * effort: a warm job is tried once, has no parent, and a lost or failed one only means the filing logs in
+ * itself. Safe to repeat: the job id is per item and generation.
+ */
+async function warmComing(
+  options: CoordinatorOptions,
+  applicationId: string,
+  plan: readonly PlanItem[],
+  states: ReadonlyMap<string, ItemState>,
+  starting: ReadonlySet<string>,
+  generations: ReadonlyMap<string, number>,
+): Promise<void> {
+  for (const item of comingItems(plan, states, starting)) {
+    const generation = generations.get(item.itemId) ?? 0;
+    const data: ItemJobData = {
+      applicationId,
+      itemId: item.itemId,
+      portalId: item.portalId,
+      generation,
+      phase: 'warm',
+      followUps: 0,
+    };
+    await options.flows.add({
+      name: 'warm',
+      queueName: portalQueueName(item.portalId),
+      data,
+      opts: {
+        jobId: warmJobId(applicationId, item.itemId, generation),
+        attempts: 1,
+        removeOnComplete: { age: 24 * 3600 },
+        removeOnFail: { age: 24 * 3600 },
+      },
+    });
+  }
 }
 
 function flowFor(options: CoordinatorOptions, applicationId: string, item: PlanItem, generation: number) {

@@ -7,7 +7,7 @@ import {
   PortalUnavailableError,
   ValueRejectedError,
 } from '../bots/errors/index.ts';
-import type { ItemRunIo, ItemRunner, ItemRunRequest } from '../bots/item-runner.ts';
+import type { ItemRunIo, ItemRunner, ItemRunRequest, WarmOutcome } from '../bots/item-runner.ts';
 import type { Logger } from '../lib/logger.ts';
 import { applicationItems } from '../store/application-items.repo.ts';
 import { botRuns } from '../store/bot-runs.repo.ts';
@@ -40,6 +40,8 @@ export interface ItemProcessorOptions {
 }
 
 const WORKER = `${hostname()}:${process.pid}`;
+/** A log-in ahead that takes longer than this is given up (its browser context is closed). */
+const WARM_TIMEOUT_MS = 60_000;
 
 /**
  * Runs one item on its portal. The receipt and outputs are written to the store before the job completes,
@@ -64,6 +66,7 @@ export function createItemProcessor(options: ItemProcessorOptions) {
 
   return async function processItem(job: Job, token?: string): Promise<Record<string, unknown>> {
     const data = parseJobData(itemJobDataSchema, job.data, job.id);
+    if (data.phase === 'warm') return { warm: await warmUp(data) };
     const item = await applicationItems.get(db, data.applicationId, data.itemId);
     if (!item) throw new UnrecoverableError(`No item ${data.itemId} for application ${data.applicationId}`);
     // Done already (a worker died after storing the result but before completing the job): nothing to do.
@@ -181,6 +184,38 @@ export function createItemProcessor(options: ItemProcessorOptions) {
       abort.abort();
     }
   };
+
+  /**
+   * A log-in ahead of the filing (coordinator.ts, warmComing). Best effort: it never fails its job, and it
+   * is left out once the filing has started, which would only race it.
+   */
+  async function warmUp(data: ItemJobData): Promise<WarmOutcome | 'failed'> {
+    const { runner } = options;
+    if (!runner.warm) return 'skipped';
+    const item = await applicationItems.get(db, data.applicationId, data.itemId);
+    if (item?.status !== 'waiting' || item.generation !== data.generation) return 'skipped';
+    const credentials = await options.portals.credentials(data.portalId);
+    const where = { portal: data.portalId, item: data.itemId, applicationId: data.applicationId };
+    const started = performance.now();
+    try {
+      const outcome = await runner.warm(
+        {
+          applicationId: data.applicationId,
+          itemId: data.itemId,
+          portalId: data.portalId,
+          baseUrl: await options.portals.baseUrl(data.portalId),
+          ...(credentials ? { credentials } : {}),
+        },
+        AbortSignal.timeout(WARM_TIMEOUT_MS),
+      );
+      if (outcome === 'logged-in')
+        logger.info({ ...where, ms: Math.round(performance.now() - started) }, '已提前登录门户');
+      return outcome;
+    } catch (error) {
+      logger.warn({ ...where, code: coerceBotError(error).code }, '提前登录门户未成功，办理时再登录');
+      return 'failed';
+    }
+  }
 
   async function followUp(
     job: Job,

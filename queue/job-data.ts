@@ -9,8 +9,11 @@ export const itemJobDataSchema = z.object({
   itemId: z.string().min(1),
   portalId: z.string().min(1),
   generation: z.number().int().min(0),
-  /** submit: fill and file the form · follow-up: poll 办件查询 until the result (e.g. the credit code) is out. */
-  phase: z.enum(['submit', 'follow-up']).default('submit'),
+  /**
+   * submit: fill and file the form · follow-up: poll 办件查询 until the result (e.g. the credit code) is out ·
+   * warm: log in to the portal while the item's needs finish, so its filing starts logged in.
+   */
+  phase: z.enum(['submit', 'follow-up', 'warm']).default('submit'),
   receipt: z.record(z.string(), z.string()).optional(),
   followUps: z.number().int().min(0).default(0),
 });

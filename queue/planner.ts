@@ -53,6 +53,38 @@ export function readyItems(items: readonly PlanItem[], states: ReadonlyMap<strin
   );
 }
 
+/** States of an item that has started on its way to done (a job exists for it and has not failed). */
+const UNDER_WAY: ReadonlySet<ItemState> = new Set([
+  'queued',
+  'running',
+  'awaiting-person',
+  'awaiting-approval',
+]);
+
+/**
+ * Items of the next wave: still waiting, with every need done or under way (`starting` are the items just
+ * made ready, not yet marked queued). Their portals can be logged into now, so that once the needs finish
+ * the form opens at once — as a clerk opens the bank's site while the registration is being approved.
+ */
+export function comingItems(
+  items: readonly PlanItem[],
+  states: ReadonlyMap<string, ItemState>,
+  starting: ReadonlySet<string> = new Set(),
+): PlanItem[] {
+  const underWay = (itemId: string) => {
+    const state = states.get(itemId);
+    return starting.has(itemId) || state === 'done' || (state !== undefined && UNDER_WAY.has(state));
+  };
+  return items.filter(
+    (item) =>
+      states.get(item.itemId) === 'waiting' &&
+      !starting.has(item.itemId) &&
+      item.needs.every(underWay) &&
+      // Not ready itself: some need is still on its way.
+      !item.needs.every((need) => states.get(need) === 'done'),
+  );
+}
+
 /** Items that can never start because something they need (directly or not) failed. */
 export function blockedItems(items: readonly PlanItem[], states: ReadonlyMap<string, ItemState>): string[] {
   const blocked = new Set<string>();

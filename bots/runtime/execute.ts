@@ -11,7 +11,7 @@ import { findOne } from './locate.ts';
 import { formOnKeptSession } from './login.ts';
 import { goto, leavePage } from './navigate.ts';
 import type { CaptchaReader, RunnerSettings } from './options.ts';
-import type { PortalSessions } from './portal-sessions.ts';
+import { type PortalSessions, sessionAccount } from './portal-sessions.ts';
 import { findEarlier, type ReadReceipt, readReceipt } from './receipt.ts';
 import { stepWithRetries } from './retry.ts';
 import { Run } from './run.ts';
@@ -32,15 +32,6 @@ const TRACE_ON_ABORT_MS = 5_000;
 const unrefSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
- * Whose session a run uses: the portal account, or for a portal logged into by the item's own data (tax)
- * the application, so one company's session never serves another's filing.
- */
-function accountOf(request: ItemRunRequest): string {
-  const who = request.credentials?.username ?? `application:${request.applicationId}`;
-  return `${request.portalId}\n${request.baseUrl}\n${who}`;
-}
-
-/**
  * Opens a context from the pool with a trace running, hands a Run to `body`, and always cleans up. The
  * context starts with a kept session of the account when there is one; `leavesNoDraft` says whether the
  * session may serve the next run (only then is it given back).
@@ -52,7 +43,7 @@ async function withRun<T>(
   body: (run: Run) => Promise<T>,
   leavesNoDraft: (result: T) => boolean,
 ): Promise<T> {
-  const account = accountOf(request);
+  const account = sessionAccount(request);
   const kept = deps.sessions?.take(account);
   const acquiring = deps.pool.acquire(kept ? { storageState: kept } : undefined);
   const lease = await (io.waitOutside ? io.waitOutside(acquiring) : acquiring);

@@ -1,10 +1,20 @@
 import type { BrowserContextOptions } from 'playwright-core';
+import type { WarmRequest } from '../item-runner.ts';
 
 type StorageState = Exclude<BrowserContextOptions['storageState'], string | undefined>;
 
 interface Kept {
   state: StorageState;
   keptAt: number;
+}
+
+/**
+ * Whose session a run uses: the portal account, or for a portal logged into by the item's own data (tax)
+ * the application, so one company's session never serves another's filing.
+ */
+export function sessionAccount(request: WarmRequest): string {
+  const who = request.credentials?.username ?? `application:${request.applicationId}`;
+  return `${request.portalId}\n${request.baseUrl}\n${who}`;
 }
 
 export interface PortalSessionsOptions {
@@ -41,6 +51,12 @@ export class PortalSessions {
     }
     this.#kept.delete(account);
     return undefined;
+  }
+
+  /** Whether a fresh session of this account is kept (none is taken). */
+  has(account: string): boolean {
+    const now = this.#now();
+    return (this.#kept.get(account) ?? []).some((kept) => now - kept.keptAt <= this.options.maxAgeMs);
   }
 
   giveBack(account: string, state: StorageState): void {

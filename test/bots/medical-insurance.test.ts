@@ -18,15 +18,24 @@ describe('medical-insurance on the medical-insurance portal', () => {
     await sandbox.stop();
   });
 
-  it('fills the form in its frame and files once as projected', async () => {
+  it('logs in ahead, then fills the form in its frame on that session and files once as projected', async () => {
     const companyName = '漳州云启软件科技有限公司';
     const { outputs } = registerCompany(sandbox, companyName);
     const request = await laterRequest(sandbox, 'medical-insurance', 'medical-insurance', {
       companyName,
       outputs,
     });
+    const signal = new AbortController().signal;
+    expect(await runner.warm?.(request, signal)).toBe('logged-in');
+    expect(await runner.warm?.(request, signal)).toBe('kept');
+    // Tax logs in with the company's new credit code: nothing to do ahead.
+    expect(await runner.warm?.({ ...request, itemId: 'tax-registration', portalId: 'tax' }, signal)).toBe(
+      'skipped',
+    );
     const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
     const result = await runner.run(request, io);
+    // The filing found the portal logged in: no 登录 step, the form opened at once.
+    expect(io.steps.map((s) => s.name)).toEqual(['打开申请（沿用登录）', '填写参保登记表', '读取回执']);
     const submissions = await sandbox.submissions('medical-insurance');
     expect(submissions).toHaveLength(1);
     expect(received(submissions[0]?.fields)).toEqual(

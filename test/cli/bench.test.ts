@@ -41,7 +41,7 @@ describe('bench support', () => {
     expect(() => longestPath([{ itemId: 'a', needs: ['b'], durationMs: 1 }])).toThrow(/unknown item b/);
   });
 
-  it('counts only the portal time of the filing run, with approval and SMS waits as lower bounds', () => {
+  it('counts only the portal time of the filing run, with approval, SMS and countdown waits as lower bounds', () => {
     const t0 = 1_000_000;
     const run = (id: number, itemId: string, from: number, to: number, comparison: unknown[] | null = []) =>
       ({
@@ -67,24 +67,33 @@ describe('bench support', () => {
       plan: [
         { itemId: 'business-registration', portalId: 'market-regulation', needs: [] },
         { itemId: 'seal-engraving', portalId: 'public-security', needs: ['business-registration'] },
+        { itemId: 'housing-fund', portalId: 'housing-fund', needs: ['business-registration'] },
       ],
       rows: [
         { itemId: 'business-registration', status: 'done', updatedAt: new Date(t0 + 9_000) },
         { itemId: 'seal-engraving', status: 'done', updatedAt: new Date(t0 + 20_000) },
+        { itemId: 'housing-fund', status: 'done', updatedAt: new Date(t0 + 12_500) },
       ] as unknown as RunEvidence['rows'],
       runs: [
         run(1, 'business-registration', 0, 3_000),
         run(2, 'business-registration', 6_000, 9_000, null), // follow-up: not counted
         run(3, 'seal-engraving', 10_000, 20_000),
+        run(4, 'housing-fund', 3_000, 12_500),
       ],
       steps: new Map(),
       requests: [
         request('unified-login', '/login', 100, 600),
         request('market-regulation', '/step/1', 500, 1_000), // overlaps the login by 100 ms
         request('market-regulation', '/query', 1_000, 1_500), // a look-up: not counted
+        request('market-regulation', '/static/app.js', 2_850, 2_950), // in flight when approved
+        request('market-regulation', '/receipt/1', 2_920, 2_990), // sent after the approval (2 900)
         request('market-regulation', '/query', 7_000, 7_500), // follow-up: outside the filing run
         request('public-security', '/form', 10_100, 10_600),
         request('public-security', '/submit', 18_000, 18_400),
+        request('housing-fund', '/open/1', 3_100, 3_600),
+        request('housing-fund', '/open/3', 4_000, 4_200), // the countdown of 7 700 ms ends at 11 700
+        request('housing-fund', '/open/3', 11_800, 12_100),
+        request('housing-fund', '/receipt/1', 12_100, 12_300),
       ],
       answers: [
         {
@@ -103,19 +112,25 @@ describe('bench support', () => {
     };
     const figures = analyseRun(evidence);
     const [registration, seal] = figures.items;
-    expect(registration?.serviceMs).toBe(900);
+    expect(registration?.serviceMs).toBe(1_040);
     expect(registration?.excluded).toEqual({ lookUps: 1, outsideFilingRun: 1 });
-    // max(service 900, service before the filing 800 + approval 2000)
-    expect(registration?.boundMs).toBe(2_800);
-    // 3 000 ms of filing run, 1 400 of it with a request in flight (the look-up counts: the bot waited on it).
-    expect(registration?.actual.portalIdleMs).toBe(1_600);
+    // max(service 1040, service before the filing 800 + approval 2000 + the receipt sent after it 70)
+    expect(registration?.boundMs).toBe(2_870);
+    expect(registration?.wait).toEqual({ kind: 'approval', ms: 2_000, afterMs: 70 });
+    // 3 000 ms of filing run, 1 540 of it with a request in flight (the look-up counts: the bot waited on it).
+    expect(registration?.actual.portalIdleMs).toBe(1_460);
     expect(seal?.serviceMs).toBe(900);
     // max(service 900, reply 6000 + service after the answer 400)
     expect(seal?.boundMs).toBe(6_400);
     expect(seal?.actual.portalIdleMs).toBe(10_000 - 900);
-    expect(figures.criticalPathMs).toBe(9_200);
+    const housing = figures.items[2];
+    expect(housing?.serviceMs).toBe(1_200);
+    // max(service 1200, service before /open/3 500 + countdown 7700 + service sent after it 500)
+    expect(housing?.boundMs).toBe(8_700);
+    expect(housing?.wait).toEqual({ kind: 'notice', ms: 7_700, afterMs: 500 });
+    expect(figures.criticalPathMs).toBe(2_870 + 8_700);
     expect(figures.wallMs).toBe(20_000);
-    expect(figures.path).toEqual(['business-registration', 'seal-engraving']);
+    expect(figures.path).toEqual(['business-registration', 'housing-fund']);
   });
 
   it('parses millisecond ranges and names companies the registrar accepts', () => {

@@ -119,7 +119,7 @@ describe('the coordinator: waves, hand-offs, failures and resubmission', () => {
 
   const appId = () => `app${Math.random().toString(36).slice(2, 10)}`;
 
-  it('runs items in dependency order, feeds outputs forward, waits for approval, and stores every receipt', async () => {
+  it('runs items in dependency order, feeds outputs forward, waits for approval, and stores every receipt; logs in ahead of each later wave', async () => {
     const runner = run({
       'business-registration': async (request, io) => ({
         ...(await defaultScript(request, io, 1)),
@@ -151,6 +151,17 @@ describe('the coordinator: waves, hand-offs, failures and resubmission', () => {
     expect(tax?.reconcile).toBe(false);
     const runs = await botRuns.list(store.db, { applicationId: id });
     expect(runs.filter((r) => r.status === 'succeeded')).toHaveLength(6); // five items + one follow-up look
+
+    // Every item after the first was logged into once while its needs were still running, before its run;
+    // the log-ins ahead left no bot run of their own.
+    const at = (entry: string) => runner.log.indexOf(entry);
+    for (const item of PLAN.slice(1)) {
+      expect(runner.log.filter((e) => e === `warm:${item.itemId}`)).toHaveLength(1);
+      expect(at(`warm:${item.itemId}`)).toBeLessThan(at(`run:${item.itemId}`));
+    }
+    expect(at('warm:business-registration')).toBe(-1);
+    // The third wave is warmed only once the registration is done (its needs under way, not two waves ahead).
+    expect(at('warm:tax-registration')).toBeGreaterThan(at('run:business-registration'));
   });
 
   it('retries an unavailable portal with reconciliation, and sends a rejected value back with its field', async () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { blockedItems, type ItemState, PlanError, planWaves, readyItems } from '../../queue/planner.ts';
+import {
+  blockedItems,
+  comingItems,
+  type ItemState,
+  PlanError,
+  planWaves,
+  readyItems,
+} from '../../queue/planner.ts';
 
 const OPEN_COMPANY = [
   { itemId: 'business-registration', portalId: 'market-regulation', needs: [] },
@@ -39,6 +46,30 @@ describe('the planner', () => {
       'medical-insurance',
       'housing-fund',
     ]);
+  });
+
+  it('names the next wave, whose needs are all done or under way, for logging in ahead', () => {
+    const states = new Map<string, ItemState>(OPEN_COMPANY.map((i) => [i.itemId, 'waiting']));
+    const ids = (items: { itemId: string }[]) => items.map((i) => i.itemId);
+    // One key: registration is about to start; seal and bank come next, the third wave is two steps away.
+    expect(ids(comingItems(OPEN_COMPANY, states, new Set(['business-registration'])))).toEqual([
+      'seal-engraving',
+      'bank-account',
+    ]);
+    states.set('business-registration', 'awaiting-approval');
+    expect(ids(comingItems(OPEN_COMPANY, states))).toEqual(['seal-engraving', 'bank-account']);
+    states.set('business-registration', 'done');
+    states.set('bank-account', 'running');
+    states.set('seal-engraving', 'running');
+    expect(ids(comingItems(OPEN_COMPANY, states))).toEqual([
+      'tax-registration',
+      'social-insurance',
+      'medical-insurance',
+      'housing-fund',
+    ]);
+    // A failed need: nothing to log in ahead for.
+    states.set('bank-account', 'failed');
+    expect(ids(comingItems(OPEN_COMPANY, states))).toEqual([]);
   });
 
   it('reports items that cannot start because something they need failed', () => {

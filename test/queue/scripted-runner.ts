@@ -4,6 +4,8 @@ import type {
   ItemRunner,
   ItemRunRequest,
   ItemRunResult,
+  WarmOutcome,
+  WarmRequest,
 } from '../../bots/item-runner.ts';
 
 export type Script = (request: ItemRunRequest, io: ItemRunIo, attempt: number) => Promise<ItemRunResult>;
@@ -16,6 +18,8 @@ export type Script = (request: ItemRunRequest, io: ItemRunIo, attempt: number) =
 export class ScriptedRunner implements ItemRunner {
   readonly calls: ItemRunRequest[] = [];
   readonly followUps: string[] = [];
+  /** Runs and log-ins ahead in the order they began: `run:<item>`, `warm:<item>`. */
+  readonly log: string[] = [];
   #attempts = new Map<string, number>();
 
   constructor(
@@ -25,10 +29,16 @@ export class ScriptedRunner implements ItemRunner {
 
   async run(request: ItemRunRequest, io: ItemRunIo): Promise<ItemRunResult> {
     this.calls.push(request);
+    this.log.push(`run:${request.itemId}`);
     const attempt = (this.#attempts.get(request.itemId) ?? 0) + 1;
     this.#attempts.set(request.itemId, attempt);
     const script = this.scripts[request.itemId] ?? defaultScript;
     return script(request, io, attempt);
+  }
+
+  async warm(request: WarmRequest): Promise<WarmOutcome> {
+    this.log.push(`warm:${request.itemId}`);
+    return 'logged-in';
   }
 
   async followUp(request: ItemRunRequest, receipt: Record<string, string>): Promise<FollowUpResult> {

@@ -27,10 +27,23 @@ const TIMED_NOTICES: Record<string, { path: string; graceMs: number }> = {
 /** 办件查询 (portals/kit/query-page.ts): our look-ups for exactly-once, not needed to file. */
 const isLookUp = (request: ServedRequest) => request.path === '/query';
 
+type Interval = readonly [number, number];
+
+/**
+ * Service of the requests sent at or after `at` (what a client must still do once a wait ended); a request
+ * already in flight then was not waiting for it and is left out.
+ */
+const serviceSentFrom = (intervals: readonly Interval[], at: number, to: number) =>
+  unionMs(
+    intervals.filter(([start]) => start >= at),
+    at,
+    to,
+  );
+
 export const CRITICAL_PATH_METHOD = [
   'criticalPathMs is a lower bound on the time from one key to the last receipt that any client of these portals would need, built only from what the portals themselves did and the waits nobody can shorten.',
   'Service time: every request a sandbox portal answered is timed by its own Node HTTP server (diagnostics_channel http.server.request.start → http.server.response.finish, i.e. from the request headers arriving to the last byte of the answer, injected latency included). An item counts the requests of its portal (market regulation: also the unified login) that arrived during its one successful filing run (bot_runs row with a comparison), clipped to that run; overlapping requests count once (union of intervals). Left out: 办件查询 look-ups (/query, our exactly-once checks), failed attempts and follow-up runs, the control API.',
-  "Waits: business-registration lasts max(service, service before the filing was received + approvalDelayMs), since the registrar approves approvalDelayMs after the filing (the credit code is known no earlier); seal-engraving lasts max(service, the applicant's drawn SMS reply delay + service after the answer), since the final submission cannot precede the code; housing-fund lasts max(service, service before its 承诺书 page (/open/3) was requested + the countdown the portal enforces, noticeSeconds·1000 − 300 ms). The clerk's CAPTCHA answers are not counted (a CAPTCHA reader would remove them).",
+  "Waits: business-registration lasts max(service, service before the filing was received + approvalDelayMs + service of the requests sent after the approval), since the registrar approves approvalDelayMs after the filing (the credit code is known no earlier, and reading it takes a request); seal-engraving lasts max(service, the applicant's drawn SMS reply delay + service after the answer), since the final submission cannot precede the code; housing-fund lasts max(service, service before its 承诺书 page (/open/3) was requested + the countdown the portal enforces, noticeSeconds·1000 − 300 ms, + service of the requests sent after the countdown ended), since the portal refuses the submission until then. Each wait's `afterMs` is that service after it. The clerk's CAPTCHA answers are not counted (a CAPTCHA reader would remove them).",
   "Graph: the plan's needs (bots.source.plan), plus registration → tax-registration and registration → social-insurance edges weighted with those portals' syncLagMs (they refuse the company until then). criticalPathMs = the longest path (earliest finish of the last item) with every item starting as soon as its needs finished.",
   'wallMs: from just before queue.submit (one key) to the latest updated_at of the done application_items (the last receipt stored). ratio = wallMs / criticalPathMs.',
 ].join(' ');
@@ -43,7 +56,8 @@ export interface ItemFigures {
   serviceMs: number;
   requests: number;
   excluded: { lookUps: number; outsideFilingRun: number };
-  wait: { kind: 'approval' | 'sms-reply' | 'notice'; ms: number } | null;
+  /** The wait nobody can shorten, and the portal's service after it ended (CRITICAL_PATH_METHOD). */
+  wait: { kind: 'approval' | 'sms-reply' | 'notice'; ms: number; afterMs: number } | null;
   syncLag: { after: string; ms: number } | null;
   /** The item's length in the lower bound (service and waits combined as in CRITICAL_PATH_METHOD). */
   boundMs: number;
@@ -123,14 +137,16 @@ export function analyseRun(evidence: RunEvidence): RunFigures {
     const mine = evidence.requests.filter((r) => portals.has(r.portalId));
     const inRun = mine.filter((r) => r.endMs > from && r.startMs < to);
     const counted = inRun.filter((r) => !isLookUp(r) && r.status < 500);
-    const intervals = counted.map((r) => [r.startMs, r.endMs] as const);
+    const intervals: Interval[] = counted.map((r) => [r.startMs, r.endMs] as const);
     const serviceMs = unionMs(intervals, from, to);
     let boundMs = serviceMs;
     let wait: ItemFigures['wait'] = null;
     if (APPROVED_ITEMS.has(item.itemId) && evidence.registrationReceivedAt !== undefined) {
       const before = unionMs(intervals, from, evidence.registrationReceivedAt);
-      boundMs = Math.max(serviceMs, before + evidence.approvalDelayMs);
-      wait = { kind: 'approval', ms: evidence.approvalDelayMs };
+      const ms = evidence.approvalDelayMs;
+      const afterMs = serviceSentFrom(intervals, evidence.registrationReceivedAt + ms, to);
+      boundMs = Math.max(serviceMs, before + ms + afterMs);
+      wait = { kind: 'approval', ms, afterMs };
     }
     const sms = evidence.answers
       .filter(
@@ -143,15 +159,17 @@ export function analyseRun(evidence: RunEvidence): RunFigures {
       )
       .at(-1);
     if (sms) {
-      boundMs = Math.max(boundMs, sms.replyMs + unionMs(intervals, sms.answeredAt, to));
-      wait = { kind: 'sms-reply', ms: sms.replyMs };
+      const afterMs = unionMs(intervals, sms.answeredAt, to);
+      boundMs = Math.max(boundMs, sms.replyMs + afterMs);
+      wait = { kind: 'sms-reply', ms: sms.replyMs, afterMs };
     }
     const notice = TIMED_NOTICES[item.itemId];
     const noticePage = notice && counted.find((r) => r.method === 'GET' && r.path === notice.path);
     if (notice && noticePage && evidence.noticeSeconds !== undefined) {
       const ms = Math.max(0, evidence.noticeSeconds * 1000 - notice.graceMs);
-      boundMs = Math.max(boundMs, unionMs(intervals, from, noticePage.startMs) + ms);
-      wait = { kind: 'notice', ms };
+      const afterMs = serviceSentFrom(intervals, noticePage.startMs + ms, to);
+      boundMs = Math.max(boundMs, unionMs(intervals, from, noticePage.startMs) + ms + afterMs);
+      wait = { kind: 'notice', ms, afterMs };
     }
     const lagged = SYNC_LAGGED[item.itemId];
     const row = evidence.rows.find((r) => r.itemId === item.itemId);
