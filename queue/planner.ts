@@ -62,27 +62,36 @@ const UNDER_WAY: ReadonlySet<ItemState> = new Set([
 ]);
 
 /**
- * Items of the next wave: still waiting, with every need done or under way (`starting` are the items just
- * made ready, not yet marked queued). Their portals can be logged into now, so that once the needs finish
- * the form opens at once — as a clerk opens the bank's site while the registration is being approved.
+ * Items still waiting that will run once what is under way finishes: every need done, under way (`starting`
+ * are the items just made ready, not yet marked queued) or itself coming — at one key, every item after the
+ * first. Their portals can be logged into now, so that once the needs finish the form opens at once, as a
+ * clerk opens the department systems while the registration is being approved. An item behind a failed one is
+ * not coming.
  */
 export function comingItems(
   items: readonly PlanItem[],
   states: ReadonlyMap<string, ItemState>,
   starting: ReadonlySet<string> = new Set(),
 ): PlanItem[] {
-  const underWay = (itemId: string) => {
-    const state = states.get(itemId);
-    return starting.has(itemId) || state === 'done' || (state !== undefined && UNDER_WAY.has(state));
-  };
-  return items.filter(
-    (item) =>
-      states.get(item.itemId) === 'waiting' &&
-      !starting.has(item.itemId) &&
-      item.needs.every(underWay) &&
-      // Not ready itself: some need is still on its way.
-      !item.needs.every((need) => states.get(need) === 'done'),
-  );
+  const onTheWay = new Set(starting);
+  for (const item of items) {
+    const state = states.get(item.itemId);
+    if (state === 'done' || (state !== undefined && UNDER_WAY.has(state))) onTheWay.add(item.itemId);
+  }
+  const coming: PlanItem[] = [];
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const item of items) {
+      if (onTheWay.has(item.itemId) || states.get(item.itemId) !== 'waiting') continue;
+      if (!item.needs.every((need) => onTheWay.has(need))) continue;
+      // Ready itself (nothing left to wait for): that is for readyItems.
+      if (item.needs.every((need) => states.get(need) === 'done')) continue;
+      onTheWay.add(item.itemId);
+      coming.push(item);
+      grew = true;
+    }
+  }
+  return coming;
 }
 
 /** Items that can never start because something they need (directly or not) failed. */

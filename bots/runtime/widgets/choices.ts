@@ -1,7 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { PortalChangedError } from '../../errors/index.ts';
 import type { Widget } from '../types.ts';
-import { asList, asText, labelFor, type OptionLabels } from './common.ts';
+import { asList, asText, labelFor, type OptionLabels, tick } from './common.ts';
 
 /** Labels of the checked radios or checkboxes in a field, in page order. */
 function checkedLabels(field: Locator, type: 'radio' | 'checkbox'): Promise<string[]> {
@@ -29,7 +29,7 @@ export const radio = (options?: OptionLabels): Widget => ({
     } catch {
       throw new PortalChangedError(`单选项中没有“${label}”`);
     }
-    await choice.check();
+    await tick(choice);
   },
   read: async (_run, field) => (await checkedLabels(field, 'radio')).join('、'),
   expected: (value) => labelFor(options, asText(value)),
@@ -53,7 +53,7 @@ export const checkboxes = (options?: OptionLabels): Widget => ({
     if (missing.length) throw new PortalChangedError(`多选项中没有“${missing.join('、')}”`);
     for (const state of states) {
       if (state.checked !== wanted.has(state.label)) {
-        await field.getByLabel(state.label, { exact: true }).setChecked(wanted.has(state.label));
+        await tick(field.getByLabel(state.label, { exact: true }), wanted.has(state.label));
       }
     }
   },

@@ -1,6 +1,6 @@
 import type { Locator } from 'playwright-core';
 import type { RunContext, Widget } from '../types.ts';
-import { asText, labelFor, type OptionLabels, textControl } from './common.ts';
+import { asText, labelFor, type OptionLabels, textControl, tick } from './common.ts';
 
 /** A native text input or textarea. */
 export const text = (): Widget => ({
@@ -28,7 +28,7 @@ export const derived = (): Widget => ({
 export const checkbox = (label: string): Widget => ({
   kind: 'checkbox',
   async fill(_run, field, value) {
-    await field.getByLabel(label, { exact: true }).setChecked(asText(value) === '1');
+    await tick(field.getByLabel(label, { exact: true }), asText(value) === '1');
   },
   read: async (_run, field) => ((await field.getByLabel(label, { exact: true }).isChecked()) ? '1' : '0'),
   expected: (value) => asText(value),

@@ -1,7 +1,7 @@
 import { PortalChangedError } from '../../errors/index.ts';
 import { waitFor } from '../locate.ts';
 import type { Widget } from '../types.ts';
-import { asText } from './common.ts';
+import { asText, tick } from './common.ts';
 
 /**
  * A 告知书/承诺书 that must be read to its end before its agree box enables. The field is the notice's body
@@ -26,7 +26,7 @@ export const readAndAccept = (agree: string): Widget => ({
       100,
     );
     if (!enabled) throw new PortalChangedError(`滚动到末尾后“${agree}”仍不可勾选`);
-    await box.check();
+    await tick(box);
   },
   read: async (run) => ((await run.page.getByLabel(agree, { exact: true }).isChecked()) ? '1' : '0'),
   expected: (value) => asText(value),

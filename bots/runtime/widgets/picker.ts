@@ -1,5 +1,6 @@
 import { PortalChangedError, ValueRejectedError } from '../../errors/index.ts';
 import type { Widget } from '../types.ts';
+import { tick } from './common.ts';
 
 export interface PickerOptions {
   /** The button that opens the picker (选择经营范围). */
@@ -57,7 +58,7 @@ export const modalPicker = (options: PickerOptions): Widget => {
         } catch {
           throw new PortalChangedError(`“${options.dialog}”中找不到“${name}”`);
         }
-        await item.getByRole('checkbox').check();
+        await tick(item.getByRole('checkbox'));
       }
       await dialog.getByRole('button', { name: options.confirm, exact: true }).click();
       await dialog.waitFor({ state: 'hidden', timeout: run.settings.actionTimeoutMs });
@@ -66,7 +67,7 @@ export const modalPicker = (options: PickerOptions): Widget => {
         const chosen = field
           .getByRole('row')
           .filter({ has: page.getByText(nameOf(main.code), { exact: true }) });
-        await chosen.getByRole('radio', { name: options.mainFlag, exact: true }).check();
+        await tick(chosen.getByRole('radio', { name: options.mainFlag, exact: true }));
       }
     },
     async read(_run, field) {

@@ -23,7 +23,7 @@ export const regionCascade = (): Widget => ({
     if ((await boxes.count()) < names.length) throw new PortalChangedError('省/市/区选择框不足三级');
     const levelOf = (i: number) => boxes.nth(i).locator('xpath=ancestor::*[.//*[@role="listbox"]][1]');
     const pick = async (i: number, name: string) => {
-      await boxes.nth(i).click();
+      await tap(boxes.nth(i));
       await tap(optionText(levelOf(i).getByRole('listbox'), name));
     };
     for (const [i, name] of names.entries()) {

@@ -39,7 +39,7 @@ const OPTION_TAPS = 3;
 async function chooseInList(run: RunContext, box: Locator, list: Locator, label: string): Promise<void> {
   const option = optionText(list, label);
   let clickedAt = Date.now();
-  await box.click();
+  await tap(box);
   let taps = 0;
   const chosen = await waitFor(async () => {
     if (await option.isVisible()) {
@@ -49,7 +49,7 @@ async function chooseInList(run: RunContext, box: Locator, list: Locator, label:
       if (taps >= OPTION_TAPS) throw new PortalUnavailableError(`下拉列表未能选中“${label}”`);
     } else if (Date.now() - clickedAt >= REOPEN_AFTER_MS && !(await list.isVisible())) {
       clickedAt = Date.now();
-      await box.click();
+      await tap(box);
     }
     return undefined;
   }, run.settings.findTimeoutMs);
@@ -94,7 +94,7 @@ export const treeSelect = (): Widget => ({
     const code = asText(value);
     const box = selectBox(field);
     if ((await box.inputValue()).startsWith(`[${code}]`)) return;
-    await box.click();
+    await tap(box);
     const leaf = field.getByText(new RegExp(`^\\[${escapeRegExp(code)}\\]`));
     try {
       await leaf.waitFor({ state: 'attached', timeout: run.settings.findTimeoutMs });
