@@ -27,6 +27,8 @@ export async function warmSession(
   let crashed = false;
   const stop = () => void context.close().catch(() => {});
   try {
+    // Given up while it waited for a browser context (a busy pool): the filing may be under way by now.
+    if (signal.aborted) return 'skipped';
     signal.addEventListener('abort', stop, { once: true });
     context.setDefaultTimeout(deps.settings.actionTimeoutMs);
     context.setDefaultNavigationTimeout(deps.settings.navigationTimeoutMs);

@@ -19,7 +19,8 @@ const SYNC_LAGGED: Record<string, { after: string; portalId: string }> = {
 };
 /**
  * Notices a portal makes the filer keep on screen: housing fund's 承诺书 is accepted only
- * `noticeSeconds * 1000 - 300` ms after step 3 (/open/3) was first served (portals/housing-fund/step-materials.ts).
+ * `noticeSeconds * 1000 - 300` ms after step 3 (/open/3) was first served (portals/housing-fund/step-materials.ts;
+ * the time is taken when the page is rendered, after the injected latency, so at the end of that answer).
  */
 const TIMED_NOTICES: Record<string, { path: string; graceMs: number }> = {
   'housing-fund': { path: '/open/3', graceMs: 300 },
@@ -30,20 +31,30 @@ const isLookUp = (request: ServedRequest) => request.path === '/query';
 type Interval = readonly [number, number];
 
 /**
- * Service of the requests sent at or after `at` (what a client must still do once a wait ended); a request
- * already in flight then was not waiting for it and is left out.
+ * Service that had to follow a wait ending at `end`: the requests sent once the portal's first answer that
+ * ended after `end` had arrived. A request sent before that answer may have been served after the wait ended
+ * (the portals' latency comes before the handler), so a client could have overlapped it with the wait; what
+ * followed the answer could not have been.
  */
-const serviceSentFrom = (intervals: readonly Interval[], at: number, to: number) =>
-  unionMs(
-    intervals.filter(([start]) => start >= at),
-    at,
+function serviceAfterWait(
+  all: readonly ServedRequest[],
+  intervals: readonly Interval[],
+  end: number,
+  to: number,
+): number {
+  const answered = Math.min(...all.filter((r) => r.endMs >= end && r.endMs <= to).map((r) => r.endMs));
+  if (!Number.isFinite(answered)) return 0;
+  return unionMs(
+    intervals.filter(([start]) => start >= answered),
+    answered,
     to,
   );
+}
 
 export const CRITICAL_PATH_METHOD = [
   'criticalPathMs is a lower bound on the time from one key to the last receipt that any client of these portals would need, built only from what the portals themselves did and the waits nobody can shorten.',
   'Service time: every request a sandbox portal answered is timed by its own Node HTTP server (diagnostics_channel http.server.request.start → http.server.response.finish, i.e. from the request headers arriving to the last byte of the answer, injected latency included). An item counts the requests of its portal (market regulation: also the unified login) that arrived during its one successful filing run (bot_runs row with a comparison), clipped to that run; overlapping requests count once (union of intervals). Left out: 办件查询 look-ups (/query, our exactly-once checks), failed attempts and follow-up runs, the control API.',
-  "Waits: business-registration lasts max(service, service before the filing was received + approvalDelayMs + service of the requests sent after the approval), since the registrar approves approvalDelayMs after the filing (the credit code is known no earlier, and reading it takes a request); seal-engraving lasts max(service, the applicant's drawn SMS reply delay + service after the answer), since the final submission cannot precede the code; housing-fund lasts max(service, service before its 承诺书 page (/open/3) was requested + the countdown the portal enforces, noticeSeconds·1000 − 300 ms, + service of the requests sent after the countdown ended), since the portal refuses the submission until then. Each wait's `afterMs` is that service after it. The clerk's CAPTCHA answers are not counted (a CAPTCHA reader would remove them).",
+  "Waits: business-registration lasts max(service, service before the filing was received + approvalDelayMs + service after the approval), since the registrar approves approvalDelayMs after the filing (the credit code is known no earlier); seal-engraving lasts max(service, the applicant's drawn SMS reply delay + service after the answer), since the final submission cannot precede the code; housing-fund lasts max(service, service until its 承诺书 page (/open/3) was served + the countdown the portal enforces from then, noticeSeconds·1000 − 300 ms, + service after the countdown), since the portal refuses the submission until then. Service after an approval or a countdown (`afterMs`) counts the requests sent once the portal's first answer that ended after the wait's end had arrived: a request sent earlier may have been served after the end (the latency comes before the portal's handler), so a client could overlap it with the wait; what followed that answer could not be. The clerk's CAPTCHA answers are not counted (a CAPTCHA reader would remove them).",
   "Graph: the plan's needs (bots.source.plan), plus registration → tax-registration and registration → social-insurance edges weighted with those portals' syncLagMs (they refuse the company until then). criticalPathMs = the longest path (earliest finish of the last item) with every item starting as soon as its needs finished.",
   'wallMs: from just before queue.submit (one key) to the latest updated_at of the done application_items (the last receipt stored). ratio = wallMs / criticalPathMs.',
 ].join(' ');
@@ -144,7 +155,7 @@ export function analyseRun(evidence: RunEvidence): RunFigures {
     if (APPROVED_ITEMS.has(item.itemId) && evidence.registrationReceivedAt !== undefined) {
       const before = unionMs(intervals, from, evidence.registrationReceivedAt);
       const ms = evidence.approvalDelayMs;
-      const afterMs = serviceSentFrom(intervals, evidence.registrationReceivedAt + ms, to);
+      const afterMs = serviceAfterWait(inRun, intervals, evidence.registrationReceivedAt + ms, to);
       boundMs = Math.max(serviceMs, before + ms + afterMs);
       wait = { kind: 'approval', ms, afterMs };
     }
@@ -167,8 +178,11 @@ export function analyseRun(evidence: RunEvidence): RunFigures {
     const noticePage = notice && counted.find((r) => r.method === 'GET' && r.path === notice.path);
     if (notice && noticePage && evidence.noticeSeconds !== undefined) {
       const ms = Math.max(0, evidence.noticeSeconds * 1000 - notice.graceMs);
-      const afterMs = serviceSentFrom(intervals, noticePage.startMs + ms, to);
-      boundMs = Math.max(boundMs, unionMs(intervals, from, noticePage.startMs) + ms + afterMs);
+      // The portal starts the countdown when it serves the page (after its latency), so the bound runs to the
+      // end of that answer.
+      const shownAt = noticePage.endMs;
+      const afterMs = serviceAfterWait(inRun, intervals, shownAt + ms, to);
+      boundMs = Math.max(boundMs, unionMs(intervals, from, shownAt) + ms + afterMs);
       wait = { kind: 'notice', ms, afterMs };
     }
     const lagged = SYNC_LAGGED[item.itemId];
