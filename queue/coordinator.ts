@@ -63,9 +63,9 @@ export async function scheduleReady(options: CoordinatorOptions, applicationId: 
 }
 
 /**
- * Puts a log-in job on the portal queue of every item of the next wave (see comingItems). It is best
- * effort: a warm job is tried once, has no parent, and a lost or failed one only means the filing logs in
- * itself. Safe to repeat: the job id is per item and generation.
+ * Puts a log-in job on the portal queue of every item that will run once what is under way finishes (see
+ * comingItems). It is best effort: a warm job is tried once, has no parent, and a lost or failed one only
+ * means the filing logs in itself. Safe to repeat: the job id is per item and generation.
  */
 async function warmComing(
   options: CoordinatorOptions,

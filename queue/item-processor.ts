@@ -194,10 +194,10 @@ export function createItemProcessor(options: ItemProcessorOptions) {
     if (!runner.warm) return 'skipped';
     const item = await applicationItems.get(db, data.applicationId, data.itemId);
     if (item?.status !== 'waiting' || item.generation !== data.generation) return 'skipped';
-    const credentials = await options.portals.credentials(data.portalId);
     const where = { portal: data.portalId, item: data.itemId, applicationId: data.applicationId };
     const started = performance.now();
     try {
+      const credentials = await options.portals.credentials(data.portalId);
       const outcome = await runner.warm(
         {
           applicationId: data.applicationId,

@@ -35,14 +35,14 @@ export const optionText = (scope: Locator, text: string | RegExp): Locator =>
   scope.getByText(text, { exact: true }).filter({ visible: true });
 
 /**
- * Clicks an entry of a popup the widget has just opened (a calendar cell, a list option, a tree node), or a
- * control of the form that does not move (a select's or cascade's box, a date box). Playwright's
+ * Clicks an entry of a popup the widget has just opened (a calendar cell, a list option, a tree node), or the
+ * box of a div select, which clicks it again when its list stays shut. Playwright's
  * actionability checks wait for the element to stand still over two animation frames before every click,
  * ≈ 25–40 ms each (more on a busy machine), a large share of a long form's browser time. Skipping them risks
  * a click on a popup still sliding open landing on the wrong entry, or a click on a box that ignores it
- * (disabled while its list loads); the widgets click a box again when its list stays shut, and the read-back
- * before leaving the page catches a wrong entry and types the field again. Buttons, whose clicks the portal
- * acts on (uploads, SMS codes, rows, saving), keep the full checks.
+ * (disabled while its list loads); the read-back before leaving the page catches a wrong entry and types the
+ * field again. Buttons, whose clicks the portal acts on (uploads, SMS codes, rows, saving), and boxes without
+ * such a second click (the cascade's, the tree select's, a date's) keep the full checks.
  */
 export const tap = (entry: Locator, timeoutMs?: number): Promise<void> =>
   entry.click({ force: true, timeout: timeoutMs });

@@ -80,7 +80,7 @@ export const datePicker = (formats: { wire: string; shown: string; month?: boole
     for (let walk = 1; walk <= CALENDAR_WALKS; walk += 1) {
       if ((await input.inputValue()) === wanted) return;
       // A calendar left open by a missed tap closes when its box is clicked: walk it from where it is.
-      if (walk === 1 || !(await calendarShown(field))) await tap(input);
+      if (walk === 1 || !(await calendarShown(field))) await input.click();
       await pickInCalendar(field, date, formats.month ?? false);
     }
   },

@@ -23,7 +23,8 @@ export const regionCascade = (): Widget => ({
     if ((await boxes.count()) < names.length) throw new PortalChangedError('省/市/区选择框不足三级');
     const levelOf = (i: number) => boxes.nth(i).locator('xpath=ancestor::*[.//*[@role="listbox"]][1]');
     const pick = async (i: number, name: string) => {
-      await tap(boxes.nth(i));
+      // A full click: nothing here clicks a box again that ignored the click while its level loaded.
+      await boxes.nth(i).click();
       await tap(optionText(levelOf(i).getByRole('listbox'), name));
     };
     for (const [i, name] of names.entries()) {

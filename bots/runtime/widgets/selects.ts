@@ -94,7 +94,7 @@ export const treeSelect = (): Widget => ({
     const code = asText(value);
     const box = selectBox(field);
     if ((await box.inputValue()).startsWith(`[${code}]`)) return;
-    await tap(box);
+    await box.click();
     const leaf = field.getByText(new RegExp(`^\\[${escapeRegExp(code)}\\]`));
     try {
       await leaf.waitFor({ state: 'attached', timeout: run.settings.findTimeoutMs });
