@@ -77,18 +77,10 @@ async function warmComing(
 ): Promise<void> {
   for (const item of comingItems(plan, states, starting)) {
     const generation = generations.get(item.itemId) ?? 0;
-    const data: ItemJobData = {
-      applicationId,
-      itemId: item.itemId,
-      portalId: item.portalId,
-      generation,
-      phase: 'warm',
-      followUps: 0,
-    };
     await options.flows.add({
       name: 'warm',
       queueName: portalQueueName(item.portalId),
-      data,
+      data: itemJobData(applicationId, item, generation, 'warm'),
       opts: {
         jobId: warmJobId(applicationId, item.itemId, generation),
         attempts: 1,
@@ -99,15 +91,22 @@ async function warmComing(
   }
 }
 
+const itemJobData = (
+  applicationId: string,
+  item: PlanItem,
+  generation: number,
+  phase: ItemJobData['phase'],
+): ItemJobData => ({
+  applicationId,
+  itemId: item.itemId,
+  portalId: item.portalId,
+  generation,
+  phase,
+  followUps: 0,
+});
+
 function flowFor(options: CoordinatorOptions, applicationId: string, item: PlanItem, generation: number) {
-  const data: ItemJobData = {
-    applicationId,
-    itemId: item.itemId,
-    portalId: item.portalId,
-    generation,
-    phase: 'submit',
-    followUps: 0,
-  };
+  const data = itemJobData(applicationId, item, generation, 'submit');
   return {
     name: 'advance',
     queueName: COORDINATOR_QUEUE,

@@ -7,7 +7,7 @@ import {
   PortalUnavailableError,
   ValueRejectedError,
 } from '../bots/errors/index.ts';
-import type { ItemRunIo, ItemRunner, ItemRunRequest, WarmOutcome } from '../bots/item-runner.ts';
+import type { ItemRunIo, ItemRunner, ItemRunRequest, WarmOutcome, WarmRequest } from '../bots/item-runner.ts';
 import type { Logger } from '../lib/logger.ts';
 import { applicationItems } from '../store/application-items.repo.ts';
 import { botRuns } from '../store/bot-runs.repo.ts';
@@ -197,17 +197,7 @@ export function createItemProcessor(options: ItemProcessorOptions) {
     const where = { portal: data.portalId, item: data.itemId, applicationId: data.applicationId };
     const started = performance.now();
     try {
-      const credentials = await options.portals.credentials(data.portalId);
-      const outcome = await runner.warm(
-        {
-          applicationId: data.applicationId,
-          itemId: data.itemId,
-          portalId: data.portalId,
-          baseUrl: await options.portals.baseUrl(data.portalId),
-          ...(credentials ? { credentials } : {}),
-        },
-        AbortSignal.timeout(WARM_TIMEOUT_MS),
-      );
+      const outcome = await runner.warm(await whoLogsIn(options, data), AbortSignal.timeout(WARM_TIMEOUT_MS));
       if (outcome === 'logged-in')
         logger.info({ ...where, ms: Math.round(performance.now() - started) }, '已提前登录门户');
       return outcome;
@@ -301,16 +291,23 @@ async function buildRequest(
       input.missing.map((m) => ({ fieldId: m.field, message: `缺少“${m.label}”` })),
     );
   }
+  return {
+    ...(await whoLogsIn(options, data)),
+    applicationRef: input.applicationRef,
+    values: input.values,
+    documents: input.documents,
+    reconcile,
+  };
+}
+
+/** The item, its portal's address and the account the bot logs in with: all a log-in ahead needs. */
+async function whoLogsIn(options: ItemProcessorOptions, data: ItemJobData): Promise<WarmRequest> {
   const credentials = await options.portals.credentials(data.portalId);
   return {
     applicationId: data.applicationId,
-    applicationRef: input.applicationRef,
     itemId: data.itemId,
     portalId: data.portalId,
     baseUrl: await options.portals.baseUrl(data.portalId),
-    values: input.values,
-    documents: input.documents,
     ...(credentials ? { credentials } : {}),
-    reconcile,
   };
 }
