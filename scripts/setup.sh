@@ -20,6 +20,8 @@ say "Node.js $(node -v): ok"
 # system Chromium is used instead). `npm install` follows package-lock.json; `npm ci` is avoided because npm 11
 # rejects lock files that omit other platforms' optional binaries (biome, canvas), as this registry's do.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# onnxruntime-node bundles its CPU binaries; its install step would only fetch CUDA extras from outside the registry.
+export ONNXRUNTIME_NODE_INSTALL=skip
 if [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] && [ node_modules/.package-lock.json -nt package.json ]; then
   say "npm packages: already installed"
 else
