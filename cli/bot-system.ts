@@ -4,7 +4,6 @@ import type { BrowserRunnerOptions } from '../bots/runtime/options.ts';
 import type { Logger } from '../lib/logger.ts';
 import { SealedBox } from '../lib/sealed-box.ts';
 import { CaptchaReader } from '../ocr/captcha/reader.ts';
-import { PORTAL_IDS } from '../portals/kit/portal.ts';
 import { createApplicationSource } from '../queue/application-source.ts';
 import { BotQueue } from '../queue/bot-queue.ts';
 import { completeApplicationWhenDone } from '../queue/complete-application.ts';
@@ -13,13 +12,14 @@ import { createPortalDirectory } from '../queue/portal-directory.ts';
 import { QueueClients } from '../queue/queue-clients.ts';
 import { DEFAULT_TUNING, type QueueTuning } from '../queue/queue-options.ts';
 import { startWorkers, type WorkerSet } from '../queue/workers.ts';
+import { PORTAL_IDS } from '../sandbox/kit/portal.ts';
 import type { Db } from '../store/db.ts';
 
 /** Every portal the bots can file with, by portal id (the order of the sandbox's ports). */
 export const BOT_PORTAL_IDS: readonly string[] = DECLARATIONS.map((declaration) => declaration.portalId);
 
 /**
- * Addresses of the sandbox portals when they run on `basePort` (see portals/start.ts: the index takes the
+ * Addresses of the sandbox portals when they run on `basePort` (see sandbox/start.ts: the index takes the
  * base port, each portal the next in PORTAL_IDS order). Admins point a portal at a real system instead by
  * setting its base URL in the portal settings.
  */

@@ -1,6 +1,6 @@
 import type { SealedBox } from '../lib/sealed-box.ts';
-import { PORTAL_DEFINITIONS } from '../portals/catalog.ts';
-import { UNIFIED_LOGIN_ACCOUNTS } from '../portals/unified-login/portal.ts';
+import { PORTAL_DEFINITIONS } from '../sandbox/catalog.ts';
+import { UNIFIED_LOGIN_ACCOUNTS } from '../sandbox/unified-login/portal.ts';
 import type { Db } from '../store/db.ts';
 import { portalCredentials } from '../store/portal-credentials.repo.ts';
 

@@ -17,8 +17,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   bots: ['forms', 'lib'],
   queue: ['bots', 'forms', 'store', 'lib'],
   server: ['queue', 'forms', 'ocr', 'store', 'lib'],
-  // The sandbox portals stand for foreign systems: they share only the national code tables.
-  portals: ['forms/codes', 'lib'],
+  // The sandbox systems stand for foreign systems: they share only the national code tables.
+  sandbox: ['forms/codes', 'lib'],
   cli: ['*'],
   scripts: ['*'],
   test: ['*'],

@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { type RunningPortals, startPortals } from '../../portals/start.ts';
+import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
 import { type Boot, boot, runOrExit } from '../boot.ts';
 
 /** What `yijian portals` tells a parent process (`yijian start`) over IPC once every portal listens. */

@@ -1,4 +1,4 @@
-import type { Submission } from '../../portals/kit/submissions.ts';
+import type { Submission } from '../../sandbox/kit/submissions.ts';
 
 /**
  * The sandbox portals' control API, as benchmarks and end-to-end tests use it: what each portal received,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
 import { ValueRejectedError } from '../../bots/errors/index.ts';
-import { bookableDates } from '../../portals/bank/slots.ts';
+import { bookableDates } from '../../sandbox/bank/slots.ts';
 import { expectedFields, received } from './support/expect-received.ts';
 import { laterRequest, registerCompany } from './support/later-items.ts';
 import { RecordingIo, Sandbox } from './support/sandbox.ts';

@@ -12,7 +12,7 @@ import { resolveRunnerOptions } from '../../bots/runtime/options.ts';
 import { isPersonalField, maskValue } from '../../bots/runtime/personal.ts';
 import { Run } from '../../bots/runtime/run.ts';
 import { divSelect, text, upload } from '../../bots/runtime/widgets/index.ts';
-import { newPuzzle, renderPuzzle } from '../../portals/bank/slider.ts';
+import { newPuzzle, renderPuzzle } from '../../sandbox/bank/slider.ts';
 
 /** The runtime's parts on their own: the slider solver, the pool's recycling, strict locators, masking. */
 describe('bot runtime', () => {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { resolveForm } from '../../forms/derive/resolve.ts';
 import type { Projection, WireRow, WireValue } from '../../forms/items/types.ts';
 import { projectItem } from '../../forms/project/project.ts';
-import { FORM_MANIFESTS, type ManifestField } from '../../portals/form-manifests.ts';
+import { FORM_MANIFESTS, type ManifestField } from '../../sandbox/form-manifests.ts';
 import { REFERENCE_OUTPUTS, resolvedReference } from './reference.ts';
 
 /**
- * Every field a sandbox portal asks for (portals/<portal>/form-manifest.ts) is covered by the item's
+ * Every field a sandbox portal asks for (sandbox/<portal>/form-manifest.ts) is covered by the item's
  * projection, with a value of the right shape, and the projection sends nothing the portal does not know.
  */
 const { form, formCase, resolved } = await resolvedReference({ outputs: true });

@@ -1,7 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { CaptchaReader, UNIFIED_LOGIN_CAPTCHA } from '../../ocr/captcha/reader.ts';
-import { captchaAnswer, renderCaptcha } from '../../portals/unified-login/captcha.ts';
+import { captchaAnswer, renderCaptcha } from '../../sandbox/unified-login/captcha.ts';
 
 /** The login CAPTCHA the sandbox draws: turned, sheared, multi-coloured glyphs over noise. */
 describe('the image CAPTCHA reader', () => {

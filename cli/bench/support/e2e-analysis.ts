@@ -7,11 +7,11 @@ import type { ServedRequest } from './request-log.ts';
 
 /** Portals an item's filing also talks to: market regulation logs in through the unified login. */
 const LOGIN_PORTALS: Record<string, readonly string[]> = { 'market-regulation': ['unified-login'] };
-/** Items whose result comes after a review (portals/market-regulation/portal.ts: dueAt = filing + approvalDelayMs). */
+/** Items whose result comes after a review (sandbox/market-regulation/portal.ts: dueAt = filing + approvalDelayMs). */
 const APPROVED_ITEMS = new Set(['business-registration']);
 /**
- * Items whose portal learns of the company `syncLagMs` after the registration's approval (portals/tax/login.ts,
- * portals/social-insurance/company.ts look the registry up with their own syncLagMs), by portal id.
+ * Items whose portal learns of the company `syncLagMs` after the registration's approval (sandbox/tax/login.ts,
+ * sandbox/social-insurance/company.ts look the registry up with their own syncLagMs), by portal id.
  */
 const SYNC_LAGGED: Record<string, { after: string; portalId: string }> = {
   'tax-registration': { after: 'business-registration', portalId: 'tax' },
@@ -19,13 +19,13 @@ const SYNC_LAGGED: Record<string, { after: string; portalId: string }> = {
 };
 /**
  * Notices a portal makes the filer keep on screen: housing fund's 承诺书 is accepted only
- * `noticeSeconds * 1000 - 300` ms after step 3 (/open/3) was first served (portals/housing-fund/step-materials.ts;
+ * `noticeSeconds * 1000 - 300` ms after step 3 (/open/3) was first served (sandbox/housing-fund/step-materials.ts;
  * the time is taken when the page is rendered, after the injected latency, so at the end of that answer).
  */
 const TIMED_NOTICES: Record<string, { path: string; graceMs: number }> = {
   'housing-fund': { path: '/open/3', graceMs: 300 },
 };
-/** 办件查询 (portals/kit/query-page.ts): our look-ups for exactly-once, not needed to file. */
+/** 办件查询 (sandbox/kit/query-page.ts): our look-ups for exactly-once, not needed to file. */
 const isLookUp = (request: ServedRequest) => request.path === '/query';
 
 type Interval = readonly [number, number];

@@ -1,7 +1,7 @@
 import type { ItemRunRequest } from '../../../bots/item-runner.ts';
 import { generateCreditCode } from '../../../forms/codes/index.ts';
-import { PORTAL_DEFINITIONS } from '../../../portals/catalog.ts';
-import type { PortalId } from '../../../portals/kit/portal.ts';
+import { PORTAL_DEFINITIONS } from '../../../sandbox/catalog.ts';
+import type { PortalId } from '../../../sandbox/kit/portal.ts';
 import { REFERENCE_DOCUMENTS, referenceValues } from './reference.ts';
 import type { Sandbox } from './sandbox.ts';
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import type { AttachedDocument, ItemRunIo, PersonQuestion, StepRecord } from '../../../bots/item-runner.ts';
-import type { PortalId } from '../../../portals/kit/portal.ts';
-import type { Submission } from '../../../portals/kit/submissions.ts';
-import { type RunningPortals, type StartPortalsOptions, startPortals } from '../../../portals/start.ts';
+import type { PortalId } from '../../../sandbox/kit/portal.ts';
+import type { Submission } from '../../../sandbox/kit/submissions.ts';
+import { type RunningPortals, type StartPortalsOptions, startPortals } from '../../../sandbox/start.ts';
 
 /** The sandbox portals for a bot test file, with the control API at hand. */
 export class Sandbox {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type E2eEnvironment, startE2eEnvironment } from '../../../cli/e2e/environment.ts';
 import { silentLogger } from '../../../lib/logger.ts';
-import type { FaultPatch } from '../../../portals/kit/faults.ts';
 import type { QueueTuningOverrides } from '../../../queue/queue-options.ts';
 import { startManagedRedis } from '../../../queue/redis/managed-redis.ts';
+import type { FaultPatch } from '../../../sandbox/kit/faults.ts';
 import { openTestPglite, type TestStore } from '../../support/stores.ts';
 
 export interface IsolatedEnvironment {

@@ -6,8 +6,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
 import { validateCreditCode } from '../../forms/codes/index.ts';
-import type { Submission } from '../../portals/kit/submissions.ts';
-import { type RunningPortals, startPortals } from '../../portals/start.ts';
+import type { Submission } from '../../sandbox/kit/submissions.ts';
+import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
 import { errorOf, item } from './support/person.ts';
 import { FILES, fillStep5, fillSteps1to4, REFERENCE_CASE } from './support/registration-case.ts';
 

@@ -2,8 +2,8 @@ import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playw
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
-import type { Submission } from '../../portals/kit/submissions.ts';
-import { type RunningPortals, startPortals } from '../../portals/start.ts';
+import type { Submission } from '../../sandbox/kit/submissions.ts';
+import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
 
 /**
  * 单位医疗保险登记 in real Chromium, as a unit's clerk uses it: the form is a separate document inside an

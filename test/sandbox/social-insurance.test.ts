@@ -2,9 +2,9 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
-import { NOT_YET_SHARED_MESSAGE } from '../../portals/kit/registry.ts';
-import type { Submission } from '../../portals/kit/submissions.ts';
-import { type RunningPortals, startPortals } from '../../portals/start.ts';
+import { NOT_YET_SHARED_MESSAGE } from '../../sandbox/kit/registry.ts';
+import type { Submission } from '../../sandbox/kit/submissions.ts';
+import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
 
 /**
  * 单位社会保险登记 in real Chromium, as a unit's clerk uses it: the table form is filled by the text of the

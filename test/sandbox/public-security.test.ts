@@ -3,9 +3,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
-import type { SmsMessage } from '../../portals/kit/store.ts';
-import type { Submission } from '../../portals/kit/submissions.ts';
-import { type RunningPortals, startPortals } from '../../portals/start.ts';
+import type { SmsMessage } from '../../sandbox/kit/store.ts';
+import type { Submission } from '../../sandbox/kit/submissions.ts';
+import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
 import { choose, clickRadio, errorOf, item, typeInto } from './support/person.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { Page } from 'playwright-core';
 import { generateIdNumber } from '../../../forms/codes/index.ts';
-import { chinaDate } from '../../../portals/kit/references.ts';
+import { chinaDate } from '../../../sandbox/kit/references.ts';
 import {
   choose,
   chooseInTree,

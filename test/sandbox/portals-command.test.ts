@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canConnect } from '../../lib/net.ts';
-import { PORTAL_IDS } from '../../portals/kit/portal.ts';
+import { PORTAL_IDS } from '../../sandbox/kit/portal.ts';
 import { runYijian } from '../support/cli.ts';
 
 /** A base port with the index and every portal port after it free (the portals take base … base+8). */

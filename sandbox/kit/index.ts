@@ -1,10 +1,10 @@
 /**
  * The portal kit: what every sandbox department portal is built from. A portal is a `PortalDefinition`
  * (kit/portal.ts) — its look, accounts, upload rules, receipt labels and a `mount(router, ctx)` that adds
- * its own pages — and `createPortalApp` turns it into an Express app; `startPortals` (portals/start.ts) runs
- * every definition listed in portals/catalog.ts on its own port. Adding a department:
+ * its own pages — and `createPortalApp` turns it into an Express app; `startPortals` (sandbox/start.ts) runs
+ * every definition listed in sandbox/catalog.ts on its own port. Adding a department:
  *
- *   // portals/tax/portal.ts
+ *   // sandbox/tax/portal.ts
  *   export const taxPortal: PortalDefinition = {
  *     id: 'tax', item: 'tax-registration', itemName: '新办纳税人涉税事项', cookieName: 'DZSWJ_TGC',
  *     login: 'custom',                       // or 'kit': the kit serves /login for `accounts`
@@ -26,7 +26,7 @@
  *       });
  *     },
  *   };
- *   // then add it to PORTAL_DEFINITIONS in portals/catalog.ts (its port follows from PORTAL_IDS).
+ *   // then add it to PORTAL_DEFINITIONS in sandbox/catalog.ts (its port follows from PORTAL_IDS).
  *
  * What the kit provides for every portal (see each file):
  * - sessions.ts   server-side sessions (cookie `cookieName`), idle expiry → `ctx.requireLogin` bounces to

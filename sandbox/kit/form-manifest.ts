@@ -47,7 +47,7 @@ export type SandboxItemId =
 
 export interface FormManifest {
   item: SandboxItemId;
-  /** The folder under `portals/` that implements it. */
+  /** The folder under `sandbox/` that implements it. */
   portal: string;
   fields: readonly ManifestField[];
   /** Output ids read from the receipt or the 办件查询 page. */

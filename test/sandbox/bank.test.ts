@@ -3,8 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
-import type { Submission } from '../../portals/kit/submissions.ts';
-import { type RunningPortals, startPortals } from '../../portals/start.ts';
+import type { Submission } from '../../sandbox/kit/submissions.ts';
+import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
 import { choose, errorOf, item, pickDate, tick, typeInto } from './support/person.ts';
 
 /**

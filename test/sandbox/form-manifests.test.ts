@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FORM_MANIFESTS } from '../../portals/form-manifests.ts';
+import { FORM_MANIFESTS } from '../../sandbox/form-manifests.ts';
 
 /** The contract tables of docs/item-fields.md: item id → the field ids in its table (and tax's login ids). */
 function contractIds(): Map<string, string[]> {

@@ -4,8 +4,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
-import type { Submission } from '../../portals/kit/submissions.ts';
-import { type RunningPortals, startPortals } from '../../portals/start.ts';
+import type { Submission } from '../../sandbox/kit/submissions.ts';
+import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
 
 /**
  * 住房公积金单位缴存登记 in real Chromium, as a unit's clerk uses it: a three-step wizard (保存并下一步), a

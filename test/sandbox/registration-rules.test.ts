@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { generateIdNumber } from '../../forms/codes/index.ts';
-import type { PortalContext } from '../../portals/kit/portal.ts';
-import { registrationAuthorityOf } from '../../portals/market-regulation/approval.ts';
-import { normaliseRegistration } from '../../portals/market-regulation/normalise.ts';
-import type { Draft } from '../../portals/market-regulation/wizard/draft.ts';
-import { checkCompanyName } from '../../portals/market-regulation/wizard/step-basic.ts';
-import { capitalStep } from '../../portals/market-regulation/wizard/step-capital.ts';
-import { membersStep } from '../../portals/market-regulation/wizard/step-members.ts';
+import type { PortalContext } from '../../sandbox/kit/portal.ts';
+import { registrationAuthorityOf } from '../../sandbox/market-regulation/approval.ts';
+import { normaliseRegistration } from '../../sandbox/market-regulation/normalise.ts';
+import type { Draft } from '../../sandbox/market-regulation/wizard/draft.ts';
+import { checkCompanyName } from '../../sandbox/market-regulation/wizard/step-basic.ts';
+import { capitalStep } from '../../sandbox/market-regulation/wizard/step-capital.ts';
+import { membersStep } from '../../sandbox/market-regulation/wizard/step-members.ts';
 
 const ctx = {} as PortalContext;
 const file = { fileName: 'a.jpg', sha256: 'x', size: 1, mimeType: 'image/jpeg' };
