@@ -1,11 +1,14 @@
 import { type Logger, silentLogger } from '../lib/logger.ts';
+import { PageReader } from './engine/page-reader.ts';
 import { OcrInputError } from './errors.ts';
 import type { OcrField } from './fields/result.ts';
 import { decodePhoto } from './image/decode.ts';
+import { classifyPage } from './layout/classify.ts';
+import { extractLicence, interpretLicence } from './layout/licence.extract.ts';
+import type { LicenceFormat } from './layout/licence-format.ts';
 import { TesseractPool } from './pool/tesseract-pool.ts';
 import { type DocumentKind, detectDocument, type RequestedType } from './read/detect.ts';
 import { readIdCard } from './read/id-card.reader.ts';
-import { readLicence } from './read/licence.reader.ts';
 import type { LicenceVariant } from './templates/licence.template.ts';
 
 export interface OcrServiceOptions {
@@ -25,6 +28,10 @@ export interface OcrResult {
   documentType: DocumentKind;
   /** For licences: company (公司), individual (个体工商户) or sole (个人独资企业). */
   licenceVariant?: LicenceVariant;
+  /** For licences: which format it is (2019 landscape, 2016 portrait, pre-2015, regional 商事主体). */
+  licenceFormat?: LicenceFormat;
+  /** Clockwise degrees the photo was turned to read it upright. */
+  turned?: number;
   fields: Record<string, OcrField>;
   /** Chinese messages about the whole document (wrong side uploaded, photo too blurred …). */
   warnings: string[];
@@ -42,43 +49,58 @@ const WRONG_DOCUMENT =
 
 export async function createOcrService(options: OcrServiceOptions = {}): Promise<OcrService> {
   const logger = options.logger ?? silentLogger;
-  const pool = await TesseractPool.start({
-    workers: options.workers ?? 1,
-    startupTimeoutMs: options.startupTimeoutMs,
-    logger,
-  });
+  const [pool, reader] = await Promise.all([
+    TesseractPool.start({
+      workers: options.workers ?? 1,
+      startupTimeoutMs: options.startupTimeoutMs,
+      logger,
+    }),
+    PageReader.load(),
+  ]);
   return {
     async recognise(image, recogniseOptions = {}) {
       const started = performance.now();
       const photo = await decodePhoto(image);
-      const detected = await detectDocument(photo, pool, recogniseOptions.type);
-      if (!detected) throw new OcrInputError(WRONG_DOCUMENT);
+      const page = await reader.read(photo.full);
+      const kind = classifyPage(page.lines);
       const warnings: string[] = [];
-      let fields: Record<string, OcrField> = {};
-      let variant: LicenceVariant | undefined;
-      if (detected.kind === 'idCardBack') {
-        warnings.push('上传的是身份证国徽面，请上传印有姓名和照片的人像面');
-      } else if (detected.kind === 'idCardFront') {
-        fields = await readIdCard(detected.view, pool);
-      } else {
-        const licence = await readLicence(detected.view, pool);
-        fields = licence.fields;
-        variant = licence.variant;
-        warnings.push(...licence.warnings);
-      }
-      if (recogniseOptions.type === 'businessLicence' && detected.kind !== 'businessLicence') {
-        warnings.push('上传的不是营业执照');
-      }
-      const elapsedMs = Math.round(performance.now() - started);
-      logger.debug({ documentType: detected.kind, elapsedMs }, 'OCR finished');
-      return {
-        documentType: detected.kind,
-        ...(variant ? { licenceVariant: variant } : {}),
-        fields,
-        warnings,
-        elapsedMs,
+      const done = (result: Omit<OcrResult, 'elapsedMs' | 'warnings'>): OcrResult => {
+        if (recogniseOptions.type === 'businessLicence' && result.documentType !== 'businessLicence')
+          warnings.push('上传的不是营业执照');
+        const elapsedMs = Math.round(performance.now() - started);
+        logger.debug({ documentType: result.documentType, elapsedMs }, 'OCR finished');
+        return { ...result, warnings, elapsedMs };
       };
+      if (
+        kind === 'businessLicence' ||
+        (!kind && recogniseOptions.type === 'businessLicence' && page.lines.length > 8)
+      ) {
+        const extraction = extractLicence(page.lines, page.image);
+        const variant: LicenceVariant =
+          extraction.variant === 'individual' || extraction.variant === 'sole'
+            ? extraction.variant
+            : 'company';
+        return done({
+          documentType: 'businessLicence',
+          licenceVariant: variant,
+          licenceFormat: extraction.format,
+          turned: page.turned,
+          fields: interpretLicence(extraction),
+        });
+      }
+      // ID cards: the card's own layout is still read by its template once the card is found.
+      const detected = await detectDocument(photo, pool, recogniseOptions.type);
+      const documentType = detected?.kind ?? (kind === 'idCardBack' ? 'idCardBack' : undefined);
+      if (!documentType) throw new OcrInputError(WRONG_DOCUMENT);
+      if (documentType === 'idCardBack') {
+        warnings.push('上传的是身份证国徽面，请上传印有姓名和照片的人像面');
+        return done({ documentType, fields: {} });
+      }
+      if (detected?.kind !== 'idCardFront') throw new OcrInputError(WRONG_DOCUMENT);
+      return done({ documentType: 'idCardFront', fields: await readIdCard(detected.view, pool) });
     },
-    close: () => pool.close(),
+    close: async () => {
+      await Promise.all([pool.close(), reader.close()]);
+    },
   };
 }

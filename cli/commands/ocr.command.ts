@@ -5,7 +5,12 @@ import { createOcrService, type OcrResult, type RequestedType } from '../../ocr/
 import { ConfigError, loadConfig } from '../config.ts';
 
 const TYPES: Record<string, RequestedType> = { 'id-card': 'idCard', 'business-licence': 'businessLicence' };
-const STATUS = { confident: '✔ 确定', 'needs-confirmation': '! 请核对', unreadable: '✘ 无法识别' } as const;
+const STATUS = {
+  confident: '✔ 确定',
+  'needs-confirmation': '! 请核对',
+  unreadable: '✘ 无法识别',
+  absent: '— 此版式不印',
+} as const;
 
 export function registerOcr(program: Command): void {
   program

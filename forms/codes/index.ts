@@ -1,5 +1,5 @@
 /**
- * forms/codes — the national code tables and check characters, shared with `portals/` and `ocr/` (the only part
+ * forms/codes — the national code tables and check characters, shared with `sandbox/` and `ocr/` (the only part
  * of forms/ they may import). Pure data and arithmetic, no I/O. This API is kept small and stable; additions only.
  *
  * Code tables (each a `CodeTable`: `entries` in the standard's order, `byCode(code)`, `byName(name)`, `has(code)`):
@@ -27,6 +27,7 @@
  *     → { valid: true, value, region, orgCode } | { valid: false, value, problem: 'length'|'charset'|'checkChar'|'orgCheck' },
  *     isValidCreditCode(s), generateCreditCode({ region, registrar?: '9', category?: '1', serial }),
  *     orgCodeCheckChar(body8) (GB 11714, the 组织机构代码 at positions 9–17)
+ *   GS15 注册号 (15 digits, ISO 7064 MOD 11,10): registrationNumberCheckDigit(first14), isValidRegistrationNumber(s)
  *   GB 11643 公民身份号码: idNumberCheckChar(first17), normaliseIdNumber(s) (x → X), validateIdNumber(s)
  *     → { valid: true, value, region, birthDate: 'yyyy-MM-dd', gender: '1'|'2' } | { valid: false, value, problem },
  *     isValidIdNumber(s), parseIdNumber(s), generateIdNumber({ region, birthDate, gender, serial })
@@ -75,6 +76,7 @@ export {
   regionFullName,
   regionPath,
 } from './regions.ts';
+export { isValidRegistrationNumber, registrationNumberCheckDigit } from './registration-number.ts';
 export {
   AFFILIATIONS,
   CURRENCIES,

@@ -2,9 +2,9 @@
  * What the reader says about one field. A confident wrong value is the worst outcome, so a field is
  * `confident` only when what was read passed every check that applies to it and no check disagreed;
  * anything repaired, guessed or contradicted is `needs-confirmation` (shown highlighted to the applicant);
- * nothing usable is `unreadable`.
+ * nothing usable is `unreadable`; a field the document's format does not print at all is `absent`.
  */
-export type FieldStatus = 'confident' | 'needs-confirmation' | 'unreadable';
+export type FieldStatus = 'confident' | 'needs-confirmation' | 'unreadable' | 'absent';
 
 export interface OcrField {
   /** Normalised value (dates yyyy-MM-dd, 民族 as 汉族, 注册资本 in 万元), or null when unreadable. */
@@ -18,6 +18,10 @@ export interface OcrField {
   code?: string;
   /** Why the field is not confident, in Chinese, for the applicant and the clerk. */
   notes: string[];
+  /** The value as printed on the document (dates and amounts as written there), when it was read. */
+  printed?: string;
+  /** Where the value sits in the upright photo (pixels), to show its crop beside the value. */
+  box?: { left: number; top: number; width: number; height: number };
 }
 
 /** The text the engine produced for a field, with the confidence of each character (0..100). */

@@ -91,16 +91,23 @@ function stored(result: OcrResult): StoredOcrResult {
     documentType: result.documentType,
     warnings: result.warnings,
     fields: Object.fromEntries(
-      Object.entries(result.fields).map(([name, field]) => [
-        name,
-        {
-          value: field.value,
-          confidence: field.confidence,
-          status: field.status,
-          label: field.label,
-          notes: field.notes,
-        },
-      ]),
+      // A field the document's format does not print has nothing to prefill or confirm.
+      Object.entries(result.fields).flatMap(([name, field]) =>
+        field.status === 'absent'
+          ? []
+          : [
+              [
+                name,
+                {
+                  value: field.value,
+                  confidence: field.confidence,
+                  status: field.status,
+                  label: field.label,
+                  notes: field.notes,
+                },
+              ],
+            ],
+      ),
     ),
   };
 }

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkChromium, checkNode, checkOcrData } from '../../cli/doctor/checks.ts';
+import { checkChromium, checkNode, checkOcrData, checkOcrModels } from '../../cli/doctor/checks.ts';
 import { runYijian } from '../support/cli.ts';
 
 describe('yijian doctor', () => {
@@ -14,7 +14,7 @@ describe('yijian doctor', () => {
     expect(output).toMatch(/✘ Chromium：CHROMIUM_PATH 指向的文件不存在：\/opt\/no\/such\/chromium/);
     expect(output).toContain('修复：sudo apt-get install -y --no-install-recommends chromium-headless-shell');
     // Every other check still ran and printed its own line.
-    for (const name of ['Node.js', '中文字体', 'Redis', '数据库', 'OCR 语言数据'])
+    for (const name of ['Node.js', '中文字体', 'Redis', '数据库', 'OCR 语言数据', 'OCR 模型'])
       expect(output).toContain(name);
   });
 
@@ -28,5 +28,6 @@ describe('yijian doctor', () => {
     expect(checkNode('18.19.0').status).toBe('fail');
     expect(checkNode('20.6.0').status).toBe('ok');
     expect(checkOcrData().status).toBe('ok');
+    expect(checkOcrModels()).toMatchObject({ status: 'ok', detail: expect.stringContaining('PP-OCRv4') });
   });
 });

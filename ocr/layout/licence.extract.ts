@@ -1,0 +1,314 @@
+import { isValidRegistrationNumber } from '../../forms/codes/index.ts';
+import type { TextLine } from '../engine/page-reader.ts';
+import { interpretCapital } from '../fields/capital.ts';
+import { interpretCreditCode } from '../fields/credit-code.ts';
+import { parseChineseDate } from '../fields/dates.ts';
+import {
+  interpretCompanyName,
+  interpretCompositionForm,
+  interpretDate,
+  interpretEntityType,
+  interpretScope,
+  parseTerm,
+} from '../fields/licence.ts';
+import { registrarName } from '../fields/registrar.ts';
+import { field, type OcrField, type RawReading, unreadable, weakestSymbol } from '../fields/result.ts';
+import { compact } from '../fields/text.ts';
+import { findLabels, type LabelHit } from './label-hits.ts';
+import { LICENCE_LABELS, type LicenceFieldKey } from './labels.ts';
+import {
+  type LicenceFormat,
+  type LicenceVariant,
+  licenceFormatOf,
+  licenceVariantOf,
+  mayBeMissing,
+  notPrinted,
+} from './licence-format.ts';
+import { type PlacedLine, placeLines, typicalHeight } from './page-lines.ts';
+import { printedCapital, printedDate, printedPersonName, printedTerm } from './printed.ts';
+import { type TakenValue, takeValue } from './values.ts';
+
+/** Values that wrap onto further lines. */
+const WRAPPING = new Set(['name', 'domicile', 'businessScope', 'registrationAuthority']);
+
+export interface LicenceExtraction {
+  format: LicenceFormat;
+  variant: LicenceVariant;
+  /** The text taken for each field found; fields the format does not print are in `absent`. */
+  taken: Partial<Record<LicenceFieldKey, TakenValue>>;
+  absent: LicenceFieldKey[];
+  lines: PlacedLine[];
+}
+
+/** Finds the labels among the page's lines and takes each value by geometry (no fixed boxes). */
+export function extractLicence(
+  textLines: readonly TextLine[],
+  page: { width: number; height: number },
+): LicenceExtraction {
+  const lines = placeLines(textLines);
+  const unit = typicalHeight(lines);
+  const hits = bestHits(findLabels(lines, LICENCE_LABELS, unit));
+  const pageText = lines.map((l) => l.text).join('');
+  const variant = licenceVariantOf(hits, pageText);
+  const format = licenceFormatOf(hits, pageText, page);
+  const taken: LicenceExtraction['taken'] = {};
+  for (const hit of hits) {
+    taken[hit.key as LicenceFieldKey] = takeValue(hit, hits, lines, unit, { wraps: WRAPPING.has(hit.key) });
+  }
+  const codeLine = findCodeLine(
+    lines,
+    /[0-9A-Z]{18}/,
+    hits.find((h) => h.key === 'creditCode'),
+  );
+  if (codeLine) taken.creditCode = codeLine;
+  const issue = findIssueDate(lines, hits);
+  if (issue) taken.issueDate = issue;
+  const never = notPrinted(format, variant);
+  const optional = mayBeMissing(format);
+  const keys: LicenceFieldKey[] = [...(Object.keys(LICENCE_LABELS) as LicenceFieldKey[]), 'issueDate'];
+  const absent = keys.filter((key) => never.has(key) || (!taken[key] && optional.has(key)));
+  for (const key of never) delete taken[key as LicenceFieldKey];
+  return { format, variant, taken, absent, lines };
+}
+
+/** One hit per field: the first from the top whose line is a label line (a title can repeat a label). */
+function bestHits(hits: LabelHit[]): LabelHit[] {
+  const byKey = new Map<string, LabelHit>();
+  for (const hit of [...hits].sort((a, b) => a.middle - b.middle))
+    if (!byKey.has(hit.key)) byKey.set(hit.key, hit);
+  return [...byKey.values()];
+}
+
+/**
+ * The 统一社会信用代码 wherever it is printed (under its label on the 2019 licence, beside it on the portrait
+ * 副本): the run of 18 code characters nearest the label.
+ */
+function findCodeLine(
+  lines: readonly PlacedLine[],
+  pattern: RegExp,
+  hit: LabelHit | undefined,
+): TakenValue | null {
+  const candidates = lines.flatMap((line) => {
+    const chars = line.chars.filter((c) => /[0-9A-Za-z|]/.test(c.char));
+    const text = chars.map((c) => c.char.toUpperCase()).join('');
+    return pattern.test(text) || (text.length >= 17 && text.length <= 20) ? [{ line, chars }] : [];
+  });
+  if (candidates.length === 0) return null;
+  const distance = (line: PlacedLine) =>
+    hit ? Math.hypot(line.left - hit.left, line.middle - hit.middle) : line.middle;
+  const best = candidates.sort((a, b) => distance(a.line) - distance(b.line))[0];
+  if (!best) return null;
+  const reading: RawReading = {
+    text: best.chars.map((c) => c.char).join(''),
+    symbols: best.chars.map((c) => ({ text: c.char, confidence: c.confidence * 100 })),
+  };
+  const fakeHit: LabelHit = hit ?? {
+    key: 'creditCode',
+    label: '统一社会信用代码',
+    line: best.line,
+    valueFrom: 0,
+    left: best.line.left,
+    labelRight: best.line.left,
+    middle: best.line.middle,
+    height: best.line.height,
+  };
+  return { reading, lines: [best.line], hit: fakeHit };
+}
+
+/** The date printed at the foot under 登记机关: the lowest date on the page that no label claims. */
+function findIssueDate(lines: readonly PlacedLine[], hits: readonly LabelHit[]): TakenValue | null {
+  const authority = hits.find((h) => h.key === 'registrationAuthority');
+  const claimed = new Set(hits.map((h) => h.line));
+  const dated = lines
+    .filter(
+      (line) =>
+        !claimed.has(line) && /\d{4}|[〇一二三四五六七八九]{4}/.test(line.text) && /年/.test(line.text),
+    )
+    .filter((line) => !authority || line.middle > authority.middle - authority.height)
+    .sort((a, b) => b.middle - a.middle);
+  const line = dated[0];
+  if (!line) return null;
+  const reading: RawReading = {
+    text: line.text,
+    symbols: line.chars.map((c) => ({ text: c.char, confidence: c.confidence * 100 })),
+  };
+  const hit: LabelHit = {
+    key: 'issueDate',
+    label: '发证日期',
+    line,
+    valueFrom: 0,
+    left: line.left,
+    labelRight: line.left,
+    middle: line.middle,
+    height: line.height,
+  };
+  return { reading, lines: [line], hit };
+}
+
+/** The label actually printed for a field (经营者 rather than 法定代表人 …), for messages. */
+export function printedLabel(extraction: LicenceExtraction, key: LicenceFieldKey): string {
+  return (
+    extraction.taken[key]?.hit.label ??
+    (LICENCE_LABELS as Record<string, readonly string[]>)[key]?.at(-1) ??
+    key
+  );
+}
+
+/**
+ * Interprets what was taken: each field checked by what can prove it (check characters, the 注册号's MOD 11,10,
+ * the grammar of amounts, the closed list of types, 成立日期 read twice — alone and as the start of 营业期限).
+ * `printed` keeps the value as printed on the document.
+ */
+export function interpretLicence(extraction: LicenceExtraction): Record<string, OcrField> {
+  const { taken, variant } = extraction;
+  const reading = (key: LicenceFieldKey): RawReading => taken[key]?.reading ?? { text: '', symbols: [] };
+  const label = (key: LicenceFieldKey) => printedLabel(extraction, key);
+  const out: Record<string, OcrField> = {};
+  const put = (key: LicenceFieldKey, make: () => OcrField) => {
+    if (extraction.absent.includes(key)) out[key] = absentField(label(key));
+    else if (!taken[key]) out[key] = unreadable(label(key));
+    else out[key] = withPrinted(key, make(), reading(key));
+  };
+  const category = variant === 'individual' ? '2' : '1';
+  put('creditCode', () => interpretCreditCode(reading('creditCode'), { category }));
+  put('registrationNumber', () => interpretRegistrationNumber(reading('registrationNumber')));
+  put('name', () =>
+    interpretFreeText(reading('name'), label('name'), (r) =>
+      interpretCompanyName(r, variantForName(variant)),
+    ),
+  );
+  put('type', () => interpretEntityType(reading('type')));
+  put('legalRepresentative', () =>
+    interpretPerson(reading('legalRepresentative'), label('legalRepresentative')),
+  );
+  put('registeredCapital', () => interpretCapital(reading('registeredCapital'), label('registeredCapital')));
+  const term = parseTerm(reading('businessTerm').text);
+  const established = parseChineseDate(reading('establishedDate').text)?.value;
+  put('establishedDate', () =>
+    interpretDate(
+      reading('establishedDate'),
+      label('establishedDate'),
+      term.from && term.from === established ? [] : ['请核对日期'],
+    ),
+  );
+  put('businessTerm', () => interpretTermPrinted(reading('businessTerm'), established));
+  put('compositionForm', () => interpretCompositionForm(reading('compositionForm')));
+  put('domicile', () => interpretFreeText(reading('domicile'), label('domicile')));
+  put('businessScope', () => interpretScope(reading('businessScope')));
+  put('registrationAuthority', () =>
+    interpretAuthority(reading('registrationAuthority'), out.creditCode?.value ?? null),
+  );
+  put('issueDate', () => interpretDate(reading('issueDate'), '发证日期', ['请核对日期']));
+  return out;
+}
+
+function variantForName(variant: LicenceVariant): 'company' | 'individual' | 'sole' {
+  return variant === 'individual' ? 'individual' : variant === 'sole' ? 'sole' : 'company';
+}
+
+export function absentField(label: string): OcrField {
+  return { value: null, confidence: 0, status: 'absent', label, notes: ['此证照版式不印此项'] };
+}
+
+/** Free text has nothing to prove it but a second reader; until one agrees it needs confirmation. */
+function interpretFreeText(
+  reading: RawReading,
+  label: string,
+  interpret?: (reading: RawReading) => OcrField,
+): OcrField {
+  const text = cleanPrinted(reading.text);
+  if (!text) return unreadable(label);
+  const base = interpret ? interpret(reading) : field(label, text, weakestSymbol(reading), []);
+  const value = base.value ?? text;
+  return { ...field(label, value, base.confidence, [...base.notes, '请与证照核对']), printed: text };
+}
+
+/** 法定代表人 / 经营者 / 投资人: a person's name (or, for a partnership, a company's), with nothing after it. */
+function interpretPerson(reading: RawReading, label: string): OcrField {
+  const name = printedPersonName(reading.text);
+  if (!name) return unreadable(label);
+  const chars = reading.symbols.slice(0, [...name].length);
+  const weakest = weakestSymbol({ text: name, symbols: chars });
+  return { ...field(label, name, weakest, ['请与证照核对']), printed: name };
+}
+
+/**
+ * 登记机关 is mostly only the red seal; where it is printed as text it is the authority's name. Otherwise the
+ * registrar is named from the credit code's region digits, to be confirmed.
+ */
+function interpretAuthority(reading: RawReading, creditCode: string | null): OcrField {
+  const printed = cleanPrinted(reading.text).match(/^[\u4e00-\u9fff]{2,30}?(?:管理局|审批局|分局|局)/)?.[0];
+  if (printed) return { ...field('登记机关', printed, weakestSymbol(reading), ['请与证照核对']), printed };
+  const named = creditCode ? registrarName(creditCode.slice(2, 8)) : undefined;
+  if (named) return field('登记机关', named, 0.5, ['登记机关按统一社会信用代码推断，请核对']);
+  return unreadable('登记机关');
+}
+
+function interpretRegistrationNumber(reading: RawReading): OcrField {
+  const digits = [...compact(reading.text)].filter((c) => /\d/.test(c)).join('');
+  if (digits.length < 10) return unreadable('注册号');
+  if (isValidRegistrationNumber(digits)) return field('注册号', digits, weakestSymbol(reading), []);
+  // One digit too many: kept only when exactly one deletion passes the check digit, and never confidently.
+  const repairs =
+    digits.length === 16
+      ? [...new Set([...digits].map((_, i) => digits.slice(0, i) + digits.slice(i + 1)))].filter(
+          isValidRegistrationNumber,
+        )
+      : [];
+  if (repairs.length === 1)
+    return field('注册号', repairs[0] as string, weakestSymbol(reading) * 0.7, [
+      '注册号中多读了一位，已按校验位修正，请核对',
+    ]);
+  return field('注册号', digits, weakestSymbol(reading), ['注册号校验未通过，请核对']);
+}
+
+function interpretTermPrinted(reading: RawReading, established: string | undefined): OcrField {
+  const { from, to } = parseTerm(reading.text);
+  const problems = from && from === established ? [] : ['请核对营业期限'];
+  const value = from && to ? `${from}至${to}` : cleanPrinted(reading.text);
+  return field('营业期限', value || null, weakestSymbol(reading), problems);
+}
+
+/** The value as printed: the engine's text without spaces and without the label's colon. */
+export function cleanPrinted(text: string): string {
+  return text.replace(/\s+/g, '').replace(/^[:：;；,，.、]+/, '');
+}
+
+/** Codes are printed as they are stored; a repaired code that its check characters prove is printed so too. */
+const CODES = new Set(['creditCode', 'registrationNumber']);
+
+const GRAMMARS: Partial<Record<LicenceFieldKey, (text: string) => string | null>> = {
+  establishedDate: printedDate,
+  issueDate: printedDate,
+  businessTerm: printedTerm,
+  registeredCapital: printedCapital,
+};
+
+/** Text fields whose printed text is worth showing for confirmation even when no check could place it. */
+const SHOW_UNCHECKED = new Set([
+  'type',
+  'name',
+  'domicile',
+  'businessScope',
+  'compositionForm',
+  'legalRepresentative',
+]);
+
+function withPrinted(key: LicenceFieldKey, result: OcrField, reading: RawReading): OcrField {
+  if (result.printed !== undefined) return result;
+  if (CODES.has(key) && result.value !== null) return { ...result, printed: result.value };
+  const grammar = GRAMMARS[key];
+  const printed = grammar ? grammar(reading.text) : trimJunk(cleanPrinted(reading.text));
+  if (!printed) return result;
+  if (result.status === 'unreadable' && SHOW_UNCHECKED.has(key))
+    return {
+      ...field(result.label, printed, weakestSymbol(reading), ['未能与标准名称核对，请与证照核对']),
+      printed,
+    };
+  return { ...result, printed };
+}
+
+/** Stray marks the recogniser took from a watermark or the next column: non-Han characters at either end. */
+function trimJunk(text: string): string {
+  return text.replace(/^[^\u4e00-\u9fff\d（(【]+/, '').replace(/[^\u4e00-\u9fff)）】\d号室层楼]+$/, '');
+}

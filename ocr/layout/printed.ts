@@ -1,0 +1,43 @@
+/**
+ * The printed form of values with a grammar (dates, terms, names of people): the part of the taken text that
+ * fits the grammar, without label remnants before it or watermark text after it.
+ */
+const NUMERAL_YEAR = '[〇○零一二三四五六七八九0OoQ]{4}';
+const DATE = `(?:\\d{4}|${NUMERAL_YEAR})年(?:\\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日`;
+const DATE_RE = new RegExp(DATE);
+const TERM_RE = new RegExp(`(?:自)?(?:${DATE})?(?:至|到)(?:${DATE}|长期|永久|年月日|\\*+)|(?:${DATE})`);
+
+/** Years written in Chinese numerals use 〇 for zero; the recogniser often gives a digit 0 or a letter O. */
+function numeralZeros(text: string): string {
+  return text.replace(new RegExp(NUMERAL_YEAR, 'g'), (year) =>
+    /[一二三四五六七八九]/.test(year) ? year.replace(/[0OoQ○零]/g, '〇') : year,
+  );
+}
+
+export function printedDate(text: string): string | null {
+  const match = numeralZeros(text.replace(/\s+/g, '')).match(DATE_RE);
+  return match ? match[0] : null;
+}
+
+export function printedTerm(text: string): string | null {
+  const compacted = numeralZeros(text.replace(/\s+/g, ''));
+  if (/^[^\d]{0,3}长期/.test(compacted)) return '长期';
+  const match = compacted.match(TERM_RE);
+  return match ? match[0] : null;
+}
+
+/** A person's name: the Han characters (and the middle dot of minority names) at the start of the text. */
+export function printedPersonName(text: string): string | null {
+  const match = text.replace(/\s+/g, '').match(/^[\u4e00-\u9fff·•]{2,12}/);
+  return match ? match[0] : null;
+}
+
+/** 注册资本 as printed: 人民币100.0000万元整, 500万元, 伍佰万元整 — without what follows the amount. */
+export function printedCapital(text: string): string | null {
+  const match = text
+    .replace(/\s+/g, '')
+    .match(
+      /(?:[（(]?人民币[）)]?)?(?:\d[\d.,]*万?(?:元|美元|港元)?(?:人民币)?整?|[零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+(?:万|亿)?[元圆]?整?)/,
+    );
+  return match ? match[0] : null;
+}

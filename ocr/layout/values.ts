@@ -1,0 +1,138 @@
+import type { RawReading } from '../fields/result.ts';
+import { charX, type LabelHit } from './label-hits.ts';
+import type { PlacedLine } from './page-lines.ts';
+
+/** The text taken for a label, and the lines it came from (to cut the value out again). */
+export interface TakenValue {
+  reading: RawReading;
+  lines: PlacedLine[];
+  hit: LabelHit;
+}
+
+export interface TakeOptions {
+  /** The value may wrap onto lines below (经营范围, 住所 …). */
+  wraps: boolean;
+}
+
+/**
+ * Takes a label's value by geometry: the rest of its row to the right up to the next label or the next
+ * column, then — for values that wrap — the lines below that start within the value's column, until the
+ * next label of that column or a gap wider than a line. A value printed under its label (统一社会信用代码 on
+ * the 2019 licence) is the first line below when nothing follows on the row.
+ */
+export function takeValue(
+  hit: LabelHit,
+  hits: readonly LabelHit[],
+  lines: readonly PlacedLine[],
+  unit: number,
+  options: TakeOptions,
+): TakenValue {
+  const labelLines = new Set(hits.map((h) => h.line));
+  const startsLabel = (line: PlacedLine) =>
+    hits.some((h) => h.line === line && h.valueFrom > 0) || labelLines.has(line);
+  const boundary = columnBoundary(hit, hits, unit);
+  // Judged by the value line's own height: a label cut from a stacked column can be taller than its row.
+  const sameRow = (line: PlacedLine) =>
+    Math.abs(line.middle - hit.middle) < 0.55 * Math.min(line.height, unit * 1.5);
+  const pieces: { line: PlacedLine; from: number }[] = [{ line: hit.line, from: hit.valueFrom }];
+  const rowRest = lines
+    .filter(
+      (line) =>
+        line !== hit.line &&
+        sameRow(line) &&
+        line.left >= hit.labelRight - unit * 0.5 &&
+        line.left < boundary &&
+        !startsLabel(line),
+    )
+    .sort((a, b) => a.top - b.top)
+    // Two candidates one above the other are two rows (a wrapped value beside a tall label): keep the upper.
+    .filter((line, i, all) => !all.slice(0, i).some((above) => overlapsAcross(above, line)))
+    .sort((a, b) => a.left - b.left);
+  pieces.push(...rowRest.map((line) => ({ line, from: 0 })));
+  const firstRowMiddle = pieces.find((p) => p.from < p.line.chars.length)?.line.middle ?? hit.middle;
+  const rowText = pieces
+    .map((p) =>
+      p.line.chars
+        .slice(p.from)
+        .map((c) => c.char)
+        .join(''),
+    )
+    .join('');
+  const valueLeft = rowText.trim() ? Math.min(...pieces.map((p) => charX(p.line, p.from))) : hit.labelRight;
+  if (options.wraps || rowText.trim() === '') {
+    const nextLabel = Math.min(
+      ...hits
+        .filter(
+          (h) =>
+            h !== hit &&
+            h.middle > hit.middle + unit * 0.5 &&
+            h.left < boundary &&
+            h.left > hit.left - unit * 4,
+        )
+        .map((h) => h.middle),
+    );
+    let bottom = Math.max(...pieces.map((p) => p.line.bottom));
+    const below = lines
+      .filter(
+        (line) =>
+          line.middle > Math.max(hit.middle, firstRowMiddle) + unit * 0.5 &&
+          line.middle < nextLabel - unit * 0.4 &&
+          line.left >= Math.min(valueLeft, hit.labelRight) - unit * 2.5 &&
+          line.left < boundary &&
+          !pieces.some((p) => p.line === line) &&
+          !startsLabel(line),
+      )
+      .sort((a, b) => a.middle - b.middle || a.left - b.left);
+    const maxRows = options.wraps ? 40 : 1;
+    let rows = 0;
+    let rowMiddle = Number.NEGATIVE_INFINITY;
+    for (const line of below) {
+      const newRow = line.middle - rowMiddle > unit * 0.6;
+      if (newRow) {
+        if (line.top - bottom > unit * 1.2 || rows >= maxRows) break;
+        rows += 1;
+        rowMiddle = line.middle;
+      }
+      pieces.push({ line, from: 0 });
+      bottom = Math.max(bottom, line.bottom);
+    }
+  }
+  const chars = pieces.flatMap((p) => p.line.chars.slice(p.from));
+  const text = chars.map((c) => c.char).join('');
+  const cleaned = stripLeadingPunctuation(chars);
+  return {
+    reading: {
+      text: cleaned.map((c) => c.char).join(''),
+      symbols: cleaned.map((c) => ({ text: c.char, confidence: c.confidence * 100 })),
+    },
+    lines: [...new Set(pieces.map((p) => p.line))],
+    hit: text ? hit : hit,
+  };
+}
+
+function stripLeadingPunctuation<T extends { char: string }>(chars: T[]): T[] {
+  let start = 0;
+  while (start < chars.length && /[\s:：;；.,，、·]/.test(chars[start]?.char ?? '')) start += 1;
+  return chars.slice(start).filter((c) => c.char !== ' ' || true);
+}
+
+/**
+ * Where the label's value must stop on the right: the next label on its row, or else the left edge of the
+ * nearest column of labels to its right (the licence's right-hand column).
+ */
+function columnBoundary(hit: LabelHit, hits: readonly LabelHit[], unit: number): number {
+  let boundary = Number.POSITIVE_INFINITY;
+  for (const other of hits) {
+    if (other === hit || other.left <= hit.labelRight + unit * 0.5) continue;
+    const rowMate = Math.abs(other.middle - hit.middle) < 0.6 * unit;
+    const column = other.left > hit.left + unit * 8 && other.middle > hit.middle - unit * 20;
+    if (rowMate || column) boundary = Math.min(boundary, other.left - unit * 0.3);
+  }
+  return boundary;
+}
+
+function overlapsAcross(a: PlacedLine, b: PlacedLine): boolean {
+  return (
+    Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.3 * Math.min(a.right - a.left, b.right - b.left)
+  );
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { TextLine } from '../../ocr/engine/page-reader.ts';
+import { extractLicence, interpretLicence } from '../../ocr/layout/licence.extract.ts';
+
+/** Lines as PP-OCRv4 read them on real photos (test/fixtures/ocr-lines), so no model runs here. */
+function page(name: string) {
+  const file = fileURLToPath(new URL(`../fixtures/ocr-lines/${name}.json`, import.meta.url));
+  const data = JSON.parse(readFileSync(file, 'utf8')) as {
+    width: number;
+    height: number;
+    lines: { text: string; confidences: number[]; rect: TextLine['rect']; score: number }[];
+  };
+  const lines: TextLine[] = data.lines.map((line) => ({
+    text: line.text,
+    chars: [...line.text].map((char, i) => ({ char, confidence: line.confidences[i] ?? 0 })),
+    rect: line.rect,
+    score: line.score,
+  }));
+  return { lines, size: { width: data.width, height: data.height } };
+}
+
+const truth = (name: string) =>
+  JSON.parse(
+    readFileSync(fileURLToPath(new URL(`../fixtures/ocr-real-truth/${name}.json`, import.meta.url)), 'utf8'),
+  ) as { fields: Record<string, string> };
+
+const same = (a: string | undefined, b: string | undefined) =>
+  a?.normalize('NFKC').replace(/\s+/g, '') === b?.normalize('NFKC').replace(/\s+/g, '');
+
+describe('layout-free licence fields: labels found in the lines, values taken by geometry', () => {
+  it.each([
+    ['d006', '2019-landscape', 'company', ['creditCode', 'name', 'type', 'legalRepresentative', 'domicile']],
+    [
+      'd024',
+      '2019-landscape',
+      'individual',
+      ['creditCode', 'name', 'compositionForm', 'domicile', 'establishedDate'],
+    ],
+    [
+      'd011',
+      '2016-portrait',
+      'company',
+      ['creditCode', 'name', 'domicile', 'registeredCapital', 'businessScope'],
+    ],
+    ['d009', 'pre-2015', 'company', ['registrationNumber', 'name', 'legalRepresentative', 'businessTerm']],
+    ['d034', 'pre-2015', 'company', ['name', 'domicile', 'registeredCapital', 'establishedDate']],
+    ['d020', 'regional', 'individual', ['domicile', 'legalRepresentative', 'establishedDate']],
+  ])('%s: %s %s', (name, format, variant, keys) => {
+    const { lines, size } = page(name);
+    const extraction = extractLicence(lines, size);
+    expect(extraction.format).toBe(format);
+    expect(extraction.variant).toBe(variant);
+    const fields = interpretLicence(extraction);
+    const expected = truth(name).fields;
+    for (const key of keys)
+      expect(fields[key]?.printed, key).toSatisfy((v: string) => same(v, expected[key]));
+  });
+
+  it('reports what a format does not print as absent, not unreadable', () => {
+    const pre2015 = interpretLicence(extractLicence(page('d009').lines, page('d009').size));
+    expect(pre2015.creditCode?.status).toBe('absent');
+    const individual = interpretLicence(extractLicence(page('d024').lines, page('d024').size));
+    expect(individual.registeredCapital?.status).toBe('absent');
+    expect(individual.registrationNumber?.status).toBe('absent');
+  });
+
+  it('keeps the two columns apart: the left value stops where the right-hand labels begin', () => {
+    const fields = interpretLicence(extractLicence(page('d006').lines, page('d006').size));
+    expect(fields.legalRepresentative?.printed).toBe(truth('d006').fields.legalRepresentative);
+    expect(fields.registeredCapital?.printed).toBe(truth('d006').fields.registeredCapital);
+  });
+});
