@@ -46,20 +46,22 @@ const isExecutable = (path: string) => {
 };
 
 /**
- * Where `initdb` and `postgres` are: PG_BIN_DIR when set, else the newest Debian server
+ * Where `initdb` and `postgres` are: PG_BIN_DIR when set (and only there), else the newest Debian server
  * (/usr/lib/postgresql/<version>/bin, not on PATH), else the PATH.
  */
 export function findPostgresBinDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const candidates: string[] = [];
   if (env.PG_BIN_DIR) candidates.push(env.PG_BIN_DIR);
-  const debian = '/usr/lib/postgresql';
-  if (existsSync(debian)) {
-    const versions = readdirSync(debian)
-      .filter((v) => /^\d+(\.\d+)?$/.test(v))
-      .sort((a, b) => Number(b) - Number(a));
-    candidates.push(...versions.map((v) => join(debian, v, 'bin')));
+  else {
+    const debian = '/usr/lib/postgresql';
+    if (existsSync(debian)) {
+      const versions = readdirSync(debian)
+        .filter((v) => /^\d+(\.\d+)?$/.test(v))
+        .sort((a, b) => Number(b) - Number(a));
+      candidates.push(...versions.map((v) => join(debian, v, 'bin')));
+    }
+    candidates.push(...(env.PATH ?? '').split(delimiter).filter(Boolean));
   }
-  candidates.push(...(env.PATH ?? '').split(delimiter).filter(Boolean));
   return candidates.find((dir) => isExecutable(join(dir, 'initdb')) && isExecutable(join(dir, 'postgres')));
 }
 

@@ -48,9 +48,7 @@ export function findTestPostgres(): Promise<{ url: string } | { skip: string }> 
   probed ??= (async () => {
     const server = inject('postgres');
     if ('unavailable' in server)
-      return skipOrFail(
-        `${server.unavailable}; install PostgreSQL (npm run setup) or set TEST_DATABASE_URL to a server`,
-      );
+      return skipOrFail(`${server.unavailable}; or set TEST_DATABASE_URL to a server`);
     const { url } = server;
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
     try {
