@@ -30,7 +30,9 @@ else
   say "npm packages: installed"
 fi
 
-# 3. System packages: a Chromium for the bots, CJK fonts so Chinese renders in screenshots, Redis for queues.
+# 3. System packages: a Chromium for the bots, CJK fonts so Chinese renders in screenshots, Redis for queues,
+# and a PostgreSQL server, which the tests start privately (initdb in a temporary folder) unless
+# TEST_DATABASE_URL or DATABASE_URL names one. Debian keeps its binaries in /usr/lib/postgresql/<ver>/bin.
 have_chromium() {
   if [ -n "${CHROMIUM_PATH:-}" ]; then [ -x "$CHROMIUM_PATH" ]; return; fi
   compgen -G "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}/chromium*" >/dev/null 2>&1 && return 0
@@ -41,10 +43,17 @@ have_cjk_font() {
   compgen -G '/usr/share/fonts/opentype/noto/NotoSansCJK*' >/dev/null 2>&1
 }
 have_redis() { command -v redis-server >/dev/null 2>&1 || [ -n "${REDIS_URL:-}" ]; }
+have_postgres() {
+  [ -n "${TEST_DATABASE_URL:-}${DATABASE_URL:-}" ] && return 0
+  if [ -n "${PG_BIN_DIR:-}" ]; then [ -x "$PG_BIN_DIR/initdb" ] && [ -x "$PG_BIN_DIR/postgres" ]; return; fi
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null 2>&1 && return 0
+  command -v initdb >/dev/null 2>&1 && command -v postgres >/dev/null 2>&1
+}
 
 have_chromium && say "Chromium: ok" || missing_system+=(chromium-headless-shell)
 have_cjk_font && say "CJK fonts: ok" || missing_system+=(fonts-noto-cjk)
 have_redis && say "Redis: ok" || missing_system+=(redis-server)
+have_postgres && say "PostgreSQL server: ok" || missing_system+=(postgresql)
 
 if [ ${#missing_system[@]} -eq 0 ]; then
   say "system packages: nothing to install"
@@ -68,7 +77,8 @@ else
     say "  this user cannot install them. Ask an administrator to run:"
     say "    sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing_system[*]}"
     say "  (on other systems: any Chromium/Chrome — then set CHROMIUM_PATH to the real binary —, a CJK font such as"
-    say "   Noto Sans CJK, and Redis 6.2+ or a REDIS_URL pointing at one)"
+    say "   Noto Sans CJK, Redis 6.2+ or a REDIS_URL pointing at one, and a PostgreSQL server — then set PG_BIN_DIR"
+    say "   to the folder holding initdb and postgres — or a TEST_DATABASE_URL pointing at one)"
     exit 1
   fi
 fi

@@ -2,6 +2,12 @@ import type { Command } from 'commander';
 import { loadCase } from '../../forms/cases/load.ts';
 import { computeStats, type FormStats } from '../../forms/stats/stats.ts';
 
+function actionParts({ applicantActionsByKind: a }: FormStats): string {
+  return a
+    ? `（录入 ${a.typed}、选择 ${a.choices}、勾选 ${a.ticks}、上传 ${a.uploads}、核对识别结果 ${a.ocrConfirmations}、回复机器人 ${a.botAnswers}）`
+    : '';
+}
+
 function formatStats(stats: FormStats): string {
   const lines = [
     `事项包：${stats.bundle}（${stats.items.length} 个事项，${stats.waves.length} 批：${stats.waves.map((w) => w.join('、')).join(' → ')}）`,
@@ -12,6 +18,8 @@ function formatStats(stats: FormStats): string {
     lines.push(
       `案例：${stats.case}`,
       `申请人需填写：${stats.applicantTyped}（其中尚未填写 ${stats.stillToType}）`,
+      `申请人操作：${stats.applicantActions}${actionParts(stats)}`,
+      `默认值待申请人确认：${stats.defaultsToAccept}`,
       `OCR 预填：${stats.prefilledByOcr}`,
       `自动推导：${stats.derived}`,
       `默认值：${stats.defaulted}`,

@@ -30,6 +30,8 @@ export const caseSchema = z.object({
         kind: z.string().min(1),
         person: z.string().optional(),
         fields: z.record(z.string(), z.string()).optional(),
+        /** The fields OCR was sure of; the others count as values the applicant confirms. */
+        confident: z.array(z.string()).optional(),
       }),
     )
     .default([]),

@@ -9,6 +9,11 @@ export interface DocumentReading {
   readonly kind: string;
   readonly person?: string;
   readonly fields?: Readonly<Record<string, string>>;
+  /**
+   * The fields the reader was sure of (ocr/'s status 'confident'). Every other reading is prefilled
+   * highlighted, for the applicant to confirm against the document; without this list, all of them are.
+   */
+  readonly confident?: readonly string[];
 }
 
 function isoDate(printed: string): string | undefined {

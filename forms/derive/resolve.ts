@@ -24,7 +24,13 @@ export interface Reading {
   readonly element: string;
   /** What OCR read, normalised to the canonical form. */
   readonly read: string;
+  /** The document it was read from (its id) and the document's field ('idNumber'). */
+  readonly document: string;
+  readonly field: string;
 }
+
+/** A reading before it is placed on a slot. */
+type OcrRead = Omit<Reading, 'path' | 'element'>;
 
 export interface ResolveInput {
   /** What the applicant (or a clerk) entered, in canonical form. */
@@ -45,7 +51,7 @@ export interface Resolved {
 interface Picked {
   readonly value: FieldValue | undefined;
   readonly category: SourceCategory | undefined;
-  readonly read?: string;
+  readonly read?: OcrRead;
 }
 
 function asValue(value: unknown): FieldValue | undefined {
@@ -54,7 +60,11 @@ function asValue(value: unknown): FieldValue | undefined {
   return undefined;
 }
 
-function ocrReading(field: MergedField, docs: readonly DocumentReading[], person: string | undefined) {
+function ocrReading(
+  field: MergedField,
+  docs: readonly DocumentReading[],
+  person: string | undefined,
+): OcrRead | undefined {
   for (const source of field.sources) {
     if (source.kind !== 'ocr') continue;
     const doc = docs.find(
@@ -62,7 +72,7 @@ function ocrReading(field: MergedField, docs: readonly DocumentReading[], person
     );
     const printed = doc?.fields?.[source.field];
     const read = printed === undefined ? undefined : normaliseReading(field.key, printed);
-    if (read !== undefined) return read;
+    if (doc && read !== undefined) return { read, document: doc.id, field: source.field };
   }
   return undefined;
 }
@@ -106,7 +116,7 @@ function pick(
         return { value: undefined, category: rule.category ?? 'derived' };
       }
     } else if (source.kind === 'ocr' && read !== undefined) {
-      return result(read, 'ocr');
+      return result(read.read, 'ocr');
     } else if (source.kind === 'default') {
       return result(source.value, 'default');
     }
@@ -209,7 +219,7 @@ function computePass(form: MergedForm, input: ResolveInput, current: FormValues)
           required: !!field.constraints.required,
           filled: picked.value !== undefined,
         });
-        if (picked.read !== undefined) readings.push({ path, element: field.key, read: picked.read });
+        if (picked.read !== undefined) readings.push({ path, element: field.key, ...picked.read });
       }
       return row;
     });
@@ -232,7 +242,7 @@ function computePass(form: MergedForm, input: ResolveInput, current: FormValues)
       required: !!field.constraints.required,
       filled: picked.value !== undefined,
     });
-    if (picked.read !== undefined) readings.push({ path, element: field.key, read: picked.read });
+    if (picked.read !== undefined) readings.push({ path, element: field.key, ...picked.read });
   }
   return { values, slots, readings };
 }

@@ -23,6 +23,59 @@ describe('merged-form statistics', () => {
     expect(stats.defaulted).toBeGreaterThan(40);
   });
 
+  it('the reference case: every action of the applicant, and the defaults shown to accept', async () => {
+    const formCase = await referenceCase();
+    const stats = computeStats('open-company', formCase);
+    const persons = formCase.typed.persons as readonly { roles: readonly string[] }[];
+    const roleTicks = persons.reduce((n, p) => n + p.roles.length, 0);
+    expect(roleTicks).toBe(8);
+    expect(stats.applicantActionsByKind).toEqual({
+      // 3 mobiles, 2 ratios, name, capital, employees, address detail, wage base, payday
+      typed: 11,
+      // company type, domicile region, bank, 3 scope entries
+      choices: 6,
+      // one per person and role, and the declarations box
+      ticks: roleTicks + 1,
+      // ID card front and back of three people, the lease contract
+      uploads: 7,
+      // 姓名, 证件号码, 民族, 住址 of three people: the case does not say the reader was sure of any
+      ocrConfirmations: 12,
+      // the SMS code sent by the seal portal
+      botAnswers: 1,
+    });
+    expect(stats.applicantActions).toBe(11 + 6 + 9 + 7 + 12 + 1);
+    // applicantTyped counts the same values, with the roles once per person and no uploads.
+    expect(stats.applicantTyped).toBe(11 + 6 + persons.length + 1);
+    expect(stats.defaultsToAccept).toBe(59);
+    expect(stats.defaultsToAccept).toBe(stats.defaulted);
+  });
+
+  it('OCR values the reader was sure of need no confirmation', async () => {
+    const formCase = await referenceCase();
+    const sure = {
+      ...formCase,
+      documents: formCase.documents.map((d) =>
+        d.id === 'p1-id-front' ? { ...d, confident: ['name', 'idNumber', 'ethnicity', 'address'] } : d,
+      ),
+    };
+    const stats = computeStats('open-company', sure);
+    expect(stats.applicantActionsByKind?.ocrConfirmations).toBe(8);
+    expect(stats.applicantActions).toBe(46 - 4);
+    expect(stats.prefilledByOcr).toBe(12);
+  });
+
+  it('a value typed over an OCR reading is a typed value, not a confirmation', async () => {
+    const formCase = await referenceCase();
+    const persons = formCase.typed.persons as readonly Record<string, unknown>[];
+    const typedOver = {
+      ...formCase,
+      typed: { ...formCase.typed, persons: persons.map((p, i) => (i === 0 ? { ...p, name: '林志远' } : p)) },
+    } as typeof formCase;
+    const stats = computeStats('open-company', typedOver);
+    expect(stats.applicantActionsByKind).toMatchObject({ typed: 12, ocrConfirmations: 11 });
+    expect(stats.applicantActions).toBe(46);
+  });
+
   it('without ID card photos, the person fields are typed', async () => {
     const formCase = await referenceCase();
     const noPhotos = { ...formCase, documents: formCase.documents.filter((d) => d.kind === 'domicileProof') };
@@ -31,6 +84,25 @@ describe('merged-form statistics', () => {
     expect(stats.stillToType).toBe(12);
     expect(stats.applicantTyped).toBe(33);
     expect(stats.missingMaterials).toBe(6);
+    // 姓名, 证件号码 and 住址 keyed in, 民族 picked, for three people; six photos still to upload.
+    expect(stats.applicantActionsByKind).toEqual({
+      typed: 11 + 9,
+      choices: 6 + 3,
+      ticks: 9,
+      uploads: 7,
+      ocrConfirmations: 0,
+      botAnswers: 1,
+    });
+    expect(stats.applicantActions).toBe(20 + 9 + 9 + 7 + 1);
+  });
+
+  it('counts nothing about the applicant without a case', () => {
+    const stats = computeStats('open-company');
+    expect(stats).toMatchObject({
+      applicantActions: null,
+      applicantActionsByKind: null,
+      defaultsToAccept: null,
+    });
   });
 
   it('`yijian forms stats open-company --case reference --json` prints the same numbers', async () => {
@@ -42,6 +114,8 @@ describe('merged-form statistics', () => {
       'rawSlots',
       'uniqueElements',
       'applicantTyped',
+      'applicantActions',
+      'defaultsToAccept',
       'prefilledByOcr',
       'derived',
       'defaulted',

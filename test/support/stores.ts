@@ -7,8 +7,6 @@ import type { Db } from '../../store/db.ts';
 import { openPglite } from '../../store/pglite-db.ts';
 import { openPostgres } from '../../store/postgres-db.ts';
 
-const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/test';
-
 export interface TestStore {
   db: Db;
   cleanup(): Promise<void>;
@@ -28,24 +26,39 @@ export async function openTestPglite(): Promise<TestStore> {
   };
 }
 
+/** Under CI a test never skips for want of a database: it fails, so a green run means it ran. */
+const inCi = () => !['', '0', 'false'].includes((process.env.CI ?? '').toLowerCase());
+
+/** The reason to skip, printed; under CI an error instead. */
+function skipOrFail(reason: string): { skip: string } {
+  if (inCi())
+    throw new Error(`PostgreSQL tests cannot run (CI is set, so they fail instead of skipping): ${reason}`);
+  process.stdout.write(`[skip] PostgreSQL store tests: ${reason}\n`);
+  return { skip: reason };
+}
+
 let probed: Promise<{ url: string } | { skip: string }> | undefined;
 
 /**
- * The PostgreSQL server the store tests also run against: TEST_DATABASE_URL or DATABASE_URL when set,
- * else a local server if one answers. Resolves to a reason to skip when there is none.
+ * The PostgreSQL server the store tests also run against: TEST_DATABASE_URL or DATABASE_URL when set, else
+ * the suite's private server (see global-setup.ts). Resolves to a reason to skip when there is none, and
+ * rejects instead under CI.
  */
 export function findTestPostgres(): Promise<{ url: string } | { skip: string }> {
   probed ??= (async () => {
-    const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? LOCAL_POSTGRES;
+    const server = inject('postgres');
+    if ('unavailable' in server)
+      return skipOrFail(`${server.unavailable}; or set TEST_DATABASE_URL to a server`);
+    const { url } = server;
     const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
     try {
       await client.connect();
       await client.query('SELECT 1');
       return { url };
     } catch (error) {
-      const reason = `no PostgreSQL server answered (${url.replace(/\/\/[^@]*@/, '//…@')}: ${(error as Error).message}); set TEST_DATABASE_URL to run these tests against one`;
-      process.stdout.write(`[skip] PostgreSQL store tests: ${reason}\n`);
-      return { skip: reason };
+      return skipOrFail(
+        `no PostgreSQL server answered (${url.replace(/\/\/[^@]*@/, '//…@')}: ${(error as Error).message})`,
+      );
     } finally {
       await client.end().catch(() => {});
     }
@@ -68,7 +81,8 @@ export async function openTestPostgres(url: string): Promise<TestStore> {
 
 /**
  * A database of its own on the real server, for tests whose child processes connect by DATABASE_URL (a
- * schema cannot be named in a URL). Resolves to a reason to skip when the server refuses CREATE DATABASE.
+ * schema cannot be named in a URL). Resolves to a reason to skip when the server refuses CREATE DATABASE
+ * (rejects under CI).
  */
 export async function createScratchDatabase(
   url: string,
@@ -80,7 +94,7 @@ export async function createScratchDatabase(
     await admin.query(`CREATE DATABASE ${name}`);
   } catch (error) {
     await admin.end();
-    return { skip: `cannot create a scratch database on the test server: ${(error as Error).message}` };
+    return skipOrFail(`cannot create a scratch database on the test server: ${(error as Error).message}`);
   }
   await admin.end();
   const scratch = new URL(url);

@@ -28,13 +28,14 @@ export interface SharedInstallation {
   close(): Promise<void>;
 }
 
-/** PostgreSQL is needed (PGlite is one process's); resolves to the reason to skip without one. */
+/**
+ * PostgreSQL is needed (PGlite is one process's); resolves to the reason to skip without one, and rejects
+ * instead under CI.
+ */
 export async function sharedDatabase(): Promise<{ url: string; drop(): Promise<void> } | { skip: string }> {
   const server = await findTestPostgres();
   if ('skip' in server) return server;
-  const scratch = await createScratchDatabase(server.url);
-  if ('skip' in scratch) process.stdout.write(`[skip] ${scratch.skip}\n`);
-  return scratch;
+  return createScratchDatabase(server.url);
 }
 
 export async function openSharedInstallation(options: {
