@@ -26,7 +26,7 @@ export async function storeUpload(
   const sha256 = createHash('sha256').update(content).digest('hex');
   const storageKey = `${applicationId}/${documentId}.${EXTENSION_OF[kind]}`;
   const target = join(uploadsDir(dataDir), storageKey);
-  await mkdir(join(uploadsDir(dataDir), applicationId), { recursive: true });
+  await mkdir(join(uploadsDir(dataDir), applicationId), { recursive: true, mode: 0o700 });
   // Write then rename: a crash never leaves half a file under the final name.
   const temporary = `${target}.${randomBytes(4).toString('hex')}.part`;
   await writeFile(temporary, content, { mode: 0o600 });

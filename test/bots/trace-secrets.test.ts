@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
 import type { ItemRunRequest, ItemRunResult } from '../../bots/item-runner.ts';
@@ -59,6 +59,8 @@ describe('a filing keeps its secrets out of the trace and the run record', () =>
     expect(traceText).toContain('"method":"fill"');
     expect(traceText).toContain('漳州密钥测试科技有限公司');
     expect(traceText).toContain(request.credentials?.username);
+    // Only its owner may read it (issue 18: traces were 0644).
+    expect(statSync(io.tracePath).mode & 0o077).toBe(0);
   });
 
   it('has none of the sensitive values nor the portal password in the trace', () => {
