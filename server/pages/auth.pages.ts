@@ -162,7 +162,10 @@ export function authRoutes(services: Services): RouteSpec[] {
       summary: '退出登录',
       handler: async (req, res) => {
         if (req.yj.user) await audit(req, 'auth.logout', { type: 'user', id: req.yj.user.id });
+        const session = req.yj.session?.idHash;
         await sessions.signOut(req, res);
+        // Pages of this session left open stop receiving events (other sessions of the person keep theirs).
+        if (session) services.events.disconnectSession(session);
         res.redirect(303, '/login');
       },
     },
