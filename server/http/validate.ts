@@ -104,3 +104,23 @@ export const rowSeq = z
   .regex(/^\d{1,10}$/, '序号格式不正确')
   .transform(Number)
   .refine((n) => n <= PG_INT_MAX, '序号格式不正确');
+
+/**
+ * Control characters (C0, DEL, C1) and the invisible format characters that reorder or hide text: the
+ * bidirectional embeddings, overrides and isolates (U+202E shows `invoice‮fdp.exe` as `invoiceexe.pdf`),
+ * the Arabic letter mark, zero-width characters and the byte order mark.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/** A name as people will see it (file names, display names): without characters that hide or reorder it. */
+export function cleanDisplayText(raw: string): string {
+  return raw.replace(HIDDEN_CHARACTERS, '').trim();
+}
+
+/** A display name typed in a form (a person's name): trimmed, hidden characters removed, then checked. */
+export const displayText = (message: string, max = 200) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' ? cleanDisplayText(value) : ''),
+    z.string().min(1, message).max(max, `不能超过 ${max} 个字`),
+  );

@@ -10,7 +10,7 @@ import { html } from '../html/html.ts';
 import { HOME_OF, sendPage } from '../html/layout.ts';
 import { HttpError } from '../http/errors.ts';
 import type { RouteSpec } from '../http/routes.ts';
-import { formText, MOBILE, parseForm, safeNext } from '../http/validate.ts';
+import { displayText, formText, MOBILE, parseForm, safeNext } from '../http/validate.ts';
 import type { Services } from '../services.ts';
 
 /** Sign-in, registration of applicants, sign-out. */
@@ -179,7 +179,7 @@ const loginSchema = z.object({
 
 const registerSchema = z
   .object({
-    name: formText('请输入姓名', 30),
+    name: displayText('请输入姓名', 30),
     phone: formText('请输入手机号', 11).pipe(z.string().regex(MOBILE, '请输入 11 位手机号')),
     password: z.string({ error: '请设置密码' }).superRefine((password, ctx) => {
       for (const problem of passwordProblems(password)) ctx.addIssue({ code: 'custom', message: problem });

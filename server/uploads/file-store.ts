@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { UploadKind } from '../catalog.ts';
+import { cleanDisplayText } from '../http/validate.ts';
 import { EXTENSION_OF } from './magic.ts';
 
 /**
@@ -45,7 +46,7 @@ export async function readUpload(dataDir: string, storageKey: string): Promise<B
 export function cleanFileName(raw: string): string {
   const decoded = Buffer.from(raw, 'latin1').toString('utf8');
   const base = decoded.split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  // Control characters, and bidirectional overrides that would show `x‮gpj.exe` as `xexe.jpg`.
+  const cleaned = cleanDisplayText(base);
   return (cleaned || '未命名文件').slice(0, 200);
 }
