@@ -67,6 +67,8 @@ async function fillBinding(
   const personal = (binding.personal ?? isPersonalField(fieldId)) || run.secrets.covers(fieldId, value);
   if (personal) run.mask(field);
   const directive = typeof value === 'string' && DIRECTIVE.test(value);
+  // What only a person can supply (`ask:sms-code`) is a secret; lists the portal owns (`auto:`) are not.
+  const asked = directive && String(value).startsWith('ask:');
   // A widget that waits on the portal's own loading takes any server error meanwhile for its own: the
   // answers still outstanding come first.
   if (directive || binding.widget.waitsOnPortal) await settleOutstanding(bound);
@@ -81,7 +83,7 @@ async function fillBinding(
     throw withField(error, fieldId);
   }
   // A value a person supplied (an SMS code) is known only now.
-  const secret = directive || run.secrets.isSensitiveField(fieldId);
+  const secret = asked || run.secrets.isSensitiveField(fieldId);
   if (secret && typeof value === 'string') run.secrets.add(value);
   if (secret && !personal) run.mask(field);
   bound.push({

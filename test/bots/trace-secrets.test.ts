@@ -88,3 +88,43 @@ describe('a filing keeps its secrets out of the trace and the run record', () =>
     for (const secret of secrets()) expect(record.includes(secret), secret.slice(0, 3)).toBe(false);
   });
 });
+
+/** The SMS code a person types is a secret learnt during the run; the lists the portal owns are not. */
+describe('a filing with an SMS code keeps the code out of its trace', () => {
+  const sandbox = new Sandbox();
+  let runner: BrowserRunner;
+
+  beforeAll(async () => {
+    await sandbox.start();
+    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 });
+  });
+  afterAll(async () => {
+    await runner?.close();
+    await sandbox.stop();
+  });
+
+  it('cuts the code and the portal password from the trace, and masks the code in the read-back', async () => {
+    const companyName = '漳州验证码测试科技有限公司';
+    const { outputs } = registerCompany(sandbox, companyName);
+    const request = await laterRequest(sandbox, 'seal-engraving', 'public-security', {
+      companyName,
+      outputs,
+    });
+    const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q, 'public-security'));
+    const result = await runner.run(request, io);
+    expect(result.outcome).toBe('submitted');
+    const [submission] = await sandbox.submissions('public-security');
+    const code = String(submission?.fields.smsCode);
+    expect(code).toMatch(/^\d{6}$/);
+    const trace = readZip(readFileSync(io.tracePath))
+      .map((entry) => entry.data.toString('utf8'))
+      .join('\n');
+    expect(trace).toContain('"method":"fill"');
+    expect(trace.includes(code)).toBe(false);
+    expect(trace.includes(request.credentials?.password ?? 'missing')).toBe(false);
+    expect(result.comparison.find((row) => row.fieldId === 'smsCode')?.onPage).toBe('******');
+    // The engraver the portal lists for the district (`auto:`) is no secret: shown as chosen.
+    const engraver = result.comparison.find((row) => row.fieldId === 'engravingCompany');
+    expect(engraver?.onPage).toBe(submission?.fields.engravingCompany);
+  }, 60_000);
+});
