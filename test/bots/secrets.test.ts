@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Secrets } from '../../bots/runtime/secrets.ts';
+import { redactEntry } from '../../bots/runtime/trace.ts';
 
 describe('the secrets of a run', () => {
   const secrets = Secrets.of({
@@ -44,5 +45,21 @@ describe('the secrets of a run', () => {
     run.add(' 482913 ');
     expect(run.list()).toEqual(['482913']);
     expect(run.isSensitiveField('smsCode')).toBe(true);
+  });
+
+  it('overwrites ASCII secrets in entries that are not UTF-8 (a page in GBK) byte for byte', () => {
+    const gbk = Buffer.concat([
+      Buffer.from([0xd5, 0xc5, 0xc8, 0xfd, 0x20]), // 张三 in GBK: not UTF-8
+      Buffer.from('350603198506120316 13805961234', 'latin1'),
+    ]);
+    const out = redactEntry(gbk, secrets);
+    expect(out.length).toBe(gbk.length);
+    expect(out.subarray(0, 5)).toEqual(gbk.subarray(0, 5));
+    expect(out.toString('latin1')).not.toMatch(/350603198506120316|13805961234/);
+    expect(out.subarray(5).toString('latin1')).toBe(`${'*'.repeat(18)} ${'*'.repeat(11)}`);
+    // Text entries are searched as text.
+    expect(redactEntry(Buffer.from('{"value":"13805961234"}'), secrets).toString()).toBe(
+      '{"value":"******"}',
+    );
   });
 });
