@@ -9,10 +9,18 @@ export interface Boot {
 }
 
 /**
- * What every long-running subcommand does first: read the configuration once, make the logger, and
- * install the signal handlers. A bad configuration ends the process with the message naming the variable.
+ * Files and folders this process (and its children: the sandbox portals, the managed Redis) creates are
+ * its owner's alone: DATA_DIR holds ID numbers in the database's WAL, the evidence and the uploads.
+ */
+export const PRIVATE_UMASK = 0o077;
+
+/**
+ * What every long-running subcommand (`start`, `server`, `worker`, `portals`) does first: make what it
+ * creates owner-only, read the configuration once, make the logger, and install the signal handlers. A bad
+ * configuration ends the process with the message naming the variable.
  */
 export function boot(): Boot {
+  process.umask(PRIVATE_UMASK);
   let config: Config;
   try {
     config = loadConfig();

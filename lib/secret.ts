@@ -30,7 +30,7 @@ export function resolveSecret(options: {
       `未设置 YIJIAN_SECRET，且 ${file} 不存在。请设置与服务器相同的 YIJIAN_SECRET（至少 32 个字符），或先运行一次 yijian start。`,
     );
   }
-  mkdirSync(options.dataDir, { recursive: true });
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;

@@ -19,7 +19,7 @@ export class RunEvidence {
     readonly runId: number,
   ) {
     this.dir = join(dataDir, 'evidence', String(runId));
-    mkdirSync(this.dir, { recursive: true });
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
   }
 
   get tracePath(): string {
@@ -38,7 +38,7 @@ export class RunEvidence {
         this.dir,
         `${String(this.#steps).padStart(2, '0')}-${slug(record.name)}.${imageExtension(record.screenshot)}`,
       );
-      writeFileSync(file, record.screenshot);
+      writeFileSync(file, record.screenshot, { mode: 0o600 });
       screenshotPath = this.relative(file);
     }
     await botRuns.addStep(this.db, this.runId, {
@@ -53,7 +53,7 @@ export class RunEvidence {
 
   saveImage(name: string, image: Buffer): string {
     const file = join(this.dir, `${slug(name)}.${imageExtension(image)}`);
-    writeFileSync(file, image);
+    writeFileSync(file, image, { mode: 0o600 });
     return this.relative(file);
   }
 }

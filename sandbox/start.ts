@@ -49,7 +49,7 @@ function resolveToken(stateDir: string | undefined, given: string | undefined): 
     const kept = readFileSync(file, 'utf8').trim();
     if (kept.length >= 24) return kept;
   }
-  mkdirSync(stateDir, { recursive: true });
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   const token = randomBytes(24).toString('base64url');
   writeFileSync(file, `${token}\n`, { mode: 0o600 });
   return token;

@@ -5,7 +5,7 @@ import { AuditRepo } from '../store/audit.repo.ts';
 import type { Db } from '../store/db.ts';
 import { type Centre, type User, UsersRepo } from '../store/users.repo.ts';
 import { hashPassword, passwordProblems } from './auth/password.ts';
-import { USERNAME } from './http/validate.ts';
+import { cleanDisplayText, USERNAME } from './http/validate.ts';
 import { DEFAULT_SERVER_OPTIONS } from './options.ts';
 
 /**
@@ -41,7 +41,7 @@ export async function createStaffAccount(
   if (!USERNAME.test(username)) {
     throw new AccountError('用户名须以小写字母开头，3–32 位，只含小写字母、数字和 . _ -');
   }
-  if (!account.displayName.trim()) throw new AccountError('请提供姓名（--name）');
+  if (!cleanDisplayText(account.displayName)) throw new AccountError('请提供姓名（--name）');
   const problems = passwordProblems(account.password, username);
   if (problems.length) throw new AccountError(`密码不符合要求：${problems.join('；')}`);
   let centre: Centre | undefined;
@@ -62,7 +62,7 @@ export async function createStaffAccount(
   const user = await users.create({
     role: account.role,
     login: username,
-    displayName: account.displayName.trim(),
+    displayName: cleanDisplayText(account.displayName),
     passwordHash: await hashPassword(account.password, passwordCost),
     centreId: centre?.id ?? null,
     demo: account.demo ?? false,

@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import cookieParser from 'cookie-parser';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { csrfProtection } from './auth/csrf.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
+import { HttpError, notFound } from './http/errors.ts';
 import { mountRoutes } from './http/routes.ts';
+import { findIllFormedText, isWellFormedText } from './http/validate.ts';
 import { staticFiles } from './pages/system.routes.ts';
 import { buildRoutes } from './routes.ts';
 import { type AppDeps, createServices, type Services } from './services.ts';
@@ -65,6 +67,7 @@ export function createAppWithServices(services: Services): { app: Express; servi
   app.use(cookieParser());
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
   app.use(express.json({ limit: '1mb' }));
+  app.use(refuseIllFormedText);
   app.use((req, _res, next) => {
     services.sessions.load(req).then(() => next(), next);
   });
@@ -81,3 +84,31 @@ export function createAppWithServices(services: Services): { app: Express; servi
   app.use(errorHandler(services.logger));
   return { app, services };
 }
+
+/**
+ * Every string that comes in — path, query keys and values, body keys and values — must be text the store
+ * can keep: a NUL byte or a lone surrogate is refused here (a path with one names no page: 404; a query or
+ * body: 400), before any handler or the database sees it.
+ */
+const refuseIllFormedText: RequestHandler = (req, _res, next) => {
+  if (req.path.startsWith('/api/')) req.yj.kind = 'api';
+  for (const segment of req.path.split('/')) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return next(notFound());
+    }
+    if (!isWellFormedText(decoded)) return next(notFound());
+  }
+  if (findIllFormedText(req.query) !== undefined || findIllFormedText(req.body) !== undefined) {
+    return next(
+      new HttpError(
+        400,
+        'MALFORMED_TEXT',
+        '提交的内容含有无法识别的字符（如空字符或不完整的文字编码），请检查后重试',
+      ),
+    );
+  }
+  next();
+};

@@ -37,11 +37,11 @@ export function pgliteHolder(dir: string): number | undefined {
  * A file left by a dead process is taken over.
  */
 export function lockPgliteDir(dir: string): () => void {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const holder = pgliteHolder(dir);
   if (holder !== undefined) throw new StoreInUseError(holder, dir);
   const file = join(dir, 'yijian.lock');
-  writeFileSync(file, String(process.pid));
+  writeFileSync(file, String(process.pid), { mode: 0o600 });
   return () => {
     if (existsSync(file) && readFileSync(file, 'utf8').trim() === String(process.pid))
       rmSync(file, { force: true });

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { restrictTree } from '../lib/private-files.ts';
 import { lockPgliteDir } from './data-dir-lock.ts';
 import { type Db, PG_TYPE, type Queryable } from './db.ts';
 
@@ -24,13 +25,22 @@ function wrap(target: PGlite | Transaction): Queryable {
 /**
  * The embedded PostgreSQL. `dataDir` undefined means in memory (tests); otherwise the cluster lives in
  * that folder and survives restarts. Only one process may open a folder at a time.
+ *
+ * The folder holds ID numbers (tables and WAL) and is its owner's alone. PGlite gives every file it creates
+ * mode 0666 whatever the umask, so the folder is made 0700 (nobody else can reach inside) and the files are
+ * narrowed to owner-only when it opens and when it closes.
  */
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (dataDir) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const restrict = () => {
+    if (dataDir) restrictTree(dataDir);
+  };
   const unlock = dataDir ? lockPgliteDir(dataDir) : () => {};
   let pg: PGlite;
   try {
+    restrict();
     pg = await PGlite.create(dataDir, { parsers });
+    restrict();
   } catch (error) {
     unlock();
     throw error;
@@ -42,6 +52,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
     async close() {
       await pg.close();
+      restrict();
       unlock();
     },
   };

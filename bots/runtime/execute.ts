@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { PortalUnavailableError } from '../errors/index.ts';
 import type { FollowUpResult, ItemRunIo, ItemRunRequest, ItemRunResult } from '../item-runner.ts';
@@ -15,7 +17,9 @@ import { type PortalSessions, sessionAccount } from './portal-sessions.ts';
 import { findEarlier, type ReadReceipt, readReceipt } from './receipt.ts';
 import { stepWithRetries } from './retry.ts';
 import { Run } from './run.ts';
+import { Secrets } from './secrets.ts';
 import { runStep } from './step-runner.ts';
+import { writeRedactedTrace } from './trace.ts';
 import type { PortalDeclaration } from './types.ts';
 
 export interface ExecuteDeps {
@@ -51,11 +55,22 @@ async function withRun<T>(
   const context: BrowserContext = lease.context;
   context.setDefaultTimeout(deps.settings.actionTimeoutMs);
   context.setDefaultNavigationTimeout(deps.settings.navigationTimeoutMs);
+  const secrets = Secrets.of(request);
   let traceSaved: Promise<void> | undefined;
+  // Playwright writes the trace as recorded into a private temporary folder; only the copy with the run's
+  // secrets replaced reaches the evidence folder (and the admins who download it).
   const saveTrace = () => {
     traceSaved ??= (async () => {
-      mkdirSync(dirname(io.tracePath), { recursive: true });
-      await context.tracing.stop({ path: io.tracePath });
+      if (io.tracePath) mkdirSync(dirname(io.tracePath), { recursive: true, mode: 0o700 });
+      const scratch = await mkdtemp(join(tmpdir(), 'yijian-trace-'));
+      try {
+        const raw = join(scratch, 'trace.zip');
+        if (!io.tracePath) return void (await context.tracing.stop());
+        await context.tracing.stop({ path: raw });
+        await writeRedactedTrace(raw, io.tracePath, secrets);
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
     })();
     return traceSaved;
   };
@@ -81,7 +96,7 @@ async function withRun<T>(
       crashed = true;
     });
     const result = await body(
-      new Run(page, request, io, deps.settings, deps.readCaptcha, kept !== undefined),
+      new Run(page, request, io, deps.settings, deps.readCaptcha, kept !== undefined, secrets),
     );
     // The session is kept and the trace written side by side: the next wave waits for this run to end.
     // A trace that cannot be written is not the run's failure (the `finally` below judges the browser).
@@ -247,7 +262,7 @@ async function lookUpInNewTab(
   since?: Date,
 ): Promise<ReadReceipt | undefined> {
   const tab = await run.page.context().newPage();
-  const lookup = new Run(tab, run.request, run.io, run.settings, run.readCaptcha);
+  const lookup = new Run(tab, run.request, run.io, run.settings, run.readCaptcha, false, run.secrets);
   try {
     return await findEarlier(lookup, declaration, since ? { since } : undefined);
   } finally {

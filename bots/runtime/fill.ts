@@ -62,8 +62,13 @@ async function fillBinding(
   let value = binding.value ? binding.value(values) : values[binding.field];
   if (isAbsent(value) || (binding.when && !binding.when(values))) return;
   const field = await findOne(scope, binding.find, run.settings.findTimeoutMs, `“${fieldId}”`);
-  if (binding.personal ?? isPersonalField(fieldId)) run.mask(field);
+  // Sensitivity follows the value as well as the binding: 单位电话 holding the legal representative's
+  // mobile is masked like 法定代表人电话.
+  const personal = (binding.personal ?? isPersonalField(fieldId)) || run.secrets.covers(fieldId, value);
+  if (personal) run.mask(field);
   const directive = typeof value === 'string' && DIRECTIVE.test(value);
+  // What only a person can supply (`ask:sms-code`) is a secret; lists the portal owns (`auto:`) are not.
+  const asked = directive && String(value).startsWith('ask:');
   // A widget that waits on the portal's own loading takes any server error meanwhile for its own: the
   // answers still outstanding come first.
   if (directive || binding.widget.waitsOnPortal) await settleOutstanding(bound);
@@ -77,7 +82,18 @@ async function fillBinding(
   } catch (error) {
     throw withField(error, fieldId);
   }
-  bound.push({ fieldId, binding, field, value, ...(outstanding ? { settle: outstanding } : {}) });
+  // A value a person supplied (an SMS code) is known only now.
+  const secret = asked || run.secrets.isSensitiveField(fieldId);
+  if (secret && typeof value === 'string') run.secrets.add(value);
+  if (secret && !personal) run.mask(field);
+  bound.push({
+    fieldId,
+    binding,
+    field,
+    value,
+    personal: personal || secret,
+    ...(outstanding ? { settle: outstanding } : {}),
+  });
 }
 
 async function fillGroup(run: Run, scope: Scope, group: GroupBinding, bound: BoundField[]): Promise<void> {
@@ -164,10 +180,12 @@ export async function readBack(
       await (await entry.binding.widget.fill(run, entry.field, entry.value))?.();
       result = await compare(run, entry);
     }
+    const shown = (value: string) =>
+      maskValue(entry.fieldId, value, entry.personal || run.secrets.has(value));
     run.comparison.push({
       fieldId: entry.fieldId,
-      intended: maskValue(entry.fieldId, result.expected),
-      onPage: maskValue(entry.fieldId, result.onPage),
+      intended: shown(result.expected),
+      onPage: shown(result.onPage),
       matches: result.ok,
     });
     if (!result.ok) wrong.push({ fieldId: entry.fieldId, message: '页面上的值与应填写的值不一致' });

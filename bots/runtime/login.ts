@@ -164,8 +164,9 @@ export function formLogin(declaration: FormLoginDeclaration): LoginStep {
     const boxes = [];
     for (const { field, find } of declaration.fields) {
       const box = await findOne(run.page, find, timeout, field);
-      if (isPersonalField(field)) run.mask(box);
-      await textControl(box).fill(String(run.values[field] ?? ''));
+      const value = String(run.values[field] ?? '');
+      if (isPersonalField(field) || run.secrets.covers(field, value)) run.mask(box);
+      await textControl(box).fill(value);
       boxes.push({ field, find });
     }
     await clickAndLoad(run, await findOne(run.page, declaration.submit, timeout, '登录按钮'));

@@ -21,9 +21,12 @@ export function isPersonalField(fieldId: string): boolean {
   return PERSONAL.has(last.replace(/\[\d*\]$/, ''));
 }
 
-/** A personal value as evidence may show it: enough to tell two apart, not to use one. */
-export function maskValue(fieldId: string, value: string): string {
-  if (!value || !isPersonalField(fieldId)) return value;
+/**
+ * A personal value as evidence may show it: enough to tell two apart, not to use one. `personal` says
+ * whether the value is personal (by default its field id decides; the runtime also asks the run's secrets).
+ */
+export function maskValue(fieldId: string, value: string, personal = isPersonalField(fieldId)): string {
+  if (!value || !personal) return value;
   const last = fieldId.split('.').pop() ?? '';
   if (last === 'smsCode') return '******';
   if (/^\d{17}[\dXx]$|^\d{15}$/.test(value)) return maskIdNumber(value);

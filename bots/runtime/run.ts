@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { ValueRejectedError } from '../errors/index.ts';
 import type { AttachedDocument, FieldComparison, ItemRunIo, ItemRunRequest } from '../item-runner.ts';
 import type { CaptchaReader, RunnerSettings } from './options.ts';
+import { Secrets } from './secrets.ts';
 import type { RunContext, Values } from './types.ts';
 
 /**
@@ -29,6 +30,8 @@ export class Run implements RunContext {
     readonly readCaptcha: CaptchaReader | undefined,
     /** The context started with a kept logged-in session (the login step first checks whether it still holds). */
     readonly resumedSession = false,
+    /** What must never be shown in full: masked in pictures and read-backs, cut from the trace. */
+    readonly secrets: Secrets = Secrets.of(request),
   ) {
     // A person reads an alert() and presses 确定; the message may explain a refusal, so keep it.
     page.on('dialog', (dialog) => {

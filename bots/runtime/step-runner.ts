@@ -21,17 +21,20 @@ export async function classify(run: Run, error: unknown): Promise<BotError> {
     const trouble = await portalTrouble(run);
     if (trouble) failure = new PortalUnavailableError(`门户暂不可用：${trouble}`);
   }
-  return sanitise(failure);
+  return sanitise(failure, (text) => redactText(run.secrets.redact(text)));
 }
 
-/** Messages may quote the portal, which may quote values: mask ID and phone numbers in them. */
-function sanitise(failure: BotError): BotError {
-  const message = redactText(failure.message);
+/**
+ * Messages may quote the portal, which may quote values: the run's secrets are cut from them, and ID and
+ * phone numbers masked.
+ */
+function sanitise(failure: BotError, clean: (text: string) => string): BotError {
+  const message = clean(failure.message);
   if (message === failure.message) return failure;
   if (failure instanceof ValueRejectedError) {
     return new ValueRejectedError(
       message,
-      failure.fields.map((f) => ({ ...f, message: redactText(f.message) })),
+      failure.fields.map((f) => ({ ...f, message: clean(f.message) })),
     );
   }
   if (failure instanceof PortalChangedError) return new PortalChangedError(message);

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { AttachedDocument, FieldComparison, ItemRunIo, ItemRunRequest } from '../item-runner.ts';
 import type { CaptchaReader, RunnerSettings } from './options.ts';
+import type { Secrets } from './secrets.ts';
 
 /**
  * The vocabulary of portal declarations (bots/portals/<portal>/). A declaration is data plus small
@@ -200,6 +201,8 @@ export interface BoundField {
   binding: Binding;
   field: Locator;
   value: unknown;
+  /** Masked in screenshots and in the read-back (its field or its value is personal). */
+  personal: boolean;
   /** The portal's answer still outstanding (the fill returned a Settle). */
   settle?: Settle;
 }
@@ -216,6 +219,8 @@ export interface RunContext {
   url(path: string): string;
   /** Masks this locator in the screenshots of the current page. */
   mask(locator: Locator): void;
+  /** Values never shown in full (masked in pictures and read-backs, cut from the trace). */
+  readonly secrets: Secrets;
   /** Server errors (5xx) answered to the requests of the document now shown. */
   trouble(): readonly string[];
   /** Forgets those errors once a retried request went through. */

@@ -12,7 +12,7 @@ export function formatCheck(result: CheckResult): string {
 export function registerDoctor(program: Command): void {
   program
     .command('doctor')
-    .description('检查运行环境：Node.js、Chromium、中文字体、Redis、数据库与迁移、OCR 语言数据')
+    .description('检查运行环境：Node.js、Chromium、中文字体、Redis、数据库与迁移、OCR 语言数据、数据目录权限')
     .option('--json', '以 JSON 输出')
     .action(async (options: { json?: boolean }) => {
       let config: ReturnType<typeof loadConfig>;

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { findChromium } from '../../bots/browser/find-chromium.ts';
 import { launchChromium } from '../../bots/browser/launch.ts';
@@ -190,6 +191,57 @@ export function checkOcrModels(): CheckResult {
       };
 }
 
+/** How many entries of DATA_DIR the permission check looks at before it stops (a huge folder stays fast). */
+const PERMISSION_SCAN_LIMIT = 100_000;
+
+/**
+ * Files and folders under DATA_DIR that group or others may use (read, write or enter): the database's WAL
+ * holds ID numbers, the evidence holds screenshots and traces. Everything is created owner-only
+ * (`yijian start` and the other long-running commands run with umask 077); wider modes come from older
+ * versions or from copying the folder.
+ */
+export function checkDataDirPermissions(dataDir: string): CheckResult {
+  const name = '数据目录权限';
+  if (!existsSync(dataDir)) return { name, status: 'ok', detail: `${dataDir} 尚未创建，创建时仅属主可访问` };
+  const wide: string[] = [];
+  let seen = 0;
+  const visit = (path: string) => {
+    if (seen >= PERMISSION_SCAN_LIMIT) return;
+    seen += 1;
+    let stat: ReturnType<typeof lstatSync>;
+    try {
+      stat = lstatSync(path);
+    } catch {
+      return; // removed while we looked
+    }
+    if (stat.isSymbolicLink()) return;
+    if (stat.mode & 0o077) wide.push(path);
+    if (stat.isDirectory()) {
+      let names: string[] = [];
+      try {
+        names = readdirSync(path);
+      } catch {
+        return;
+      }
+      for (const entry of names) visit(join(path, entry));
+    }
+  };
+  visit(dataDir);
+  if (wide.length === 0) {
+    return { name, status: 'ok', detail: `${dataDir} 下 ${seen} 个文件和目录均仅属主可访问` };
+  }
+  const examples = wide
+    .slice(0, 3)
+    .map((path) => relative(dataDir, path) || '.')
+    .join('、');
+  return {
+    name,
+    status: 'warn',
+    detail: `${dataDir} 下有 ${wide.length} 个文件或目录可被同组或其他用户访问（例如 ${examples}）`,
+    fix: `chmod -R go-rwx '${dataDir}'`,
+  };
+}
+
 export async function runAllChecks(config: Config): Promise<CheckResult[]> {
   return [
     checkNode(),
@@ -199,5 +251,6 @@ export async function runAllChecks(config: Config): Promise<CheckResult[]> {
     await checkStore(config),
     checkOcrData(),
     checkOcrModels(),
+    checkDataDirPermissions(config.DATA_DIR),
   ];
 }

@@ -87,7 +87,7 @@ async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: n
 export async function startManagedRedis(options: ManagedRedisOptions): Promise<ManagedRedis> {
   const logger = options.logger ?? silentLogger;
   const binary = options.binary ?? 'redis-server';
-  mkdirSync(options.dir, { recursive: true });
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const pidFile = join(options.dir, 'redis.pid');
   await stopLeftover(pidFile, logger);
   const port = await freePort();

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
  * either the old content or the new one, never half of each.
  */
 export function writeJsonAtomic(file: string, value: unknown): void {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(value), { mode: 0o600 });
   renameSync(temporary, file);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from '../../store/applications.repo.ts';
 import { ROLES } from '../../store/users.repo.ts';
+import { PG_INT_MAX } from '../http/validate.ts';
 
 /** Shapes of the JSON API, shared by validation and the OpenAPI document. */
 export const idParam = z.object({ id: z.uuid({ error: '办件编号格式不正确' }) });
@@ -95,7 +96,7 @@ export const saveValuesSchema = z
     /** What the applicant entered; everything else is read, derived or defaulted by the server. */
     typed: z.record(z.string().max(100), formValueSchema),
     /** The version the edit was based on; a newer stored version answers 409. */
-    version: z.number().int().positive().optional(),
+    version: z.number().int().positive().max(PG_INT_MAX, '版本号超出范围').optional(),
   })
   .meta({ id: 'SaveValues' });
 

@@ -16,6 +16,7 @@ import { applicationAudience } from '../events/hub.ts';
 import { signedIn } from '../http/context.ts';
 import { conflict, HttpError, invalid, notFound } from '../http/errors.ts';
 import type { Services } from '../services.ts';
+import { decodesAs } from '../uploads/decode.ts';
 import { storeUpload } from '../uploads/file-store.ts';
 import { detectKind, KIND_LABELS, MIME_OF } from '../uploads/magic.ts';
 import type { ReceivedFile } from '../uploads/receive.ts';
@@ -141,7 +142,7 @@ export class ApplicationActions {
       throw invalid([{ path: ['file'], message: `请选择「${slot.label}」的文件` }]);
     }
     const kind = detectKind(input.file.content);
-    if (!kind || !slot.accepts.includes(kind)) {
+    if (!kind || !slot.accepts.includes(kind) || !(await decodesAs(kind, input.file.content))) {
       const accepted = slot.accepts.map((k) => KIND_LABELS[k]).join('/');
       throw new HttpError(415, 'UNSUPPORTED_FILE', `「${slot.label}」文件内容不是 ${accepted}`, [
         { path: ['file'], message: `文件内容不是 ${accepted}，请重新选择` },

@@ -27,6 +27,8 @@ export interface Subscriber {
   userId: string;
   role: Role;
   centreId: string | null;
+  /** The sign-in session the stream was opened in (its hash): signing out ends the stream. */
+  sessionId?: string;
 }
 
 type Listener = (message: SequencedMessage) => void;
@@ -74,6 +76,21 @@ export class EventHub {
       this.#subscriptions.delete(id);
       close?.();
     }
+  }
+
+  /**
+   * Ends the streams opened in one sign-in session (its logout): a page left open must not go on
+   * receiving events for a person who has signed out. Returns how many were ended.
+   */
+  disconnectSession(sessionId: string): number {
+    let ended = 0;
+    for (const [id, { who, close }] of this.#subscriptions) {
+      if (who.sessionId !== sessionId) continue;
+      this.#subscriptions.delete(id);
+      close?.();
+      ended += 1;
+    }
+    return ended;
   }
 
   /** Delivers to every subscriber in `audience`; returns how many received it. */

@@ -29,8 +29,14 @@ export function eventRoutes(services: Services): RouteSpec[] {
           'X-Accel-Buffering': 'no',
         });
         res.write(`retry: 3000\n: connected\n\n`);
+        const session = req.yj.session?.idHash;
         const unsubscribe = services.events.subscribe(
-          { userId: user.id, role: user.role, centreId: user.centreId },
+          {
+            userId: user.id,
+            role: user.role,
+            centreId: user.centreId,
+            ...(session ? { sessionId: session } : {}),
+          },
           (message) => {
             res.write(
               `id: ${message.seq}\nevent: ${message.type}\ndata: ${JSON.stringify(message.data)}\n\n`,

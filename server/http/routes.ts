@@ -1,6 +1,8 @@
 import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
 import type { Role } from '../../store/users.repo.ts';
-import { csrfRefused, forbidden, HttpError, unauthenticated } from './errors.ts';
+import { csrfRefused, forbidden, HttpError, notFound, unauthenticated } from './errors.ts';
+import { isWellFormedText, rowId, rowSeq } from './validate.ts';
 
 /**
  * Every route of the application is declared as data: method, path, who may call it, and whether its
@@ -55,6 +57,34 @@ export class LoginRedirect extends HttpError {
   }
 }
 
+/** Any path parameter: well-formed text of a sensible length (ids, portal ids, person ids). */
+const pathText = z.string().max(200).refine(isWellFormedText);
+
+/**
+ * Path parameters by name, parsed before any handler sees them: numeric ids must fit the store's columns
+ * (`/admin/runs/abc` and `/admin/runs/99999999999999999999999` name nothing). A parameter that does not
+ * parse names no page: 404, as for an id that does not exist.
+ */
+export const PARAM_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  runId: rowId,
+  taskId: rowId,
+  seq: rowSeq,
+};
+
+function paramNames(path: string): string[] {
+  return [...path.matchAll(/:(\w+)/g)].map((match) => match[1] ?? '');
+}
+
+function parseParams(spec: RouteSpec): RequestHandler | undefined {
+  const names = paramNames(spec.path);
+  if (names.length === 0) return undefined;
+  const schema = z.object(Object.fromEntries(names.map((name) => [name, PARAM_SCHEMAS[name] ?? pathText])));
+  return (req, _res, next) => {
+    const parsed = schema.safeParse(req.params);
+    next(parsed.success ? undefined : notFound());
+  };
+}
+
 /** Multipart bodies defer their CSRF check to the upload parser; a route without one must refuse them. */
 const refuseDeferredCsrf: RequestHandler = (req, _res, next) => {
   next(req.yj.csrfDeferred ? csrfRefused() : undefined);
@@ -76,6 +106,14 @@ export function mountRoutes(app: Express, routes: readonly RouteSpec[]): void {
     if (seen.has(key)) throw new Error(`Route declared twice: ${key}`);
     seen.add(key);
     const csrf = spec.multipart ? [] : [refuseDeferredCsrf];
-    app[spec.method](spec.path, guard(spec), ...csrf, ...(spec.before ?? []), wrap(spec.handler));
+    const params = parseParams(spec);
+    app[spec.method](
+      spec.path,
+      guard(spec),
+      ...(params ? [params] : []),
+      ...csrf,
+      ...(spec.before ?? []),
+      wrap(spec.handler),
+    );
   }
 }

@@ -6,7 +6,7 @@ import { emptyState, formatTime, inputField, STATUS_LABELS, selectField } from '
 import { html, type SafeHtml } from '../html/html.ts';
 import { ROLE_LABELS, sendPage } from '../html/layout.ts';
 import type { RouteSpec } from '../http/routes.ts';
-import { MOBILE, parseForm } from '../http/validate.ts';
+import { calendarDay, MOBILE, parseForm, rowId } from '../http/validate.ts';
 import type { Services } from '../services.ts';
 
 /** The admin's overview, accounts and the audit log (bot runs and queues arrive with the bots issue). */
@@ -141,10 +141,7 @@ const optionalText = z.preprocess(
 );
 const optionalDay = z.preprocess(
   (value) => (typeof value === 'string' && value ? value : undefined),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日')
-    .optional(),
+  calendarDay.optional(),
 );
 const auditQuery = z.object({
   actor: optionalText,
@@ -153,10 +150,7 @@ const auditQuery = z.object({
   ip: optionalText,
   from: optionalDay,
   to: optionalDay,
-  before: z.preprocess(
-    (value) => (value ? Number(value) : undefined),
-    z.number().int().positive().optional(),
-  ),
+  before: z.preprocess((value) => (value ? value : undefined), rowId.optional()),
 });
 
 /** Midnight of a calendar day in Shanghai, the centre's clock. */

@@ -10,7 +10,7 @@ import { html } from '../html/html.ts';
 import { HOME_OF, sendPage } from '../html/layout.ts';
 import { HttpError } from '../http/errors.ts';
 import type { RouteSpec } from '../http/routes.ts';
-import { formText, MOBILE, parseForm, safeNext } from '../http/validate.ts';
+import { displayText, formText, MOBILE, parseForm, safeNext } from '../http/validate.ts';
 import type { Services } from '../services.ts';
 
 /** Sign-in, registration of applicants, sign-out. */
@@ -162,7 +162,10 @@ export function authRoutes(services: Services): RouteSpec[] {
       summary: '退出登录',
       handler: async (req, res) => {
         if (req.yj.user) await audit(req, 'auth.logout', { type: 'user', id: req.yj.user.id });
+        const session = req.yj.session?.idHash;
         await sessions.signOut(req, res);
+        // Pages of this session left open stop receiving events (other sessions of the person keep theirs).
+        if (session) services.events.disconnectSession(session);
         res.redirect(303, '/login');
       },
     },
@@ -176,7 +179,7 @@ const loginSchema = z.object({
 
 const registerSchema = z
   .object({
-    name: formText('请输入姓名', 30),
+    name: displayText('请输入姓名', 30),
     phone: formText('请输入手机号', 11).pipe(z.string().regex(MOBILE, '请输入 11 位手机号')),
     password: z.string({ error: '请设置密码' }).superRefine((password, ctx) => {
       for (const problem of passwordProblems(password)) ctx.addIssue({ code: 'custom', message: problem });

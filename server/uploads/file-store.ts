@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { UploadKind } from '../catalog.ts';
+import { cleanDisplayText } from '../http/validate.ts';
 import { EXTENSION_OF } from './magic.ts';
 
 /**
@@ -26,7 +27,7 @@ export async function storeUpload(
   const sha256 = createHash('sha256').update(content).digest('hex');
   const storageKey = `${applicationId}/${documentId}.${EXTENSION_OF[kind]}`;
   const target = join(uploadsDir(dataDir), storageKey);
-  await mkdir(join(uploadsDir(dataDir), applicationId), { recursive: true });
+  await mkdir(join(uploadsDir(dataDir), applicationId), { recursive: true, mode: 0o700 });
   // Write then rename: a crash never leaves half a file under the final name.
   const temporary = `${target}.${randomBytes(4).toString('hex')}.part`;
   await writeFile(temporary, content, { mode: 0o600 });
@@ -45,7 +46,7 @@ export async function readUpload(dataDir: string, storageKey: string): Promise<B
 export function cleanFileName(raw: string): string {
   const decoded = Buffer.from(raw, 'latin1').toString('utf8');
   const base = decoded.split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  // Control characters, and bidirectional overrides that would show `x‮gpj.exe` as `xexe.jpg`.
+  const cleaned = cleanDisplayText(base);
   return (cleaned || '未命名文件').slice(0, 200);
 }

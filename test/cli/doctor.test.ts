@@ -1,8 +1,14 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkChromium, checkNode, checkOcrData, checkOcrModels } from '../../cli/doctor/checks.ts';
+import {
+  checkChromium,
+  checkDataDirPermissions,
+  checkNode,
+  checkOcrData,
+  checkOcrModels,
+} from '../../cli/doctor/checks.ts';
 import { runYijian } from '../support/cli.ts';
 
 describe('yijian doctor', () => {
@@ -29,5 +35,18 @@ describe('yijian doctor', () => {
     expect(checkNode('20.6.0').status).toBe('ok');
     expect(checkOcrData().status).toBe('ok');
     expect(checkOcrModels()).toMatchObject({ status: 'ok', detail: expect.stringContaining('PP-OCRv4') });
+  });
+
+  it('warns when files under DATA_DIR are open to group or others, with the chmod that fixes it', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'yijian-doctor-perm-'));
+    mkdirSync(join(dataDir, 'pglite'), { mode: 0o700 });
+    writeFileSync(join(dataDir, 'pglite', 'wal'), 'x', { mode: 0o600 });
+    expect(checkDataDirPermissions(dataDir).status).toBe('ok');
+    chmodSync(join(dataDir, 'pglite', 'wal'), 0o644);
+    const wide = checkDataDirPermissions(dataDir);
+    expect(wide).toMatchObject({ status: 'warn', fix: `chmod -R go-rwx '${dataDir}'` });
+    expect(wide.detail).toContain('1 个文件或目录');
+    expect(wide.detail).toContain(join('pglite', 'wal'));
+    expect(checkDataDirPermissions(join(dataDir, 'none')).status).toBe('ok');
   });
 });

@@ -1,10 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canConnect, freePort } from '../../lib/net.ts';
 import { createRedis } from '../../queue/redis/connection.ts';
 import { runYijian } from '../support/cli.ts';
+
+/** Every file and folder under `root` (symbolic links not followed), with its permission bits. */
+function listTree(root: string): { path: string; mode: number }[] {
+  const out: { path: string; mode: number }[] = [];
+  const visit = (path: string) => {
+    const stat = lstatSync(path);
+    if (path !== root) out.push({ path: relative(root, path), mode: stat.mode & 0o777 });
+    if (stat.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
+  };
+  visit(root);
+  return out;
+}
 
 /** `yijian start` as a newcomer runs it: a fresh DATA_DIR, no REDIS_URL, no DATABASE_URL. */
 describe('yijian start', () => {
@@ -44,6 +56,15 @@ describe('yijian start', () => {
     again.disconnect();
     second.running.child.kill('SIGINT');
     expect(await second.running.exited).toBe(0);
+
+    // Issue 18: everything the run left under DATA_DIR (the PGlite files and WAL, Redis's append-only
+    // file, the portals' state, the secret, the accounts) is its owner's alone.
+    const entries = listTree(dataDir);
+    expect(entries.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['pglite', 'redis', 'portals', 'secret']),
+    );
+    expect(entries.length).toBeGreaterThan(100);
+    expect(entries.filter((e) => e.mode & 0o077).map((e) => `${e.path} ${e.mode.toString(8)}`)).toEqual([]);
   }, 120_000);
 
   it('stops at once with a message naming the variable when the configuration is bad', async () => {

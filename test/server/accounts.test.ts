@@ -101,7 +101,11 @@ describe('yijian users', () => {
       );
       expect(String(short)).toContain('密码不符合要求：密码至少 8 位');
       expect(String(short)).not.toContain('short');
-      await add({ centreId: 'hq', centreName: '总部' });
+      await expect(add({ displayName: '\u202E\u200b ', centreId: 'hq', centreName: '总部' })).rejects.toThrow(
+        '请提供姓名',
+      );
+      await add({ displayName: '王\u202E窗口', centreId: 'hq', centreName: '总部' });
+      expect((await new UsersRepo(store.db).findByLogin('wang.clerk'))?.displayName).toBe('王窗口');
       await expect(add({ centreId: 'hq' })).rejects.toThrow('该账号已存在');
     } finally {
       await store.cleanup();

@@ -34,6 +34,33 @@ describe('accounts and sessions', () => {
     expect(stored?.passwordHash).not.toContain('Secret-pass-1');
   });
 
+  it('keeps a display name without the characters that reorder or hide text', async () => {
+    const client = new Client(web.base);
+    await client.get('/register');
+    const reply = await client.postForm('/register', {
+      // U+202E would show the name reversed after it; U+200B and U+2066 are invisible.
+      name: ' 赵\u202E六\u200b\u2066 ',
+      phone: '13812340000',
+      password: 'Secret-pass-2',
+      confirm: 'Secret-pass-2',
+      consent: '1',
+    });
+    expect(reply.status).toBe(303);
+    expect((await web.services.users.findByLogin('13812340000'))?.displayName).toBe('赵六');
+    // A name of nothing but such characters is no name.
+    const other = new Client(web.base);
+    await other.get('/register');
+    const empty = await other.postForm('/register', {
+      name: '\u202E\u200b',
+      phone: '13812340001',
+      password: 'Secret-pass-3',
+      confirm: 'Secret-pass-3',
+      consent: '1',
+    });
+    expect(empty.status).toBe(422);
+    expect(empty.text).toMatch(/id="f-name-error"[^>]*>请输入姓名/);
+  });
+
   it('shows each registration problem beside its field, in Chinese', async () => {
     const client = new Client(web.base);
     await client.get('/register');

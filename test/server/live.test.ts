@@ -6,6 +6,8 @@ import { fillReference } from './reference.ts';
 interface Stream {
   events: { type: string; data: Record<string, unknown> }[];
   close(): void;
+  /** Whether the server has ended the stream. */
+  ended: boolean;
 }
 
 /** Reads `/events` as a browser's EventSource would, collecting the events. */
@@ -18,7 +20,7 @@ async function openEvents(client: Client, since?: string): Promise<Stream> {
   });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
-  const stream: Stream = { events: [], close: () => controller.abort() };
+  const stream: Stream = { events: [], close: () => controller.abort(), ended: false };
   const reader = response.body?.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -26,7 +28,10 @@ async function openEvents(client: Client, since?: string): Promise<Stream> {
     try {
       for (;;) {
         const chunk = await reader?.read();
-        if (!chunk || chunk.done) return;
+        if (!chunk || chunk.done) {
+          stream.ended = true;
+          return;
+        }
         buffer += decoder.decode(chunk.value, { stream: true });
         let end = buffer.indexOf('\n\n');
         while (end >= 0) {
@@ -141,5 +146,29 @@ describe('live updates and metrics', () => {
     expect(reply.text).toMatch(/yijian_application_events_total\{event="submitted"\} 1/);
     expect(reply.text).toMatch(/yijian_logins_total\{result="ok"\} 5/);
     expect(reply.text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+
+  // Last: it signs in again, which the metrics above count.
+  it('ends the streams of a session at its logout; the person’s other sessions keep theirs', async () => {
+    const here = people.owner;
+    const elsewhere = new Client(web.base);
+    await elsewhere.login('13800000001', 'Pass-word-1');
+    const before = web.services.events.size;
+    const [leaving, staying] = [await openEvents(here), await openEvents(elsewhere)];
+    await settle();
+    expect(web.services.events.size).toBe(before + 2);
+    expect((await here.postForm('/logout', {})).status).toBe(303);
+    await settle();
+    expect(leaving.ended).toBe(true);
+    expect(staying.ended).toBe(false);
+    expect(web.services.events.size).toBe(before + 1);
+    // What happens afterwards reaches only the session still signed in.
+    const { id } = (
+      await elsewhere.sendJson('POST', '/api/applications', { bundleId: 'open-company', centreId: 'longwen' })
+    ).json<{ id: string }>();
+    await settle();
+    expect(staying.events.map((event) => event.data.applicationId)).toContain(id);
+    expect(leaving.events.map((event) => event.data.applicationId)).not.toContain(id);
+    staying.close();
   });
 });

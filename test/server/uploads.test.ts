@@ -83,6 +83,32 @@ describe('uploads', () => {
         content: Buffer.from('MZ\x90\x00 not a picture'),
         message: '「住所使用证明（产权证明或租赁合同）」文件内容不是 JPG/PNG/PDF',
       },
+      // Issue 18: polyglots that pass a look at the first and last bytes.
+      {
+        material: 'domicileProof',
+        name: 'polyglot.jpg',
+        content: Buffer.concat([
+          Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+          Buffer.from('<html><script>alert(1)</script></html>'),
+          Buffer.from([0xff, 0xd9]),
+        ]),
+        message: '「住所使用证明（产权证明或租赁合同）」文件内容不是 JPG/PNG/PDF',
+      },
+      {
+        material: 'domicileProof',
+        name: 'polyglot.png',
+        content: Buffer.concat([
+          (await png()).subarray(0, 8),
+          Buffer.from('<html><script>alert(1)</script></html>'),
+        ]),
+        message: '「住所使用证明（产权证明或租赁合同）」文件内容不是 JPG/PNG/PDF',
+      },
+      {
+        material: 'domicileProof',
+        name: 'polyglot.pdf',
+        content: Buffer.from('%PDF-1.4\n<html><script>alert(1)</script></html>\n%%EOF\n'),
+        message: '「住所使用证明（产权证明或租赁合同）」文件内容不是 JPG/PNG/PDF',
+      },
     ];
     for (const { material, name, content, message } of cases) {
       const reply = await owner.upload(
@@ -98,6 +124,27 @@ describe('uploads', () => {
     }
     const documents = await web.services.documents.list({ kind: 'all' }, applicationId);
     expect(documents.map((doc) => doc.fileName)).not.toContain('evil.png');
+    expect(documents.map((doc) => doc.fileName).filter((n) => n.startsWith('polyglot'))).toEqual([]);
+  });
+
+  it('accepts a PDF whose trailer is a cross-reference stream, and shows file names without hidden characters', async () => {
+    const body = [
+      '%PDF-1.5',
+      '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+      '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj',
+      '',
+    ].join('\n');
+    const xref = `3 0 obj << /Type /XRef /Root 1 0 R /Size 4 /W [1 2 1] /Length 0 >> stream\nendstream\nendobj\n`;
+    const content = Buffer.from(`${body}${xref}startxref\n${body.length}\n%%EOF\n`, 'latin1');
+    // U+202E would show 「合同\u202Efdp.exe」 as 「合同exe.pdf」; a NUL and a zero-width space hide too.
+    const reply = await owner.upload(
+      api(),
+      { material: 'domicileProof' },
+      { name: '合同\u202Efdp\u200b.exe', content },
+      { csrf: 'header' },
+    );
+    expect(reply.status).toBe(201);
+    expect(reply.json<{ fileName: string }>().fileName).toBe('合同fdp.exe');
   });
 
   it('refuses a file over the size limit with 文件过大, beside the field on the page', async () => {

@@ -7,7 +7,7 @@ import { cls, html, type SafeHtml } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
-import { parseForm } from '../../http/validate.ts';
+import { calendarDay, parseForm } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
 import { labelOf } from '../progress.ts';
 import { readEvidence } from './evidence.ts';
@@ -39,20 +39,8 @@ const runQuery = z.object({
     (v) => (v ? v : undefined),
     z.enum(['running', 'succeeded', 'adopted', 'failed', 'interrupted']).optional(),
   ),
-  from: z.preprocess(
-    (v) => (v ? v : undefined),
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日')
-      .optional(),
-  ),
-  to: z.preprocess(
-    (v) => (v ? v : undefined),
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日')
-      .optional(),
-  ),
+  from: z.preprocess((v) => (v ? v : undefined), calendarDay.optional()),
+  to: z.preprocess((v) => (v ? v : undefined), calendarDay.optional()),
 });
 
 function botsOf(services: Services): BotsPort {
