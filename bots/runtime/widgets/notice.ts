@@ -8,8 +8,9 @@ import { asText, tick } from './common.ts';
  * (found after its title); the bot scrolls it with the mouse wheel, as a person does, until the box enables
  * (after the end is reached, or after the reading time some portals count down).
  */
-export const readAndAccept = (agree: string): Widget => ({
+export const readAndAccept = (agree: string, accept?: string): Widget => ({
   kind: 'notice',
+  spec: { kind: 'notice', agree, accept },
   async fill(run, field, value) {
     if (asText(value) !== '1') return;
     const box = run.page.getByLabel(agree, { exact: true });
