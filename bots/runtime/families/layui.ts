@@ -330,8 +330,8 @@ async function handOver(run: RunContext, field: Locator, document: AttachedDocum
 /** What the slot shows of its file: the upload list's text without the size. */
 async function shownFile(field: Locator): Promise<string> {
   const list = field.locator('.layui-upload-list');
-  const text = (await list.count()) > 0 ? await list.first().innerText() : await field.innerText();
-  return text.replace(/（[^）]*）\s*$/, '').trim();
+  const text = (await list.count()) > 0 ? await list.first().textContent() : await field.textContent();
+  return (text ?? '').replace(/（[^）]*）\s*$/, '').trim();
 }
 
 /** Waits for the slot to show the file or the portal's complaint; a busy answer is handed over again. */

@@ -1,6 +1,6 @@
 /* 食品经营许可网上申报系统: the portal's own script on top of layui (form, laydate, upload, layer). */
 layui.use(['form', 'laydate', 'upload', 'layer', 'element'], () => {
-  const { form, laydate, upload, layer, element, $ } = layui;
+  const { form, laydate, upload, layer, element } = layui;
   element.render('nav');
   const formEl = document.getElementById('apply-form');
   if (!formEl) return;
@@ -56,10 +56,10 @@ layui.use(['form', 'laydate', 'upload', 'layer', 'element'], () => {
         list.textContent = '上传中…';
       },
       done(res) {
-        if (!res || !res.ok) {
+        if (!res?.ok) {
           list.textContent = '';
           hidden.value = '';
-          showError(error, (res && res.message) || '上传失败，请重试');
+          showError(error, res?.message || '上传失败，请重试');
           return;
         }
         hidden.value = res.id;
