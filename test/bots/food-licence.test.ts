@@ -64,12 +64,35 @@ describe('food-business-licence on the food-licence portal (layui)', () => {
     expect(await maskedPixels(filled ?? Buffer.alloc(0))).toBeGreaterThan(2000);
   });
 
+  it('takes a failed list load for the portal’s trouble, fills the page again and files once', async () => {
+    const request = requestFor('漳州食味轩餐饮有限公司');
+    const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
+    // The request after the form opened (on a kept session or after a log-in) is a list of the 经营场所:
+    // it fails once.
+    io.onStep = async (step) => {
+      if (step.name.startsWith('打开申请'))
+        await sandbox.setFaults('food-licence', { failNext: 1, errorStatus: 502 });
+    };
+    const result = await runner.run(request, io);
+    expect(result.outcome).toBe('submitted');
+    const fill = io.steps.filter((s) => s.name.startsWith('填写食品经营许可申请'));
+    expect(fill.map((s) => s.status)).toEqual(['failed', 'ok']);
+    expect(fill[0]?.note).toMatch(/^PORTAL_UNAVAILABLE: .*502 \/api\/regions/);
+    const mine = (await sandbox.submissions('food-licence')).filter(
+      (s) => s.company === '漳州食味轩餐饮有限公司',
+    );
+    expect(mine).toHaveLength(1);
+  });
+
   it('finds the filing in 办件查询 on a retried run instead of filing again', async () => {
     const request = { ...requestFor('漳州味来餐饮有限公司'), reconcile: true };
     const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
     const result = await runner.run(request, io);
     expect(result.outcome).toBe('adopted');
     expect(io.submitsStarted).toBe(0);
-    expect(await sandbox.submissions('food-licence')).toHaveLength(1);
+    const mine = (await sandbox.submissions('food-licence')).filter(
+      (s) => s.company === '漳州味来餐饮有限公司',
+    );
+    expect(mine).toHaveLength(1);
   });
 });
