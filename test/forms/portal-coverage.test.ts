@@ -4,6 +4,7 @@ import { ITEMS } from '../../forms/items/index.ts';
 import type { Projection, WireRow, WireValue } from '../../forms/items/types.ts';
 import { projectItem } from '../../forms/project/project.ts';
 import { FORM_MANIFESTS, type ManifestField } from '../../sandbox/form-manifests.ts';
+import { restaurantValues } from '../bots/support/restaurant.ts';
 import { REFERENCE_OUTPUTS, resolvedReference } from './reference.ts';
 
 /**
@@ -116,6 +117,11 @@ describe('the projections cover the sandbox portals’ forms', () => {
 
   it.each(form.items)('%s (every conditional field in use)', (item) => {
     expect(check(item, projectItem(item, branchy.values).values)).toEqual([]);
+  });
+
+  it('food-business-licence (a restaurant with two 食品安全管理员)', () => {
+    const values = restaurantValues('food-business-licence', '漳州味来餐饮有限公司');
+    expect(check('food-business-licence', values as Projection)).toEqual([]);
   });
 
   it('the conditional branches do reach the forms', () => {
