@@ -1,4 +1,5 @@
 import { bankPortal } from './bank/portal.ts';
+import { foodLicencePortal } from './food-licence/portal.ts';
 import { housingFundPortal } from './housing-fund/portal.ts';
 import type { PortalDefinition } from './kit/portal.ts';
 import { marketRegulationPortal } from './market-regulation/portal.ts';
@@ -21,4 +22,5 @@ export const PORTAL_DEFINITIONS: readonly PortalDefinition[] = [
   socialInsurancePortal,
   medicalInsurancePortal,
   housingFundPortal,
+  foodLicencePortal,
 ];

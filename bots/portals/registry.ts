@@ -1,5 +1,6 @@
 import type { PortalDeclaration } from '../runtime/types.ts';
 import { bank } from './bank/bank.portal.ts';
+import { foodLicence } from './food-licence/food-licence.portal.ts';
 import { housingFund } from './housing-fund/housing-fund.portal.ts';
 import { marketRegulation } from './market-regulation/market-regulation.portal.ts';
 import { medicalInsurance } from './medical-insurance/medical-insurance.portal.ts';
@@ -16,6 +17,7 @@ export const DECLARATIONS: readonly PortalDeclaration[] = [
   socialInsurance,
   medicalInsurance,
   housingFund,
+  foodLicence,
 ];
 
 const BY_ITEM = new Map(DECLARATIONS.map((declaration) => [declaration.itemId, declaration]));

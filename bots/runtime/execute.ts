@@ -8,6 +8,7 @@ import type { FollowUpResult, ItemRunIo, ItemRunRequest, ItemRunResult } from '.
 import type { BrowserPool } from './browser-pool.ts';
 import { runCheck } from './check.ts';
 import { awaitDecision } from './decision.ts';
+import { familyFor } from './families/index.ts';
 import { fillStep, readBackPictured } from './fill.ts';
 import { findOne } from './locate.ts';
 import { formOnKeptSession } from './login.ts';
@@ -205,7 +206,7 @@ async function fileItem(
         ? (await findOne(run.page, step.frame, timeout, '内嵌表单')).contentFrame()
         : run.page;
       await findOne(run.page, step.ready, timeout, '页面标题');
-      const bound = await fillStep(run, scope, step);
+      const bound = await fillStep(run, scope, step, familyFor(declaration.ui));
       await readBackPictured(run, bound, shot);
       if (next) {
         if (!step.next)

@@ -1,16 +1,19 @@
 import {
   BotError,
   type FieldRejection,
+  PortalChangedError,
   PortalUnavailableError,
   ValueRejectedError,
 } from '../errors/index.ts';
-import { findOne, locatorOf, type Scope, waitFor } from './locate.ts';
+import { adapt, familyFor, type UiFamily } from './families/index.ts';
+import { describeFind, findOne, locatorOf, type Scope, waitFor } from './locate.ts';
 import { isPersonalField, maskValue } from './personal.ts';
 import type { Run } from './run.ts';
 import type { Shot } from './step-runner.ts';
 import {
   type Binding,
   type BoundField,
+  type Find,
   type GroupBinding,
   isGroup,
   type Settle,
@@ -23,10 +26,20 @@ const DIRECTIVE = /^(auto|ask):/;
 
 const isAbsent = (value: unknown) => value === undefined || value === null;
 
-/** A failure inside a widget names no field; the filler knows which one it was. */
-function withField(error: unknown, fieldId: string): unknown {
+/**
+ * A failure inside a widget names no field; the filler knows which one it was, and how the declaration
+ * finds it (a mismatch with the page and a portal that did not answer say where it happened).
+ */
+function withField(error: unknown, fieldId: string, find?: Find): unknown {
   if (error instanceof ValueRejectedError && error.fields.length === 0) {
     return new ValueRejectedError(`${fieldId}：${error.message}`, [{ fieldId, message: error.message }]);
+  }
+  const where = find ? `${fieldId}（${describeFind(find)}）` : fieldId;
+  if (error instanceof PortalChangedError && !error.message.startsWith(where)) {
+    return new PortalChangedError(`${where}：${error.message}`);
+  }
+  if (error instanceof PortalUnavailableError && !error.message.startsWith(where)) {
+    return new PortalUnavailableError(`${where}：${error.message}`);
   }
   if (error instanceof BotError || !(error instanceof Error)) return error;
   error.message = `${fieldId}: ${error.message}`;
@@ -45,7 +58,7 @@ async function settleOutstanding(bound: readonly BoundField[]): Promise<void> {
     try {
       await outstanding();
     } catch (error) {
-      throw withField(error, entry.fieldId);
+      throw withField(error, entry.fieldId, entry.binding.find);
     }
   }
 }
@@ -58,6 +71,7 @@ async function fillBinding(
   values: Values,
   fieldId: string,
   bound: BoundField[],
+  family: UiFamily,
 ): Promise<void> {
   let value = binding.value ? binding.value(values) : values[binding.field];
   if (isAbsent(value) || (binding.when && !binding.when(values))) return;
@@ -69,18 +83,21 @@ async function fillBinding(
   const directive = typeof value === 'string' && DIRECTIVE.test(value);
   // What only a person can supply (`ask:sms-code`) is a secret; lists the portal owns (`auto:`) are not.
   const asked = directive && String(value).startsWith('ask:');
+  // The portal's UI library supplies the widget for library-dependent kinds (select, date, upload …).
+  const widget = adapt(family, binding.widget);
+  const adapted = widget === binding.widget ? binding : { ...binding, widget };
   // A widget that waits on the portal's own loading takes any server error meanwhile for its own: the
   // answers still outstanding come first.
-  if (directive || binding.widget.waitsOnPortal) await settleOutstanding(bound);
+  if (directive || widget.waitsOnPortal) await settleOutstanding(bound);
   let outstanding: Settle | undefined;
   try {
     if (directive) {
-      if (!binding.widget.resolve) throw new Error(`widget ${binding.widget.kind} cannot resolve ${value}`);
-      value = await binding.widget.resolve(run, field, String(value));
+      if (!widget.resolve) throw new Error(`widget ${widget.kind} cannot resolve ${value}`);
+      value = await widget.resolve(run, field, String(value));
     }
-    outstanding = (await binding.widget.fill(run, field, value)) ?? undefined;
+    outstanding = (await widget.fill(run, field, value)) ?? undefined;
   } catch (error) {
-    throw withField(error, fieldId);
+    throw withField(error, fieldId, binding.find);
   }
   // A value a person supplied (an SMS code) is known only now.
   const secret = asked || run.secrets.isSensitiveField(fieldId);
@@ -88,7 +105,7 @@ async function fillBinding(
   if (secret && !personal) run.mask(field);
   bound.push({
     fieldId,
-    binding,
+    binding: adapted,
     field,
     value,
     personal: personal || secret,
@@ -96,7 +113,13 @@ async function fillBinding(
   });
 }
 
-async function fillGroup(run: Run, scope: Scope, group: GroupBinding, bound: BoundField[]): Promise<void> {
+async function fillGroup(
+  run: Run,
+  scope: Scope,
+  group: GroupBinding,
+  bound: BoundField[],
+  family: UiFamily,
+): Promise<void> {
   const value = run.values[group.group];
   const rows = Array.isArray(value) ? (value as Values[]) : [];
   const timeout = run.settings.findTimeoutMs;
@@ -106,7 +129,7 @@ async function fillGroup(run: Run, scope: Scope, group: GroupBinding, bound: Bou
     }
     const rowScope = await findOne(scope, group.row(i + 1), timeout, `“${group.group}”第 ${i + 1} 行`);
     for (const binding of group.bindings) {
-      await fillBinding(run, rowScope, binding, row, `${group.group}[${i}].${binding.field}`, bound);
+      await fillBinding(run, rowScope, binding, row, `${group.group}[${i}].${binding.field}`, bound, family);
     }
   }
   // Rows the page offered beyond those of the application are removed (a person would delete them).
@@ -123,11 +146,16 @@ async function fillGroup(run: Run, scope: Scope, group: GroupBinding, bound: Bou
  * Types every bound value of one page and waits for the portal's answers to them; returns what was bound,
  * for the read-back and for the page's messages.
  */
-export async function fillStep(run: Run, scope: Scope, step: StepDeclaration): Promise<BoundField[]> {
+export async function fillStep(
+  run: Run,
+  scope: Scope,
+  step: StepDeclaration,
+  family: UiFamily = familyFor('native'),
+): Promise<BoundField[]> {
   const bound: BoundField[] = [];
   for (const field of step.fields) {
-    if (isGroup(field)) await fillGroup(run, scope, field, bound);
-    else await fillBinding(run, scope, field, run.values, field.field, bound);
+    if (isGroup(field)) await fillGroup(run, scope, field, bound, family);
+    else await fillBinding(run, scope, field, run.values, field.field, bound, family);
   }
   await settleOutstanding(bound);
   return bound;

@@ -39,6 +39,16 @@ export function locatorOf(scope: Scope, find: Find): Locator {
       `xpath=.//fieldset[legend[starts-with(${legend}, ${xpathString(wanted)}) and (${next}="" or not(contains("0123456789", ${next})))]]`,
     );
   }
+  if ('tableRow' in find) {
+    const header = `normalize-space(.)=${xpathString(find.table.trim())}`;
+    return scope.locator(
+      `xpath=.//table[.//th[${header}]]//tr[*[1][self::td] and normalize-space(*[1])=${xpathString(find.tableRow.trim())}]`,
+    );
+  }
+  if ('column' in find) {
+    const head = `ancestor::table[1]//th[normalize-space(.)=${xpathString(find.column.trim())}]`;
+    return scope.locator(`xpath=./*[count(${head}/preceding-sibling::*) + 1][${head}]`);
+  }
   if ('role' in find) return scope.getByRole(find.role, { name: find.name, exact: find.exact ?? true });
   if ('placeholder' in find) return scope.getByPlaceholder(find.placeholder, { exact: true });
   if ('text' in find) return scope.getByText(find.text, { exact: true });
@@ -56,6 +66,8 @@ export function describeFind(find: Find): string {
   if ('title' in find) return `标题为“${find.title}”的元素`;
   if ('row' in find) return `表格“${find.row}”行“${find.column}”列`;
   if ('legend' in find) return `标题为“${find.legend}”的一组`;
+  if ('tableRow' in find) return `表格“${find.table}”第 ${find.tableRow} 行`;
+  if ('column' in find) return `“${find.column}”列`;
   if ('role' in find) return `${find.role}“${String(find.name)}”`;
   if ('placeholder' in find) return `提示文字“${find.placeholder}”`;
   if ('text' in find) return `文字“${String(find.text)}”`;

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { AttachedDocument, FieldComparison, ItemRunIo, ItemRunRequest } from '../item-runner.ts';
 import type { CaptchaReader, RunnerSettings } from './options.ts';
 import type { Secrets } from './secrets.ts';
+import type { OptionLabels } from './widgets/common.ts';
 
 /**
  * The vocabulary of portal declarations (bots/portals/<portal>/). A declaration is data plus small
@@ -34,6 +35,10 @@ export type Find =
   | { legend: string }
   /** The element right after a heading-like text (a notice's body after its title). */
   | { after: string }
+  /** A row of a table with a column headed `table` (序号), whose first cell reads `tableRow` (1, 2 …). */
+  | { tableRow: string; table: string }
+  /** Inside a table row: the cell under the column headed by this text (姓名). */
+  | { column: string }
   /** Only where nothing a person sees will do; `why` says so. */
   | { css: string; why: string };
 
@@ -48,8 +53,29 @@ export type Values = Readonly<Record<string, unknown>>;
  */
 export type Settle = () => Promise<void>;
 
+/**
+ * What a binding asks for, as data, for the widget kinds whose page side depends on the UI library the
+ * portal is built on: the declaration's UI family (bots/runtime/families) turns a spec into the widget that
+ * works that library's DOM. Widgets without a spec (text boxes, appointment grids) are the same everywhere.
+ */
+export type WidgetSpec =
+  | { kind: 'select'; options?: OptionLabels | undefined }
+  | { kind: 'region' }
+  | { kind: 'date'; wire: string; shown: string; month?: boolean | undefined }
+  | { kind: 'checkboxes'; options?: OptionLabels | undefined }
+  | { kind: 'radio'; options?: OptionLabels | undefined }
+  | { kind: 'checkbox'; label: string }
+  | { kind: 'upload'; button: string }
+  /** A notice to accept: `agree` is the box a person ticks; `accept` the dialog's button, if it has one. */
+  | { kind: 'notice'; agree: string; accept?: string | undefined };
+
+/** The component libraries the runtime can drive; `native` is plain HTML and the kit's own widgets. */
+export type UiFamilyName = 'native' | 'layui';
+
 export interface Widget {
   readonly kind: string;
+  /** The kind as data, for a UI family to supply its own widget (see WidgetSpec). */
+  readonly spec?: WidgetSpec;
   // biome-ignore lint/suspicious/noConfusingVoidType: most widgets' fill returns nothing (an async function without a return); only some leave a Settle.
   fill(run: RunContext, field: Locator, value: unknown): Promise<void | Settle>;
   /**
@@ -186,6 +212,11 @@ export interface PortalDeclaration {
   itemId: string;
   /** A portal that changes gets a new declaration version beside the old one. */
   version: string;
+  /**
+   * The UI library the portal's forms are built on; its bindings keep the usual kinds (select, date, upload,
+   * checkboxes …) and the runtime drives that library's widgets for them. Default `native`.
+   */
+  ui?: UiFamilyName;
   login: LoginStep;
   /** The path that starts a new application. */
   entry: string;

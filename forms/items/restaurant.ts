@@ -14,7 +14,7 @@ export const foodBusinessLicence: ItemDef = {
   id: 'food-business-licence',
   name: '食品经营许可',
   department: '市场监督管理局',
-  sandbox: false,
+  sandbox: true,
   fields: [
     el('operatorName', '经营者名称', 'company.name'),
     el('creditCode', '统一社会信用代码', 'company.creditCode'),

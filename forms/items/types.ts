@@ -84,7 +84,7 @@ export interface ItemDef {
   readonly id: string;
   readonly name: string;
   readonly department: string;
-  /** Whether a sandbox portal implements it (the 开餐饮店 items have none yet). */
+  /** Whether a sandbox portal implements it (of the 开餐饮店 items, only food-business-licence so far). */
   readonly sandbox: boolean;
   readonly fields: readonly (ItemField | ItemGroup)[];
   readonly produces: readonly ItemOutput[];

@@ -43,7 +43,8 @@ export type SandboxItemId =
   | 'tax-registration'
   | 'social-insurance'
   | 'medical-insurance'
-  | 'housing-fund';
+  | 'housing-fund'
+  | 'food-business-licence';
 
 export interface FormManifest {
   item: SandboxItemId;

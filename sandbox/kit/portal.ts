@@ -25,6 +25,7 @@ export const PORTAL_IDS = [
   'social-insurance',
   'medical-insurance',
   'housing-fund',
+  'food-licence',
 ] as const;
 export type PortalId = (typeof PORTAL_IDS)[number];
 

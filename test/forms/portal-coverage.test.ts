@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { resolveForm } from '../../forms/derive/resolve.ts';
+import { ITEMS } from '../../forms/items/index.ts';
 import type { Projection, WireRow, WireValue } from '../../forms/items/types.ts';
 import { projectItem } from '../../forms/project/project.ts';
 import { FORM_MANIFESTS, type ManifestField } from '../../sandbox/form-manifests.ts';
+import { restaurantValues } from '../bots/support/restaurant.ts';
 import { REFERENCE_OUTPUTS, resolvedReference } from './reference.ts';
 
 /**
@@ -105,7 +107,8 @@ function check(item: string, values: Projection) {
 
 describe('the projections cover the sandbox portals’ forms', () => {
   it('has a manifest for every item with a sandbox portal', () => {
-    expect(Object.keys(FORM_MANIFESTS).sort()).toEqual([...form.items].sort());
+    const withPortal = [...ITEMS.values()].filter((item) => item.sandbox).map((item) => item.id);
+    expect(Object.keys(FORM_MANIFESTS).sort()).toEqual(withPortal.sort());
   });
 
   it.each(form.items)('%s (reference case)', (item) => {
@@ -114,6 +117,11 @@ describe('the projections cover the sandbox portals’ forms', () => {
 
   it.each(form.items)('%s (every conditional field in use)', (item) => {
     expect(check(item, projectItem(item, branchy.values).values)).toEqual([]);
+  });
+
+  it('food-business-licence (a restaurant with two 食品安全管理员)', () => {
+    const values = restaurantValues('food-business-licence', '漳州味来餐饮有限公司');
+    expect(check('food-business-licence', values as Projection)).toEqual([]);
   });
 
   it('the conditional branches do reach the forms', () => {

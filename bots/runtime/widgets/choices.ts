@@ -20,6 +20,7 @@ function checkedLabels(field: Locator, type: 'radio' | 'checkbox'): Promise<stri
 /** A radio group; the option is picked by the text beside it (男, 是, 邮寄送达). */
 export const radio = (options?: OptionLabels): Widget => ({
   kind: 'radio',
+  spec: { kind: 'radio', options },
   async fill(run, field, value) {
     const label = labelFor(options, asText(value));
     // By label rather than role: the form's own label may point at the first option and join its name.
@@ -40,6 +41,7 @@ const sortedJoin = (text: string) => text.split('、').filter(Boolean).sort().jo
 /** A checkbox group (职务/角色, 参保险种): exactly the wanted boxes end up ticked. */
 export const checkboxes = (options?: OptionLabels): Widget => ({
   kind: 'checkboxes',
+  spec: { kind: 'checkboxes', options },
   async fill(_run, field, value) {
     const wanted = new Set(asList(value).map((wire) => labelFor(options, wire)));
     // One look at the whole group, then a click only where a box must change.

@@ -69,6 +69,7 @@ async function pickInCalendar(field: Locator, date: { y: number; m: number; d: n
  */
 export const datePicker = (formats: { wire: string; shown: string; month?: boolean }): Widget => ({
   kind: formats.month ? 'month-picker' : 'date-picker',
+  spec: { kind: 'date', ...formats },
   async fill(_run, field, value) {
     const date = parseDate(formats.wire, asText(value));
     if (!date) throw new ValueRejectedError(`日期“${asText(value)}”不是 ${formats.wire} 格式`, []);

@@ -27,6 +27,7 @@ export const derived = (): Widget => ({
 /** One checkbox with its own label (使用标准公司章程); wire `1`/`0`. */
 export const checkbox = (label: string): Widget => ({
   kind: 'checkbox',
+  spec: { kind: 'checkbox', label },
   async fill(_run, field, value) {
     await tick(field.getByLabel(label, { exact: true }), asText(value) === '1');
   },

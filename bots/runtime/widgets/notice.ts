@@ -6,10 +6,12 @@ import { asText, tick } from './common.ts';
 /**
  * A 告知书/承诺书 that must be read to its end before its agree box enables. The field is the notice's body
  * (found after its title); the bot scrolls it with the mouse wheel, as a person does, until the box enables
- * (after the end is reached, or after the reading time some portals count down).
+ * (after the end is reached, or after the reading time some portals count down). `accept` names the button of
+ * a library's dialog that signs it (see bots/runtime/families); a native notice has none.
  */
-export const readAndAccept = (agree: string): Widget => ({
+export const readAndAccept = (agree: string, accept?: string): Widget => ({
   kind: 'notice',
+  spec: { kind: 'notice', agree, accept },
   async fill(run, field, value) {
     if (asText(value) !== '1') return;
     const box = run.page.getByLabel(agree, { exact: true });

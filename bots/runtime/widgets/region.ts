@@ -16,6 +16,7 @@ const namesOf = (code: string): string[] => {
  */
 export const regionCascade = (): Widget => ({
   kind: 'region-cascade',
+  spec: { kind: 'region' },
   waitsOnPortal: true,
   async fill(run, field, value) {
     const names = namesOf(asText(value));

@@ -10,6 +10,7 @@ import { asText, labelFor, type OptionLabels, optionText, selectBox, tap } from 
  */
 export const divSelect = (options?: OptionLabels): Widget => ({
   kind: 'div-select',
+  spec: { kind: 'select', options },
   async fill(run, field, value) {
     const label = labelFor(options, asText(value));
     const box = selectBox(field);

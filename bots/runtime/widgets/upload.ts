@@ -55,6 +55,7 @@ async function settle(run: RunContext, field: Locator, document: AttachedDocumen
  */
 export const upload = (button = '点击上传'): Widget => ({
   kind: 'upload',
+  spec: { kind: 'upload', button },
   async fill(run, field, value) {
     const document = run.document(documentIdOf(value));
     if ((await field.innerText()).includes(document.fileName)) return;

@@ -29,6 +29,7 @@ export const PORTAL_NAMES: Record<string, string> = {
   'social-insurance': '社会保险',
   'medical-insurance': '医疗保障',
   'housing-fund': '住房公积金',
+  'food-licence': '市场监管（食品经营许可）',
 };
 
 const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} 秒`);

@@ -1,0 +1,29 @@
+import { PortalChangedError } from '../../errors/index.ts';
+import type { UiFamilyName, Widget, WidgetSpec } from '../types.ts';
+
+/**
+ * A UI family: how the widget kinds of declarations (select, date, upload …) are worked on the pages of
+ * one component library. A family supplies a widget for each spec kind it knows; a kind it does not know
+ * cannot be worked on its pages, which the declaration must say otherwise (PORTAL_CHANGED at once).
+ */
+export interface UiFamily {
+  readonly name: UiFamilyName;
+  /** The library's widget for a spec, or undefined when the family has none for that kind. */
+  widget(spec: WidgetSpec): Widget | undefined;
+}
+
+/** The widget a binding uses on a portal of `family`: the family's own for a spec, else the binding's. */
+export function adapt(family: UiFamily, widget: Widget): Widget {
+  if (!widget.spec || family.name === 'native') return widget;
+  const own = family.widget(widget.spec);
+  if (own) return own;
+  const kind = widget.spec.kind;
+  return {
+    kind: widget.kind,
+    async fill() {
+      throw new PortalChangedError(`${family.name} 组件库没有“${kind}”类控件的实现`);
+    },
+    read: async () => '',
+    expected: () => '',
+  };
+}

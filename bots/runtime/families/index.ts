@@ -1,0 +1,11 @@
+import type { UiFamilyName } from '../types.ts';
+import type { UiFamily } from './family.ts';
+import { layuiFamily } from './layui.ts';
+import { nativeFamily } from './native.ts';
+
+export { adapt, type UiFamily } from './family.ts';
+
+const FAMILIES: Readonly<Record<UiFamilyName, UiFamily>> = { native: nativeFamily, layui: layuiFamily };
+
+/** The family a declaration names (`ui`), native by default. */
+export const familyFor = (name: UiFamilyName | undefined): UiFamily => FAMILIES[name ?? 'native'];

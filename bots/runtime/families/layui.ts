@@ -1,0 +1,442 @@
+import { readFile } from 'node:fs/promises';
+import type { Locator } from 'playwright-core';
+import { regionPath } from '../../../forms/codes/index.ts';
+import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '../../errors/index.ts';
+import type { AttachedDocument } from '../../item-runner.ts';
+import { waitFor, waitForPortal } from '../locate.ts';
+import { UNAVAILABLE_TEXTS } from '../run.ts';
+import type { RunContext, Widget, WidgetSpec } from '../types.ts';
+import { asList, asText, labelFor, type OptionLabels, tap, textControl } from '../widgets/common.ts';
+import { formatDate, parseDate } from '../widgets/date.ts';
+import type { UiFamily } from './family.ts';
+
+/**
+ * layui (2.x) as its documentation describes its rendered form: `form.render()` hides each <select>,
+ * checkbox and radio and puts its own skin right after it —
+ *   select   <div class="layui-form-select"><div class="layui-select-title"><input readonly></div><dl><dd lay-value>…
+ *            (with `lay-append-to`, the <dl> sits in a `.layui-select-panel-wrap` appended to <body> while open)
+ *   checkbox <div class="layui-form-checkbox"><div>title</div><i></i></div>   radio <div class="layui-form-radio">
+ *   laydate  a `.layui-laydate` panel appended to <body>: header `.laydate-set-ym span[lay-ym="2026-12"]`,
+ *            arrows `.laydate-prev-m/-next-m/-prev-y/-next-y`, days `td[lay-ymd="2026-12-7"]`
+ *   upload   `upload.render({ elem })` adds a hidden `input.layui-upload-file` beside the button
+ *   layer    `.layui-layer` with `.layui-layer-content` and buttons `.layui-layer-btn a` (btn0 = confirm).
+ * A field whose markup is not this fails within FIT_MS as PORTAL_CHANGED naming what was looked for; only
+ * what the portal loads (a list's options, an upload's answer) is waited for as long as a page.
+ */
+
+/** How long a layui widget's own markup may take to appear (layui renders right after the page loads). */
+const FIT_MS = 2_000;
+/** How long an opened list or calendar may take to show before its box is clicked again. */
+const OPEN_MS = 400;
+/** Tries at opening a list and tapping an option before the portal is taken to be misbehaving. */
+const TRIES = 3;
+
+const cssString = (text: string) => JSON.stringify(text);
+
+/** Waits briefly for the library's markup in the field; absent means the page is not what was declared. */
+async function fits(run: RunContext, scope: Locator, selector: string, what: string): Promise<Locator> {
+  const found = scope.locator(selector);
+  try {
+    await found.first().waitFor({ state: 'attached', timeout: Math.min(FIT_MS, run.settings.findTimeoutMs) });
+  } catch {
+    throw new PortalChangedError(`不是 layui ${what}（找不到 ${selector}）`);
+  }
+  return found;
+}
+
+// ——— select ———
+
+interface LayuiSelect {
+  /** The hidden <select> layui renders from: the options the page has loaded. */
+  native: Locator;
+  /** The skin: `.layui-form-select` right after the <select>. */
+  skin: Locator;
+}
+
+const titleOf = (select: LayuiSelect) => select.skin.locator('.layui-select-title input');
+
+async function selectsIn(run: RunContext, field: Locator, count = 1): Promise<LayuiSelect[]> {
+  await fits(run, field, 'select + .layui-form-select .layui-select-title', '下拉框');
+  const natives = field.locator('select');
+  const n = await natives.count();
+  if (n < count) throw new PortalChangedError(`layui 下拉框不足 ${count} 个（select + .layui-form-select）`);
+  return Array.from({ length: n }, (_, i) => {
+    const native = natives.nth(i);
+    return {
+      native,
+      skin: native.locator('xpath=following-sibling::*[contains(@class,"layui-form-select")][1]'),
+    };
+  });
+}
+
+/**
+ * The value of the option reading `label`, once the page has loaded it into the <select>. A list that has
+ * options but not this one for a while means the portal offers something else; one that never loads is the
+ * portal's trouble.
+ */
+async function optionValue(run: RunContext, select: LayuiSelect, label: string): Promise<string> {
+  let loadedSince: number | undefined;
+  const found = await waitForPortal(
+    run,
+    async () => {
+      const options = await select.native.evaluate((element) =>
+        [...(element as HTMLSelectElement).options].map((o) => ({ value: o.value, text: o.text.trim() })),
+      );
+      const hit = options.find((o) => o.text === label && o.value !== '');
+      if (hit) return hit.value;
+      if (options.some((o) => o.value !== '')) {
+        loadedSince ??= Date.now();
+        if (Date.now() - loadedSince >= run.settings.findTimeoutMs) {
+          throw new PortalChangedError(`下拉列表中没有“${label}”这一项`);
+        }
+      } else loadedSince = undefined;
+      return undefined;
+    },
+    run.settings.navigationTimeoutMs,
+  );
+  if (found === undefined) throw new PortalUnavailableError(`下拉列表未能加载（等待“${label}”）`);
+  return found;
+}
+
+/**
+ * Opens the list by its title and taps the option, as a person does, until the title shows it. The open
+ * list is the skin's own <dl>, or the panel layui appended to <body> (`lay-append-to`).
+ */
+async function choose(run: RunContext, select: LayuiSelect, label: string): Promise<void> {
+  const title = titleOf(select);
+  if ((await title.inputValue()) === label) return;
+  const value = await optionValue(run, select, label);
+  const dd = `dl > dd[lay-value=${cssString(value)}]`;
+  const option = select.skin
+    .locator(dd)
+    .or(run.page.locator(`body > .layui-select-panel-wrap > ${dd}`))
+    .filter({ visible: true });
+  for (let attempt = 1; attempt <= TRIES; attempt += 1) {
+    await tap(select.skin.locator('.layui-select-title'));
+    const shown = await waitFor(async () => ((await option.count()) > 0 ? true : undefined), OPEN_MS);
+    if (!shown) continue;
+    await tap(option.first(), OPEN_MS).catch(() => undefined);
+    const chosen = await waitFor(
+      async () => ((await title.inputValue()) === label ? true : undefined),
+      OPEN_MS,
+    );
+    if (chosen) return;
+  }
+  throw new PortalChangedError(
+    `layui 下拉列表未能选中“${label}”（点击 .layui-select-title 后未见可点击的 dd[lay-value=${cssString(value)}]）`,
+  );
+}
+
+const select = (options: OptionLabels | undefined): Widget => ({
+  kind: 'layui-select',
+  async fill(run, field, value) {
+    const [first] = await selectsIn(run, field);
+    if (first) await choose(run, first, labelFor(options, asText(value)));
+  },
+  async read(run, field) {
+    const [first] = await selectsIn(run, field);
+    return first ? titleOf(first).inputValue() : '';
+  },
+  expected: (value) => labelFor(options, asText(value)),
+});
+
+const regionNames = (code: string): string[] => {
+  const path = regionPath(code).map((region) => region.name);
+  if (path.length !== 3) throw new ValueRejectedError(`行政区划代码“${code}”不是区县一级`, []);
+  return path;
+};
+
+/** 省/市/区 as three layui selects; each level's options load after the level above is chosen. */
+const region = (): Widget => ({
+  kind: 'layui-region',
+  waitsOnPortal: true,
+  async fill(run, field, value) {
+    const levels = await selectsIn(run, field, 3);
+    for (const [i, name] of regionNames(asText(value)).entries()) {
+      const level = levels[i];
+      if (level) await choose(run, level, name);
+    }
+  },
+  async read(run, field) {
+    const levels = await selectsIn(run, field, 3);
+    return (await Promise.all(levels.slice(0, 3).map((level) => titleOf(level).inputValue()))).join('/');
+  },
+  expected: (value) => regionNames(asText(value)).join('/'),
+});
+
+// ——— checkbox and radio skins ———
+
+interface Skinned {
+  label: string;
+  checked: boolean;
+  /** Its place among the field's boxes of its type. */
+  index: number;
+}
+
+const SKIN = { checkbox: 'layui-form-checkbox', radio: 'layui-form-radio' } as const;
+
+/** The boxes of a field with the text of their skins (what a person reads) and their state. */
+async function skinned(run: RunContext, field: Locator, type: 'checkbox' | 'radio'): Promise<Skinned[]> {
+  await fits(run, field, `input[type=${type}] + .${SKIN[type]}`, type === 'checkbox' ? '复选框' : '单选框');
+  return field.evaluate(
+    (root, [kind, skinClass]) =>
+      [...root.querySelectorAll<HTMLInputElement>(`input[type=${kind}]`)].map((box, index) => {
+        const next = box.nextElementSibling;
+        // The skin's text sits in its <div>; its <i> may hold an icon glyph.
+        const text = next?.classList.contains(skinClass)
+          ? next.querySelector(':scope > div')?.textContent
+          : null;
+        return { label: (text ?? box.title ?? '').trim(), checked: box.checked, index };
+      }),
+    [type, SKIN[type]] as const,
+  );
+}
+
+/** Clicks the skin of a box (the hidden input itself takes no clicks). */
+const clickSkin = (field: Locator, type: 'checkbox' | 'radio', box: Skinned): Promise<void> =>
+  tap(field.locator(`input[type=${type}]`).nth(box.index).locator(`xpath=following-sibling::*[1]`));
+
+/** Clicks skins until exactly `wanted` are ticked; the skins change at once (no server round trip). */
+async function tickExactly(run: RunContext, field: Locator, type: 'checkbox' | 'radio', wanted: Set<string>) {
+  const states = await skinned(run, field, type);
+  const missing = [...wanted].filter((label) => !states.some((state) => state.label === label));
+  if (missing.length) {
+    throw new PortalChangedError(`layui ${type === 'radio' ? '单' : '多'}选项中没有“${missing.join('、')}”`);
+  }
+  for (const state of states) {
+    // A radio is only ever clicked on (choosing another clears the rest).
+    if (state.checked !== wanted.has(state.label) && (type === 'checkbox' || !state.checked)) {
+      await clickSkin(field, type, state);
+    }
+  }
+}
+
+const checkedLabels = async (run: RunContext, field: Locator, type: 'checkbox' | 'radio') =>
+  (await skinned(run, field, type))
+    .filter((s) => s.checked)
+    .map((s) => s.label)
+    .join('、');
+
+const sortedJoin = (text: string) => text.split('、').filter(Boolean).sort().join('、');
+
+const checkboxes = (options: OptionLabels | undefined): Widget => ({
+  kind: 'layui-checkboxes',
+  fill: (run, field, value) =>
+    tickExactly(run, field, 'checkbox', new Set(asList(value).map((wire) => labelFor(options, wire)))),
+  read: (run, field) => checkedLabels(run, field, 'checkbox'),
+  expected: (value) =>
+    asList(value)
+      .map((wire) => labelFor(options, wire))
+      .join('、'),
+  same: (onPage, expected) => sortedJoin(onPage) === sortedJoin(expected),
+});
+
+const radio = (options: OptionLabels | undefined): Widget => ({
+  kind: 'layui-radio',
+  fill: (run, field, value) => tickExactly(run, field, 'radio', new Set([labelFor(options, asText(value))])),
+  read: (run, field) => checkedLabels(run, field, 'radio'),
+  expected: (value) => labelFor(options, asText(value)),
+});
+
+async function boxOf(run: RunContext, field: Locator, label: string): Promise<Skinned> {
+  const box = (await skinned(run, field, 'checkbox')).find((state) => state.label === label);
+  if (!box) throw new PortalChangedError(`layui 复选框中没有“${label}”`);
+  return box;
+}
+
+const isTicked = async (run: RunContext, field: Locator, label: string) =>
+  (await boxOf(run, field, label)).checked;
+
+const checkbox = (label: string): Widget => ({
+  kind: 'layui-checkbox',
+  async fill(run, field, value) {
+    const box = await boxOf(run, field, label);
+    if (box.checked !== (asText(value) === '1')) await clickSkin(field, 'checkbox', box);
+  },
+  read: async (run, field) => ((await isTicked(run, field, label)) ? '1' : '0'),
+  expected: (value) => asText(value),
+});
+
+// ——— laydate ———
+
+/** The open laydate panel (appended to <body>, one at a time). */
+const laydatePanel = (run: RunContext) => run.page.locator('.layui-laydate').filter({ visible: true }).last();
+
+/** Walks the open panel to the wanted month by its arrows, then taps the day. */
+async function pickDay(run: RunContext, date: { y: number; m: number; d: number }): Promise<void> {
+  const panel = laydatePanel(run);
+  const header = panel.locator('.laydate-set-ym span[lay-ym]').first();
+  const shown = /^(\d{4})-(\d{1,2})$/.exec((await header.getAttribute('lay-ym', { timeout: OPEN_MS })) ?? '');
+  if (!shown) throw new PortalChangedError('layui 日历的年月无法识别（.laydate-set-ym span[lay-ym]）');
+  let months = date.y * 12 + date.m - (Number(shown[1]) * 12 + Number(shown[2]));
+  const years = Math.trunc(months / 12);
+  for (let i = 0; i < Math.abs(years); i += 1)
+    await tap(panel.locator(years > 0 ? '.laydate-next-y' : '.laydate-prev-y'));
+  months -= years * 12;
+  for (let i = 0; i < Math.abs(months); i += 1)
+    await tap(panel.locator(months > 0 ? '.laydate-next-m' : '.laydate-prev-m'));
+  await tap(panel.locator(`td[lay-ymd=${cssString(`${date.y}-${date.m}-${date.d}`)}]`), OPEN_MS);
+  // A panel with a confirm button (showBottom) keeps the choice until it is pressed.
+  const confirm = panel.locator('.laydate-btns-confirm');
+  if (await confirm.isVisible()) await tap(confirm);
+}
+
+const laydate = (formats: { wire: string; shown: string; month?: boolean | undefined }): Widget => ({
+  kind: 'layui-date',
+  async fill(run, field, value) {
+    if (formats.month) throw new PortalChangedError('layui 月份选择（laydate type: month）尚未支持');
+    const date = parseDate(formats.wire, asText(value));
+    if (!date) throw new ValueRejectedError(`日期“${asText(value)}”不是 ${formats.wire} 格式`, []);
+    const input = textControl(field);
+    const wanted = formatDate(formats.shown, date);
+    for (let attempt = 1; attempt <= TRIES; attempt += 1) {
+      if ((await input.inputValue()) === wanted) return;
+      if (!(await laydatePanel(run).isVisible())) await input.click();
+      const opened = await waitFor(
+        async () => ((await laydatePanel(run).isVisible()) ? true : undefined),
+        Math.min(FIT_MS, run.settings.findTimeoutMs),
+      );
+      if (!opened) throw new PortalChangedError('点击日期框后没有弹出 layui 日历（.layui-laydate）');
+      await pickDay(run, date).catch((error: unknown) => {
+        if (error instanceof PortalChangedError) throw error;
+      });
+    }
+  },
+  async read(_run, field) {
+    const shown = await textControl(field).inputValue();
+    const date = parseDate(formats.shown, shown);
+    return date ? formatDate(formats.wire, date) : shown;
+  },
+  expected: (value) => asText(value),
+});
+
+// ——— layui.upload ———
+
+const documentOf = (run: RunContext, value: unknown): AttachedDocument => {
+  const id = (value as { document?: unknown } | undefined)?.document;
+  if (typeof id !== 'string') throw new ValueRejectedError('上传材料未指明文件', []);
+  return run.document(id);
+};
+
+async function handOver(run: RunContext, field: Locator, document: AttachedDocument): Promise<void> {
+  const input = await fits(run, field, 'input.layui-upload-file', '上传（upload.render 生成的文件框）');
+  await input.first().setInputFiles({
+    name: document.fileName,
+    mimeType: document.mimeType,
+    buffer: await readFile(document.path),
+  });
+}
+
+/** What the slot shows of its file: the upload list's text without the size. */
+async function shownFile(field: Locator): Promise<string> {
+  const list = field.locator('.layui-upload-list');
+  const text = (await list.count()) > 0 ? await list.first().textContent() : await field.textContent();
+  return (text ?? '').replace(/（[^）]*）\s*$/, '').trim();
+}
+
+/** Waits for the slot to show the file or the portal's complaint; a busy answer is handed over again. */
+async function settleUpload(run: RunContext, field: Locator, document: AttachedDocument): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    const outcome = await waitFor(async () => {
+      const complaint = (await field.getByRole('alert').allInnerTexts()).join('').trim();
+      if (complaint) return { complaint };
+      return (await shownFile(field)) === document.fileName ? { complaint: '' } : undefined;
+    }, run.settings.navigationTimeoutMs);
+    if (!outcome) throw new PortalUnavailableError(`上传“${document.fileName}”后门户长时间无响应`);
+    if (!outcome.complaint) {
+      if (attempt > 1) run.clearTrouble();
+      return;
+    }
+    const busy = UNAVAILABLE_TEXTS.some((text) => outcome.complaint.includes(text));
+    if (!busy) throw new ValueRejectedError(outcome.complaint, []);
+    if (attempt >= TRIES) throw new PortalUnavailableError(outcome.complaint);
+    await handOver(run, field, document);
+  }
+}
+
+const upload = (): Widget => ({
+  kind: 'layui-upload',
+  async fill(run, field, value) {
+    const document = documentOf(run, value);
+    if ((await shownFile(field)) === document.fileName) return;
+    await handOver(run, field, document);
+    return () => settleUpload(run, field, document);
+  },
+  read: (_run, field) => shownFile(field),
+  expected: (value, run) => documentOf(run, value).fileName,
+});
+
+// ——— layer notice ———
+
+/**
+ * A notice signed by ticking its box: the box opens a layer dialog with the text, which is scrolled to its
+ * end as a person reads it, then confirmed (`accept`, or the dialog's first button); the box is then ticked.
+ */
+const notice = (agree: string, accept: string | undefined): Widget => ({
+  kind: 'layui-notice',
+  async fill(run, field, value) {
+    const box = await boxOf(run, field, agree);
+    if (asText(value) !== '1' || box.checked) return;
+    await clickSkin(field, 'checkbox', box);
+    const layer = run.page.locator('.layui-layer').filter({ visible: true }).last();
+    const opened = await waitFor(
+      async () => ((await layer.count()) > 0 ? true : undefined),
+      Math.min(FIT_MS, run.settings.findTimeoutMs),
+    );
+    if (!opened) throw new PortalChangedError(`勾选“${agree}”后没有弹出 layer 对话框（.layui-layer）`);
+    const content = layer.locator('.layui-layer-content');
+    await content.hover();
+    const read = await waitFor(
+      async () => {
+        const end = await content.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 4);
+        if (end) return true;
+        await run.page.mouse.wheel(0, 400);
+        return undefined;
+      },
+      run.settings.navigationTimeoutMs,
+      60,
+    );
+    if (!read) throw new PortalChangedError('layer 对话框的内容无法滚动到末尾（.layui-layer-content）');
+    const button = accept
+      ? layer.locator('.layui-layer-btn a').filter({ hasText: accept })
+      : layer.locator('.layui-layer-btn0');
+    if ((await button.count()) === 0) {
+      throw new PortalChangedError(
+        `layer 对话框中没有${accept ? `“${accept}”按钮` : '确认按钮（.layui-layer-btn0）'}`,
+      );
+    }
+    await button.first().click();
+    const ticked = await waitFor(
+      async () => ((await isTicked(run, field, agree)) ? true : undefined),
+      run.settings.findTimeoutMs,
+    );
+    if (!ticked) throw new PortalChangedError(`确认 layer 对话框后“${agree}”仍未勾选`);
+  },
+  read: async (run, field) => ((await isTicked(run, field, agree)) ? '1' : '0'),
+  expected: (value) => asText(value),
+});
+
+/** The layui family: every spec kind but the month picker (laydate's month panel is still to come). */
+export const layuiFamily: UiFamily = {
+  name: 'layui',
+  widget(spec: WidgetSpec): Widget | undefined {
+    switch (spec.kind) {
+      case 'select':
+        return select(spec.options);
+      case 'region':
+        return region();
+      case 'date':
+        return laydate(spec);
+      case 'checkboxes':
+        return checkboxes(spec.options);
+      case 'radio':
+        return radio(spec.options);
+      case 'checkbox':
+        return checkbox(spec.label);
+      case 'upload':
+        return upload();
+      case 'notice':
+        return notice(spec.agree, spec.accept);
+    }
+  },
+};

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import express from 'express';
+import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
+import { chinaDateDigits, luhnCheckDigit, referenceNumber } from '../kit/references.ts';
+import { MB } from '../kit/uploads.ts';
+import { itemId } from './form-manifest.ts';
+import { APPLY_BODY, HOME_BODY, LAYUI_BASE, layuiDocument } from './page.ts';
+import { type Body, checkApplication } from './validate.ts';
+
+/** layui's distribution as npm ships it (layui.js, css/layui.css, font/): served unchanged. */
+const LAYUI_DIST = join(dirname(createRequire(import.meta.url).resolve('layui/package.json')), 'dist');
+
+const ASSETS = join(import.meta.dirname, 'assets');
+const asset = (name: string) => readFileSync(join(ASSETS, name), 'utf8');
+const FILES: Record<string, { type: string; text: string }> = {
+  '/static/food-licence.css': { type: 'text/css', text: asset('food-licence.css') },
+  '/static/food-licence.js': { type: 'application/javascript', text: asset('food-licence.js') },
+};
+
+const FORMAT_DIGIT: Record<string, string> = { 食品销售经营者: '1', 餐饮服务经营者: '2', 单位食堂: '3' };
+
+/**
+ * 食品经营许可证编号: JY, the 主体业态 digit, the district of the premises, a serial and a check digit
+ * (JY2 350603 000123 7), valid five years.
+ */
+function licenceNumber(ctx: PortalContext, format: string, district: string): string {
+  const serial = String(ctx.store.nextSequence('licence')).padStart(6, '0');
+  const digits = `${FORMAT_DIGIT[format] ?? '2'}${district}${serial}`;
+  return `JY${digits}${luhnCheckDigit(digits)}`;
+}
+
+const material = { accept: { jpg: 5 * MB, png: 5 * MB, pdf: 5 * MB } };
+
+/**
+ * 食品经营许可 (新办) on 漳州市市场监督管理局 食品经营许可网上申报系统, a system built on layui 2.13: its
+ * own login (the kit's), the form as a layui page (searchable and body-appended selects for 省/市/区, radio
+ * and checkbox skins, laydate, layui.upload, a table of 食品安全管理人员 with 添加/删除, a layer notice that
+ * must be read to its end before it can be signed). It posts by XHR; 办件查询 is the kit's 我的办件.
+ * Approved at once (告知承诺制): the receipt carries the 食品经营许可证编号.
+ */
+export const foodLicencePortal: PortalDefinition = {
+  id: 'food-licence',
+  item: itemId,
+  itemName: '食品经营许可',
+  cookieName: 'SCJG_SPJY_SID',
+  login: 'kit',
+  accounts: [{ username: 'yijian', password: 'Yijian#2025', displayName: '一键办经办人' }],
+  receiptLabels: { licenceNo: '食品经营许可证编号', validUntil: '有效期至' },
+  uploads: {
+    jkzm: { label: '从业人员健康证明', ...material },
+    pmt: { label: '经营场所平面布局图', ...material },
+    lct: { label: '操作流程图', ...material },
+    zd: { label: '食品安全管理制度', ...material },
+    aqgly_zm: { label: '培训合格证明', ...material },
+  },
+  chrome: {
+    department: '漳州市市场监督管理局',
+    systemName: '食品经营许可网上申报系统',
+    primary: '#1e9fff',
+    hotline: '投诉举报：12315',
+    nav: [
+      { href: '/', label: '首页' },
+      { href: '/apply', label: '食品经营许可申请' },
+      { href: '/query', label: '办件查询' },
+    ],
+    footer: '漳州市市场监督管理局',
+  },
+  mount(router, ctx) {
+    router.use(LAYUI_BASE, express.static(LAYUI_DIST, { maxAge: '1h', index: false }));
+    router.get(Object.keys(FILES), (req, res) => {
+      const file = FILES[req.path];
+      if (file) res.type(file.type).send(file.text);
+    });
+    const user = (req: express.Request) => req.portalSession?.displayName;
+    router.get('/', (req, res) => {
+      res.send(layuiDocument({ title: '首页', user: user(req), active: '/', body: HOME_BODY }));
+    });
+    router.get('/apply', ctx.requireLogin, (req, res) => {
+      res.send(
+        layuiDocument({ title: '食品经营许可申请', user: user(req), active: '/apply', body: APPLY_BODY }),
+      );
+    });
+    router.post('/api/apply', ctx.requireLogin, (req, res) => {
+      const body = { ...(req.body as Body) };
+      const checked = checkApplication(ctx, req, body);
+      const count = Object.keys(checked.errors).length;
+      if (count > 0) {
+        res.json({
+          ok: false,
+          errors: checked.errors,
+          message: `有 ${count} 项信息未通过校验，请按提示修改`,
+        });
+        return;
+      }
+      const fields = checked.fields;
+      const now = ctx.now();
+      const until = new Date(now);
+      until.setFullYear(until.getFullYear() + 5);
+      until.setDate(until.getDate() - 1);
+      const district = String(body.jycs_qu);
+      const submission = ctx.recordSubmission({
+        reference: referenceNumber('SP', ctx.store.nextSequence('reference'), 6, now),
+        account: ctx.accountOf(req),
+        company: String(fields.operatorName),
+        creditCode: String(fields.creditCode),
+        status: 'done',
+        statusText: '准予许可',
+        requests: [{ path: req.path, receivedAt: now.toISOString(), body }],
+        files: checked.files,
+        fields,
+        receipt: {
+          licenceNo: licenceNumber(ctx, String(fields.format), district),
+          validUntil: `${chinaDateDigits(until).slice(0, 4)}-${chinaDateDigits(until).slice(4, 6)}-${chinaDateDigits(until).slice(6, 8)}`,
+        },
+      });
+      res.json({
+        ok: true,
+        reference: submission.reference,
+        receiptUrl: `/receipt/${encodeURIComponent(submission.reference)}`,
+      });
+    });
+  },
+};

@@ -1,0 +1,98 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
+import type { ItemRunRequest } from '../../bots/item-runner.ts';
+import { expectedFields, maskedPixels, received } from './support/expect-received.ts';
+import { accountOf } from './support/later-items.ts';
+import { RESTAURANT_DOCUMENTS, restaurantValues } from './support/restaurant.ts';
+import { RecordingIo, Sandbox } from './support/sandbox.ts';
+
+/** 食品经营许可 on the layui system: selects, skins, laydate, layui.upload, a table of people, a layer notice. */
+describe('food-business-licence on the food-licence portal (layui)', () => {
+  const sandbox = new Sandbox();
+  let runner: BrowserRunner;
+
+  beforeAll(async () => {
+    await sandbox.start();
+    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 });
+  });
+  afterAll(async () => {
+    await runner?.close();
+    await sandbox.stop();
+  });
+
+  const requestFor = (companyName: string): ItemRunRequest => ({
+    applicationId: 'app-food',
+    applicationRef: 'YJ-food',
+    itemId: 'food-business-licence',
+    portalId: 'food-licence',
+    baseUrl: sandbox.url('food-licence'),
+    values: restaurantValues('food-business-licence', companyName),
+    documents: sandbox.documents(RESTAURANT_DOCUMENTS),
+    credentials: accountOf('food-licence') ?? { username: '', password: '' },
+    reconcile: false,
+  });
+
+  it('files the restaurant once, exactly as projected, and reads the licence number', async () => {
+    const request = requestFor('漳州味来餐饮有限公司');
+    const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
+    const result = await runner.run(request, io);
+    expect(io.steps.map((s) => `${s.name}:${s.status}`)).toEqual([
+      '登录:ok',
+      '打开申请:ok',
+      '填写食品经营许可申请:ok',
+      '读取回执:ok',
+    ]);
+    const submissions = await sandbox.submissions('food-licence');
+    expect(submissions).toHaveLength(1);
+    expect(received(submissions[0]?.fields)).toEqual(
+      expectedFields(request.values as Record<string, unknown>, request.documents),
+    );
+    expect(submissions[0]?.raw.sqrq).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(result).toMatchObject({
+      outcome: 'submitted',
+      outputs: { licenceNo: submissions[0]?.receipt.licenceNo },
+    });
+    expect(String(submissions[0]?.receipt.licenceNo)).toMatch(/^JY2350603\d{7}$/);
+    expect(result.comparison.every((row) => row.matches)).toBe(true);
+    // The form's picture masks the people's names, ID numbers and phones in the table.
+    const filled = io.steps.find((s) => s.name === '填写食品经营许可申请')?.screenshot;
+    expect(filled).toBeDefined();
+    if (process.env.YIJIAN_KEEP_SHOTS)
+      writeFileSync(join(process.env.YIJIAN_KEEP_SHOTS, 'food-licence-filled.jpg'), filled ?? '');
+    expect(await maskedPixels(filled ?? Buffer.alloc(0))).toBeGreaterThan(2000);
+  });
+
+  it('takes a failed list load for the portal’s trouble, fills the page again and files once', async () => {
+    const request = requestFor('漳州食味轩餐饮有限公司');
+    const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
+    // The request after the form opened (on a kept session or after a log-in) is a list of the 经营场所:
+    // it fails once.
+    io.onStep = async (step) => {
+      if (step.name.startsWith('打开申请'))
+        await sandbox.setFaults('food-licence', { failNext: 1, errorStatus: 502 });
+    };
+    const result = await runner.run(request, io);
+    expect(result.outcome).toBe('submitted');
+    const fill = io.steps.filter((s) => s.name.startsWith('填写食品经营许可申请'));
+    expect(fill.map((s) => s.status)).toEqual(['failed', 'ok']);
+    expect(fill[0]?.note).toMatch(/^PORTAL_UNAVAILABLE: .*502 \/api\/regions/);
+    const mine = (await sandbox.submissions('food-licence')).filter(
+      (s) => s.company === '漳州食味轩餐饮有限公司',
+    );
+    expect(mine).toHaveLength(1);
+  });
+
+  it('finds the filing in 办件查询 on a retried run instead of filing again', async () => {
+    const request = { ...requestFor('漳州味来餐饮有限公司'), reconcile: true };
+    const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
+    const result = await runner.run(request, io);
+    expect(result.outcome).toBe('adopted');
+    expect(io.submitsStarted).toBe(0);
+    const mine = (await sandbox.submissions('food-licence')).filter(
+      (s) => s.company === '漳州味来餐饮有限公司',
+    );
+    expect(mine).toHaveLength(1);
+  });
+});

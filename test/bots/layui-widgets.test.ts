@@ -1,0 +1,252 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PortalChangedError } from '../../bots/errors/index.ts';
+import type { AttachedDocument } from '../../bots/item-runner.ts';
+import { BrowserPool } from '../../bots/runtime/browser-pool.ts';
+import { familyFor } from '../../bots/runtime/families/index.ts';
+import { fillStep, readBack } from '../../bots/runtime/fill.ts';
+import { resolveRunnerOptions } from '../../bots/runtime/options.ts';
+import { Run } from '../../bots/runtime/run.ts';
+import type { StepDeclaration } from '../../bots/runtime/types.ts';
+import {
+  checkboxes,
+  datePicker,
+  divSelect,
+  radio,
+  readAndAccept,
+  text,
+  upload,
+} from '../../bots/runtime/widgets/index.ts';
+
+const LAYUI = join(dirname(createRequire(import.meta.url).resolve('layui/package.json')), 'dist');
+/** The local page's origin; every request to it is answered by the test (nothing leaves the browser). */
+const ORIGIN = 'http://127.0.0.1:9';
+
+/**
+ * A layui form as a portal builds it: a searchable select, a list that loads slowly and opens in a panel
+ * appended to <body>, radio and checkbox skins, laydate, layui.upload and a layer notice. Plus a box that
+ * only looks like a select (a plain input), which a layui select binding must refuse at once.
+ */
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/layui/css/layui.css"></head>
+<body><form class="layui-form" lay-filter="f" style="padding:20px">
+<div class="layui-form-item"><label class="layui-form-label">币种</label><div class="layui-input-block">
+  <select name="currency" lay-search><option value="">请选择</option><option value="156">人民币</option><option value="840">美元</option><option value="344">港元</option></select></div></div>
+<div class="layui-form-item"><label class="layui-form-label">开户网点</label><div class="layui-input-block">
+  <select name="branch" lay-append-to="body"><option value="">加载中…</option></select></div></div>
+<div class="layui-form-item"><label class="layui-form-label">性别</label><div class="layui-input-block">
+  <input type="radio" name="sex" value="1" title="男"><input type="radio" name="sex" value="2" title="女"></div></div>
+<div class="layui-form-item"><label class="layui-form-label">险种</label><div class="layui-input-block">
+  <input type="checkbox" name="t" value="310" title="职工基本医疗保险" lay-skin="primary" checked>
+  <input type="checkbox" name="t" value="510" title="生育保险" lay-skin="primary">
+  <input type="checkbox" name="t" value="390" title="大额医疗补助" lay-skin="primary"></div></div>
+<div class="layui-form-item"><label class="layui-form-label">成立日期</label><div class="layui-input-block">
+  <input type="text" class="layui-input" id="d" readonly></div></div>
+<div class="layui-form-item"><label class="layui-form-label">营业执照</label><div class="layui-input-block">
+  <button type="button" class="layui-btn" id="up"><i class="layui-icon layui-icon-upload"></i>上传文件</button><div class="layui-upload-list"></div><div role="alert"></div></div></div>
+<div class="layui-form-item"><label class="layui-form-label">承诺</label><div class="layui-input-block">
+  <input type="checkbox" name="cn" value="1" lay-skin="primary" lay-filter="cn" title="我已阅读并同意承诺书"></div></div>
+<div class="layui-form-item"><label class="layui-form-label">行业</label><div class="layui-input-block">
+  <input type="text" class="layui-input" readonly placeholder="请选择"></div></div>
+</form>
+<script src="/layui/layui.js"></script>
+<script>
+layui.use(['form', 'laydate', 'upload', 'layer'], () => {
+  const { form, laydate, upload, layer } = layui;
+  form.render();
+  // The branches come 1.2 s after the page, as a department's list does.
+  fetch('/api/branches').then((r) => r.json()).then((list) => {
+    const select = document.querySelector('select[name=branch]');
+    select.innerHTML = '<option value="">请选择网点</option>';
+    for (const b of list) select.add(new Option(b.name, b.code));
+    form.render('select', 'f');
+  });
+  laydate.render({ elem: '#d', format: 'yyyy-MM-dd' });
+  upload.render({ elem: '#up', url: '/upload', accept: 'file', done(res) {
+    document.querySelector('.layui-upload-list').textContent = res.name + '（1KB）';
+  } });
+  form.on('checkbox(cn)', (data) => {
+    if (!data.elem.checked) return;
+    data.elem.checked = false;
+    form.render('checkbox', 'f');
+    let read = false;
+    layer.open({ type: 1, title: '承诺书', area: ['420px', '240px'], btn: ['同意', '取消'],
+      content: '<div style="padding:16px;line-height:2">' + '本人承诺所填信息真实有效。'.repeat(60) + '</div>',
+      success(layero) {
+        const c = layero.find('.layui-layer-content')[0];
+        c.addEventListener('scroll', () => { read = read || c.scrollTop + c.clientHeight >= c.scrollHeight - 4; });
+      },
+      yes(index) {
+        if (!read) return void layer.msg('请读完');
+        data.elem.checked = true;
+        form.render('checkbox', 'f');
+        layer.close(index);
+      } });
+  });
+});
+</script></body></html>`;
+
+async function serve(page: Page): Promise<void> {
+  await page.route(`${ORIGIN}/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/form') return route.fulfill({ contentType: 'text/html', body: PAGE });
+    if (path.startsWith('/layui/')) {
+      const file = join(LAYUI, path.slice('/layui/'.length));
+      const type = file.endsWith('.css')
+        ? 'text/css'
+        : file.endsWith('.js')
+          ? 'application/javascript'
+          : undefined;
+      return route.fulfill({ body: await readFile(file), ...(type ? { contentType: type } : {}) });
+    }
+    if (path === '/api/branches') {
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      const branches = [
+        { code: 'B01', name: '漳州芗城支行' },
+        { code: 'B02', name: '漳州龙文支行' },
+      ];
+      return route.fulfill({ json: branches });
+    }
+    if (path === '/upload') return route.fulfill({ json: { code: 0, name: 'licence.jpg' } });
+    return route.fulfill({ status: 404, body: '' });
+  });
+}
+
+describe('the layui family', () => {
+  const pool = new BrowserPool({ size: 1, recycleAfterRuns: 10 });
+  let page: Page;
+  let folder: string;
+  let release: () => Promise<void>;
+  let documents: Record<string, AttachedDocument>;
+
+  beforeAll(async () => {
+    const lease = await pool.acquire();
+    release = () => lease.release();
+    page = await lease.context.newPage();
+    await serve(page);
+    folder = await mkdtemp(join(tmpdir(), 'yijian-layui-'));
+    await writeFile(join(folder, 'licence'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    documents = {
+      licence: { path: join(folder, 'licence'), fileName: 'licence.jpg', mimeType: 'image/jpeg' },
+    };
+  });
+  afterAll(async () => {
+    await release?.();
+    await pool.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  const runOn = (values: Record<string, unknown>, findTimeoutMs = 2000) =>
+    new Run(
+      page,
+      {
+        applicationId: 'a',
+        applicationRef: 'r',
+        itemId: 'x',
+        portalId: 'p',
+        baseUrl: `${ORIGIN}/`,
+        values,
+        documents,
+        reconcile: false,
+      },
+      {
+        signal: new AbortController().signal,
+        tracePath: '',
+        step: async () => {},
+        beforeFinalSubmit: async () => {},
+        askPerson: async () => '',
+      },
+      resolveRunnerOptions({ findTimeoutMs }),
+      undefined,
+    );
+
+  const layui = familyFor('layui');
+
+  it('fills selects (one slow, one teleported), skins, laydate, layui.upload and a layer notice with the usual kinds', async () => {
+    await page.goto(`${ORIGIN}/form`);
+    const step: StepDeclaration = {
+      name: 't',
+      ready: { text: 'x' },
+      fields: [
+        { field: 'currency', find: { label: '币种' }, widget: divSelect({ '156': '人民币', '840': '美元' }) },
+        { field: 'branch', find: { label: '开户网点' }, widget: divSelect() },
+        { field: 'sex', find: { label: '性别' }, widget: radio({ '2': '女', '1': '男' }) },
+        {
+          field: 'types',
+          find: { label: '险种' },
+          widget: checkboxes({ '510': '生育保险', '390': '大额医疗补助' }),
+        },
+        {
+          field: 'established',
+          find: { label: '成立日期' },
+          widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
+        },
+        { field: 'licence', find: { label: '营业执照' }, widget: upload('上传文件') },
+        { field: 'accepted', find: { label: '承诺' }, widget: readAndAccept('我已阅读并同意承诺书', '同意') },
+      ],
+    };
+    const values = {
+      currency: '840',
+      branch: '漳州龙文支行',
+      sex: '2',
+      types: ['510', '390'],
+      established: '2024-02-29',
+      licence: { document: 'licence' },
+      accepted: '1',
+    };
+    const run = runOn(values);
+    const bound = await fillStep(run, page, step, layui);
+    await readBack(run, bound);
+    expect(run.comparison.filter((row) => !row.matches)).toEqual([]);
+    const form = await page.evaluate(() => {
+      const data = new FormData(document.querySelector('form') as HTMLFormElement);
+      return {
+        currency: data.get('currency'),
+        branch: data.get('branch'),
+        sex: data.get('sex'),
+        t: data.getAll('t'),
+        cn: data.get('cn'),
+      };
+    });
+    expect(form).toEqual({ currency: '840', branch: 'B02', sex: '2', t: ['510', '390'], cn: '1' });
+    expect(await page.locator('#d').inputValue()).toBe('2024-02-29');
+    expect(await page.locator('.layui-upload-list').textContent()).toBe('licence.jpg（1KB）');
+  });
+
+  it('refuses a field that is not layui markup at once, as a changed portal naming field, label and locator', async () => {
+    await page.goto(`${ORIGIN}/form`);
+    const step: StepDeclaration = {
+      name: 't',
+      ready: { text: 'x' },
+      fields: [{ field: 'industryCode', find: { label: '行业' }, widget: divSelect() }],
+    };
+    const started = Date.now();
+    const error = await fillStep(runOn({ industryCode: 'I65' }, 5000), page, step, layui).catch(
+      (e: unknown) => e,
+    );
+    expect(Date.now() - started).toBeLessThan(3500);
+    expect(error).toBeInstanceOf(PortalChangedError);
+    expect((error as Error).message).toContain('industryCode（标签“行业”）');
+    expect((error as Error).message).toContain('.layui-form-select');
+  });
+
+  it('says so when a loaded list does not offer the value', async () => {
+    await page.goto(`${ORIGIN}/form`);
+    const step: StepDeclaration = {
+      name: 't',
+      ready: { text: 'x' },
+      fields: [
+        { field: 'currency', find: { label: '币种' }, widget: divSelect() },
+        { field: 'n', find: { label: '行业' }, widget: text() },
+      ],
+    };
+    const error = await fillStep(runOn({ currency: '日元' }, 500), page, step, layui).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PortalChangedError);
+    expect((error as Error).message).toContain('currency（标签“币种”）：下拉列表中没有“日元”');
+  });
+});

@@ -1,0 +1,172 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Submission } from '../../sandbox/kit/submissions.ts';
+import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
+
+/**
+ * 食品经营许可 (layui) over HTTP, as its page's scripts talk to it: the kit's login, layui.upload's posts,
+ * the XHR application with messages by field, the control API, 办件查询, faults and a restart.
+ */
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1]);
+const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+class Client {
+  cookie = '';
+  constructor(readonly base: string) {}
+
+  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const response = await fetch(`${this.base}${path}`, {
+      redirect: 'manual',
+      ...init,
+      headers: { cookie: this.cookie, 'x-requested-with': 'XMLHttpRequest', ...init.headers },
+    });
+    const set = response.headers.get('set-cookie');
+    if (set) this.cookie = set.split(';')[0] ?? '';
+    return response;
+  }
+
+  async login(): Promise<void> {
+    const response = await this.fetch('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'yijian', password: 'Yijian#2025', next: '/apply' }),
+    });
+    expect(response.status).toBe(303);
+  }
+
+  async upload(slot: string, name: string): Promise<string> {
+    const form = new FormData();
+    form.set('slot', slot);
+    form.set('file', new Blob([JPEG], { type: 'image/jpeg' }), name);
+    const answer = (await (await this.fetch('/api/upload', { method: 'POST', body: form })).json()) as {
+      ok: boolean;
+      id: string;
+    };
+    expect(answer.ok).toBe(true);
+    return answer.id;
+  }
+
+  async apply(body: URLSearchParams): Promise<Response> {
+    return this.fetch('/api/apply', { method: 'POST', body });
+  }
+}
+
+async function application(client: Client, operator: string): Promise<URLSearchParams> {
+  const body = new URLSearchParams({
+    jyzmc: operator,
+    tyshxydm: '91350603MA0044EF1P',
+    fddbr: '林志远',
+    zs: '福建省漳州市龙文区建元路2号101室',
+    jycs_sheng: '350000',
+    jycs_shi: '350600',
+    jycs_qu: '350603',
+    jycs_xxdz: '建元路2号101室',
+    ztyt: '餐饮服务经营者',
+    jymj: '80.5',
+    jczws: '24',
+    cyrs: '6',
+    sqrq: chinaToday(),
+    aqgly_xm: '林志远',
+    aqgly_sfzh: '350603198506120316',
+    aqgly_dh: '13805961234',
+    aqgly_zm: await client.upload('aqgly_zm', 'cert.jpg'),
+    cn: '1',
+  });
+  body.append('jyxm', '热食类食品制售');
+  body.append('jyxm', '自制饮品制售');
+  for (const slot of ['jkzm', 'pmt', 'lct', 'zd']) body.set(slot, await client.upload(slot, `${slot}.jpg`));
+  return body;
+}
+
+describe('food-licence sandbox portal', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yijian-food-'));
+  let portals: RunningPortals | undefined;
+  afterAll(async () => {
+    await portals?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const control = async <T>(path: string, init: { method?: string; body?: unknown } = {}) => {
+    const response = await fetch(`${portals?.urls['food-licence']}/__sandbox${path}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${portals?.controlToken}`, 'content-type': 'application/json' },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+    return (await response.json()) as T;
+  };
+
+  it('serves layui as shipped and its own page, behind its login', async () => {
+    portals = await startPortals({ basePort: 0, dataDir });
+    const client = new Client(portals.urls['food-licence'] ?? '');
+    const layui = await client.fetch('/layui/layui.js');
+    expect(layui.status).toBe(200);
+    expect((await layui.text()).slice(0, 40)).toContain('v2.13.6');
+    expect((await client.fetch('/layui/css/layui.css')).status).toBe(200);
+    const bounced = await fetch(`${client.base}/apply`, { redirect: 'manual' });
+    expect(bounced.status).toBe(303);
+    expect(bounced.headers.get('location')).toMatch(/^\/login\?next=%2Fapply/);
+    await client.login();
+    const page = await (await client.fetch('/apply')).text();
+    expect(page).toContain('/layui/layui.js');
+    expect(page).toContain('lay-append-to="body"');
+  });
+
+  it('answers messages by field name, files once when all is right, and lists it in 办件查询', async () => {
+    const client = new Client(portals?.urls['food-licence'] ?? '');
+    await client.login();
+    const body = await application(client, '漳州味来餐饮有限公司');
+    const wrong = new URLSearchParams(body);
+    wrong.set('jycs_qu', '350102'); // 福州 鼓楼区, not in 漳州市
+    wrong.set('aqgly_sfzh', '350603198506120317');
+    wrong.delete('cn');
+    wrong.set('sqrq', '2020-01-01');
+    const refused = (await (await client.apply(wrong)).json()) as {
+      ok: boolean;
+      errors: Record<string, string>;
+    };
+    expect(refused).toMatchObject({
+      ok: false,
+      errors: {
+        jycs_qu: '经营场所所在区划选择有误',
+        'aqgly_sfzh.0': '身份证号码校验不通过',
+        cn: '请阅读并签署《食品经营许可告知承诺书》',
+        sqrq: '申请日期应为当天',
+      },
+    });
+    const accepted = (await (await client.apply(body)).json()) as { ok: boolean; reference: string };
+    expect(accepted.ok).toBe(true);
+    const submission = await control<Submission>(`/submissions/${accepted.reference}`);
+    expect(submission.fields).toMatchObject({
+      operatorName: '漳州味来餐饮有限公司',
+      premises: '福建省漳州市龙文区建元路2号101室',
+      items: ['热食类食品制售', '自制饮品制售'],
+      safetyManagers: [{ name: '林志远', idNumber: '350603198506120316', phone: '13805961234' }],
+      'materials.layoutPlan': { fileName: 'pmt.jpg', mimeType: 'image/jpeg' },
+    });
+    expect(String(submission.receipt.licenceNo)).toMatch(/^JY2350603\d{7}$/);
+    const query = await (await client.fetch('/query?qymc=%E6%BC%B3%E5%B7%9E%E5%91%B3%E6%9D%A5')).text();
+    expect(query).toContain(accepted.reference);
+    expect(query).toContain(String(submission.receipt.licenceNo));
+  });
+
+  it('is busy when told to be, and keeps its filings and 办件查询 across a restart', async () => {
+    const client = new Client(portals?.urls['food-licence'] ?? '');
+    await client.login();
+    const body = await application(client, '漳州味来餐饮有限公司');
+    await control('/faults', { method: 'PUT', body: { failNext: 1, errorStatus: 503 } });
+    const busy = await client.apply(body);
+    expect(busy.status).toBe(503);
+    expect(await busy.json()).toMatchObject({ ok: false, message: '系统繁忙，请稍后再试' });
+    const before = (await control<{ submissions: Submission[] }>('/submissions')).submissions;
+    expect(before).toHaveLength(1);
+
+    await portals?.stop();
+    portals = await startPortals({ basePort: 0, dataDir });
+    const again = new Client(portals.urls['food-licence'] ?? '');
+    await again.login();
+    const after = (await control<{ submissions: Submission[] }>('/submissions')).submissions;
+    expect(after.map((s) => s.reference)).toEqual(before.map((s) => s.reference));
+    expect(await (await again.fetch('/query')).text()).toContain(before[0]?.reference ?? '-');
+  });
+});
