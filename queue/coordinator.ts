@@ -8,7 +8,7 @@ import { publishEvent } from './events.ts';
 import { advanceJobDataSchema, type ItemJobData, parseJobData } from './job-data.ts';
 import { advanceJobId, COORDINATOR_QUEUE, itemJobId, portalQueueName, warmJobId } from './names.ts';
 import type { PlanSource } from './plan-source.ts';
-import { blockedItems, comingItems, type ItemState, type PlanItem, readyItems } from './planner.ts';
+import { blockedItems, comingItems, type PlanItem, readyItems } from './planner.ts';
 
 export interface CoordinatorOptions {
   db: Db;
@@ -32,7 +32,7 @@ export async function scheduleReady(options: CoordinatorOptions, applicationId: 
   const { db } = options;
   const plan = await options.source.plan(applicationId);
   const rows = await applicationItems.list(db, applicationId);
-  const states = new Map<string, ItemState>(rows.map((row) => [row.itemId, row.status]));
+  const states = new Map<string, ItemStatus>(rows.map((row) => [row.itemId, row.status]));
   const generations = new Map(rows.map((row) => [row.itemId, row.generation]));
   const ready = readyItems(plan, states);
   for (const item of ready) {
@@ -71,7 +71,7 @@ async function warmComing(
   options: CoordinatorOptions,
   applicationId: string,
   plan: readonly PlanItem[],
-  states: ReadonlyMap<string, ItemState>,
+  states: ReadonlyMap<string, ItemStatus>,
   starting: ReadonlySet<string>,
   generations: ReadonlyMap<string, number>,
 ): Promise<void> {
@@ -169,7 +169,7 @@ async function settleIfFinished(options: CoordinatorOptions, applicationId: stri
   if (!options.onSettled) return;
   const plan = await options.source.plan(applicationId);
   const rows = await applicationItems.list(options.db, applicationId);
-  const states = new Map<string, ItemState>(rows.map((row) => [row.itemId, row.status]));
+  const states = new Map<string, ItemStatus>(rows.map((row) => [row.itemId, row.status]));
   const blocked = new Set(blockedItems(plan, states));
   const active = rows.some(
     (row) => row.status !== 'done' && row.status !== 'failed' && !blocked.has(row.itemId),

@@ -1,3 +1,5 @@
+import type { ItemStatus } from '../store/application-items.repo.ts';
+
 /**
  * The plan of an application: its items as a DAG (an item needs another when it uses a value the other
  * produces — forms/ works that out), shown to people as waves and scheduled item by item, so a slow item
@@ -9,15 +11,6 @@ export interface PlanItem {
   /** Items of this application whose outputs this item needs. */
   needs: readonly string[];
 }
-
-export type ItemState =
-  | 'waiting'
-  | 'queued'
-  | 'running'
-  | 'awaiting-person'
-  | 'awaiting-approval'
-  | 'done'
-  | 'failed';
 
 export class PlanError extends Error {
   override readonly name = 'PlanError';
@@ -46,7 +39,7 @@ export function planWaves(items: readonly PlanItem[]): string[][] {
 }
 
 /** Items that can start now: waiting, with every need done. */
-export function readyItems(items: readonly PlanItem[], states: ReadonlyMap<string, ItemState>): PlanItem[] {
+export function readyItems(items: readonly PlanItem[], states: ReadonlyMap<string, ItemStatus>): PlanItem[] {
   return items.filter(
     (item) =>
       states.get(item.itemId) === 'waiting' && item.needs.every((need) => states.get(need) === 'done'),
@@ -54,7 +47,7 @@ export function readyItems(items: readonly PlanItem[], states: ReadonlyMap<strin
 }
 
 /** States of an item that has started on its way to done (a job exists for it and has not failed). */
-const UNDER_WAY: ReadonlySet<ItemState> = new Set([
+const UNDER_WAY: ReadonlySet<ItemStatus> = new Set([
   'queued',
   'running',
   'awaiting-person',
@@ -70,7 +63,7 @@ const UNDER_WAY: ReadonlySet<ItemState> = new Set([
  */
 export function comingItems(
   items: readonly PlanItem[],
-  states: ReadonlyMap<string, ItemState>,
+  states: ReadonlyMap<string, ItemStatus>,
   starting: ReadonlySet<string> = new Set(),
 ): PlanItem[] {
   const onTheWay = new Set(starting);
@@ -95,7 +88,7 @@ export function comingItems(
 }
 
 /** Items that can never start because something they need (directly or not) failed. */
-export function blockedItems(items: readonly PlanItem[], states: ReadonlyMap<string, ItemState>): string[] {
+export function blockedItems(items: readonly PlanItem[], states: ReadonlyMap<string, ItemStatus>): string[] {
   const blocked = new Set<string>();
   let grew = true;
   while (grew) {

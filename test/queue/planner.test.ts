@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  blockedItems,
-  comingItems,
-  type ItemState,
-  PlanError,
-  planWaves,
-  readyItems,
-} from '../../queue/planner.ts';
+import { blockedItems, comingItems, PlanError, planWaves, readyItems } from '../../queue/planner.ts';
+import type { ItemStatus } from '../../store/application-items.repo.ts';
 
 const OPEN_COMPANY = [
   { itemId: 'business-registration', portalId: 'market-regulation', needs: [] },
@@ -36,7 +30,7 @@ describe('the planner', () => {
   });
 
   it('starts an item as soon as its own needs are done, not when its whole wave is', () => {
-    const states = new Map<string, ItemState>(OPEN_COMPANY.map((i) => [i.itemId, 'waiting']));
+    const states = new Map<string, ItemStatus>(OPEN_COMPANY.map((i) => [i.itemId, 'waiting']));
     states.set('business-registration', 'done');
     states.set('seal-engraving', 'awaiting-person');
     states.set('bank-account', 'done');
@@ -49,7 +43,7 @@ describe('the planner', () => {
   });
 
   it('names the items that will run once what is under way finishes, for logging in ahead', () => {
-    const states = new Map<string, ItemState>(OPEN_COMPANY.map((i) => [i.itemId, 'waiting']));
+    const states = new Map<string, ItemStatus>(OPEN_COMPANY.map((i) => [i.itemId, 'waiting']));
     const ids = (items: { itemId: string }[]) => items.map((i) => i.itemId);
     const later = OPEN_COMPANY.slice(1).map((i) => i.itemId);
     // One key: registration is about to start, so everything after it is coming.
@@ -68,7 +62,7 @@ describe('the planner', () => {
   });
 
   it('reports items that cannot start because something they need failed', () => {
-    const states = new Map<string, ItemState>(OPEN_COMPANY.map((i) => [i.itemId, 'waiting']));
+    const states = new Map<string, ItemStatus>(OPEN_COMPANY.map((i) => [i.itemId, 'waiting']));
     states.set('business-registration', 'done');
     states.set('bank-account', 'failed');
     states.set('seal-engraving', 'done');
