@@ -96,7 +96,7 @@ export interface FollowUpResult {
   receipt: Record<string, string>;
 }
 
-/** Who logs in where, for a log-in ahead of the filing: no values yet (the needs are still running). */
+/** Who logs in where, for a warm log-in before the filing: no values yet (the needs are still running). */
 export type WarmRequest = Pick<
   ItemRunRequest,
   'applicationId' | 'itemId' | 'portalId' | 'baseUrl' | 'credentials'
@@ -104,14 +104,14 @@ export type WarmRequest = Pick<
 
 /**
  * logged-in: a session is now kept for the filing · kept: one was kept already · skipped: this portal or runner
- * keeps no sessions, or logs in with the item's own data (tax), so there is nothing to do ahead.
+ * keeps no sessions, or logs in with the item's own data (tax), so there is nothing to warm.
  */
 export type WarmOutcome = 'logged-in' | 'kept' | 'skipped';
 
 export interface ItemRunner {
   run(request: ItemRunRequest, io: ItemRunIo): Promise<ItemRunResult>;
   /**
-   * Logs in to the item's portal ahead of its filing and keeps the session for it (best effort: a failure
+   * A warm log-in: logs in to the item's portal before its filing and keeps the session for it (best effort: a failure
    * only means the filing logs in itself). Optional: a runner without kept sessions has nothing to warm.
    */
   warm?(request: WarmRequest, signal: AbortSignal): Promise<WarmOutcome>;

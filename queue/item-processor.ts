@@ -40,7 +40,7 @@ export interface ItemProcessorOptions {
 }
 
 const WORKER = `${hostname()}:${process.pid}`;
-/** A log-in ahead that takes longer than this is given up (its browser context is closed). */
+/** A warm log-in that takes longer than this is given up (its browser context is closed). */
 const WARM_TIMEOUT_MS = 60_000;
 
 /**
@@ -186,7 +186,7 @@ export function createItemProcessor(options: ItemProcessorOptions) {
   };
 
   /**
-   * A log-in ahead of the filing (coordinator.ts, warmComing). Best effort: it never fails its job, and it
+   * A warm log-in before the filing (coordinator.ts, warmComing). Best effort: it never fails its job, and it
    * is left out once the filing has started, which would only race it.
    */
   async function warmUp(data: ItemJobData): Promise<WarmOutcome | 'failed'> {
@@ -300,7 +300,7 @@ async function buildRequest(
   };
 }
 
-/** The item, its portal's address and the account the bot logs in with: all a log-in ahead needs. */
+/** The item, its portal's address and the account the bot logs in with: all a warm log-in needs. */
 async function whoLogsIn(options: ItemProcessorOptions, data: ItemJobData): Promise<WarmRequest> {
   const credentials = await options.portals.credentials(data.portalId);
   return {

@@ -16,7 +16,7 @@ export const itemJobId = (applicationId: string, itemId: string, generation: num
 export const advanceJobId = (applicationId: string, itemId: string, generation: number) =>
   `advance.${applicationId}.${itemId}.g${generation}`;
 
-/** A log-in ahead of an item's filing (see comingItems); one per item and generation. */
+/** A warm log-in before an item's filing (see comingItems); one per item and generation. */
 export const warmJobId = (applicationId: string, itemId: string, generation: number) =>
   `warm.${applicationId}.${itemId}.g${generation}`;
 

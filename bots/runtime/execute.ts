@@ -9,7 +9,7 @@ import type { BrowserPool } from './browser-pool.ts';
 import { runCheck } from './check.ts';
 import { awaitDecision } from './decision.ts';
 import { familyFor } from './families/index.ts';
-import { fillStep, readBackPictured } from './fill.ts';
+import { fillStep, readBackWithScreenshot } from './fill.ts';
 import { findOne } from './locate.ts';
 import { formOnKeptSession } from './login.ts';
 import { goto, leavePage } from './navigate.ts';
@@ -207,7 +207,7 @@ async function fileItem(
         : run.page;
       await findOne(run.page, step.ready, timeout, '页面标题');
       const bound = await fillStep(run, scope, step, familyFor(declaration.ui));
-      await readBackPictured(run, bound, shot);
+      await readBackWithScreenshot(run, bound, shot);
       if (next) {
         if (!step.next)
           throw new Error(`Declaration ${declaration.portalId}: step "${step.name}" has no next`);
@@ -234,7 +234,7 @@ async function fileItem(
   // The receipt page is the answer to the final post; if it failed to show, 我的办件 still has it.
   const read = await stepWithRetries(run, '读取回执', async (shot, attempt) => {
     if (attempt === 1) {
-      // The receipt is shown (the final click waited for it): pictured while it is read.
+      // The receipt is shown (the final click waited for it): its screenshot is taken while it is read.
       const picture = shot();
       try {
         return await readReceipt(run, declaration.receipt);

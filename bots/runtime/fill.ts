@@ -233,11 +233,15 @@ export async function readBack(
 }
 
 /**
- * Reads every value back while the page, as it will be sent, is pictured: the read-back only reads, and the
- * screenshot (≈ 0.2 s of a full page) no longer waits for it. A value typed again waits for the picture and
- * is pictured anew, so the evidence shows the page that was sent and no mask is taken while the page moves.
+ * Reads every value back while the screenshot of the page, as it will be sent, is taken: the read-back only
+ * reads, and the screenshot (≈ 0.2 s of a full page) no longer waits for it. A value typed again waits for that
+ * screenshot and gets a new one, so the evidence shows the page that was sent and no mask is taken while the page moves.
  */
-export async function readBackPictured(run: Run, bound: readonly BoundField[], shot: Shot): Promise<void> {
+export async function readBackWithScreenshot(
+  run: Run,
+  bound: readonly BoundField[],
+  shot: Shot,
+): Promise<void> {
   const picture = shot();
   let retyped = false;
   try {

@@ -30,7 +30,7 @@ export class Run implements RunContext {
     readonly readCaptcha: CaptchaReader | undefined,
     /** The context started with a kept logged-in session (the login step first checks whether it still holds). */
     readonly resumedSession = false,
-    /** What must never be shown in full: masked in pictures and read-backs, cut from the trace. */
+    /** What must never be shown in full: masked in screenshots and read-backs, cut from the trace. */
     readonly secrets: Secrets = Secrets.of(request),
   ) {
     // A person reads an alert() and presses 确定; the message may explain a refusal, so keep it.
@@ -118,16 +118,16 @@ export class Run implements RunContext {
   }
 
   /**
-   * A picture of the whole page (or of what the window shows: `viewport`) with every personal field covered
+   * A screenshot of the whole page (or of what the window shows: `viewport`) with every personal field covered
    * by a solid box.
    */
   async screenshot(picture: StepPicture = 'page'): Promise<Buffer> {
     const fullPage = this.settings.fullPageScreenshots && picture === 'page';
     const password = this.page.locator('input[type=password]');
-    // Playwright draws the boxes where the fields are in the viewport; a full-page picture of a page left
+    // Playwright draws the boxes where the fields are in the viewport; a full-page screenshot of a page left
     // scrolled down then showed them a scroll's height away from the fields (ID numbers in plain sight, boxes
     // over the footer). From the top, viewport and page positions are the same.
-    // 'instant': a page with smooth scrolling would still be on its way up when the picture is taken.
+    // 'instant': a page with smooth scrolling would still be on its way up when the screenshot is taken.
     if (fullPage)
       await this.page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' })).catch(() => {}); // a page that is navigating away has nothing to scroll
     return this.page.screenshot({
@@ -148,8 +148,8 @@ export class Run implements RunContext {
 const SCREENSHOT_QUALITY = 80;
 
 /**
- * How much of the page a step's picture shows. `viewport` is for a step that only arrives on a page the next
- * step pictures whole once it is filled (打开申请): the window shows that it opened, and a picture of it costs
+ * How much of the page a step's screenshot shows. `viewport` is for a step that only arrives on a page the next
+ * step's screenshot shows whole once it is filled (打开申请): the window shows that it opened, and a screenshot of it costs
  * about half of a whole page (a full-page capture lays the page out again at its full height).
  */
 export type StepPicture = 'page' | 'viewport';

@@ -250,7 +250,7 @@ export interface RunContext {
   url(path: string): string;
   /** Masks this locator in the screenshots of the current page. */
   mask(locator: Locator): void;
-  /** Values never shown in full (masked in pictures and read-backs, cut from the trace). */
+  /** Values never shown in full (masked in screenshots and read-backs, cut from the trace). */
   readonly secrets: Secrets;
   /** Server errors (5xx) answered to the requests of the document now shown. */
   trouble(): readonly string[];

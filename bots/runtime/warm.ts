@@ -6,9 +6,9 @@ import { Run } from './run.ts';
 import type { PortalDeclaration } from './types.ts';
 
 /**
- * Logs in to a portal ahead of an item's filing and keeps the session for it (PortalSessions), so the filing
+ * A warm log-in: logs in to a portal before an item's filing and keeps the session for it (PortalSessions), so the filing
  * opens its form at once. Only for password accounts (a tax login needs the company's new credit code). It is
- * the login alone, as the filing's own 登录 step would do it but without retries, step pictures or a trace:
+ * the login alone, as the filing's own 登录 step would do it but without retries, step screenshots or a trace:
  * nothing is typed into any form, and a warm-up that fails (a busy portal, a CAPTCHA the reader cannot read —
  * nobody is asked) only means the filing logs in itself, with all of those.
  */

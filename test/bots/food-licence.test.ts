@@ -56,7 +56,7 @@ describe('food-business-licence on the food-licence portal (layui)', () => {
     });
     expect(String(submissions[0]?.receipt.licenceNo)).toMatch(/^JY2350603\d{7}$/);
     expect(result.comparison.every((row) => row.matches)).toBe(true);
-    // The form's picture masks the people's names, ID numbers and phones in the table.
+    // The form's screenshot masks the people's names, ID numbers and phones in the table.
     const filled = io.steps.find((s) => s.name === '填写食品经营许可申请')?.screenshot;
     expect(filled).toBeDefined();
     if (process.env.YIJIAN_KEEP_SHOTS)

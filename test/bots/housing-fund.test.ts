@@ -53,7 +53,7 @@ describe('housing-fund on the housing-fund portal', () => {
     const masked = await maskedArea(shot ?? Buffer.alloc(0));
     expect(masked.pixels).toBeGreaterThan(6 * 150 * 20);
     expect(masked.bottom).toBeLessThan(masked.height - 200);
-    // 打开申请 only arrives on the page the next step pictures whole: its picture is the window's (900 high).
+    // 打开申请 only arrives on the page the next step's screenshot shows whole: its screenshot is the window's (900 high).
     const opened = io.steps.find((s) => s.name === '打开申请')?.screenshot;
     expect((await maskedArea(opened ?? Buffer.alloc(0))).height).toBe(900);
     expect(masked.height).toBeGreaterThan(900);

@@ -18,7 +18,7 @@ describe('medical-insurance on the medical-insurance portal', () => {
     await sandbox.stop();
   });
 
-  it('logs in ahead, then fills the form in its frame on that session and files once as projected', async () => {
+  it('warms a log-in, then fills the form in its frame on that session and files once as projected', async () => {
     const companyName = '漳州云启软件科技有限公司';
     const { outputs } = registerCompany(sandbox, companyName);
     const request = await laterRequest(sandbox, 'medical-insurance', 'medical-insurance', {
@@ -28,7 +28,7 @@ describe('medical-insurance on the medical-insurance portal', () => {
     const signal = new AbortController().signal;
     expect(await runner.warm?.(request, signal)).toBe('logged-in');
     expect(await runner.warm?.(request, signal)).toBe('kept');
-    // Tax logs in with the company's new credit code: nothing to do ahead.
+    // Tax logs in with the company's new credit code: nothing to warm.
     expect(await runner.warm?.({ ...request, itemId: 'tax-registration', portalId: 'tax' }, signal)).toBe(
       'skipped',
     );

@@ -119,7 +119,7 @@ describe('the coordinator: waves, hand-offs, failures and resubmission', () => {
 
   const appId = () => `app${Math.random().toString(36).slice(2, 10)}`;
 
-  it('runs items in dependency order, feeds outputs forward, waits for approval, and stores every receipt; logs in ahead of each later wave', async () => {
+  it('runs items in dependency order, feeds outputs forward, waits for approval, and stores every receipt; warms a log-in for each later wave', async () => {
     const runner = run({
       'business-registration': async (request, io) => ({
         ...(await defaultScript(request, io, 1)),
@@ -152,8 +152,8 @@ describe('the coordinator: waves, hand-offs, failures and resubmission', () => {
     const runs = await botRuns.list(store.db, { applicationId: id });
     expect(runs.filter((r) => r.status === 'succeeded')).toHaveLength(6); // five items + one follow-up look
 
-    // Every item after the first was logged into once, ahead of its run (the one key made them all coming);
-    // the log-ins ahead left no bot run of their own.
+    // Every item after the first was logged into once before its run (a warm log-in) (the one key made them all coming);
+    // the warm log-ins left no bot run of their own.
     const at = (entry: string) => runner.log.indexOf(entry);
     for (const item of PLAN.slice(1)) {
       expect(runner.log.filter((e) => e === `warm:${item.itemId}`)).toHaveLength(1);

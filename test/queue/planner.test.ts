@@ -42,7 +42,7 @@ describe('the planner', () => {
     ]);
   });
 
-  it('names the items that will run once what is under way finishes, for logging in ahead', () => {
+  it('names the items that will run once what is under way finishes, for warm log-ins', () => {
     const states = new Map<string, ItemStatus>(OPEN_COMPANY.map((i) => [i.itemId, 'waiting']));
     const ids = (items: { itemId: string }[]) => items.map((i) => i.itemId);
     const later = OPEN_COMPANY.slice(1).map((i) => i.itemId);

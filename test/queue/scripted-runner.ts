@@ -18,7 +18,7 @@ export type Script = (request: ItemRunRequest, io: ItemRunIo, attempt: number) =
 export class ScriptedRunner implements ItemRunner {
   readonly calls: ItemRunRequest[] = [];
   readonly followUps: string[] = [];
-  /** Runs and log-ins ahead in the order they began: `run:<item>`, `warm:<item>`. */
+  /** Runs and warm log-ins in the order they began: `run:<item>`, `warm:<item>`. */
   readonly log: string[] = [];
   #attempts = new Map<string, number>();
 
