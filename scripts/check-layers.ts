@@ -1,6 +1,6 @@
 /**
- * The import direction from DESIGN.md, checked on every lint: each top-level folder may import only the
- * folders listed for it. `lib/` holds leaf utilities (logging, redaction, shutdown) that any layer may use
+ * The import direction from docs/architecture.md ("Layers"), checked on every lint: each top-level folder may
+ * import only the folders listed for it. `lib/` holds leaf utilities (logging, redaction, shutdown) that any layer may use
  * and that import nothing of the project. Cycles are caught separately by Biome's noImportCycles.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -70,7 +70,7 @@ for (const layer of Object.keys(ALLOWED)) {
 
 if (problems.length > 0) {
   process.stderr.write(
-    `Import direction violated (see DESIGN.md, "Layout"):\n${problems.map((p) => `  ${p}`).join('\n')}\n`,
+    `Import direction violated (see docs/architecture.md, "Layers"):\n${problems.map((p) => `  ${p}`).join('\n')}\n`,
   );
   process.exit(1);
 }
