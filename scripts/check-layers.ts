@@ -25,6 +25,13 @@ const ALLOWED: Record<string, readonly string[]> = {
   bin: ['*'],
 };
 
+/**
+ * The sandbox stands for foreign systems: nothing of yijian may reach into it, whatever ALLOWED says, except
+ * the CLI that starts it and the tests that drive it. Otherwise a bot could pass against the sandbox by
+ * knowing its internals and fail against the real department.
+ */
+const SANDBOX_IMPORTERS: readonly string[] = ['sandbox', 'cli', 'test'];
+
 const IMPORT =
   /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
 
@@ -55,6 +62,10 @@ for (const layer of Object.keys(ALLOWED)) {
         continue;
       }
       const targetLayer = target.split(sep)[0] ?? '';
+      if (targetLayer === 'sandbox' && !SANDBOX_IMPORTERS.includes(layer)) {
+        problems.push(`${where}: only ${SANDBOX_IMPORTERS.join(', ')} may import sandbox/ (${target})`);
+        continue;
+      }
       if (targetLayer === layer) continue;
       const allowed = ALLOWED[layer] ?? [];
       const ok = allowed.some(
