@@ -75,10 +75,11 @@ async function selectIn(run: RunContext, field: Locator): Promise<Locator> {
 
 /** Scrolls a virtual list a page further; false once it is at its end. */
 const scrollOn = async (run: RunContext, holder: Locator): Promise<boolean> => {
+  if ((await holder.count()) === 0) return false;
   const before = await holder.evaluate((el) =>
     el.firstElementChild?.firstElementChild?.getAttribute('style'),
   );
-  await holder.hover();
+  await holder.hover({ timeout: OPEN_MS });
   await run.page.mouse.wheel(0, 200);
   await run.page.waitForTimeout(50);
   return (
@@ -91,16 +92,28 @@ const scrollOn = async (run: RunContext, holder: Locator): Promise<boolean> => {
  * has loaded it. A list that has options but not this one for a while means the portal offers something
  * else; one that never loads is the portal's trouble.
  */
-async function findOption(run: RunContext, dropdown: Locator, label: string): Promise<Locator> {
+async function findOption(
+  run: RunContext,
+  dropdown: Locator,
+  label: string,
+  search: Locator | undefined,
+): Promise<Locator> {
   const option = dropdown.locator(`.ant-select-item-option[title=${css(label)}]`);
   const any = dropdown.locator('.ant-select-item-option');
   let loadedSince: number | undefined;
   let scrolling = true;
+  let searched = search !== undefined;
   const found = await waitForPortal(
     run,
     async () => {
       if ((await option.count()) > 0) return option.first();
       if ((await any.count()) === 0) {
+        // A select may filter by its values rather than by what it shows (antd's default): when the
+        // label typed leaves nothing, the search is cleared and the whole list walked instead.
+        if (searched && search) {
+          searched = false;
+          await search.fill('');
+        }
         loadedSince = undefined;
         return undefined;
       }
@@ -134,7 +147,7 @@ async function choose(run: RunContext, field: Locator, label: string): Promise<v
     if (!shown) continue;
     // A searchable select filters its list by what is typed, as a person narrows a long list.
     if (searchable) await combobox.fill(label);
-    const option = await findOption(run, dropdown, label);
+    const option = await findOption(run, dropdown, label, searchable ? combobox : undefined);
     await tap(option, OPEN_MS).catch(() => undefined);
     const chosen = await waitFor(async () => ((await chosenText(box)) === label ? true : undefined), OPEN_MS);
     if (chosen) return;
@@ -448,6 +461,10 @@ async function readToEnd(run: RunContext, modal: Locator): Promise<boolean | und
   );
 }
 
+/** A button's text as antd shows it: a two-character one gets a space between (确 定, 同 意). */
+const spacedText = (text: string) =>
+  new RegExp(`^\\s*${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`);
+
 /**
  * A notice signed by ticking its box: the box opens an a-modal over the form with the text, which is read
  * to its end and confirmed (`accept`, or the modal's primary button); the box is then ticked.
@@ -471,7 +488,7 @@ const notice = (agree: string, accept: string | undefined): Widget => ({
       throw new PortalChangedError('对话框的内容无法滚动到末尾（.ant-modal-body）');
     const footer = modal.locator('.ant-modal-footer button');
     const button = accept
-      ? footer.filter({ hasText: accept })
+      ? footer.filter({ hasText: spacedText(accept) })
       : footer.and(modal.locator('.ant-btn-primary'));
     if ((await button.count()) === 0) {
       throw new PortalChangedError(
