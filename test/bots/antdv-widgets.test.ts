@@ -272,7 +272,7 @@ describe('the antdv family', () => {
     const error = await fillStep(runOn({ industryCode: 'I65' }, 5000), page, step, antdv).catch(
       (e: unknown) => e,
     );
-    expect(Date.now() - started).toBeLessThan(3500);
+    expect(Date.now() - started).toBeLessThan(4500);
     expect(error).toBeInstanceOf(PortalChangedError);
     expect((error as Error).message).toContain('industryCode（标签“行业”）');
     expect((error as Error).message).toContain('.ant-select-selector input[role=combobox]');

@@ -1,5 +1,5 @@
 import type { UiFamilyName } from '../types.ts';
-import { antdvFamily } from './antdv.ts';
+import { antdvFamily } from './antdv/index.ts';
 import type { UiFamily } from './family.ts';
 import { layuiFamily } from './layui.ts';
 import { nativeFamily } from './native.ts';
