@@ -4,6 +4,7 @@ import { housingFundPortal } from './housing-fund/portal.ts';
 import type { PortalDefinition } from './kit/portal.ts';
 import { marketRegulationPortal } from './market-regulation/portal.ts';
 import { medicalInsurancePortal } from './medical-insurance/portal.ts';
+import { outdoorSignPortal } from './outdoor-sign/portal.ts';
 import { publicSecurityPortal } from './public-security/portal.ts';
 import { socialInsurancePortal } from './social-insurance/portal.ts';
 import { taxPortal } from './tax/portal.ts';
@@ -23,4 +24,5 @@ export const PORTAL_DEFINITIONS: readonly PortalDefinition[] = [
   medicalInsurancePortal,
   housingFundPortal,
   foodLicencePortal,
+  outdoorSignPortal,
 ];

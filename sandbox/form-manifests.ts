@@ -4,6 +4,7 @@ import { manifest as housingFund } from './housing-fund/form-manifest.ts';
 import type { FormManifest, SandboxItemId } from './kit/form-manifest.ts';
 import { manifest as marketRegulation } from './market-regulation/form-manifest.ts';
 import { manifest as medicalInsurance } from './medical-insurance/form-manifest.ts';
+import { manifest as outdoorSign } from './outdoor-sign/form-manifest.ts';
 import { manifest as publicSecurity } from './public-security/form-manifest.ts';
 import { manifest as socialInsurance } from './social-insurance/form-manifest.ts';
 import { manifest as tax } from './tax/form-manifest.ts';
@@ -18,6 +19,7 @@ export const FORM_MANIFESTS: Readonly<Record<SandboxItemId, FormManifest>> = {
   'medical-insurance': medicalInsurance,
   'housing-fund': housingFund,
   'food-business-licence': foodLicence,
+  signboard: outdoorSign,
 };
 
 export type { FieldKind, FormManifest, ManifestField, SandboxItemId } from './kit/form-manifest.ts';

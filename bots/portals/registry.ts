@@ -4,6 +4,7 @@ import { foodLicence } from './food-licence/food-licence.portal.ts';
 import { housingFund } from './housing-fund/housing-fund.portal.ts';
 import { marketRegulation } from './market-regulation/market-regulation.portal.ts';
 import { medicalInsurance } from './medical-insurance/medical-insurance.portal.ts';
+import { outdoorSign } from './outdoor-sign/outdoor-sign.portal.ts';
 import { publicSecurity } from './public-security/public-security.portal.ts';
 import { socialInsurance } from './social-insurance/social-insurance.portal.ts';
 import { tax } from './tax/tax.portal.ts';
@@ -18,6 +19,7 @@ export const DECLARATIONS: readonly PortalDeclaration[] = [
   medicalInsurance,
   housingFund,
   foodLicence,
+  outdoorSign,
 ];
 
 const BY_ITEM = new Map(DECLARATIONS.map((declaration) => [declaration.itemId, declaration]));

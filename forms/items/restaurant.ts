@@ -51,7 +51,7 @@ export const signboard: ItemDef = {
   id: 'signboard',
   name: '户外招牌设置',
   department: '城市管理局',
-  sandbox: false,
+  sandbox: true,
   fields: [
     el('unitName', '单位名称', 'company.name'),
     el('creditCode', '统一社会信用代码', 'company.creditCode'),

@@ -84,7 +84,7 @@ export interface ItemDef {
   readonly id: string;
   readonly name: string;
   readonly department: string;
-  /** Whether a sandbox portal implements it (of the 开餐饮店 items, only food-business-licence so far). */
+  /** Whether a sandbox portal implements it (of the 开餐饮店 items, food-business-licence and signboard so far). */
   readonly sandbox: boolean;
   readonly fields: readonly (ItemField | ItemGroup)[];
   readonly produces: readonly ItemOutput[];

@@ -26,6 +26,7 @@ export const PORTAL_IDS = [
   'medical-insurance',
   'housing-fund',
   'food-licence',
+  'outdoor-sign',
 ] as const;
 export type PortalId = (typeof PORTAL_IDS)[number];
 

@@ -1,0 +1,60 @@
+import { PortalChangedError, ValueRejectedError } from '../../../errors/index.ts';
+import { waitFor } from '../../locate.ts';
+import type { RunContext, Widget } from '../../types.ts';
+import { asText, tap } from '../../widgets/common.ts';
+import { formatDate, parseDate } from '../../widgets/date.ts';
+import { css, FIT_MS, fits, OPEN_MS, openPopup, TRIES } from './dom.ts';
+
+const PICKER_INPUT = '.ant-picker input';
+
+/** Walks the open panel by its arrows to the cell titled `title`, then taps it. */
+async function pickCell(run: RunContext, title: string, month: boolean): Promise<void> {
+  const panel = openPopup(run, 'ant-picker-dropdown');
+  const target = panel.locator(`td.ant-picker-cell-in-view[title=${css(title)}]`);
+  const [y, m] = title.split('-').map(Number) as [number, number];
+  for (let step = 0; step < 240 && (await target.count()) === 0; step += 1) {
+    const shownTitle = await panel.locator('td.ant-picker-cell-in-view').first().getAttribute('title', {
+      timeout: OPEN_MS,
+    });
+    const shown = /^(\d{4})-(\d{2})/.exec(shownTitle ?? '');
+    if (!shown)
+      throw new PortalChangedError(`Ant Design Vue 日期面板无法识别（td.ant-picker-cell-in-view[title]）`);
+    const months = y * 12 + m - (Number(shown[1]) * 12 + (month ? m : Number(shown[2])));
+    const byYear = month || Math.abs(months) >= 12;
+    const arrow = `.ant-picker-header-${byYear ? 'super-' : ''}${months > 0 ? 'next' : 'prev'}-btn`;
+    await tap(panel.locator(arrow).first(), OPEN_MS);
+  }
+  await tap(target.first(), OPEN_MS);
+}
+
+export const picker = (formats: { wire: string; shown: string; month?: boolean | undefined }): Widget => ({
+  kind: formats.month ? 'antdv-month' : 'antdv-date',
+  async fill(run, field, value) {
+    const date = parseDate(formats.wire, asText(value));
+    if (!date) throw new ValueRejectedError(`日期“${asText(value)}”不是 ${formats.wire} 格式`, []);
+    const input = await fits(run, field, PICKER_INPUT, formats.month ? '月份选择框' : '日期选择框');
+    const wanted = formatDate(formats.shown, date);
+    const title = formatDate(formats.month ? 'yyyy-MM' : 'yyyy-MM-dd', date);
+    for (let attempt = 1; attempt <= TRIES; attempt += 1) {
+      if ((await input.inputValue()) === wanted) return;
+      const panel = openPopup(run, 'ant-picker-dropdown');
+      if (!(await panel.isVisible())) await input.click();
+      const opened = await waitFor(
+        async () => ((await panel.isVisible()) ? true : undefined),
+        Math.min(FIT_MS, run.settings.findTimeoutMs),
+      );
+      if (!opened)
+        throw new PortalChangedError('点击日期框后没有弹出 Ant Design Vue 日期面板（.ant-picker-dropdown）');
+      await pickCell(run, title, formats.month === true).catch((error: unknown) => {
+        if (error instanceof PortalChangedError) throw error;
+      });
+      await waitFor(async () => ((await input.inputValue()) === wanted ? true : undefined), OPEN_MS);
+    }
+  },
+  async read(run, field) {
+    const shown = await (await fits(run, field, PICKER_INPUT, '日期选择框')).inputValue();
+    const date = parseDate(formats.shown, shown);
+    return date ? formatDate(formats.wire, date) : shown;
+  },
+  expected: (value) => asText(value),
+});

@@ -1,0 +1,106 @@
+import type { Locator } from 'playwright-core';
+import { PortalChangedError, PortalUnavailableError } from '../../../errors/index.ts';
+import { waitFor, waitForPortal } from '../../locate.ts';
+import type { RunContext, Widget } from '../../types.ts';
+import { asText, labelFor, type OptionLabels, tap } from '../../widgets/common.ts';
+import { chosenText, css, fits, OPEN_MS, TRIES } from './dom.ts';
+
+const SELECT = '.ant-select:not(.ant-cascader) > .ant-select-selector input[role=combobox]';
+
+/** The field's select (its outer `.ant-select`), once its markup is there. */
+async function selectIn(run: RunContext, field: Locator): Promise<Locator> {
+  await fits(run, field, SELECT, '下拉框');
+  return field.locator('.ant-select:not(.ant-cascader)').first();
+}
+
+/** Scrolls a virtual list a page further; false once it is at its end. */
+const scrollOn = async (run: RunContext, holder: Locator): Promise<boolean> => {
+  if ((await holder.count()) === 0) return false;
+  const before = await holder.evaluate((el) =>
+    el.firstElementChild?.firstElementChild?.getAttribute('style'),
+  );
+  await holder.hover({ timeout: OPEN_MS });
+  await run.page.mouse.wheel(0, 200);
+  await run.page.waitForTimeout(50);
+  return (
+    before !== (await holder.evaluate((el) => el.firstElementChild?.firstElementChild?.getAttribute('style')))
+  );
+};
+
+/**
+ * The option reading `label` in the select's own dropdown (the one its combobox controls), once the page
+ * has loaded it. A list that has options but not this one for a while means the portal offers something
+ * else; one that never loads is the portal's trouble.
+ */
+async function findOption(
+  run: RunContext,
+  dropdown: Locator,
+  label: string,
+  search: Locator | undefined,
+): Promise<Locator> {
+  const option = dropdown.locator(`.ant-select-item-option[title=${css(label)}]`);
+  const any = dropdown.locator('.ant-select-item-option');
+  let loadedSince: number | undefined;
+  let scrolling = true;
+  let searched = search !== undefined;
+  const found = await waitForPortal(
+    run,
+    async () => {
+      if ((await option.count()) > 0) return option.first();
+      if ((await any.count()) === 0) {
+        // A select may filter by its values rather than by what it shows (antd's default): when the
+        // label typed leaves nothing, the search is cleared and the whole list walked instead.
+        if (searched && search) {
+          searched = false;
+          await search.fill('');
+        }
+        loadedSince = undefined;
+        return undefined;
+      }
+      loadedSince ??= Date.now();
+      // Only part of a long list is drawn: scroll on until the option shows or the list ends.
+      if (scrolling) scrolling = await scrollOn(run, dropdown.locator('.rc-virtual-list-holder').first());
+      else if (Date.now() - loadedSince >= run.settings.findTimeoutMs) {
+        throw new PortalChangedError(`下拉列表中没有“${label}”这一项`);
+      }
+      return undefined;
+    },
+    run.settings.navigationTimeoutMs,
+  );
+  if (!found) throw new PortalUnavailableError(`下拉列表未能加载（等待“${label}”）`);
+  return found;
+}
+
+async function choose(run: RunContext, field: Locator, label: string): Promise<void> {
+  const box = await selectIn(run, field);
+  const combobox = box.locator('input[role=combobox]').first();
+  if ((await chosenText(box)) === label) return;
+  const listId = (await combobox.getAttribute('aria-controls')) ?? (await combobox.getAttribute('aria-owns'));
+  if (!listId) throw new PortalChangedError('Ant Design Vue 下拉框的 combobox 没有 aria-controls');
+  const dropdown = run.page
+    .locator('.ant-select-dropdown')
+    .filter({ has: run.page.locator(`[id=${css(listId)}]`) });
+  const searchable = (await combobox.getAttribute('readonly')) === null;
+  for (let attempt = 1; attempt <= TRIES; attempt += 1) {
+    await tap(box.locator('.ant-select-selector'), run.settings.findTimeoutMs);
+    const shown = await waitFor(async () => ((await dropdown.isVisible()) ? true : undefined), OPEN_MS);
+    if (!shown) continue;
+    // A searchable select filters its list by what is typed, as a person narrows a long list.
+    if (searchable) await combobox.fill(label);
+    const option = await findOption(run, dropdown, label, searchable ? combobox : undefined);
+    await tap(option, OPEN_MS).catch(() => undefined);
+    const chosen = await waitFor(async () => ((await chosenText(box)) === label ? true : undefined), OPEN_MS);
+    if (chosen) return;
+  }
+  throw new PortalChangedError(
+    `Ant Design Vue 下拉列表未能选中“${label}”（点击 .ant-select-selector 后未见 .ant-select-item-option[title=${css(label)}]）`,
+  );
+}
+
+export const select = (options: OptionLabels | undefined): Widget => ({
+  kind: 'antdv-select',
+  waitsOnPortal: true,
+  fill: (run, field, value) => choose(run, field, labelFor(options, asText(value))),
+  read: async (run, field) => chosenText(await selectIn(run, field)),
+  expected: (value) => labelFor(options, asText(value)),
+});

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import express from 'express';
+import type { PortalDefinition } from '../kit/portal.ts';
+import { chinaDateDigits, referenceNumber } from '../kit/references.ts';
+import { MB } from '../kit/uploads.ts';
+import { itemId } from './form-manifest.ts';
+import { APPLY_BODY, antdDocument, HOME_BODY, LIB_BASE } from './page.ts';
+import { type Body, checkApplication } from './validate.ts';
+
+const require = createRequire(import.meta.url);
+const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+
+/** The libraries' own files as npm ships them, served unchanged: no bundler, no copies. */
+const LIBRARIES: Record<string, string> = {
+  vue: join(packageDir('vue'), 'dist'),
+  antd: join(packageDir('ant-design-vue'), 'dist'),
+  dayjs: packageDir('dayjs'),
+};
+
+const ASSETS = join(import.meta.dirname, 'assets');
+const asset = (name: string) => readFileSync(join(ASSETS, name), 'utf8');
+const FILES: Record<string, { type: string; text: string }> = {
+  '/static/outdoor-sign.css': { type: 'text/css', text: asset('outdoor-sign.css') },
+  '/static/outdoor-sign.js': { type: 'application/javascript', text: asset('outdoor-sign.js') },
+};
+
+/**
+ * 户外招牌设置 on 漳州市城市管理局 户外招牌设置审批系统, a system built on Ant Design Vue 4 (Vue 3, dayjs,
+ * zh_CN): its own login (the kit's), the form as a Vue app of antd components — a cascader of 省/市/区 whose
+ * columns load one by one and open in a menu teleported to <body>, a searchable select of materials, radios,
+ * a-upload, a month picker and a date picker, a checkbox group of pledges and a modal 承诺书 over the filled
+ * form. It posts by XHR; 办件查询 is the kit's 我的办件. Accepted at once (告知承诺制) with a 受理编号.
+ */
+export const outdoorSignPortal: PortalDefinition = {
+  id: 'outdoor-sign',
+  item: itemId,
+  itemName: '户外招牌设置',
+  cookieName: 'CGJ_ZPSZ_SESSION',
+  login: 'kit',
+  accounts: [{ username: 'yijian', password: 'Yijian#2025', displayName: '一键办经办人' }],
+  receiptLabels: { acceptanceNo: '受理编号' },
+  uploads: { xgt: { label: '效果图', accept: { jpg: 10 * MB, png: 10 * MB, pdf: 10 * MB } } },
+  chrome: {
+    department: '漳州市城市管理局',
+    systemName: '户外招牌设置审批系统',
+    primary: '#1677ff',
+    hotline: '城管热线：12319',
+    nav: [
+      { href: '/', label: '首页' },
+      { href: '/apply', label: '户外招牌设置申请' },
+      { href: '/query', label: '办件查询' },
+    ],
+    footer: '漳州市城市管理局',
+  },
+  mount(router, ctx) {
+    for (const [name, dir] of Object.entries(LIBRARIES)) {
+      router.use(`${LIB_BASE}/${name}`, express.static(dir, { maxAge: '1h', index: false }));
+    }
+    router.get(Object.keys(FILES), (req, res) => {
+      const file = FILES[req.path];
+      if (file) res.type(file.type).send(file.text);
+    });
+    const user = (req: express.Request) => req.portalSession?.displayName;
+    router.get('/', (req, res) => {
+      res.send(antdDocument({ title: '首页', user: user(req), active: '/', body: HOME_BODY }));
+    });
+    router.get('/apply', ctx.requireLogin, (req, res) => {
+      res.send(
+        antdDocument({
+          title: '户外招牌设置申请',
+          user: user(req),
+          active: '/apply',
+          body: APPLY_BODY,
+          app: true,
+        }),
+      );
+    });
+    router.post('/api/apply', ctx.requireLogin, (req, res) => {
+      const body = { ...(req.body as Body) };
+      const checked = checkApplication(ctx, req, body);
+      const count = Object.keys(checked.errors).length;
+      if (count > 0) {
+        res.json({
+          ok: false,
+          errors: checked.errors,
+          message: `有 ${count} 项信息未通过校验，请按提示修改`,
+        });
+        return;
+      }
+      const now = ctx.now();
+      const serial = String(ctx.store.nextSequence('acceptance')).padStart(4, '0');
+      const submission = ctx.recordSubmission({
+        reference: referenceNumber('ZP', ctx.store.nextSequence('reference'), 6, now),
+        account: ctx.accountOf(req),
+        company: String(checked.fields.unitName),
+        creditCode: String(checked.fields.creditCode),
+        status: 'done',
+        statusText: '已受理（告知承诺）',
+        requests: [{ path: req.path, receivedAt: now.toISOString(), body }],
+        files: checked.files,
+        fields: checked.fields,
+        receipt: { acceptanceNo: `ZPSL${chinaDateDigits(now)}${serial}` },
+      });
+      res.json({
+        ok: true,
+        reference: submission.reference,
+        receiptUrl: `/receipt/${encodeURIComponent(submission.reference)}`,
+      });
+    });
+  },
+};

@@ -1,0 +1,309 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PortalChangedError } from '../../bots/errors/index.ts';
+import type { AttachedDocument } from '../../bots/item-runner.ts';
+import { BrowserPool } from '../../bots/runtime/browser-pool.ts';
+import { familyFor } from '../../bots/runtime/families/index.ts';
+import { fillStep, readBack } from '../../bots/runtime/fill.ts';
+import { resolveRunnerOptions } from '../../bots/runtime/options.ts';
+import { Run } from '../../bots/runtime/run.ts';
+import type { StepDeclaration } from '../../bots/runtime/types.ts';
+import {
+  checkboxes,
+  datePicker,
+  divSelect,
+  radio,
+  readAndAccept,
+  regionCascade,
+  text,
+  upload,
+} from '../../bots/runtime/widgets/index.ts';
+
+const require = createRequire(import.meta.url);
+const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+/** The libraries as npm ships them, by the path the page asks for. */
+const LIBS: Record<string, string> = {
+  '/vue/': join(packageDir('vue'), 'dist'),
+  '/antd/': join(packageDir('ant-design-vue'), 'dist'),
+  '/dayjs/': packageDir('dayjs'),
+};
+/** The local page's origin; every request to it is answered by the test (nothing leaves the browser). */
+const ORIGIN = 'http://127.0.0.1:9';
+
+const DAYJS_PLUGINS = [
+  'customParseFormat',
+  'weekday',
+  'localeData',
+  'weekOfYear',
+  'weekYear',
+  'advancedFormat',
+  'quarterOfYear',
+];
+
+/** Twenty branches: more than an antd select draws at once, so the last ones need scrolling to. */
+const BRANCHES = Array.from({ length: 20 }, (_, i) => ({
+  value: `B${String(i + 1).padStart(2, '0')}`,
+  label: `漳州第${i + 1}支行`,
+}));
+
+/**
+ * An Ant Design Vue form as a portal builds it: a searchable select, a long select whose options arrive
+ * 1.2 s after the page, a cascader of regions whose columns load one by one, a date and a month picker,
+ * radios, a checkbox group, a-upload and a modal notice, all teleporting their popups to <body>. Plus a box
+ * that only looks like a select (a plain input), which an antdv select binding must refuse at once.
+ */
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/antd/reset.css"></head>
+<body><div id="app"></div>
+<script src="/vue/vue.global.prod.js"></script><script src="/dayjs/dayjs.min.js"></script>
+${DAYJS_PLUGINS.map((p) => `<script src="/dayjs/plugin/${p}.js"></script>`).join('')}
+<script src="/antd/antd-with-locales.min.js"></script>
+<script>
+const { createApp, reactive, ref } = Vue;
+createApp({
+  template: \`<a-form :label-col="{ style: { width: '120px' } }" style="padding: 20px; max-width: 720px">
+  <a-form-item label="币种"><a-select v-model:value="f.currency" show-search :options="currencies" /></a-form-item>
+  <a-form-item label="开户网点"><a-select v-model:value="f.branch" :options="branches" placeholder="加载中…" /></a-form-item>
+  <a-form-item label="所在地区"><a-cascader v-model:value="f.region" :options="regions" :load-data="load" /></a-form-item>
+  <a-form-item label="性别"><a-radio-group v-model:value="f.sex" :options="[{ value: '1', label: '男' }, { value: '2', label: '女' }]" /></a-form-item>
+  <a-form-item label="险种"><a-checkbox-group v-model:value="f.types" :options="['职工基本医疗保险', '生育保险', '大额医疗补助']" /></a-form-item>
+  <a-form-item label="成立日期"><a-date-picker v-model:value="f.established" value-format="YYYY-MM-DD" /></a-form-item>
+  <a-form-item label="起缴月份"><a-date-picker v-model:value="f.month" picker="month" value-format="YYYY-MM" /></a-form-item>
+  <a-form-item label="营业执照"><a-upload action="/upload" :max-count="1"><a-button>上传文件</a-button></a-upload></a-form-item>
+  <a-form-item label="承诺"><a-checkbox :checked="f.cn" @change="ask">我已阅读并同意承诺书</a-checkbox></a-form-item>
+  <a-form-item label="行业"><input class="ant-input" readonly placeholder="请选择"></a-form-item>
+  <a-form-item label="备注"><a-input v-model:value="f.note" /></a-form-item>
+</a-form>
+<a-modal v-model:open="open" title="承诺书" ok-text="同意" :ok-button-props="{ disabled: !read }" @ok="f.cn = true; open = false">
+  <div ref="text" style="max-height: 120px; overflow-y: auto; line-height: 2" @scroll="scrolled">{{ '本人承诺所填信息真实有效。'.repeat(40) }}</div>
+</a-modal>\`,
+  setup() {
+    const f = reactive({ currency: '156', branch: undefined, region: [], sex: undefined, types: ['职工基本医疗保险'], established: undefined, month: undefined, cn: false, note: '' });
+    window.formModel = f;
+    const branches = ref([]);
+    // The branches come 1.2 s after the page, as a department's list does.
+    fetch('/api/branches').then((r) => r.json()).then((list) => { branches.value = list; });
+    const regions = ref([{ value: '350000', label: '福建省', isLeaf: false }, { value: '440000', label: '广东省', isLeaf: false }]);
+    const load = async (selected) => {
+      const target = selected[selected.length - 1];
+      target.loading = true;
+      const list = await (await fetch('/api/regions?parent=' + target.value)).json();
+      target.children = list.map((r) => ({ ...r, isLeaf: selected.length >= 2 }));
+      target.loading = false;
+      regions.value = [...regions.value];
+    };
+    const open = ref(false), read = ref(false), text = ref(null);
+    const scrolled = () => { const b = text.value; read.value = read.value || b.scrollTop + b.clientHeight >= b.scrollHeight - 4; };
+    const ask = (e) => { if (e.target.checked) { read.value = false; open.value = true; } else f.cn = false; };
+    return { f, branches, regions, load, open, read, text, scrolled, ask,
+      currencies: [{ value: '156', label: '人民币' }, { value: '840', label: '美元' }, { value: '344', label: '港元' }] };
+  },
+}).use(antd).mount('#app');
+</script></body></html>`;
+
+const REGIONS: Record<string, { value: string; label: string }[]> = {
+  '350000': [
+    { value: '350100', label: '福州市' },
+    { value: '350600', label: '漳州市' },
+  ],
+  '350600': [
+    { value: '350602', label: '芗城区' },
+    { value: '350603', label: '龙文区' },
+  ],
+};
+
+async function serve(page: Page): Promise<void> {
+  await page.route(`${ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const path = url.pathname;
+    if (path === '/form') return route.fulfill({ contentType: 'text/html', body: PAGE });
+    const lib = Object.keys(LIBS).find((prefix) => path.startsWith(prefix));
+    if (lib) {
+      const file = join(LIBS[lib] ?? '', path.slice(lib.length));
+      const type = file.endsWith('.css') ? 'text/css' : 'application/javascript';
+      return route.fulfill({ body: await readFile(file), contentType: type });
+    }
+    if (path === '/api/branches') {
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      return route.fulfill({ json: BRANCHES });
+    }
+    if (path === '/api/regions') {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return route.fulfill({ json: REGIONS[url.searchParams.get('parent') ?? ''] ?? [] });
+    }
+    if (path === '/upload') return route.fulfill({ json: { ok: true } });
+    return route.fulfill({ status: 404, body: '' });
+  });
+}
+
+describe('the antdv family', () => {
+  const pool = new BrowserPool({ size: 1, recycleAfterRuns: 10 });
+  let page: Page;
+  let folder: string;
+  let release: () => Promise<void>;
+  let documents: Record<string, AttachedDocument>;
+
+  beforeAll(async () => {
+    const lease = await pool.acquire();
+    release = () => lease.release();
+    page = await lease.context.newPage();
+    await serve(page);
+    folder = await mkdtemp(join(tmpdir(), 'yijian-antdv-'));
+    await writeFile(join(folder, 'licence'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    documents = {
+      licence: { path: join(folder, 'licence'), fileName: 'licence.jpg', mimeType: 'image/jpeg' },
+    };
+  });
+  afterAll(async () => {
+    await release?.();
+    await pool.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  const runOn = (values: Record<string, unknown>, findTimeoutMs = 2000) =>
+    new Run(
+      page,
+      {
+        applicationId: 'a',
+        applicationRef: 'r',
+        itemId: 'x',
+        portalId: 'p',
+        baseUrl: `${ORIGIN}/`,
+        values,
+        documents,
+        reconcile: false,
+      },
+      {
+        signal: new AbortController().signal,
+        tracePath: '',
+        step: async () => {},
+        beforeFinalSubmit: async () => {},
+        askPerson: async () => '',
+      },
+      resolveRunnerOptions({ findTimeoutMs }),
+      undefined,
+    );
+
+  const antdv = familyFor('antdv');
+  const open = async () => {
+    await page.goto(`${ORIGIN}/form`);
+    await page.locator('.ant-form-item').first().waitFor();
+  };
+  /** What the Vue app holds: the form's model (the page puts it on window), as it would be posted. */
+  const model = () =>
+    page.evaluate(
+      () =>
+        JSON.parse(JSON.stringify((window as unknown as { formModel: unknown }).formModel)) as Record<
+          string,
+          unknown
+        >,
+    );
+
+  it('fills selects (one searched, one slow and long), a cascader, pickers, boxes, a-upload and a modal with the usual kinds', async () => {
+    await open();
+    const step: StepDeclaration = {
+      name: 't',
+      ready: { text: 'x' },
+      fields: [
+        { field: 'currency', find: { label: '币种' }, widget: divSelect({ '156': '人民币', '840': '美元' }) },
+        { field: 'branch', find: { label: '开户网点' }, widget: divSelect() },
+        { field: 'region', find: { label: '所在地区' }, widget: regionCascade() },
+        { field: 'sex', find: { label: '性别' }, widget: radio({ '2': '女', '1': '男' }) },
+        {
+          field: 'types',
+          find: { label: '险种' },
+          widget: checkboxes({ '510': '生育保险', '390': '大额医疗补助' }),
+        },
+        {
+          field: 'established',
+          find: { label: '成立日期' },
+          widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
+        },
+        {
+          field: 'month',
+          find: { label: '起缴月份' },
+          widget: datePicker({ wire: 'yyyyMM', shown: 'yyyy-MM', month: true }),
+        },
+        { field: 'licence', find: { label: '营业执照' }, widget: upload('上传文件') },
+        { field: 'accepted', find: { label: '承诺' }, widget: readAndAccept('我已阅读并同意承诺书', '同意') },
+      ],
+    };
+    const values = {
+      currency: '840',
+      branch: '漳州第19支行',
+      region: '350603',
+      sex: '2',
+      types: ['510', '390'],
+      established: '2024-02-29',
+      month: '202703',
+      licence: { document: 'licence' },
+      accepted: '1',
+    };
+    const run = runOn(values);
+    const bound = await fillStep(run, page, step, antdv);
+    await readBack(run, bound);
+    expect(run.comparison.filter((row) => !row.matches)).toEqual([]);
+    expect(await model()).toMatchObject({
+      currency: '840',
+      branch: 'B19',
+      region: ['350000', '350600', '350603'],
+      sex: '2',
+      types: ['生育保险', '大额医疗补助'],
+      established: '2024-02-29',
+      month: '2027-03',
+      cn: true,
+    });
+    expect(await page.locator('.ant-upload-list-item-done .ant-upload-list-item-name').textContent()).toBe(
+      'licence.jpg',
+    );
+  });
+
+  it('refuses a field that is not antdv markup at once, as a changed portal naming field, label and locator', async () => {
+    await open();
+    const step: StepDeclaration = {
+      name: 't',
+      ready: { text: 'x' },
+      fields: [{ field: 'industryCode', find: { label: '行业' }, widget: divSelect() }],
+    };
+    const started = Date.now();
+    const error = await fillStep(runOn({ industryCode: 'I65' }, 5000), page, step, antdv).catch(
+      (e: unknown) => e,
+    );
+    expect(Date.now() - started).toBeLessThan(4500);
+    expect(error).toBeInstanceOf(PortalChangedError);
+    expect((error as Error).message).toContain('industryCode（标签“行业”）');
+    expect((error as Error).message).toContain('.ant-select-selector input[role=combobox]');
+  });
+
+  it('says so when a loaded list or cascader level does not offer the value', async () => {
+    await open();
+    const select: StepDeclaration = {
+      name: 't',
+      ready: { text: 'x' },
+      fields: [
+        { field: 'currency', find: { label: '币种' }, widget: divSelect() },
+        { field: 'n', find: { label: '备注' }, widget: text() },
+      ],
+    };
+    const error = await fillStep(runOn({ currency: '日元' }, 500), page, select, antdv).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PortalChangedError);
+    expect((error as Error).message).toContain('currency（标签“币种”）：下拉列表中没有“日元”');
+
+    const cascade: StepDeclaration = {
+      name: 't',
+      ready: { text: 'x' },
+      fields: [{ field: 'region', find: { label: '所在地区' }, widget: regionCascade() }],
+    };
+    // 厦门市 is a real city of 福建省, but this cascader's second column does not offer it.
+    const missing = await fillStep(runOn({ region: '350203' }, 500), page, cascade, antdv).catch(
+      (e: unknown) => e,
+    );
+    expect(missing).toBeInstanceOf(PortalChangedError);
+    expect((missing as Error).message).toContain('region（标签“所在地区”）：级联选择第 2 级中没有“厦门市”');
+  });
+});

@@ -1,0 +1,183 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Submission } from '../../sandbox/kit/submissions.ts';
+import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
+
+/**
+ * 户外招牌设置 (Ant Design Vue) over HTTP, as its page's script talks to it: the kit's login, a-upload's
+ * post, the XHR application with messages by field, the control API, 办件查询, faults and a restart.
+ */
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1]);
+const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+class Client {
+  cookie = '';
+  constructor(readonly base: string) {}
+
+  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const response = await fetch(`${this.base}${path}`, {
+      redirect: 'manual',
+      ...init,
+      headers: { cookie: this.cookie, 'x-requested-with': 'XMLHttpRequest', ...init.headers },
+    });
+    const set = response.headers.get('set-cookie');
+    if (set) this.cookie = set.split(';')[0] ?? '';
+    return response;
+  }
+
+  async login(): Promise<void> {
+    const response = await this.fetch('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'yijian', password: 'Yijian#2025', next: '/apply' }),
+    });
+    expect(response.status).toBe(303);
+  }
+
+  async upload(name: string): Promise<string> {
+    const form = new FormData();
+    form.set('slot', 'xgt');
+    form.set('file', new Blob([JPEG], { type: 'image/jpeg' }), name);
+    const answer = (await (await this.fetch('/api/upload', { method: 'POST', body: form })).json()) as {
+      ok: boolean;
+      id: string;
+    };
+    expect(answer.ok).toBe(true);
+    return answer.id;
+  }
+
+  apply(body: URLSearchParams): Promise<Response> {
+    return this.fetch('/api/apply', { method: 'POST', body });
+  }
+}
+
+async function application(client: Client, unit: string): Promise<URLSearchParams> {
+  const today = chinaToday();
+  const body = new URLSearchParams({
+    dwmc: unit,
+    tyshxydm: '91350603MA0044EF1P',
+    lxr: '林志远',
+    lxdh: '13805961234',
+    szdd_sheng: '350000',
+    szdd_shi: '350600',
+    szdd_qu: '350603',
+    xxdz: '建元路2号101室',
+    zpwz: unit,
+    zpc: '6.5',
+    zpk: '1.2',
+    cz: '铝塑板',
+    sffg: '0',
+    xgt: await client.upload('xgt.jpg'),
+    nszsj: today.slice(0, 7),
+    sqrq: today,
+    cn: '1',
+  });
+  for (const pledge of [
+    '招牌设置不影响建筑物结构安全',
+    '招牌文字规范使用国家通用语言文字',
+    '按规定做好日常维护和安全检查',
+  ])
+    body.append('cnsx', pledge);
+  return body;
+}
+
+describe('outdoor-sign sandbox portal', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yijian-sign-'));
+  let portals: RunningPortals | undefined;
+  afterAll(async () => {
+    await portals?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const control = async <T>(path: string, init: { method?: string; body?: unknown } = {}) => {
+    const response = await fetch(`${portals?.urls['outdoor-sign']}/__sandbox${path}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${portals?.controlToken}`, 'content-type': 'application/json' },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+    return (await response.json()) as T;
+  };
+
+  it('serves Vue, Ant Design Vue and dayjs as shipped and its own page, behind its login', async () => {
+    portals = await startPortals({ basePort: 0, dataDir });
+    const client = new Client(portals.urls['outdoor-sign'] ?? '');
+    const antd = await client.fetch('/lib/antd/antd-with-locales.min.js');
+    expect(antd.status).toBe(200);
+    expect(await antd.text()).toContain('ant-design-vue');
+    for (const path of ['/lib/antd/reset.css', '/lib/vue/vue.global.prod.js', '/lib/dayjs/dayjs.min.js']) {
+      expect((await client.fetch(path)).status).toBe(200);
+    }
+    const bounced = await fetch(`${client.base}/apply`, { redirect: 'manual' });
+    expect(bounced.status).toBe(303);
+    expect(bounced.headers.get('location')).toMatch(/^\/login\?next=%2Fapply/);
+    await client.login();
+    const page = await (await client.fetch('/apply')).text();
+    expect(page).toContain('/lib/antd/antd-with-locales.min.js');
+    expect(page).toContain('LED显示屏');
+  });
+
+  it('answers messages by field name, files once when all is right, and lists it in 办件查询', async () => {
+    const client = new Client(portals?.urls['outdoor-sign'] ?? '');
+    await client.login();
+    const body = await application(client, '漳州味来餐饮有限公司');
+    const wrong = new URLSearchParams(body);
+    wrong.set('szdd_qu', '350102'); // 福州 鼓楼区, not in 漳州市
+    wrong.set('zpk', '3.5');
+    wrong.set('cz', '塑料布');
+    wrong.delete('cn');
+    wrong.delete('cnsx');
+    wrong.set('nszsj', '2020-01');
+    const refused = (await (await client.apply(wrong)).json()) as {
+      ok: boolean;
+      errors: Record<string, string>;
+    };
+    expect(refused).toMatchObject({
+      ok: false,
+      errors: {
+        szdd: '设置地点所在区划选择有误',
+        zpk: '招牌宽度不超过3米',
+        cz: '材质选择有误',
+        cn: '请阅读并签署《户外招牌设置承诺书》',
+        cnsx: '请勾选全部承诺事项',
+        nszsj: '拟设置时间不得早于本月',
+      },
+    });
+    const accepted = (await (await client.apply(body)).json()) as { ok: boolean; reference: string };
+    expect(accepted.ok).toBe(true);
+    const submission = await control<Submission>(`/submissions/${accepted.reference}`);
+    expect(submission.fields).toMatchObject({
+      unitName: '漳州味来餐饮有限公司',
+      location: '福建省漳州市龙文区建元路2号101室',
+      'size.length': '6.5',
+      material: '铝塑板',
+      illuminated: '0',
+      'contact.mobile': '13805961234',
+      rendering: { fileName: 'xgt.jpg', mimeType: 'image/jpeg' },
+    });
+    expect(String(submission.receipt.acceptanceNo)).toMatch(/^ZPSL\d{12}$/);
+    const query = await (await client.fetch('/query?qymc=%E6%BC%B3%E5%B7%9E%E5%91%B3%E6%9D%A5')).text();
+    expect(query).toContain(accepted.reference);
+    expect(query).toContain(String(submission.receipt.acceptanceNo));
+  });
+
+  it('is busy when told to be, and keeps its filings and 办件查询 across a restart', async () => {
+    const client = new Client(portals?.urls['outdoor-sign'] ?? '');
+    await client.login();
+    const body = await application(client, '漳州味来餐饮有限公司');
+    await control('/faults', { method: 'PUT', body: { failNext: 1, errorStatus: 503 } });
+    const busy = await client.apply(body);
+    expect(busy.status).toBe(503);
+    expect(await busy.json()).toMatchObject({ ok: false, message: '系统繁忙，请稍后再试' });
+    const before = (await control<{ submissions: Submission[] }>('/submissions')).submissions;
+    expect(before).toHaveLength(1);
+
+    await portals?.stop();
+    portals = await startPortals({ basePort: 0, dataDir });
+    const again = new Client(portals.urls['outdoor-sign'] ?? '');
+    await again.login();
+    const after = (await control<{ submissions: Submission[] }>('/submissions')).submissions;
+    expect(after.map((s) => s.reference)).toEqual(before.map((s) => s.reference));
+    expect(await (await again.fetch('/query')).text()).toContain(before[0]?.reference ?? '-');
+  });
+});
