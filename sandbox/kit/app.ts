@@ -131,6 +131,14 @@ export function createPortalApp(definition: PortalDefinition, options: PortalApp
   app.use((req, res, next) => {
     const delay = faults.latency();
     const proceed = () => {
+      if (faults.shouldLoseAnswer(req.method, req.path)) {
+        // The request is handled in full; only its answer is lost on the way back.
+        res.writeHead = () => res;
+        res.end = () => {
+          req.socket.destroy();
+          return res;
+        };
+      }
       if (!faults.shouldFail()) return next();
       const status = faults.settings.errorStatus;
       if (wantsJson(req)) res.status(status).json({ ok: false, message: BUSY_TEXT });
@@ -177,7 +185,7 @@ export function createPortalApp(definition: PortalDefinition, options: PortalApp
   definition.mount(pages, ctx);
   app.use(pages);
   if (definition.login === 'kit') app.use(loginRouter(ctx));
-  app.use(queryRouter(ctx));
+  app.use(queryRouter(ctx, { list: definition.query !== false }));
 
   app.use((req, res) => {
     res.status(404).send(
