@@ -44,7 +44,8 @@ export type SandboxItemId =
   | 'social-insurance'
   | 'medical-insurance'
   | 'housing-fund'
-  | 'food-business-licence';
+  | 'food-business-licence'
+  | 'fire-safety';
 
 export interface FormManifest {
   item: SandboxItemId;
