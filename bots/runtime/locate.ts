@@ -13,14 +13,15 @@ const xpathString = (text: string) =>
 /**
  * The Playwright locator for a Find (lazy; nothing is looked up yet). A label finds the field *next to* the
  * text a person reads as its label: the content after a <label> (that does not itself wrap a control), the
- * cell after a <th> or label cell, the <dd> after a <dt> — the layouts government portals use.
+ * cell after a <th> or label cell, the <dd> after a <dt>, the box after a wrapper holding only the <label>
+ * (component libraries' form items: TDesign's `.t-form__label`) — the layouts government portals use.
  */
 export function locatorOf(scope: Scope, find: Find): Locator {
   if ('label' in find) {
     const label = xpathString(normaliseLabel(find.label));
     const noControl = 'not(.//input or .//select or .//textarea or .//button)';
     return scope.locator(
-      `xpath=.//*[(self::label[${noControl}] or self::th or self::dt or self::td[${noControl}]) and ${STRIP}=${label}]/following-sibling::*[1]`,
+      `xpath=.//*[(self::label[${noControl}] or self::th or self::dt or self::td[${noControl}] or self::*[count(*)=1 and label[${noControl}]]) and ${STRIP}=${label}]/following-sibling::*[1]`,
     );
   }
   if ('title' in find) return scope.getByTitle(find.title, { exact: true });
