@@ -70,7 +70,7 @@ export type WidgetSpec =
   | { kind: 'notice'; agree: string; accept?: string | undefined };
 
 /** The component libraries the runtime can drive; `native` is plain HTML and the kit's own widgets. */
-export type UiFamilyName = 'native' | 'layui';
+export type UiFamilyName = 'native' | 'layui' | 'tdesign';
 
 export interface Widget {
   readonly kind: string;
