@@ -167,7 +167,9 @@ async function pickDay(run: RunContext, box: Locator, date: { y: number; m: numb
     throw new PortalChangedError(
       `TDesign 日期面板中找不到 ${date.d} 日（td.t-date-picker__cell[type=current-month]）`,
     );
-  await tap(day);
+  // The input previews a hovered day while the panel is open: only a closed panel means the day was taken.
+  await day.click({ timeout: OPEN_MS });
+  await waitFor(async () => ((await panel.count()) === 0 ? true : undefined), OPEN_MS);
 }
 
 const datePicker = (formats: { wire: string; shown: string; month?: boolean | undefined }): Widget => ({
@@ -178,12 +180,13 @@ const datePicker = (formats: { wire: string; shown: string; month?: boolean | un
     if (!date) throw new ValueRejectedError(`日期“${asText(value)}”不是 ${formats.wire} 格式`, []);
     const box = (await fits(run, field, '.t-date-picker', '日期选择')).first();
     const wanted = formatDate(formats.shown, date);
+    const panel = run.page.locator('.t-popup:has(.t-date-picker__panel)').filter({ visible: true });
+    const taken = async () => (await panel.count()) === 0 && (await shown(box)) === wanted;
     for (let attempt = 1; attempt <= TRIES; attempt += 1) {
-      if ((await shown(box)) === wanted) return;
+      if (await taken()) return;
       await pickDay(run, box, date);
-      await waitFor(async () => ((await shown(box)) === wanted ? true : undefined), OPEN_MS);
     }
-    if ((await shown(box)) !== wanted)
+    if (!(await taken()))
       throw new PortalChangedError(`TDesign 日期选择未显示“${wanted}”（.t-date-picker input）`);
   },
   async read(run, field) {
