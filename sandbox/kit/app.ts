@@ -132,9 +132,13 @@ export function createPortalApp(definition: PortalDefinition, options: PortalApp
     const delay = faults.latency();
     const proceed = () => {
       if (faults.shouldLoseAnswer(req.method, req.path)) {
-        // The request is handled in full; only its answer is lost on the way back.
+        // The request is handled in full; only its answer is lost on the way back: the connection breaks
+        // after the first bytes. (Closed before any byte, a browser would send the POST again by itself.)
         res.writeHead = () => res;
         res.end = () => {
+          req.socket.end(
+            'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 64\r\n\r\n{"ok":',
+          );
           req.socket.destroy();
           return res;
         };

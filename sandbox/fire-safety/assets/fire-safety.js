@@ -151,7 +151,7 @@
           Object.assign(errors, answer.errors || {});
           errors.form = answer.message || '';
         } catch {
-          errors.form = '网络异常，提交结果未知，请勿重复提交，可在“我的申请”中核对';
+          errors.form = '网络异常，提交结果未知：请勿重复提交，请稍后再试并在“我的申请”中核对';
         } finally {
           busy.value = false;
         }
