@@ -3,7 +3,15 @@ import { mergeBundle } from '../../../forms/merge/merge.ts';
 import { projectItem } from '../../../forms/project/project.ts';
 
 /** Document ids the restaurant case uploads (JPEG pictures drawn by the sandbox helper). */
-export const RESTAURANT_DOCUMENTS = ['cert-1', 'cert-2', 'health', 'layout', 'flow', 'rules'] as const;
+export const RESTAURANT_DOCUMENTS = [
+  'cert-1',
+  'cert-2',
+  'health',
+  'layout',
+  'flow',
+  'rules',
+  'fire-plan',
+] as const;
 
 /**
  * A 开餐饮店 application (an existing licence read from its photo, two 食品安全管理员) projected onto one item
@@ -24,6 +32,8 @@ export function restaurantValues(itemId: string, companyName: string): Record<st
       'food.items': ['热食类食品制售', '自制饮品制售'],
       'food.area': '80.5',
       'food.seats': '24',
+      'fire.floors': '第1层',
+      'declarations.accepted': '1',
     },
     documents: [
       {
@@ -64,6 +74,7 @@ export function restaurantValues(itemId: string, companyName: string): Record<st
       { id: 'layout', kind: 'layoutPlan' },
       { id: 'flow', kind: 'processFlow' },
       { id: 'rules', kind: 'safetyRules' },
+      { id: 'fire-plan', kind: 'fireFloorPlan' },
     ],
   });
   const projection = projectItem(itemId, values);
