@@ -157,7 +157,12 @@ async function pickDay(run: RunContext, box: Locator, date: { y: number; m: numb
   for (let steps = 0; steps < 1200; steps += 1) {
     const now = await at();
     if (now === target) break;
-    await tap(panel.locator(now < target ? '.t-pagination-mini__next' : '.t-pagination-mini__prev'));
+    // Dispatched, not clicked at a point: the arrow's tooltip (上个月) soon covers that point, and a click
+    // landing on it is outside the panel, which closes it.
+    await panel
+      .locator(now < target ? '.t-pagination-mini__next' : '.t-pagination-mini__prev')
+      .first()
+      .dispatchEvent('click');
     await waitFor(async () => ((await at()) !== now ? true : undefined), OPEN_MS);
   }
   const day = panel
