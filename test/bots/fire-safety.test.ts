@@ -86,17 +86,70 @@ describe('fire-safety on the fire-safety portal (TDesign, no 办件查询)', () 
     expect(await maskedPixels(filled ?? Buffer.alloc(0))).toBeGreaterThan(1000);
   });
 
+  /** A filing made by a person at the counter's other window, over HTTP as the page's script posts it. */
+  const fileByHand = async (unit: string) => {
+    const base = sandbox.url('fire-safety');
+    const login = await fetch(`${base}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams({ username: 'yijian', password: 'Yijian#2025', next: '/apply' }),
+    });
+    const headers = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
+    const form = new FormData();
+    form.set('slot', 'pmt');
+    form.set(
+      'file',
+      new Blob([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16])], { type: 'image/jpeg' }),
+      'p.jpg',
+    );
+    const upload = await fetch(`${base}/api/upload`, { method: 'POST', body: form, headers });
+    const { id } = (await upload.json()) as { id: string };
+    const values = restaurantValues('fire-safety', unit);
+    const answer = await fetch(`${base}/api/apply`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        dwmc: unit,
+        tyshxydm: values.creditCode,
+        csmc: unit,
+        cslx: '餐饮场所',
+        csdz_sheng: '350000',
+        csdz_shi: '350600',
+        csdz_qu: '350603',
+        csdz_xxdz: '建元路2号101室',
+        jzmj: '80.5',
+        sylc: '第2层',
+        sbrq: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+        zrr_xm: '林志远',
+        zrr_zjlx: '居民身份证',
+        zrr_zjhm: values['responsible.idNumber'],
+        zrr_dh: values['responsible.phone'],
+        glr_xm: '林志远',
+        glr_dh: values['manager.phone'],
+        pmt: id,
+        cn: '1',
+      }),
+    });
+    expect(await answer.json()).toMatchObject({ ok: true });
+  };
+
   it('marker: a lost answer is found in 我的申请 by its 备注, never filed twice', async () => {
     declaration = fireSafety;
-    // The first test filed this company already, under another application's marker.
     const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
     loseTheFinalAnswer(io);
+    // While the bot wonders, the same company is filed by hand: newer, same name, no marker. Company and
+    // time alone would adopt that one.
+    const before = io.onStep;
+    io.onStep = async (step) => {
+      await before?.(step);
+      if (step.status === 'failed') await fileByHand('漳州味来餐饮有限公司');
+    };
     const result = await runner.run(requestFor('漳州味来餐饮有限公司', 'YJ-fire-2'), io);
     expect(result.outcome).toBe('adopted');
     expect(io.submitsStarted).toBe(1);
-    const mine = (await filingsOf('漳州味来餐饮有限公司')).filter(
-      (s) => s.raw.bz === '一键办 YJ-fire-2/fire-safety',
-    );
+    const filings = await filingsOf('漳州味来餐饮有限公司');
+    expect(filings.filter((s) => s.raw.sylc === '第2层')).toHaveLength(1);
+    const mine = filings.filter((s) => s.raw.bz === '一键办 YJ-fire-2/fire-safety');
     expect(mine).toHaveLength(1);
     expect(result.outputs).toEqual({ acceptanceNo: mine[0]?.receipt.acceptanceNo });
   });
