@@ -35,6 +35,11 @@ export interface ItemRunRequest {
   documents: Readonly<Record<string, AttachedDocument>>;
   credentials?: { username: string; password: string };
   reconcile: boolean;
+  /**
+   * Whether an earlier attempt reached the final click (the queue records it before the click). False lets a
+   * retry on a portal without any look-up go ahead; absent is taken as "it may have".
+   */
+  submitStarted?: boolean;
 }
 
 export interface StepRecord {

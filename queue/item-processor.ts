@@ -121,6 +121,7 @@ export function createItemProcessor(options: ItemProcessorOptions) {
         options,
         data,
         item.submitStartedAt !== null || job.attemptsMade > 0 || data.generation > 0,
+        item.submitStartedAt !== null,
       );
       if (data.phase === 'follow-up')
         return await followUp(job, token, data, request, io, runId, evidence, watchdog);
@@ -276,6 +277,7 @@ async function buildRequest(
   options: ItemProcessorOptions,
   data: ItemJobData,
   reconcile: boolean,
+  submitStarted: boolean,
 ): Promise<ItemRunRequest> {
   const plan = await options.source.plan(data.applicationId);
   const needs = plan.find((p) => p.itemId === data.itemId)?.needs ?? [];
@@ -297,6 +299,7 @@ async function buildRequest(
     values: input.values,
     documents: input.documents,
     reconcile,
+    submitStarted,
   };
 }
 

@@ -1,4 +1,5 @@
 import { bankPortal } from './bank/portal.ts';
+import { fireSafetyPortal } from './fire-safety/portal.ts';
 import { foodLicencePortal } from './food-licence/portal.ts';
 import { housingFundPortal } from './housing-fund/portal.ts';
 import type { PortalDefinition } from './kit/portal.ts';
@@ -25,4 +26,5 @@ export const PORTAL_DEFINITIONS: readonly PortalDefinition[] = [
   housingFundPortal,
   foodLicencePortal,
   outdoorSignPortal,
+  fireSafetyPortal,
 ];

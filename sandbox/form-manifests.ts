@@ -1,4 +1,5 @@
 import { manifest as bank } from './bank/form-manifest.ts';
+import { manifest as fireSafety } from './fire-safety/form-manifest.ts';
 import { manifest as foodLicence } from './food-licence/form-manifest.ts';
 import { manifest as housingFund } from './housing-fund/form-manifest.ts';
 import type { FormManifest, SandboxItemId } from './kit/form-manifest.ts';
@@ -20,6 +21,7 @@ export const FORM_MANIFESTS: Readonly<Record<SandboxItemId, FormManifest>> = {
   'housing-fund': housingFund,
   'food-business-licence': foodLicence,
   signboard: outdoorSign,
+  'fire-safety': fireSafety,
 };
 
 export type { FieldKind, FormManifest, ManifestField, SandboxItemId } from './kit/form-manifest.ts';

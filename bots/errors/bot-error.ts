@@ -33,7 +33,7 @@ export const botFailureSchema = z.object({
   message: z.string(),
   retryable: z.boolean(),
   fields: z.array(fieldRejectionSchema).default([]),
-  task: z.enum(['captcha', 'sms-code']).optional(),
+  task: z.enum(['captcha', 'sms-code', 'confirm-filing']).optional(),
 });
 /** The plain-data form of a BotError: what survives Redis, the store and the browser. */
 export type BotFailure = z.infer<typeof botFailureSchema>;

@@ -8,7 +8,7 @@ export {
   parseWireFailure,
 } from './bot-error.ts';
 export { botErrorFromFailure, coerceBotError } from './coerce-error.ts';
-export { type HumanTaskKind, PersonNeededError } from './person-needed.error.ts';
+export { type HumanTaskKind, PersonNeededError, type PersonTask } from './person-needed.error.ts';
 export { PortalChangedError } from './portal-changed.error.ts';
 export { PortalUnavailableError } from './portal-unavailable.error.ts';
 export { ValueRejectedError } from './value-rejected.error.ts';

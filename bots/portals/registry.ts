@@ -1,5 +1,6 @@
 import type { PortalDeclaration } from '../runtime/types.ts';
 import { bank } from './bank/bank.portal.ts';
+import { fireSafety } from './fire-safety/fire-safety.portal.ts';
 import { foodLicence } from './food-licence/food-licence.portal.ts';
 import { housingFund } from './housing-fund/housing-fund.portal.ts';
 import { marketRegulation } from './market-regulation/market-regulation.portal.ts';
@@ -20,6 +21,7 @@ export const DECLARATIONS: readonly PortalDeclaration[] = [
   housingFund,
   foodLicence,
   outdoorSign,
+  fireSafety,
 ];
 
 const BY_ITEM = new Map(DECLARATIONS.map((declaration) => [declaration.itemId, declaration]));

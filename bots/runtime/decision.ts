@@ -1,9 +1,9 @@
 import { sleep } from '../../lib/net.ts';
+import type { EarlierLookup } from './earlier.ts';
 import { goto } from './navigate.ts';
 import { findEarlier, type ReadReceipt, readReceipt } from './receipt.ts';
 import type { Run } from './run.ts';
 import { runStep } from './step-runner.ts';
-import type { PortalDeclaration } from './types.ts';
 
 /**
  * Pause between two looks at an item's page while its decision is awaited: a person watching for 秒批 presses
@@ -18,7 +18,7 @@ const DECISION_POLL_MS = 1_000;
  */
 export async function awaitDecision(
   run: Run,
-  declaration: PortalDeclaration,
+  declaration: EarlierLookup,
   filed: ReadReceipt,
 ): Promise<ReadReceipt | undefined> {
   if (run.settings.awaitDecisionMs <= 0) return undefined;

@@ -3,14 +3,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { PortalUnavailableError } from '../errors/index.ts';
+import { PortalChangedError, PortalUnavailableError } from '../errors/index.ts';
 import type { FollowUpResult, ItemRunIo, ItemRunRequest, ItemRunResult } from '../item-runner.ts';
 import type { BrowserPool } from './browser-pool.ts';
 import { runCheck } from './check.ts';
 import { awaitDecision } from './decision.ts';
+import { cannotTell, type EarlierLookup, lookupOf, markerText } from './earlier.ts';
 import { familyFor } from './families/index.ts';
 import { fillStep, readBackWithScreenshot } from './fill.ts';
-import { findOne } from './locate.ts';
+import { findOne, type Scope } from './locate.ts';
 import { formOnKeptSession } from './login.ts';
 import { goto, leavePage } from './navigate.ts';
 import type { CaptchaReader, RunnerSettings } from './options.ts';
@@ -21,7 +22,8 @@ import { Run } from './run.ts';
 import { Secrets } from './secrets.ts';
 import { runStep } from './step-runner.ts';
 import { writeRedactedTrace } from './trace.ts';
-import type { PortalDeclaration } from './types.ts';
+import type { Find, PortalDeclaration } from './types.ts';
+import { textControl } from './widgets/common.ts';
 
 export interface ExecuteDeps {
   pool: BrowserPool;
@@ -158,6 +160,7 @@ async function fileItem(
 ): Promise<ItemRunResult> {
   const timeout = deps.settings.findTimeoutMs;
   const first = declaration.steps[0];
+  const lookup = lookupOf(declaration, request);
   // A retried run asks 办件查询 before anything else, so only a first run may go to the form at once.
   const opened =
     run.resumedSession &&
@@ -172,11 +175,14 @@ async function fileItem(
   if (!opened) {
     await stepWithRetries(run, '登录', () => declaration.login(run));
     // A retried run first asks 办件查询: when the earlier attempt got through, nothing needs typing at all.
+    // Without any way to look, only a retry that never reached the final click may go on.
     if (request.reconcile) {
-      const earlier = await stepWithRetries(run, '办件查询（提交前核对）', () =>
-        findEarlier(run, declaration),
-      );
-      if (earlier) return adopted(earlier, run);
+      if (!lookup) {
+        if (request.submitStarted !== false) throw cannotTell(declaration);
+      } else {
+        const earlier = await stepWithRetries(run, '办件查询（提交前核对）', () => findEarlier(run, lookup));
+        if (earlier) return adopted(earlier, run);
+      }
     }
     await stepWithRetries(
       run,
@@ -198,7 +204,8 @@ async function fileItem(
     const found = await stepWithRetries(run, step.name, async (shot, attempt) => {
       if (attempt > 1) {
         // The final click may have gone through before the portal failed: never file twice.
-        const earlier = clickedAt ? await lookUpInNewTab(run, declaration, clickedAt) : undefined;
+        if (clickedAt && !lookup) throw cannotTell(declaration);
+        const earlier = clickedAt && lookup ? await lookUpInNewTab(run, lookup, clickedAt) : undefined;
         if (earlier) return earlier;
         await goto(run, path);
       }
@@ -218,8 +225,10 @@ async function fileItem(
         return undefined;
       }
       // The last page: everything is typed; file it unless it was filed before.
-      const earlier = request.reconcile && attempt === 1 ? await lookUpInNewTab(run, declaration) : undefined;
+      const earlier =
+        request.reconcile && attempt === 1 && lookup ? await lookUpInNewTab(run, lookup) : undefined;
       if (earlier) return earlier;
+      if (declaration.marker) await typeMarker(run, scope, declaration.marker, markerText(request));
       if (declaration.submit.check) await runCheck(run, declaration, scope, bound);
       await io.beforeFinalSubmit();
       clickedAt = new Date();
@@ -242,11 +251,12 @@ async function fileItem(
         await picture.catch(() => {});
       }
     }
-    const earlier = await findEarlier(run, declaration, { since: clickedAt });
+    if (!lookup) throw cannotTell(declaration);
+    const earlier = await findEarlier(run, lookup, clickedAt ? { since: clickedAt } : undefined);
     if (!earlier) throw new PortalUnavailableError('提交后未能读取回执，办件查询中也暂未找到');
     return earlier;
   });
-  const decided = read.awaitingResult ? await awaitDecision(run, declaration, read) : undefined;
+  const decided = read.awaitingResult && lookup ? await awaitDecision(run, lookup, read) : undefined;
   return {
     outcome: 'submitted',
     receipt: { ...read.receipt, ...decided?.receipt },
@@ -259,13 +269,13 @@ async function fileItem(
 /** The 办件查询 look-up runs in a second tab so the filled wizard stays as it is. */
 async function lookUpInNewTab(
   run: Run,
-  declaration: PortalDeclaration,
+  lookup: EarlierLookup,
   since?: Date,
 ): Promise<ReadReceipt | undefined> {
   const tab = await run.page.context().newPage();
-  const lookup = new Run(tab, run.request, run.io, run.settings, run.readCaptcha, false, run.secrets);
+  const tabRun = new Run(tab, run.request, run.io, run.settings, run.readCaptcha, false, run.secrets);
   try {
-    return await findEarlier(lookup, declaration, since ? { since } : undefined);
+    return await findEarlier(tabRun, lookup, since ? { since } : undefined);
   } finally {
     await tab.close();
   }
@@ -284,11 +294,13 @@ export function executeFollowUp(
     request,
     io,
     async (run) => {
+      const lookup = lookupOf(declaration, request);
+      // Only items whose result comes later are followed up, and only on a portal that can look them up.
+      if (!lookup)
+        throw new PortalChangedError(`门户（${declaration.portalId}）没有办件查询，无法跟进办理结果`);
       await stepWithRetries(run, '登录', () => declaration.login(run));
       const reference = receipt.reference ?? '';
-      const found = await stepWithRetries(run, '办件查询', () =>
-        findEarlier(run, declaration, { reference }),
-      );
+      const found = await stepWithRetries(run, '办件查询', () => findEarlier(run, lookup, { reference }));
       if (!found) return { done: false, receipt, outputs: {} };
       return {
         done: !found.awaitingResult,
@@ -299,4 +311,15 @@ export function executeFollowUp(
     // A follow-up only reads 办件查询: it leaves no draft behind.
     () => true,
   );
+}
+
+/**
+ * Types the idempotency marker into the declared free-text field (备注), after what is there already, so a
+ * later look-up can tell this filing from any other. A field that is not there is a changed portal.
+ */
+async function typeMarker(run: Run, scope: Scope, marker: { field: Find }, text: string): Promise<void> {
+  const box = textControl(await findOne(scope, marker.field, run.settings.findTimeoutMs, '备注（防重标记）'));
+  const now = await box.inputValue();
+  if (now.includes(text)) return;
+  await box.fill(now ? `${now} ${text}` : text);
 }

@@ -13,8 +13,8 @@ const xpathString = (text: string) =>
 /**
  * The Playwright locator for a Find (lazy; nothing is looked up yet). A label finds the field *next to* the
  * text a person reads as its label: the content after a <label> (that does not itself wrap a control), the
- * cell after a <th> or label cell, the <dd> after a <dt>, the column after a label's own column — the
- * layouts government portals use.
+ * cell after a <th> or label cell, the <dd> after a <dt>, the column after a label's own column, the box
+ * after a wrapper holding only the <label> (TDesign's `.t-form__label`) — the layouts government portals use.
  */
 export function locatorOf(scope: Scope, find: Find): Locator {
   if ('label' in find) {
@@ -24,7 +24,7 @@ export function locatorOf(scope: Scope, find: Find): Locator {
     // column) stands for that cell.
     const alone = `parent::*[count(*)=1 and not(self::form or self::td or self::th)]`;
     return scope.locator(
-      `xpath=.//*[(self::label[${noControl}] or self::th or self::dt or self::td[${noControl}]) and ${STRIP}=${label}]/following-sibling::*[1]` +
+      `xpath=.//*[(self::label[${noControl}] or self::th or self::dt or self::td[${noControl}] or self::*[count(*)=1 and label[${noControl}]]) and ${STRIP}=${label}]/following-sibling::*[1]` +
         ` | .//label[${noControl} and not(following-sibling::*) and ${STRIP}=${label}]/${alone}/following-sibling::*[1]`,
     );
   }

@@ -1,9 +1,10 @@
 import type { Locator } from 'playwright-core';
 import { PortalChangedError } from '../errors/index.ts';
+import type { EarlierLookup } from './earlier.ts';
 import { findOne, locatorOf } from './locate.ts';
 import { clickAndLoad, goto } from './navigate.ts';
 import type { Run } from './run.ts';
-import type { PortalDeclaration, QueryDeclaration, ReceiptDeclaration } from './types.ts';
+import type { QueryDeclaration, ReceiptDeclaration } from './types.ts';
 import { textControl } from './widgets/common.ts';
 
 export interface ReadReceipt {
@@ -76,7 +77,7 @@ function filedSince(
  */
 export async function findEarlier(
   run: Run,
-  { query, receipt }: Pick<PortalDeclaration, 'query' | 'receipt'>,
+  { query, receipt, marker, markerText }: EarlierLookup,
   by?: { reference?: string; since?: Date },
 ): Promise<ReadReceipt | undefined> {
   const timeout = run.settings.findTimeoutMs;
@@ -95,7 +96,10 @@ export async function findEarlier(
   const match = reference
     ? (cells: Record<string, string>) => Object.values(cells).includes(reference)
     : (cells: Record<string, string>) =>
-        query.matches(cells, run.values) && filedSince(cells, query, by?.since);
+        query.matches(cells, run.values) &&
+        filedSince(cells, query, by?.since) &&
+        // With a marker, only the row that carries this application's marker is its filing.
+        (!marker || !markerText || (cells[marker.column] ?? '').includes(markerText));
   const earlier = (await readTable(table)).find((row) => match(row.cells));
   if (!earlier) return undefined;
   await clickAndLoad(run, await findOne(earlier.row, query.open, timeout, '查看回执'));

@@ -70,7 +70,7 @@ export type WidgetSpec =
   | { kind: 'notice'; agree: string; accept?: string | undefined };
 
 /** The component libraries the runtime can drive; `native` is plain HTML and the kit's own widgets. */
-export type UiFamilyName = 'native' | 'layui' | 'antdv';
+export type UiFamilyName = 'native' | 'layui' | 'antdv' | 'tdesign';
 
 export interface Widget {
   readonly kind: string;
@@ -223,7 +223,25 @@ export interface PortalDeclaration {
   steps: StepDeclaration[];
   submit: SubmitDeclaration;
   receipt: ReceiptDeclaration;
-  query: QueryDeclaration;
+  /**
+   * How a retried run finds an earlier submission: the portal's 办件查询, or its 我的申请 list. Absent when the
+   * portal has neither: a retry that may follow a final click then stops and becomes a clerk's task, never a
+   * blind second filing (docs/exactly-once.md).
+   */
+  query?: QueryDeclaration;
+  /** An idempotency marker typed into a free-text field and looked for in the query's list. */
+  marker?: MarkerDeclaration;
+}
+
+/**
+ * A free-text field (备注) the portal keeps and shows in its list: before the final click the runtime types a
+ * marker unique to the application and item there, and an earlier filing is the row whose `column` holds it.
+ * For lists that cannot tell one filing of a company from another by time alone.
+ */
+export interface MarkerDeclaration {
+  field: Find;
+  /** The list's column showing the free text. */
+  column: string;
 }
 
 /** A bound widget on the current page, kept for the read-back and for mapping the portal's messages. */

@@ -73,7 +73,7 @@ export const fireSafety: ItemDef = {
   id: 'fire-safety',
   name: '营业前消防安全检查（告知承诺）',
   department: '消防救援机构',
-  sandbox: false,
+  sandbox: true,
   fields: [
     el('unitName', '单位名称', 'company.name'),
     el('creditCode', '统一社会信用代码', 'company.creditCode'),

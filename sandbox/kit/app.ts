@@ -131,6 +131,18 @@ export function createPortalApp(definition: PortalDefinition, options: PortalApp
   app.use((req, res, next) => {
     const delay = faults.latency();
     const proceed = () => {
+      if (faults.shouldLoseAnswer(req.method, req.path)) {
+        // The request is handled in full; only its answer is lost on the way back: the connection breaks
+        // after the first bytes. (Closed before any byte, a browser would send the POST again by itself.)
+        res.writeHead = () => res;
+        res.end = () => {
+          req.socket.end(
+            'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 64\r\n\r\n{"ok":',
+          );
+          req.socket.destroy();
+          return res;
+        };
+      }
       if (!faults.shouldFail()) return next();
       const status = faults.settings.errorStatus;
       if (wantsJson(req)) res.status(status).json({ ok: false, message: BUSY_TEXT });
@@ -177,7 +189,7 @@ export function createPortalApp(definition: PortalDefinition, options: PortalApp
   definition.mount(pages, ctx);
   app.use(pages);
   if (definition.login === 'kit') app.use(loginRouter(ctx));
-  app.use(queryRouter(ctx));
+  app.use(queryRouter(ctx, { list: definition.query !== false }));
 
   app.use((req, res) => {
     res.status(404).send(

@@ -33,6 +33,11 @@ export const faultSettingsSchema = z.object({
     .int()
     .min(0)
     .max(24 * 3600_000),
+  /**
+   * The next POST to this path (say `/api/apply`) is carried out, but its answer never arrives: the connection
+   * is closed instead. A final click whose response is lost, so a bot cannot know it filed. Cleared once used.
+   */
+  loseAnswerTo: z.string().max(200),
 });
 
 export type FaultSettings = z.infer<typeof faultSettingsSchema>;
@@ -47,6 +52,7 @@ export const DEFAULT_FAULTS: FaultSettings = {
   sessionTimeoutMs: 20 * 60_000,
   syncLagMs: 10_000,
   approvalDelayMs: 5_000,
+  loseAnswerTo: '',
 };
 
 /** The live settings of one portal; read on every request, so a change applies at once. */
@@ -77,6 +83,14 @@ export class Faults {
       return true;
     }
     return this.#settings.errorRate > 0 && this.#random() < this.#settings.errorRate;
+  }
+
+  /** Whether the answer to this POST is to be lost (consumes `loseAnswerTo`). */
+  shouldLoseAnswer(method: string, path: string): boolean {
+    if (method !== 'POST' || this.#settings.loseAnswerTo === '' || this.#settings.loseAnswerTo !== path)
+      return false;
+    this.#settings = { ...this.#settings, loseAnswerTo: '' };
+    return true;
   }
 
   latency(): number {

@@ -45,7 +45,8 @@ export type SandboxItemId =
   | 'medical-insurance'
   | 'housing-fund'
   | 'food-business-licence'
-  | 'signboard';
+  | 'signboard'
+  | 'fire-safety';
 
 export interface FormManifest {
   item: SandboxItemId;

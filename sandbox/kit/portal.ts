@@ -27,6 +27,7 @@ export const PORTAL_IDS = [
   'housing-fund',
   'food-licence',
   'outdoor-sign',
+  'fire-safety',
 ] as const;
 export type PortalId = (typeof PORTAL_IDS)[number];
 
@@ -49,6 +50,11 @@ export interface PortalDefinition {
   login: 'kit' | 'custom';
   /** Signature of its text messages: 【漳州市公安局】. */
   smsSender?: string;
+  /**
+   * False when the department has no 办件查询 (many real systems have none): the kit then serves only the
+   * receipt page of each submission, and the portal shows what it lists of its own (我的申请), if anything.
+   */
+  query?: false;
   /** Upload slots by name (posted to /api/upload with `slot`). */
   uploads?: Readonly<Record<string, UploadRule>>;
   /** Output ids and their labels on the receipt and in 办件查询 (`acceptanceNo` → 受理编号). */

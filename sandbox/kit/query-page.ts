@@ -20,25 +20,26 @@ export const statusBadge = (submission: Submission): SafeHtml =>
  * with status and outputs. Every submission is listed, duplicates included: the department does not
  * deduplicate, so this page is how a bot learns after a crash that it already filed.
  */
-export function queryRouter(ctx: PortalContext): Router {
+export function queryRouter(ctx: PortalContext, options: { list: boolean }): Router {
   const router = express.Router();
-  router.get('/query', ctx.requireLogin, (req: Request, res) => {
-    const reference = typeof req.query.bh === 'string' ? req.query.bh.trim() : '';
-    const company = typeof req.query.qymc === 'string' ? req.query.qymc.trim() : '';
-    const found = ctx.store
-      .list({
-        account: ctx.accountOf(req),
-        ...(reference ? { reference } : {}),
-        ...(company ? { company } : {}),
-      })
-      .reverse();
-    const rows = found.map(
-      (submission, i) => html`<tr data-reference="${submission.reference}">
+  if (options.list)
+    router.get('/query', ctx.requireLogin, (req: Request, res) => {
+      const reference = typeof req.query.bh === 'string' ? req.query.bh.trim() : '';
+      const company = typeof req.query.qymc === 'string' ? req.query.qymc.trim() : '';
+      const found = ctx.store
+        .list({
+          account: ctx.accountOf(req),
+          ...(reference ? { reference } : {}),
+          ...(company ? { company } : {}),
+        })
+        .reverse();
+      const rows = found.map(
+        (submission, i) => html`<tr data-reference="${submission.reference}">
 <td>${i + 1}</td><td>${submission.reference}</td><td>${submission.company}</td><td>${ctx.definition.itemName}</td>
 <td>${chinaDateTime(submission.receivedAt)}</td><td>${statusBadge(submission)}</td><td>${outputs(ctx, submission)}</td>
 <td><a href="/receipt/${encodeURIComponent(submission.reference)}">查看回执</a></td></tr>`,
-    );
-    const body = html`<form class="k-search" method="get" action="/query">
+      );
+      const body = html`<form class="k-search" method="get" action="/query">
 <label>办件编号<input class="k-input" name="bh" value="${reference}" placeholder="请输入办件编号"></label>
 <label>企业名称/统一社会信用代码<input class="k-input" name="qymc" value="${company}" placeholder="请输入企业名称或信用代码"></label>
 <button class="k-btn k-btn--primary" type="submit">查询</button><a class="k-btn" href="/query">重置</a>
@@ -46,8 +47,8 @@ export function queryRouter(ctx: PortalContext): Router {
 <table class="k-table k-query"><thead><tr><th>序号</th><th>办件编号</th><th>申请单位</th><th>办理事项</th><th>提交时间</th><th>办理状态</th><th>办理结果</th><th>操作</th></tr></thead>
 <tbody>${rows.length ? rows : html`<tr><td colspan="8" class="k-empty">暂无办件记录</td></tr>`}</tbody></table>
 <p class="k-muted">共 ${found.length} 条记录</p>`;
-    res.send(ctx.render(req, { title: '我的办件', body, active: '/query' }));
-  });
+      res.send(ctx.render(req, { title: '我的办件', body, active: '/query' }));
+    });
 
   router.get('/receipt/:reference', ctx.requireLogin, (req: Request, res) => {
     const submission = ctx.store.get(String(req.params.reference));

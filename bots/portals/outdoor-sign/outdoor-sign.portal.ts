@@ -1,6 +1,6 @@
 import type { PortalDeclaration } from '../../runtime/types.ts';
+import { portalLogin } from '../common/portal-login.ts';
 import { button, companyQuery, tableReceipt } from '../common/standard-pages.ts';
-import { portalLogin } from '../common/unified-login.ts';
 import { applicationStep } from './application.step.ts';
 
 /**

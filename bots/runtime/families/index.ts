@@ -3,6 +3,7 @@ import { antdvFamily } from './antdv/index.ts';
 import type { UiFamily } from './family.ts';
 import { layuiFamily } from './layui.ts';
 import { nativeFamily } from './native.ts';
+import { tdesignFamily } from './tdesign.ts';
 
 export { adapt, type UiFamily } from './family.ts';
 
@@ -10,6 +11,7 @@ const FAMILIES: Readonly<Record<UiFamilyName, UiFamily>> = {
   native: nativeFamily,
   layui: layuiFamily,
   antdv: antdvFamily,
+  tdesign: tdesignFamily,
 };
 
 /** The family a declaration names (`ui`), native by default. */

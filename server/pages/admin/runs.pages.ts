@@ -31,6 +31,7 @@ export const PORTAL_NAMES: Record<string, string> = {
   'housing-fund': '住房公积金',
   'food-licence': '市场监管（食品经营许可）',
   'outdoor-sign': '城市管理（户外招牌设置）',
+  'fire-safety': '消防救援（营业前消防安全检查）',
 };
 
 const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} 秒`);

@@ -11,6 +11,7 @@ export const RESTAURANT_DOCUMENTS = [
   'flow',
   'rules',
   'rendering',
+  'fire-plan',
 ] as const;
 
 /**
@@ -34,6 +35,8 @@ export function restaurantValues(itemId: string, companyName: string): Record<st
       'food.seats': '24',
       'signboard.length': '6.5',
       'signboard.width': '1.2',
+      'fire.floors': '第1层',
+      'declarations.accepted': '1',
     },
     documents: [
       {
@@ -75,6 +78,7 @@ export function restaurantValues(itemId: string, companyName: string): Record<st
       { id: 'flow', kind: 'processFlow' },
       { id: 'rules', kind: 'safetyRules' },
       { id: 'rendering', kind: 'signboardRendering' },
+      { id: 'fire-plan', kind: 'fireFloorPlan' },
     ],
   });
   const projection = projectItem(itemId, values);

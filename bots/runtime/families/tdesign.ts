@@ -1,0 +1,275 @@
+import type { Locator } from 'playwright-core';
+import { regionPath } from '../../../forms/codes/index.ts';
+import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '../../errors/index.ts';
+import { waitFor, waitForPortal } from '../locate.ts';
+import type { RunContext, Widget, WidgetSpec } from '../types.ts';
+import { asList, asText, labelFor, type OptionLabels, tap } from '../widgets/common.ts';
+import { formatDate, parseDate } from '../widgets/date.ts';
+import type { UiFamily } from './family.ts';
+import { boxes, boxOf, clickBox, fits, OPEN_MS, openPopup, shown, TRIES } from './tdesign-dom.ts';
+import { tdesignNotice, tdesignUpload } from './tdesign-upload.ts';
+
+/**
+ * TDesign (tdesign-vue-next 1.x) as its documentation renders its components:
+ *   select    `.t-select` with a readonly-or-filter `input.t-input__inner`; its list is teleported to <body>:
+ *             `.t-popup.t-select__dropdown li.t-select-option[title=…]` (the chosen label shows in the input)
+ *   cascader  `.t-cascader` with a readonly input; the columns `.t-cascader__menu li.t-cascader__item` sit in
+ *             a teleported `.t-popup`; a lazy (`load`) column appears after its parent item is clicked
+ *   date      `.t-date-picker` input; a teleported `.t-date-picker__panel` with the shown month and year in
+ *             `.t-date-picker__header-controller-month/-year input`, arrows `.t-pagination-mini__prev/__next`,
+ *             days `td.t-date-picker__cell[type=current-month] .t-date-picker__cell-inner`
+ *   checkbox  `label.t-checkbox` (`.t-is-checked` when ticked, text in `.t-checkbox__label`); radio `.t-radio`
+ *   upload    `.t-upload input[type=file]` (hidden, behind the 选择文件 button)
+ *   dialog    `.t-dialog` teleported, buttons `.t-dialog__footer button` (`.t-dialog__confirm`)
+ * A field whose markup is not this fails within FIT_MS as PORTAL_CHANGED naming the selector; only what the
+ * portal loads (a list's options, a cascader's next column, an upload's answer) is waited for as long as a page.
+ */
+
+const cssString = (text: string) => JSON.stringify(text);
+
+/** The box's shown text (what a person reads in a select, cascader or date picker). */
+
+// ——— select ———
+
+/**
+ * Opens the list and taps the option by its title. A list still loading (`.t-select__loading-tips`, or no
+ * options at all) is the portal's to bring; one that has options but not this one for `findTimeoutMs`
+ * means the portal offers something else.
+ */
+async function choose(run: RunContext, box: Locator, label: string): Promise<void> {
+  if ((await shown(box)) === label) return;
+  for (let attempt = 1; attempt <= TRIES; attempt += 1) {
+    const popup = await openPopup(run, box, '.t-select__dropdown', '下拉框');
+    let loadedSince: number | undefined;
+    const option = await waitForPortal(
+      run,
+      async () => {
+        const options = popup.locator('li.t-select-option');
+        const hit = options.and(popup.locator(`li[title=${cssString(label)}]`));
+        if ((await hit.count()) > 0) return hit.first();
+        if ((await options.count()) > 0) {
+          loadedSince ??= Date.now();
+          if (Date.now() - loadedSince >= run.settings.findTimeoutMs)
+            throw new PortalChangedError(`TDesign 下拉列表中没有“${label}”这一项`);
+        }
+        return undefined;
+      },
+      run.settings.navigationTimeoutMs,
+    );
+    if (!option) throw new PortalUnavailableError(`下拉列表未能加载（等待“${label}”）`);
+    await tap(option, OPEN_MS).catch(() => undefined);
+    if (await waitFor(async () => ((await shown(box)) === label ? true : undefined), OPEN_MS)) return;
+  }
+  throw new PortalChangedError(
+    `TDesign 下拉框未能选中“${label}”（.t-select__dropdown li.t-select-option[title=${cssString(label)}]）`,
+  );
+}
+
+const SELECT = '.t-select:not(.t-date-picker__header-controller .t-select)';
+
+const select = (options: OptionLabels | undefined): Widget => ({
+  kind: 'tdesign-select',
+  waitsOnPortal: true,
+  async fill(run, field, value) {
+    const box = await fits(run, field, SELECT, '下拉框');
+    await choose(run, box.first(), labelFor(options, asText(value)));
+  },
+  async read(run, field) {
+    return shown((await fits(run, field, SELECT, '下拉框')).first());
+  },
+  expected: (value) => labelFor(options, asText(value)),
+});
+
+// ——— cascader ———
+
+const regionNames = (code: string): string[] => {
+  const path = regionPath(code).map((region) => region.name);
+  if (path.length !== 3) throw new ValueRejectedError(`行政区划代码“${code}”不是区县一级`, []);
+  return path;
+};
+
+/** What the cascader shows, without the separators' spaces: 福建省/漳州市/龙文区. */
+const cascaderText = async (box: Locator) => (await shown(box)).replace(/\s+/g, '');
+
+/** Clicks the path column by column; a column that is lazy appears after its parent is clicked. */
+async function pickPath(run: RunContext, box: Locator, names: readonly string[]): Promise<void> {
+  const wanted = names.join('/');
+  if ((await cascaderText(box)) === wanted) return;
+  const popup = await openPopup(run, box, '.t-cascader__popup, .t-cascader__menus', '级联选择');
+  for (const [level, name] of names.entries()) {
+    const menu = popup.locator('.t-cascader__menu').nth(level);
+    const item = menu.locator('li.t-cascader__item').filter({
+      has: run.page.locator(`.t-cascader__item-label[title=${cssString(name)}]`),
+    });
+    let loadedSince: number | undefined;
+    const found = await waitForPortal(
+      run,
+      async () => {
+        if ((await item.count()) > 0) return item.first();
+        if ((await menu.locator('li.t-cascader__item').count()) > 0) {
+          loadedSince ??= Date.now();
+          if (Date.now() - loadedSince >= run.settings.findTimeoutMs)
+            throw new PortalChangedError(`TDesign 级联选择第 ${level + 1} 列中没有“${name}”`);
+        }
+        return undefined;
+      },
+      run.settings.navigationTimeoutMs,
+    );
+    if (!found) throw new PortalUnavailableError(`级联选择第 ${level + 1} 列未能加载（等待“${name}”）`);
+    await found.click();
+  }
+  const done = await waitFor(
+    async () => ((await cascaderText(box)) === wanted ? true : undefined),
+    run.settings.findTimeoutMs,
+  );
+  if (!done)
+    throw new PortalChangedError(`TDesign 级联选择点选“${wanted}”后未显示该路径（.t-cascader input）`);
+}
+
+const region = (): Widget => ({
+  kind: 'tdesign-cascader',
+  waitsOnPortal: true,
+  async fill(run, field, value) {
+    const box = await fits(run, field, '.t-cascader', '级联选择');
+    await pickPath(run, box.first(), regionNames(asText(value)));
+  },
+  async read(run, field) {
+    return cascaderText((await fits(run, field, '.t-cascader', '级联选择')).first());
+  },
+  expected: (value) => regionNames(asText(value)).join('/'),
+});
+
+// ——— date picker ———
+
+/** Walks the teleported panel to the month by its arrows and taps the day. */
+async function pickDay(run: RunContext, box: Locator, date: { y: number; m: number; d: number }) {
+  const panel = await openPopup(run, box, '.t-date-picker__panel', '日期选择');
+  const month = panel.locator('.t-date-picker__header-controller-month input').first();
+  const year = panel.locator('.t-date-picker__header-controller-year input').first();
+  const at = async () => {
+    const m = /(\d{1,2})/.exec(await month.inputValue({ timeout: OPEN_MS }));
+    const y = /(\d{4})/.exec(await year.inputValue({ timeout: OPEN_MS }));
+    if (!m || !y)
+      throw new PortalChangedError('TDesign 日期面板的年月无法识别（.t-date-picker__header-controller）');
+    return Number(y[1]) * 12 + Number(m[1]);
+  };
+  const target = date.y * 12 + date.m;
+  for (let steps = 0; steps < 1200; steps += 1) {
+    const now = await at();
+    if (now === target) break;
+    // Dispatched, not clicked at a point: the arrow's tooltip (上个月) soon covers that point, and a click
+    // landing on it is outside the panel, which closes it.
+    await panel
+      .locator(now < target ? '.t-pagination-mini__next' : '.t-pagination-mini__prev')
+      .first()
+      .dispatchEvent('click');
+    await waitFor(async () => ((await at()) !== now ? true : undefined), OPEN_MS);
+  }
+  const day = panel
+    .locator('td.t-date-picker__cell[type=current-month]')
+    .filter({ has: run.page.locator('.t-date-picker__cell-inner', { hasText: new RegExp(`^${date.d}$`) }) });
+  if ((await day.count()) !== 1)
+    throw new PortalChangedError(
+      `TDesign 日期面板中找不到 ${date.d} 日（td.t-date-picker__cell[type=current-month]）`,
+    );
+  // The input previews a hovered day while the panel is open: only a closed panel means the day was taken.
+  await day.click({ timeout: OPEN_MS });
+  await waitFor(async () => ((await panel.count()) === 0 ? true : undefined), OPEN_MS);
+}
+
+const datePicker = (formats: { wire: string; shown: string; month?: boolean | undefined }): Widget => ({
+  kind: 'tdesign-date',
+  async fill(run, field, value) {
+    if (formats.month) throw new PortalChangedError('TDesign 月份选择（mode="month"）尚未支持');
+    const date = parseDate(formats.wire, asText(value));
+    if (!date) throw new ValueRejectedError(`日期“${asText(value)}”不是 ${formats.wire} 格式`, []);
+    const box = (await fits(run, field, '.t-date-picker', '日期选择')).first();
+    const wanted = formatDate(formats.shown, date);
+    const panel = run.page.locator('.t-popup:has(.t-date-picker__panel)').filter({ visible: true });
+    const taken = async () => (await panel.count()) === 0 && (await shown(box)) === wanted;
+    for (let attempt = 1; attempt <= TRIES; attempt += 1) {
+      if (await taken()) return;
+      await pickDay(run, box, date);
+    }
+    if (!(await taken()))
+      throw new PortalChangedError(`TDesign 日期选择未显示“${wanted}”（.t-date-picker input）`);
+  },
+  async read(run, field) {
+    const text = await shown((await fits(run, field, '.t-date-picker', '日期选择')).first());
+    const date = parseDate(formats.shown, text);
+    return date ? formatDate(formats.wire, date) : text;
+  },
+  expected: (value) => asText(value),
+});
+
+// ——— checkboxes and radios ———
+
+async function tickExactly(run: RunContext, field: Locator, type: 'checkbox' | 'radio', wanted: Set<string>) {
+  const states = await boxes(run, field, type);
+  const missing = [...wanted].filter((label) => !states.some((state) => state.label === label));
+  if (missing.length)
+    throw new PortalChangedError(
+      `TDesign ${type === 'radio' ? '单' : '多'}选项中没有“${missing.join('、')}”`,
+    );
+  for (const state of states) {
+    if (state.checked !== wanted.has(state.label) && (type === 'checkbox' || !state.checked))
+      await clickBox(field, type, state);
+  }
+}
+
+const checkedLabels = async (run: RunContext, field: Locator, type: 'checkbox' | 'radio') =>
+  (await boxes(run, field, type))
+    .filter((s) => s.checked)
+    .map((s) => s.label)
+    .join('、');
+
+const sortedJoin = (text: string) => text.split('、').filter(Boolean).sort().join('、');
+
+/** The TDesign family: every spec kind but the month picker. */
+export const tdesignFamily: UiFamily = {
+  name: 'tdesign',
+  widget(spec: WidgetSpec): Widget | undefined {
+    switch (spec.kind) {
+      case 'select':
+        return select(spec.options);
+      case 'region':
+        return region();
+      case 'date':
+        return datePicker(spec);
+      case 'checkboxes':
+        return {
+          kind: 'tdesign-checkboxes',
+          fill: (run, field, value) =>
+            tickExactly(run, field, 'checkbox', new Set(asList(value).map((w) => labelFor(spec.options, w)))),
+          read: (run, field) => checkedLabels(run, field, 'checkbox'),
+          expected: (value) =>
+            asList(value)
+              .map((w) => labelFor(spec.options, w))
+              .join('、'),
+          same: (onPage, expected) => sortedJoin(onPage) === sortedJoin(expected),
+        };
+      case 'radio':
+        return {
+          kind: 'tdesign-radio',
+          fill: (run, field, value) =>
+            tickExactly(run, field, 'radio', new Set([labelFor(spec.options, asText(value))])),
+          read: (run, field) => checkedLabels(run, field, 'radio'),
+          expected: (value) => labelFor(spec.options, asText(value)),
+        };
+      case 'checkbox':
+        return {
+          kind: 'tdesign-checkbox',
+          async fill(run, field, value) {
+            const box = await boxOf(run, field, spec.label);
+            if (box.checked !== (asText(value) === '1')) await clickBox(field, 'checkbox', box);
+          },
+          read: async (run, field) => ((await boxOf(run, field, spec.label)).checked ? '1' : '0'),
+          expected: (value) => asText(value),
+        };
+      case 'upload':
+        return tdesignUpload();
+      case 'notice':
+        return tdesignNotice(spec.agree, spec.accept);
+    }
+  },
+};

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import express from 'express';
+import type { PortalDefinition } from '../kit/portal.ts';
+import { referenceNumber } from '../kit/references.ts';
+import { MB } from '../kit/uploads.ts';
+import { itemId } from './form-manifest.ts';
+import { minePage } from './mine-page.ts';
+import { APPLY_BODY, HOME_BODY, TDESIGN_BASE, tdesignDocument, VUE_BASE } from './page.ts';
+import { checkApplication } from './validate.ts';
+
+const require = createRequire(import.meta.url);
+/** The distributions as npm ships them: vue.global.prod.js, tdesign.min.js and tdesign.min.css, unchanged. */
+const VUE_DIST = join(dirname(require.resolve('vue/package.json')), 'dist');
+const TDESIGN_DIST = join(dirname(require.resolve('tdesign-vue-next/package.json')), 'dist');
+
+const ASSETS = join(import.meta.dirname, 'assets');
+const asset = (name: string) => readFileSync(join(ASSETS, name), 'utf8');
+const FILES: Record<string, { type: string; text: string }> = {
+  '/static/fire-safety.css': { type: 'text/css', text: asset('fire-safety.css') },
+  '/static/fire-safety.js': { type: 'application/javascript', text: asset('fire-safety.js') },
+};
+
+/**
+ * 公众聚集场所投入使用、营业前消防安全检查 (告知承诺) on 漳州市消防救援支队's system, built on TDesign
+ * (tdesign-vue-next on Vue 3): its own login (the kit's), one form of TDesign components (a filterable select
+ * and a cascader whose menus are teleported to <body>, a date picker, t-upload, radios, a dialog over the
+ * filled form to sign the 承诺书, an alert), posted as JSON. It has NO 办件查询: only 我的申请, a list of
+ * this account's filings with their 备注. Accepted at once (告知承诺制): the receipt carries the 受理编号.
+ */
+export const fireSafetyPortal: PortalDefinition = {
+  id: 'fire-safety',
+  item: itemId,
+  itemName: '公众聚集场所投入使用、营业前消防安全检查',
+  cookieName: 'XFJY_SESSION',
+  login: 'kit',
+  query: false,
+  accounts: [{ username: 'yijian', password: 'Yijian#2025', displayName: '一键办经办人' }],
+  receiptLabels: { acceptanceNo: '受理编号' },
+  uploads: { pmt: { label: '消防设施平面图', accept: { jpg: 5 * MB, png: 5 * MB, pdf: 10 * MB } } },
+  chrome: {
+    department: '漳州市消防救援支队',
+    systemName: '消防安全检查网上办理',
+    primary: '#c9302c',
+    hotline: '火警：119',
+    nav: [
+      { href: '/', label: '首页' },
+      { href: '/apply', label: '告知承诺申报' },
+      { href: '/mine', label: '我的申请' },
+    ],
+    footer: '漳州市消防救援支队',
+  },
+  mount(router, ctx) {
+    router.use(VUE_BASE, express.static(VUE_DIST, { maxAge: '1h', index: false }));
+    router.use(TDESIGN_BASE, express.static(TDESIGN_DIST, { maxAge: '1h', index: false }));
+    router.get(Object.keys(FILES), (req, res) => {
+      const file = FILES[req.path];
+      if (file) res.type(file.type).send(file.text);
+    });
+    const user = (req: express.Request) => req.portalSession?.displayName;
+    router.get('/', (req, res) => {
+      res.send(tdesignDocument({ title: '首页', user: user(req), active: '/', body: HOME_BODY }));
+    });
+    router.get('/apply', ctx.requireLogin, (req, res) => {
+      res.send(
+        tdesignDocument({
+          title: '告知承诺申报',
+          user: user(req),
+          active: '/apply',
+          body: APPLY_BODY,
+          script: true,
+        }),
+      );
+    });
+    router.get('/mine', ctx.requireLogin, (req, res) => void res.send(minePage(ctx, req)));
+    router.post('/api/apply', ctx.requireLogin, (req, res) => {
+      const body = Object.fromEntries(
+        Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string'),
+      ) as Record<string, string>;
+      const checked = checkApplication(ctx, req, body);
+      const count = Object.keys(checked.errors).length;
+      if (count > 0) {
+        res.json({
+          ok: false,
+          errors: checked.errors,
+          message: `有 ${count} 项信息未通过校验，请按提示修改`,
+        });
+        return;
+      }
+      const now = ctx.now();
+      const sequence = ctx.store.nextSequence('reference');
+      const submission = ctx.recordSubmission({
+        reference: referenceNumber('XF', sequence, 6, now),
+        account: ctx.accountOf(req),
+        company: String(checked.fields.unitName),
+        creditCode: String(checked.fields.creditCode),
+        status: 'done',
+        statusText: '已受理（告知承诺）',
+        requests: [{ path: req.path, receivedAt: now.toISOString(), body }],
+        files: checked.files,
+        fields: checked.fields,
+        receipt: {
+          acceptanceNo: `漳消承受字〔${now.getFullYear()}〕第${String(sequence).padStart(4, '0')}号`,
+        },
+      });
+      res.json({
+        ok: true,
+        reference: submission.reference,
+        receiptUrl: `/receipt/${encodeURIComponent(submission.reference)}`,
+      });
+    });
+  },
+};

@@ -1,0 +1,234 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PortalChangedError } from '../../bots/errors/index.ts';
+import type { AttachedDocument } from '../../bots/item-runner.ts';
+import { BrowserPool } from '../../bots/runtime/browser-pool.ts';
+import { familyFor } from '../../bots/runtime/families/index.ts';
+import { fillStep, readBack } from '../../bots/runtime/fill.ts';
+import { resolveRunnerOptions } from '../../bots/runtime/options.ts';
+import { Run } from '../../bots/runtime/run.ts';
+import type { StepDeclaration } from '../../bots/runtime/types.ts';
+import {
+  checkboxes,
+  datePicker,
+  divSelect,
+  radio,
+  readAndAccept,
+  regionCascade,
+  text,
+  upload,
+} from '../../bots/runtime/widgets/index.ts';
+
+const require = createRequire(import.meta.url);
+const DIST = {
+  '/vue/': join(dirname(require.resolve('vue/package.json')), 'dist'),
+  '/tdesign/': join(dirname(require.resolve('tdesign-vue-next/package.json')), 'dist'),
+};
+/** The local page's origin; every request to it is answered by the test (nothing leaves the browser). */
+const ORIGIN = 'http://127.0.0.1:9';
+
+/**
+ * A TDesign form as a portal builds it with tdesign-vue-next on Vue 3: a select whose options arrive late, a
+ * lazy cascader and a date picker whose panels are teleported to <body>, radios, a checkbox group, t-upload
+ * and a t-dialog notice. Plus a box that only looks like a select (a plain input), which a select binding
+ * must refuse at once. `window.model` is what the page would post.
+ */
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/tdesign/tdesign.min.css"></head>
+<body><div id="app"></div>
+<script src="/vue/vue.global.prod.js"></script><script src="/tdesign/tdesign.min.js"></script>
+<script>
+const tree = { '': [['350000', '福建省'], ['330000', '浙江省']], '350000': [['350600', '漳州市'], ['350200', '厦门市']],
+  '350600': [['350602', '芗城区'], ['350603', '龙文区']] };
+const later = (value, ms) => new Promise((resolve) => setTimeout(() => resolve(value), ms));
+const app = Vue.createApp({
+  template: \`<t-form :data="model" label-width="120px" style="padding:20px">
+  <t-form-item label="开户网点"><t-select v-model="model.branch" :options="branches" :loading="!branches.length" placeholder="请选择"></t-select></t-form-item>
+  <t-form-item label="所在区域"><t-cascader v-model="model.region" :options="provinces" :load="load" value-type="full"></t-cascader></t-form-item>
+  <t-form-item label="成立日期"><t-date-picker v-model="model.date" value-type="YYYY-MM-DD"></t-date-picker></t-form-item>
+  <t-form-item label="性别"><t-radio-group v-model="model.sex"><t-radio value="1">男</t-radio><t-radio value="2">女</t-radio></t-radio-group></t-form-item>
+  <t-form-item label="险种"><t-checkbox-group v-model="model.types" :options="[{label:'职工基本医疗保险',value:'310'},{label:'生育保险',value:'510'},{label:'大额医疗补助',value:'390'}]"></t-checkbox-group></t-form-item>
+  <t-form-item label="营业执照"><t-upload v-model="files" action="/upload" theme="file" :format-response="(r) => r" @success="(c) => model.licence = c.response.id"></t-upload></t-form-item>
+  <t-form-item label="承诺"><t-checkbox :checked="model.cn" @change="(v) => { if (v) dialog = true; else model.cn = false; }">我已阅读并同意承诺书</t-checkbox></t-form-item>
+  <t-form-item label="行业"><t-input placeholder="请选择" readonly></t-input></t-form-item>
+</t-form>
+<t-dialog v-model:visible="dialog" header="承诺书" confirm-btn="同意" @confirm="model.cn = true; dialog = false">
+  <p v-for="i in 30">本人承诺所填信息真实有效。</p></t-dialog>\`,
+  setup() {
+    const model = Vue.reactive({ branch: '', region: [], date: '', sex: '', types: ['310'], licence: '', cn: false });
+    window.model = model;
+    const branches = Vue.ref([]);
+    // The branches come 1.2 s after the page, as a department's list does.
+    fetch('/api/branches').then((r) => r.json()).then((list) => { branches.value = list; });
+    const provinces = tree[''].map(([value, label]) => ({ value, label, children: true }));
+    const load = (node) => later(tree[node.value].map(([value, label]) => ({ value, label,
+      children: node.value === '350000' ? true : undefined })), 500);
+    return { model, branches, provinces, load, files: Vue.ref([]), dialog: Vue.ref(false) };
+  },
+});
+app.use(TDesign.default);
+app.mount('#app');
+</script></body></html>`;
+
+async function serve(page: Page): Promise<void> {
+  await page.route(`${ORIGIN}/**`, async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/form') return route.fulfill({ contentType: 'text/html', body: PAGE });
+    for (const [prefix, dir] of Object.entries(DIST)) {
+      if (!path.startsWith(prefix)) continue;
+      const file = join(dir, path.slice(prefix.length));
+      const type = file.endsWith('.css') ? 'text/css' : 'application/javascript';
+      return route.fulfill({ body: await readFile(file), contentType: type });
+    }
+    if (path === '/api/branches') {
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      return route.fulfill({
+        json: [
+          { value: 'B01', label: '漳州芗城支行' },
+          { value: 'B02', label: '漳州龙文支行' },
+        ],
+      });
+    }
+    if (path === '/upload') return route.fulfill({ json: { id: 'F1', name: 'licence.jpg' } });
+    return route.fulfill({ status: 404, body: '' });
+  });
+}
+
+describe('the TDesign family', () => {
+  const pool = new BrowserPool({ size: 1, recycleAfterRuns: 10 });
+  let page: Page;
+  let folder: string;
+  let release: () => Promise<void>;
+  let documents: Record<string, AttachedDocument>;
+
+  beforeAll(async () => {
+    const lease = await pool.acquire();
+    release = () => lease.release();
+    page = await lease.context.newPage();
+    await serve(page);
+    folder = await mkdtemp(join(tmpdir(), 'yijian-tdesign-'));
+    await writeFile(join(folder, 'licence'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    documents = {
+      licence: { path: join(folder, 'licence'), fileName: 'licence.jpg', mimeType: 'image/jpeg' },
+    };
+  });
+  afterAll(async () => {
+    await release?.();
+    await pool.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  const runOn = (values: Record<string, unknown>, findTimeoutMs = 2000) =>
+    new Run(
+      page,
+      {
+        applicationId: 'a',
+        applicationRef: 'r',
+        itemId: 'x',
+        portalId: 'p',
+        baseUrl: `${ORIGIN}/`,
+        values,
+        documents,
+        reconcile: false,
+      },
+      {
+        signal: new AbortController().signal,
+        tracePath: '',
+        step: async () => {},
+        beforeFinalSubmit: async () => {},
+        askPerson: async () => '',
+      },
+      resolveRunnerOptions({ findTimeoutMs }),
+      undefined,
+    );
+
+  const tdesign = familyFor('tdesign');
+
+  it('fills a slow select, a teleported cascader and date panel, radios, checkboxes, t-upload and a t-dialog', async () => {
+    await page.goto(`${ORIGIN}/form`);
+    const step: StepDeclaration = {
+      name: 't',
+      ready: { text: 'x' },
+      fields: [
+        { field: 'branch', find: { label: '开户网点' }, widget: divSelect() },
+        { field: 'region', find: { label: '所在区域' }, widget: regionCascade() },
+        {
+          field: 'established',
+          find: { label: '成立日期' },
+          widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
+        },
+        { field: 'sex', find: { label: '性别' }, widget: radio({ '2': '女', '1': '男' }) },
+        {
+          field: 'types',
+          find: { label: '险种' },
+          widget: checkboxes({ '510': '生育保险', '390': '大额医疗补助' }),
+        },
+        { field: 'licence', find: { label: '营业执照' }, widget: upload('选择文件') },
+        { field: 'accepted', find: { label: '承诺' }, widget: readAndAccept('我已阅读并同意承诺书', '同意') },
+      ],
+    };
+    const values = {
+      branch: '漳州龙文支行',
+      region: '350603',
+      established: '2024-02-29',
+      sex: '2',
+      types: ['510', '390'],
+      licence: { document: 'licence' },
+      accepted: '1',
+    };
+    const run = runOn(values);
+    const bound = await fillStep(run, page, step, tdesign);
+    await readBack(run, bound);
+    expect(run.comparison.filter((row) => !row.matches)).toEqual([]);
+    expect(
+      await page.evaluate(() => JSON.parse(JSON.stringify((window as never as { model: unknown }).model))),
+    ).toEqual({
+      branch: 'B02',
+      region: ['350000', '350600', '350603'],
+      date: '2024-02-29',
+      sex: '2',
+      types: ['510', '390'],
+      licence: 'F1',
+      cn: true,
+    });
+  });
+
+  it('refuses a field that is not TDesign markup at once, as a changed portal naming field, label and locator', async () => {
+    await page.goto(`${ORIGIN}/form`);
+    const step: StepDeclaration = {
+      name: 't',
+      ready: { text: 'x' },
+      fields: [{ field: 'industryCode', find: { label: '行业' }, widget: divSelect() }],
+    };
+    const started = Date.now();
+    const error = await fillStep(runOn({ industryCode: 'I65' }, 5000), page, step, tdesign).catch(
+      (e: unknown) => e,
+    );
+    expect(Date.now() - started).toBeLessThan(3500);
+    expect(error).toBeInstanceOf(PortalChangedError);
+    expect((error as Error).message).toContain('industryCode（标签“行业”）');
+    expect((error as Error).message).toContain('.t-select');
+  });
+
+  it('says so when a loaded list does not offer the value', async () => {
+    await page.goto(`${ORIGIN}/form`);
+    const step: StepDeclaration = {
+      name: 't',
+      ready: { text: 'x' },
+      fields: [
+        { field: 'branch', find: { label: '开户网点' }, widget: divSelect() },
+        { field: 'n', find: { label: '行业' }, widget: text() },
+      ],
+    };
+    const error = await fillStep(runOn({ branch: '漳州东山支行' }, 500), page, step, tdesign).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PortalChangedError);
+    expect((error as Error).message).toContain(
+      'branch（标签“开户网点”）：TDesign 下拉列表中没有“漳州东山支行”',
+    );
+  });
+});
