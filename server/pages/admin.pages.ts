@@ -13,6 +13,7 @@ import type { Services } from '../services.ts';
 export const ACTION_LABELS: Record<string, string> = {
   'auth.login': '登录',
   'auth.login-failed': '登录失败',
+  'auth.login-delayed': '登录需等待',
   'auth.login-locked': '登录被锁定',
   'auth.logout': '退出登录',
   'user.register': '申请人注册',
