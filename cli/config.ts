@@ -46,6 +46,14 @@ const trustProxy = z.preprocess(
   ),
 );
 
+/** A yes/no variable: true/1/yes or false/0/no (unset: no). */
+const flag = z.preprocess(
+  (value) => (value === undefined || value === '' ? 'false' : String(value).toLowerCase()),
+  z
+    .enum(['true', '1', 'yes', 'false', '0', 'no'], { error: '必须是 true 或 false' })
+    .transform((value) => value === 'true' || value === '1' || value === 'yes'),
+);
+
 export const configSchema = z.object({
   PORT: port(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -69,6 +77,8 @@ export const configSchema = z.object({
   /** First port of the sandbox portals; each department takes the next one. 0: any free ports (tests). */
   PORTALS_PORT: port(4100, 0),
   TRUST_PROXY: trustProxy,
+  /** Demo mode: `start` creates the demo centre, one account per role and the sandbox portals' logins. */
+  DEMO: flag,
   /** Size of the OCR worker pool; defaults to the number of cores. */
   OCR_WORKERS: z.coerce
     .number({ error: '必须是正整数' })
