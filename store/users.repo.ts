@@ -117,6 +117,10 @@ export class UsersRepo {
     await this.db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
   }
 
+  async setDisabled(id: string, disabled: boolean): Promise<void> {
+    await this.db.query('UPDATE users SET disabled = $2 WHERE id = $1', [id, disabled]);
+  }
+
   /** Enabled accounts of a role (is this the last admin?). */
   async countActive(role: Role): Promise<number> {
     const rows = await this.db.query<{ count: number }>(

@@ -96,6 +96,11 @@ export class SessionManager {
     res.clearCookie(SESSION_COOKIE, this.#cookieOptions(req));
   }
 
+  /** Ends every session of an account (its password changed, it was disabled); the caller ends its streams. */
+  async endAll(userId: string): Promise<void> {
+    await this.sessions.deleteForUser(userId);
+  }
+
   async #issue(
     req: Request,
     res: Response,
