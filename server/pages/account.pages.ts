@@ -100,7 +100,6 @@ interface PasswordState {
 
 function passwordForm(csrf: string, state: PasswordState) {
   return html`<section class="card auth-card">
-  <h1 class="auth-card__title">修改密码</h1>
   <p class="auth-card__lead">修改后，您在其他设备和浏览器上的登录都会退出。</p>
   ${state.changed ? alertBox('success', '密码已修改，其他设备上的登录已退出') : ''}
   <form method="post" action="/account/password" novalidate class="form">
