@@ -26,6 +26,8 @@ export interface ServerOptions {
    * reach us directly could otherwise pick the address their failed sign-ins are counted against.
    */
   trustProxy: false | number | readonly string[];
+  /** How often an open live-update stream checks that its session still stands. Default 1 minute. */
+  streamRecheckMs: number;
   /** scrypt cost N (a power of two). Default 2^15 (≈ 32 MB, tens of ms). */
   passwordCost: number;
   /** Largest upload accepted. Default 10 MB. */
@@ -48,6 +50,7 @@ export const DEFAULT_SERVER_OPTIONS = {
   loginDelayMaxMs: MINUTE,
   loginMaxFailuresPerIp: 30,
   loginWindowMs: 15 * MINUTE,
+  streamRecheckMs: MINUTE,
   passwordCost: 2 ** 15,
   uploadMaxBytes: 10 * 1024 * 1024,
   secureCookies: 'auto',
@@ -65,6 +68,7 @@ export function resolveServerOptions(overrides: Partial<ServerOptions> = {}): Se
     'loginWindowMs',
     'loginDelayBaseMs',
     'loginDelayMaxMs',
+    'streamRecheckMs',
     'uploadMaxBytes',
   ] as const) {
     if (!(options[key] > 0)) throw new Error(`ServerOptions.${key} must be positive, got ${options[key]}`);

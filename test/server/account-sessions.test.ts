@@ -93,3 +93,35 @@ describe('sessions end with the password or the account', () => {
     expect((await admin.postForm('/admin/users/not-a-user/disable', {})).status).toBe(404);
   });
 });
+
+/** A stream sends no requests of its own: it ends when its session does, however that happens. */
+describe('open streams end with their session', () => {
+  let web: TestServer;
+  beforeAll(async () => {
+    web = await startTestServer({ options: { sessionIdleMs: 1500, streamRecheckMs: 200 } });
+    await web.addUser('clerk', 'zheng.clerk', 'Clerk-pass-1', { name: '郑窗口' });
+  });
+  afterAll(() => web.close());
+
+  it('ends a stream when its session is left idle past the limit', async () => {
+    const clerk = new Client(web.base);
+    await clerk.login('zheng.clerk', 'Clerk-pass-1');
+    const stream = await openEvents(clerk);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(stream.ended).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 1400));
+    expect(stream.ended).toBe(true);
+  });
+
+  it('ends a stream when the account is disabled in the store by another process', async () => {
+    const clerk = new Client(web.base);
+    await clerk.login('zheng.clerk', 'Clerk-pass-1');
+    const stream = await openEvents(clerk);
+    await settle();
+    const id = (await web.services.users.findByLogin('zheng.clerk'))?.id ?? '';
+    // As `psql` or another web server would: nothing tells this server's event hub.
+    await web.services.users.setDisabled(id, true);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(stream.ended).toBe(true);
+  });
+});
