@@ -20,6 +20,40 @@ const port = (fallback: number, min = 1) => {
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'] as const;
+const proxyEntry = z.union([z.enum(PROXY_NAMES), z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+const TRUST_PROXY_MESSAGE = `必须是代理跳数（整数），或逗号分隔的代理地址、网段、${PROXY_NAMES.join(' / ')}`;
+
+/**
+ * TRUST_PROXY: which proxy may name the client in X-Forwarded-For. Unset: none (the socket's address is the
+ * client). A hop count, or a comma-separated list of addresses, subnets and Express's names for them.
+ * `true` (trust anyone) is refused: every client could then choose the address it is rate-limited by.
+ */
+const trustProxy = z.preprocess(
+  (value) => {
+    if (value === undefined || value === '' || value === 'false') return false;
+    if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+    if (typeof value === 'string') return value.split(',').map((entry) => entry.trim());
+    return value;
+  },
+  z.union(
+    [
+      z.literal(false),
+      z.number().int().min(1, TRUST_PROXY_MESSAGE).max(10, TRUST_PROXY_MESSAGE),
+      z.array(proxyEntry, { error: TRUST_PROXY_MESSAGE }).min(1, TRUST_PROXY_MESSAGE),
+    ],
+    { error: TRUST_PROXY_MESSAGE },
+  ),
+);
+
+/** A yes/no variable: true/1/yes or false/0/no (unset: no). */
+const flag = z.preprocess(
+  (value) => (value === undefined || value === '' ? 'false' : String(value).toLowerCase()),
+  z
+    .enum(['true', '1', 'yes', 'false', '0', 'no'], { error: '必须是 true 或 false' })
+    .transform((value) => value === 'true' || value === '1' || value === 'yes'),
+);
+
 export const configSchema = z.object({
   PORT: port(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -42,6 +76,9 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `必须是 ${LOG_LEVELS.join(' / ')} 之一` }).default('info'),
   /** First port of the sandbox portals; each department takes the next one. 0: any free ports (tests). */
   PORTALS_PORT: port(4100, 0),
+  TRUST_PROXY: trustProxy,
+  /** Demo mode: `start` creates the demo centre, one account per role and the sandbox portals' logins. */
+  DEMO: flag,
   /** Size of the OCR worker pool; defaults to the number of cores. */
   OCR_WORKERS: z.coerce
     .number({ error: '必须是正整数' })

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { maskPhone } from '../lib/redact.ts';
 import { AuditRepo } from '../store/audit.repo.ts';
 import type { Db } from '../store/db.ts';
+import { SessionsRepo } from '../store/sessions.repo.ts';
 import { type Centre, type User, UsersRepo } from '../store/users.repo.ts';
 import { hashPassword, passwordProblems } from './auth/password.ts';
 import { cleanDisplayText, USERNAME } from './http/validate.ts';
@@ -78,6 +80,32 @@ export async function createStaffAccount(
     ip: null,
   });
   return user;
+}
+
+/**
+ * `yijian users disable|enable`: the account's sessions end with it (a web server's open streams notice at
+ * their next session check). The last enabled admin cannot be disabled: nobody could enable accounts again.
+ */
+export async function setAccountDisabled(db: Db, login: string, disabled: boolean): Promise<User> {
+  const users = new UsersRepo(db);
+  const user = await users.findByLogin(login.trim().toLowerCase());
+  if (!user) throw new AccountError(`账号 ${login} 不存在`);
+  if (disabled && user.role === 'admin' && !user.disabled && (await users.countActive('admin')) === 1) {
+    throw new AccountError('不能停用最后一个管理员账号');
+  }
+  await users.setDisabled(user.id, disabled);
+  if (disabled) await new SessionsRepo(db).deleteForUser(user.id);
+  await new AuditRepo(db).append({
+    actorId: null,
+    actorName: '命令行',
+    actorRole: 'system',
+    action: disabled ? 'user.disable' : 'user.enable',
+    subjectType: 'user',
+    subjectId: user.id,
+    detail: { login: user.role === 'applicant' ? maskPhone(user.login) : user.login },
+    ip: null,
+  });
+  return { ...user, disabled };
 }
 
 export interface DemoAccount {

@@ -26,7 +26,9 @@ export function createApp(deps: AppDeps): Express {
 export function createAppWithServices(services: Services): { app: Express; services: Services } {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Off unless TRUST_PROXY names the proxy: a client must not choose the address it is limited by.
+  const { trustProxy } = services.options;
+  app.set('trust proxy', Array.isArray(trustProxy) ? [...trustProxy] : trustProxy);
 
   app.use((req, _res, next) => {
     req.yj = {

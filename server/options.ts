@@ -9,12 +9,25 @@ export interface ServerOptions {
   sessionAbsoluteMs: number;
   /** A visitor's pre-login session (it only carries the login form's CSRF token). Default 2 hours. */
   anonymousSessionMs: number;
-  /** Failed sign-ins per account within the window before the account is locked. Default 5. */
-  loginMaxFailuresPerAccount: number;
-  /** Failed sign-ins per IP address within the window before the address is refused. Default 30. */
+  /** Failed sign-ins on an account that cost nothing; each one after them makes the next try wait. Default 3. */
+  loginFreeFailures: number;
+  /** The first wait after the free failures; it doubles with each further failure. Default 1 second. */
+  loginDelayBaseMs: number;
+  /** The longest wait an account's failures can impose (never a lock). Default 1 minute. */
+  loginDelayMaxMs: number;
+  /** Failed sign-ins from one client address within the window before the address is refused. Default 30. */
   loginMaxFailuresPerIp: number;
-  /** Window (and lock-out time) of the counters above. Default 15 minutes. */
+  /** Failures older than this are forgotten; a refused address waits this long. Default 15 minutes. */
   loginWindowMs: number;
+  /**
+   * Which proxies may name the client in `X-Forwarded-For` (Express's `trust proxy`): false (the socket's
+   * address is the client, the default), a hop count, or addresses, subnets and `loopback`/`linklocal`/
+   * `uniquelocal`. Set it from TRUST_PROXY only when such a proxy is really in front: anyone who can
+   * reach us directly could otherwise pick the address their failed sign-ins are counted against.
+   */
+  trustProxy: false | number | readonly string[];
+  /** How often an open live-update stream checks that its session still stands. Default 1 minute. */
+  streamRecheckMs: number;
   /** scrypt cost N (a power of two). Default 2^15 (≈ 32 MB, tens of ms). */
   passwordCost: number;
   /** Largest upload accepted. Default 10 MB. */
@@ -32,12 +45,16 @@ export const DEFAULT_SERVER_OPTIONS = {
   sessionIdleMs: 30 * MINUTE,
   sessionAbsoluteMs: 12 * 60 * MINUTE,
   anonymousSessionMs: 120 * MINUTE,
-  loginMaxFailuresPerAccount: 5,
+  loginFreeFailures: 3,
+  loginDelayBaseMs: 1000,
+  loginDelayMaxMs: MINUTE,
   loginMaxFailuresPerIp: 30,
   loginWindowMs: 15 * MINUTE,
+  streamRecheckMs: MINUTE,
   passwordCost: 2 ** 15,
   uploadMaxBytes: 10 * 1024 * 1024,
   secureCookies: 'auto',
+  trustProxy: false,
 } as const satisfies ServerOptions;
 
 export function resolveServerOptions(overrides: Partial<ServerOptions> = {}): ServerOptions {
@@ -45,7 +62,15 @@ export function resolveServerOptions(overrides: Partial<ServerOptions> = {}): Se
   if (!Number.isInteger(Math.log2(options.passwordCost)) || options.passwordCost < 2) {
     throw new Error(`ServerOptions.passwordCost must be a power of two, got ${options.passwordCost}`);
   }
-  for (const key of ['sessionIdleMs', 'sessionAbsoluteMs', 'loginWindowMs', 'uploadMaxBytes'] as const) {
+  for (const key of [
+    'sessionIdleMs',
+    'sessionAbsoluteMs',
+    'loginWindowMs',
+    'loginDelayBaseMs',
+    'loginDelayMaxMs',
+    'streamRecheckMs',
+    'uploadMaxBytes',
+  ] as const) {
     if (!(options[key] > 0)) throw new Error(`ServerOptions.${key} must be positive, got ${options[key]}`);
   }
   return options;

@@ -3,6 +3,7 @@ import { registerProgressApi } from './api/progress.api.ts';
 import { ApiRegistry } from './api/registry.ts';
 import { eventRoutes } from './events/stream.ts';
 import type { RouteSpec } from './http/routes.ts';
+import { accountRoutes } from './pages/account.pages.ts';
 import { portalRoutes } from './pages/admin/portals.pages.ts';
 import { queueBoardRoutes } from './pages/admin/queue-board.ts';
 import { runRoutes } from './pages/admin/runs.pages.ts';
@@ -41,6 +42,7 @@ export function buildRoutes(services: Services): { routes: RouteSpec[]; api: Api
     ...systemRoutes(services),
     ...homeRoutes(services),
     ...authRoutes(services),
+    ...accountRoutes(services),
     ...myListRoutes(services),
     ...newApplicationRoutes(services),
     ...materialsRoutes(services),

@@ -8,19 +8,26 @@ export class LoginFailuresRepo {
     await this.db.query('INSERT INTO login_failures (account_key, ip) VALUES ($1, $2)', [accountKey, ip]);
   }
 
-  /** Failures within the window and the time of the oldest of them (the lock lifts a window after it). */
+  /**
+   * Failures within the window, with the times of the oldest (a refused address is let in again a window
+   * after it) and the latest (an account's delay runs from it). `fromIp` narrows an account's failures to
+   * one client.
+   */
   async recent(
     by: 'account' | 'ip',
     key: string,
     windowMs: number,
-  ): Promise<{ count: number; oldest: Date | null }> {
+    narrow: { fromIp?: string } = {},
+  ): Promise<{ count: number; oldest: Date | null; latest: Date | null }> {
     const column = by === 'account' ? 'account_key' : 'ip';
-    const rows = await this.db.query<{ count: number; oldest: Date | null }>(
-      `SELECT count(*)::int AS count, min(at) AS oldest FROM login_failures
-       WHERE ${column} = $1 AND at > now() - make_interval(secs => $2)`,
-      [key, windowMs / 1000],
+    const rows = await this.db.query<{ count: number; oldest: Date | null; latest: Date | null }>(
+      `SELECT count(*)::int AS count, min(at) AS oldest, max(at) AS latest FROM login_failures
+       WHERE ${column} = $1 AND at > now() - make_interval(secs => $2)
+         AND ($3::text IS NULL OR ip = $3)`,
+      [key, windowMs / 1000, narrow.fromIp ?? null],
     );
-    return { count: rows[0]?.count ?? 0, oldest: rows[0]?.oldest ?? null };
+    const row = rows[0];
+    return { count: row?.count ?? 0, oldest: row?.oldest ?? null, latest: row?.latest ?? null };
   }
 
   /** A successful sign-in forgives the account's earlier failures (not the IP's). */

@@ -117,6 +117,19 @@ export class UsersRepo {
     await this.db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
   }
 
+  async setDisabled(id: string, disabled: boolean): Promise<void> {
+    await this.db.query('UPDATE users SET disabled = $2 WHERE id = $1', [id, disabled]);
+  }
+
+  /** Enabled accounts of a role (is this the last admin?). */
+  async countActive(role: Role): Promise<number> {
+    const rows = await this.db.query<{ count: number }>(
+      'SELECT count(*)::int AS count FROM users WHERE role = $1 AND NOT disabled',
+      [role],
+    );
+    return rows[0]?.count ?? 0;
+  }
+
   async recordLogin(id: string): Promise<void> {
     await this.db.query('UPDATE users SET last_login_at = now() WHERE id = $1', [id]);
   }

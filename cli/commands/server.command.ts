@@ -31,6 +31,7 @@ export async function startWebServer(
     db: infra.db,
     dataDir: ctx.config.DATA_DIR,
     secret: infra.secret,
+    options: { trustProxy: ctx.config.TRUST_PROXY },
     ...(bots ? { bots } : {}),
     ...(board ? { boardQueues: board.allQueues } : {}),
     ocr: () => {

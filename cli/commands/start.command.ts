@@ -13,10 +13,16 @@ export function registerStart(program: Command): void {
     .description(
       '在本机运行全部组件：Web 服务、机器人队列、模拟部门门户、内置数据库；未设置 REDIS_URL 时自动启动内置 Redis',
     )
-    .option('--no-demo', '不创建演示账号')
-    .action(async (options: { demo: boolean }) => {
+    .option(
+      '--demo',
+      '演示模式：创建演示服务中心、每个角色一个演示账号和模拟门户的登录账号（或设置 DEMO=true）',
+    )
+    .action(async (options: { demo?: boolean }) => {
       const ctx = boot();
       await runOrExit(ctx, async () => {
+        // Demo accounts (an admin among them) only when asked for: a production data directory starts with
+        // no accounts, and `yijian users add` creates the first admin.
+        const demoMode = options.demo === true || ctx.config.DEMO;
         const infra = await openInfrastructure(ctx.config, { ...ctx, singleMachine: true });
         // The sandbox portals run in a child process; without them the rest still works, so a failure is reported, not fatal.
         const portals = await startPortalsProcess(ctx).catch((error: unknown) => {
@@ -37,9 +43,10 @@ export function registerStart(program: Command): void {
           workers: { portals: BOT_PORTAL_IDS, concurrency: 2, coordinator: true },
         });
         ctx.shutdown.add('bots', () => bots.close());
-        if (options.demo) await seedSandboxCredentials(infra.db, credentialsBox(infra.secret));
-        const { url } = await startWebServer(ctx, infra, bots.queue);
-        const demo = options.demo ? await seedDemoAccounts(infra.db, ctx.config.DATA_DIR) : [];
+        if (demoMode) await seedSandboxCredentials(infra.db, credentialsBox(infra.secret));
+        const { url, services } = await startWebServer(ctx, infra, bots.queue);
+        const demo = demoMode ? await seedDemoAccounts(infra.db, ctx.config.DATA_DIR) : [];
+        const noAdmin = (await services.users.countActive('admin')) === 0;
         const roleNames = { applicant: '申请人', clerk: '窗口人员', admin: '管理员' } as const;
         process.stdout.write(
           [
@@ -54,6 +61,13 @@ export function registerStart(program: Command): void {
               ? [
                   `演示账号（在 ${url}/login 登录；密码保存在 数据目录/demo-accounts.json）：`,
                   ...demo.map((a) => `  ${roleNames[a.role]}\t${a.login}\t${a.password}\t${a.displayName}`),
+                ]
+              : []),
+            ...(noAdmin
+              ? [
+                  '尚无管理员账号。创建第一个管理员（密码在提示符下输入）：',
+                  '  npx yijian users add --role admin --username <用户名> --name <姓名>',
+                  '（只是试用？用 yijian start --demo 创建演示账号）',
                 ]
               : []),
             '按 Ctrl+C 停止。',

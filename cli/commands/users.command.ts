@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { maskPhone } from '../../lib/redact.ts';
-import { AccountError, createStaffAccount } from '../../server/accounts.ts';
+import { AccountError, createStaffAccount, setAccountDisabled } from '../../server/accounts.ts';
 import { openStore } from '../../store/open-store.ts';
 import { LoginTakenError, UsersRepo } from '../../store/users.repo.ts';
 import { ConfigError, loadConfig } from '../config.ts';
@@ -109,6 +109,25 @@ export function registerUsers(program: Command): void {
         }
       },
     );
+  for (const disabled of [true, false]) {
+    users
+      .command(disabled ? 'disable' : 'enable')
+      .description(
+        disabled
+          ? '停用账号：该账号的所有登录会话立即结束（最后一个管理员不能停用）'
+          : '重新启用已停用的账号',
+      )
+      .requiredOption('--username <login>', '用户名，或申请人的手机号')
+      .action(async (options: { username: string }) => {
+        try {
+          const user = await withStore((db) => setAccountDisabled(db, options.username, disabled));
+          const shown = /^1\d{10}$/.test(user.login) ? maskPhone(user.login) : user.login;
+          process.stdout.write(`已${disabled ? '停用' : '启用'}${ROLE_LABELS[user.role]}账号 ${shown}\n`);
+        } catch (error) {
+          fail(error);
+        }
+      });
+  }
   users
     .command('list')
     .description('列出全部账号（申请人手机号脱敏显示）')

@@ -96,6 +96,26 @@ export class SessionManager {
     res.clearCookie(SESSION_COOKIE, this.#cookieOptions(req));
   }
 
+  /**
+   * Whether a signed-in session still stands: not expired (idle or absolute), its account enabled. An open
+   * stream asks this now and then, so it ends with its session however the session ended: expiry, a
+   * password change or disabling on another server, or a command run against the store.
+   */
+  async stillSignedIn(idHash: string): Promise<boolean> {
+    const session = await this.sessions.find(idHash);
+    if (!session?.userId) return false;
+    const now = Date.now();
+    if (session.expiresAt.getTime() <= now) return false;
+    if (now - session.lastSeenAt.getTime() > this.options.sessionIdleMs) return false;
+    const user = await this.users.findById(session.userId);
+    return user !== undefined && !user.disabled;
+  }
+
+  /** Ends every session of an account (its password changed, it was disabled); the caller ends its streams. */
+  async endAll(userId: string): Promise<void> {
+    await this.sessions.deleteForUser(userId);
+  }
+
   async #issue(
     req: Request,
     res: Response,

@@ -46,8 +46,21 @@ export function eventRoutes(services: Services): RouteSpec[] {
           since,
         );
         const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+        // A stream sends no requests, so it would outlive its session: it looks now and then.
+        const recheck = setInterval(() => {
+          if (!session) return;
+          services.sessions.stillSignedIn(session).then(
+            (standing) => {
+              if (standing) return;
+              close();
+              res.end();
+            },
+            (error: unknown) => services.logger.warn({ err: error }, '检查实时更新的会话失败'),
+          );
+        }, services.options.streamRecheckMs);
         const close = () => {
           clearInterval(heartbeat);
+          clearInterval(recheck);
           unsubscribe();
         };
         req.on('close', close);

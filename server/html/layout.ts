@@ -69,6 +69,7 @@ function account(user: CurrentUser | null, csrfToken: string | undefined): SafeH
   if (!user) return html``;
   return html`<div class="account">
   <span class="account__name">${user.displayName}</span><span class="account__role">${ROLE_LABELS[user.role]}</span>
+  <a class="account__link" href="/account/password">修改密码</a>
   <form method="post" action="/logout" class="account__logout">${csrfToken ? csrfField(csrfToken) : ''}<button type="submit" class="link-button">退出</button></form>
 </div>`;
 }

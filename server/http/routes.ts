@@ -69,6 +69,7 @@ export const PARAM_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   runId: rowId,
   taskId: rowId,
   seq: rowSeq,
+  userId: z.uuid(),
 };
 
 function paramNames(path: string): string[] {

@@ -2,21 +2,34 @@ import { z } from 'zod';
 import { maskPhone } from '../../lib/redact.ts';
 import { APPLICATION_STATUSES } from '../../store/applications.repo.ts';
 import type { AuditFilter, AuditRecord } from '../../store/audit.repo.ts';
-import { emptyState, formatTime, inputField, STATUS_LABELS, selectField } from '../html/components.ts';
+import {
+  csrfField,
+  emptyState,
+  formatTime,
+  inputField,
+  STATUS_LABELS,
+  selectField,
+} from '../html/components.ts';
 import { html, type SafeHtml } from '../html/html.ts';
 import { ROLE_LABELS, sendPage } from '../html/layout.ts';
+import { HttpError, notFound } from '../http/errors.ts';
 import type { RouteSpec } from '../http/routes.ts';
 import { calendarDay, MOBILE, parseForm, rowId } from '../http/validate.ts';
 import type { Services } from '../services.ts';
+import { endAccountSessions } from './account.pages.ts';
 
 /** The admin's overview, accounts and the audit log (bot runs and queues arrive with the bots issue). */
 export const ACTION_LABELS: Record<string, string> = {
   'auth.login': '登录',
   'auth.login-failed': '登录失败',
+  'auth.login-delayed': '登录需等待',
   'auth.login-locked': '登录被锁定',
   'auth.logout': '退出登录',
   'user.register': '申请人注册',
   'user.create': '新建账号',
+  'user.password': '修改密码',
+  'user.disable': '停用账号',
+  'user.enable': '启用账号',
   'application.create': '新建办件',
   'application.save': '保存表单',
   'application.submit': '提交申请',
@@ -119,7 +132,7 @@ ${more ? html`<div class="pager"><a class="button" href="/admin/audit?${more.toS
           width: 'wide',
           lead: html`窗口人员和管理员账号用命令 <code>yijian users add</code> 创建；申请人自行注册。`,
           body: html`<section class="card"><div class="table-wrap"><table class="table">
-<thead><tr><th>姓名</th><th>账号</th><th>角色</th><th>服务中心</th><th>最近登录</th></tr></thead>
+<thead><tr><th>姓名</th><th>账号</th><th>角色</th><th>服务中心</th><th>最近登录</th><th>操作</th></tr></thead>
 <tbody>${users.map(
             (user) => html`<tr>
   <td data-label="姓名">${user.displayName}${user.demo ? html` <span class="tag">演示</span>` : ''}${user.disabled ? html` <span class="tag tag--muted">已停用</span>` : ''}</td>
@@ -127,12 +140,43 @@ ${more ? html`<div class="pager"><a class="button" href="/admin/audit?${more.toS
   <td data-label="角色">${ROLE_LABELS[user.role]}</td>
   <td data-label="服务中心">${user.centreId ? (centreName.get(user.centreId) ?? user.centreId) : '—'}</td>
   <td data-label="最近登录">${formatTime(user.lastLoginAt)}</td>
+  <td data-label="操作">${
+    user.id === req.yj.user?.id
+      ? '—'
+      : html`<form method="post" action="/admin/users/${user.id}/${user.disabled ? 'enable' : 'disable'}">${csrfField(req.yj.session?.csrfToken ?? '')}<button type="submit" class="link-button">${user.disabled ? '启用' : '停用'}</button></form>`
+  }</td>
 </tr>`,
           )}</tbody></table></div></section>`,
         });
       },
     },
+    accountSwitch(services, true),
+    accountSwitch(services, false),
   ];
+}
+
+/**
+ * Disabling an account ends its sessions and their live-update streams at once (a disabled person's open
+ * page must stop receiving applications). An admin cannot disable themselves, so the last admin stays.
+ */
+function accountSwitch(services: Services, disabled: boolean): RouteSpec {
+  return {
+    method: 'post',
+    path: `/admin/users/:userId/${disabled ? 'disable' : 'enable'}`,
+    access: ['admin'],
+    kind: 'page',
+    summary: disabled ? '停用账号' : '启用账号',
+    handler: async (req, res) => {
+      const userId = String(req.params.userId);
+      const user = await services.users.findById(userId);
+      if (!user) throw notFound();
+      if (user.id === req.yj.user?.id) throw new HttpError(400, 'SELF_DISABLE', '不能停用自己的账号');
+      await services.users.setDisabled(user.id, disabled);
+      if (disabled) await endAccountSessions(services, user.id);
+      await services.audit(req, disabled ? 'user.disable' : 'user.enable', { type: 'user', id: user.id });
+      res.redirect(303, '/admin/users');
+    },
+  };
 }
 
 const optionalText = z.preprocess(

@@ -3,7 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { maskPhone } from '../../lib/redact.ts';
 import { LoginTakenError } from '../../store/users.repo.ts';
-import { lockMessage } from '../auth/login-limiter.ts';
+import { waitMessage } from '../auth/login-limiter.ts';
 import { decoyHash, hashPassword, passwordProblems, verifyPassword } from '../auth/password.ts';
 import { alertBox, csrfField, type FieldErrors, inputField } from '../html/components.ts';
 import { html } from '../html/html.ts';
@@ -74,14 +74,17 @@ export function authRoutes(services: Services): RouteSpec[] {
         if (!parsed.ok)
           return showLogin(req, res, { login: String(body.login ?? ''), errors: parsed.errors, next }, 422);
         const { login, password } = parsed.data;
-        const lock = await limiter.check(login, req.yj.ip);
-        if (lock.locked) {
-          await audit(req, 'auth.login-locked', null, { login: shownLogin(login), by: lock.by });
-          services.metrics.logins.inc({ result: 'locked' });
-          res.set('Retry-After', String(Math.ceil(lock.retryAfterMs / 1000)));
-          return showLogin(req, res, { login, failure: lockMessage(lock), next }, 429);
-        }
         const user = await users.findByLogin(login);
+        const lastAdmin =
+          user?.role === 'admin' && !user.disabled && (await users.countActive('admin')) === 1;
+        const wait = await limiter.check(login, req.yj.ip, { lastAdmin });
+        if (wait.wait) {
+          // Refused before the password is looked at, so a try during the wait tells a guesser nothing.
+          await audit(req, 'auth.login-delayed', null, { login: shownLogin(login), by: wait.by });
+          services.metrics.logins.inc({ result: 'delayed' });
+          res.set('Retry-After', String(Math.ceil(wait.retryAfterMs / 1000)));
+          return showLogin(req, res, { login, failure: waitMessage(wait), next }, 429);
+        }
         decoy ??= decoyHash(options.passwordCost);
         const ok = await verifyPassword(password, user?.passwordHash ?? (await decoy));
         if (!user || !ok || user.disabled) {

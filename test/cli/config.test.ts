@@ -29,11 +29,23 @@ describe('configuration', () => {
     ['QUEUE_TUNING', '{"lockDurationMs":10', 'JSON 对象'],
     ['QUEUE_TUNING', '{"lockDuration":10000}', '未知的键 lockDuration'],
     ['QUEUE_TUNING', '{"lockDurationMs":"soon"}', 'lockDurationMs：必须是'],
+    ['TRUST_PROXY', 'true', '代理跳数'],
+    ['TRUST_PROXY', '10.0.0.0/8,everyone', '代理跳数'],
+    ['DEMO', 'maybe', 'true 或 false'],
   ])('a bad %s (%s) stops start-up with a message naming the variable', (variable, value, hint) => {
     const error = problems({ [variable]: value });
     expect(error.problems.map((p) => p.variable)).toEqual([variable]);
     expect(error.message).toContain(variable);
     expect(error.message).toContain(hint);
+  });
+
+  it('trusts no proxy and runs without demo accounts unless told to', () => {
+    expect(loadConfig({}, '/srv/yijian')).toMatchObject({ TRUST_PROXY: false, DEMO: false });
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8', DEMO: 'true' }, '/srv')).toMatchObject({
+      TRUST_PROXY: ['loopback', '10.0.0.0/8'],
+      DEMO: true,
+    });
+    expect(loadConfig({ TRUST_PROXY: '1' }, '/srv').TRUST_PROXY).toBe(1);
   });
 
   it('reports every bad variable at once', () => {

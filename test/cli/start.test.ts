@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canConnect, freePort } from '../../lib/net.ts';
 import { createRedis } from '../../queue/redis/connection.ts';
+import { Client } from '../server/client.ts';
 import { runYijian } from '../support/cli.ts';
 
 /** Every file and folder under `root` (symbolic links not followed), with its permission bits. */
@@ -23,11 +24,15 @@ describe('yijian start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'yijian-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  async function startOnce() {
+  async function startOnce(args: string[] = []) {
     const port = await freePort();
     // PORTALS_PORT=0: the sandbox portals take free ports, so the test never collides with a running demo.
-    const running = runYijian(['start'], { DATA_DIR: dataDir, PORT: String(port), PORTALS_PORT: '0' });
-    const [, redisUrl = ''] = await running.waitFor(/内置（(redis:\/\/[^）]+)）/, 60_000);
+    const running = runYijian(['start', ...args], {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      PORTALS_PORT: '0',
+    });
+    const [, redisUrl = ''] = await running.waitFor(/内置（(redis:\/\/[^）]+)）/, 150_000);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     return { running, port, redisUrl, health: { status: health.status, body: await health.json() } };
   }
@@ -40,6 +45,10 @@ describe('yijian start', () => {
       redis: { ok: true },
       store: { ok: true, kind: 'pglite', migrated: true },
     });
+    // Issue 18: a production data directory starts with no accounts and says how to make the first admin.
+    expect(first.running.output()).toContain('尚无管理员账号');
+    expect(first.running.output()).toContain('yijian users add --role admin');
+    expect(first.running.output()).not.toContain('demo.admin');
     const client = createRedis(first.redisUrl, 'producer');
     await client.set('yijian:start-test', 'survives');
     client.disconnect();
@@ -50,10 +59,29 @@ describe('yijian start', () => {
     expect(await canConnect('127.0.0.1', redisPort)).toBe(false);
     expect(await canConnect('127.0.0.1', first.port)).toBe(false);
 
-    const second = await startOnce();
+    const listed = runYijian(['users', 'list'], { DATA_DIR: dataDir });
+    expect(await listed.exited).toBe(0);
+    expect(listed.output().trim()).toBe('');
+    const added = runYijian(
+      ['users', 'add', '--role', 'admin', '--username', 'first.admin', '--name', '第一位管理员'],
+      { DATA_DIR: dataDir },
+      { input: 'First-admin-pass-1\n' },
+    );
+    expect(await added.exited).toBe(0);
+
+    const second = await startOnce(['--demo']);
     const again = createRedis(second.redisUrl, 'producer');
     expect(await again.get('yijian:start-test')).toBe('survives');
     again.disconnect();
+    // Demo mode adds the demo accounts; the admin made on the command line signs in.
+    expect(second.running.output()).toMatch(/演示账号[\s\S]*demo\.admin/);
+    expect(second.running.output()).not.toContain('尚无管理员账号');
+    const admin = await new Client(`http://127.0.0.1:${second.port}`).login(
+      'first.admin',
+      'First-admin-pass-1',
+    );
+    expect(admin.status).toBe(303);
+    expect(admin.location).toBe('/admin');
     second.running.child.kill('SIGINT');
     expect(await second.running.exited).toBe(0);
 
@@ -61,11 +89,11 @@ describe('yijian start', () => {
     // file, the portals' state, the secret, the accounts) is its owner's alone.
     const entries = listTree(dataDir);
     expect(entries.map((e) => e.path)).toEqual(
-      expect.arrayContaining(['pglite', 'redis', 'portals', 'secret']),
+      expect.arrayContaining(['pglite', 'redis', 'portals', 'secret', 'demo-accounts.json']),
     );
     expect(entries.length).toBeGreaterThan(100);
     expect(entries.filter((e) => e.mode & 0o077).map((e) => `${e.path} ${e.mode.toString(8)}`)).toEqual([]);
-  }, 120_000);
+  }, 400_000);
 
   it('stops at once with a message naming the variable when the configuration is bad', async () => {
     const running = runYijian(['start'], { DATA_DIR: dataDir, PORT: 'eighty' });

@@ -46,7 +46,7 @@ describe('yijian portals / yijian start', () => {
 
   it('is started by yijian start as a child process and stopped with it', async () => {
     const base = await freePortRange();
-    const running = runYijian(['start', '--no-demo'], {
+    const running = runYijian(['start'], {
       DATA_DIR: dataDir,
       PORT: String(base + 20),
       PORTALS_PORT: String(base),

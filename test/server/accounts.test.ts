@@ -3,9 +3,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createStaffAccount, seedDemoAccounts } from '../../server/accounts.ts';
+import { createStaffAccount, seedDemoAccounts, setAccountDisabled } from '../../server/accounts.ts';
 import { verifyPassword } from '../../server/auth/password.ts';
 import { openStore } from '../../store/open-store.ts';
+import { SessionsRepo } from '../../store/sessions.repo.ts';
 import { UsersRepo } from '../../store/users.repo.ts';
 import { YIJIAN_BIN } from '../support/cli.ts';
 import { openTestPglite } from '../support/stores.ts';
@@ -79,6 +80,70 @@ describe('yijian users', () => {
       await db.close();
     }
   }, 90_000);
+
+  it('disables an account from the command line, and says so when there is none', async () => {
+    const disabled = await users(['disable', '--username', 'zhang.wei'], dataDir, '');
+    expect(disabled.output).toContain('已停用窗口人员账号 zhang.wei');
+    expect(disabled.code).toBe(0);
+    const missing = await users(['disable', '--username', 'nobody'], dataDir, '');
+    expect(missing.output).toContain('账号 nobody 不存在');
+    expect(missing.code).toBe(2);
+    const db = await openStore({ dataDir });
+    try {
+      expect((await new UsersRepo(db).findByLogin('zhang.wei'))?.disabled).toBe(true);
+    } finally {
+      await db.close();
+    }
+  }, 90_000);
+
+  it('ends the sessions of a disabled account and never disables the last admin', async () => {
+    const store = await openTestPglite();
+    try {
+      const repo = new UsersRepo(store.db);
+      await repo.upsertCentre({ id: 'hq', name: '总部' });
+      const clerk = await createStaffAccount(
+        store.db,
+        {
+          role: 'clerk',
+          username: 'qian.clerk',
+          displayName: '钱',
+          password: 'Window-pass-9',
+          centreId: 'hq',
+        },
+        TEST_PASSWORD_COST,
+      );
+      await createStaffAccount(
+        store.db,
+        { role: 'admin', username: 'only.admin', displayName: '管', password: 'Admin-pass-9' },
+        TEST_PASSWORD_COST,
+      );
+      const sessions = new SessionsRepo(store.db);
+      const session = {
+        idHash: 'a'.repeat(64),
+        userId: clerk.id,
+        csrfToken: 'token',
+        expiresAt: new Date(Date.now() + 60_000),
+        ip: null,
+        userAgent: null,
+      };
+      await sessions.create(session);
+      await setAccountDisabled(store.db, 'qian.clerk', true);
+      expect(await sessions.find(session.idHash)).toBeUndefined();
+      expect((await repo.findByLogin('qian.clerk'))?.disabled).toBe(true);
+      await expect(setAccountDisabled(store.db, 'only.admin', true)).rejects.toThrow(
+        '不能停用最后一个管理员',
+      );
+      expect((await repo.findByLogin('only.admin'))?.disabled).toBe(false);
+      await setAccountDisabled(store.db, 'qian.clerk', false);
+      expect((await repo.findByLogin('qian.clerk'))?.disabled).toBe(false);
+      const audit = await store.db.query<{ action: string }>(
+        "SELECT action FROM audit_log WHERE action LIKE 'user.%able' ORDER BY id",
+      );
+      expect(audit.map((row) => row.action)).toEqual(['user.disable', 'user.enable']);
+    } finally {
+      await store.cleanup();
+    }
+  });
 
   it('checks roles, centres and duplicate names before creating anything', async () => {
     const store = await openTestPglite();

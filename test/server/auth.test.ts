@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountDelayMs } from '../../server/auth/login-limiter.ts';
 import { Client } from './client.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 describe('accounts and sessions', () => {
   let web: TestServer;
   beforeAll(async () => {
-    web = await startTestServer({ options: { loginMaxFailuresPerAccount: 3, loginMaxFailuresPerIp: 8 } });
+    web = await startTestServer({ options: { loginMaxFailuresPerIp: 8 } });
     await web.addUser('clerk', 'wang.clerk', 'Clerk-pass-1', { name: '王窗口' });
     await web.addUser('admin', 'li.admin', 'Admin-pass-1', { name: '李管理' });
   });
@@ -163,7 +164,7 @@ describe('accounts and sessions', () => {
     expect(api.json()).toMatchObject({ error: { code: 'CSRF_REFUSED' } });
   });
 
-  it('locks an account after repeated failures, with the time to wait, and audits the attempts', async () => {
+  it('audits failed sign-ins with the phone masked', async () => {
     await web.addUser('applicant', '13900001111', 'Right-pass-1', { name: '赵六' });
     const client = new Client(web.base);
     for (let i = 0; i < 3; i++) {
@@ -171,10 +172,6 @@ describe('accounts and sessions', () => {
       expect(reply.status).toBe(401);
       expect(reply.text).toContain('账号或密码错误');
     }
-    const locked = await client.login('13900001111', 'Right-pass-1');
-    expect(locked.status).toBe(429);
-    expect(locked.text).toMatch(/登录失败次数过多，该账号已临时锁定，请 \d+ 分钟后再试/);
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     const entries = await web.services.auditLog.list({ action: 'auth.login' });
     const failures = entries.filter((entry) => entry.action === 'auth.login-failed');
     expect(failures.length).toBeGreaterThanOrEqual(3);
@@ -195,14 +192,91 @@ describe('accounts and sessions', () => {
     expect((await web.services.auditLog.list({ action: 'auth.logout' })).length).toBeGreaterThan(0);
   });
 
-  it('refuses an address that fails on many accounts', async () => {
-    const client = new Client(web.base);
+  it('refuses a loopback client after its failures whatever X-Forwarded-For it claims', async () => {
+    // TRUST_PROXY is unset here: the socket's address is the client, and the header is only words.
     let last = 0;
-    for (let i = 0; i < 9; i++) last = (await client.login(`nobody${i}`, 'wrong-password')).status;
+    for (let i = 0; i < 9; i++) {
+      const client = new Client(web.base, { 'x-forwarded-for': `203.0.113.${i + 1}, 10.0.0.${i}` });
+      last = (await client.login(`nobody${i}`, 'wrong-password')).status;
+    }
     expect(last).toBe(429);
-    const reply = await client.login('li.admin', 'Admin-pass-1');
+    const reply = await new Client(web.base, { 'x-forwarded-for': '198.51.100.7' }).login(
+      'li.admin',
+      'Admin-pass-1',
+    );
     expect(reply.status).toBe(429);
-    expect(reply.text).toMatch(/此网络地址登录失败次数过多/);
+    expect(reply.text).toMatch(/此网络地址登录失败次数过多，请 \d+ (秒|分钟)后再试/);
+    expect(Number(reply.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
+describe('login limits behind a trusted proxy', () => {
+  // TRUST_PROXY=loopback: each X-Forwarded-For below is a different client, as behind a real proxy.
+  let web: TestServer;
+  beforeAll(async () => {
+    web = await startTestServer({
+      options: {
+        trustProxy: ['loopback'],
+        loginFreeFailures: 3,
+        loginDelayBaseMs: 1500,
+        loginDelayMaxMs: 3000,
+        loginMaxFailuresPerIp: 20,
+      },
+    });
+    await web.addUser('applicant', '13900002222', 'Owner-pass-1', { name: '钱七' });
+    await web.addUser('admin', 'only.admin', 'Admin-pass-1', { name: '唯一管理员' });
+  });
+  afterAll(() => web.close());
+  const attacker = () => new Client(web.base, { 'x-forwarded-for': '203.0.113.66' });
+  const owner = () => new Client(web.base, { 'x-forwarded-for': '198.51.100.4' });
+
+  it('makes an account wait after failures, longer each time, then lets its owner in', async () => {
+    for (let i = 0; i < 3; i++)
+      expect((await attacker().login('13900002222', 'guess-1234')).status).toBe(401);
+    // Three failures cost nothing; now every try waits 1.5 s after the last failure, the owner's too.
+    const early = await owner().login('13900002222', 'Owner-pass-1');
+    expect(early.status).toBe(429);
+    expect(early.text).toMatch(/该账号登录失败次数较多，请 [12] 秒后再试/);
+    expect(Number(early.headers.get('retry-after'))).toBeGreaterThan(0);
+    await sleep(1600);
+    expect((await attacker().login('13900002222', 'guess-5678')).status).toBe(401);
+    // The fourth failure doubles the wait: 1.6 s is not enough any more, 3.1 s is.
+    await sleep(1600);
+    expect((await owner().login('13900002222', 'Owner-pass-1')).status).toBe(429);
+    await sleep(1500);
+    const signedIn = await owner().login('13900002222', 'Owner-pass-1');
+    expect(signedIn.status).toBe(303);
+    // Success forgives the account: a stranger's next failures are free again.
+    expect((await attacker().login('13900002222', 'guess-0000')).status).toBe(401);
+    const audit = await web.services.auditLog.list({ action: 'auth.login' });
+    expect(audit.filter((entry) => entry.action === 'auth.login-delayed').length).toBe(2);
+  });
+
+  it('never makes the last admin wait for the failures of another client', async () => {
+    const stranger = attacker();
+    for (let i = 0; i < 3; i++) expect((await stranger.login('only.admin', 'guess-1234')).status).toBe(401);
+    // The guesser's own client waits…
+    expect((await stranger.login('only.admin', 'guess-5678')).status).toBe(429);
+    // …the admin, elsewhere, signs in at once.
+    const admin = await owner().login('only.admin', 'Admin-pass-1');
+    expect(admin.status).toBe(303);
+    expect(admin.location).toBe('/admin');
+  });
+
+  it('makes an admin who is not the last one wait like anyone else', async () => {
+    await web.addUser('admin', 'second.admin', 'Second-pass-1');
+    for (let i = 0; i < 3; i++)
+      expect((await attacker().login('second.admin', 'guess-1234')).status).toBe(401);
+    expect((await owner().login('second.admin', 'Second-pass-1')).status).toBe(429);
+  });
+});
+
+describe('the account delay', () => {
+  it('is free three times, then 1, 2, 4, 8 … seconds, capped', () => {
+    const options = { loginFreeFailures: 3, loginDelayBaseMs: 1000, loginDelayMaxMs: 60_000 };
+    const delays = Array.from({ length: 12 }, (_, failures) => accountDelayMs(failures, options) / 1000);
+    expect(delays).toEqual([0, 0, 0, 1, 2, 4, 8, 16, 32, 60, 60, 60]);
+    expect(accountDelayMs(10_000, options)).toBe(60_000);
   });
 });
 

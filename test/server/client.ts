@@ -14,7 +14,11 @@ export class Client {
   readonly cookies = new Map<string, string>();
   csrf = '';
 
-  constructor(readonly base: string) {}
+  /** `headers` go with every request (an `X-Forwarded-For` a client claims, say). */
+  constructor(
+    readonly base: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
@@ -25,7 +29,7 @@ export class Client {
     path: string,
     init: { body?: BodyInit; headers?: Record<string, string> } = {},
   ): Promise<Reply> {
-    const headers: Record<string, string> = { ...init.headers };
+    const headers: Record<string, string> = { ...this.headers, ...init.headers };
     if (this.cookies.size) headers.cookie = this.cookieHeader();
     const response = await fetch(this.base + path, {
       method,

@@ -18,13 +18,14 @@ export interface Running {
 export function runYijian(
   args: string[],
   env: Record<string, string> = {},
-  options: { detached?: boolean } = {},
+  options: { detached?: boolean; input?: string } = {},
 ): Running {
   const child = spawn(process.execPath, [YIJIAN_BIN, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     detached: options.detached ?? false,
   });
+  if (options.input !== undefined) child.stdin?.end(options.input);
   let text = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type E2eEnvironment, startE2eEnvironment } from '../../../cli/e2e/environment.ts';
-import { silentLogger } from '../../../lib/logger.ts';
+import { type Logger, silentLogger } from '../../../lib/logger.ts';
 import type { QueueTuningOverrides } from '../../../queue/queue-options.ts';
 import { startManagedRedis } from '../../../queue/redis/managed-redis.ts';
 import type { FaultPatch } from '../../../sandbox/kit/faults.ts';
@@ -22,6 +22,8 @@ export interface IsolatedEnvironment {
 export async function openIsolatedEnvironment(options: {
   faults: FaultPatch;
   tuning: QueueTuningOverrides;
+  /** Where the bot system logs (default: nowhere); a test that reads the log lines passes its own. */
+  logger?: Logger;
 }): Promise<IsolatedEnvironment> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yijian-e2e-'));
   const store = await openTestPglite();
@@ -30,7 +32,7 @@ export async function openIsolatedEnvironment(options: {
     db: store.db,
     dataDir,
     redisUrl: redis.url,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     faults: options.faults,
     tuning: options.tuning,
   });
