@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { driftSchema } from './drift.ts';
 
 /**
  * Run-time behaviour a test or benchmark can change through the control API (PUT /__sandbox/faults).
@@ -33,6 +34,8 @@ export const faultSettingsSchema = z.object({
     .int()
     .min(0)
     .max(24 * 3600_000),
+  /** Changes to the portal's forms as departments make them (sandbox/kit/drift.ts); none by default. */
+  drift: z.array(driftSchema).max(20),
 });
 
 export type FaultSettings = z.infer<typeof faultSettingsSchema>;
@@ -47,6 +50,7 @@ export const DEFAULT_FAULTS: FaultSettings = {
   sessionTimeoutMs: 20 * 60_000,
   syncLagMs: 10_000,
   approvalDelayMs: 5_000,
+  drift: [],
 };
 
 /** The live settings of one portal; read on every request, so a change applies at once. */
