@@ -40,6 +40,8 @@ const CHOICES = new Set([
   'layui-radio',
   'layui-checkboxes',
 ]);
+/** Rows of a repeating group looked at, at most (a page offers a handful). */
+const MAX_ROWS = 50;
 /** Kinds a person reads the same way, one typed and one the page computes: the bot may still cope. */
 const NEAR = new Set(['text', 'derived']);
 
@@ -185,24 +187,33 @@ export async function compareStep(
       await compareBinding(ctx, scope, entry, entry.field, values);
       continue;
     }
-    // The first row stands for all: the census counts a table's columns once.
-    const row = locatorOf(scope, entry.row(1));
-    if ((await row.count()) !== 1) continue;
+    // Every row the page shows is matched, so none of its fields is taken for a new one; row n is compared
+    // with the canary's row n (rows the canary lacks only have their fields marked as bound).
     const rows = values[entry.group];
-    const first = (Array.isArray(rows) ? rows[0] : undefined) as Values | undefined;
-    for (const binding of entry.bindings)
-      await compareBinding(ctx, row, binding, `${entry.group}[0].${binding.field}`, first ?? {});
+    for (let n = 1; n <= MAX_ROWS; n += 1) {
+      const row = locatorOf(scope, entry.row(n));
+      if ((await row.count()) !== 1) break;
+      const own = (Array.isArray(rows) ? rows[n - 1] : undefined) as Values | undefined;
+      for (const binding of entry.bindings)
+        await compareBinding(ctx, row, binding, `${entry.group}[${n - 1}].${binding.field}`, own ?? {});
+    }
   }
+  // Widgets the census cannot see into (an appointment grid with its own date box) may fill a field no
+  // binding names: a required field is then only a doubt.
+  const opaque = step.fields
+    .flatMap((f) => (isGroup(f) ? f.bindings : [f]))
+    .map((b) => adapt(family, b.widget).kind)
+    .find((kind) => !COUNTED.has(kind));
   for (const [i, field] of census.fields.entries()) {
     if (ctx.bound.has(i)) continue;
     // A box the page fills itself needs nobody.
     const needed = field.required && field.kind !== 'derived';
     ctx.findings.push({
-      severity: needed ? 'will-fail' : 'cosmetic',
+      severity: needed ? (opaque ? 'may-fail' : 'will-fail') : 'cosmetic',
       kind: needed ? 'required-unbound' : 'optional-unbound',
       step: step.name,
       message: needed
-        ? `新增必填项“${field.label}”（${field.kind}），门户声明中没有填写它`
+        ? `新增必填项“${field.label}”（${field.kind}），门户声明中没有填写它${opaque ? `（也可能由 ${opaque} 控件一并填写）` : ''}`
         : `新增选填项“${field.label}”（${field.kind}）`,
     });
   }

@@ -43,7 +43,7 @@ export const SCAN_SOURCE = String.raw`(() => {
     ['native', (c) => !!c.querySelector('.k-region'), 'region-cascade', (c) => texts(c.querySelectorAll('[role=listbox]')[0] ? c.querySelectorAll('[role=listbox]')[0].children : [])],
     ['native', (c) => !!c.querySelector('.k-treeselect'), 'tree-select', (c) => texts(c.querySelectorAll('.is-leaf .k-tree__label'))],
     ['native', (c) => !!c.querySelector('.k-notice'), 'notice', () => []],
-    ['native', (c) => !!c.querySelector('[data-modal-open], .k-picker'), 'modal-picker', () => []],
+    ['native', (c) => !!c.querySelector('.k-picker'), 'modal-picker', () => []],
     ['native', (c) => !!c.querySelector('[role=listbox]'), 'div-select', (c) => texts(c.querySelector('[role=listbox]').children)],
     ['native', (c) => !!c.querySelector('.k-date[data-mode=month]'), 'month-picker', () => []],
     ['native', (c) => !!c.querySelector('.k-date'), 'date-picker', () => []],
