@@ -12,11 +12,11 @@ describe('yijian portals check', () => {
     expect(describeReport(report)).toBe('market-regulation（2026.11）：检查了 5 步，0 项发现\n');
   });
 
-  it('says which portals it could not check for want of a canary', async () => {
+  it('walks the layui food-licence form with the restaurant canary', async () => {
     const report = await checkSandboxPortals(['food-licence']);
-    expect(report.checks).toEqual([]);
-    expect(report.skipped).toEqual([
-      { portalId: 'food-licence', reason: '参考案例不含事项“food-business-licence”，未检查' },
+    expect(report.skipped).toEqual([]);
+    expect(report.checks.map((c) => [c.portalId, c.stepsChecked, c.findings])).toEqual([
+      ['food-licence', ['填写食品经营许可申请'], []],
     ]);
   });
 });
