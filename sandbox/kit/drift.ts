@@ -57,7 +57,9 @@ const SCRIPT = String.raw`(() => {
         const input = copy.matches('input') ? copy : copy.querySelector('input');
         input.checked = false; input.value = 'drift'; input.setAttribute('title', d.option);
         const span = copy.querySelector('span'); if (span) span.textContent = d.option;
-        content.querySelector('div') ? content.querySelector('div').append(copy) : content.append(copy);
+        const all = content.querySelectorAll('input[type=radio], input[type=checkbox]');
+        const last = all[all.length - 1];
+        (last.closest('label') || last).after(copy);
       }
     }
     if (d.kind === 'remove-option') {
