@@ -1,8 +1,10 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { DECLARATIONS } from '../../bots/portals/registry.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
 import { type Boot, boot, runOrExit } from '../boot.ts';
+import { checkSandboxPortals, describeReport } from '../portals-check.ts';
 
 /** What `yijian portals` tells a parent process (`yijian start`) over IPC once every portal listens. */
 interface ReadyMessage {
@@ -25,7 +27,7 @@ function summary(running: Pick<RunningPortals, 'urls' | 'controlTokenFile'>): st
 }
 
 export function registerPortals(program: Command): void {
-  program
+  const portals = program
     .command('portals')
     .description('在独立进程中运行七个模拟部门门户（沙箱）：统一身份认证和各部门系统，各占一个端口')
     .action(async () => {
@@ -50,6 +52,25 @@ export function registerPortals(program: Command): void {
         } else {
           process.stdout.write(summary(running));
         }
+      });
+    });
+  portals
+    .command('check <portal>')
+    .description(
+      '漂移检查：用参考案例走一遍门户（portal 为门户编号或 all），填到最后一页前停下，与门户声明比对；不会提交',
+    )
+    .option('--json', '以 JSON 输出检查结果')
+    .action(async (portal: string, options: { json?: boolean }) => {
+      const ctx = boot();
+      await runOrExit(ctx, async () => {
+        const known = DECLARATIONS.map((d) => d.portalId);
+        if (portal !== 'all' && !known.includes(portal))
+          throw new Error(`没有门户“${portal}”的声明；可选：${known.join('、')}、all`);
+        const report = await checkSandboxPortals(portal === 'all' ? [] : [portal]);
+        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : describeReport(report));
+        // A must-fail finding is what a script (a cron job, CI) must notice.
+        const failing = report.checks.some((c) => c.findings.some((f) => f.severity === 'will-fail'));
+        process.exitCode = failing ? 1 : 0;
       });
     });
 }

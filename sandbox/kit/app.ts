@@ -6,6 +6,7 @@ import type { Logger } from '../../lib/logger.ts';
 import { AccountBook } from './accounts.ts';
 import { assetsRouter } from './assets.ts';
 import { controlRouter } from './control-api.ts';
+import { driftMiddleware } from './drift.ts';
 import { type FaultPatch, Faults } from './faults.ts';
 import { trusted } from './html/escape.ts';
 import { BUSY_TEXT, renderBusyPage, renderPage } from './html/layout.ts';
@@ -151,6 +152,7 @@ export function createPortalApp(definition: PortalDefinition, options: PortalApp
     if (delay > 0) setTimeout(proceed, delay);
     else proceed();
   });
+  app.use(driftMiddleware(() => faults.settings.drift));
   app.use(express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 5000 }));
   app.use(express.json({ limit: '256kb' }));
   app.use(regionsRouter());

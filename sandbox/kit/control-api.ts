@@ -14,7 +14,9 @@ import type { PortalContext } from './portal.ts';
  *   GET  /__sandbox/sms?phone=          the SMS inbox (stands in for the applicant's phone)
  *   GET  /__sandbox/faults              current fault settings
  *   PUT  /__sandbox/faults              change some: {"latencyMs":[100,800],"errorRate":0.2,"failNext":1,
- *                                       "errorStatus":503,"sessionTimeoutMs":1000,"syncLagMs":0,"approvalDelayMs":0}
+ *                                       "errorStatus":503,"sessionTimeoutMs":1000,"syncLagMs":0,"approvalDelayMs":0,
+ *                                       "drift":[{"kind":"rename-label","label":"单位全称","to":"单位名称"}]}
+ *                                       (drift: the form changes of sandbox/kit/drift.ts)
  *   POST /__sandbox/tick                apply due transitions now (approvals whose delay has passed)
  * Portals add their own routes (the unified login: GET /__sandbox/captcha).
  */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { driftSchema } from './drift.ts';
 
 /**
  * Run-time behaviour a test or benchmark can change through the control API (PUT /__sandbox/faults).
@@ -38,6 +39,8 @@ export const faultSettingsSchema = z.object({
    * is closed instead. A final click whose response is lost, so a bot cannot know it filed. Cleared once used.
    */
   loseAnswerTo: z.string().max(200),
+  /** Changes to the portal's forms as departments make them (sandbox/kit/drift.ts); none by default. */
+  drift: z.array(driftSchema).max(20),
 });
 
 export type FaultSettings = z.infer<typeof faultSettingsSchema>;
@@ -53,6 +56,7 @@ export const DEFAULT_FAULTS: FaultSettings = {
   syncLagMs: 10_000,
   approvalDelayMs: 5_000,
   loseAnswerTo: '',
+  drift: [],
 };
 
 /** The live settings of one portal; read on every request, so a change applies at once. */
