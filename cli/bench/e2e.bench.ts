@@ -11,6 +11,7 @@ const optionsSchema = z.object({
   syncLagMs: count(0, 600_000),
   smsReplyMs: msRange,
   captchaReplyMs: msRange,
+  captcha: z.enum(['reader', 'person'], { error: '--captcha 应为 reader 或 person' }),
   concurrency: count(1, 8),
   timeoutS: count(30, 3600),
   keepData: z.boolean().default(false),
@@ -22,7 +23,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
 
 function summary(report: E2eReport): string {
   const lines = [
-    `参考案例经七个门户端到端办理（${report.runs.length} 次取中位数）`,
+    `参考案例经七个门户端到端办理（${report.runs.length} 次取中位数；图形验证码由${report.captcha === 'reader' ? '识读程序' : '窗口人员'}识读）`,
     `  实际用时 ${seconds(report.wallMs)}，关键路径下限 ${seconds(report.criticalPathMs)}，比值 ${report.ratio.toFixed(2)}（目标 ≤ ${report.target.ratioAtMost}：${report.target.met ? '达到' : '未达到'}）`,
     `  核对：${report.verified.items} 个事项，每个事项部门只收到一次：${report.verified.receivedOnce ? '是' : '否'}，与预期不符的字段 ${report.verified.mismatches} 个`,
   ];
@@ -58,6 +59,11 @@ export function registerBenchE2e(bench: Command): void {
     .option('--sync-lag-ms <ms>', '税务、社保获知企业信息的滞后', '2000')
     .option('--sms-reply-ms <range>', '申请人回填短信验证码所需时间', '5000-10000')
     .option('--captcha-reply-ms <range>', '窗口人员识读图形验证码所需时间', '2000-4000')
+    .option(
+      '--captcha <who>',
+      '图形验证码由谁识读：reader（识读程序，仅限其适用的验证码样式，其余仍由窗口人员识读）或 person（始终由窗口人员识读）',
+      'reader',
+    )
     .option('--concurrency <n>', '每个门户队列的工作并发（与 yijian start 默认相同）', '2')
     .option('--timeout-s <s>', '每次办理的超时（秒）', '600')
     .option('--keep-data', '保留临时数据目录（截图、追踪、门户记录）以便检查')
@@ -72,6 +78,7 @@ export function registerBenchE2e(bench: Command): void {
           syncLagMs: options.syncLagMs,
           smsReplyMs: options.smsReplyMs,
           captchaReplyMs: options.captchaReplyMs,
+          captcha: options.captcha,
           concurrency: options.concurrency,
           timeoutMs: options.timeoutS * 1000,
           chromiumPath: config.CHROMIUM_PATH,

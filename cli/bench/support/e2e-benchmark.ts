@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DEFAULT_TUNING, type QueueTuning } from '../../../queue/queue-options.ts';
 import { ApplicationsRepo } from '../../../store/applications.repo.ts';
 import type { RunStepRow } from '../../../store/bot-runs.repo.ts';
+import type { CaptchaMode } from '../../captcha-reading.ts';
 import { type E2eEnvironment, startE2eEnvironment, waitUntilSettled } from '../../e2e/environment.ts';
 import { seedReferenceApplication } from '../../e2e/reference-application.ts';
 import { verifyApplication } from '../../e2e/verify.ts';
@@ -20,6 +21,8 @@ export interface E2eBenchOptions {
   syncLagMs: number;
   smsReplyMs: Range;
   captchaReplyMs: Range;
+  /** Who reads the unified login's image CAPTCHA: the template reader, or a person (the clerk, after `captchaReplyMs`). */
+  captcha: CaptchaMode;
   concurrency: number;
   timeoutMs: number;
   chromiumPath?: string | undefined;
@@ -33,6 +36,8 @@ export interface E2eBenchOptions {
 
 export interface E2eReport {
   benchmark: 'e2e';
+  /** Who read the image CAPTCHAs in these runs (settings.captcha, repeated at the top for the headline). */
+  captcha: CaptchaMode;
   settings: Omit<E2eBenchOptions, 'progress' | 'chromiumPath' | 'redisUrl' | 'keepData' | 'tuning'> & {
     tuning: QueueTuning;
   };
@@ -57,7 +62,9 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
   let recorder: ReturnType<typeof recordPortalRequests> | undefined;
   let stopPeople = async () => {};
   try {
-    progress(`启动沙箱门户与机器人（并发 ${options.concurrency}）…`);
+    progress(
+      `启动沙箱门户与机器人（并发 ${options.concurrency}，图形验证码由${options.captcha === 'reader' ? '识读程序' : '窗口人员'}识读）…`,
+    );
     env = await startE2eEnvironment({
       db: infra.db,
       dataDir: infra.dataDir,
@@ -69,7 +76,7 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
         approvalDelayMs: options.approvalDelayMs,
         syncLagMs: options.syncLagMs,
       },
-      workers: { concurrency: options.concurrency },
+      workers: { concurrency: options.concurrency, captcha: options.captcha },
       ...(options.tuning ? { tuning: options.tuning } : {}),
     });
     const recording = recordPortalRequests(env.portals.urls);
@@ -160,6 +167,7 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
     } = options;
     return {
       benchmark: 'e2e',
+      captcha: options.captcha,
       settings: { ...rest, tuning: { ...DEFAULT_TUNING, ...tuning } },
       wallMs: Math.round(median(runs.map((r) => r.wallMs))),
       criticalPathMs: Math.round(median(runs.map((r) => r.criticalPathMs))),
