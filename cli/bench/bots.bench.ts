@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { type BotsReport, runBotsBenchmark } from './support/bots-benchmark.ts';
-import { benchConfig, count, msRange, parseOptions, runOrExit } from './support/options.ts';
+import { benchConfig, count, msRange, parseOptions, runOrExit, withQuick } from './support/options.ts';
 
 const optionsSchema = z.object({
   json: z.boolean().default(false),
+  quick: z.boolean().default(false),
   items: count(1, 500),
   latencyMs: msRange,
   concurrency: z
@@ -17,6 +18,9 @@ const optionsSchema = z.object({
   timeoutS: count(30, 3600),
   keepData: z.boolean().default(false),
 });
+
+/** A smoke run: two items of one application per phase, concurrency 1, each phase once. */
+const QUICK = { items: '2', concurrency: '1', repeats: '1', latencyMs: '0-50', timeoutS: '120' };
 
 function summary(report: BotsReport): string {
   const lines = [
@@ -49,6 +53,10 @@ export function registerBenchBots(bench: Command): void {
       '机器人吞吐量（并发 1、2、4）与两种朴素基线（逐个办理、同样并发的每事项新开浏览器）对比，及内存峰值',
     )
     .option('--json', '以 JSON 输出')
+    .option(
+      '--quick',
+      '冒烟运行：每阶段 1 件申请中的 2 个事项、并发 1、各阶段 1 次（只验证基准可用且输出自洽，不代表速度）',
+    )
     // One application per phase measures its slowest item, not throughput: four give a steady figure.
     .option(
       '--items <n>',
@@ -60,8 +68,8 @@ export function registerBenchBots(bench: Command): void {
     .option('--repeats <n>', '每个阶段重复的次数（各阶段顺序随机，取中位数并报告离散）', '3')
     .option('--timeout-s <s>', '每个阶段的超时（秒）', '600')
     .option('--keep-data', '保留临时数据目录（截图、追踪、门户记录）以便检查')
-    .action(async (raw: Record<string, unknown>) => {
-      const options = parseOptions(optionsSchema, raw);
+    .action(async (raw: Record<string, unknown>, command: Command) => {
+      const options = parseOptions(optionsSchema, withQuick(command, raw, QUICK));
       const config = benchConfig();
       const report = await runOrExit(() =>
         runBotsBenchmark({
@@ -74,6 +82,7 @@ export function registerBenchBots(bench: Command): void {
           redisUrl: config.REDIS_URL,
           tuning: config.QUEUE_TUNING,
           keepData: options.keepData,
+          quick: options.quick,
           progress: (message) => process.stderr.write(`${message}\n`),
         }),
       );

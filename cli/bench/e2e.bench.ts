@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { type E2eReport, runE2eBenchmark } from './support/e2e-benchmark.ts';
-import { benchConfig, count, msRange, parseOptions, runOrExit } from './support/options.ts';
+import { benchConfig, count, msRange, parseOptions, runOrExit, withQuick } from './support/options.ts';
 
 const optionsSchema = z.object({
   json: z.boolean().default(false),
+  quick: z.boolean().default(false),
   runs: count(1, 20),
   latencyMs: msRange,
   approvalDelayMs: count(0, 600_000),
@@ -16,6 +17,17 @@ const optionsSchema = z.object({
   timeoutS: count(30, 3600),
   keepData: z.boolean().default(false),
 });
+
+/** A smoke run: one filing with short waits and replies (the figures say nothing about speed). */
+const QUICK = {
+  runs: '1',
+  latencyMs: '0-50',
+  approvalDelayMs: '500',
+  syncLagMs: '500',
+  smsReplyMs: '200-500',
+  captchaReplyMs: '200-500',
+  timeoutS: '120',
+};
 
 const WAIT_NAMES = { approval: '审核', 'sms-reply': '短信', notice: '承诺书' } as const;
 
@@ -53,6 +65,7 @@ export function registerBenchE2e(bench: Command): void {
     .command('e2e')
     .description('参考案例经七个门户端到端办理的耗时与关键路径之比')
     .option('--json', '以 JSON 输出')
+    .option('--quick', '冒烟运行：办理 1 次，缩短延迟与等待（只验证基准可用且输出自洽，不代表速度）')
     .option('--runs <n>', '办理次数（取中位数）', '1')
     .option('--latency-ms <range>', '门户每次应答的随机延迟（毫秒）', '150-600')
     .option('--approval-delay-ms <ms>', '设立登记的审核时长', '3000')
@@ -67,8 +80,8 @@ export function registerBenchE2e(bench: Command): void {
     .option('--concurrency <n>', '每个门户队列的工作并发（与 yijian start 默认相同）', '2')
     .option('--timeout-s <s>', '每次办理的超时（秒）', '600')
     .option('--keep-data', '保留临时数据目录（截图、追踪、门户记录）以便检查')
-    .action(async (raw: Record<string, unknown>) => {
-      const options = parseOptions(optionsSchema, raw);
+    .action(async (raw: Record<string, unknown>, command: Command) => {
+      const options = parseOptions(optionsSchema, withQuick(command, raw, QUICK));
       const config = benchConfig();
       const report = await runOrExit(() =>
         runE2eBenchmark({
@@ -85,6 +98,7 @@ export function registerBenchE2e(bench: Command): void {
           redisUrl: config.REDIS_URL,
           tuning: config.QUEUE_TUNING,
           keepData: options.keepData,
+          quick: options.quick,
           progress: (message) => process.stderr.write(`${message}\n`),
         }),
       );

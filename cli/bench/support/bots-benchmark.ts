@@ -55,6 +55,8 @@ export interface BotsBenchOptions {
   redisUrl?: string | undefined;
   /** Keep the temporary data folder (screenshots, traces, portal records) and say where it is. */
   keepData?: boolean;
+  /** A smoke run (`--quick`): its figures say nothing about speed; shown in the report's settings. */
+  quick?: boolean;
   /** QUEUE_TUNING, as `yijian start` applies it (the setup's follow-up delay is shortened regardless). */
   tuning?: Partial<QueueTuning>;
   progress: (message: string) => void;
@@ -70,6 +72,7 @@ export interface BotsReport {
     latencyMs: Range;
     concurrencies: readonly number[];
     repeats: number;
+    quick: boolean;
   };
   workload: string;
   perMinute: Record<string, number>;
@@ -279,6 +282,7 @@ export async function runBotsBenchmark(options: BotsBenchOptions): Promise<BotsR
         latencyMs: options.latencyMs,
         concurrencies: options.concurrencies,
         repeats: options.repeats,
+        quick: options.quick === true,
       },
       workload: WORKLOAD_DESCRIPTION,
       perMinute: comparison.perMinute,

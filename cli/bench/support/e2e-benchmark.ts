@@ -29,6 +29,8 @@ export interface E2eBenchOptions {
   redisUrl?: string | undefined;
   /** Keep the temporary data folder (screenshots, traces, portal records) and say where it is. */
   keepData?: boolean;
+  /** A smoke run (`--quick`): its figures say nothing about speed; shown in the report's settings. */
+  quick?: boolean;
   /** QUEUE_TUNING, as `yijian start` applies it. */
   tuning?: Partial<QueueTuning>;
   progress: (message: string) => void;
@@ -38,8 +40,12 @@ export interface E2eReport {
   benchmark: 'e2e';
   /** Who read the image CAPTCHAs in these runs (settings.captcha, repeated at the top for the headline). */
   captcha: CaptchaMode;
-  settings: Omit<E2eBenchOptions, 'progress' | 'chromiumPath' | 'redisUrl' | 'keepData' | 'tuning'> & {
+  settings: Omit<
+    E2eBenchOptions,
+    'progress' | 'chromiumPath' | 'redisUrl' | 'keepData' | 'tuning' | 'quick'
+  > & {
     tuning: QueueTuning;
+    quick: boolean;
   };
   /** Medians over the runs. */
   wallMs: number;
@@ -162,13 +168,14 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
       chromiumPath: _chromium,
       redisUrl: _redis,
       keepData: _keep,
+      quick,
       tuning,
       ...rest
     } = options;
     return {
       benchmark: 'e2e',
       captcha: options.captcha,
-      settings: { ...rest, tuning: { ...DEFAULT_TUNING, ...tuning } },
+      settings: { ...rest, tuning: { ...DEFAULT_TUNING, ...tuning }, quick: quick === true },
       wallMs: Math.round(median(runs.map((r) => r.wallMs))),
       criticalPathMs: Math.round(median(runs.map((r) => r.criticalPathMs))),
       ratio: Number(ratio.toFixed(3)),
