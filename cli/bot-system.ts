@@ -3,7 +3,6 @@ import { DECLARATIONS, declarationFor } from '../bots/portals/registry.ts';
 import type { BrowserRunnerOptions } from '../bots/runtime/options.ts';
 import type { Logger } from '../lib/logger.ts';
 import { SealedBox } from '../lib/sealed-box.ts';
-import { CaptchaReader } from '../ocr/captcha/reader.ts';
 import { createApplicationSource } from '../queue/application-source.ts';
 import { BotQueue } from '../queue/bot-queue.ts';
 import { completeApplicationWhenDone } from '../queue/complete-application.ts';
@@ -14,6 +13,7 @@ import { DEFAULT_TUNING, type QueueTuning } from '../queue/queue-options.ts';
 import { startWorkers, type WorkerSet } from '../queue/workers.ts';
 import { PORTAL_IDS } from '../sandbox/kit/portal.ts';
 import type { Db } from '../store/db.ts';
+import { type CaptchaMode, captchaReading } from './captcha-reading.ts';
 
 /** Every portal the bots can file with, by portal id (the order of the sandbox's ports). */
 export const BOT_PORTAL_IDS: readonly string[] = DECLARATIONS.map((declaration) => declaration.portalId);
@@ -43,6 +43,8 @@ export interface BotSystemOptions {
     coordinator: boolean;
     /** Browser contexts open at once in this process; default: `defaultBrowserContexts`. */
     browserContexts?: number | undefined;
+    /** Who reads image CAPTCHAs: the template reader for the styles it serves (default), or always a person. */
+    captcha?: CaptchaMode;
     /** Further runner options (benchmarks: a browser per job, no kept sessions, for the naive baseline). */
     runner?: BrowserRunnerOptions;
   };
@@ -87,24 +89,18 @@ export async function startBotSystem(options: BotSystemOptions): Promise<BotSyst
   let workers: WorkerSet | undefined;
   let runner: BrowserRunner | undefined;
   if (options.workers) {
-    // Image CAPTCHAs are read by the bots themselves; the clerk is asked only when the reader's tries fail.
-    const captcha = new CaptchaReader();
-    const showsImageCaptcha = DECLARATIONS.some(
-      (declaration) =>
-        declaration.login.readsImageCaptcha && options.workers?.portals.includes(declaration.portalId),
+    // Image CAPTCHAs of a style the reader serves are read by the bots themselves; the clerk is asked for
+    // any other style, and when the reader's tries fail.
+    const captcha = captchaReading(options.workers.captcha ?? 'reader', options.logger);
+    // Templates are drawn only by a worker whose portals show a CAPTCHA of a served style.
+    const workerPortals = options.workers.portals;
+    captcha.warmUp(
+      DECLARATIONS.filter((declaration) => workerPortals.includes(declaration.portalId)).flatMap(
+        (declaration) => declaration.login.imageCaptchaStyle ?? [],
+      ),
     );
-    // Drawn off the start-up path, and only by a worker whose portals show one (≈ 0.7 s of CPU).
-    if (showsImageCaptcha)
-      setImmediate(() => {
-        try {
-          captcha.warmUp();
-        } catch (error) {
-          // Without templates every CAPTCHA goes to the clerk, as before the reader existed.
-          options.logger.warn({ err: error }, 'CAPTCHA templates could not be drawn');
-        }
-      });
     runner = createBrowserRunner({
-      readCaptcha: async (png) => (await captcha.read(png))?.text,
+      ...(captcha.read ? { readCaptcha: captcha.read } : {}),
       poolSize:
         options.workers.browserContexts ??
         defaultBrowserContexts(options.workers.concurrency, options.workers.portals.length),

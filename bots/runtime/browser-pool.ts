@@ -58,6 +58,12 @@ export class BrowserPool {
     let generation: Generation | undefined;
     try {
       generation = await this.#generation();
+      // Acquirers that waited on one launch all get it: those beyond its run limit launch the next browser
+      // (with recycleAfterRuns 1, jobs started together each get their own Chromium, as the limit says).
+      while (generation.runs >= this.options.recycleAfterRuns) {
+        this.#retire(generation);
+        generation = await this.#generation();
+      }
       generation.active += 1;
       generation.runs += 1;
       this.#stats.runs += 1;

@@ -16,6 +16,11 @@ export interface ImageCaptcha {
   kind: 'image';
   image: Find;
   input: Find;
+  /**
+   * How the picture is drawn (font, alphabet, length), by a name the composing process knows: a reader
+   * serves only the styles it was built and tested for, and any other goes to a person (cli/captcha-reading.ts).
+   */
+  style: string;
   /** What the person is asked when the bot cannot read it. */
   prompt: string;
 }
@@ -32,8 +37,8 @@ export interface PasswordLoginDeclaration {
   loggedIn: Find;
 }
 
-async function captchaAnswer(run: Run, image: Find, prompt: string, lastAttempt: boolean): Promise<string> {
-  const picture = await findOne(run.page, image, run.settings.findTimeoutMs, '验证码图片');
+async function captchaAnswer(run: Run, captcha: ImageCaptcha, lastAttempt: boolean): Promise<string> {
+  const picture = await findOne(run.page, captcha.image, run.settings.findTimeoutMs, '验证码图片');
   // The picture is drawn by the server after the page; wait for the image itself, not a fixed time. A
   // picture that did not load (a busy server) is clicked for a new one, as the page invites a person to.
   for (let attempt = 1; ; attempt += 1) {
@@ -52,11 +57,16 @@ async function captchaAnswer(run: Run, image: Find, prompt: string, lastAttempt:
   run.clearTrouble();
   const png = await picture.screenshot({ timeout: run.settings.actionTimeoutMs });
   if (run.readCaptcha && !lastAttempt) {
-    const read = (await run.readCaptcha(png).catch(() => undefined))?.trim();
+    const read = (await run.readCaptcha(png, captcha.style).catch(() => undefined))?.trim();
     if (read) return read;
   }
   return (
-    await run.io.askPerson({ kind: 'captcha', prompt, image: png, timeoutMs: run.settings.personTimeoutMs })
+    await run.io.askPerson({
+      kind: 'captcha',
+      prompt: captcha.prompt,
+      image: png,
+      timeoutMs: run.settings.personTimeoutMs,
+    })
   ).trim();
 }
 
@@ -119,7 +129,7 @@ export function passwordLogin(declaration: PasswordLoginDeclaration): LoginStep 
       await textControl(password).fill(credentials.password);
       const captcha = declaration.captcha;
       if (captcha?.kind === 'image') {
-        const answer = await captchaAnswer(run, captcha.image, captcha.prompt, attempt === attempts);
+        const answer = await captchaAnswer(run, captcha, attempt === attempts);
         await textControl(await findOne(run.page, captcha.input, timeout, '验证码')).fill(answer);
       } else if (captcha?.kind === 'slider') {
         await solveSlider(run, captcha);
@@ -139,7 +149,7 @@ export function passwordLogin(declaration: PasswordLoginDeclaration): LoginStep 
     throw new PersonNeededError('图形验证码多次未通过，请人工登录或稍后重试', 'captcha');
   };
   return Object.assign(login, {
-    readsImageCaptcha: declaration.captcha?.kind === 'image',
+    ...(declaration.captcha?.kind === 'image' ? { imageCaptchaStyle: declaration.captcha.style } : {}),
     keptSessionLogsIn: true,
   });
 }

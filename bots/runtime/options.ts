@@ -83,8 +83,12 @@ export const runnerOptionsSchema = z.object({
 
 export type RunnerSettings = z.infer<typeof runnerOptionsSchema>;
 
-/** Reads a CAPTCHA picture (e.g. an OCR pool injected by the process that composes the parts). */
-export type CaptchaReader = (png: Buffer) => Promise<string | undefined>;
+/**
+ * Reads a CAPTCHA picture of the style its declaration names (e.g. a template reader injected by the process
+ * that composes the parts). Undefined means "not read": a style the reader was not built for, or a picture
+ * it could not cut into glyphs; the login then asks a person.
+ */
+export type CaptchaReader = (png: Buffer, style: string) => Promise<string | undefined>;
 
 export interface BrowserRunnerOptions extends z.input<typeof runnerOptionsSchema> {
   /**

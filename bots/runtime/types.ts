@@ -198,8 +198,11 @@ export interface QueryDeclaration {
 }
 
 export type LoginStep = ((run: RunContext) => Promise<void>) & {
-  /** Set when the login shows an image CAPTCHA for the bot to read: its worker draws the glyph templates early. */
-  readonly readsImageCaptcha?: boolean;
+  /**
+   * The style of the image CAPTCHA the login shows, if any: a worker whose reader serves that style draws
+   * the glyph templates early.
+   */
+  readonly imageCaptchaStyle?: string;
   /**
    * Set when a kept session of the run's portal account is the login (a password account): the run may go
    * to the form at once. Not for logins by the company's own data (tax), whose account is the company.

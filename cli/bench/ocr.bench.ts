@@ -4,6 +4,10 @@ import { runOcrBenchmark } from '../../ocr/synth/benchmark.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { runRealOcrBenchmark } from './support/ocr-real-benchmark.ts';
 import { loadRealSamples } from './support/ocr-real-truth.ts';
+import { withQuick } from './support/options.ts';
+
+/** A smoke run: a couple of documents of each kind and condition. */
+const QUICK = { idCards: 1, licences: 1, emblemSides: 1 };
 
 const positive = (name: string) => (value: string) => {
   const number = Number(value);
@@ -16,6 +20,7 @@ export function registerBenchOcr(bench: Command): void {
     .command('ocr')
     .description('在生成的证照样本上测量 OCR 准确率和速度（清晰与手机拍摄两种条件）')
     .option('--json', '以 JSON 输出')
+    .option('--quick', '冒烟运行：每种条件 1 张身份证、1 张营业执照，1 张国徽面（只验证基准可用且输出自洽）')
     .option('--id-cards <n>', '每种条件的身份证数量', positive('--id-cards'), 40)
     .option('--licences <n>', '每种条件的营业执照数量', positive('--licences'), 20)
     .option('--emblem-sides <n>', '国徽面数量（检测是否识别为国徽面）', positive('--emblem-sides'), 5)
@@ -23,15 +28,20 @@ export function registerBenchOcr(bench: Command): void {
     .option('--real <dir>', '改为测量真实照片：目录中每张 NAME.jpg 旁有 NAME.json 标注（见 docs/ocr.md）')
     .option('--truth <dir>', '与 --real 一起使用：标注文件所在目录（默认与图片同目录）')
     .action(
-      async (options: {
-        json?: boolean;
-        idCards: number;
-        licences: number;
-        emblemSides: number;
-        seed: number;
-        real?: string;
-        truth?: string;
-      }) => {
+      async (
+        given: {
+          json?: boolean;
+          quick?: boolean;
+          idCards: number;
+          licences: number;
+          emblemSides: number;
+          seed: number;
+          real?: string;
+          truth?: string;
+        },
+        command: Command,
+      ) => {
+        const options = withQuick(command, given, QUICK) as typeof given;
         let config: ReturnType<typeof loadConfig>;
         try {
           config = loadConfig();
@@ -56,7 +66,8 @@ export function registerBenchOcr(bench: Command): void {
             seed: options.seed,
             progress: (message) => process.stderr.write(`${message}\n`),
           });
-          if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+          const output = options.quick ? { ...report, quick: true } : report;
+          if (options.json) process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
           else {
             for (const type of ['idCard', 'businessLicence'] as const) {
               for (const condition of ['clean', 'phone'] as const) {

@@ -8,6 +8,7 @@ import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
 import type { ApplicationItemRow } from '../../store/application-items.repo.ts';
 import type { Db } from '../../store/db.ts';
 import { BOT_PORTAL_IDS, type BotSystem, credentialsBox, startBotSystem } from '../bot-system.ts';
+import type { CaptchaMode } from '../captcha-reading.ts';
 import { seedSandboxCredentials } from '../sandbox-credentials.ts';
 import { SandboxClient } from './sandbox-client.ts';
 
@@ -31,7 +32,7 @@ export async function startE2eEnvironment(options: {
   logger: Logger;
   tuning?: Partial<QueueTuning>;
   faults?: FaultPatch;
-  workers?: { concurrency: number } | false;
+  workers?: { concurrency: number; captcha?: CaptchaMode } | false;
   chromiumPath?: string | undefined;
   secret?: string;
 }): Promise<E2eEnvironment> {
@@ -59,6 +60,7 @@ export async function startE2eEnvironment(options: {
             portals: BOT_PORTAL_IDS,
             concurrency: options.workers?.concurrency ?? 2,
             coordinator: true,
+            ...(options.workers?.captcha ? { captcha: options.workers.captcha } : {}),
           },
         }),
   });

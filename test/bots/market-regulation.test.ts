@@ -96,11 +96,13 @@ describe('business-registration on the market-regulation portal', () => {
     // This runner has a CAPTCHA reader (as a worker with OCR would); when its reading is refused, the last
     // attempt goes to a person.
     const readings: Buffer[] = [];
+    const styles: string[] = [];
     const reading = createBrowserRunner({
       poolSize: 1,
       captchaAttempts: 2,
-      readCaptcha: async (png) => {
+      readCaptcha: async (png, style) => {
         readings.push(png);
+        styles.push(style);
         return 'BBBB'; // never right: the login's pictures do not use B (it looks like 8)
       },
     });
@@ -129,6 +131,8 @@ describe('business-registration on the market-regulation portal', () => {
       });
       expect(readings).toHaveLength(1);
       expect(readings[0]?.subarray(1, 4).toString()).toBe('PNG');
+      // The reader is told the style the declaration names, so it can decline a style it was not built for.
+      expect(styles).toEqual(['sandbox-dejavu-4']);
       expect(recording.questions.map((q) => q.kind)).toEqual(['captcha']);
     } finally {
       await reading.close();

@@ -57,6 +57,21 @@ describe('bot runtime', () => {
       expect(pool.stats().launches).toBe(3);
     });
 
+    it('gives jobs started together a Chromium each when the pool recycles after every run', async () => {
+      const perJob = new BrowserPool({ size: 3, recycleAfterRuns: 1 });
+      try {
+        const leases = await Promise.all([perJob.acquire(), perJob.acquire(), perJob.acquire()]);
+        const browsers = new Set(leases.map((lease) => lease.context.browser()));
+        expect(browsers.size).toBe(3);
+        expect(perJob.stats()).toMatchObject({ launches: 3, runs: 3, active: 3 });
+        await Promise.all(leases.map((lease) => lease.release()));
+        // Each browser closed with its one run.
+        expect([...browsers].map((browser) => browser?.isConnected())).toEqual([false, false, false]);
+      } finally {
+        await perJob.close();
+      }
+    });
+
     describe('locators', () => {
       let release: () => Promise<void>;
       let page: import('playwright-core').Page;

@@ -14,6 +14,8 @@ export const unifiedLogin = (path = '/login'): LoginStep =>
       kind: 'image',
       image: { role: 'img', name: '验证码' },
       input: { label: '验证码' },
+      // The sandbox's picture (sandbox/unified-login/captcha.ts); a real 统一身份认证 draws its own: name it.
+      style: 'sandbox-dejavu-4',
       prompt: '请输入统一身份认证登录页上的图形验证码（4 位字母或数字）',
     },
     submit: { role: 'button', name: '登 录' },

@@ -9,10 +9,22 @@ import { botRuns } from '../../../store/bot-runs.repo.ts';
 import { type BotSystem, defaultBrowserContexts, startBotSystem } from '../../bot-system.ts';
 import { type E2eEnvironment, startE2eEnvironment } from '../../e2e/environment.ts';
 import { seedReferenceApplication } from '../../e2e/reference-application.ts';
+import {
+  compare,
+  type PhaseFigures,
+  type PhasePlan,
+  type PhaseSample,
+  phaseFigures,
+  phasePlan,
+  type Resubmitted,
+  shuffledSamples,
+} from './bots-phases.ts';
 import { benchCompanyName } from './company-names.ts';
 import { type BenchInfra, openBenchInfra } from './infra.ts';
 import { sampleMemory, type TreeMemory } from './memory.ts';
 import { type Range, startBenchPeople } from './people.ts';
+
+export type { PhaseFigures, Resubmitted } from './bots-phases.ts';
 
 /** The measured items of one application: every item that can run once registration and bank are done. */
 export const WORKLOAD_ITEMS = [
@@ -23,45 +35,31 @@ export const WORKLOAD_ITEMS = [
   'housing-fund',
 ] as const;
 const SETUP_PORTALS = ['market-regulation', 'bank'];
-const WORKLOAD_PORTALS = WORKLOAD_ITEMS.map((item) => {
+const portalOf = (item: string) => {
   const portalId = declarationFor(item)?.portalId;
   if (!portalId) throw new Error(`no portal declaration for ${item}`);
   return portalId;
-});
+};
 
 export const WORKLOAD_DESCRIPTION =
-  'Per phase, fresh reference applications are filed through business registration and bank for real, untimed, with no portal latency; their seal, tax, social-insurance, medical-insurance and housing-fund items (5 per application, independent of each other) then wait in their portal queues. The phase starts a worker set for those five queues with the given concurrency (browser contexts = concurrency × 5 portals, at most 8, and logged-in portal sessions kept for the next run, as yijian worker composes it) and the portals answer with the given latency; items/min = items / (last receipt stored − worker start). The applicant answers the seal SMS code at once. naive: the same queues, declarations and runtime, with concurrency 1 and a pool of one browser recycled after every run (a new Chromium per job, one job at a time) that logs in afresh for every job.';
+  "Per phase, fresh reference applications are filed through business registration and bank for real, untimed, with no portal latency; their seal, tax, social-insurance, medical-insurance and housing-fund items (5 per application, independent of each other) then wait in their portal queues. The phase starts a worker set for those five queues with the given concurrency (browser contexts = concurrency × 5 portals, at most 8, and logged-in portal sessions kept for the next run, as yijian worker composes it) and the portals answer with the given latency; items/min = items / (last receipt stored − worker start); with --items below 5, only the first items of the one application are timed. The applicant answers the seal SMS code at once. Baselines, with the same queues, declarations and runtime: naive — concurrency 1 and a pool of one browser recycled after every run (a new Chromium per job, one job at a time) that logs in afresh for every job; parallel-naive-<c> — the same browser-per-job script (a new Chromium per job, a fresh login per job, no kept sessions) with as many jobs at once as concurrency-<c>. Every phase runs `repeats` times on fresh applications, in one random order over all samples; a phase reports the median of its samples and their spread; speedupVsNaive = best measured median items/min ÷ the better baseline's median.";
 
 export interface BotsBenchOptions {
   items: number;
   latencyMs: Range;
   concurrencies: readonly number[];
+  /** Samples of every phase (3 for a figure; 1 for a smoke run). */
+  repeats: number;
   timeoutMs: number;
   chromiumPath?: string | undefined;
   redisUrl?: string | undefined;
   /** Keep the temporary data folder (screenshots, traces, portal records) and say where it is. */
   keepData?: boolean;
+  /** A smoke run (`--quick`): its figures say nothing about speed; shown in the report's settings. */
+  quick?: boolean;
   /** QUEUE_TUNING, as `yijian start` applies it (the setup's follow-up delay is shortened regardless). */
   tuning?: Partial<QueueTuning>;
   progress: (message: string) => void;
-}
-
-export interface PhaseFigures {
-  name: string;
-  concurrency: number;
-  /** Browser contexts at once, runs per Chromium, and whether logged-in sessions serve the next run. */
-  pool: { size: number; recycleAfterRuns: number | 'default'; keepsSessions: boolean };
-  items: number;
-  elapsedMs: number;
-  perMinute: number;
-  browserLaunches: number;
-  /** Bot runs that failed during the phase (retried by the queue, or resubmitted). */
-  failedAttempts: number;
-  /** Items that failed for good during the phase and were resubmitted (their time is in elapsedMs). */
-  resubmitted: Resubmitted[];
-  peakRssMb: number;
-  /** Peaks during the phase: RSS and PSS of the process tree, RSS of this Node.js process alone. */
-  memory: TreeMemory;
 }
 
 export interface BotsReport {
@@ -69,13 +67,23 @@ export interface BotsReport {
   settings: {
     items: number;
     applicationsPerPhase: number;
+    /** The items of each application that are timed (all five, unless --items is below five). */
+    measuredItems: readonly string[];
     latencyMs: Range;
     concurrencies: readonly number[];
+    repeats: number;
+    quick: boolean;
   };
   workload: string;
   perMinute: Record<string, number>;
   naivePerMinute: number;
+  /** Against the better of the baselines (`baseline`); before the parallel baseline, against `naive` alone. */
   speedupVsNaive: number;
+  parallelNaivePerMinute: Record<string, number>;
+  baseline: { name: string; perMinute: number };
+  speedupVsSerialNaive: number;
+  /** The phases in the order their samples ran. */
+  order: string[];
   target: { speedupAtLeast: number; met: boolean };
   /** Highest RSS of this process and its Chromium processes summed, over the whole run (setup included). */
   peakRssMb: number;
@@ -83,13 +91,6 @@ export interface BotsReport {
   phases: PhaseFigures[];
   /** Failures during the untimed setup (registration, bank), resubmitted. */
   setupResubmits: Resubmitted[];
-}
-
-/** An item that failed for good and was handed to the bots again (as a clerk would press 重新提交). */
-export interface Resubmitted {
-  itemId: string;
-  code: string;
-  message: string;
 }
 
 const MAX_RESUBMITS = 3;
@@ -130,6 +131,11 @@ export async function runBotsBenchmark(options: BotsBenchOptions): Promise<BotsR
   // Setup needs the registration's follow-up to come quickly; nothing measured depends on it.
   const TUNING: QueueTuning = { ...DEFAULT_TUNING, ...options.tuning, followUpDelayMs: 300 };
   const perPhase = Math.max(1, Math.ceil(options.items / WORKLOAD_ITEMS.length));
+  // Fewer items than one application holds (a smoke run) measure only the first of its items: the others
+  // wait in queues that no worker of this benchmark serves.
+  const measuredItems: readonly string[] =
+    options.items < WORKLOAD_ITEMS.length ? WORKLOAD_ITEMS.slice(0, options.items) : WORKLOAD_ITEMS;
+  const measuredPortals = measuredItems.map(portalOf);
   const memory = sampleMemory();
   const infra = await openBenchInfra({ REDIS_URL: options.redisUrl, keepData: options.keepData === true });
   let env: E2eEnvironment | undefined;
@@ -183,67 +189,58 @@ export async function runBotsBenchmark(options: BotsBenchOptions): Promise<BotsR
       phoneOf: (applicationId) => phones.get(applicationId),
       logger: infra.logger,
     });
-    const phases: PhaseFigures[] = [];
     const setupResubmits: Resubmitted[] = [];
-    const plan: { name: string; concurrency: number; pool: PhaseFigures['pool'] }[] = [
-      // A quick script: one job at a time, a new Chromium for each, logging in every time.
-      { name: 'naive', concurrency: 1, pool: { size: 1, recycleAfterRuns: 1, keepsSessions: false } },
-      ...options.concurrencies.map((c) => ({
-        name: `concurrency-${c}`,
-        concurrency: c,
-        pool: {
-          size: defaultBrowserContexts(c, WORKLOAD_PORTALS.length),
-          recycleAfterRuns: 'default' as const,
-          keepsSessions: true,
-        },
-      })),
-    ];
+    const plan = phasePlan(options.concurrencies, (c) => defaultBrowserContexts(c, measuredPortals.length));
+    // Shuffled, so that no phase is always the first (cold caches, a fresh Redis) or the last.
+    const order = shuffledSamples(plan, options.repeats);
+    const samples = new Map<string, PhaseSample[]>();
     let serial = 0;
-    for (const phase of plan) {
+    for (const [index, phase] of order.entries()) {
+      const label = `${phase.name}（第 ${index + 1}/${order.length} 轮）`;
       const ids = await prepare(infra, perPhase, () => (serial += 1), phones);
       applicationIds.push(...ids);
-      progress(`${phase.name}：准备 ${ids.length} 件申请（设立登记与银行开户，不计时）…`);
+      progress(`${label}：准备 ${ids.length} 件申请（设立登记与银行开户，不计时）…`);
       await started.sandbox.setFaultsEverywhere({ latencyMs: [0, 0] });
       for (const id of ids) await started.bots.queue.submit(id);
-      const workload = (rows: ApplicationItemRow[]) =>
+      const waitingItems = (rows: ApplicationItemRow[]) =>
         rows.filter((row) => (WORKLOAD_ITEMS as readonly string[]).includes(row.itemId));
+      const workload = (rows: ApplicationItemRow[]) =>
+        rows.filter((row) => measuredItems.includes(row.itemId));
       const setup = await workers(SETUP_PORTALS, 2);
       const queue = started.bots.queue;
+      // At most MAX_RESUBMITS per sample's setup: more samples should not make one bad setup fatal.
+      const setupRetries: Resubmitted[] = [];
       await waitFor(
-        `${phase.name} 准备`,
+        `${label} 准备`,
         options.timeoutMs,
         queue,
         ids,
         (rows) => {
-          const waiting = workload(rows);
+          const waiting = waitingItems(rows);
           return (
             waiting.length === ids.length * WORKLOAD_ITEMS.length &&
             waiting.every((r) => r.status === 'queued')
           );
         },
-        setupResubmits,
+        setupRetries,
         progress,
       );
+      setupResubmits.push(...setupRetries);
       await closeWorkers(setup);
 
       await started.sandbox.setFaultsEverywhere({ latencyMs: [options.latencyMs[0], options.latencyMs[1]] });
-      const count = ids.length * WORKLOAD_ITEMS.length;
-      progress(`${phase.name}：办理 ${count} 个事项（并发 ${phase.concurrency}）…`);
-      memory.reset(); // the phase's own window starts here
+      const count = ids.length * measuredItems.length;
+      progress(`${label}：办理 ${count} 个事项（并发 ${phase.concurrency}）…`);
+      memory.reset(); // the sample's own window starts here
       const since = new Date();
       const startedAt = Date.now();
-      const set = await workers(WORKLOAD_PORTALS, phase.concurrency, {
+      const set = await workers(measuredPortals, phase.concurrency, {
         browserContexts: phase.pool.size,
-        runner: {
-          ...(phase.pool.recycleAfterRuns === 'default'
-            ? {}
-            : { recycleAfterRuns: phase.pool.recycleAfterRuns }),
-          ...(phase.pool.keepsSessions ? {} : { sessionReuseMs: 0 }),
-        },
+        runner: runnerOf(phase),
       });
       const resubmitted: Resubmitted[] = [];
       const rows = await waitFor(
-        `${phase.name} 办理`,
+        `${label} 办理`,
         options.timeoutMs,
         queue,
         ids,
@@ -256,44 +253,46 @@ export async function runBotsBenchmark(options: BotsBenchOptions): Promise<BotsR
       await closeWorkers(set);
       const elapsedMs = doneAt - startedAt;
       const failedAttempts = (await botRuns.list(infra.db, { status: 'failed', since, limit: 1000 })).length;
-      const peaks = memory.reset();
-      const figures: PhaseFigures = {
-        name: phase.name,
-        concurrency: phase.concurrency,
-        pool: phase.pool,
-        items: count,
+      const sample: PhaseSample = {
+        order: index + 1,
         elapsedMs,
         perMinute: Number(((count * 60_000) / elapsedMs).toFixed(2)),
         browserLaunches: launches,
         failedAttempts,
         resubmitted,
-        peakRssMb: peaks.rssMb,
-        memory: peaks,
+        memory: memory.reset(),
       };
-      phases.push(figures);
+      samples.set(phase.name, [...(samples.get(phase.name) ?? []), sample]);
       progress(
-        `${phase.name}：${count} 个事项用时 ${(elapsedMs / 1000).toFixed(1)} 秒，每分钟 ${figures.perMinute} 个，启动浏览器 ${launches} 次，内存峰值 ${figures.peakRssMb} MB`,
+        `${label}：${count} 个事项用时 ${(elapsedMs / 1000).toFixed(1)} 秒，每分钟 ${sample.perMinute} 个，启动浏览器 ${launches} 次，内存峰值 ${sample.memory.rssMb} MB`,
       );
     }
     const overall = memory.stop();
-    const naive = phases.find((p) => p.name === 'naive');
-    const measured = phases.filter((p) => p.name !== 'naive');
-    const best = Math.max(...measured.map((p) => p.perMinute));
-    const naivePerMinute = naive?.perMinute ?? Number.NaN;
-    const speedup = Number((best / naivePerMinute).toFixed(2));
+    const items = perPhase * measuredItems.length;
+    const phases: PhaseFigures[] = plan.map((phase) =>
+      phaseFigures(phase, items, samples.get(phase.name) ?? []),
+    );
+    const comparison = compare(phases);
     return {
       benchmark: 'bots',
       settings: {
-        items: perPhase * WORKLOAD_ITEMS.length,
+        items,
         applicationsPerPhase: perPhase,
+        measuredItems,
         latencyMs: options.latencyMs,
         concurrencies: options.concurrencies,
+        repeats: options.repeats,
+        quick: options.quick === true,
       },
       workload: WORKLOAD_DESCRIPTION,
-      perMinute: Object.fromEntries(measured.map((p) => [String(p.concurrency), p.perMinute])),
-      naivePerMinute,
-      speedupVsNaive: speedup,
-      target: { speedupAtLeast: 3, met: speedup >= 3 },
+      perMinute: comparison.perMinute,
+      naivePerMinute: comparison.naivePerMinute,
+      speedupVsNaive: comparison.speedupVsNaive,
+      target: { speedupAtLeast: 3, met: comparison.speedupVsNaive >= 3 },
+      parallelNaivePerMinute: comparison.parallelNaivePerMinute,
+      baseline: comparison.baseline,
+      speedupVsSerialNaive: comparison.speedupVsSerialNaive,
+      order: order.map((phase) => phase.name),
       peakRssMb: overall.rssMb,
       peakMemory: overall,
       phases,
@@ -307,6 +306,12 @@ export async function runBotsBenchmark(options: BotsBenchOptions): Promise<BotsR
     memory.stop();
   }
 }
+
+/** A browser per job and a login per job for the naive kinds; the runner's defaults for the measured phases. */
+const runnerOf = (phase: PhasePlan): BrowserRunnerOptions => ({
+  ...(phase.pool.recycleAfterRuns === 'default' ? {} : { recycleAfterRuns: phase.pool.recycleAfterRuns }),
+  ...(phase.pool.keepsSessions ? {} : { sessionReuseMs: 0 }),
+});
 
 /**
  * Seeds `count` reference applications, each with its own company and its own 联络员 mobile (the 经办人 the seal

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DEFAULT_TUNING, type QueueTuning } from '../../../queue/queue-options.ts';
 import { ApplicationsRepo } from '../../../store/applications.repo.ts';
 import type { RunStepRow } from '../../../store/bot-runs.repo.ts';
+import type { CaptchaMode } from '../../captcha-reading.ts';
 import { type E2eEnvironment, startE2eEnvironment, waitUntilSettled } from '../../e2e/environment.ts';
 import { seedReferenceApplication } from '../../e2e/reference-application.ts';
 import { verifyApplication } from '../../e2e/verify.ts';
@@ -20,12 +21,16 @@ export interface E2eBenchOptions {
   syncLagMs: number;
   smsReplyMs: Range;
   captchaReplyMs: Range;
+  /** Who reads the unified login's image CAPTCHA: the template reader, or a person (the clerk, after `captchaReplyMs`). */
+  captcha: CaptchaMode;
   concurrency: number;
   timeoutMs: number;
   chromiumPath?: string | undefined;
   redisUrl?: string | undefined;
   /** Keep the temporary data folder (screenshots, traces, portal records) and say where it is. */
   keepData?: boolean;
+  /** A smoke run (`--quick`): its figures say nothing about speed; shown in the report's settings. */
+  quick?: boolean;
   /** QUEUE_TUNING, as `yijian start` applies it. */
   tuning?: Partial<QueueTuning>;
   progress: (message: string) => void;
@@ -33,8 +38,14 @@ export interface E2eBenchOptions {
 
 export interface E2eReport {
   benchmark: 'e2e';
-  settings: Omit<E2eBenchOptions, 'progress' | 'chromiumPath' | 'redisUrl' | 'keepData' | 'tuning'> & {
+  /** Who read the image CAPTCHAs in these runs (settings.captcha, repeated at the top for the headline). */
+  captcha: CaptchaMode;
+  settings: Omit<
+    E2eBenchOptions,
+    'progress' | 'chromiumPath' | 'redisUrl' | 'keepData' | 'tuning' | 'quick'
+  > & {
     tuning: QueueTuning;
+    quick: boolean;
   };
   /** Medians over the runs. */
   wallMs: number;
@@ -57,7 +68,9 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
   let recorder: ReturnType<typeof recordPortalRequests> | undefined;
   let stopPeople = async () => {};
   try {
-    progress(`启动沙箱门户与机器人（并发 ${options.concurrency}）…`);
+    progress(
+      `启动沙箱门户与机器人（并发 ${options.concurrency}，图形验证码由${options.captcha === 'reader' ? '识读程序' : '窗口人员'}识读）…`,
+    );
     env = await startE2eEnvironment({
       db: infra.db,
       dataDir: infra.dataDir,
@@ -69,7 +82,7 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
         approvalDelayMs: options.approvalDelayMs,
         syncLagMs: options.syncLagMs,
       },
-      workers: { concurrency: options.concurrency },
+      workers: { concurrency: options.concurrency, captcha: options.captcha },
       ...(options.tuning ? { tuning: options.tuning } : {}),
     });
     const recording = recordPortalRequests(env.portals.urls);
@@ -155,12 +168,14 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
       chromiumPath: _chromium,
       redisUrl: _redis,
       keepData: _keep,
+      quick,
       tuning,
       ...rest
     } = options;
     return {
       benchmark: 'e2e',
-      settings: { ...rest, tuning: { ...DEFAULT_TUNING, ...tuning } },
+      captcha: options.captcha,
+      settings: { ...rest, tuning: { ...DEFAULT_TUNING, ...tuning }, quick: quick === true },
       wallMs: Math.round(median(runs.map((r) => r.wallMs))),
       criticalPathMs: Math.round(median(runs.map((r) => r.criticalPathMs))),
       ratio: Number(ratio.toFixed(3)),

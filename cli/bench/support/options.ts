@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { z } from 'zod';
 import { type Config, ConfigError, loadConfig } from '../../config.ts';
 
@@ -47,4 +48,21 @@ export async function runOrExit<T>(work: () => Promise<T>): Promise<T> {
     if (process.env.LOG_LEVEL === 'debug' && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exit(1);
   }
+}
+
+/**
+ * `--quick`: a smoke run (one run, few items) that proves a benchmark still works, not how fast it is. The
+ * quick values replace only the options the command line left at their defaults, so `--quick --runs 2`
+ * still makes two runs.
+ */
+export function withQuick(
+  command: Command,
+  raw: Record<string, unknown>,
+  quick: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  if (raw.quick !== true) return raw;
+  const options = { ...raw };
+  for (const [key, value] of Object.entries(quick))
+    if (command.getOptionValueSource(key) === 'default' || options[key] === undefined) options[key] = value;
+  return options;
 }
