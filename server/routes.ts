@@ -1,6 +1,7 @@
 import { registerApplicationApi } from './api/applications.api.ts';
 import { registerProgressApi } from './api/progress.api.ts';
 import { ApiRegistry } from './api/registry.ts';
+import { userApiRoutes } from './api/users.api.ts';
 import { eventRoutes } from './events/stream.ts';
 import type { RouteSpec } from './http/routes.ts';
 import { portalRoutes } from './pages/admin/portals.pages.ts';
@@ -55,6 +56,7 @@ export function buildRoutes(services: Services): { routes: RouteSpec[]; api: Api
     ...eventRoutes(services),
     openapi,
     ...api.routes(),
+    ...userApiRoutes(services),
   ];
   return { routes, api };
 }

@@ -42,6 +42,8 @@ export interface AppDeps {
   bots?: BotsPort;
   /** BullMQ queues shown read-only on the admin's queue board. */
   boardQueues?: readonly Queue[];
+  /** Opens /api/admin/* to `yijian users …` (auth/admin-token.ts); without it only sessions do. */
+  adminToken?: string;
 }
 
 /** The application's collaborators, built once and shared by every route module. */
@@ -66,6 +68,7 @@ export interface Services {
   /** Queue depth samples for the admin's charts (with bots only). */
   depthHistory?: DepthHistory;
   boardQueues?: readonly Queue[];
+  adminToken?: string;
 }
 
 const APPLICATION_EVENTS: Record<string, string> = {
@@ -106,6 +109,7 @@ export function createServices(deps: AppDeps): Services {
     metrics,
     ...(deps.bots ? { bots: deps.bots, depthHistory: new DepthHistory(deps.bots, deps.logger) } : {}),
     ...(deps.boardQueues ? { boardQueues: deps.boardQueues } : {}),
+    ...(deps.adminToken ? { adminToken: deps.adminToken } : {}),
   };
   if (deps.ocr) {
     services.reader = new DocumentReader({

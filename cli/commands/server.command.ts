@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { createOcrService, type OcrService } from '../../ocr/service.ts';
 import { QueueClients } from '../../queue/queue-clients.ts';
 import { createAppWithServices } from '../../server/app.ts';
+import { newAdminToken, publishAdminApi } from '../../server/auth/admin-token.ts';
 import type { BotsPort } from '../../server/bots.ts';
 import { bridgeQueueEvents } from '../../server/events/queue-bridge.ts';
 import { checkHealth } from '../../server/health.ts';
@@ -25,6 +26,7 @@ export async function startWebServer(
   // The admin's raw queue board reads the queues over connections of its own.
   const board = bots ? new QueueClients(infra.redisUrl, bots.portalIds) : undefined;
   if (board) ctx.shutdown.add('queue board', () => board.close());
+  const adminToken = newAdminToken();
   const services = createServices({
     logger: ctx.logger,
     health: () => checkHealth(infra),
@@ -33,6 +35,7 @@ export async function startWebServer(
     secret: infra.secret,
     ...(bots ? { bots } : {}),
     ...(board ? { boardQueues: board.allQueues } : {}),
+    adminToken,
     ocr: () => {
       ocr ??= createOcrService({ workers: ctx.config.OCR_WORKERS, logger: ctx.logger }).catch(
         (error: unknown) => {
@@ -58,6 +61,8 @@ export async function startWebServer(
   });
   ctx.shutdown.add('live events', stopBridge);
   const url = `http://${ctx.config.HOST}:${ctx.config.PORT}`;
+  // Registered after the web server, so removed before it stops taking requests.
+  ctx.shutdown.add('admin api file', publishAdminApi(ctx.config.DATA_DIR, { url, token: adminToken }));
   ctx.logger.info({ url }, 'Web 服务已启动');
   return { url, services };
 }
