@@ -7,6 +7,7 @@ import type { RouteSpec } from './http/routes.ts';
 import { portalRoutes } from './pages/admin/portals.pages.ts';
 import { queueBoardRoutes } from './pages/admin/queue-board.ts';
 import { runRoutes } from './pages/admin/runs.pages.ts';
+import { userPageRoutes } from './pages/admin/users.pages.ts';
 import { adminRoutes } from './pages/admin.pages.ts';
 import { detailRoutes } from './pages/applicant/detail.pages.ts';
 import { formRoutes } from './pages/applicant/form.pages.ts';
@@ -50,6 +51,7 @@ export function buildRoutes(services: Services): { routes: RouteSpec[]; api: Api
     ...deskRoutes(services),
     ...deskFormRoutes(services),
     ...adminRoutes(services),
+    ...userPageRoutes(services),
     ...runRoutes(services),
     ...portalRoutes(services),
     ...queueBoardRoutes(services.boardQueues),

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { maskPhone } from '../../lib/redact.ts';
 import { APPLICATION_STATUSES } from '../../store/applications.repo.ts';
 import type { AuditFilter, AuditRecord } from '../../store/audit.repo.ts';
 import { emptyState, formatTime, inputField, STATUS_LABELS, selectField } from '../html/components.ts';
 import { html, type SafeHtml } from '../html/html.ts';
 import { ROLE_LABELS, sendPage } from '../html/layout.ts';
 import type { RouteSpec } from '../http/routes.ts';
-import { calendarDay, MOBILE, parseForm, rowId } from '../http/validate.ts';
+import { calendarDay, parseForm, rowId } from '../http/validate.ts';
 import type { Services } from '../services.ts';
 
 /** The admin's overview, accounts and the audit log (bot runs and queues arrive with the bots issue). */
@@ -17,6 +16,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'auth.logout': '退出登录',
   'user.register': '申请人注册',
   'user.create': '新建账号',
+  'user.update': '修改账号',
   'application.create': '新建办件',
   'application.save': '保存表单',
   'application.submit': '提交申请',
@@ -101,34 +101,6 @@ ${auditTable(recent)}</section>`,
 </form>
 <section class="card">${auditTable(rows)}
 ${more ? html`<div class="pager"><a class="button" href="/admin/audit?${more.toString()}">更早的记录</a></div>` : ''}</section>`,
-        });
-      },
-    },
-    {
-      method: 'get',
-      path: '/admin/users',
-      access: ['admin'],
-      kind: 'page',
-      summary: '账号列表',
-      handler: async (req, res) => {
-        const [users, centres] = await Promise.all([services.users.list(), services.users.listCentres()]);
-        const centreName = new Map(centres.map((centre) => [centre.id, centre.name]));
-        sendPage(req, res, {
-          title: '账号',
-          active: '/admin/users',
-          width: 'wide',
-          lead: html`窗口人员和管理员账号用命令 <code>yijian users add</code> 创建；申请人自行注册。`,
-          body: html`<section class="card"><div class="table-wrap"><table class="table">
-<thead><tr><th>姓名</th><th>账号</th><th>角色</th><th>服务中心</th><th>最近登录</th></tr></thead>
-<tbody>${users.map(
-            (user) => html`<tr>
-  <td data-label="姓名">${user.displayName}${user.demo ? html` <span class="tag">演示</span>` : ''}${user.disabled ? html` <span class="tag tag--muted">已停用</span>` : ''}</td>
-  <td data-label="账号">${MOBILE.test(user.login) ? maskPhone(user.login) : user.login}</td>
-  <td data-label="角色">${ROLE_LABELS[user.role]}</td>
-  <td data-label="服务中心">${user.centreId ? (centreName.get(user.centreId) ?? user.centreId) : '—'}</td>
-  <td data-label="最近登录">${formatTime(user.lastLoginAt)}</td>
-</tr>`,
-          )}</tbody></table></div></section>`,
         });
       },
     },
