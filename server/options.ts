@@ -24,6 +24,8 @@ export interface ServerOptions {
    * Secure cookies there); a centre serving plain HTTP on its LAN must terminate TLS in front of us.
    */
   secureCookies: 'auto' | boolean;
+  /** The centre's time zone (IANA): times on every page and on the queue board. Default Asia/Shanghai. */
+  timeZone: string;
 }
 
 export const MINUTE = 60_000;
@@ -38,6 +40,7 @@ export const DEFAULT_SERVER_OPTIONS = {
   passwordCost: 2 ** 15,
   uploadMaxBytes: 10 * 1024 * 1024,
   secureCookies: 'auto',
+  timeZone: 'Asia/Shanghai',
 } as const satisfies ServerOptions;
 
 export function resolveServerOptions(overrides: Partial<ServerOptions> = {}): ServerOptions {

@@ -54,7 +54,7 @@ export function buildRoutes(services: Services): { routes: RouteSpec[]; api: Api
     ...userPageRoutes(services),
     ...runRoutes(services),
     ...portalRoutes(services),
-    ...queueBoardRoutes(services.boardQueues),
+    ...queueBoardRoutes(services.boardQueues, services.options.timeZone),
     ...eventRoutes(services),
     openapi,
     ...api.routes(),

@@ -16,6 +16,7 @@ import type { FormCatalog } from './catalog.ts';
 import { DepthHistory } from './depth-history.ts';
 import { EventHub } from './events/hub.ts';
 import type { HealthReport } from './health.ts';
+import { setCentreTimeZone } from './html/components.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { resolveServerOptions, type ServerOptions } from './options.ts';
 import { formsCatalog } from './workspace/forms-catalog.ts';
@@ -91,6 +92,7 @@ export function createServices(deps: AppDeps): Services {
     const event = APPLICATION_EVENTS[action];
     if (event) metrics.applicationEvents.inc({ event });
   };
+  setCentreTimeZone(options.timeZone);
   const services: Services = {
     logger: deps.logger,
     health: deps.health,

@@ -33,6 +33,7 @@ export async function startWebServer(
     db: infra.db,
     dataDir: ctx.config.DATA_DIR,
     secret: infra.secret,
+    options: { timeZone: ctx.config.TIME_ZONE },
     ...(bots ? { bots } : {}),
     ...(board ? { boardQueues: board.allQueues } : {}),
     adminToken,

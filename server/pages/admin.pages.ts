@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from '../../store/applications.repo.ts';
 import type { AuditFilter, AuditRecord } from '../../store/audit.repo.ts';
-import { emptyState, formatTime, inputField, STATUS_LABELS, selectField } from '../html/components.ts';
+import {
+  centreDayStart,
+  emptyState,
+  formatTime,
+  inputField,
+  STATUS_LABELS,
+  selectField,
+} from '../html/components.ts';
 import { html, type SafeHtml } from '../html/html.ts';
 import { ROLE_LABELS, sendPage } from '../html/layout.ts';
 import type { RouteSpec } from '../http/routes.ts';
@@ -71,8 +78,8 @@ ${auditTable(recent)}</section>`,
           ...(query.action ? { action: query.action } : {}),
           ...(query.subject ? { subjectId: query.subject } : {}),
           ...(query.ip ? { ip: query.ip } : {}),
-          ...(query.from ? { from: shanghaiDay(query.from) } : {}),
-          ...(query.to ? { to: new Date(shanghaiDay(query.to).getTime() + 86_400_000) } : {}),
+          ...(query.from ? { from: centreDayStart(query.from) } : {}),
+          ...(query.to ? { to: new Date(centreDayStart(query.to).getTime() + 86_400_000) } : {}),
           ...(query.before ? { beforeId: query.before } : {}),
           limit: 50,
         };
@@ -124,11 +131,6 @@ const auditQuery = z.object({
   to: optionalDay,
   before: z.preprocess((value) => (value ? value : undefined), rowId.optional()),
 });
-
-/** Midnight of a calendar day in Shanghai, the centre's clock. */
-function shanghaiDay(day: string): Date {
-  return new Date(`${day}T00:00:00+08:00`);
-}
 
 function stringsOf(query: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { z } from 'zod';
 import type { BotRunRow } from '../../../store/bot-runs.repo.ts';
 import type { BotsPort } from '../../bots.ts';
-import { emptyState, formatTime, inputField, selectField } from '../../html/components.ts';
+import { centreDayStart, emptyState, formatTime, inputField, selectField } from '../../html/components.ts';
 import { cls, html, type SafeHtml } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
@@ -65,10 +65,8 @@ export function runRoutes(services: Services): RouteSpec[] {
         const runs = await bots.runs({
           ...(query.portal ? { portalId: query.portal } : {}),
           ...(query.status ? { status: query.status } : {}),
-          ...(query.from ? { since: new Date(`${query.from}T00:00:00+08:00`) } : {}),
-          ...(query.to
-            ? { until: new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000) }
-            : {}),
+          ...(query.from ? { since: centreDayStart(query.from) } : {}),
+          ...(query.to ? { until: new Date(centreDayStart(query.to).getTime() + 86_400_000) } : {}),
           limit: 200,
         });
         sendPage(req, res, {
