@@ -14,24 +14,9 @@ import { ROLE_LABELS, sendPage } from '../html/layout.ts';
 import type { RouteSpec } from '../http/routes.ts';
 import { calendarDay, parseForm, rowId } from '../http/validate.ts';
 import type { Services } from '../services.ts';
+import { ACTION_LABELS, DETAIL_LABELS, nameOf } from './admin/names.ts';
 
 /** The admin's overview, accounts and the audit log (bot runs and queues arrive with the bots issue). */
-export const ACTION_LABELS: Record<string, string> = {
-  'auth.login': '登录',
-  'auth.login-failed': '登录失败',
-  'auth.login-locked': '登录被锁定',
-  'auth.logout': '退出登录',
-  'user.register': '申请人注册',
-  'user.create': '新建账号',
-  'user.update': '修改账号',
-  'application.create': '新建办件',
-  'application.save': '保存表单',
-  'application.submit': '提交申请',
-  'application.return': '退回修改',
-  'application.accept': '受理',
-  'document.upload': '上传材料',
-  'document.remove': '删除材料',
-};
 
 const ACTOR_ROLES: Record<string, string> = { ...ROLE_LABELS, system: '系统' };
 
@@ -140,10 +125,27 @@ function stringsOf(query: Record<string, unknown>): Record<string, string> {
   );
 }
 
-const SUBJECT_LABELS: Record<string, string> = { user: '账号', application: '办件' };
+const SUBJECT_LABELS: Record<string, string> = {
+  user: '账号',
+  application: '办件',
+  portal: '部门系统',
+  run: '运行记录',
+  task: '机器人提问',
+  document: '材料',
+};
 
 function shortId(id: string | null): string {
   return id && id.length > 12 ? `${id.slice(0, 8)}…` : (id ?? '');
+}
+
+/** A detail value in words: portal and item ids by name, yes/no for flags, lists joined. */
+function shownValue(value: unknown): string {
+  if (typeof value === 'string') return nameOf(value);
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (Array.isArray(value) && value.every((entry) => typeof entry === 'string')) {
+    return value.map((entry) => nameOf(entry)).join('、');
+  }
+  return JSON.stringify(value);
 }
 
 /** The detail object as small key–value chips; long values (hashes, ids) shortened, in full on hover. */
@@ -151,8 +153,8 @@ function detailChips(detail: Record<string, unknown> | null): SafeHtml | string 
   const entries = Object.entries(detail ?? {});
   if (entries.length === 0) return '—';
   return html`<span class="kv-list">${entries.map(([key, value]) => {
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    return html`<span class="kv" title="${text}"><span class="kv__k">${key}</span>${text.length > 24 ? `${text.slice(0, 12)}…` : text}</span>`;
+    const text = shownValue(value);
+    return html`<span class="kv" title="${text}"><span class="kv__k">${DETAIL_LABELS[key] ?? key}</span>${text.length > 24 ? `${text.slice(0, 12)}…` : text}</span>`;
   })}</span>`;
 }
 
@@ -165,7 +167,7 @@ function auditTable(rows: AuditRecord[]): SafeHtml {
   <td data-label="时间" class="nowrap">${formatTime(row.at)}</td>
   <td data-label="操作人">${row.actorName ?? '访客'}${row.actorRole ? html` <span class="tag">${ACTOR_ROLES[row.actorRole] ?? row.actorRole}</span>` : ''}</td>
   <td data-label="操作">${ACTION_LABELS[row.action] ?? row.action}</td>
-  <td data-label="对象">${row.subjectType ? html`<span class="muted">${SUBJECT_LABELS[row.subjectType] ?? row.subjectType}</span> <a href="/admin/audit?subject=${row.subjectId ?? ''}" title="${row.subjectId ?? ''}"><code class="id">${shortId(row.subjectId)}</code></a>` : '—'}</td>
+  <td data-label="对象">${row.subjectType ? html`<span class="muted">${SUBJECT_LABELS[row.subjectType] ?? row.subjectType}</span> <a href="/admin/audit?subject=${row.subjectId ?? ''}" title="${row.subjectId ?? ''}">${row.subjectType === 'portal' ? nameOf(row.subjectId ?? '') : html`<code class="id">${shortId(row.subjectId)}</code>`}</a>` : '—'}</td>
   <td data-label="IP" class="nowrap">${row.ip ?? '—'}</td>
   <td data-label="详情">${detailChips(row.detail)}</td>
 </tr>`,
