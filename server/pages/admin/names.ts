@@ -49,6 +49,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'portal.resume': '恢复部门系统队列',
   'portal.credentials': '设置部门系统账号',
   'run.trace-download': '下载运行跟踪文件',
+  'item.retry': '重新办理事项',
 };
 
 /** Keys of audit details, as chips on the audit log. */
@@ -75,6 +76,7 @@ export const DETAIL_LABELS: Record<string, string> = {
   kind: '类型',
   documentId: '材料',
   runId: '运行记录',
+  run: '运行记录',
 };
 
 export function itemName(itemId: string): string {

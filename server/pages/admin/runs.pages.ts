@@ -2,7 +2,15 @@ import { extname } from 'node:path';
 import { z } from 'zod';
 import type { BotRunRow } from '../../../store/bot-runs.repo.ts';
 import type { BotsPort } from '../../bots.ts';
-import { centreDayStart, emptyState, formatTime, inputField, selectField } from '../../html/components.ts';
+import {
+  alertBox,
+  centreDayStart,
+  csrfField,
+  emptyState,
+  formatTime,
+  inputField,
+  selectField,
+} from '../../html/components.ts';
 import { cls, html, type SafeHtml } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
@@ -84,7 +92,8 @@ export function runRoutes(services: Services): RouteSpec[] {
         const bots = botsOf(services);
         const run = await bots.run(Number(req.params.runId));
         if (!run) throw notFound('运行记录');
-        const steps = await bots.steps(run.id);
+        const [steps, items] = await Promise.all([bots.steps(run.id), bots.items(run.applicationId)]);
+        const item = items.find((row) => row.itemId === run.itemId);
         const status = RUN_STATUS[run.status];
         const failure = run.failure as {
           code?: string;
@@ -109,6 +118,8 @@ export function runRoutes(services: Services): RouteSpec[] {
 </div>
 <div class="grid grid--main">
 <section class="stack">
+  ${req.query.retried ? alertBox('success', '已重新排队办理该事项，结果会出现在新的运行记录中。') : ''}
+  ${item?.status === 'failed' ? retryCard(run, req.yj.session?.csrfToken ?? '') : ''}
   ${failure ? html`<section class="card"><h2 class="card__title">失败原因</h2><p><strong>${ERROR_LABELS[failure.code ?? ''] ?? failure.code ?? ''}</strong> <code class="muted" title="错误代码">${failure.code ?? ''}</code></p><p>${failure.message ?? ''}</p>${(failure.fields ?? []).map((field) => html`<p>「${fieldName(run.itemId, field.fieldId)}」：${field.message}</p>`)}</section>` : ''}
   <section class="card"><h2 class="card__title">步骤</h2>
   ${
@@ -176,7 +187,39 @@ export function runRoutes(services: Services): RouteSpec[] {
           .send(trace);
       },
     },
+    {
+      method: 'post',
+      path: '/admin/runs/:runId/retry',
+      access: ['admin'],
+      kind: 'page',
+      summary: '重新办理失败的事项',
+      handler: async (req, res) => {
+        const bots = botsOf(services);
+        const run = await bots.run(Number(req.params.runId));
+        if (!run) throw notFound('运行记录');
+        const restarted = await bots.resubmitFailed(run.applicationId, [run.itemId]);
+        if (restarted.length === 0)
+          throw new HttpError(409, 'NOT_FAILED', '该事项已不在失败状态，无需重新办理');
+        await services.audit(
+          req,
+          'item.retry',
+          { type: 'application', id: run.applicationId },
+          { item: run.itemId, run: run.id },
+        );
+        res.redirect(303, `/admin/runs/${String(run.id)}?retried=1`);
+      },
+    },
   ];
+}
+
+/**
+ * The item of this run failed and is still failed: the admin may queue it again (a portal that was down,
+ * a declaration fixed since). What the portal refused goes back to the clerk on the desk, as before.
+ */
+function retryCard(run: BotRunRow, csrf: string): SafeHtml {
+  return html`<section class="card"><h2 class="card__title">该事项办理失败</h2>
+<p class="muted">部门系统恢复或机器人配置更新后，可以重新办理；部门退回的内容请由窗口人员在办件页修改后重新提交。</p>
+<form method="post" action="/admin/runs/${String(run.id)}/retry">${csrfField(csrf)}<button class="button button--primary" type="submit">重新办理「${itemName(run.itemId)}」</button></form></section>`;
 }
 
 function runsTable(runs: BotRunRow[]): SafeHtml {
