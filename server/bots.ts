@@ -21,6 +21,7 @@ export type BotsPort = Pick<
   | 'settings'
   | 'updateSettings'
   | 'depth'
+  | 'workers'
   | 'credentials'
   | 'setCredentials'
 >;

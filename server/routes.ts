@@ -8,6 +8,7 @@ import { portalRoutes } from './pages/admin/portals.pages.ts';
 import { queueBoardRoutes } from './pages/admin/queue-board.ts';
 import { runRoutes } from './pages/admin/runs.pages.ts';
 import { userPageRoutes } from './pages/admin/users.pages.ts';
+import { workerRoutes } from './pages/admin/workers.pages.ts';
 import { adminRoutes } from './pages/admin.pages.ts';
 import { detailRoutes } from './pages/applicant/detail.pages.ts';
 import { formRoutes } from './pages/applicant/form.pages.ts';
@@ -54,6 +55,7 @@ export function buildRoutes(services: Services): { routes: RouteSpec[]; api: Api
     ...userPageRoutes(services),
     ...runRoutes(services),
     ...portalRoutes(services),
+    ...workerRoutes(services),
     ...queueBoardRoutes(services.boardQueues, services.options.timeZone),
     ...eventRoutes(services),
     openapi,
