@@ -54,6 +54,11 @@ export const configSchema = z.object({
     .string()
     .refine(isTimeZone, { error: '必须是 IANA 时区名，如 Asia/Shanghai' })
     .default('Asia/Shanghai'),
+  /** Where new alerts are posted as JSON { text, alert } (see server/alerts.ts); none by default. */
+  ALERT_WEBHOOK_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, error: '必须是 http:// 或 https:// 开头的地址' }).optional(),
+  ),
   /** First port of the sandbox portals; each department takes the next one. 0: any free ports (tests). */
   PORTALS_PORT: port(4100, 0),
   /** Size of the OCR worker pool; defaults to the number of cores. */

@@ -134,6 +134,11 @@ export class BotQueue {
     return updated;
   }
 
+  /** Items in the bots' hands that have not moved since `before`. */
+  stuckItems(before: Date): Promise<ApplicationItemRow[]> {
+    return applicationItems.stuck(this.#options.db, before);
+  }
+
   /** Worker processes on every machine, from their heartbeats. */
   workers(): Promise<WorkerStatus[]> {
     return listWorkers(this.#options.clients.publisher);

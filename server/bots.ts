@@ -22,6 +22,7 @@ export type BotsPort = Pick<
   | 'updateSettings'
   | 'depth'
   | 'workers'
+  | 'stuckItems'
   | 'credentials'
   | 'setCredentials'
 >;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createOcrService, type OcrService } from '../../ocr/service.ts';
 import { QueueClients } from '../../queue/queue-clients.ts';
+import { AlertNotifier } from '../../server/alerts.ts';
 import { createAppWithServices } from '../../server/app.ts';
 import { newAdminToken, publishAdminApi } from '../../server/auth/admin-token.ts';
 import type { BotsPort } from '../../server/bots.ts';
@@ -54,6 +55,11 @@ export async function startWebServer(
     services.events.disconnectAll();
     return closeServer(server);
   });
+  if (bots && ctx.config.ALERT_WEBHOOK_URL) {
+    const notifier = new AlertNotifier(bots, ctx.config.ALERT_WEBHOOK_URL, ctx.logger);
+    notifier.start();
+    ctx.shutdown.add('alerts', () => notifier.stop());
+  }
   const stopBridge = await bridgeQueueEvents({
     redisUrl: infra.redisUrl,
     hub: services.events,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from '../../store/applications.repo.ts';
 import type { AuditFilter, AuditRecord } from '../../store/audit.repo.ts';
+import { type Alert, currentAlerts } from '../alerts.ts';
 import {
   centreDayStart,
   emptyState,
@@ -32,11 +33,12 @@ export function adminRoutes(services: Services): RouteSpec[] {
         const counts = await services.applications.countByStatus({ kind: 'all' });
         const users = await services.users.list();
         const recent = await services.auditLog.list({ limit: 8 });
+        const alerts = services.bots ? await currentAlerts(services.bots) : [];
         sendPage(req, res, {
           title: '管理概览',
           active: '/admin',
           width: 'wide',
-          body: html`<div class="stats">
+          body: html`${alerts.length ? alertsCard(alerts) : ''}<div class="stats">
   ${APPLICATION_STATUSES.filter((status) => status !== 'withdrawn').map(
     (status) =>
       html`<div class="stat"><span class="stat__value">${counts[status] ?? 0}</span><span class="stat__label">${STATUS_LABELS[status]}</span></div>`,
@@ -123,6 +125,11 @@ function stringsOf(query: Record<string, unknown>): Record<string, string> {
       ([key, value]) => key !== 'before' && typeof value === 'string' && value,
     ) as [string, string][],
   );
+}
+
+function alertsCard(alerts: Alert[]): SafeHtml {
+  return html`<section class="card alerts" aria-label="告警"><h2 class="card__title">需要处理的告警（${String(alerts.length)}）</h2>
+<ul class="alert-list">${alerts.map((alert) => html`<li class="alert alert--warning" data-alert="${alert.kind}"><a href="${alert.href}">${alert.message}</a></li>`)}</ul></section>`;
 }
 
 const SUBJECT_LABELS: Record<string, string> = {
