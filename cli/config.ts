@@ -18,6 +18,15 @@ const port = (fallback: number, min = 1) => {
     .default(fallback);
 };
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('zh-CN', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'] as const;
@@ -74,6 +83,16 @@ export const configSchema = z.object({
     z.string().min(32, '至少 32 个字符（用于会话签名和加密门户账号密码）').optional(),
   ),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `必须是 ${LOG_LEVELS.join(' / ')} 之一` }).default('info'),
+  /** The centre's clock: every time on every page and on the queue board is shown in this IANA zone. */
+  TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, { error: '必须是 IANA 时区名，如 Asia/Shanghai' })
+    .default('Asia/Shanghai'),
+  /** Where new alerts are posted as JSON { text, alert } (see server/alerts.ts); none by default. */
+  ALERT_WEBHOOK_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, error: '必须是 http:// 或 https:// 开头的地址' }).optional(),
+  ),
   /** First port of the sandbox portals; each department takes the next one. 0: any free ports (tests). */
   PORTALS_PORT: port(4100, 0),
   TRUST_PROXY: trustProxy,

@@ -9,6 +9,7 @@ import { type PortalCredentialSummary, portalCredentials } from '../store/portal
 import { type PortalSettingsRow, portalSettings } from '../store/portal-settings.repo.ts';
 import { type CoordinatorOptions, resubmitFailed, submitApplication } from './coordinator.ts';
 import { type LiveEvent, publishEvent, subscribeEvents } from './events.ts';
+import { listWorkers, type WorkerStatus } from './heartbeat.ts';
 import type { PlanSource } from './plan-source.ts';
 import { planWaves } from './planner.ts';
 import type { QueueClients } from './queue-clients.ts';
@@ -131,6 +132,16 @@ export class BotQueue {
     const updated = await portalSettings.update(this.#options.db, portalId, change, by);
     await this.#options.clients.applySettings(updated);
     return updated;
+  }
+
+  /** Items in the bots' hands that have not moved since `before`. */
+  stuckItems(before: Date): Promise<ApplicationItemRow[]> {
+    return applicationItems.stuck(this.#options.db, before);
+  }
+
+  /** Worker processes on every machine, from their heartbeats. */
+  workers(): Promise<WorkerStatus[]> {
+    return listWorkers(this.#options.clients.publisher);
   }
 
   depth(portalId: string) {

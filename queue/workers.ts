@@ -4,6 +4,7 @@ import type { ItemRunner } from '../bots/item-runner.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Db } from '../store/db.ts';
 import { type CoordinatorOptions, createAdvanceProcessor } from './coordinator.ts';
+import { startHeartbeat } from './heartbeat.ts';
 import { createItemProcessor } from './item-processor.ts';
 import { COORDINATOR_QUEUE, portalQueueName, QUEUE_PREFIX } from './names.ts';
 import type { PlanSource, PortalDirectory } from './plan-source.ts';
@@ -27,6 +28,8 @@ export interface WorkerSetOptions {
   /** Whether this process also runs the coordinator (hand-offs between items). */
   coordinator: boolean;
   onSettled?: CoordinatorOptions['onSettled'];
+  /** How often this process tells the admin's 工作进程 page it is alive. Default 5 s. */
+  heartbeatMs?: number;
 }
 
 export interface WorkerSet {
@@ -44,7 +47,7 @@ export function startWorkers(options: WorkerSetOptions): WorkerSet {
     stalledInterval: tuning.stalledIntervalMs,
     maxStalledCount: tuning.maxStalledCount,
   };
-  const itemProcessor = createItemProcessor({
+  const processItem = createItemProcessor({
     db: options.db,
     publisher: clients.publisher,
     runner: options.runner,
@@ -59,6 +62,16 @@ export function startWorkers(options: WorkerSetOptions): WorkerSet {
     followUpDelayMaxMs: tuning.followUpDelayMaxMs,
     maxFollowUps: tuning.maxFollowUps,
   });
+  // Counted for the heartbeat: the jobs of every portal queue this process is running now.
+  let running = 0;
+  const itemProcessor: typeof processItem = async (job, token) => {
+    running += 1;
+    try {
+      return await processItem(job, token);
+    } finally {
+      running -= 1;
+    }
+  };
   // Connections handed to a Worker are not closed by it: they are kept here and closed after the workers.
   const connections: Redis[] = [];
   const connection = () => {
@@ -92,12 +105,21 @@ export function startWorkers(options: WorkerSetOptions): WorkerSet {
       }),
     );
   }
+  const heartbeat = startHeartbeat({
+    redis: clients.publisher,
+    portals: options.portals,
+    coordinator: options.coordinator,
+    concurrency: options.concurrency,
+    running: () => running,
+    ...(options.heartbeatMs ? { intervalMs: options.heartbeatMs } : {}),
+  });
   for (const worker of workers) {
     worker.on('error', (error) => logger.error({ err: error, queue: worker.name }, '队列工作进程出错'));
   }
   return {
     workers,
     async close(graceMs = 30_000) {
+      await heartbeat.stop();
       const graceful = Promise.all(workers.map((worker) => worker.close()));
       const timedOut = await Promise.race([
         graceful.then(() => false),

@@ -19,6 +19,14 @@ export class AccountError extends Error {
   readonly code = 'ACCOUNT_INVALID';
 }
 
+/** Who made an account change, for the audit log (the command line or the signed-in admin). */
+export interface AccountActor {
+  id: string | null;
+  name: string;
+  role: 'admin' | 'system';
+  ip: string | null;
+}
+
 const CENTRE_ID = /^[a-z0-9][a-z0-9-]{1,39}$/;
 
 export interface StaffAccount {
@@ -37,6 +45,7 @@ export async function createStaffAccount(
   db: Db,
   account: StaffAccount,
   passwordCost: number = DEFAULT_SERVER_OPTIONS.passwordCost,
+  actor?: AccountActor,
 ): Promise<User> {
   const users = new UsersRepo(db);
   const username = account.username.trim().toLowerCase();
@@ -70,14 +79,14 @@ export async function createStaffAccount(
     demo: account.demo ?? false,
   });
   await new AuditRepo(db).append({
-    actorId: null,
-    actorName: account.demo ? '演示数据' : '命令行',
-    actorRole: 'system',
+    actorId: actor?.id ?? null,
+    actorName: actor?.name ?? (account.demo ? '演示数据' : '命令行'),
+    actorRole: actor?.role ?? 'system',
     action: 'user.create',
     subjectType: 'user',
     subjectId: user.id,
     detail: { role: user.role, login: user.login, centre: user.centreId },
-    ip: null,
+    ip: actor?.ip ?? null,
   });
   return user;
 }

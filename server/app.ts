@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import cookieParser from 'cookie-parser';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
+import { adminTokenAuth } from './auth/admin-token.ts';
 import { csrfProtection } from './auth/csrf.ts';
 import { errorHandler, notFoundHandler } from './http/error-handler.ts';
 import { HttpError, notFound } from './http/errors.ts';
@@ -37,6 +38,7 @@ export function createAppWithServices(services: Services): { app: Express; servi
       user: null,
       sessionExpired: false,
       csrfDeferred: false,
+      viaAdminToken: false,
       kind: 'page',
       liveSince: services.events.lastSeq,
     };
@@ -73,6 +75,7 @@ export function createAppWithServices(services: Services): { app: Express; servi
   app.use((req, _res, next) => {
     services.sessions.load(req).then(() => next(), next);
   });
+  app.use(adminTokenAuth(services.adminToken));
   app.use(csrfProtection);
   app.use((_req, res, next) => {
     // Pages show personal data; neither the browser's back cache nor a proxy should keep them.

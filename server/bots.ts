@@ -21,6 +21,8 @@ export type BotsPort = Pick<
   | 'settings'
   | 'updateSettings'
   | 'depth'
+  | 'workers'
+  | 'stuckItems'
   | 'credentials'
   | 'setCredentials'
 >;

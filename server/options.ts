@@ -37,6 +37,8 @@ export interface ServerOptions {
    * Secure cookies there); a centre serving plain HTTP on its LAN must terminate TLS in front of us.
    */
   secureCookies: 'auto' | boolean;
+  /** The centre's time zone (IANA): times on every page and on the queue board. Default Asia/Shanghai. */
+  timeZone: string;
 }
 
 export const MINUTE = 60_000;
@@ -55,6 +57,7 @@ export const DEFAULT_SERVER_OPTIONS = {
   uploadMaxBytes: 10 * 1024 * 1024,
   secureCookies: 'auto',
   trustProxy: false,
+  timeZone: 'Asia/Shanghai',
 } as const satisfies ServerOptions;
 
 export function resolveServerOptions(overrides: Partial<ServerOptions> = {}): ServerOptions {

@@ -1,12 +1,15 @@
 import { registerApplicationApi } from './api/applications.api.ts';
 import { registerProgressApi } from './api/progress.api.ts';
 import { ApiRegistry } from './api/registry.ts';
+import { userApiRoutes } from './api/users.api.ts';
 import { eventRoutes } from './events/stream.ts';
 import type { RouteSpec } from './http/routes.ts';
 import { accountRoutes } from './pages/account.pages.ts';
 import { portalRoutes } from './pages/admin/portals.pages.ts';
 import { queueBoardRoutes } from './pages/admin/queue-board.ts';
 import { runRoutes } from './pages/admin/runs.pages.ts';
+import { userPageRoutes } from './pages/admin/users.pages.ts';
+import { workerRoutes } from './pages/admin/workers.pages.ts';
 import { adminRoutes } from './pages/admin.pages.ts';
 import { detailRoutes } from './pages/applicant/detail.pages.ts';
 import { formRoutes } from './pages/applicant/form.pages.ts';
@@ -51,12 +54,15 @@ export function buildRoutes(services: Services): { routes: RouteSpec[]; api: Api
     ...deskRoutes(services),
     ...deskFormRoutes(services),
     ...adminRoutes(services),
+    ...userPageRoutes(services),
     ...runRoutes(services),
     ...portalRoutes(services),
-    ...queueBoardRoutes(services.boardQueues),
+    ...workerRoutes(services),
+    ...queueBoardRoutes(services.boardQueues, services.options.timeZone),
     ...eventRoutes(services),
     openapi,
     ...api.routes(),
+    ...userApiRoutes(services),
   ];
   return { routes, api };
 }

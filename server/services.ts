@@ -16,6 +16,7 @@ import type { FormCatalog } from './catalog.ts';
 import { DepthHistory } from './depth-history.ts';
 import { EventHub } from './events/hub.ts';
 import type { HealthReport } from './health.ts';
+import { setCentreTimeZone } from './html/components.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { resolveServerOptions, type ServerOptions } from './options.ts';
 import { formsCatalog } from './workspace/forms-catalog.ts';
@@ -42,6 +43,8 @@ export interface AppDeps {
   bots?: BotsPort;
   /** BullMQ queues shown read-only on the admin's queue board. */
   boardQueues?: readonly Queue[];
+  /** Opens /api/admin/* to `yijian users …` (auth/admin-token.ts); without it only sessions do. */
+  adminToken?: string;
 }
 
 /** The application's collaborators, built once and shared by every route module. */
@@ -66,6 +69,7 @@ export interface Services {
   /** Queue depth samples for the admin's charts (with bots only). */
   depthHistory?: DepthHistory;
   boardQueues?: readonly Queue[];
+  adminToken?: string;
 }
 
 const APPLICATION_EVENTS: Record<string, string> = {
@@ -88,6 +92,7 @@ export function createServices(deps: AppDeps): Services {
     const event = APPLICATION_EVENTS[action];
     if (event) metrics.applicationEvents.inc({ event });
   };
+  setCentreTimeZone(options.timeZone);
   const services: Services = {
     logger: deps.logger,
     health: deps.health,
@@ -106,6 +111,7 @@ export function createServices(deps: AppDeps): Services {
     metrics,
     ...(deps.bots ? { bots: deps.bots, depthHistory: new DepthHistory(deps.bots, deps.logger) } : {}),
     ...(deps.boardQueues ? { boardQueues: deps.boardQueues } : {}),
+    ...(deps.adminToken ? { adminToken: deps.adminToken } : {}),
   };
   if (deps.ocr) {
     services.reader = new DocumentReader({

@@ -44,6 +44,16 @@ export const applicationItems = {
     );
   },
 
+  /** Items in the bots' hands (queued, running, waiting for a person) unchanged since `before`: the admin's alerts. */
+  async stuck(db: Queryable, before: Date, limit = 50): Promise<ApplicationItemRow[]> {
+    return db.query<ApplicationItemRow>(
+      `SELECT ${COLUMNS} FROM application_items
+       WHERE status IN ('queued', 'running', 'awaiting-person') AND updated_at < $1
+       ORDER BY updated_at LIMIT $2`,
+      [before, limit],
+    );
+  },
+
   async get(db: Queryable, applicationId: string, itemId: string): Promise<ApplicationItemRow | undefined> {
     const rows = await db.query<ApplicationItemRow>(
       `SELECT ${COLUMNS} FROM application_items WHERE application_id = $1 AND item_id = $2`,

@@ -130,6 +130,29 @@ export class UsersRepo {
     return rows[0]?.count ?? 0;
   }
 
+  /** Role, centre and whether the account may sign in; only the fields given change. */
+  async update(
+    id: string,
+    change: { role?: Role; centreId?: string | null; disabled?: boolean },
+  ): Promise<User | undefined> {
+    const rows = await this.db.query<UserRow>(
+      `UPDATE users SET
+         role = COALESCE($2, role),
+         centre_id = CASE WHEN $3::boolean THEN $4 ELSE centre_id END,
+         disabled = COALESCE($5, disabled)
+       WHERE id = $1
+       RETURNING ${USER_COLUMNS}`,
+      [
+        id,
+        change.role ?? null,
+        change.centreId !== undefined,
+        change.centreId ?? null,
+        change.disabled ?? null,
+      ],
+    );
+    return rows[0] && withoutSecret(toUser(rows[0]));
+  }
+
   async recordLogin(id: string): Promise<void> {
     await this.db.query('UPDATE users SET last_login_at = now() WHERE id = $1', [id]);
   }

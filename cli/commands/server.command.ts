@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { createOcrService, type OcrService } from '../../ocr/service.ts';
 import { QueueClients } from '../../queue/queue-clients.ts';
+import { AlertNotifier } from '../../server/alerts.ts';
 import { createAppWithServices } from '../../server/app.ts';
+import { newAdminToken, publishAdminApi } from '../../server/auth/admin-token.ts';
 import type { BotsPort } from '../../server/bots.ts';
 import { bridgeQueueEvents } from '../../server/events/queue-bridge.ts';
 import { checkHealth } from '../../server/health.ts';
@@ -25,15 +27,17 @@ export async function startWebServer(
   // The admin's raw queue board reads the queues over connections of its own.
   const board = bots ? new QueueClients(infra.redisUrl, bots.portalIds) : undefined;
   if (board) ctx.shutdown.add('queue board', () => board.close());
+  const adminToken = newAdminToken();
   const services = createServices({
     logger: ctx.logger,
     health: () => checkHealth(infra),
     db: infra.db,
     dataDir: ctx.config.DATA_DIR,
     secret: infra.secret,
-    options: { trustProxy: ctx.config.TRUST_PROXY },
+    options: { trustProxy: ctx.config.TRUST_PROXY, timeZone: ctx.config.TIME_ZONE },
     ...(bots ? { bots } : {}),
     ...(board ? { boardQueues: board.allQueues } : {}),
+    adminToken,
     ocr: () => {
       ocr ??= createOcrService({ workers: ctx.config.OCR_WORKERS, logger: ctx.logger }).catch(
         (error: unknown) => {
@@ -51,6 +55,11 @@ export async function startWebServer(
     services.events.disconnectAll();
     return closeServer(server);
   });
+  if (bots && ctx.config.ALERT_WEBHOOK_URL) {
+    const notifier = new AlertNotifier(bots, ctx.config.ALERT_WEBHOOK_URL, ctx.logger);
+    notifier.start();
+    ctx.shutdown.add('alerts', () => notifier.stop());
+  }
   const stopBridge = await bridgeQueueEvents({
     redisUrl: infra.redisUrl,
     hub: services.events,
@@ -59,6 +68,8 @@ export async function startWebServer(
   });
   ctx.shutdown.add('live events', stopBridge);
   const url = `http://${ctx.config.HOST}:${ctx.config.PORT}`;
+  // Registered after the web server, so removed before it stops taking requests.
+  ctx.shutdown.add('admin api file', publishAdminApi(ctx.config.DATA_DIR, { url, token: adminToken }));
   ctx.logger.info({ url }, 'Web 服务已启动');
   return { url, services };
 }

@@ -1,11 +1,11 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { maskPhone } from '../../lib/redact.ts';
-import { AccountError, createStaffAccount, setAccountDisabled } from '../../server/accounts.ts';
-import { openStore } from '../../store/open-store.ts';
-import { LoginTakenError, UsersRepo } from '../../store/users.repo.ts';
+import type { AccountChange } from '../../server/account-changes.ts';
+import { AccountError } from '../../server/accounts.ts';
+import { LoginTakenError } from '../../store/users.repo.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { type ListedUser, usersBackend } from '../users-backend.ts';
 
 const ROLE_LABELS = { applicant: '申请人', clerk: '窗口人员', admin: '管理员' } as const;
 
@@ -40,16 +40,6 @@ async function readPassword(): Promise<string> {
   const second = await ask('再次输入密码：');
   if (first !== second) throw new AccountError('两次输入的密码不一致');
   return first;
-}
-
-async function withStore<T>(work: (db: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  try {
-    return await work(db);
-  } finally {
-    await db.close();
-  }
 }
 
 function fail(error: unknown): never {
@@ -91,16 +81,14 @@ export function registerUsers(program: Command): void {
           }
           const role = options.role;
           const password = await readPassword();
-          const user = await withStore((db) =>
-            createStaffAccount(db, {
-              role,
-              username: options.username,
-              displayName: options.name,
-              password,
-              ...(options.centre ? { centreId: options.centre } : {}),
-              ...(options.centreName ? { centreName: options.centreName } : {}),
-            }),
-          );
+          const user = await usersBackend(loadConfig()).add({
+            role,
+            username: options.username,
+            displayName: options.name,
+            password,
+            ...(options.centre ? { centreId: options.centre } : {}),
+            ...(options.centreName ? { centreName: options.centreName } : {}),
+          });
           process.stdout.write(
             `已创建${ROLE_LABELS[user.role]}账号 ${user.login}（${user.displayName}${user.centreId ? `，服务中心 ${user.centreId}` : ''}）\n`,
           );
@@ -109,39 +97,72 @@ export function registerUsers(program: Command): void {
         }
       },
     );
-  for (const disabled of [true, false]) {
-    users
-      .command(disabled ? 'disable' : 'enable')
-      .description(
-        disabled
-          ? '停用账号：该账号的所有登录会话立即结束（最后一个管理员不能停用）'
-          : '重新启用已停用的账号',
-      )
-      .requiredOption('--username <login>', '用户名，或申请人的手机号')
-      .action(async (options: { username: string }) => {
-        try {
-          const user = await withStore((db) => setAccountDisabled(db, options.username, disabled));
-          const shown = /^1\d{10}$/.test(user.login) ? maskPhone(user.login) : user.login;
-          process.stdout.write(`已${disabled ? '停用' : '启用'}${ROLE_LABELS[user.role]}账号 ${shown}\n`);
-        } catch (error) {
-          fail(error);
-        }
-      });
-  }
   users
     .command('list')
     .description('列出全部账号（申请人手机号脱敏显示）')
     .action(async () => {
       try {
-        const rows = await withStore((db) => new UsersRepo(db).list());
-        for (const user of rows) {
-          const login = /^1\d{10}$/.test(user.login) ? maskPhone(user.login) : user.login;
-          process.stdout.write(
-            `${ROLE_LABELS[user.role]}\t${login}\t${user.displayName}\t${user.centreId ?? '—'}${user.demo ? '\t演示' : ''}${user.disabled ? '\t已停用' : ''}\n`,
-          );
-        }
+        const rows = await usersBackend(loadConfig()).list();
+        for (const user of rows) process.stdout.write(`${line(user)}\n`);
       } catch (error) {
         fail(error);
       }
     });
+  const change = (login: string, what: () => Promise<AccountChange>, done: string) =>
+    (async () => {
+      try {
+        const backend = usersBackend(loadConfig());
+        const user = await backend.change(login, await what());
+        process.stdout.write(`${done}：${line(user)}\n`);
+      } catch (error) {
+        fail(error);
+      }
+    })();
+  users
+    .command('set <username>')
+    .description('修改账号的角色或所属服务中心')
+    .option('--role <role>', 'clerk（窗口人员）或 admin（管理员）')
+    .option('--centre <id>', '所属服务中心编号；none 表示不属于任何中心（仅管理员）')
+    .action((login: string, options: { role?: string; centre?: string }) =>
+      change(
+        login,
+        async () => {
+          if (options.role !== undefined && options.role !== 'clerk' && options.role !== 'admin') {
+            throw new AccountError('--role 只能是 clerk（窗口人员）或 admin（管理员）');
+          }
+          if (options.role === undefined && options.centre === undefined) {
+            throw new AccountError('请至少给出 --role 或 --centre');
+          }
+          return {
+            ...(options.role ? { role: options.role } : {}),
+            ...(options.centre !== undefined
+              ? { centreId: options.centre === 'none' ? null : options.centre }
+              : {}),
+          };
+        },
+        '已修改',
+      ),
+    );
+  users
+    .command('disable [username]')
+    .description('停用账号（立即在所有设备上退出登录）')
+    .option('--username <login>', '用户名（也可直接写在命令后）')
+    .action((login: string | undefined, options: { username?: string }) =>
+      change(login ?? options.username ?? '', async () => ({ disabled: true }), '已停用'),
+    );
+  users
+    .command('enable [username]')
+    .description('重新启用已停用的账号')
+    .option('--username <login>', '用户名（也可直接写在命令后）')
+    .action((login: string | undefined, options: { username?: string }) =>
+      change(login ?? options.username ?? '', async () => ({ disabled: false }), '已启用'),
+    );
+  users
+    .command('reset-password <username>')
+    .description('重置密码（在提示符下输入，或从标准输入读取第一行；该账号在所有设备上退出登录）')
+    .action((login: string) => change(login, async () => ({ password: await readPassword() }), '已重置密码'));
+}
+
+function line(user: ListedUser): string {
+  return `${ROLE_LABELS[user.role]}\t${user.login}\t${user.displayName}\t${user.centreId ?? '—'}${user.demo ? '\t演示' : ''}${user.disabled ? '\t已停用' : ''}`;
 }

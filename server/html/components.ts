@@ -1,4 +1,5 @@
 import type { ApplicationStatus } from '../../store/applications.repo.ts';
+import { DEFAULT_SERVER_OPTIONS } from '../options.ts';
 import { cls, type HtmlValue, html, type SafeHtml } from './html.ts';
 
 /**
@@ -123,20 +124,50 @@ export function emptyState(title: string, text: HtmlValue, action?: SafeHtml): S
 </div>`;
 }
 
-/** Date and time as people in the centre read them: 2024-11-22 14:05 (Asia/Shanghai). */
-export function formatTime(date: Date | null | undefined): string {
-  if (!date) return '—';
-  const parts = new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
+let centreClock = clockFor(DEFAULT_SERVER_OPTIONS.timeZone);
+
+function clockFor(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
-    hour12: false,
-  }).formatToParts(date);
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+}
+
+/**
+ * The centre's time zone for every time a page shows. One installation serves one centre's clock, set
+ * once from ServerOptions.timeZone when the services are made (pages format times in many small helpers).
+ */
+export function setCentreTimeZone(timeZone: string): void {
+  centreClock = clockFor(timeZone);
+}
+
+/** Midnight at the start of a calendar day (YYYY-MM-DD) on the centre's clock: date filters use it. */
+export function centreDayStart(day: string): Date {
+  const guess = Date.parse(`${day}T00:00:00Z`);
+  // The zone's offset at an instant: the wall-clock time there read as if it were UTC, minus the instant.
+  const offsetAt = (instant: number) => {
+    const parts = centreClock.formatToParts(new Date(instant));
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+    const wall = `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}Z`;
+    return Date.parse(wall) - instant;
+  };
+  const first = guess - offsetAt(guess);
+  // Across a daylight-saving change the offset at midnight differs from the one at the guess.
+  return new Date(guess - offsetAt(first));
+}
+
+/** Date and time to the second as people in the centre read them: 2024-11-22 14:05:09 (the centre's zone). */
+export function formatTime(date: Date | null | undefined): string {
+  if (!date) return '—';
+  const parts = centreClock.formatToParts(date);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
 }
 
 export function formatBytes(bytes: number): string {

@@ -39,6 +39,7 @@ const NAVIGATION: Record<Role, readonly { href: string; label: string }[]> = {
     { href: '/admin', label: '概览' },
     { href: '/admin/runs', label: '机器人运行' },
     { href: '/admin/portals', label: '部门系统' },
+    { href: '/admin/workers', label: '工作进程' },
     { href: '/admin/queues', label: '队列面板' },
     { href: '/admin/audit', label: '审计日志' },
     { href: '/admin/users', label: '账号' },

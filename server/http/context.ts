@@ -23,6 +23,8 @@ export interface RequestContext {
   csrfDeferred: boolean;
   /** How to answer errors: an HTML page or a JSON body. */
   kind: 'page' | 'api';
+  /** Signed in by the command line's admin token (see auth/admin-token.ts), not by a session cookie. */
+  viaAdminToken: boolean;
   /** The live-update sequence when the request arrived: the page's stream replays anything newer. */
   liveSince: number;
 }

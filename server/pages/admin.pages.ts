@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { maskPhone } from '../../lib/redact.ts';
 import { APPLICATION_STATUSES } from '../../store/applications.repo.ts';
 import type { AuditFilter, AuditRecord } from '../../store/audit.repo.ts';
+import { type Alert, currentAlerts } from '../alerts.ts';
 import {
-  csrfField,
+  centreDayStart,
   emptyState,
   formatTime,
   inputField,
@@ -14,30 +14,12 @@ import { html, type SafeHtml } from '../html/html.ts';
 import { ROLE_LABELS, sendPage } from '../html/layout.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import type { RouteSpec } from '../http/routes.ts';
-import { calendarDay, MOBILE, parseForm, rowId } from '../http/validate.ts';
+import { calendarDay, parseForm, rowId } from '../http/validate.ts';
 import type { Services } from '../services.ts';
 import { endAccountSessions } from './account.pages.ts';
+import { ACTION_LABELS, DETAIL_LABELS, nameOf } from './admin/names.ts';
 
 /** The admin's overview, accounts and the audit log (bot runs and queues arrive with the bots issue). */
-export const ACTION_LABELS: Record<string, string> = {
-  'auth.login': '登录',
-  'auth.login-failed': '登录失败',
-  'auth.login-delayed': '登录需等待',
-  'auth.login-locked': '登录被锁定',
-  'auth.logout': '退出登录',
-  'user.register': '申请人注册',
-  'user.create': '新建账号',
-  'user.password': '修改密码',
-  'user.disable': '停用账号',
-  'user.enable': '启用账号',
-  'application.create': '新建办件',
-  'application.save': '保存表单',
-  'application.submit': '提交申请',
-  'application.return': '退回修改',
-  'application.accept': '受理',
-  'document.upload': '上传材料',
-  'document.remove': '删除材料',
-};
 
 const ACTOR_ROLES: Record<string, string> = { ...ROLE_LABELS, system: '系统' };
 
@@ -53,11 +35,12 @@ export function adminRoutes(services: Services): RouteSpec[] {
         const counts = await services.applications.countByStatus({ kind: 'all' });
         const users = await services.users.list();
         const recent = await services.auditLog.list({ limit: 8 });
+        const alerts = services.bots ? await currentAlerts(services.bots) : [];
         sendPage(req, res, {
           title: '管理概览',
           active: '/admin',
           width: 'wide',
-          body: html`<div class="stats">
+          body: html`${alerts.length ? alertsCard(alerts) : ''}<div class="stats">
   ${APPLICATION_STATUSES.filter((status) => status !== 'withdrawn').map(
     (status) =>
       html`<div class="stat"><span class="stat__value">${counts[status] ?? 0}</span><span class="stat__label">${STATUS_LABELS[status]}</span></div>`,
@@ -84,8 +67,8 @@ ${auditTable(recent)}</section>`,
           ...(query.action ? { action: query.action } : {}),
           ...(query.subject ? { subjectId: query.subject } : {}),
           ...(query.ip ? { ip: query.ip } : {}),
-          ...(query.from ? { from: shanghaiDay(query.from) } : {}),
-          ...(query.to ? { to: new Date(shanghaiDay(query.to).getTime() + 86_400_000) } : {}),
+          ...(query.from ? { from: centreDayStart(query.from) } : {}),
+          ...(query.to ? { to: new Date(centreDayStart(query.to).getTime() + 86_400_000) } : {}),
           ...(query.before ? { beforeId: query.before } : {}),
           limit: 50,
         };
@@ -114,39 +97,6 @@ ${auditTable(recent)}</section>`,
 </form>
 <section class="card">${auditTable(rows)}
 ${more ? html`<div class="pager"><a class="button" href="/admin/audit?${more.toString()}">更早的记录</a></div>` : ''}</section>`,
-        });
-      },
-    },
-    {
-      method: 'get',
-      path: '/admin/users',
-      access: ['admin'],
-      kind: 'page',
-      summary: '账号列表',
-      handler: async (req, res) => {
-        const [users, centres] = await Promise.all([services.users.list(), services.users.listCentres()]);
-        const centreName = new Map(centres.map((centre) => [centre.id, centre.name]));
-        sendPage(req, res, {
-          title: '账号',
-          active: '/admin/users',
-          width: 'wide',
-          lead: html`窗口人员和管理员账号用命令 <code>yijian users add</code> 创建；申请人自行注册。`,
-          body: html`<section class="card"><div class="table-wrap"><table class="table">
-<thead><tr><th>姓名</th><th>账号</th><th>角色</th><th>服务中心</th><th>最近登录</th><th>操作</th></tr></thead>
-<tbody>${users.map(
-            (user) => html`<tr>
-  <td data-label="姓名">${user.displayName}${user.demo ? html` <span class="tag">演示</span>` : ''}${user.disabled ? html` <span class="tag tag--muted">已停用</span>` : ''}</td>
-  <td data-label="账号">${MOBILE.test(user.login) ? maskPhone(user.login) : user.login}</td>
-  <td data-label="角色">${ROLE_LABELS[user.role]}</td>
-  <td data-label="服务中心">${user.centreId ? (centreName.get(user.centreId) ?? user.centreId) : '—'}</td>
-  <td data-label="最近登录">${formatTime(user.lastLoginAt)}</td>
-  <td data-label="操作">${
-    user.id === req.yj.user?.id
-      ? '—'
-      : html`<form method="post" action="/admin/users/${user.id}/${user.disabled ? 'enable' : 'disable'}">${csrfField(req.yj.session?.csrfToken ?? '')}<button type="submit" class="link-button">${user.disabled ? '启用' : '停用'}</button></form>`
-  }</td>
-</tr>`,
-          )}</tbody></table></div></section>`,
         });
       },
     },
@@ -197,11 +147,6 @@ const auditQuery = z.object({
   before: z.preprocess((value) => (value ? value : undefined), rowId.optional()),
 });
 
-/** Midnight of a calendar day in Shanghai, the centre's clock. */
-function shanghaiDay(day: string): Date {
-  return new Date(`${day}T00:00:00+08:00`);
-}
-
 function stringsOf(query: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(query).filter(
@@ -210,10 +155,32 @@ function stringsOf(query: Record<string, unknown>): Record<string, string> {
   );
 }
 
-const SUBJECT_LABELS: Record<string, string> = { user: '账号', application: '办件' };
+function alertsCard(alerts: Alert[]): SafeHtml {
+  return html`<section class="card alerts" aria-label="告警"><h2 class="card__title">需要处理的告警（${String(alerts.length)}）</h2>
+<ul class="alert-list">${alerts.map((alert) => html`<li class="alert alert--warning" data-alert="${alert.kind}"><a href="${alert.href}">${alert.message}</a></li>`)}</ul></section>`;
+}
+
+const SUBJECT_LABELS: Record<string, string> = {
+  user: '账号',
+  application: '办件',
+  portal: '部门系统',
+  run: '运行记录',
+  task: '机器人提问',
+  document: '材料',
+};
 
 function shortId(id: string | null): string {
   return id && id.length > 12 ? `${id.slice(0, 8)}…` : (id ?? '');
+}
+
+/** A detail value in words: portal and item ids by name, yes/no for flags, lists joined. */
+function shownValue(value: unknown): string {
+  if (typeof value === 'string') return nameOf(value);
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (Array.isArray(value) && value.every((entry) => typeof entry === 'string')) {
+    return value.map((entry) => nameOf(entry)).join('、');
+  }
+  return JSON.stringify(value);
 }
 
 /** The detail object as small key–value chips; long values (hashes, ids) shortened, in full on hover. */
@@ -221,8 +188,8 @@ function detailChips(detail: Record<string, unknown> | null): SafeHtml | string 
   const entries = Object.entries(detail ?? {});
   if (entries.length === 0) return '—';
   return html`<span class="kv-list">${entries.map(([key, value]) => {
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    return html`<span class="kv" title="${text}"><span class="kv__k">${key}</span>${text.length > 24 ? `${text.slice(0, 12)}…` : text}</span>`;
+    const text = shownValue(value);
+    return html`<span class="kv" title="${text}"><span class="kv__k">${DETAIL_LABELS[key] ?? key}</span>${text.length > 24 ? `${text.slice(0, 12)}…` : text}</span>`;
   })}</span>`;
 }
 
@@ -235,7 +202,7 @@ function auditTable(rows: AuditRecord[]): SafeHtml {
   <td data-label="时间" class="nowrap">${formatTime(row.at)}</td>
   <td data-label="操作人">${row.actorName ?? '访客'}${row.actorRole ? html` <span class="tag">${ACTOR_ROLES[row.actorRole] ?? row.actorRole}</span>` : ''}</td>
   <td data-label="操作">${ACTION_LABELS[row.action] ?? row.action}</td>
-  <td data-label="对象">${row.subjectType ? html`<span class="muted">${SUBJECT_LABELS[row.subjectType] ?? row.subjectType}</span> <a href="/admin/audit?subject=${row.subjectId ?? ''}" title="${row.subjectId ?? ''}"><code class="id">${shortId(row.subjectId)}</code></a>` : '—'}</td>
+  <td data-label="对象">${row.subjectType ? html`<span class="muted">${SUBJECT_LABELS[row.subjectType] ?? row.subjectType}</span> <a href="/admin/audit?subject=${row.subjectId ?? ''}" title="${row.subjectId ?? ''}">${row.subjectType === 'portal' ? nameOf(row.subjectId ?? '') : html`<code class="id">${shortId(row.subjectId)}</code>`}</a>` : '—'}</td>
   <td data-label="IP" class="nowrap">${row.ip ?? '—'}</td>
   <td data-label="详情">${detailChips(row.detail)}</td>
 </tr>`,

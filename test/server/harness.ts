@@ -50,6 +50,8 @@ export async function startTestServer(
       db: Db,
       dataDir: string,
     ) => Promise<{ queue: BotsPort; queues?: readonly Queue[]; redisUrl: string; close(): Promise<void> }>;
+    /** Queues for the admin's queue board without the bots. */
+    boardQueues?: readonly Queue[];
   } = {},
 ): Promise<TestServer> {
   const store = await openTestPglite();
@@ -78,6 +80,7 @@ export async function startTestServer(
     ...(options.ocr ? { ocr: options.ocr } : {}),
     ...(bots ? { bots: bots.queue } : {}),
     ...(bots?.queues ? { boardQueues: bots.queues } : {}),
+    ...(options.boardQueues ? { boardQueues: options.boardQueues } : {}),
   });
   const { app } = createAppWithServices(services);
   const stopBridge = bots

@@ -196,6 +196,11 @@ await admin.goto(`${base}/admin/portals`);
 await shot(admin, 'admin-portals');
 await admin.goto(`${base}/admin/audit`);
 await shot(admin, 'admin-audit');
+await admin.goto(`${base}/admin/workers`);
+await shot(admin, 'admin-workers');
+await admin.goto(`${base}/admin/users`);
+await admin.locator('tr[data-login="demo.clerk"] summary').click();
+await shot(admin, 'admin-users');
 
 await browser.close();
 stopBridge && (await stopBridge());

@@ -12,8 +12,8 @@ import { HttpError, notFound } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
 import { parseForm } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
+import { PORTAL_NAMES } from './names.ts';
 import { portalStats } from './portal-stats.ts';
-import { PORTAL_NAMES } from './runs.pages.ts';
 
 /**
  * 部门系统: per portal the last day's success rate and durations, the queue depth over the last hours, the

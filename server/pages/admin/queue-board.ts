@@ -12,14 +12,47 @@ import type { RouteSpec } from '../../http/routes.ts';
  */
 export const BOARD_PATH = '/admin/queues';
 
-export function queueBoardRoutes(queues: readonly Queue[] | undefined): RouteSpec[] {
+const DAY = { month: '2-digit', day: '2-digit' } as const;
+
+export function queueBoardRoutes(queues: readonly Queue[] | undefined, timeZone: string): RouteSpec[] {
   if (!queues?.length) return [];
   const adapter = new ExpressAdapter();
   adapter.setBasePath(BOARD_PATH);
   createBullBoard({
     queues: queues.map((queue) => new BullMQAdapter(queue, { readOnlyMode: true })),
     serverAdapter: adapter,
-    options: { uiConfig: { boardTitle: '一件事 · 队列' } },
+    options: {
+      uiConfig: {
+        boardTitle: '一件事 · 队列',
+        locale: { lng: 'zh-CN' },
+        // The board formats times in the browser; without a zone it shows the browser's own (UTC on a
+        // server's browser) while every other page shows the centre's.
+        dateFormats: {
+          short: { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
+          common: {
+            timeZone,
+            ...DAY,
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+            hourCycle: 'h23',
+          },
+          full: {
+            timeZone,
+            year: 'numeric',
+            ...DAY,
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+            hourCycle: 'h23',
+          },
+        },
+        miscLinks: [
+          { text: '返回管理菜单', url: '/admin' },
+          { text: '部门系统与队列', url: '/admin/portals' },
+        ],
+      },
+    },
   });
   const router = adapter.getRouter();
   const handler = (req: Request, res: Response) =>

@@ -2,7 +2,15 @@ import { extname } from 'node:path';
 import { z } from 'zod';
 import type { BotRunRow } from '../../../store/bot-runs.repo.ts';
 import type { BotsPort } from '../../bots.ts';
-import { emptyState, formatTime, inputField, selectField } from '../../html/components.ts';
+import {
+  alertBox,
+  centreDayStart,
+  csrfField,
+  emptyState,
+  formatTime,
+  inputField,
+  selectField,
+} from '../../html/components.ts';
 import { cls, html, type SafeHtml } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
@@ -11,6 +19,7 @@ import { calendarDay, parseForm } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
 import { labelOf } from '../progress.ts';
 import { readEvidence } from './evidence.ts';
+import { ERROR_LABELS, fieldName, itemName, PORTAL_NAMES } from './names.ts';
 
 /** 机器人运行记录: every bot run with filters, and one run's evidence (steps, screenshots, comparison, trace). */
 export const RUN_STATUS: Record<BotRunRow['status'], { label: string; tone: string }> = {
@@ -19,19 +28,6 @@ export const RUN_STATUS: Record<BotRunRow['status'], { label: string; tone: stri
   adopted: { label: '沿用已有回执', tone: 'completed' },
   failed: { label: '失败', tone: 'returned' },
   interrupted: { label: '中断', tone: 'submitted' },
-};
-
-export const PORTAL_NAMES: Record<string, string> = {
-  'market-regulation': '市场监管（企业登记）',
-  'public-security': '公安（公章刻制）',
-  bank: '银行（预约开户）',
-  tax: '税务',
-  'social-insurance': '社会保险',
-  'medical-insurance': '医疗保障',
-  'housing-fund': '住房公积金',
-  'food-licence': '市场监管（食品经营许可）',
-  'outdoor-sign': '城市管理（户外招牌设置）',
-  'fire-safety': '消防救援（营业前消防安全检查）',
 };
 
 const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} 秒`);
@@ -67,10 +63,8 @@ export function runRoutes(services: Services): RouteSpec[] {
         const runs = await bots.runs({
           ...(query.portal ? { portalId: query.portal } : {}),
           ...(query.status ? { status: query.status } : {}),
-          ...(query.from ? { since: new Date(`${query.from}T00:00:00+08:00`) } : {}),
-          ...(query.to
-            ? { until: new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000) }
-            : {}),
+          ...(query.from ? { since: centreDayStart(query.from) } : {}),
+          ...(query.to ? { until: new Date(centreDayStart(query.to).getTime() + 86_400_000) } : {}),
           limit: 200,
         });
         sendPage(req, res, {
@@ -98,7 +92,8 @@ export function runRoutes(services: Services): RouteSpec[] {
         const bots = botsOf(services);
         const run = await bots.run(Number(req.params.runId));
         if (!run) throw notFound('运行记录');
-        const steps = await bots.steps(run.id);
+        const [steps, items] = await Promise.all([bots.steps(run.id), bots.items(run.applicationId)]);
+        const item = items.find((row) => row.itemId === run.itemId);
         const status = RUN_STATUS[run.status];
         const failure = run.failure as {
           code?: string;
@@ -123,7 +118,9 @@ export function runRoutes(services: Services): RouteSpec[] {
 </div>
 <div class="grid grid--main">
 <section class="stack">
-  ${failure ? html`<section class="card"><h2 class="card__title">失败原因</h2><p><code>${failure.code ?? ''}</code> ${failure.message ?? ''}</p>${(failure.fields ?? []).map((field) => html`<p>「${field.fieldId}」：${field.message}</p>`)}</section>` : ''}
+  ${req.query.retried ? alertBox('success', '已重新排队办理该事项，结果会出现在新的运行记录中。') : ''}
+  ${item?.status === 'failed' ? retryCard(run, req.yj.session?.csrfToken ?? '') : ''}
+  ${failure ? html`<section class="card"><h2 class="card__title">失败原因</h2><p><strong>${ERROR_LABELS[failure.code ?? ''] ?? failure.code ?? ''}</strong> <code class="muted" title="错误代码">${failure.code ?? ''}</code></p><p>${failure.message ?? ''}</p>${(failure.fields ?? []).map((field) => html`<p>「${fieldName(run.itemId, field.fieldId)}」：${field.message}</p>`)}</section>` : ''}
   <section class="card"><h2 class="card__title">步骤</h2>
   ${
     steps.length
@@ -137,7 +134,7 @@ export function runRoutes(services: Services): RouteSpec[] {
       : html`<p class="muted">没有记录步骤。</p>`
   }</section>
   <section class="card"><h2 class="card__title">填写核对（提交前从页面读回）</h2>
-  ${comparison.length ? html`<div class="table-wrap"><table class="table"><thead><tr><th>字段</th><th>应填</th><th>页面上</th><th></th></tr></thead><tbody>${comparison.map((row) => html`<tr><td data-label="字段"><code>${row.fieldId}</code></td><td data-label="应填">${row.intended}</td><td data-label="页面上">${row.onPage}</td><td>${row.matches ? html`<span class="tag tag--ok">一致</span>` : html`<span class="tag tag--required">不一致</span>`}</td></tr>`)}</tbody></table></div>` : html`<p class="muted">没有核对记录。</p>`}</section>
+  ${comparison.length ? html`<div class="table-wrap"><table class="table"><thead><tr><th>字段</th><th>应填</th><th>页面上</th><th></th></tr></thead><tbody>${comparison.map((row) => html`<tr><td data-label="字段" title="${row.fieldId}">${fieldName(run.itemId, row.fieldId)}</td><td data-label="应填">${row.intended}</td><td data-label="页面上">${row.onPage}</td><td>${row.matches ? html`<span class="tag tag--ok">一致</span>` : html`<span class="tag tag--required">不一致</span>`}</td></tr>`)}</tbody></table></div>` : html`<p class="muted">没有核对记录。</p>`}</section>
 </section>
 <aside class="stack">
   <section class="card"><h2 class="card__title">回执</h2>${
@@ -147,7 +144,7 @@ export function runRoutes(services: Services): RouteSpec[] {
   }</section>
   <section class="card"><h2 class="card__title">运行信息</h2><dl class="facts">
     <dt>办件</dt><dd><a href="/desk/applications/${run.applicationId}">${run.applicationId.slice(0, 8)}…</a></dd>
-    <dt>事项</dt><dd>${run.itemId}</dd><dt>开始</dt><dd>${formatTime(run.startedAt)}</dd><dt>结束</dt><dd>${formatTime(run.finishedAt)}</dd>
+    <dt>事项</dt><dd>${itemName(run.itemId)}</dd><dt>开始</dt><dd>${formatTime(run.startedAt)}</dd><dt>结束</dt><dd>${formatTime(run.finishedAt)}</dd>
     <dt>工作进程</dt><dd>${run.worker}</dd><dt>任务</dt><dd><code>${run.jobId}</code></dd></dl>
     ${run.tracePath ? html`<a class="button button--block" href="/admin/runs/${String(run.id)}/trace">下载 Playwright 跟踪文件</a>` : ''}
   </section>
@@ -190,14 +187,46 @@ export function runRoutes(services: Services): RouteSpec[] {
           .send(trace);
       },
     },
+    {
+      method: 'post',
+      path: '/admin/runs/:runId/retry',
+      access: ['admin'],
+      kind: 'page',
+      summary: '重新办理失败的事项',
+      handler: async (req, res) => {
+        const bots = botsOf(services);
+        const run = await bots.run(Number(req.params.runId));
+        if (!run) throw notFound('运行记录');
+        const restarted = await bots.resubmitFailed(run.applicationId, [run.itemId]);
+        if (restarted.length === 0)
+          throw new HttpError(409, 'NOT_FAILED', '该事项已不在失败状态，无需重新办理');
+        await services.audit(
+          req,
+          'item.retry',
+          { type: 'application', id: run.applicationId },
+          { item: run.itemId, run: run.id },
+        );
+        res.redirect(303, `/admin/runs/${String(run.id)}?retried=1`);
+      },
+    },
   ];
+}
+
+/**
+ * The item of this run failed and is still failed: the admin may queue it again (a portal that was down,
+ * a declaration fixed since). What the portal refused goes back to the clerk on the desk, as before.
+ */
+function retryCard(run: BotRunRow, csrf: string): SafeHtml {
+  return html`<section class="card"><h2 class="card__title">该事项办理失败</h2>
+<p class="muted">部门系统恢复或机器人配置更新后，可以重新办理；部门退回的内容请由窗口人员在办件页修改后重新提交。</p>
+<form method="post" action="/admin/runs/${String(run.id)}/retry">${csrfField(csrf)}<button class="button button--primary" type="submit">重新办理「${itemName(run.itemId)}」</button></form></section>`;
 }
 
 function runsTable(runs: BotRunRow[]): SafeHtml {
   return html`<div class="table-wrap"><table class="table"><thead><tr><th>编号</th><th>部门系统</th><th>事项</th><th>结果</th><th>开始时间</th><th>用时</th><th>尝试</th><th></th></tr></thead>
 <tbody>${runs.map((run) => {
     const status = RUN_STATUS[run.status];
-    return html`<tr><td data-label="编号">#${String(run.id)}</td><td data-label="部门系统">${PORTAL_NAMES[run.portalId] ?? run.portalId}</td><td data-label="事项">${run.itemId}</td>
+    return html`<tr><td data-label="编号">#${String(run.id)}</td><td data-label="部门系统">${PORTAL_NAMES[run.portalId] ?? run.portalId}</td><td data-label="事项">${itemName(run.itemId)}</td>
 <td data-label="结果"><span class="badge badge--${status.tone}">${status.label}</span></td><td data-label="开始时间" class="nowrap">${formatTime(run.startedAt)}</td>
 <td data-label="用时">${seconds(run.durationMs)}</td><td data-label="尝试">${String(run.attempt)}</td><td><a class="button button--small" href="/admin/runs/${String(run.id)}">证据</a></td></tr>`;
   })}</tbody></table></div>`;

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sleep } from '../../lib/net.ts';
+import { SMS_CODE, startTestBots, type TestBots } from './bots-harness.ts';
+import { Client } from './client.ts';
+import { startTestServer, type TestServer } from './harness.ts';
+import { fillReference } from './reference.ts';
+
+/** Polls until `check` holds (the queue works on its own time), failing with what was last seen. */
+async function until<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!check(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out; last seen: ${JSON.stringify(last)}`);
+    await sleep(100);
+    last = await read();
+  }
+  return last;
+}
+
+/**
+ * Issue 19: an admin queues a failed item again from its run's evidence page (a portal that was down, a
+ * declaration fixed since), and the item reaches its receipt without the clerk.
+ */
+describe('admin retries a failed item from its run page', () => {
+  let web: TestServer;
+  let bots: TestBots | undefined;
+  let id = '';
+
+  beforeAll(async () => {
+    web = await startTestServer({
+      bots: async (db, dataDir) => {
+        bots = await startTestBots(db, dataDir);
+        return bots;
+      },
+    });
+    await web.addUser('applicant', '13805961234', 'Owner-pass-1', { name: '林志远' });
+    await web.addUser('clerk', 'clerk.longwen', 'Clerk-pass-1', { centreId: 'longwen' });
+    await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
+    const applicant = new Client(web.base);
+    await applicant.login('13805961234', 'Owner-pass-1');
+    id = (
+      await applicant.sendJson('POST', '/api/applications', { bundleId: 'open-company', centreId: 'longwen' })
+    ).json<{ id: string }>().id;
+    await fillReference(applicant, id);
+    expect((await applicant.sendJson('POST', `/api/applications/${id}/submit`)).status).toBe(200);
+  });
+  afterAll(() => web.close());
+
+  const items = () => bots?.queue.items(id) ?? Promise.resolve([]);
+
+  it('shows 重新办理 on a failed item’s run, queues it again, and the item gets its receipt', async () => {
+    bots?.runner.rejectOnce.add('housing-fund');
+    const clerk = new Client(web.base);
+    await clerk.login('clerk.longwen', 'Clerk-pass-1');
+    expect((await clerk.postForm(`/desk/applications/${id}/dispatch`, {})).status).toBe(303);
+    const sms = await until(
+      () => bots?.queue.openTasks([id]) ?? Promise.resolve([]),
+      (open) => open.some((task) => task.kind === 'sms-code'),
+    );
+    const task = sms.find((open) => open.kind === 'sms-code');
+    expect(await bots?.queue.answerTask(task?.id ?? 0, SMS_CODE, 'test')).toBe(true);
+    await until(items, (all) => all.filter((row) => ['done', 'failed'].includes(row.status)).length === 7);
+
+    const admin = new Client(web.base);
+    await admin.login('the.admin', 'Admin-pass-1');
+    const [failedRun] = (await bots?.queue.runs({ portalId: 'housing-fund' })) ?? [];
+    expect(failedRun?.status).toBe('failed');
+    const page = await admin.get(`/admin/runs/${String(failedRun?.id)}`);
+    expect(page.text).toContain('重新办理「住房公积金单位缴存登记」');
+    // A clerk cannot do it.
+    expect((await clerk.postForm(`/admin/runs/${String(failedRun?.id)}/retry`, {})).status).toBe(403);
+
+    const retried = await admin.postForm(`/admin/runs/${String(failedRun?.id)}/retry`, {});
+    expect(retried.location).toBe(`/admin/runs/${String(failedRun?.id)}?retried=1`);
+    await until(items, (all) => all.every((row) => row.status === 'done'));
+    const runs = (await bots?.queue.runs({ portalId: 'housing-fund' })) ?? [];
+    expect(runs.map((run) => run.status).sort()).toEqual(['failed', 'succeeded']);
+    // Done now: the page no longer offers it, and a second press is refused.
+    expect((await admin.get(`/admin/runs/${String(failedRun?.id)}`)).text).not.toContain('重新办理「');
+    expect((await admin.postForm(`/admin/runs/${String(failedRun?.id)}/retry`, {})).status).toBe(409);
+    const audit = await web.services.auditLog.list({ action: 'item.retry' });
+    expect(audit.map((entry) => [entry.actorName, entry.detail?.item])).toEqual([['李管理', 'housing-fund']]);
+  }, 120_000);
+});

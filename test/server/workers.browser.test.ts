@@ -1,0 +1,96 @@
+import { hostname } from 'node:os';
+import { Redis } from 'ioredis';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import { listWorkers, startHeartbeat, WORKERS_KEY } from '../../queue/heartbeat.ts';
+import { startTestBots, type TestBots } from './bots-harness.ts';
+import { startTestServer, type TestServer } from './harness.ts';
+
+/**
+ * Issue 19: the admin sees every process that runs bots — where, which version, which portals, how many
+ * jobs now, the last heartbeat — and a process that stopped beating is shown as lost.
+ */
+describe('the admin’s 工作进程 page in Chromium', () => {
+  let web: TestServer;
+  let bots: TestBots | undefined;
+  let browser: Browser;
+  let redis: Redis;
+
+  beforeAll(async () => {
+    web = await startTestServer({
+      bots: async (db, dataDir) => {
+        bots = await startTestBots(db, dataDir);
+        return bots;
+      },
+    });
+    await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
+    redis = new Redis(bots?.redisUrl ?? '');
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    redis?.disconnect();
+    await web?.close();
+  });
+
+  it('lists this process’s workers with their portals, and a silent one as lost', async () => {
+    const old = new Date(Date.now() - 60_000).toISOString();
+    await redis.hset(
+      WORKERS_KEY,
+      'far-away:4242',
+      JSON.stringify({
+        id: 'far-away:4242',
+        host: 'far-away',
+        pid: 4242,
+        version: '0.0.9',
+        portals: ['tax'],
+        coordinator: false,
+        concurrency: 2,
+        running: 1,
+        startedAt: old,
+        beatAt: old,
+        intervalMs: 5_000,
+      }),
+    );
+    const context = await newChineseContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${web.base}/login`);
+    await page.getByLabel('手机号或用户名').fill('the.admin');
+    await page.getByLabel('密码').fill('Admin-pass-1');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForLoadState('load');
+    await page.getByRole('link', { name: '工作进程' }).click();
+
+    const ours = page.locator(`tr[data-worker="${hostname()}:${process.pid}"]`);
+    const text = await ours.innerText();
+    expect(text).toContain(`PID ${process.pid}`);
+    expect(text).toContain(hostname());
+    expect(text).toContain('0.1.0');
+    expect(text).toContain('住房公积金');
+    expect(text).toContain('协调');
+    expect(text).toContain('在线');
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+    const lost = await page.locator('tr[data-worker="far-away:4242"]').innerText();
+    expect(lost).toContain('失联');
+    expect(lost).toContain('税务');
+    await context.close();
+  }, 60_000);
+
+  it('removes a process’s entry when it stops cleanly', async () => {
+    const beat = startHeartbeat({
+      redis,
+      portals: ['bank'],
+      coordinator: false,
+      concurrency: 1,
+      running: () => 0,
+      intervalMs: 50,
+      id: 'short-lived:1',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    const id = 'short-lived:1';
+    expect((await listWorkers(redis)).find((worker) => worker.id === id)?.portals).toEqual(['bank']);
+    await beat.stop();
+    expect((await listWorkers(redis)).map((worker) => worker.id)).not.toContain(id);
+  });
+});
