@@ -4,8 +4,12 @@ import { OcrInputError } from './errors.ts';
 import type { OcrField } from './fields/result.ts';
 import { decodePhoto } from './image/decode.ts';
 import { classifyPage } from './layout/classify.ts';
+import { readIdCardBack, readIdCardFront, reinterpretEthnicity } from './layout/id-card.extract.ts';
+import { readIssueDateUnderSeal } from './layout/issue-date.ts';
 import { extractLicence, interpretLicence } from './layout/licence.extract.ts';
 import type { LicenceFormat } from './layout/licence-format.ts';
+import { printedPersonName } from './layout/printed.ts';
+import { confirmByAgreement, readWithTesseract } from './layout/second-reader.ts';
 import { TesseractPool } from './pool/tesseract-pool.ts';
 import { type DocumentKind, detectDocument, type RequestedType } from './read/detect.ts';
 import { readIdCard } from './read/id-card.reader.ts';
@@ -44,6 +48,9 @@ export interface OcrService {
   close(): Promise<void>;
 }
 
+/** Licence fields with nothing to prove them but a second engine reading the same text. */
+const SECOND_READ = ['name', 'legalRepresentative', 'domicile'] as const;
+
 const WRONG_DOCUMENT =
   '照片中未找到身份证人像面或营业执照。请确认上传的是正确的证件，整张证件在画面内、光线充足、没有反光遮挡';
 
@@ -76,6 +83,18 @@ export async function createOcrService(options: OcrServiceOptions = {}): Promise
         (!kind && recogniseOptions.type === 'businessLicence' && page.lines.length > 8)
       ) {
         const extraction = extractLicence(page.lines, page.image);
+        await readIssueDateUnderSeal(reader, page, extraction);
+        const fields = interpretLicence(extraction);
+        await Promise.all(
+          SECOND_READ.map(async (key) => {
+            const value = extraction.taken[key];
+            const first = fields[key];
+            if (!value || !first || first.value === null) return;
+            const second = await readWithTesseract(pool, page.image, value);
+            const comparable = key === 'legalRepresentative' ? (printedPersonName(second) ?? second) : second;
+            fields[key] = confirmByAgreement(first, comparable);
+          }),
+        );
         const variant: LicenceVariant =
           extraction.variant === 'individual' || extraction.variant === 'sole'
             ? extraction.variant
@@ -85,16 +104,42 @@ export async function createOcrService(options: OcrServiceOptions = {}): Promise
           licenceVariant: variant,
           licenceFormat: extraction.format,
           turned: page.turned,
-          fields: interpretLicence(extraction),
+          fields,
         });
       }
-      // ID cards: the card's own layout is still read by its template once the card is found.
-      const detected = await detectDocument(photo, pool, recogniseOptions.type);
-      const documentType = detected?.kind ?? (kind === 'idCardBack' ? 'idCardBack' : undefined);
-      if (!documentType) throw new OcrInputError(WRONG_DOCUMENT);
-      if (documentType === 'idCardBack') {
+      if (kind === 'idCardBack') {
         warnings.push('上传的是身份证国徽面，请上传印有姓名和照片的人像面');
-        return done({ documentType, fields: {} });
+        return done({ documentType: 'idCardBack', turned: page.turned, fields: readIdCardBack(page.lines) });
+      }
+      if (kind === 'idCardFront') {
+        const { fields, taken, emptyAfter } = readIdCardFront(page.lines);
+        // A rare character alone after its label (民族 畲) can be lost by the detector: read the space after it.
+        if (fields.ethnicity.value === null && emptyAfter.ethnicity) {
+          const read = await reader.readBox(page.image, emptyAfter.ethnicity);
+          Object.assign(fields, { ethnicity: reinterpretEthnicity(read) });
+        }
+        if (fields.idNumber.value !== null || fields.name.value !== null) {
+          // Names and addresses have no check of their own: a second engine must read the same.
+          const checked: Record<string, OcrField> = { ...fields };
+          await Promise.all(
+            (['name', 'address'] as const).map(async (key) => {
+              const value = taken[key];
+              if (!value) return;
+              checked[key] = confirmByAgreement(
+                fields[key],
+                await readWithTesseract(pool, page.image, value),
+                '',
+              );
+            }),
+          );
+          return done({ documentType: 'idCardFront', turned: page.turned, fields: checked });
+        }
+      }
+      // The card's template is the last resort when its labels could not be read.
+      const detected = await detectDocument(photo, pool, recogniseOptions.type);
+      if (detected?.kind === 'idCardBack') {
+        warnings.push('上传的是身份证国徽面，请上传印有姓名和照片的人像面');
+        return done({ documentType: 'idCardBack', fields: {} });
       }
       if (detected?.kind !== 'idCardFront') throw new OcrInputError(WRONG_DOCUMENT);
       return done({ documentType: 'idCardFront', fields: await readIdCard(detected.view, pool) });

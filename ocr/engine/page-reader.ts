@@ -99,6 +99,42 @@ export class PageReader {
     return { turned, image, lines };
   }
 
+  /**
+   * Reads one box of the upright page again as a single line, optionally in one colour channel: in the red
+   * channel a red seal fades to white and the black print under it stays dark.
+   */
+  async readBox(
+    image: RawImage,
+    box: { left: number; top: number; width: number; height: number },
+    channel?: 0 | 1 | 2,
+  ): Promise<{ text: string; chars: TextLine['chars'] }> {
+    const left = Math.max(0, Math.floor(box.left));
+    const top = Math.max(0, Math.floor(box.top));
+    const width = Math.min(image.width - left, Math.ceil(box.width));
+    const height = Math.min(image.height - top, Math.ceil(box.height));
+    if (width < 4 || height < 4) return { text: '', chars: [] };
+    let pipeline = sharp(image.data, { raw: rawInfo(image) }).extract({ left, top, width, height });
+    if (channel !== undefined) {
+      const grey = await pipeline.extractChannel(channel).raw().toBuffer();
+      pipeline = sharp(grey, { raw: { width, height, channels: 1 } }).joinChannel([grey, grey], {
+        raw: { width, height, channels: 1 },
+      });
+    }
+    const { data, info } = await pipeline
+      .resize({
+        height: LINE_HEIGHT,
+        width: Math.max(1, Math.round((width * LINE_HEIGHT) / height)),
+        fit: 'fill',
+      })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const [read] = await recogniseLines(this.recognition, this.dictionary, [
+      { data, width: info.width, height: info.height, channels: info.channels as 3 },
+    ]);
+    return read ?? { text: '', chars: [] };
+  }
+
   /** Recognises extra crops (a field cut out again) with the same recogniser. */
   async readCrops(crops: readonly RawImage[]): Promise<{ text: string; chars: TextLine['chars'] }[]> {
     return recogniseLines(this.recognition, this.dictionary, crops);

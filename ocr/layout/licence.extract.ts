@@ -13,6 +13,7 @@ import {
 } from '../fields/licence.ts';
 import { registrarName } from '../fields/registrar.ts';
 import { field, type OcrField, type RawReading, unreadable, weakestSymbol } from '../fields/result.ts';
+import { knownSurname } from '../fields/surnames.ts';
 import { compact } from '../fields/text.ts';
 import { findLabels, type LabelHit } from './label-hits.ts';
 import { LICENCE_LABELS, type LicenceFieldKey } from './labels.ts';
@@ -229,7 +230,11 @@ function interpretPerson(reading: RawReading, label: string): OcrField {
   if (!name) return unreadable(label);
   const chars = reading.symbols.slice(0, [...name].length);
   const weakest = weakestSymbol({ text: name, symbols: chars });
-  return { ...field(label, name, weakest, ['请与证照核对']), printed: name };
+  // Two readers agreeing on the wrong crop prove nothing: a person's name must also look like one.
+  const length = [...name].length;
+  const looksLikeAPerson = length >= 2 && length <= 4 && knownSurname(name) !== undefined;
+  const problems = looksLikeAPerson ? ['请与证照核对'] : ['请与证照核对', '不像人名，请核对'];
+  return { ...field(label, name, weakest, problems), printed: name };
 }
 
 /**

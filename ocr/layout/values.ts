@@ -12,6 +12,8 @@ export interface TakenValue {
 export interface TakeOptions {
   /** The value may wrap onto lines below (经营范围, 住所 …). */
   wraps: boolean;
+  /** With nothing after the label on its row, the value may be the line below (default true). */
+  below?: boolean;
 }
 
 /**
@@ -39,6 +41,8 @@ export function takeValue(
     .filter(
       (line) =>
         line !== hit.line &&
+        // A speck the detector boxed between the label and the value is not part of it.
+        line.height >= unit * 0.6 &&
         sameRow(line) &&
         line.left >= hit.labelRight - unit * 0.5 &&
         line.left < boundary &&
@@ -59,7 +63,7 @@ export function takeValue(
     )
     .join('');
   const valueLeft = rowText.trim() ? Math.min(...pieces.map((p) => charX(p.line, p.from))) : hit.labelRight;
-  if (options.wraps || rowText.trim() === '') {
+  if (options.wraps || (rowText.trim() === '' && options.below !== false)) {
     const nextLabel = Math.min(
       ...hits
         .filter(
