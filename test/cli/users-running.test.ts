@@ -40,7 +40,8 @@ describe('yijian users while the service runs', () => {
   it('adds, changes, disables and lists accounts through the running server, then directly', async () => {
     const port = await freePort();
     const env = { DATA_DIR: dataDir, PORT: String(port), PORTALS_PORT: '0' };
-    const running = runYijian(['start'], env);
+    // Demo mode makes the demo centre (longwen) that the new clerk joins.
+    const running = runYijian(['start', '--demo'], env);
     await running.waitFor(/按 Ctrl\+C 停止/, 90_000);
     const file = join(dataDir, 'admin-api.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
