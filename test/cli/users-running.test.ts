@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { freePort } from '../../lib/net.ts';
 import { runYijian, YIJIAN_BIN } from '../support/cli.ts';
 
@@ -42,6 +42,10 @@ describe('yijian users while the service runs', () => {
     const env = { DATA_DIR: dataDir, PORT: String(port), PORTALS_PORT: '0' };
     // Demo mode makes the demo centre (longwen) that the new clerk joins.
     const running = runYijian(['start', '--demo'], env);
+    // A failed expectation must not leave the service running after the test.
+    onTestFinished(() => {
+      if (running.child.exitCode === null) running.child.kill('SIGTERM');
+    });
     await running.waitFor(/按 Ctrl\+C 停止/, 90_000);
     const file = join(dataDir, 'admin-api.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
