@@ -105,7 +105,15 @@ export async function startManagedRedis(options: ManagedRedisOptions): Promise<M
     // BullMQ requires that Redis never evicts its keys.
     '--maxmemory-policy', 'noeviction',
   ]; // biome-ignore format: one flag and its value per line reads better
-  const child = spawn(binary, args, { stdio: 'ignore' });
+  // redis-server creates its append-only files with the umask it inherits, and they hold the queues' job data:
+  // owner-only, whatever the umask of the process that starts it (spawn forks at once, so it is restored after).
+  const previousUmask = process.umask(0o077);
+  let child: ReturnType<typeof spawn>;
+  try {
+    child = spawn(binary, args, { stdio: 'ignore' });
+  } finally {
+    process.umask(previousUmask);
+  }
   const spawned = await new Promise<Error | undefined>((resolve) => {
     child.once('spawn', () => resolve(undefined));
     child.once('error', (error) => resolve(error));

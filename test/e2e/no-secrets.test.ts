@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,5 +175,13 @@ describe('a filing leaves no secret in logs, audit rows, run records or traces',
       for (const secret of await secrets())
         expect(text.includes(secret), `${trace} holds ${secret.slice(0, 3)}…`).toBe(false);
     }
+  });
+
+  it('leaves no file or folder under DATA_DIR that group or others may use', () => {
+    // Evidence, uploads and the database are written owner-only, whatever the process's umask.
+    const open = readdirSync(opened.dataDir, { recursive: true, encoding: 'utf8' })
+      .map((path) => join(opened.dataDir, path))
+      .filter((path) => (lstatSync(path).mode & 0o077) !== 0 && !lstatSync(path).isSymbolicLink());
+    expect(open).toEqual([]);
   });
 });
