@@ -26,7 +26,14 @@ import {
   notPrinted,
 } from './licence-format.ts';
 import { type PlacedLine, placeLines, typicalHeight } from './page-lines.ts';
-import { printedCapital, printedDate, printedPersonName, printedTerm } from './printed.ts';
+import {
+  printedCapital,
+  printedCompanyName,
+  printedDate,
+  printedEntityType,
+  printedPersonName,
+  printedTerm,
+} from './printed.ts';
 import { type TakenValue, takeValue } from './values.ts';
 
 /** Values that wrap onto further lines. */
@@ -54,7 +61,10 @@ export function extractLicence(
   const format = licenceFormatOf(hits, pageText, page);
   const taken: LicenceExtraction['taken'] = {};
   for (const hit of hits) {
-    taken[hit.key as LicenceFieldKey] = takeValue(hit, hits, lines, unit, { wraps: WRAPPING.has(hit.key) });
+    taken[hit.key as LicenceFieldKey] = takeValue(hit, hits, lines, unit, {
+      wraps: WRAPPING.has(hit.key),
+      firstBoxOnly: hit.key === 'legalRepresentative',
+    });
   }
   const codeLine = findCodeLine(
     lines,
@@ -174,11 +184,11 @@ export function interpretLicence(extraction: LicenceExtraction): Record<string, 
   put('creditCode', () => interpretCreditCode(reading('creditCode'), { category }));
   put('registrationNumber', () => interpretRegistrationNumber(reading('registrationNumber')));
   put('name', () =>
-    interpretFreeText(reading('name'), label('name'), (r) =>
+    interpretFreeText(shaped(reading('name'), GRAMMARS.name), label('name'), (r) =>
       interpretCompanyName(r, variantForName(variant)),
     ),
   );
-  put('type', () => interpretEntityType(reading('type')));
+  put('type', () => interpretEntityType(shaped(reading('type'), GRAMMARS.type)));
   put('legalRepresentative', () =>
     interpretPerson(reading('legalRepresentative'), label('legalRepresentative')),
   );
@@ -287,7 +297,17 @@ const GRAMMARS: Partial<Record<LicenceFieldKey, (text: string) => string | null>
   issueDate: printedDate,
   businessTerm: printedTerm,
   registeredCapital: printedCapital,
+  type: (text) => printedEntityType(trimJunk(cleanPrinted(text))),
+  name: (text) => printedCompanyName(trimJunk(cleanPrinted(text))),
 };
+
+/** The reading cut to what a grammar keeps of it (the characters' confidences kept with them). */
+function shaped(reading: RawReading, grammar: ((text: string) => string | null) | undefined): RawReading {
+  const text = grammar?.(reading.text);
+  if (!text) return reading;
+  const symbols = reading.symbols.filter((s) => s.text.trim() !== '').slice(0, [...text].length);
+  return { text, symbols };
+}
 
 /** Text fields whose printed text is worth showing for confirmation even when no check could place it. */
 const SHOW_UNCHECKED = new Set([

@@ -41,3 +41,21 @@ export function printedCapital(text: string): string | null {
     );
   return match ? match[0] : null;
 }
+
+/**
+ * 类型 as printed: up to its organisational form and the bracket after it (有限责任公司（自然人独资）), without
+ * an overprint read after it. Text of another shape is kept whole.
+ */
+export function printedEntityType(text: string): string {
+  const compacted = text.replace(/\s+/g, '');
+  const match = compacted.match(/^.*?(?:公司|企业|合作社|个体工商户)(?:[（(][^（()）]*[）)])?[】\]]?/);
+  return match ? match[0] : compacted;
+}
+
+/** 名称 of a company: up to its last 有限公司 / 有限责任公司 / 分公司, without an overprint read after it. */
+export function printedCompanyName(text: string): string {
+  const compacted = text.replace(/\s+/g, '');
+  const endings = [...compacted.matchAll(/有限责任公司|股份有限公司|有限公司|分公司/g)];
+  const last = endings.at(-1);
+  return last?.index === undefined ? compacted : compacted.slice(0, last.index + last[0].length);
+}

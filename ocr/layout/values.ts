@@ -14,6 +14,11 @@ export interface TakeOptions {
   wraps: boolean;
   /** With nothing after the label on its row, the value may be the line below (default true). */
   below?: boolean;
+  /**
+   * Only the first box after the label: a short value (a person's name) ends there, and a box further along the
+   * row is a watermark or an overprint (「复印无效」), not more of it.
+   */
+  firstBoxOnly?: boolean;
 }
 
 /**
@@ -52,7 +57,10 @@ export function takeValue(
     // Two candidates one above the other are two rows (a wrapped value beside a tall label): keep the upper.
     .filter((line, i, all) => !all.slice(0, i).some((above) => overlapsAcross(above, line)))
     .sort((a, b) => a.left - b.left);
-  pieces.push(...rowRest.map((line) => ({ line, from: 0 })));
+  const ownText = hit.line.chars.slice(hit.valueFrom).some((c) => c.char.trim() !== '');
+  if (options.firstBoxOnly)
+    pieces.push(...(ownText ? [] : rowRest.slice(0, 1)).map((line) => ({ line, from: 0 })));
+  else pieces.push(...rowRest.map((line) => ({ line, from: 0 })));
   const firstRowMiddle = pieces.find((p) => p.from < p.line.chars.length)?.line.middle ?? hit.middle;
   const rowText = pieces
     .map((p) =>
