@@ -135,11 +135,6 @@ export class PageReader {
     return read ?? { text: '', chars: [] };
   }
 
-  /** Recognises extra crops (a field cut out again) with the same recogniser. */
-  async readCrops(crops: readonly RawImage[]): Promise<{ text: string; chars: TextLine['chars'] }[]> {
-    return recogniseLines(this.recognition, this.dictionary, crops);
-  }
-
   private async upsideDown(image: RawImage, found: readonly DetectedText[]): Promise<boolean> {
     const voters = [...found]
       .filter((box) => box.rect.length >= 2 * box.rect.thickness)

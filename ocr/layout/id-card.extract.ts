@@ -6,16 +6,9 @@ import { type IdCardFields, interpretIdCard } from '../read/id-card.reader.ts';
 import { findLabels, type LabelHit } from './label-hits.ts';
 import { ID_CARD_LABELS } from './labels.ts';
 import { type PlacedLine, placeLines, typicalHeight } from './page-lines.ts';
-import { type TakenValue, takeValue } from './values.ts';
+import { readingOf, type TakenValue, takeValue } from './values.ts';
 
 const EMPTY: RawReading = { text: '', symbols: [] };
-
-function readingOf(chars: readonly { char: string; confidence: number }[]): RawReading {
-  return {
-    text: chars.map((c) => c.char).join(''),
-    symbols: chars.map((c) => ({ text: c.char, confidence: c.confidence * 100 })),
-  };
-}
 
 /** The labelled values of an ID card's lines, by geometry as on licences; the number wherever it is printed. */
 function takeAll(lines: PlacedLine[]): { taken: Record<string, TakenValue>; hits: LabelHit[] } {

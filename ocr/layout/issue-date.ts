@@ -1,8 +1,9 @@
 import { cornersOf } from '../engine/geometry.ts';
 import type { PageReader, PageText } from '../engine/page-reader.ts';
 import type { LicenceExtraction } from './licence.extract.ts';
-import { type PlacedLine, placeLines } from './page-lines.ts';
+import type { PlacedLine } from './page-lines.ts';
 import { printedDate } from './printed.ts';
+import { readingOf, unlabelledHit } from './values.ts';
 
 /**
  * The row of the issue date at the foot of a licence, as a box of the upright photo. The red seal covers it,
@@ -46,30 +47,18 @@ export async function readIssueDateUnderSeal(
   if (extraction.absent.includes('issueDate')) return;
   const taken = extraction.taken.issueDate;
   if (taken && printedDate(taken.reading.text)) return;
-  const box = issueDateRow(placeLines(page.lines), page.image);
+  // The lines already placed by the extraction, not placed again.
+  const box = issueDateRow(extraction.lines, page.image);
   if (!box) return;
   // The row read whole usually bridges the seal; the red channel, where the seal fades, is the second try.
   let read = await reader.readBox(page.image, box);
   if (!printedDate(read.text)) read = await reader.readBox(page.image, box, 0);
   if (!printedDate(read.text)) return;
-  const reading = {
-    text: read.text,
-    symbols: read.chars.map((c) => ({ text: c.char, confidence: c.confidence * 100 })),
-  };
   const anchor = extraction.lines[0];
   if (!anchor) return;
   extraction.taken.issueDate = {
-    reading,
+    reading: readingOf(read.chars),
     lines: [],
-    hit: taken?.hit ?? {
-      key: 'issueDate',
-      label: '发证日期',
-      line: anchor,
-      valueFrom: 0,
-      left: box.left,
-      labelRight: box.left,
-      middle: box.top + box.height / 2,
-      height: box.height,
-    },
+    hit: taken?.hit ?? unlabelledHit('issueDate', '发证日期', anchor),
   };
 }

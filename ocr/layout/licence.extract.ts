@@ -34,7 +34,7 @@ import {
   printedPersonName,
   printedTerm,
 } from './printed.ts';
-import { type TakenValue, takeValue } from './values.ts';
+import { readingOf, type TakenValue, takeValue, unlabelledHit } from './values.ts';
 
 /** Values that wrap onto further lines. */
 const WRAPPING = new Set(['name', 'domicile', 'businessScope', 'registrationAuthority']);
@@ -109,21 +109,11 @@ function findCodeLine(
     hit ? Math.hypot(line.left - hit.left, line.middle - hit.middle) : line.middle;
   const best = candidates.sort((a, b) => distance(a.line) - distance(b.line))[0];
   if (!best) return null;
-  const reading: RawReading = {
-    text: best.chars.map((c) => c.char).join(''),
-    symbols: best.chars.map((c) => ({ text: c.char, confidence: c.confidence * 100 })),
+  return {
+    reading: readingOf(best.chars),
+    lines: [best.line],
+    hit: hit ?? unlabelledHit('creditCode', '统一社会信用代码', best.line),
   };
-  const fakeHit: LabelHit = hit ?? {
-    key: 'creditCode',
-    label: '统一社会信用代码',
-    line: best.line,
-    valueFrom: 0,
-    left: best.line.left,
-    labelRight: best.line.left,
-    middle: best.line.middle,
-    height: best.line.height,
-  };
-  return { reading, lines: [best.line], hit: fakeHit };
 }
 
 /** The date printed at the foot under 登记机关: the lowest date on the page that no label claims. */
@@ -139,21 +129,7 @@ function findIssueDate(lines: readonly PlacedLine[], hits: readonly LabelHit[]):
     .sort((a, b) => b.middle - a.middle);
   const line = dated[0];
   if (!line) return null;
-  const reading: RawReading = {
-    text: line.text,
-    symbols: line.chars.map((c) => ({ text: c.char, confidence: c.confidence * 100 })),
-  };
-  const hit: LabelHit = {
-    key: 'issueDate',
-    label: '发证日期',
-    line,
-    valueFrom: 0,
-    left: line.left,
-    labelRight: line.left,
-    middle: line.middle,
-    height: line.height,
-  };
-  return { reading, lines: [line], hit };
+  return { reading: readingOf(line.chars), lines: [line], hit: unlabelledHit('issueDate', '发证日期', line) };
 }
 
 /** The label actually printed for a field (经营者 rather than 法定代表人 …), for messages. */

@@ -110,22 +110,39 @@ export function takeValue(
     }
   }
   const chars = pieces.flatMap((p) => p.line.chars.slice(p.from));
-  const text = chars.map((c) => c.char).join('');
-  const cleaned = stripLeadingPunctuation(chars);
   return {
-    reading: {
-      text: cleaned.map((c) => c.char).join(''),
-      symbols: cleaned.map((c) => ({ text: c.char, confidence: c.confidence * 100 })),
-    },
+    reading: readingOf(stripLeadingPunctuation(chars)),
     lines: [...new Set(pieces.map((p) => p.line))],
-    hit: text ? hit : hit,
+    hit,
+  };
+}
+
+/** The engine's characters (confidence 0..1) as a reading for ocr/fields (confidence 0..100). */
+export function readingOf(chars: readonly { char: string; confidence: number }[]): RawReading {
+  return {
+    text: chars.map((c) => c.char).join(''),
+    symbols: chars.map((c) => ({ text: c.char, confidence: c.confidence * 100 })),
+  };
+}
+
+/** A value found by its shape rather than after a label (the credit code's run, the issue date): it stands for its own label. */
+export function unlabelledHit(key: string, label: string, line: PlacedLine): LabelHit {
+  return {
+    key,
+    label,
+    line,
+    valueFrom: 0,
+    left: line.left,
+    labelRight: line.left,
+    middle: line.middle,
+    height: line.height,
   };
 }
 
 function stripLeadingPunctuation<T extends { char: string }>(chars: T[]): T[] {
   let start = 0;
   while (start < chars.length && /[\s:：;；.,，、·]/.test(chars[start]?.char ?? '')) start += 1;
-  return chars.slice(start).filter((c) => c.char !== ' ' || true);
+  return chars.slice(start);
 }
 
 /**
