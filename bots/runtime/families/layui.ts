@@ -1,14 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import type { Locator } from 'playwright-core';
 import { regionPath } from '../../../forms/codes/index.ts';
 import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '../../errors/index.ts';
-import type { AttachedDocument } from '../../item-runner.ts';
 import { waitFor, waitForPortal } from '../locate.ts';
-import { UNAVAILABLE_TEXTS } from '../run.ts';
 import type { RunContext, Widget, WidgetSpec } from '../types.ts';
 import { asList, asText, labelFor, type OptionLabels, tap, textControl } from '../widgets/common.ts';
 import { formatDate, parseDate } from '../widgets/date.ts';
 import type { UiFamily } from './family.ts';
+import { cssString, FIT_MS, fits, OPEN_MS, TRIES } from './layui-dom.ts';
+import { upload } from './layui-upload.ts';
 
 /**
  * layui (2.x) as its documentation describes its rendered form: `form.render()` hides each <select>,
@@ -23,26 +22,6 @@ import type { UiFamily } from './family.ts';
  * A field whose markup is not this fails within FIT_MS as PORTAL_CHANGED naming what was looked for; only
  * what the portal loads (a list's options, an upload's answer) is waited for as long as a page.
  */
-
-/** How long a layui widget's own markup may take to appear (layui renders right after the page loads). */
-const FIT_MS = 2_000;
-/** How long an opened list or calendar may take to show before its box is clicked again. */
-const OPEN_MS = 400;
-/** Tries at opening a list and tapping an option before the portal is taken to be misbehaving. */
-const TRIES = 3;
-
-const cssString = (text: string) => JSON.stringify(text);
-
-/** Waits briefly for the library's markup in the field; absent means the page is not what was declared. */
-async function fits(run: RunContext, scope: Locator, selector: string, what: string): Promise<Locator> {
-  const found = scope.locator(selector);
-  try {
-    await found.first().waitFor({ state: 'attached', timeout: Math.min(FIT_MS, run.settings.findTimeoutMs) });
-  } catch {
-    throw new PortalChangedError(`不是 layui ${what}（找不到 ${selector}）`);
-  }
-  return found;
-}
 
 // ——— select ———
 
@@ -308,62 +287,6 @@ const laydate = (formats: { wire: string; shown: string; month?: boolean | undef
     return date ? formatDate(formats.wire, date) : shown;
   },
   expected: (value) => asText(value),
-});
-
-// ——— layui.upload ———
-
-const documentOf = (run: RunContext, value: unknown): AttachedDocument => {
-  const id = (value as { document?: unknown } | undefined)?.document;
-  if (typeof id !== 'string') throw new ValueRejectedError('上传材料未指明文件', []);
-  return run.document(id);
-};
-
-async function handOver(run: RunContext, field: Locator, document: AttachedDocument): Promise<void> {
-  const input = await fits(run, field, 'input.layui-upload-file', '上传（upload.render 生成的文件框）');
-  await input.first().setInputFiles({
-    name: document.fileName,
-    mimeType: document.mimeType,
-    buffer: await readFile(document.path),
-  });
-}
-
-/** What the slot shows of its file: the upload list's text without the size. */
-async function shownFile(field: Locator): Promise<string> {
-  const list = field.locator('.layui-upload-list');
-  const text = (await list.count()) > 0 ? await list.first().textContent() : await field.textContent();
-  return (text ?? '').replace(/（[^）]*）\s*$/, '').trim();
-}
-
-/** Waits for the slot to show the file or the portal's complaint; a busy answer is handed over again. */
-async function settleUpload(run: RunContext, field: Locator, document: AttachedDocument): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    const outcome = await waitFor(async () => {
-      const complaint = (await field.getByRole('alert').allInnerTexts()).join('').trim();
-      if (complaint) return { complaint };
-      return (await shownFile(field)) === document.fileName ? { complaint: '' } : undefined;
-    }, run.settings.navigationTimeoutMs);
-    if (!outcome) throw new PortalUnavailableError(`上传“${document.fileName}”后门户长时间无响应`);
-    if (!outcome.complaint) {
-      if (attempt > 1) run.clearTrouble();
-      return;
-    }
-    const busy = UNAVAILABLE_TEXTS.some((text) => outcome.complaint.includes(text));
-    if (!busy) throw new ValueRejectedError(outcome.complaint, []);
-    if (attempt >= TRIES) throw new PortalUnavailableError(outcome.complaint);
-    await handOver(run, field, document);
-  }
-}
-
-const upload = (): Widget => ({
-  kind: 'layui-upload',
-  async fill(run, field, value) {
-    const document = documentOf(run, value);
-    if ((await shownFile(field)) === document.fileName) return;
-    await handOver(run, field, document);
-    return () => settleUpload(run, field, document);
-  },
-  read: (_run, field) => shownFile(field),
-  expected: (value, run) => documentOf(run, value).fileName,
 });
 
 // ——— layer notice ———

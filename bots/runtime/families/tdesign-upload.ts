@@ -1,27 +1,19 @@
-import { readFile } from 'node:fs/promises';
 import type { Locator } from 'playwright-core';
 import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '../../errors/index.ts';
 import type { AttachedDocument } from '../../item-runner.ts';
 import { waitFor } from '../locate.ts';
 import { UNAVAILABLE_TEXTS } from '../run.ts';
 import type { RunContext, Widget } from '../types.ts';
+import { attachedDocument, filePayload } from '../widgets/attached-file.ts';
 import { asText } from '../widgets/common.ts';
 import { boxOf, clickBox, FIT_MS, fits, TRIES } from './tdesign-dom.ts';
 
-const documentOf = (run: RunContext, value: unknown): AttachedDocument => {
-  const id = (value as { document?: unknown } | undefined)?.document;
-  if (typeof id !== 'string') throw new ValueRejectedError('上传材料未指明文件', []);
-  return run.document(id);
-};
+const documentOf = attachedDocument;
 
 /** The file input t-upload keeps hidden behind its 选择文件 button. */
 async function handOver(run: RunContext, field: Locator, document: AttachedDocument): Promise<void> {
   const input = await fits(run, field, '.t-upload input[type=file]', '上传（.t-upload 的文件框）');
-  await input.first().setInputFiles({
-    name: document.fileName,
-    mimeType: document.mimeType,
-    buffer: await readFile(document.path),
-  });
+  await input.first().setInputFiles(await filePayload(document));
 }
 
 /**

@@ -1,28 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import type { Locator } from 'playwright-core';
 import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '../../errors/index.ts';
 import type { AttachedDocument } from '../../item-runner.ts';
 import { waitFor } from '../locate.ts';
 import { UNAVAILABLE_TEXTS } from '../run.ts';
 import type { RunContext, Widget } from '../types.ts';
-
-const documentIdOf = (value: unknown): string => {
-  const id = (value as { document?: unknown } | undefined)?.document;
-  if (typeof id !== 'string') throw new ValueRejectedError('上传材料未指明文件', []);
-  return id;
-};
+import { documentIdOf, filePayload } from './attached-file.ts';
 
 /** Clicks the slot's button and hands the document to the file chooser it opens. */
 async function choose(run: RunContext, field: Locator, document: AttachedDocument, button: string) {
   const chooser = run.page.waitForEvent('filechooser', { timeout: run.settings.actionTimeoutMs });
   await field.getByRole('button', { name: button, exact: true }).click();
-  // Handed over under the applicant's file name: the stored file is named by its storage key, and the
-  // portal shows (and keeps) the name the chooser reports.
-  await (await chooser).setFiles({
-    name: document.fileName,
-    mimeType: document.mimeType,
-    buffer: await readFile(document.path),
-  });
+  await (await chooser).setFiles(await filePayload(document));
 }
 
 /**

@@ -1,25 +1,17 @@
-import { readFile } from 'node:fs/promises';
 import type { Locator } from 'playwright-core';
 import { PortalUnavailableError, ValueRejectedError } from '../../../errors/index.ts';
 import type { AttachedDocument } from '../../../item-runner.ts';
 import { waitFor } from '../../locate.ts';
 import { UNAVAILABLE_TEXTS } from '../../run.ts';
 import type { RunContext, Widget } from '../../types.ts';
+import { attachedDocument, filePayload } from '../../widgets/attached-file.ts';
 import { fits, TRIES } from './dom.ts';
 
-const documentOf = (run: RunContext, value: unknown): AttachedDocument => {
-  const id = (value as { document?: unknown } | undefined)?.document;
-  if (typeof id !== 'string') throw new ValueRejectedError('上传材料未指明文件', []);
-  return run.document(id);
-};
+const documentOf = attachedDocument;
 
 async function handOver(run: RunContext, field: Locator, document: AttachedDocument): Promise<void> {
   const input = await fits(run, field, '.ant-upload input[type=file]', '上传（.ant-upload 的文件框）');
-  await input.setInputFiles({
-    name: document.fileName,
-    mimeType: document.mimeType,
-    buffer: await readFile(document.path),
-  });
+  await input.setInputFiles(await filePayload(document));
 }
 
 /** The name of the file the list shows as uploaded ('' when none or when it failed). */

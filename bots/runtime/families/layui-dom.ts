@@ -1,0 +1,30 @@
+import type { Locator } from 'playwright-core';
+import { PortalChangedError } from '../../errors/index.ts';
+import type { RunContext } from '../types.ts';
+
+/** What every layui widget of the family shares: how long its markup may take, and the check that it is there. */
+
+/** How long a layui widget's own markup may take to appear (layui renders right after the page loads). */
+export const FIT_MS = 2_000;
+/** How long an opened list or calendar may take to show before its box is clicked again. */
+export const OPEN_MS = 400;
+/** Tries at opening a list and tapping an option before the portal is taken to be misbehaving. */
+export const TRIES = 3;
+
+export const cssString = (text: string) => JSON.stringify(text);
+
+/** Waits briefly for the library's markup in the field; absent means the page is not what was declared. */
+export async function fits(
+  run: RunContext,
+  scope: Locator,
+  selector: string,
+  what: string,
+): Promise<Locator> {
+  const found = scope.locator(selector);
+  try {
+    await found.first().waitFor({ state: 'attached', timeout: Math.min(FIT_MS, run.settings.findTimeoutMs) });
+  } catch {
+    throw new PortalChangedError(`不是 layui ${what}（找不到 ${selector}）`);
+  }
+  return found;
+}
