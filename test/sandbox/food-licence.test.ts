@@ -4,37 +4,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../../sandbox/kit/submissions.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
+import { chinaToday, JPEG, XhrClient } from './support/xhr-client.ts';
 
 /**
  * 食品经营许可 (layui) over HTTP, as its page's scripts talk to it: the kit's login, layui.upload's posts,
  * the XHR application with messages by field, the control API, 办件查询, faults and a restart.
  */
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1]);
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
-class Client {
-  cookie = '';
-  constructor(readonly base: string) {}
-
-  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
-    const response = await fetch(`${this.base}${path}`, {
-      redirect: 'manual',
-      ...init,
-      headers: { cookie: this.cookie, 'x-requested-with': 'XMLHttpRequest', ...init.headers },
-    });
-    const set = response.headers.get('set-cookie');
-    if (set) this.cookie = set.split(';')[0] ?? '';
-    return response;
-  }
-
-  async login(): Promise<void> {
-    const response = await this.fetch('/login', {
-      method: 'POST',
-      body: new URLSearchParams({ username: 'yijian', password: 'Yijian#2025', next: '/apply' }),
-    });
-    expect(response.status).toBe(303);
-  }
-
+class Client extends XhrClient {
   async upload(slot: string, name: string): Promise<string> {
     const form = new FormData();
     form.set('slot', slot);
