@@ -4,7 +4,6 @@ import { waitFor } from '../../locate.ts';
 import type { RunContext, Widget } from '../../types.ts';
 import { asText } from '../../widgets/common.ts';
 import { boxOf, clickBox, isTicked } from './boxes.ts';
-import { FIT_MS } from './dom.ts';
 
 /** Scrolls the modal's text to its end as a person reads it (the portal may keep 确定 disabled till then). */
 async function readToEnd(run: RunContext, modal: Locator): Promise<boolean | undefined> {
@@ -42,9 +41,11 @@ export const notice = (agree: string, accept: string | undefined): Widget => ({
     if (asText(value) !== '1' || box.checked) return;
     await clickBox(field, 'checkbox', box);
     const modal = run.page.getByRole('dialog').filter({ visible: true }).locator('.ant-modal').last();
+    // The modal is the page's answer to the click (Vue renders it, antd animates it in), not markup that is
+    // already there, so it gets the find budget rather than FIT_MS: a busy machine took over 2 s once.
     const opened = await waitFor(
       async () => ((await modal.count()) > 0 ? true : undefined),
-      Math.min(FIT_MS, run.settings.findTimeoutMs),
+      run.settings.findTimeoutMs,
     );
     if (!opened)
       throw new PortalChangedError(
