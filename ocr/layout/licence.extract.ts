@@ -15,6 +15,7 @@ import { registrarName } from '../fields/registrar.ts';
 import { field, type OcrField, type RawReading, unreadable, weakestSymbol } from '../fields/result.ts';
 import { knownSurname } from '../fields/surnames.ts';
 import { compact } from '../fields/text.ts';
+import { labelsByLastCharacter } from './column-labels.ts';
 import { findLabels, type LabelHit } from './label-hits.ts';
 import { LICENCE_LABELS, type LicenceFieldKey } from './labels.ts';
 import {
@@ -34,6 +35,7 @@ import {
   printedPersonName,
   printedTerm,
 } from './printed.ts';
+import { printedScope } from './printed-scope.ts';
 import { readingOf, type TakenValue, takeValue, unlabelledHit } from './values.ts';
 
 /** Values that wrap onto further lines. */
@@ -55,7 +57,8 @@ export function extractLicence(
 ): LicenceExtraction {
   const lines = placeLines(textLines);
   const unit = typicalHeight(lines);
-  const hits = bestHits(findLabels(lines, LICENCE_LABELS, unit));
+  const read = findLabels(lines, LICENCE_LABELS, unit);
+  const hits = bestHits([...read, ...labelsByLastCharacter(lines, LICENCE_LABELS, read, unit)]);
   const pageText = lines.map((l) => l.text).join('');
   const variant = licenceVariantOf(hits, pageText);
   const format = licenceFormatOf(hits, pageText, page);
@@ -275,6 +278,7 @@ const GRAMMARS: Partial<Record<LicenceFieldKey, (text: string) => string | null>
   registeredCapital: printedCapital,
   type: (text) => printedEntityType(trimJunk(cleanPrinted(text))),
   name: (text) => printedCompanyName(trimJunk(cleanPrinted(text))),
+  businessScope: printedScope,
 };
 
 /** The reading cut to what a grammar keeps of it (the characters' confidences kept with them). */

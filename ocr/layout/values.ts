@@ -109,7 +109,8 @@ export function takeValue(
       bottom = Math.max(bottom, line.bottom);
     }
   }
-  const chars = pieces.flatMap((p) => p.line.chars.slice(p.from));
+  // The label's own line may be any row of a value beside a tall label: the value is read in page order.
+  const chars = inReadingOrder(pieces).flatMap((p) => p.line.chars.slice(p.from));
   return {
     reading: readingOf(stripLeadingPunctuation(chars)),
     lines: [...new Set(pieces.map((p) => p.line))],
@@ -137,6 +138,14 @@ export function unlabelledHit(key: string, label: string, line: PlacedLine): Lab
     middle: line.middle,
     height: line.height,
   };
+}
+
+/** Top to bottom, and left to right within a row (two lines share a row when their middles are close). */
+function inReadingOrder<T extends { line: PlacedLine }>(pieces: readonly T[]): T[] {
+  return [...pieces].sort((a, b) => {
+    const sameRow = Math.abs(a.line.middle - b.line.middle) < 0.5 * Math.min(a.line.height, b.line.height);
+    return sameRow ? a.line.left - b.line.left : a.line.middle - b.line.middle;
+  });
 }
 
 function stripLeadingPunctuation<T extends { char: string }>(chars: T[]): T[] {

@@ -71,4 +71,18 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     expect(fields.legalRepresentative?.printed).toBe(truth('d006').fields.legalRepresentative);
     expect(fields.registeredCapital?.printed).toBe(truth('d006').fields.registeredCapital);
   });
+
+  it('names a letter-spaced label by its last character when a watermark spoilt the first (「米 型」)', () => {
+    const fields = interpretLicence(extractLicence(page('d008').lines, page('d008').size));
+    const expected = truth('d008').fields;
+    for (const key of ['type', 'domicile', 'legalRepresentative'])
+      expect(fields[key]?.printed, key).toSatisfy((v: string) => same(v, expected[key]));
+  });
+
+  it('reads a value beside a tall label top to bottom, whichever row the label lines up with', () => {
+    const fields = interpretLicence(extractLicence(page('d025').lines, page('d025').size));
+    expect(fields.businessScope?.printed).toSatisfy((v: string) =>
+      same(v, truth('d025').fields.businessScope),
+    );
+  });
 });

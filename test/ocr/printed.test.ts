@@ -6,6 +6,7 @@ import {
   printedEntityType,
   printedTerm,
 } from '../../ocr/layout/printed.ts';
+import { closestSubstring, printedScope } from '../../ocr/layout/printed-scope.ts';
 
 describe('values as printed, without what an overprint added around them', () => {
   it('ends a company name at its organisational form', () => {
@@ -35,5 +36,44 @@ describe('values as printed, without what an overprint added around them', () =>
     expect(printedTerm('长期')).toBe('长期');
     expect(printedCapital('壹仟万元整展示')).toBe('壹仟万元整');
     expect(printedCapital('（人民币）叁佰万元')).toBe('（人民币）叁佰万元');
+  });
+});
+
+describe('经营范围 as printed', () => {
+  it('turns a colon between two items back into the semicolon, and keeps it after a heading', () => {
+    expect(printedScope('许可项目：餐饮服务：食品销售')).toBe('许可项目：餐饮服务；食品销售');
+    expect(
+      printedScope('销售、租赁：活动板房；销售：建材（不含危险化学品）：钢结构工程设计、施工：旅游开发'),
+    ).toBe('销售、租赁：活动板房；销售：建材（不含危险化学品）；钢结构工程设计、施工；旅游开发');
+    expect(printedScope('计算机技术培训（不得面向全国招生）：计算机系统设计')).toBe(
+      '计算机技术培训（不得面向全国招生）；计算机系统设计',
+    );
+  });
+
+  it('puts the standard closing sentence back when a few characters were misread', () => {
+    expect(printedScope('国内货运代理。（依法须经批准的项CJ目，经相关部门批准后方可展开经营活动）')).toBe(
+      '国内货运代理。（依法须经批准的项目，经相关部门批准后方可开展经营活动）',
+    );
+    // The longer sentence wins over the shorter one inside it, with its own brackets.
+    expect(
+      printedScope(
+        '食品销售（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文件或许可证件为准）',
+      ),
+    ).toBe(
+      '食品销售（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文件或许可证件为准）',
+    );
+  });
+
+  it('drops stray marks after the last sentence but keeps a further section', () => {
+    expect(printedScope('电缆。（依法须经批准的项目，经相关部门批准后方可开展经营活动）CJDG示专福电花')).toBe(
+      '电缆。（依法须经批准的项目，经相关部门批准后方可开展经营活动）',
+    );
+    expect(
+      printedScope('餐饮服务（依法须经批准的项目，经相关部门批准后方可开展经营活动）一般项目：食品销售'),
+    ).toBe('餐饮服务（依法须经批准的项目，经相关部门批准后方可开展经营活动）一般项目：食品销售');
+  });
+
+  it('finds the closest substring by edit distance', () => {
+    expect(closestSubstring('甲乙丙丁戊己', '乙丙X戊')).toEqual({ start: 1, end: 5, distance: 1 });
   });
 });

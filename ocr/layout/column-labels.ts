@@ -1,0 +1,57 @@
+import { charX, type LabelHit, nextOnRow } from './label-hits.ts';
+import type { PlacedLine } from './page-lines.ts';
+
+/**
+ * Labels whose first characters were misread. Letter-spaced labels (「名    称」) come as one box per
+ * character, and a watermark over the first one turns 「类」 into 「米」 or 「住」 into 「大」. The last character
+ * still names the label when only one field's labels end with it, when it sits where the labels already found
+ * end (the label column's right edge), with a value after it on the same row (the first glyph may be lost).
+ */
+export function labelsByLastCharacter(
+  lines: readonly PlacedLine[],
+  catalogue: Record<string, readonly string[]>,
+  found: readonly LabelHit[],
+  unit: number,
+): LabelHit[] {
+  if (found.length < 2) return [];
+  const foundKeys = new Set(found.map((hit) => hit.key));
+  const labelEnds = found.map((hit) => hit.labelRight);
+  const hits: LabelHit[] = [];
+  for (const line of lines) {
+    const text = line.text.replace(/[\s:：]/g, '');
+    if ([...text].length !== 1) continue;
+    const keys = Object.entries(catalogue).filter(([, labels]) => labels.some((l) => l.endsWith(text)));
+    const [only] = keys;
+    if (keys.length !== 1 || !only || foundKeys.has(only[0])) continue;
+    const [key, labels] = only;
+    const labelRight = charX(line, 0) + unit / 2;
+    if (!labelEnds.some((end) => Math.abs(end - labelRight) < unit * 1.2)) continue;
+    const sameRow = (other: PlacedLine) =>
+      Math.abs(other.middle - line.middle) < 0.6 * Math.max(unit, line.height);
+    const before = lines.find(
+      (other) =>
+        other !== line &&
+        sameRow(other) &&
+        other.right <= line.left + unit * 0.3 &&
+        line.left - other.right < unit * 8 &&
+        [...other.text.trim()].length <= 3,
+    );
+    const value = nextOnRow(lines, line, unit);
+    if (!value) continue;
+    const label = [...labels]
+      .filter((l) => l.endsWith(text))
+      .sort((a, b) => a.length - b.length)[0] as string;
+    hits.push({
+      key,
+      label,
+      line: value,
+      valueFrom: 0,
+      left: before?.left ?? line.left,
+      labelRight,
+      middle: line.middle,
+      height: line.height,
+    });
+    foundKeys.add(key);
+  }
+  return hits;
+}
