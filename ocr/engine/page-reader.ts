@@ -103,10 +103,14 @@ export class PageReader {
    * Reads one box of the upright page again as a single line, optionally in one colour channel: in the red
    * channel a red seal fades to white and the black print under it stays dark.
    */
+  /**
+   * Reads one box of the page as a single line. `ink` picks what is read: everything, the red channel (where a
+   * red seal fades), or the page with the seal's red pixels turned to paper (black print over it stays).
+   */
   async readBox(
     image: RawImage,
     box: { left: number; top: number; width: number; height: number },
-    channel?: 0 | 1 | 2,
+    ink: 'all' | 'red-channel' | 'without-red' = 'all',
   ): Promise<{ text: string; chars: TextLine['chars'] }> {
     const left = Math.max(0, Math.floor(box.left));
     const top = Math.max(0, Math.floor(box.top));
@@ -114,11 +118,15 @@ export class PageReader {
     const height = Math.min(image.height - top, Math.ceil(box.height));
     if (width < 4 || height < 4) return { text: '', chars: [] };
     let pipeline = sharp(image.data, { raw: rawInfo(image) }).extract({ left, top, width, height });
-    if (channel !== undefined) {
-      const grey = await pipeline.extractChannel(channel).raw().toBuffer();
+    if (ink === 'red-channel') {
+      const grey = await pipeline.extractChannel(0).raw().toBuffer();
       pipeline = sharp(grey, { raw: { width, height, channels: 1 } }).joinChannel([grey, grey], {
         raw: { width, height, channels: 1 },
       });
+    } else if (ink === 'without-red') {
+      const { data, info } = await pipeline.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      const clean = info.channels === 3 ? withoutRed(data) : data;
+      pipeline = sharp(clean, { raw: { width, height, channels: info.channels } });
     }
     const { data, info } = await pipeline
       .resize({
@@ -208,3 +216,16 @@ async function turn(image: RawImage, degrees: 90 | 180): Promise<RawImage> {
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height, channels: info.channels as 3 };
 }
+
+/** Strongly red pixels (a seal's ink) become white paper; dark print, even over the seal, is kept. */
+function withoutRed(rgb: Buffer): Buffer {
+  const out = Buffer.from(rgb);
+  for (let i = 0; i + 2 < out.length; i += 3) {
+    const red = out[i] as number;
+    if (red - Math.max(out[i + 1] as number, out[i + 2] as number) > RED_MARGIN) out.fill(255, i, i + 3);
+  }
+  return out;
+}
+
+/** How much redder than green and blue a pixel must be to count as seal ink. */
+const RED_MARGIN = 40;

@@ -2,7 +2,7 @@ import { cornersOf } from '../engine/geometry.ts';
 import type { PageReader, PageText } from '../engine/page-reader.ts';
 import type { LicenceExtraction } from './licence.extract.ts';
 import type { PlacedLine } from './page-lines.ts';
-import { printedDate } from './printed.ts';
+import { datePrintedIn, printedDate } from './printed.ts';
 import { readingOf, unlabelledHit } from './values.ts';
 
 /**
@@ -13,10 +13,18 @@ import { readingOf, unlabelledHit } from './values.ts';
 export function issueDateRow(
   lines: readonly PlacedLine[],
   page: { width: number; height: number },
+  otherValues: ReadonlySet<PlacedLine> = new Set(),
 ): { left: number; top: number; width: number; height: number } | null {
   const year = /(19|20)\d{2}|[〇一二][〇一二三四五六七八九]{3}/;
   const candidates = lines
-    .filter((line) => line.middle > page.height * 0.45 && year.test(line.text) && [...line.text].length <= 16)
+    .filter(
+      (line) =>
+        line.middle > page.height * 0.45 &&
+        year.test(line.text) &&
+        [...line.text].length <= 16 &&
+        !otherValues.has(line) &&
+        !/至|止|期限|有效|日期/.test(line.text),
+    )
     .sort((a, b) => b.middle - a.middle);
   const anchor = candidates[0];
   if (!anchor) return null;
@@ -32,7 +40,8 @@ export function issueDateRow(
   const ys = corners.map((p) => p.y);
   const pad = anchor.height * 0.25;
   const left = Math.max(0, Math.min(...xs) - pad);
-  const right = Math.min(page.width, Math.max(...xs) + anchor.height * 1.5);
+  // The detector often loses the last 「日」 under the seal's edge: the row reaches past it.
+  const right = Math.min(page.width, Math.max(...xs) + anchor.height * 3);
   const top = Math.max(0, Math.min(...ys) - pad);
   const bottom = Math.min(page.height, Math.max(...ys) + pad);
   return { left, top, width: right - left, height: bottom - top };
@@ -48,12 +57,18 @@ export async function readIssueDateUnderSeal(
   const taken = extraction.taken.issueDate;
   if (taken && printedDate(taken.reading.text)) return;
   // The lines already placed by the extraction, not placed again.
-  const box = issueDateRow(extraction.lines, page.image);
+  const others = Object.entries(extraction.taken).flatMap(([key, value]) =>
+    key === 'issueDate' ? [] : value.lines,
+  );
+  const box = issueDateRow(extraction.lines, page.image, new Set(others));
   if (!box) return;
-  // The row read whole usually bridges the seal; the red channel, where the seal fades, is the second try.
-  let read = await reader.readBox(page.image, box);
-  if (!printedDate(read.text)) read = await reader.readBox(page.image, box, 0);
-  if (!printedDate(read.text)) return;
+  // The row is read whole (it usually bridges the seal), without the seal's red, and in the red channel; the
+  // reading whose date characters the recogniser is surest of wins.
+  const reads = await Promise.all(
+    (['all', 'without-red', 'red-channel'] as const).map((ink) => reader.readBox(page.image, box, ink)),
+  );
+  const read = surestDate(reads);
+  if (!read) return;
   const anchor = extraction.lines[0];
   if (!anchor) return;
   extraction.taken.issueDate = {
@@ -61,4 +76,27 @@ export async function readIssueDateUnderSeal(
     lines: [],
     hit: taken?.hit ?? unlabelledHit('issueDate', '发证日期', anchor),
   };
+}
+
+type Chars = { char: string; confidence: number }[];
+
+/**
+ * Of several readings of one row, the whole date whose characters the recogniser is surest of. A date read to
+ * its day with nothing after it lost its 「日」 at the seal's edge, and gets it back with a low confidence.
+ */
+export function surestDate(reads: readonly { chars: Chars }[]): { chars: Chars } | null {
+  let best: { chars: Chars; score: number } | null = null;
+  for (const read of reads) {
+    const chars = read.chars.filter((c) => c.char.trim() !== '');
+    const text = chars.map((c) => c.char).join('');
+    const whole = datePrintedIn(text);
+    const cut = whole ? null : datePrintedIn(`${text}日`);
+    const found = whole ?? (cut && cut.index + [...cut.date].length === [...text].length + 1 ? cut : null);
+    if (!found) continue;
+    const own = chars.slice(found.index, found.index + [...found.date].length);
+    if (!whole) own.push({ char: '日', confidence: 0.5 });
+    const score = Math.min(...own.map((c) => c.confidence));
+    if (!best || score > best.score) best = { chars: own, score };
+  }
+  return best;
 }

@@ -75,7 +75,11 @@ export function extractLicence(
     hits.find((h) => h.key === 'creditCode'),
   );
   if (codeLine) taken.creditCode = codeLine;
-  const issue = findIssueDate(lines, hits);
+  const issue = findIssueDate(
+    lines,
+    hits,
+    Object.values(taken).flatMap((value) => value.lines),
+  );
   if (issue) taken.issueDate = issue;
   const never = notPrinted(format, variant);
   const optional = mayBeMissing(format);
@@ -120,13 +124,21 @@ function findCodeLine(
 }
 
 /** The date printed at the foot under 登记机关: the lowest date on the page that no label claims. */
-function findIssueDate(lines: readonly PlacedLine[], hits: readonly LabelHit[]): TakenValue | null {
+function findIssueDate(
+  lines: readonly PlacedLine[],
+  hits: readonly LabelHit[],
+  valueLines: readonly PlacedLine[],
+): TakenValue | null {
   const authority = hits.find((h) => h.key === 'registrationAuthority');
-  const claimed = new Set(hits.map((h) => h.line));
+  // Lines of other values (the term's end date) and notices of validity (「有效期限至…止」) are not the issue date.
+  const claimed = new Set([...hits.map((h) => h.line), ...valueLines]);
   const dated = lines
     .filter(
       (line) =>
-        !claimed.has(line) && /\d{4}|[〇一二三四五六七八九]{4}/.test(line.text) && /年/.test(line.text),
+        !claimed.has(line) &&
+        /\d{4}|[〇一二三四五六七八九]{4}/.test(line.text) &&
+        /年/.test(line.text) &&
+        !/至|止|期限|有效|日期/.test(line.text),
     )
     .filter((line) => !authority || line.middle > authority.middle - authority.height)
     .sort((a, b) => b.middle - a.middle);

@@ -15,8 +15,13 @@ function numeralZeros(text: string): string {
 }
 
 export function printedDate(text: string): string | null {
-  const match = numeralZeros(text.replace(/\s+/g, '')).match(DATE_RE);
-  return match ? match[0] : null;
+  return datePrintedIn(text.replace(/\s+/g, ''))?.date ?? null;
+}
+
+/** The first whole date in text without spaces, and the index of its first character. */
+export function datePrintedIn(text: string): { date: string; index: number } | null {
+  const match = numeralZeros(text).match(DATE_RE);
+  return match?.index === undefined ? null : { date: match[0], index: match.index };
 }
 
 export function printedTerm(text: string): string | null {

@@ -96,17 +96,28 @@ export function takeValue(
       )
       .sort((a, b) => a.middle - b.middle || a.left - b.left);
     const maxRows = options.wraps ? 40 : 1;
+    // Wrapped lines start where the value's first line does, and all at one left edge; a seal's or a watermark's
+    // text starts anywhere. The first line's start is only estimated when it shares a line with a letter-spaced
+    // label, so the first wrapped line may lie a few characters further right; it then sets the edge.
+    let edge: number | undefined;
+    // Rows of one value are a line apart, judged by the value's own line when the page's lines are larger.
+    const ownHeight = pieces.find((p) => p.from < p.line.chars.length)?.line.height ?? unit;
+    const gapAllowed = Math.min(unit, ownHeight) * 1.2;
+    const aligned = (row: readonly PlacedLine[]) => {
+      if (!rowText.trim()) return true;
+      const left = Math.min(...row.map((l) => l.left));
+      const offset = left - (edge ?? valueLeft);
+      const fits = offset >= -unit * 1.5 && offset <= unit * (edge === undefined ? 5 : 1.5);
+      if (fits) edge ??= left;
+      return fits;
+    };
     let rows = 0;
-    let rowMiddle = Number.NEGATIVE_INFINITY;
-    for (const line of below) {
-      const newRow = line.middle - rowMiddle > unit * 0.6;
-      if (newRow) {
-        if (line.top - bottom > unit * 1.2 || rows >= maxRows) break;
-        rows += 1;
-        rowMiddle = line.middle;
-      }
-      pieces.push({ line, from: 0 });
-      bottom = Math.max(bottom, line.bottom);
+    for (const row of rowsOf(below, unit)) {
+      const top = Math.min(...row.map((l) => l.top));
+      if (top - bottom > gapAllowed || rows >= maxRows || !aligned(row)) break;
+      rows += 1;
+      for (const line of row) pieces.push({ line, from: 0 });
+      bottom = Math.max(bottom, ...row.map((l) => l.bottom));
     }
   }
   // The label's own line may be any row of a value beside a tall label: the value is read in page order.
@@ -138,6 +149,20 @@ export function unlabelledHit(key: string, label: string, line: PlacedLine): Lab
     middle: line.middle,
     height: line.height,
   };
+}
+
+/** Lines sorted by their middles, grouped into rows (a new row starts more than 0.6 of a line lower). */
+function rowsOf(sorted: readonly PlacedLine[], unit: number): PlacedLine[][] {
+  const rows: PlacedLine[][] = [];
+  let rowMiddle = Number.NEGATIVE_INFINITY;
+  for (const line of sorted) {
+    if (line.middle - rowMiddle > unit * 0.6) {
+      rows.push([]);
+      rowMiddle = line.middle;
+    }
+    rows.at(-1)?.push(line);
+  }
+  return rows;
 }
 
 /** Top to bottom, and left to right within a row (two lines share a row when their middles are close). */

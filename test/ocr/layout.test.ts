@@ -85,4 +85,10 @@ describe('layout-free licence fields: labels found in the lines, values taken by
       same(v, truth('d025').fields.businessScope),
     );
   });
+
+  it('stops a wrapped value where the seal text begins: wrapped lines start at one left edge', () => {
+    const fields = interpretLicence(extractLicence(page('d013').lines, page('d013').size));
+    expect(fields.domicile?.printed).toMatch(/建工大厦2层06号$/);
+  });
 });
+

@@ -7,6 +7,7 @@ import {
   printedTerm,
 } from '../../ocr/layout/printed.ts';
 import { closestSubstring, printedScope } from '../../ocr/layout/printed-scope.ts';
+import { surestDate } from '../../ocr/layout/issue-date.ts';
 
 describe('values as printed, without what an overprint added around them', () => {
   it('ends a company name at its organisational form', () => {
@@ -75,5 +76,28 @@ describe('经营范围 as printed', () => {
 
   it('finds the closest substring by edit distance', () => {
     expect(closestSubstring('甲乙丙丁戊己', '乙丙X戊')).toEqual({ start: 1, end: 5, distance: 1 });
+  });
+});
+
+describe('the issue date under the seal, read three ways', () => {
+  const read = (text: string, confidence: number) => ({
+    chars: [...text].map((char) => ({ char, confidence })),
+  });
+  const text = (found: ReturnType<typeof surestDate>) => found?.chars.map((c) => c.char).join('');
+
+  it('keeps the whole date the recogniser is surest of', () => {
+    expect(text(surestDate([read('2004年11月1日', 0.6), read('2004年11月10日', 0.9)]))).toBe(
+      '2004年11月10日',
+    );
+    expect(text(surestDate([read('2017年209月21日', 0.95), read('2017年09月21日', 0.8)]))).toBe(
+      '2017年09月21日',
+    );
+  });
+
+  it('gives back a 日 lost at the end of the row, with a low confidence', () => {
+    const found = surestDate([read('2016年12月07', 0.9)]);
+    expect(text(found)).toBe('2016年12月07日');
+    expect(found?.chars.at(-1)?.confidence).toBeLessThan(0.6);
+    expect(surestDate([read('2016年12月07号码', 0.9)])).toBeNull();
   });
 });
