@@ -41,6 +41,7 @@ export {
   type StoredDocument,
   shanghaiDay,
 } from './intake/stored-application.ts';
+export { businessAddressInFull, domicileInFull } from './items/codecs.ts';
 export { ITEMS, itemDef } from './items/index.ts';
 export type { ItemDef, ItemPermit, Projection, WireRow, WireValue } from './items/types.ts';
 export type { ConstraintConflict } from './merge/constraints.ts';
@@ -57,6 +58,7 @@ export type {
   Row,
   SourceCategory,
 } from './model/types.ts';
+export { rowScalar, scalar } from './model/values.ts';
 export { type FieldOrigin, fieldOrigin } from './project/field-origin.ts';
 export { flattenProjection, type ItemProjection, type MissingField, projectItem } from './project/project.ts';
 export { type Finding, REVIEW_RULES, reviewApplication, type Severity } from './review/rules.ts';

@@ -103,5 +103,9 @@ export const fireSafety: ItemDef = {
     { id: 'acceptanceNo', label: '受理编号' },
     { id: 'validity', label: '有效期限' },
   ],
-  permit: { name: '公众聚集场所投入使用、营业前消防安全检查合格证', number: 'acceptanceNo', validity: 'validity' },
+  permit: {
+    name: '公众聚集场所投入使用、营业前消防安全检查合格证',
+    number: 'acceptanceNo',
+    validity: 'validity',
+  },
 };
