@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 
@@ -20,6 +21,17 @@ export const DEFAULT_PDF_FONT: PdfFont = {
 
 export type Pdf = PDFKit.PDFDocument;
 
+/** A CJK collection is tens of megabytes: read once per process, not once per document. */
+const fonts = new Map<string, Buffer>();
+function fontBytes(path: string): Buffer {
+  let bytes = fonts.get(path);
+  if (!bytes) {
+    bytes = readFileSync(path);
+    fonts.set(path, bytes);
+  }
+  return bytes;
+}
+
 /** Draws a document and returns its bytes. */
 export async function renderPdf(
   options: { font: PdfFont; title: string; layout?: 'portrait' | 'landscape' },
@@ -37,7 +49,7 @@ export async function renderPdf(
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('cjk', options.font.path, options.font.family);
+  doc.registerFont('cjk', fontBytes(options.font.path), options.font.family);
   doc.font('cjk');
   draw(doc);
   doc.end();
