@@ -7,7 +7,7 @@ import { ApplicationActions } from '../applications/actions.ts';
 import { scopeOf } from '../applications/scope.ts';
 import { formatTime } from '../html/components.ts';
 import { signedIn } from '../http/context.ts';
-import { conflict } from '../http/errors.ts';
+import { conflict, HttpError } from '../http/errors.ts';
 import { ITEM_STATUS } from '../pages/progress.ts';
 import type { Services } from '../services.ts';
 import { type LicenceFacts, licenceFacts, licenceFactsSchema, notYetIssuable } from './licence-facts.ts';
@@ -99,8 +99,12 @@ export class ApplicationDocuments {
     const application = await this.#actions.get(req, id);
     if (application.status !== 'completed') throw conflict('办件尚未全部办结，办结后即可下载办结通知书');
     const { rows, values } = await this.#resolved(application);
+    // The notice names the licence when its permits were granted; a permit not granted leaves it out.
     const licence = bundleDef(application.bundleId).licence
-      ? await this.licence(req, id).catch(() => undefined)
+      ? await this.licence(req, id).catch((error: unknown) => {
+          if (error instanceof HttpError && error.status === 409) return undefined;
+          throw error;
+        })
       : undefined;
     const items = mergedFormOf(application.bundleId, application.options).items.map((itemId) => {
       const item = itemDef(itemId);

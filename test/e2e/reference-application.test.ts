@@ -128,7 +128,7 @@ describe('the reference application through all seven portals', () => {
     );
     expect(bankWords.nextStep).toContain(when);
     const [filed] = await env.sandbox.submissions('public-security', seeded.companyName);
-    const codes = (filed?.receipt.seals as { filingCode: string }[]).map((seal) => seal.filingCode);
+    const codes = ((filed?.receipt.seals ?? []) as { filingCode: string }[]).map((seal) => seal.filingCode);
     expect(row('seal-engraving')?.outputs['seals[].filingCode']).toEqual(codes);
     const sealWords = receiptWords(
       'seal-engraving',
