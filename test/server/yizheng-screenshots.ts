@@ -1,7 +1,8 @@
 /**
  * Pictures of the 一证 for docs/yizheng.md, on a throwaway installation: a finished 开餐饮店 application
  * (item rows as the queue stores them), its 行业综合许可证 downloaded as its applicant would and rendered with
- * pdftoppm, the public verification page its QR code opens, in Chromium, and a finished 开办企业's 办结通知书.
+ * pdftoppm, the public verification page its QR code opens, in Chromium, and a finished 开办企业's 办结通知书
+ * and progress page (each receipt in words, with its next step).
  *
  *   npx tsx test/server/yizheng-screenshots.ts [folder]      (default docs/screenshots)
  */
@@ -19,6 +20,7 @@ import { applicationItems } from '../../store/application-items.repo.ts';
 import { LicencesRepo } from '../../store/licences.repo.ts';
 import { migrate } from '../../store/migrate.ts';
 import { openPglite } from '../../store/pglite-db.ts';
+import { startTestBots } from './bots-harness.ts';
 import { Client } from './client.ts';
 import { COMPANY_ROWS, PERMIT_ROWS, type StoredItems } from './finished-items.ts';
 import { pdfPng } from './pdf-text.ts';
@@ -28,6 +30,7 @@ mkdirSync(out, { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), 'yijian-yizheng-'));
 const db = await openPglite(undefined);
 await migrate(db);
+const bots = await startTestBots(db, dataDir);
 const services = createServices({
   logger: createLogger({ level: 'silent' }),
   health: async () => ({
@@ -40,6 +43,8 @@ const services = createServices({
   dataDir,
   secret: 'screenshots-secret-0123456789abcdef',
   options: { passwordCost: 1024 },
+  // Nothing is queued: the bots' port only reads the item rows for the progress page.
+  bots: bots.queue,
 });
 const port = await freePort();
 const server = await listen(createAppWithServices(services).app, port, '127.0.0.1');
@@ -114,7 +119,17 @@ await page.goto(`${base}/verify/${token}`);
 await page.screenshot({ path: join(out, 'verify-page.png'), fullPage: true });
 process.stdout.write('verify-page.png\n');
 
+await page.goto(`${base}/login`);
+await page.getByLabel('手机号或用户名').fill('13805961234');
+await page.getByLabel('密码').fill('Owner-pass-1');
+await page.getByRole('button', { name: '登录' }).click();
+await page.waitForLoadState('load');
+await page.goto(`${base}/my/applications/${company}`);
+await page.screenshot({ path: join(out, 'yizheng-progress.png'), fullPage: true });
+process.stdout.write('yizheng-progress.png\n');
+
 await browser.close();
 await closeServer(server);
+await bots.close();
 await db.close();
 rmSync(dataDir, { recursive: true, force: true });
