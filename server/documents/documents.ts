@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { bundleDef, itemDef, mergedFormOf, resolveStoredApplication, scalar } from '../../forms/index.ts';
-import { applicationItems } from '../../store/application-items.repo.ts';
+import { type ApplicationItemRow, applicationItems } from '../../store/application-items.repo.ts';
 import type { Application } from '../../store/applications.repo.ts';
 import { type LicenceRow, LicencesRepo } from '../../store/licences.repo.ts';
 import { ApplicationActions } from '../applications/actions.ts';
@@ -10,7 +10,13 @@ import { signedIn } from '../http/context.ts';
 import { conflict, HttpError } from '../http/errors.ts';
 import { ITEM_STATUS } from '../pages/progress.ts';
 import type { Services } from '../services.ts';
-import { type LicenceFacts, licenceFacts, licenceFactsSchema, notYetIssuable } from './licence-facts.ts';
+import {
+  type LicenceFacts,
+  licenceFacts,
+  licenceFactsSchema,
+  notYetIssuable,
+  permitItems,
+} from './licence-facts.ts';
 import { licencePdf } from './licence-pdf.ts';
 import { noticePdf } from './notice-pdf.ts';
 import type { PdfFont } from './pdf.ts';
@@ -73,7 +79,8 @@ export class ApplicationDocuments {
       values,
       rows,
       issuer: await this.#centreName(application),
-      issuedOn: today(),
+      // Dated the day the last permit was granted, not the day someone first downloaded it.
+      issuedOn: formatTime(grantedAt(rows, permitItems(application))).slice(0, 10),
     });
     return asIssued(await this.#licences.issue(application.id, licenceNumber, facts));
   }
@@ -135,6 +142,12 @@ export class ApplicationDocuments {
     const row = await this.#licences.byToken(token);
     return row && { ...asIssued(row), issuedAt: row.issuedAt };
   }
+}
+
+/** When the last of the permits was granted (its item row's last change). */
+function grantedAt(rows: readonly ApplicationItemRow[], permits: readonly string[]): Date {
+  const times = rows.filter((row) => permits.includes(row.itemId)).map((row) => row.updatedAt.getTime());
+  return new Date(Math.max(...times));
 }
 
 function asIssued(row: LicenceRow): IssuedLicence {

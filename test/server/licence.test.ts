@@ -141,6 +141,13 @@ describe('行业综合许可证, 办结通知书 and /verify', () => {
     }
     expect(text).not.toContain(ID_NUMBER);
     expect(text).not.toContain(MOBILE);
+    // Dated the day the last permit was granted (the centre's day), as stored with the licence.
+    const granted = Math.max(
+      ...(await applicationItems.list(web.store.db, restaurant)).map((row) => row.updatedAt.getTime()),
+    );
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(granted);
+    expect(licence?.facts).toMatchObject({ issuedOn: day });
+    expect(text).toContain(`发证日期：${day}`);
     // A second download prints the same licence (number and token), not a new one.
     const again = squash(pdfText((await clients.owner.get(licencePath('/my'))).bytes));
     expect(again).toContain(`编号：${licence?.number}`);
