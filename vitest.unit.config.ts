@@ -24,6 +24,8 @@ export default defineConfig({
       'test/sandbox/kit.test.ts',
       'test/sandbox/registration-rules.test.ts',
       'test/sandbox/form-manifests.test.ts',
+      // Reads the PDFs back with poppler's pdftotext and pdftoppm (installed by scripts/setup.sh).
+      'test/server/documents.test.ts',
     ],
     // It runs the yijian command in a child process (several seconds to start).
     exclude: ['test/forms/stats.test.ts'],

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { LOG_LEVELS } from '../lib/logger.ts';
 import { queueTuningOverridesSchema } from '../queue/queue-options.ts';
+import { DEFAULT_PDF_FONT, type PdfFont } from '../server/documents/pdf.ts';
 
 /**
  * Every environment variable yijian reads, in one schema, read once by the entry point.
@@ -93,6 +94,18 @@ export const configSchema = z.object({
     emptyAsUndefined,
     z.url({ protocol: /^https?$/, error: '必须是 http:// 或 https:// 开头的地址' }).optional(),
   ),
+  /** The CJK font of the PDF documents (行业综合许可证, 办结通知书): a TTF/OTF/TTC file (`yijian doctor` checks it). */
+  PDF_FONT: z.string().min(1).default(DEFAULT_PDF_FONT.path),
+  /** For a TTC collection, the member to use; empty for a single-font file. */
+  PDF_FONT_FAMILY: z.string().default(DEFAULT_PDF_FONT.family ?? ''),
+  /** The address people reach the web server at, printed in the licence's QR code (default: as requested). */
+  PUBLIC_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^https?$/, error: '必须是 http:// 或 https:// 开头的地址' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
   /** First port of the sandbox portals; each department takes the next one. 0: any free ports (tests). */
   PORTALS_PORT: port(4100, 0),
   TRUST_PROXY: trustProxy,
@@ -144,4 +157,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     );
   }
   return { ...parsed.data, DATA_DIR: resolve(cwd, parsed.data.DATA_DIR) };
+}
+
+/** The PDF font as the server takes it: a TTC member only when one is named. */
+export function pdfFontOf(config: Pick<Config, 'PDF_FONT' | 'PDF_FONT_FAMILY'>): PdfFont {
+  return { path: config.PDF_FONT, ...(config.PDF_FONT_FAMILY ? { family: config.PDF_FONT_FAMILY } : {}) };
 }

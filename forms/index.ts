@@ -17,7 +17,7 @@
  *   computeStats('open-company', formCase)         → what `yijian forms stats` prints
  */
 export { BUNDLES, BundleChoiceError, bundleDef, selectItems } from './bundles/index.ts';
-export type { BundleChoice, BundleDef, BundleItem, BundleOption } from './bundles/types.ts';
+export type { BundleChoice, BundleDef, BundleItem, BundleLicence, BundleOption } from './bundles/types.ts';
 export { CaseError, type FormCase, parseCase } from './cases/case.ts';
 export { loadCase } from './cases/load.ts';
 export type { DocumentReading } from './derive/documents.ts';
@@ -36,11 +36,14 @@ export {
   bundleChoiceOf,
   documentReadings,
   mergedFormOf,
+  resolveStoredApplication,
+  type StoredApplication,
   type StoredDocument,
   shanghaiDay,
 } from './intake/stored-application.ts';
+export { businessAddressInFull, domicileInFull } from './items/codecs.ts';
 export { ITEMS, itemDef } from './items/index.ts';
-export type { ItemDef, Projection, WireRow, WireValue } from './items/types.ts';
+export type { ItemDef, ItemPermit, Projection, WireRow, WireValue } from './items/types.ts';
 export type { ConstraintConflict } from './merge/constraints.ts';
 export { mergeBundle, mergeItems } from './merge/merge.ts';
 export type { MergedField, MergedForm, MergedOutput, Provenance, RuntimeField } from './merge/types.ts';
@@ -55,6 +58,7 @@ export type {
   Row,
   SourceCategory,
 } from './model/types.ts';
+export { rowScalar, scalar } from './model/values.ts';
 export { type FieldOrigin, fieldOrigin } from './project/field-origin.ts';
 export { flattenProjection, type ItemProjection, type MissingField, projectItem } from './project/project.ts';
 export { type Finding, REVIEW_RULES, reviewApplication, type Severity } from './review/rules.ts';

@@ -1,14 +1,6 @@
 import { join } from 'node:path';
 import type { AttachedDocument } from '../bots/item-runner.ts';
-import {
-  documentReadings,
-  type FormValues,
-  fieldOrigin,
-  mergedFormOf,
-  projectItem,
-  resolveForm,
-  shanghaiDay,
-} from '../forms/index.ts';
+import { fieldOrigin, mergedFormOf, projectItem, resolveStoredApplication } from '../forms/index.ts';
 import { type Application, ApplicationsRepo } from '../store/applications.repo.ts';
 import type { Db } from '../store/db.ts';
 import { DocumentsRepo } from '../store/documents.repo.ts';
@@ -56,22 +48,7 @@ export function createApplicationSource(options: {
     async itemInput(applicationId, itemId, outputs) {
       const application = await load(applicationId);
       const stored = await documents.list(SYSTEM, applicationId);
-      const form = mergedFormOf(application.bundleId, application.options);
-      const resolved = resolveForm(form, {
-        typed: application.typed as FormValues,
-        documents: documentReadings(stored),
-        outputs: Object.fromEntries(
-          [...outputs].map(([item, values]) => [
-            item,
-            Object.fromEntries(
-              Object.entries(values).filter(
-                (entry): entry is [string, string] => typeof entry[1] === 'string',
-              ),
-            ),
-          ]),
-        ),
-        today: shanghaiDay(application.createdAt),
-      });
+      const resolved = resolveStoredApplication(application, stored, outputs);
       const projection = projectItem(itemId, resolved.values);
       const attached: Record<string, AttachedDocument> = {};
       for (const document of stored) {

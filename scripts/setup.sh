@@ -42,6 +42,9 @@ have_cjk_font() {
   if command -v fc-list >/dev/null 2>&1; then [ -n "$(fc-list :lang=zh family 2>/dev/null)" ]; return; fi
   compgen -G '/usr/share/fonts/opentype/noto/NotoSansCJK*' >/dev/null 2>&1
 }
+# The PDF documents (一证, 办结通知书) are set in Noto Sans CJK (PDF_FONT); their tests read them back with poppler.
+have_pdf_font() { [ -n "${PDF_FONT:-}" ] && [ -f "$PDF_FONT" ] || [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; }
+have_poppler() { command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1; }
 have_redis() { command -v redis-server >/dev/null 2>&1 || [ -n "${REDIS_URL:-}" ]; }
 have_postgres() {
   [ -n "${TEST_DATABASE_URL:-}${DATABASE_URL:-}" ] && return 0
@@ -51,7 +54,8 @@ have_postgres() {
 }
 
 have_chromium && say "Chromium: ok" || missing_system+=(chromium-headless-shell)
-have_cjk_font && say "CJK fonts: ok" || missing_system+=(fonts-noto-cjk)
+have_cjk_font && have_pdf_font && say "CJK fonts: ok" || missing_system+=(fonts-noto-cjk)
+have_poppler && say "poppler (pdftotext, pdftoppm): ok" || missing_system+=(poppler-utils)
 have_redis && say "Redis: ok" || missing_system+=(redis-server)
 have_postgres && say "PostgreSQL server: ok" || missing_system+=(postgresql)
 

@@ -1,3 +1,5 @@
+import { DEFAULT_PDF_FONT, type PdfFont } from './documents/pdf.ts';
+
 /**
  * Every tunable of the web application in one place, with its default. Tests shorten the times and
  * cheapen the password hash; production uses the defaults.
@@ -39,6 +41,13 @@ export interface ServerOptions {
   secureCookies: 'auto' | boolean;
   /** The centre's time zone (IANA): times on every page and on the queue board. Default Asia/Shanghai. */
   timeZone: string;
+  /** The CJK font the PDF documents are set in (PDF_FONT, PDF_FONT_FAMILY). Default Noto Sans CJK SC. */
+  pdfFont: PdfFont;
+  /**
+   * The address people reach this server at (PUBLIC_URL), printed in the licence's QR code. Unset: the
+   * address the download was requested at.
+   */
+  publicUrl?: string;
 }
 
 export const MINUTE = 60_000;
@@ -58,6 +67,7 @@ export const DEFAULT_SERVER_OPTIONS = {
   secureCookies: 'auto',
   trustProxy: false,
   timeZone: 'Asia/Shanghai',
+  pdfFont: DEFAULT_PDF_FONT,
 } as const satisfies ServerOptions;
 
 export function resolveServerOptions(overrides: Partial<ServerOptions> = {}): ServerOptions {

@@ -11,6 +11,7 @@ import { closeServer, listen } from '../../server/listen.ts';
 import { createServices, type Services } from '../../server/services.ts';
 import { type Boot, boot, runOrExit } from '../boot.ts';
 import { sandboxPortalUrls, startBotSystem } from '../bot-system.ts';
+import { pdfFontOf } from '../config.ts';
 import { type Infrastructure, openInfrastructure } from '../runtime.ts';
 
 /** Starts the web server on the shared infrastructure; returns its base URL and its services. */
@@ -34,7 +35,12 @@ export async function startWebServer(
     db: infra.db,
     dataDir: ctx.config.DATA_DIR,
     secret: infra.secret,
-    options: { trustProxy: ctx.config.TRUST_PROXY, timeZone: ctx.config.TIME_ZONE },
+    options: {
+      trustProxy: ctx.config.TRUST_PROXY,
+      timeZone: ctx.config.TIME_ZONE,
+      pdfFont: pdfFontOf(ctx.config),
+      ...(ctx.config.PUBLIC_URL ? { publicUrl: ctx.config.PUBLIC_URL } : {}),
+    },
     ...(bots ? { bots } : {}),
     ...(board ? { boardQueues: board.allQueues } : {}),
     adminToken,

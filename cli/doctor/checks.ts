@@ -7,10 +7,11 @@ import { launchChromium } from '../../bots/browser/launch.ts';
 import { missingPpOcrModels, ppOcrModelFiles } from '../../ocr/engine/models.ts';
 import { missingOcrData, ocrLangPath } from '../../ocr/ocr-data.ts';
 import { pingRedis } from '../../queue/redis/connection.ts';
+import { renderPdf } from '../../server/documents/pdf.ts';
 import { pgliteHolder } from '../../store/data-dir-lock.ts';
 import { pendingMigrations } from '../../store/migrate.ts';
 import { openStore, pgliteDir } from '../../store/open-store.ts';
-import type { Config } from '../config.ts';
+import { type Config, pdfFontOf } from '../config.ts';
 
 const run = promisify(execFile);
 
@@ -82,6 +83,30 @@ export async function checkCjkFont(): Promise<CheckResult> {
     detail: '没有找到中文字体，截图中的汉字会显示为方块',
     fix: 'sudo apt-get install -y --no-install-recommends fonts-noto-cjk',
   };
+}
+
+/** The PDF documents' font: the file must exist and pdfkit must be able to load the named member. */
+export async function checkPdfFont(
+  config: Pick<Config, 'PDF_FONT' | 'PDF_FONT_FAMILY'>,
+): Promise<CheckResult> {
+  const name = 'PDF 字体';
+  const font = pdfFontOf(config);
+  const fix =
+    'sudo apt-get install -y --no-install-recommends fonts-noto-cjk，或设置 PDF_FONT 为含中文字形的字体文件（TTC 另设 PDF_FONT_FAMILY）';
+  if (!existsSync(font.path)) {
+    return {
+      name,
+      status: 'fail',
+      detail: `PDF_FONT 指向的 ${font.path} 不存在，无法生成许可证和办结通知书`,
+      fix,
+    };
+  }
+  try {
+    await renderPdf({ font, title: 'doctor' }, (doc) => doc.text('行业综合许可证'));
+    return { name, status: 'ok', detail: `${font.path}${font.family ? `（${font.family}）` : ''}` };
+  } catch (error) {
+    return { name, status: 'fail', detail: `无法载入 ${font.path}：${(error as Error).message}`, fix };
+  }
 }
 
 export async function checkRedis(config: Pick<Config, 'REDIS_URL'>): Promise<CheckResult> {
@@ -247,6 +272,7 @@ export async function runAllChecks(config: Config): Promise<CheckResult[]> {
     checkNode(),
     await checkChromium(config),
     await checkCjkFont(),
+    await checkPdfFont(config),
     await checkRedis(config),
     await checkStore(config),
     checkOcrData(),

@@ -28,4 +28,5 @@ export const openRestaurant: BundleDef = {
       byDefault: 'existing',
     },
   ],
+  licence: { title: '行业综合许可证', industry: '餐饮服务' },
 };

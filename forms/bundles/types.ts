@@ -16,12 +16,20 @@ export interface BundleOption {
   readonly byDefault: string;
 }
 
+/** The 行业综合许可证 (一业一证) a bundle issues once its items' permits are all granted. */
+export interface BundleLicence {
+  readonly title: string;
+  /** The industry printed on it (餐饮服务). */
+  readonly industry: string;
+}
+
 export interface BundleDef {
   readonly id: string;
   readonly name: string;
   readonly description: string;
   readonly items: readonly BundleItem[];
   readonly options: readonly BundleOption[];
+  readonly licence?: BundleLicence;
 }
 
 /** What the applicant chose: option values, and optional items left out or taken in. */

@@ -1,7 +1,9 @@
 import type { BundleChoice } from '../bundles/types.ts';
 import type { DocumentReading } from '../derive/documents.ts';
+import { type Resolved, resolveForm } from '../derive/resolve.ts';
 import { mergeBundle } from '../merge/merge.ts';
 import type { MergedForm } from '../merge/types.ts';
+import type { FormValues } from '../model/types.ts';
 
 /**
  * How a stored application becomes forms/' input, shared by the web server (showing the form) and the queue
@@ -80,4 +82,37 @@ export function documentReadings(documents: readonly StoredDocument[]): Document
 /** The calendar day in Shanghai, 'yyyy-MM-dd' — the application date forms/ resolves against. */
 export function shanghaiDay(date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(date);
+}
+
+/** A stored application as far as resolving it goes. */
+export interface StoredApplication {
+  readonly bundleId: string;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly typed: Readonly<Record<string, unknown>>;
+  readonly createdAt: Date;
+}
+
+/**
+ * The merged values of a stored application, resolved again with the outputs of the items that ran (only
+ * their text values feed elements; lists such as 备案编码 stay with the item). The queue projects them for
+ * the bots; the 办结通知书 and the 行业综合许可证 print them.
+ */
+export function resolveStoredApplication(
+  application: StoredApplication,
+  documents: readonly StoredDocument[],
+  outputs: Iterable<readonly [string, Readonly<Record<string, unknown>>]>,
+): Resolved {
+  return resolveForm(mergedFormOf(application.bundleId, application.options), {
+    typed: application.typed as FormValues,
+    documents: documentReadings(documents),
+    outputs: Object.fromEntries(
+      [...outputs].map(([item, values]) => [
+        item,
+        Object.fromEntries(
+          Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+        ),
+      ]),
+    ),
+    today: shanghaiDay(application.createdAt),
+  });
 }

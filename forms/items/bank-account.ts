@@ -38,6 +38,9 @@ export const bankAccount: ItemDef = {
   produces: [
     { id: 'appointmentNo', label: '预约号' },
     { id: 'accountNo', label: '账号', element: 'bank.accountNo' },
-    { id: 'bankName', label: '开户银行', element: 'bank.accountBank' },
+    { id: 'bankName', label: '开户网点', element: 'bank.accountBank' },
+    // Where and when the legal representative must go to open the account (the 办结通知书's next step).
+    { id: 'appointmentTime', label: '预约时间' },
+    { id: 'branchAddress', label: '网点地址' },
   ],
 };

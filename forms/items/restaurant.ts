@@ -43,7 +43,11 @@ export const foodBusinessLicence: ItemDef = {
     el('materials.processFlow', '操作流程图', 'food.processFlow', { wire: attach }),
     el('materials.safetyRules', '食品安全管理制度', 'food.safetyRules', { wire: attach }),
   ],
-  produces: [{ id: 'licenceNo', label: '食品经营许可证编号' }],
+  produces: [
+    { id: 'licenceNo', label: '食品经营许可证编号' },
+    { id: 'validUntil', label: '有效期至' },
+  ],
+  permit: { name: '食品经营许可证', number: 'licenceNo', validity: 'validUntil' },
 };
 
 /** 户外招牌设置, 城市管理局. */
@@ -65,7 +69,11 @@ export const signboard: ItemDef = {
     personField('contact.name', '联系人', '联络员', 'name'),
     personField('contact.mobile', '联系人手机', '联络员', 'mobile'),
   ],
-  produces: [{ id: 'acceptanceNo', label: '受理编号' }],
+  produces: [
+    { id: 'acceptanceNo', label: '受理编号' },
+    { id: 'validUntil', label: '设置期限至' },
+  ],
+  permit: { name: '户外招牌设置许可', number: 'acceptanceNo', validity: 'validUntil' },
 };
 
 /** 公众聚集场所投入使用、营业前消防安全检查 (告知承诺), 消防救援机构. */
@@ -91,5 +99,13 @@ export const fireSafety: ItemDef = {
     el('commitmentAccepted', '已阅读并签署告知承诺书', 'declarations.accepted'),
     el('floorPlan', '消防设施平面图', 'fire.floorPlan', { wire: attach }),
   ],
-  produces: [{ id: 'acceptanceNo', label: '受理编号' }],
+  produces: [
+    { id: 'acceptanceNo', label: '受理编号' },
+    { id: 'validity', label: '有效期限' },
+  ],
+  permit: {
+    name: '公众聚集场所投入使用、营业前消防安全检查合格证',
+    number: 'acceptanceNo',
+    validity: 'validity',
+  },
 };

@@ -40,5 +40,13 @@ export const sealEngraving: ItemDef = {
     // Sent to agent.mobile while the bot waits; only the person holding that phone can supply it.
     directive('smsCode', '短信验证码', ['persons[].mobile'], () => 'ask:sms-code'),
   ],
-  produces: [{ id: 'seals[].filingCode', label: '备案编码' }],
+  produces: [
+    { id: 'filingNo', label: '备案受理号' },
+    { id: 'seals[].type', label: '印章类型' },
+    { id: 'seals[].filingCode', label: '备案编码' },
+    // Where the seals are collected with their 备案编码.
+    { id: 'engraver', label: '刻章企业' },
+    { id: 'engraverAddress', label: '刻章企业地址' },
+    { id: 'pickup', label: '领取方式' },
+  ],
 };

@@ -33,5 +33,8 @@ export const taxRegistration: ItemDef = {
     el('depositAccount.accountNo', '存款账户账号', 'bank.accountNo'),
     el('depositAccount.nature', '账户性质', 'tax.depositAccountNature'),
   ],
-  produces: [{ id: 'taxAcceptanceNo', label: '税务受理号' }],
+  produces: [
+    { id: 'taxAcceptanceNo', label: '税务受理号' },
+    { id: 'taxOffice', label: '主管税务机关' },
+  ],
 };

@@ -80,6 +80,16 @@ export interface ItemOutput {
   readonly element?: string;
 }
 
+/**
+ * A permit the item grants (食品经营许可证 …): which of its outputs holds the permit's number and its validity.
+ * The permits of a bundle's items are what its 行业综合许可证 (一证) lists.
+ */
+export interface ItemPermit {
+  readonly name: string;
+  readonly number: string;
+  readonly validity: string;
+}
+
 export interface ItemDef {
   readonly id: string;
   readonly name: string;
@@ -88,4 +98,5 @@ export interface ItemDef {
   readonly sandbox: boolean;
   readonly fields: readonly (ItemField | ItemGroup)[];
   readonly produces: readonly ItemOutput[];
+  readonly permit?: ItemPermit;
 }

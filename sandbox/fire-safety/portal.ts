@@ -37,7 +37,7 @@ export const fireSafetyPortal: PortalDefinition = {
   login: 'kit',
   query: false,
   accounts: [{ username: 'yijian', password: 'Yijian#2025', displayName: '一键办经办人' }],
-  receiptLabels: { acceptanceNo: '受理编号' },
+  receiptLabels: { acceptanceNo: '受理编号', validity: '有效期限' },
   uploads: { pmt: { label: '消防设施平面图', accept: { jpg: 5 * MB, png: 5 * MB, pdf: 10 * MB } } },
   chrome: {
     department: '漳州市消防救援支队',
@@ -102,6 +102,8 @@ export const fireSafetyPortal: PortalDefinition = {
         fields: checked.fields,
         receipt: {
           acceptanceNo: `漳消承受字〔${now.getFullYear()}〕第${String(sequence).padStart(4, '0')}号`,
+          // The 合格证 of a 告知承诺 has no end date: it stands while the venue is used as declared.
+          validity: '长期',
         },
       });
       res.json({

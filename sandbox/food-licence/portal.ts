@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import express from 'express';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
-import { chinaDateDigits, luhnCheckDigit, referenceNumber } from '../kit/references.ts';
+import { luhnCheckDigit, referenceNumber, validUntil } from '../kit/references.ts';
 import { MB } from '../kit/uploads.ts';
 import { itemId } from './form-manifest.ts';
 import { APPLY_BODY, HOME_BODY, LAYUI_BASE, layuiDocument } from './page.ts';
@@ -96,9 +96,6 @@ export const foodLicencePortal: PortalDefinition = {
       }
       const fields = checked.fields;
       const now = ctx.now();
-      const until = new Date(now);
-      until.setFullYear(until.getFullYear() + 5);
-      until.setDate(until.getDate() - 1);
       const district = String(body.jycs_qu);
       const submission = ctx.recordSubmission({
         reference: referenceNumber('SP', ctx.store.nextSequence('reference'), 6, now),
@@ -112,7 +109,7 @@ export const foodLicencePortal: PortalDefinition = {
         fields,
         receipt: {
           licenceNo: licenceNumber(ctx, String(fields.format), district),
-          validUntil: `${chinaDateDigits(until).slice(0, 4)}-${chinaDateDigits(until).slice(4, 6)}-${chinaDateDigits(until).slice(6, 8)}`,
+          validUntil: validUntil(now, 5),
         },
       });
       res.json({

@@ -22,6 +22,14 @@ export function chinaDateTime(iso: string | Date): string {
   return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
+/** The last day (yyyy-MM-dd) of a permit granted on `date` for `years` years: 2026-12-07 → 2031-12-06. */
+export function validUntil(date: Date, years: number): string {
+  const until = new Date(date);
+  until.setFullYear(until.getFullYear() + years);
+  until.setDate(until.getDate() - 1);
+  return chinaDate(until);
+}
+
 /** PREFIX + yyyyMMdd + zero-padded sequence: SL20251122000017. */
 export function referenceNumber(prefix: string, sequence: number, width = 6, date = new Date()): string {
   return `${prefix}${chinaDateDigits(date)}${String(sequence).padStart(width, '0')}`;

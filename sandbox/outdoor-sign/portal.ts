@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import express from 'express';
 import type { PortalDefinition } from '../kit/portal.ts';
-import { chinaDateDigits, referenceNumber } from '../kit/references.ts';
+import { chinaDateDigits, referenceNumber, validUntil } from '../kit/references.ts';
 import { MB } from '../kit/uploads.ts';
 import { itemId } from './form-manifest.ts';
 import { APPLY_BODY, antdDocument, HOME_BODY, LIB_BASE } from './page.ts';
@@ -40,7 +40,7 @@ export const outdoorSignPortal: PortalDefinition = {
   cookieName: 'CGJ_ZPSZ_SESSION',
   login: 'kit',
   accounts: [{ username: 'yijian', password: 'Yijian#2025', displayName: '一键办经办人' }],
-  receiptLabels: { acceptanceNo: '受理编号' },
+  receiptLabels: { acceptanceNo: '受理编号', validUntil: '设置期限至' },
   uploads: { xgt: { label: '效果图', accept: { jpg: 10 * MB, png: 10 * MB, pdf: 10 * MB } } },
   chrome: {
     department: '漳州市城市管理局',
@@ -101,7 +101,8 @@ export const outdoorSignPortal: PortalDefinition = {
         requests: [{ path: req.path, receivedAt: now.toISOString(), body }],
         files: checked.files,
         fields: checked.fields,
-        receipt: { acceptanceNo: `ZPSL${chinaDateDigits(now)}${serial}` },
+        // A signboard may stay up for three years; then the permit is renewed.
+        receipt: { acceptanceNo: `ZPSL${chinaDateDigits(now)}${serial}`, validUntil: validUntil(now, 3) },
       });
       res.json({
         ok: true,

@@ -8,7 +8,7 @@ import { receiptBody } from '../kit/query-page.ts';
 import { referenceNumber } from '../kit/references.ts';
 import { SMS_CHECK_MESSAGES } from '../kit/sms.ts';
 import { type Body, MOBILE, str } from './checks.ts';
-import { engraversIn } from './engravers.ts';
+import { ENGRAVERS, engraversIn } from './engravers.ts';
 import { checkFiling, registeredUnit, type SealRow } from './filing.ts';
 import { filingForm } from './form.ts';
 import { itemId } from './form-manifest.ts';
@@ -154,11 +154,15 @@ export const publicSecurityPortal: PortalDefinition = {
       if (!submission || submission.account !== ctx.accountOf(req)) return next();
       const seals = (submission.fields.seals ?? []) as SealRow[];
       const codes = (submission.receipt.seals ?? []) as { filingCode: string }[];
+      // Where the applicant collects the seals: the engraver's name and its address, as cells to read.
+      const engraver = String(submission.fields.engravingCompany ?? '');
+      const engraverAddress = ENGRAVERS.find((e) => e.name === engraver)?.address ?? '';
       const table = html`<table class="k-table ps-seals"><thead><tr><th>序号</th><th>印章类型</th><th>印文</th><th>材质</th><th>规格</th><th>数量</th><th>备案编码</th></tr></thead><tbody>${seals.map(
         (seal, i) =>
           html`<tr><td>${i + 1}</td><td>${labelOf(SEAL_TYPES, seal.type)}</td><td class="ps-seal-text">${seal.text}</td><td>${seal.material}</td><td>${seal.size}</td><td>${seal.quantity}</td><td class="ps-filing-code">${codes[i]?.filingCode ?? ''}</td></tr>`,
       )}</tbody></table>
-<p>刻章企业：${String(submission.fields.engravingCompany ?? '')}　领取方式：${submission.fields['pickup.method'] === '2' ? `邮寄（${String(submission.fields['pickup.address'] ?? '')}）` : '到刻章企业自取'}</p>`;
+<table class="k-grid ps-pickup"><tr><th>刻章企业</th><td>${engraver}</td><th>刻章企业地址</th><td>${engraverAddress}</td></tr>
+<tr><th>领取方式</th><td colspan="3">${submission.fields['pickup.method'] === '2' ? `邮寄（${String(submission.fields['pickup.address'] ?? '')}）` : '到刻章企业自取'}</td></tr></table>`;
       res.send(
         ctx.render(req, {
           title: '公章刻制备案回执',

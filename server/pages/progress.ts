@@ -3,6 +3,7 @@ import type { ApplicationItemRow, ItemStatus } from '../../store/application-ite
 import type { Application } from '../../store/applications.repo.ts';
 import type { HumanTaskRow } from '../../store/human-tasks.repo.ts';
 import type { ItemInfo } from '../catalog.ts';
+import { type ReceiptWords, receiptWords } from '../documents/receipt-words.ts';
 import { csrfField, formatTime } from '../html/components.ts';
 import { cls, html, type SafeHtml } from '../html/html.ts';
 
@@ -96,10 +97,11 @@ export function failureLines(itemId: string, failure: Record<string, unknown> | 
   ];
 }
 
-function entries(record: Record<string, unknown> | null | undefined): [string, string][] {
-  return Object.entries(record ?? {}).flatMap(([key, value]) =>
-    typeof value === 'string' && value ? [[key, value] as [string, string]] : [],
-  );
+/** The receipt in words: numbers by their names, lists as tables, and the next step where there is one. */
+function receiptSection(words: ReceiptWords): SafeHtml {
+  return html`${words.facts.length ? html`<dl class="item__facts">${words.facts.map((fact) => html`<div><dt>${fact.label}</dt><dd>${fact.value}</dd></div>`)}</dl>` : ''}
+  ${words.lists.map((list) => html`<table class="table item__list"><thead><tr>${list.columns.map((c) => html`<th>${c}</th>`)}</tr></thead><tbody>${list.rows.map((r) => html`<tr>${r.map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody></table>`)}
+  ${words.nextStep ? html`<p class="item__next"><strong>下一步：</strong>${words.nextStep}</p>` : ''}`;
 }
 
 function taskForm(view: ProgressView, task: HumanTaskRow): SafeHtml {
@@ -121,8 +123,7 @@ function itemCard(view: ProgressView, item: ItemInfo, automated: boolean): SafeH
   const row = view.rows.find((candidate) => candidate.itemId === item.id);
   const state = row ? row.status : automated ? 'pending' : 'manual';
   const status = ITEM_STATUS[state];
-  const receipt = entries(row?.receipt);
-  const outputs = entries(row?.outputs).filter(([key]) => !receipt.some(([shown]) => shown === key));
+  const words = receiptWords(item.id, row?.receipt, row?.outputs);
   const tasks = view.tasks.filter(
     (task) => task.itemId === item.id && (view.audience === 'clerk' || task.kind === 'sms-code'),
   );
@@ -132,11 +133,7 @@ function itemCard(view: ProgressView, item: ItemInfo, automated: boolean): SafeH
   <div class="item__head"><span class="item__dot" aria-hidden="true"></span>
     <span class="item__title"><span class="item__name">${item.name}</span><span class="muted">${item.department}</span></span>
     <span class="badge badge--${status.tone}">${status.label}</span></div>
-  ${
-    receipt.length || outputs.length
-      ? html`<dl class="item__facts">${[...receipt, ...outputs].map(([key, value]) => html`<div><dt>${labelOf(item.id, key)}</dt><dd>${value}</dd></div>`)}</dl>`
-      : ''
-  }
+  ${receiptSection(words)}
   ${
     failure
       ? html`<div class="item__failure"><p>${failure.message ?? '办理失败'}</p>${(failure.fields ?? []).map((field) => html`<p>「${fieldLabel(item.id, field)}」：${field.message}</p>`)}</div>`

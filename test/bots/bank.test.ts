@@ -72,7 +72,13 @@ describe('bank-account on the bank portal', () => {
     expect(io.questions).toEqual([]);
     expect(result).toMatchObject({
       outcome: 'submitted',
-      outputs: { appointmentNo: submissions[0]?.reference, accountNo: submissions[0]?.receipt.accountNo },
+      outputs: {
+        appointmentNo: submissions[0]?.reference,
+        accountNo: submissions[0]?.receipt.accountNo,
+        // The appointment the bot booked reaches the store, for the applicant's next step.
+        appointmentTime: `${secondDay} ${SLOTS[1]}`,
+        branchAddress: expect.stringMatching(/\S/),
+      },
     });
   });
 

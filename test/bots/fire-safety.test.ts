@@ -151,7 +151,7 @@ describe('fire-safety on the fire-safety portal (TDesign, no 办件查询)', () 
     expect(filings.filter((s) => s.raw.sylc === '第2层')).toHaveLength(1);
     const mine = filings.filter((s) => s.raw.bz === '一键办 YJ-fire-2/fire-safety');
     expect(mine).toHaveLength(1);
-    expect(result.outputs).toEqual({ acceptanceNo: mine[0]?.receipt.acceptanceNo });
+    expect(result.outputs).toEqual({ acceptanceNo: mine[0]?.receipt.acceptanceNo, validity: '长期' });
   });
 
   it('list: without a marker, 我的申请 by company and time of filing finds the lost answer', async () => {
@@ -162,7 +162,7 @@ describe('fire-safety on the fire-safety portal (TDesign, no 办件查询)', () 
     expect(result.outcome).toBe('adopted');
     const mine = await filingsOf('漳州食味轩餐饮有限公司');
     expect(mine).toHaveLength(1);
-    expect(result.outputs).toEqual({ acceptanceNo: mine[0]?.receipt.acceptanceNo });
+    expect(result.outputs).toEqual({ acceptanceNo: mine[0]?.receipt.acceptanceNo, validity: '长期' });
   });
 
   it('none: with no way to look, a retry after the final click becomes a clerk’s task', async () => {

@@ -52,8 +52,13 @@ describe('food-business-licence on the food-licence portal (layui)', () => {
     expect(submissions[0]?.raw.sqrq).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(result).toMatchObject({
       outcome: 'submitted',
-      outputs: { licenceNo: submissions[0]?.receipt.licenceNo },
+      // The validity is printed on the 行业综合许可证.
+      outputs: {
+        licenceNo: submissions[0]?.receipt.licenceNo,
+        validUntil: submissions[0]?.receipt.validUntil,
+      },
     });
+    expect(String(submissions[0]?.receipt.validUntil)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(String(submissions[0]?.receipt.licenceNo)).toMatch(/^JY2350603\d{7}$/);
     expect(result.comparison.every((row) => row.matches)).toBe(true);
     // The form's screenshot masks the people's names, ID numbers and phones in the table.

@@ -59,9 +59,13 @@ describe('signboard on the outdoor-sign portal (Ant Design Vue)', () => {
     expect(raw.cnsx).toHaveLength(3);
     expect(result).toMatchObject({
       outcome: 'submitted',
-      outputs: { acceptanceNo: submissions[0]?.receipt.acceptanceNo },
+      outputs: {
+        acceptanceNo: submissions[0]?.receipt.acceptanceNo,
+        validUntil: submissions[0]?.receipt.validUntil,
+      },
     });
     expect(String(submissions[0]?.receipt.acceptanceNo)).toMatch(/^ZPSL\d{12}$/);
+    expect(String(submissions[0]?.receipt.validUntil)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(result.comparison.every((row) => row.matches)).toBe(true);
     // The form's picture masks the contact's name and mobile.
     const filled = io.steps.find((s) => s.name === '填写户外招牌设置申请')?.screenshot;

@@ -47,6 +47,13 @@ describe('seal-engraving on the public-security portal', () => {
     const codes = result.outputs['seals[].filingCode'] as string[];
     expect(codes).toHaveLength(5);
     expect(codes.every((code) => /^350603\d{7}$/.test(code))).toBe(true);
+    // Where to collect them, for the 办结通知书: the engraver chosen, its address, and the seal types in order.
+    expect(result.outputs).toMatchObject({
+      engraver: fields.engravingCompany,
+      engraverAddress: expect.stringMatching(/^龙文区/),
+      pickup: '到刻章企业自取',
+    });
+    expect((result.outputs['seals[].type'] as string[])[0]).toBe('单位公章');
     expect(result).toMatchObject({
       outcome: 'submitted',
       awaitingResult: false,

@@ -2,12 +2,14 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../cli/config.ts';
 import {
   checkChromium,
   checkDataDirPermissions,
   checkNode,
   checkOcrData,
   checkOcrModels,
+  checkPdfFont,
 } from '../../cli/doctor/checks.ts';
 import { runYijian } from '../support/cli.ts';
 
@@ -20,7 +22,7 @@ describe('yijian doctor', () => {
     expect(output).toMatch(/✘ Chromium：CHROMIUM_PATH 指向的文件不存在：\/opt\/no\/such\/chromium/);
     expect(output).toContain('修复：sudo apt-get install -y --no-install-recommends chromium-headless-shell');
     // Every other check still ran and printed its own line.
-    for (const name of ['Node.js', '中文字体', 'Redis', '数据库', 'OCR 语言数据', 'OCR 模型'])
+    for (const name of ['Node.js', '中文字体', 'PDF 字体', 'Redis', '数据库', 'OCR 语言数据', 'OCR 模型'])
       expect(output).toContain(name);
   });
 
@@ -28,6 +30,20 @@ describe('yijian doctor', () => {
     const result = await checkChromium({ CHROMIUM_PATH: undefined });
     expect(result.status).toBe('ok');
     expect(result.detail).toContain('可以启动');
+  });
+
+  it('checks that the PDF documents’ font exists and sets Chinese, by default and as configured', async () => {
+    const defaults = loadConfig({});
+    expect(await checkPdfFont(defaults)).toMatchObject({
+      status: 'ok',
+      detail: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc（NotoSansCJKsc-Regular）',
+    });
+    const missing = await checkPdfFont({ PDF_FONT: '/opt/no/font.ttc', PDF_FONT_FAMILY: '' });
+    expect(missing).toMatchObject({ status: 'fail', fix: expect.stringContaining('PDF_FONT') });
+    expect(missing.detail).toContain('/opt/no/font.ttc 不存在');
+    // A member the collection does not hold cannot be loaded.
+    const wrong = await checkPdfFont({ PDF_FONT: defaults.PDF_FONT, PDF_FONT_FAMILY: 'NoSuchFont-Regular' });
+    expect(wrong.status).toBe('fail');
   });
 
   it('checks the Node version and the offline OCR data', () => {

@@ -4,6 +4,8 @@ import { seedReferenceApplication } from '../../cli/e2e/reference-application.ts
 import { startSimulatedPeople } from '../../cli/e2e/simulated-people.ts';
 import { verifyApplication } from '../../cli/e2e/verify.ts';
 import { silentLogger } from '../../lib/logger.ts';
+import { receiptWords } from '../../server/documents/receipt-words.ts';
+import { applicationItems } from '../../store/application-items.repo.ts';
 import { ApplicationsRepo } from '../../store/applications.repo.ts';
 import { botRuns } from '../../store/bot-runs.repo.ts';
 import type { TestStore } from '../support/stores.ts';
@@ -109,5 +111,31 @@ describe('the reference application through all seven portals', () => {
       expect(steps.some((s) => s.screenshotPath !== null)).toBe(true);
       expect(run.tracePath).toMatch(/trace\.zip$/);
     }
+    // What the applicant must still do reached the store from the portals' receipts (docs/yizheng.md): the
+    // appointment the bank bot booked, the seals' 备案编码 and where to collect them.
+    const stored = await applicationItems.list(store.db, seeded.applicationId);
+    const row = (itemId: string) => stored.find((r) => r.itemId === itemId);
+    const [booked] = await env.sandbox.submissions('bank', seeded.companyName);
+    const when = `${String(booked?.fields['appointment.date'])} ${String(booked?.fields['appointment.slot'])}`;
+    expect(row('bank-account')?.outputs).toMatchObject({
+      appointmentTime: when,
+      bankName: booked?.fields.branch,
+    });
+    const bankWords = receiptWords(
+      'bank-account',
+      row('bank-account')?.receipt,
+      row('bank-account')?.outputs,
+    );
+    expect(bankWords.nextStep).toContain(when);
+    const [filed] = await env.sandbox.submissions('public-security', seeded.companyName);
+    const codes = ((filed?.receipt.seals ?? []) as { filingCode: string }[]).map((seal) => seal.filingCode);
+    expect(row('seal-engraving')?.outputs['seals[].filingCode']).toEqual(codes);
+    const sealWords = receiptWords(
+      'seal-engraving',
+      row('seal-engraving')?.receipt,
+      row('seal-engraving')?.outputs,
+    );
+    expect(sealWords.lists[0]?.rows.map((r) => r[1])).toEqual(codes);
+    expect(sealWords.nextStep).toContain(String(filed?.fields.engravingCompany));
   }, 300_000);
 });

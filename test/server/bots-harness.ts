@@ -43,19 +43,33 @@ const RECEIPTS: Record<string, () => Pick<ItemRunResult, 'receipt' | 'outputs' |
     outputs: { acceptanceNo: 'SL350603-0001' },
     awaitingResult: true,
   }),
-  'seal-engraving': () => ({ receipt: { reference: 'GA-2026-0002' }, outputs: {}, awaitingResult: false }),
+  // As the public-security declaration reads them: the seals' 备案编码 and where to collect the seals.
+  'seal-engraving': () => ({
+    receipt: { reference: 'GA-2026-0002', filingNo: 'GA-2026-0002' },
+    outputs: {
+      filingNo: 'GA-2026-0002',
+      'seals[].type': ['单位公章', '财务专用章'],
+      'seals[].filingCode': ['3506031000001', '3506031000002'],
+      engraver: '漳州市龙文区鑫源印章有限公司',
+      engraverAddress: '龙文区建元东路2号',
+      pickup: '到刻章企业自取',
+    },
+    awaitingResult: false,
+  }),
   'bank-account': () => ({
     receipt: { reference: 'YH-2026-0003', appointmentNo: 'YY20261122001' },
     outputs: {
       appointmentNo: 'YY20261122001',
       accountNo: '35050166010700001234',
       bankName: '中国工商银行漳州龙文支行',
+      appointmentTime: '2026-11-23 09:00-10:00',
+      branchAddress: '龙文区建元东路8号',
     },
     awaitingResult: false,
   }),
   'tax-registration': () => ({
     receipt: { reference: 'SW-2026-0004', taxAcceptanceNo: 'SW350603-0004' },
-    outputs: { taxAcceptanceNo: 'SW350603-0004' },
+    outputs: { taxAcceptanceNo: 'SW350603-0004', taxOffice: '国家税务总局漳州市龙文区税务局' },
     awaitingResult: false,
   }),
   'social-insurance': () => ({

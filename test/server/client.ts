@@ -6,6 +6,8 @@ export interface Reply {
   status: number;
   headers: Headers;
   text: string;
+  /** The body as received (a PDF, a picture). */
+  bytes: Buffer;
   location: string | null;
   json<T = unknown>(): T;
 }
@@ -45,13 +47,15 @@ export class Client {
       if (/expires=Thu, 01 Jan 1970/i.test(line) || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    const text = await response.text();
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = bytes.toString('utf8');
     const meta = text.match(/<meta name="csrf-token" content="([^"]+)">/);
     if (meta?.[1]) this.csrf = meta[1];
     return {
       status: response.status,
       headers: response.headers,
       text,
+      bytes,
       location: response.headers.get('location'),
       json: <T>() => JSON.parse(text) as T,
     };

@@ -162,9 +162,17 @@ describe('one key, progress, questions and resubmission', () => {
       '35050166010700001234',
       '350603000123',
       '已办结 7/7',
+      // Each receipt in words, with what is left to do and where.
+      '下一步：</strong>请法定代表人于 2026-11-23 09:00-10:00',
+      '中国工商银行漳州龙文支行（龙文区建元东路8号）',
+      '<td>单位公章</td><td>3506031000001</td>',
+      '凭备案编码到漳州市龙文区鑫源印章有限公司（龙文区建元东路2号）领取印章',
+      '主管税务机关为国家税务总局漳州市龙文区税务局',
+      '下载办结通知书（PDF）',
     ]) {
       expect(page.text).toContain(shown);
     }
+    expect(page.text).not.toMatch(/filingNo|appointmentTime|taxOffice|engraverAddress/);
     const rated = await applicant.postForm(`/my/applications/${id}/rating`, {
       score: '5',
       comment: '很方便',

@@ -35,7 +35,14 @@ export const bank: PortalDeclaration = {
   },
   receipt: tableReceipt({
     title: '预约回执',
-    outputs: { appointmentNo: '预约号', accountNo: '预分配账号', bankName: '开户网点' },
+    // When and where the legal representative goes next: kept with the outputs for the 办结通知书.
+    outputs: {
+      appointmentNo: '预约号',
+      accountNo: '预分配账号',
+      bankName: '开户网点',
+      appointmentTime: '预约时间',
+      branchAddress: '网点地址',
+    },
   }),
   query: companyQuery({ companyField: 'companyName' }),
 };

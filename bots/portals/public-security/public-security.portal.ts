@@ -17,8 +17,13 @@ export const publicSecurity: PortalDeclaration = {
   submit: { button: button('提交备案') },
   receipt: tableReceipt({
     title: '公章刻制备案回执',
-    outputs: { filingNo: '备案受理号' },
-    listOutputs: { 'seals[].filingCode': '备案编码' },
+    outputs: {
+      filingNo: '备案受理号',
+      engraver: '刻章企业',
+      engraverAddress: '刻章企业地址',
+      pickup: '领取方式',
+    },
+    listOutputs: { 'seals[].type': '印章类型', 'seals[].filingCode': '备案编码' },
   }),
   query: companyQuery({ companyField: 'unitName' }),
 };

@@ -25,6 +25,9 @@ export const tax: PortalDeclaration = {
   entry: '/xbnsr',
   steps: [infoStep, generalTaxpayerStep, invoiceStep, depositStep, confirmStep],
   submit: { check: { button: button('检 查'), passed: '检查通过，可以提交' }, button: button('提 交') },
-  receipt: tableReceipt({ title: '受理回执', outputs: { taxAcceptanceNo: '税务受理号' } }),
+  receipt: tableReceipt({
+    title: '受理回执',
+    outputs: { taxAcceptanceNo: '税务受理号', taxOffice: '主管税务机关' },
+  }),
   query: companyQuery({ companyField: 'login.taxpayerName' }),
 };

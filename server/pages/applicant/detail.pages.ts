@@ -10,6 +10,7 @@ import { signedIn } from '../../http/context.ts';
 import { conflict, HttpError } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
+import { documentsCard } from '../documents.pages.ts';
 import { progressSection } from '../progress.ts';
 import { applicationHeader, materialProgress, stepsBar } from './views.ts';
 
@@ -35,15 +36,16 @@ export function detailRoutes(services: Services): RouteSpec[] {
   ) {
     const application = await actions.get(req, id);
     const scope = scopeOf(signedIn(req));
-    const [documents, history, progress, rating] = await Promise.all([
+    const base = `/my/applications/${application.id}`;
+    const [documents, history, progress, rating, papers] = await Promise.all([
       services.documents.list(scope, application.id),
       services.applications.history(scope, application.id),
       dispatch.progress(application),
       ratings.find(scope, application.id),
+      documentsCard(services, application, base, 'applicant'),
     ]);
     const editable = EDITABLE.includes(application.status);
     const materials = materialProgress(actions.materialsOf(application), documents);
-    const base = `/my/applications/${application.id}`;
     const csrf = req.yj.session?.csrfToken ?? '';
     const smsWaiting = progress.tasks.some((task) => task.kind === 'sms-code');
     sendPage(
@@ -61,6 +63,7 @@ ${application.status === 'completed' ? alertBox('success', '全部事项已办�
 <div class="grid grid--main">
 ${progressSection({ ...progress, audience: 'applicant', csrf, base })}
 <aside class="stack">
+  ${papers}
   ${editable ? submitCard(base, csrf, materials.done, materials.required, Object.keys(application.sources).length > 0) : ''}
   ${application.status === 'completed' ? ratingCard(base, csrf, rating) : ''}
   <section class="card"><h2 class="card__title">办理记录</h2>

@@ -19,6 +19,7 @@ import type { Services } from '../../services.ts';
 import { renderSections } from '../../workspace/form-view.ts';
 import { buildWorkspace } from '../../workspace/workspace.ts';
 import { documentLine } from '../applicant/views.ts';
+import { documentsCard } from '../documents.pages.ts';
 import { type ProgressView, progressSection } from '../progress.ts';
 
 /**
@@ -42,16 +43,17 @@ export async function showDeskApplication(
   const actions = new ApplicationActions(services);
   const application = await actions.get(req, id);
   const scope = scopeOf(signedIn(req));
-  const [documents, findings, history, applicant, progress] = await Promise.all([
+  const base = `/desk/applications/${application.id}`;
+  const [documents, findings, history, applicant, progress, papers] = await Promise.all([
     services.documents.list(scope, application.id),
     services.documents.findings(scope, application.id),
     services.applications.history(scope, application.id),
     services.users.findById(application.applicantId),
     new DispatchActions(services).progress(application),
+    documentsCard(services, application, base, 'clerk'),
   ]);
   const bundle = services.catalog.bundle(application.bundleId);
   const csrf = req.yj.session?.csrfToken ?? '';
-  const base = `/desk/applications/${application.id}`;
   const failed = progress.rows.filter((row) => row.status === 'failed');
   const view: ProgressView = { ...progress, audience: 'clerk', csrf, base };
   sendPage(
@@ -81,6 +83,7 @@ ${progress.tasks.length ? alertBox('warning', `有 ${progress.tasks.length} 个�
   })}</section>
 </section>
 <aside class="stack">
+  ${papers}
   ${application.status === 'submitted' ? reviewCard(base, csrf, state.errors ?? {}, services.bots !== undefined) : ''}
   ${
     failed.length
