@@ -57,10 +57,7 @@ export async function readIssueDateUnderSeal(
   const taken = extraction.taken.issueDate;
   if (taken && printedDate(taken.reading.text)) return;
   // The lines already placed by the extraction, not placed again.
-  const others = Object.entries(extraction.taken).flatMap(([key, value]) =>
-    key === 'issueDate' ? [] : value.lines,
-  );
-  const box = issueDateRow(extraction.lines, page.image, new Set(others));
+  const box = issueDateRow(extraction.lines, page.image, new Set(otherDateLines(extraction.taken)));
   if (!box) return;
   // The row is read whole (it usually bridges the seal), without the seal's red, and in the red channel; the
   // reading whose date characters the recogniser is surest of wins.
@@ -100,3 +97,9 @@ export function surestDate(reads: readonly { chars: Chars }[]): { chars: Chars }
   }
   return best;
 }
+
+/** Lines of the other dates (成立日期, 营业期限), which the issue date is not. */
+export function otherDateLines(taken: LicenceExtraction['taken']): PlacedLine[] {
+  return [...(taken.establishedDate?.lines ?? []), ...(taken.businessTerm?.lines ?? [])];
+}
+

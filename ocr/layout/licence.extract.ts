@@ -16,6 +16,7 @@ import { field, type OcrField, type RawReading, unreadable, weakestSymbol } from
 import { knownSurname } from '../fields/surnames.ts';
 import { compact } from '../fields/text.ts';
 import { labelsByLastCharacter } from './column-labels.ts';
+import { otherDateLines } from './issue-date.ts';
 import { findLabels, type LabelHit } from './label-hits.ts';
 import { LICENCE_LABELS, type LicenceFieldKey } from './labels.ts';
 import {
@@ -75,11 +76,7 @@ export function extractLicence(
     hits.find((h) => h.key === 'creditCode'),
   );
   if (codeLine) taken.creditCode = codeLine;
-  const issue = findIssueDate(
-    lines,
-    hits,
-    Object.values(taken).flatMap((value) => value.lines),
-  );
+  const issue = findIssueDate(lines, hits, otherDateLines(taken));
   if (issue) taken.issueDate = issue;
   const never = notPrinted(format, variant);
   const optional = mayBeMissing(format);
@@ -130,7 +127,7 @@ function findIssueDate(
   valueLines: readonly PlacedLine[],
 ): TakenValue | null {
   const authority = hits.find((h) => h.key === 'registrationAuthority');
-  // Lines of other values (the term's end date) and notices of validity (「有效期限至…止」) are not the issue date.
+  // Lines of the other dates (the term's end) and notices of validity (「有效期限至…止」) are not the issue date.
   const claimed = new Set([...hits.map((h) => h.line), ...valueLines]);
   const dated = lines
     .filter(
