@@ -149,6 +149,22 @@ export class BotQueue {
     return updated;
   }
 
+  /**
+   * The application's items whose portal holds new filings because a drift check found a change that
+   * will fail them, with the reason the clerk reads.
+   */
+  async heldItems(applicationId: string): Promise<Record<string, string>> {
+    const held = (await this.settings()).filter((setting) => setting.driftHold);
+    if (held.length === 0) return {};
+    const plan = await this.#options.source.plan(applicationId).catch(() => []);
+    return Object.fromEntries(
+      plan.flatMap((item) => {
+        const reason = held.find((setting) => setting.portalId === item.portalId)?.driftHold;
+        return reason ? [[item.itemId, reason]] : [];
+      }),
+    );
+  }
+
   /** Each portal's newest drift check, and its newest that ran (not skipped). */
   checks(): Promise<{ last: PortalCheckRow; lastRun?: PortalCheckRow }[]> {
     return portalChecks.latest(this.#options.db);

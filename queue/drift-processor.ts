@@ -12,6 +12,9 @@ import { type DriftJobData, driftJobDataSchema, parseJobData } from './job-data.
 import { driftJobId } from './names.ts';
 import type { QueueClients } from './queue-clients.ts';
 
+/** The severities in Chinese, for the pages (the server does not import bots). */
+export { SEVERITY_ZH } from '../bots/runtime/census/findings.ts';
+
 /** What one drift check of a portal found, or why it did not run (no canary for its item …). */
 export type DriftCheckResult =
   | { outcome: 'checked'; version: string; stepsChecked: string[]; findings: StoredFinding[] }
