@@ -114,7 +114,7 @@ describe('drift check on the admin’s 部门系统 page', () => {
     for (;;) {
       const card = admin.locator('#portal-housing-fund');
       const isRed = (await card.getAttribute('data-drift')) === 'will-fail';
-      const checked = (await card.locator('.drift__result').innerText()).startsWith('上次检查');
+      const checked = (await card.locator('.drift__result').textContent())?.startsWith('上次检查') ?? false;
       if (checked && isRed === red) return;
       if (Date.now() > deadline)
         throw new Error(`the housing-fund card did not become ${red ? 'red' : 'clean'}`);
@@ -142,7 +142,7 @@ describe('drift check on the admin’s 部门系统 page', () => {
 
     const red = admin.locator('#portal-housing-fund');
     const finding = red.locator('.drift__finding--will-fail').filter({ hasText: '单位全称' }).first();
-    expect(await finding.innerText()).toMatch(
+    expect(await finding.textContent()).toMatch(
       /必定失败\s*单位基本信息：找不到“unitName”的控件（标签“单位全称”）/,
     );
     expect(await red.evaluate((el) => getComputedStyle(el).borderTopColor)).toBe('rgb(192, 49, 43)');
@@ -174,7 +174,7 @@ describe('drift check on the admin’s 部门系统 page', () => {
     await clerk.getByText('已办结 6/7').waitFor({ timeout: 60_000 });
     const fund = clerk.locator('[data-item="housing-fund"]');
     await fund.getByText('排队中').waitFor();
-    expect(await fund.locator('.item__hold').innerText()).toMatch(
+    expect(await fund.locator('.item__hold').textContent()).toMatch(
       /^部门系统已变更，暂停提交：单位基本信息：找不到“unitName”的控件（标签“单位全称”）/,
     );
     // Held, not failed: no bot has run for it.
@@ -191,7 +191,7 @@ describe('drift check on the admin’s 部门系统 page', () => {
     await admin.locator('#portal-housing-fund').getByRole('button', { name: '立即检查' }).click();
     await untilCard(admin, false);
     const card = admin.locator('#portal-housing-fund');
-    expect(await card.locator('.drift__result').innerText()).not.toMatch(/必定失败/);
+    expect(await card.locator('.drift__result').textContent()).not.toMatch(/必定失败/);
     expect(await card.getByText('已因系统变更暂停').count()).toBe(0);
     expect((await bots?.queue.depth('housing-fund'))?.paused).toBe(false);
 
