@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { DECLARATIONS } from '../bots/portals/registry.ts';
 import { BrowserPool } from '../bots/runtime/browser-pool.ts';
 import { type PortalCheck, SEVERITY_ZH } from '../bots/runtime/census/findings.ts';
+import type { PageCensus } from '../bots/runtime/census/types.ts';
 import { checkPortal } from '../bots/runtime/census/walk.ts';
 import { resolveRunnerOptions } from '../bots/runtime/options.ts';
+import type { StepDeclaration } from '../bots/runtime/types.ts';
 import { CaptchaReader } from '../ocr/captcha/reader.ts';
 import { PORTAL_DEFINITIONS } from '../sandbox/catalog.ts';
 import { startPortals } from '../sandbox/start.ts';
@@ -35,7 +37,10 @@ export function sandboxAccount(portalId: string): { username: string; password: 
  * free ports, with a canary case per item (see canary.ts) and its company registered in the sandbox
  * registry. Nothing is submitted.
  */
-export async function checkSandboxPortals(portalIds: readonly string[]): Promise<CheckReport> {
+export async function checkSandboxPortals(
+  portalIds: readonly string[],
+  options: { onCensus?: (portalId: string, step: StepDeclaration, census: PageCensus) => void } = {},
+): Promise<CheckReport> {
   const dir = mkdtempSync(join(tmpdir(), 'yijian-check-'));
   const running = await startPortals({ basePort: 0, faults: { syncLagMs: 0, approvalDelayMs: 0 } });
   const pool = new BrowserPool({ size: 1, recycleAfterRuns: 20 });
@@ -58,7 +63,17 @@ export async function checkSandboxPortals(portalIds: readonly string[]): Promise
       }
       report.checks.push(
         await checkPortal(
-          { pool, settings, readCaptcha: async (png) => (await captcha.read(png))?.text },
+          {
+            pool,
+            settings,
+            readCaptcha: async (png) => (await captcha.read(png))?.text,
+            ...(options.onCensus
+              ? {
+                  onCensus: (step: StepDeclaration, census: PageCensus) =>
+                    options.onCensus?.(declaration.portalId, step, census),
+                }
+              : {}),
+          },
           declaration,
           request,
         ),
