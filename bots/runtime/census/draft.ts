@@ -93,10 +93,29 @@ export function findOf(field: CensusField): Find {
   }
 }
 
-/** The element a label names: exactly, else the known label it contains or is contained in (a guess). */
+/** Words departments use for one another's (单位全称 is 单位名称): tried when a label is not known as is. */
+const SYNONYMS: readonly [RegExp, string][] = [
+  [/全称/, '名称'],
+  [/身份证号码$/, '证件号码'],
+  [/证件号码$/, '身份证号码'],
+  [/手机号码$/, '手机'],
+  [/手机$/, '手机号码'],
+  [/联系电话$/, '电话'],
+];
+
+/**
+ * The element a label names: exactly or through a synonym, else the longest known label it contains or is
+ * contained in (a guess, to confirm).
+ */
 function elementOf(label: string, vocabulary: LabelVocabulary): Pick<DraftBinding, 'element' | 'sure'> {
-  const exact = vocabulary.exact.get(label);
-  if (exact) return { element: exact, sure: true };
+  const spelled = [
+    label,
+    ...SYNONYMS.filter(([from]) => from.test(label)).map(([from, to]) => label.replace(from, to)),
+  ];
+  for (const candidate of spelled) {
+    const exact = vocabulary.exact.get(candidate);
+    if (exact) return { element: exact, sure: true };
+  }
   let best: { key: string; role?: string } | undefined;
   let bestLength = 1;
   for (const [known, element] of vocabulary.exact) {
