@@ -21,6 +21,7 @@ export default defineConfig({
       'test/cli/config.test.ts',
       'test/cli/bench.test.ts',
       'test/bots/secrets.test.ts',
+      'test/bots/draft.test.ts',
       'test/sandbox/kit.test.ts',
       'test/sandbox/registration-rules.test.ts',
       'test/sandbox/form-manifests.test.ts',

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { type BrowserRunner, createBrowserRunner } from '../bots/browser-runner.ts';
 import { DECLARATIONS, declarationFor } from '../bots/portals/registry.ts';
 import type { BrowserRunnerOptions } from '../bots/runtime/options.ts';
@@ -12,8 +13,10 @@ import { QueueClients } from '../queue/queue-clients.ts';
 import { DEFAULT_TUNING, type QueueTuning } from '../queue/queue-options.ts';
 import { startWorkers, type WorkerSet } from '../queue/workers.ts';
 import { PORTAL_IDS } from '../sandbox/kit/portal.ts';
+import { CONTROL_TOKEN_FILE } from '../sandbox/start.ts';
 import type { Db } from '../store/db.ts';
 import { type CaptchaMode, captchaReading } from './captcha-reading.ts';
+import { createDriftChecker, type InstalledDriftChecker, sandboxRegistryPublisher } from './drift-checker.ts';
 
 /** Every portal the bots can file with, by portal id (the order of the sandbox's ports). */
 export const BOT_PORTAL_IDS: readonly string[] = DECLARATIONS.map((declaration) => declaration.portalId);
@@ -21,10 +24,14 @@ export const BOT_PORTAL_IDS: readonly string[] = DECLARATIONS.map((declaration) 
 /**
  * Addresses of the sandbox portals when they run on `basePort` (see sandbox/start.ts: the index takes the
  * base port, each portal the next in PORTAL_IDS order). Admins point a portal at a real system instead by
- * setting its base URL in the portal settings.
+ * setting its base URL in the portal settings. `index` is the index app, where the control API publishes
+ * companies in the inter-agency registry.
  */
 export function sandboxPortalUrls(basePort: number, host = '127.0.0.1'): Record<string, string> {
-  return Object.fromEntries(PORTAL_IDS.map((id, index) => [id, `http://${host}:${basePort + index + 1}`]));
+  return {
+    index: `http://${host}:${basePort}`,
+    ...Object.fromEntries(PORTAL_IDS.map((id, index) => [id, `http://${host}:${basePort + index + 1}`])),
+  };
 }
 
 export interface BotSystemOptions {
@@ -35,6 +42,8 @@ export interface BotSystemOptions {
   logger: Logger;
   sandboxUrls: Readonly<Record<string, string>>;
   tuning?: Partial<QueueTuning>;
+  /** The centre's TIME_ZONE: the drift checks' nightly schedule is in it. */
+  timeZone?: string;
   chromiumPath?: string | undefined;
   /** Run workers in this process (start, worker) or only talk to the queues (server). */
   workers?: {
@@ -83,11 +92,20 @@ export async function startBotSystem(options: BotSystemOptions): Promise<BotSyst
   const clients = new QueueClients(options.redisUrl, BOT_PORTAL_IDS);
   const box = credentialsBox(options.secret);
   const source = botApplicationSource(options.db, options.dataDir);
-  const queue = new BotQueue({ db: options.db, clients, source, box, logger: options.logger, tuning });
+  const queue = new BotQueue({
+    db: options.db,
+    clients,
+    source,
+    box,
+    logger: options.logger,
+    tuning,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  });
   await queue.init();
 
   let workers: WorkerSet | undefined;
   let runner: BrowserRunner | undefined;
+  let drift: InstalledDriftChecker | undefined;
   if (options.workers) {
     // Image CAPTCHAs of a style the reader serves are read by the bots themselves; the clerk is asked for
     // any other style, and when the reader's tries fail.
@@ -108,12 +126,28 @@ export async function startBotSystem(options: BotSystemOptions): Promise<BotSyst
       ...(options.chromiumPath ? { chromiumPath: options.chromiumPath } : {}),
       ...options.workers.runner,
     });
+    const directory = createPortalDirectory({ db: options.db, box, sandboxUrls: options.sandboxUrls });
+    // The process that runs the coordinator runs the drift checks too (one at a time over all workers).
+    if (options.workers.coordinator) {
+      drift = createDriftChecker({
+        directory,
+        publishCompany: sandboxRegistryPublisher(
+          options.sandboxUrls.index ?? '',
+          join(options.dataDir, 'portals', CONTROL_TOKEN_FILE),
+          options.logger,
+        ),
+        readCaptcha: captcha.read,
+        chromiumPath: options.chromiumPath,
+        logger: options.logger,
+      });
+    }
     workers = startWorkers({
       clients,
       db: options.db,
       runner,
       source,
-      directory: createPortalDirectory({ db: options.db, box, sandboxUrls: options.sandboxUrls }),
+      directory,
+      ...(drift ? { driftCheck: drift.check } : {}),
       dataDir: options.dataDir,
       logger: options.logger,
       tuning,
@@ -131,6 +165,7 @@ export async function startBotSystem(options: BotSystemOptions): Promise<BotSyst
     async close(graceMs) {
       await workers?.close(graceMs);
       await runner?.close();
+      await drift?.close();
       await clients.close();
     },
   };

@@ -5,11 +5,16 @@ import { type ApplicationItemRow, applicationItems } from '../store/application-
 import { type BotRunRow, botRuns, type RunFilter, type RunStepRow } from '../store/bot-runs.repo.ts';
 import type { Db } from '../store/db.ts';
 import { type HumanTaskRow, humanTasks } from '../store/human-tasks.repo.ts';
+import { type DriftScheduleRow, type PortalCheckRow, portalChecks } from '../store/portal-checks.repo.ts';
 import { type PortalCredentialSummary, portalCredentials } from '../store/portal-credentials.repo.ts';
 import { type PortalSettingsRow, portalSettings } from '../store/portal-settings.repo.ts';
 import { type CoordinatorOptions, resubmitFailed, submitApplication } from './coordinator.ts';
+import { DRIFT_JOB_OPTIONS } from './drift-processor.ts';
+import { applyDriftSchedule, nextDriftRun } from './drift-schedule.ts';
 import { type LiveEvent, publishEvent, subscribeEvents } from './events.ts';
 import { listWorkers, type WorkerStatus } from './heartbeat.ts';
+import type { DriftJobData } from './job-data.ts';
+import { driftJobId } from './names.ts';
 import type { PlanSource } from './plan-source.ts';
 import { planWaves } from './planner.ts';
 import type { QueueClients } from './queue-clients.ts';
@@ -23,11 +28,18 @@ export interface BotQueueOptions {
   box: SealedBox;
   logger: Logger;
   tuning: QueueTuning;
+  /** The centre's TIME_ZONE: the drift schedule's default zone. */
+  timeZone?: string;
 }
 
 export type PortalSettingsChange = Partial<
-  Pick<PortalSettingsRow, 'concurrency' | 'rateMax' | 'rateDurationMs' | 'paused' | 'baseUrl'>
+  Pick<
+    PortalSettingsRow,
+    'concurrency' | 'rateMax' | 'rateDurationMs' | 'paused' | 'baseUrl' | 'driftAutoPause' | 'driftHold'
+  >
 >;
+
+export type DriftScheduleChange = Pick<DriftScheduleRow, 'enabled' | 'timeOfDay'>;
 
 /**
  * Everything the web server asks of the bots, in one place: one-key submission, resubmission of failed
@@ -61,6 +73,9 @@ export class BotQueue {
     for (const settings of await portalSettings.list(db)) {
       if (clients.portalIds.includes(settings.portalId)) await clients.applySettings(settings);
     }
+    // One drift check at a time over every worker, and the admin's schedule as stored.
+    await clients.drift.setGlobalConcurrency(1);
+    await applyDriftSchedule(clients.drift, await this.driftSchedule());
   }
 
   /** The items of an application as waves, for the progress pages. */
@@ -132,6 +147,58 @@ export class BotQueue {
     const updated = await portalSettings.update(this.#options.db, portalId, change, by);
     await this.#options.clients.applySettings(updated);
     return updated;
+  }
+
+  /**
+   * The application's items whose portal holds new filings because a drift check found a change that
+   * will fail them, with the reason the clerk reads.
+   */
+  async heldItems(applicationId: string): Promise<Record<string, string>> {
+    const held = (await this.settings()).filter((setting) => setting.driftHold);
+    if (held.length === 0) return {};
+    const plan = await this.#options.source.plan(applicationId).catch(() => []);
+    return Object.fromEntries(
+      plan.flatMap((item) => {
+        const reason = held.find((setting) => setting.portalId === item.portalId)?.driftHold;
+        return reason ? [[item.itemId, reason]] : [];
+      }),
+    );
+  }
+
+  /** Each portal's newest drift check, and its newest that ran (not skipped). */
+  checks(): Promise<{ last: PortalCheckRow; lastRun?: PortalCheckRow }[]> {
+    return portalChecks.latest(this.#options.db);
+  }
+
+  /** 立即检查: a drift check of one portal, queued at once on the drift-check queue. */
+  async checkNow(portalId: string): Promise<void> {
+    if (!this.portalIds.includes(portalId)) throw new Error(`Unknown portal ${portalId}`);
+    const data: DriftJobData = { scope: 'portal', portalId, trigger: 'admin' };
+    await this.#options.clients.drift.add('portal', data, {
+      ...DRIFT_JOB_OPTIONS,
+      jobId: driftJobId(portalId, Date.now()),
+    });
+  }
+
+  driftSchedule(): Promise<DriftScheduleRow> {
+    return portalChecks.schedule(this.#options.db, this.#options.timeZone ?? 'Asia/Shanghai');
+  }
+
+  /** When the next scheduled drift check starts (ms since the epoch), if one is scheduled. */
+  nextDriftCheck(): Promise<number | undefined> {
+    return nextDriftRun(this.#options.clients.drift);
+  }
+
+  /** Stores the admin's schedule and upserts the BullMQ job scheduler that makes the nightly checks. */
+  async setDriftSchedule(change: DriftScheduleChange, by: string): Promise<DriftScheduleRow> {
+    const current = await this.driftSchedule();
+    const stored = await portalChecks.setSchedule(
+      this.#options.db,
+      { ...change, timeZone: this.#options.timeZone ?? current.timeZone },
+      by,
+    );
+    await applyDriftSchedule(this.#options.clients.drift, stored);
+    return stored;
   }
 
   /** Items in the bots' hands that have not moved since `before`. */

@@ -26,6 +26,20 @@ export const advanceJobDataSchema = z.object({
 });
 export type AdvanceJobData = z.infer<typeof advanceJobDataSchema>;
 
+/**
+ * A drift check: `all` (made by the nightly scheduler) adds one `portal` job per portal; a `portal` job
+ * walks that portal's pages. `by` is the admin who pressed 立即检查, for the record.
+ */
+export const driftJobDataSchema = z.discriminatedUnion('scope', [
+  z.object({ scope: z.literal('all') }),
+  z.object({
+    scope: z.literal('portal'),
+    portalId: z.string().min(1),
+    trigger: z.enum(['schedule', 'admin']),
+  }),
+]);
+export type DriftJobData = z.infer<typeof driftJobDataSchema>;
+
 /** Parses a payload on entry to a processor; a bad payload is a bug, never worth a retry. */
 export function parseJobData<T>(schema: z.ZodType<T>, data: unknown, jobId: string | undefined): T {
   const parsed = schema.safeParse(data);

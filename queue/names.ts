@@ -8,6 +8,15 @@ export const QUEUE_PREFIX = 'yijian';
 /** Hand-offs between items: the parent of every item job (see coordinator.ts). */
 export const COORDINATOR_QUEUE = 'coordinator';
 
+/** Drift checks of the portals (docs/drift-check.md): its own queue, one check at a time. */
+export const DRIFT_QUEUE = 'drift-check';
+
+/** The admin's nightly schedule of drift checks: one BullMQ job scheduler, upserted when it changes. */
+export const DRIFT_SCHEDULER_ID = 'drift-nightly';
+
+/** A drift check of one portal, started by the schedule (at `at`, ms) or by an admin's 立即检查. */
+export const driftJobId = (portalId: string, at: number) => `drift.${portalId}.t${at}`;
+
 export const portalQueueName = (portalId: string) => `portal-${portalId}`;
 
 export const itemJobId = (applicationId: string, itemId: string, generation: number) =>

@@ -1,7 +1,7 @@
 import { FlowProducer, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { PortalSettingsRow } from '../store/portal-settings.repo.ts';
-import { COORDINATOR_QUEUE, portalQueueName, QUEUE_PREFIX } from './names.ts';
+import { COORDINATOR_QUEUE, DRIFT_QUEUE, portalQueueName, QUEUE_PREFIX } from './names.ts';
 import { createRedis } from './redis/connection.ts';
 
 /**
@@ -13,6 +13,8 @@ export class QueueClients {
   readonly publisher: Redis;
   readonly flows: FlowProducer;
   readonly coordinator: Queue;
+  /** Drift checks: apart from the portal queues, so a check never takes a filing's place. */
+  readonly drift: Queue;
   readonly #portalQueues = new Map<string, Queue>();
 
   constructor(
@@ -23,6 +25,7 @@ export class QueueClients {
     this.publisher = createRedis(redisUrl, 'producer');
     this.flows = new FlowProducer({ connection: this.connection, prefix: QUEUE_PREFIX });
     this.coordinator = new Queue(COORDINATOR_QUEUE, { connection: this.connection, prefix: QUEUE_PREFIX });
+    this.drift = new Queue(DRIFT_QUEUE, { connection: this.connection, prefix: QUEUE_PREFIX });
     for (const portalId of portalIds) {
       this.#portalQueues.set(
         portalId,
@@ -38,12 +41,13 @@ export class QueueClients {
   }
 
   get allQueues(): Queue[] {
-    return [this.coordinator, ...this.#portalQueues.values()];
+    return [this.coordinator, this.drift, ...this.#portalQueues.values()];
   }
 
   /**
    * Applies an admin's settings to Redis, where they bind every worker on every machine at once:
-   * global concurrency, global rate limit, paused or not.
+   * global concurrency, global rate limit, paused or not. A portal whose filings are held because of a
+   * drift finding is paused too: new filings wait in its queue instead of failing.
    */
   async applySettings(settings: PortalSettingsRow): Promise<void> {
     const queue = this.portalQueue(settings.portalId);
@@ -51,7 +55,7 @@ export class QueueClients {
     if (settings.rateMax && settings.rateDurationMs)
       await queue.setGlobalRateLimit(settings.rateMax, settings.rateDurationMs);
     else await queue.removeGlobalRateLimit();
-    if (settings.paused) await queue.pause();
+    if (settings.paused || settings.driftHold) await queue.pause();
     else await queue.resume();
   }
 

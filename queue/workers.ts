@@ -4,9 +4,10 @@ import type { ItemRunner } from '../bots/item-runner.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Db } from '../store/db.ts';
 import { type CoordinatorOptions, createAdvanceProcessor } from './coordinator.ts';
+import { createDriftProcessor, type DriftChecker } from './drift-processor.ts';
 import { startHeartbeat } from './heartbeat.ts';
 import { createItemProcessor } from './item-processor.ts';
-import { COORDINATOR_QUEUE, portalQueueName, QUEUE_PREFIX } from './names.ts';
+import { COORDINATOR_QUEUE, DRIFT_QUEUE, portalQueueName, QUEUE_PREFIX } from './names.ts';
 import type { PlanSource, PortalDirectory } from './plan-source.ts';
 import type { QueueClients } from './queue-clients.ts';
 import { cappedBackoff, itemJobOptions, type QueueTuning } from './queue-options.ts';
@@ -28,6 +29,8 @@ export interface WorkerSetOptions {
   /** Whether this process also runs the coordinator (hand-offs between items). */
   coordinator: boolean;
   onSettled?: CoordinatorOptions['onSettled'];
+  /** Runs the drift checks (docs/drift-check.md) in this process, one at a time, apart from filings. */
+  driftCheck?: DriftChecker;
   /** How often this process tells the admin's 工作进程 page it is alive. Default 5 s. */
   heartbeatMs?: number;
 }
@@ -103,6 +106,17 @@ export function startWorkers(options: WorkerSetOptions): WorkerSet {
         connection: connection(),
         concurrency: 4,
       }),
+    );
+  }
+  if (options.driftCheck) {
+    const drift = createDriftProcessor({
+      db: options.db,
+      clients,
+      check: options.driftCheck,
+      logger,
+    });
+    workers.push(
+      new Worker(DRIFT_QUEUE, drift, { ...workerOptions, connection: connection(), concurrency: 1 }),
     );
   }
   const heartbeat = startHeartbeat({

@@ -4,7 +4,8 @@ import { itemName, PORTAL_NAMES } from './pages/admin/names.ts';
 
 /**
  * What an admin must look at now: a portal whose runs fail more than they should, an item that has not
- * moved past its deadline, a portal queue left paused. Shown on the admin overview, and each new one sent
+ * moved past its deadline, a portal queue left paused, a portal whose last drift check found a change
+ * that will fail its filings. Shown on the admin overview, and each new one sent
  * once to ALERT_WEBHOOK_URL (a chat robot, an on-call system) while it lasts.
  */
 export interface AlertOptions {
@@ -28,7 +29,7 @@ export const DEFAULT_ALERT_OPTIONS = {
 export interface Alert {
   /** Stable while the condition lasts: the webhook is called once per key. */
   key: string;
-  kind: 'failure-rate' | 'stuck-item' | 'portal-paused';
+  kind: 'failure-rate' | 'stuck-item' | 'portal-paused' | 'portal-drift';
   message: string;
   /** Where the admin acts on it. */
   href: string;
@@ -50,6 +51,18 @@ export async function currentAlerts(
         href: `/admin/portals#portal-${setting.portalId}`,
       });
     }
+  }
+  // A drift check found a change that will fail the next filing: one alert per such check.
+  for (const { lastRun } of await bots.checks()) {
+    const failing = lastRun?.findings.filter((finding) => finding.severity === 'will-fail') ?? [];
+    const first = failing[0];
+    if (!lastRun || !first) continue;
+    alerts.push({
+      key: `drift:${lastRun.portalId}:${lastRun.id}`,
+      kind: 'portal-drift',
+      message: `「${name(lastRun.portalId)}」部门系统已变更，${failing.length} 项必定失败：${first.step}：${first.message}`,
+      href: `/admin/portals#portal-${lastRun.portalId}`,
+    });
   }
   const since = new Date(now - options.windowMs);
   for (const portalId of bots.portalIds) {

@@ -25,4 +25,10 @@ export type BotsPort = Pick<
   | 'stuckItems'
   | 'credentials'
   | 'setCredentials'
+  | 'checks'
+  | 'checkNow'
+  | 'driftSchedule'
+  | 'setDriftSchedule'
+  | 'nextDriftCheck'
+  | 'heldItems'
 >;

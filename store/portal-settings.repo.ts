@@ -7,12 +7,16 @@ export interface PortalSettingsRow {
   rateDurationMs: number | null;
   paused: boolean;
   baseUrl: string | null;
+  /** Hold new filings when a drift check finds something that will fail (docs/drift-check.md). */
+  driftAutoPause: boolean;
+  /** While set, new filings are held because of drift: what the clerk reads. */
+  driftHold: string | null;
   updatedAt: Date;
   updatedBy: string | null;
 }
 
 const COLUMNS = `portal_id AS "portalId", concurrency, rate_max AS "rateMax", rate_duration_ms AS "rateDurationMs",
-  paused, base_url AS "baseUrl", updated_at AS "updatedAt", updated_by AS "updatedBy"`;
+  paused, base_url AS "baseUrl", drift_auto_pause AS "driftAutoPause", drift_hold AS "driftHold", updated_at AS "updatedAt", updated_by AS "updatedBy"`;
 
 /** Per-portal queue settings an admin changes at run time; the queue applies them to Redis. */
 export const portalSettings = {
@@ -42,7 +46,10 @@ export const portalSettings = {
     db: Queryable,
     portalId: string,
     change: Partial<
-      Pick<PortalSettingsRow, 'concurrency' | 'rateMax' | 'rateDurationMs' | 'paused' | 'baseUrl'>
+      Pick<
+        PortalSettingsRow,
+        'concurrency' | 'rateMax' | 'rateDurationMs' | 'paused' | 'baseUrl' | 'driftAutoPause' | 'driftHold'
+      >
     >,
     updatedBy: string,
   ): Promise<PortalSettingsRow> {
@@ -53,6 +60,8 @@ export const portalSettings = {
          rate_duration_ms = CASE WHEN $7 THEN $4 ELSE rate_duration_ms END,
          paused = COALESCE($5, paused),
          base_url = CASE WHEN $8 THEN $6 ELSE base_url END,
+         drift_auto_pause = COALESCE($10, drift_auto_pause),
+         drift_hold = CASE WHEN $12 THEN $11 ELSE drift_hold END,
          updated_at = now(), updated_by = $9
        WHERE portal_id = $1 RETURNING ${COLUMNS}`,
       [
@@ -65,6 +74,9 @@ export const portalSettings = {
         'rateMax' in change,
         'baseUrl' in change,
         updatedBy,
+        change.driftAutoPause ?? null,
+        change.driftHold ?? null,
+        'driftHold' in change,
       ],
     );
     const row = rows[0];

@@ -5,7 +5,7 @@ import type { Find, RunContext } from './types.ts';
 export type Scope = Page | Locator | FrameLocator;
 
 /** Label text as compared: without spaces, required-marks and colons, which portals sprinkle freely. */
-const normaliseLabel = (text: string) => text.replace(/[\s*＊:：]/g, '');
+export const normaliseLabel = (text: string) => text.replace(/[\s*＊:：]/g, '');
 const STRIP = "translate(normalize-space(.), ' *＊:：', '')";
 const xpathString = (text: string) =>
   text.includes('"') ? `concat("${text.split('"').join('", \'"\', "')}")` : `"${text}"`;

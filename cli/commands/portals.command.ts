@@ -5,6 +5,7 @@ import { DECLARATIONS } from '../../bots/portals/registry.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
 import { type Boot, boot, runOrExit } from '../boot.ts';
 import { checkSandboxPortals, describeReport } from '../portals-check.ts';
+import { describeScores, draftFromUrl, measureDrafts } from '../portals-draft.ts';
 
 /** What `yijian portals` tells a parent process (`yijian start`) over IPC once every portal listens. */
 interface ReadyMessage {
@@ -73,6 +74,35 @@ export function registerPortals(program: Command): void {
         process.exitCode = failing ? 1 : 0;
       });
     });
+  portals
+    .command('draft [url]')
+    .description(
+      '按页面起草门户声明：列出页面上每个可填写的字段（标签、控件、选项、数据元），输出步骤声明草稿；--measure 在模拟门户上衡量草稿与现有声明的一致程度',
+    )
+    .option('--login <portal>', '先用该门户声明的登录方式（模拟门户的账号）登录，再打开页面')
+    .option('--measure', '起草每个模拟门户的各步并与现有声明比对，输出正确率')
+    .option('--json', '以 JSON 输出')
+    .action(
+      async (url: string | undefined, options: { login?: string; measure?: boolean; json?: boolean }) => {
+        const ctx = boot();
+        await runOrExit(ctx, async () => {
+          if (options.measure) {
+            const scores = await measureDrafts([]);
+            process.stdout.write(
+              options.json ? `${JSON.stringify(scores, null, 2)}\n` : describeScores(scores),
+            );
+            return;
+          }
+          if (!url || !URL.canParse(url))
+            throw new Error('请给出要起草的页面地址，如 http://127.0.0.1:4108/open/1');
+          const known = DECLARATIONS.map((d) => d.portalId);
+          if (options.login && !known.includes(options.login))
+            throw new Error(`--login：没有门户“${options.login}”的声明；可选：${known.join('、')}`);
+          const draft = await draftFromUrl(url, options.login);
+          process.stdout.write(options.json ? `${JSON.stringify(draft.bindings, null, 2)}\n` : draft.source);
+        });
+      },
+    );
 }
 
 export interface PortalsProcess {

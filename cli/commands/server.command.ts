@@ -97,6 +97,7 @@ export function registerServer(program: Command): void {
           logger: ctx.logger,
           sandboxUrls: sandboxPortalUrls(ctx.config.PORTALS_PORT),
           tuning: ctx.config.QUEUE_TUNING,
+          timeZone: ctx.config.TIME_ZONE,
         });
         ctx.shutdown.add('bot queue', () => system.close());
         await startWebServer(ctx, infra, system.queue);

@@ -40,6 +40,7 @@ export function registerStart(program: Command): void {
           chromiumPath: ctx.config.CHROMIUM_PATH,
           sandboxUrls: portals?.urls ?? sandboxPortalUrls(ctx.config.PORTALS_PORT),
           tuning: ctx.config.QUEUE_TUNING,
+          timeZone: ctx.config.TIME_ZONE,
           workers: { portals: BOT_PORTAL_IDS, concurrency: 2, coordinator: true },
         });
         ctx.shutdown.add('bots', () => bots.close());

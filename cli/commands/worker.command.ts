@@ -72,6 +72,7 @@ export function registerWorker(program: Command): void {
           chromiumPath: ctx.config.CHROMIUM_PATH,
           sandboxUrls: sandboxPortalUrls(ctx.config.PORTALS_PORT),
           tuning: ctx.config.QUEUE_TUNING,
+          timeZone: ctx.config.TIME_ZONE,
           workers: {
             portals: parsed.data.portals,
             concurrency: parsed.data.concurrency,

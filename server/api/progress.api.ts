@@ -33,6 +33,9 @@ const progressSchema = z
             ),
           })
           .nullable(),
+        held: z.string().nullable().meta({
+          description: '窗口人员可见：部门系统已变更、该门户暂停提交时的原因（检查发现的变化）；否则为 null',
+        }),
       }),
     ),
     tasks: z.array(
@@ -90,6 +93,12 @@ export function registerProgressApi(api: ApiRegistry, services: Services): void 
             receipt: row?.receipt ?? {},
             outputs: row?.outputs ?? {},
             failure,
+            // Only an item not yet filed waits for a held portal.
+            held:
+              (!applicant &&
+                ['waiting', 'queued', undefined].includes(row?.status) &&
+                progress.holds?.[item.id]) ||
+              null,
           };
         }),
         tasks: progress.tasks.filter((task) => !applicant || task.kind === 'sms-code'),

@@ -32,16 +32,17 @@ export class DispatchActions {
   /** The progress data of an application the person may see (no bots: the items, not yet started). */
   async progress(
     application: Application,
-  ): Promise<Pick<ProgressView, 'application' | 'items' | 'rows' | 'waves' | 'tasks'>> {
+  ): Promise<Pick<ProgressView, 'application' | 'items' | 'rows' | 'waves' | 'tasks' | 'holds'>> {
     const items = this.services.catalog.selectedItems(application.bundleId, application.options);
     const bots = this.services.bots;
     if (!bots) return { application, items, rows: [], waves: [], tasks: [] };
-    const [rows, waves, tasks] = await Promise.all([
+    const [rows, waves, tasks, holds] = await Promise.all([
       bots.items(application.id),
       bots.plan(application.id).catch(() => []),
       bots.openTasks([application.id]),
+      bots.heldItems(application.id),
     ]);
-    return { application, items, rows, waves, tasks };
+    return { application, items, rows, waves, tasks, holds };
   }
 
   /** 一键提交: the application moves to 办理中 and every item that needs nothing starts. */

@@ -21,6 +21,8 @@ export interface ProgressView {
   /** The automated items in waves; items outside them are handled by a person at the counter. */
   waves: string[][];
   tasks: HumanTaskRow[];
+  /** Items whose portal holds new filings after a drift check, with the finding (docs/drift-check.md). */
+  holds?: Record<string, string>;
   audience: 'applicant' | 'clerk';
   csrf: string;
   /** Where task answers are posted: `${base}/tasks/:taskId`. */
@@ -129,6 +131,11 @@ function itemCard(view: ProgressView, item: ItemInfo, automated: boolean): SafeH
   );
   const failure =
     row?.status === 'failed' ? (row.failure as { message?: string; fields?: RefusedField[] } | null) : null;
+  // Only an item not yet filed waits for the portal; the reason is the admin's finding, for the clerk.
+  const hold =
+    view.audience === 'clerk' && ['pending', 'waiting', 'queued'].includes(state)
+      ? view.holds?.[item.id]
+      : undefined;
   return html`<li class="${cls('item', `item--${state}`)}" data-item="${item.id}">
   <div class="item__head"><span class="item__dot" aria-hidden="true"></span>
     <span class="item__title"><span class="item__name">${item.name}</span><span class="muted">${item.department}</span></span>
@@ -139,6 +146,7 @@ function itemCard(view: ProgressView, item: ItemInfo, automated: boolean): SafeH
       ? html`<div class="item__failure"><p>${failure.message ?? '办理失败'}</p>${(failure.fields ?? []).map((field) => html`<p>「${fieldLabel(item.id, field)}」：${field.message}</p>`)}</div>`
       : ''
   }
+  ${hold ? html`<p class="item__hold" role="status">部门系统已变更，暂停提交：${hold}</p>` : ''}
   ${row ? html`<p class="item__time">更新于 ${formatTime(row.updatedAt)}</p>` : ''}
   ${tasks.map((task) => taskForm(view, task))}
 </li>`;

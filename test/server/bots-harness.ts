@@ -15,6 +15,8 @@ import { silentLogger } from '../../lib/logger.ts';
 import { SealedBox } from '../../lib/sealed-box.ts';
 import { BotQueue } from '../../queue/bot-queue.ts';
 import { completeApplicationWhenDone } from '../../queue/complete-application.ts';
+import type { DriftChecker } from '../../queue/drift-processor.ts';
+import type { PortalDirectory } from '../../queue/plan-source.ts';
 import { createPortalDirectory } from '../../queue/portal-directory.ts';
 import { QueueClients } from '../../queue/queue-clients.ts';
 import { DEFAULT_TUNING, type QueueTuning } from '../../queue/queue-options.ts';
@@ -161,7 +163,18 @@ export interface TestBots {
   close(): Promise<void>;
 }
 
-export async function startTestBots(db: Db, dataDir: string): Promise<TestBots> {
+export interface TestBotsOptions {
+  /** Where the portals are (the drift check walks them); default: the sandbox's usual ports. */
+  sandboxUrls?: Readonly<Record<string, string>>;
+  /** Runs drift checks in the workers, walking the portals the directory names. */
+  driftCheck?: (directory: PortalDirectory) => DriftChecker;
+}
+
+export async function startTestBots(
+  db: Db,
+  dataDir: string,
+  options: TestBotsOptions = {},
+): Promise<TestBots> {
   const redisDir = mkdtempSync(join(tmpdir(), 'yijian-web-redis-'));
   const redis = await startManagedRedis({ dir: redisDir });
   const tuning: QueueTuning = {
@@ -177,12 +190,18 @@ export async function startTestBots(db: Db, dataDir: string): Promise<TestBots> 
   const queue = new BotQueue({ db, clients, source, box, logger: silentLogger, tuning });
   await queue.init();
   const runner = new WebScriptedRunner();
+  const directory = createPortalDirectory({
+    db,
+    box,
+    sandboxUrls: options.sandboxUrls ?? sandboxPortalUrls(4100),
+  });
   const workers = startWorkers({
     clients,
     db,
     runner,
     source,
-    directory: createPortalDirectory({ db, box, sandboxUrls: sandboxPortalUrls(4100) }),
+    directory,
+    ...(options.driftCheck ? { driftCheck: options.driftCheck(directory) } : {}),
     dataDir,
     logger: silentLogger,
     tuning,

@@ -12,15 +12,18 @@ import type { PortalDeclaration, StepDeclaration } from '../types.ts';
 import { censusOf } from './census.ts';
 import { compareStep } from './compare.ts';
 import type { DriftFinding, PortalCheck } from './findings.ts';
+import type { PageCensus } from './types.ts';
 
 export interface CheckDeps {
   pool: BrowserPool;
   settings: RunnerSettings;
   readCaptcha?: CaptchaReader | undefined;
+  /** Told each declared step's census as it is taken (drafting declarations is measured on them). */
+  onCensus?: (step: StepDeclaration, census: PageCensus) => void;
 }
 
 /** A run's io for a check: no evidence is kept, no person is asked, and the final submit is never reached. */
-const quietIo = (signal: AbortSignal): ItemRunIo => ({
+export const quietIo = (signal: AbortSignal): ItemRunIo => ({
   signal,
   tracePath: '',
   step: async () => {},
@@ -117,6 +120,7 @@ export async function checkPortal(
       const current = declaration.steps[i] as StepDeclaration;
       const { frame, scope } = await formOf(run, current);
       const census = await censusOf(frame ?? page);
+      deps.onCensus?.(current, census);
       findings.push(...(await compareStep(scope ?? page, current, census, family, run.values)));
       stepsChecked.push(current.name);
       const next = declaration.steps[i + 1];

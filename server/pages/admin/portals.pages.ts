@@ -13,6 +13,7 @@ import type { RouteSpec } from '../../http/routes.ts';
 import { parseForm } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
 import { PORTAL_NAMES } from './names.ts';
+import { driftFailing, driftRoutes, driftSection, scheduleCard } from './portal-drift.ts';
 import { portalStats } from './portal-stats.ts';
 
 /**
@@ -64,7 +65,13 @@ export function portalRoutes(services: Services): RouteSpec[] {
   ) {
     const port = bots();
     const since = new Date(Date.now() - 24 * 3_600_000);
-    const [settings, credentials] = await Promise.all([port.settings(), port.credentials()]);
+    const [settings, credentials, checks, schedule, next] = await Promise.all([
+      port.settings(),
+      port.credentials(),
+      port.checks(),
+      port.driftSchedule(),
+      port.nextDriftCheck(),
+    ]);
     const csrf = req.yj.session?.csrfToken ?? '';
     const cards: SafeHtml[] = [];
     for (const portalId of port.portalIds) {
@@ -77,6 +84,7 @@ export function portalRoutes(services: Services): RouteSpec[] {
       const changed = runs.find((run) => run.failure?.code === 'PORTAL_CHANGED');
       const setting = settings.find((row) => row.portalId === portalId);
       const credential = credentials.find((row) => row.portalId === portalId);
+      const check = checks.find((row) => row.last.portalId === portalId);
       cards.push(
         portalCard(
           portalId,
@@ -88,6 +96,7 @@ export function portalRoutes(services: Services): RouteSpec[] {
           services.depthHistory?.series(portalId) ?? [],
           csrf,
           state.errors?.[portalId] ?? {},
+          { section: driftSection(portalId, check, setting, csrf), failing: driftFailing(check) },
         ),
       );
     }
@@ -99,20 +108,30 @@ export function portalRoutes(services: Services): RouteSpec[] {
         active: '/admin/portals',
         width: 'wide',
         lead: '最近 24 小时各部门系统的机器人办理情况。暂停后新的事项会排队等待，正在办理的事项会完成。',
-        body: html`${state.notice ? alertBox('success', state.notice) : ''}<div class="portal-grid">${cards}</div>`,
+        body: html`${state.notice ? alertBox('success', state.notice) : ''}${scheduleCard(schedule, next, csrf, state.errors?.schedule ?? {})}<div class="portal-grid">${cards}</div>`,
       },
       status,
     );
   }
 
   return [
+    ...driftRoutes({ services, bots, known, show }),
     {
       method: 'get',
       path: '/admin/portals',
       access: ['admin'],
       kind: 'page',
       summary: '部门系统与队列',
-      handler: (req, res) => show(req, res, req.query.saved ? { notice: '已保存。' } : {}),
+      handler: (req, res) =>
+        show(
+          req,
+          res,
+          req.query.checking
+            ? { notice: '已开始检查，约一两分钟后刷新本页查看结果。' }
+            : req.query.saved
+              ? { notice: '已保存。' }
+              : {},
+        ),
     },
     {
       method: 'post',
@@ -125,7 +144,9 @@ export function portalRoutes(services: Services): RouteSpec[] {
         const user = signedIn(req);
         const body = (req.body ?? {}) as Record<string, unknown>;
         if (body.op === 'pause' || body.op === 'resume') {
-          await bots().updateSettings(portalId, { paused: body.op === 'pause' }, user.id);
+          // Resuming also lifts a hold a drift check put on the portal: the admin has looked.
+          const change = body.op === 'pause' ? { paused: true } : { paused: false, driftHold: null };
+          await bots().updateSettings(portalId, change, user.id);
           await services.audit(req, `portal.${body.op}`, { type: 'portal', id: portalId });
           return res.redirect(303, '/admin/portals?saved=1');
         }
@@ -191,12 +212,14 @@ function portalCard(
   depthSeries: number[],
   csrf: string,
   errors: Record<string, string>,
+  drift: { section: SafeHtml; failing: boolean },
 ): SafeHtml {
   const action = `/admin/portals/${portalId}`;
   const paused = setting?.paused ?? depth.paused;
-  return html`<section class="card portal" id="portal-${portalId}">
+  return html`<section class="card portal${drift.failing ? ' portal--failing' : ''}" id="portal-${portalId}"${drift.failing ? html` data-drift="will-fail"` : ''}>
   <div class="card__head"><h2 class="card__title">${PORTAL_NAMES[portalId] ?? portalId}</h2>
     ${paused ? html`<span class="badge badge--returned">已暂停</span>` : html`<span class="badge badge--completed">运行中</span>`}</div>
+  ${drift.failing ? alertBox('error', '最近一次检查发现部门系统已变更，提交将会失败，请查看下方检查结果并更新门户声明。', '部门系统已变更') : ''}
   ${changed ? changedAlert(changed) : ''}
   <div class="portal__numbers">
     <div><span class="portal__value">${percent(stats.successRate)}</span><span class="portal__label">成功率（${String(stats.finished)} 次）</span></div>
@@ -209,6 +232,7 @@ function portalCard(
     <figure><figcaption>每小时用时 p95（秒）</figcaption>${bars(stats.hourlyP95, '最近 24 小时每小时用时 p95')}</figure>
     <figure><figcaption>队列长度（最近两小时）</figcaption>${sparkline(depthSeries, '队列长度')}</figure>
   </div>
+  ${drift.section}
   <form method="post" action="${action}/settings" class="portal__pause">${csrfField(csrf)}
     <button class="button ${paused ? 'button--primary' : 'button--danger'}" type="submit" name="op" value="${paused ? 'resume' : 'pause'}">${paused ? '恢复队列' : '暂停队列'}</button></form>
   <details class="prefilled"${Object.keys(errors).length ? html` open` : ''}><summary>队列设置与登录账号</summary>
