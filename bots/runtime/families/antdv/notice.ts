@@ -2,6 +2,7 @@ import type { Locator } from 'playwright-core';
 import { PortalChangedError } from '../../../errors/index.ts';
 import { waitFor } from '../../locate.ts';
 import type { RunContext, Widget } from '../../types.ts';
+import { turnWheel } from '../../wheel.ts';
 import { asText } from '../../widgets/common.ts';
 import { boxOf, clickBox, isTicked } from './boxes.ts';
 
@@ -18,7 +19,7 @@ async function readToEnd(run: RunContext, modal: Locator): Promise<boolean | und
         ),
       );
       if (end) return true;
-      await run.page.mouse.wheel(0, 400);
+      await turnWheel(run, 400);
       return undefined;
     },
     run.settings.navigationTimeoutMs,
