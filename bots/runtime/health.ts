@@ -1,4 +1,5 @@
 import { PortalUnavailableError } from '../errors/index.ts';
+import { answeredWithin } from './bounded.ts';
 import { type Run, UNAVAILABLE_TEXTS } from './run.ts';
 
 /**
@@ -17,15 +18,15 @@ export async function portalTrouble(run: Run): Promise<string | undefined> {
 export async function busyText(run: Run): Promise<string | undefined> {
   const page = run.page;
   if (page.isClosed()) return '页面已关闭';
-  const text = await page
-    .evaluate(() => {
-      const parts = [
-        document.title,
-        ...[...document.querySelectorAll('h1, [role=alert]')].map((e) => e.textContent ?? ''),
-      ];
-      return parts.join('\n');
-    })
-    .catch(() => '');
+  const reading = page.evaluate(() => {
+    const parts = [
+      document.title,
+      ...[...document.querySelectorAll('h1, [role=alert]')].map((e) => e.textContent ?? ''),
+    ];
+    return parts.join('\n');
+  });
+  // A page that does not answer is not judged here: the next locator call times out on it.
+  const text = await answeredWithin(run, reading, '读取页面').catch(() => '');
   return text
     .split('\n')
     .map((part) => part.trim())

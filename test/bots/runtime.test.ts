@@ -7,6 +7,7 @@ import type { AttachedDocument } from '../../bots/item-runner.ts';
 import { BrowserPool } from '../../bots/runtime/browser-pool.ts';
 import { findSliderGap } from '../../bots/runtime/captcha/slider-gap.ts';
 import { fillStep, readBack } from '../../bots/runtime/fill.ts';
+import { busyText } from '../../bots/runtime/health.ts';
 import { findOne } from '../../bots/runtime/locate.ts';
 import { resolveRunnerOptions } from '../../bots/runtime/options.ts';
 import { isPersonalField, maskValue } from '../../bots/runtime/personal.ts';
@@ -72,7 +73,7 @@ describe('bot runtime', () => {
       }
     });
 
-    it('gives up on a page that does not answer the mouse wheel within the action timeout', async () => {
+    it('gives up on a page that does not answer the mouse wheel or a read within the action timeout', async () => {
       // Playwright's mouse.wheel has no timeout and returns only once the page's main thread handled the
       // event. Here the page's wheel handler blocks that thread for 20 s, as a renderer that stopped
       // answering would for ever, while the notice's box stays disabled as during a countdown.
@@ -112,6 +113,10 @@ describe('bot runtime', () => {
       expect((failure as Error).message).toContain('未响应鼠标滚动');
       // The action timeout, not the 20 s the page held the wheel, nor the 30 s the notice may take.
       expect(Date.now() - started).toBeLessThan(8_000);
+      // Reading the page (page.evaluate, no timeout of its own either) gives up as well while it is held.
+      const reading = Date.now();
+      expect(await busyText(run)).toBeUndefined();
+      expect(Date.now() - reading).toBeLessThan(5_000);
     });
 
     describe('locators', () => {

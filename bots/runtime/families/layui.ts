@@ -1,9 +1,9 @@
 import type { Locator } from 'playwright-core';
 import { regionPath } from '../../../forms/codes/index.ts';
 import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '../../errors/index.ts';
+import { turnWheel } from '../bounded.ts';
 import { waitFor, waitForPortal } from '../locate.ts';
 import type { RunContext, Widget, WidgetSpec } from '../types.ts';
-import { turnWheel } from '../wheel.ts';
 import { asList, asText, labelFor, type OptionLabels, tap, textControl } from '../widgets/common.ts';
 import { formatDate, parseDate } from '../widgets/date.ts';
 import type { UiFamily } from './family.ts';

@@ -1,7 +1,7 @@
 import { PortalChangedError } from '../../errors/index.ts';
+import { turnWheel } from '../bounded.ts';
 import { waitFor } from '../locate.ts';
 import type { Widget } from '../types.ts';
-import { turnWheel } from '../wheel.ts';
 import { asText, tick } from './common.ts';
 
 /**

@@ -1,8 +1,8 @@
 import type { Locator } from 'playwright-core';
 import { PortalChangedError } from '../../../errors/index.ts';
+import { turnWheel } from '../../bounded.ts';
 import { waitFor } from '../../locate.ts';
 import type { RunContext, Widget } from '../../types.ts';
-import { turnWheel } from '../../wheel.ts';
 import { asText } from '../../widgets/common.ts';
 import { boxOf, clickBox, isTicked } from './boxes.ts';
 

@@ -1,8 +1,8 @@
 import type { Locator } from 'playwright-core';
 import { PortalChangedError, PortalUnavailableError } from '../../../errors/index.ts';
+import { turnWheel } from '../../bounded.ts';
 import { waitFor, waitForPortal } from '../../locate.ts';
 import type { RunContext, Widget } from '../../types.ts';
-import { turnWheel } from '../../wheel.ts';
 import { asText, labelFor, type OptionLabels, tap } from '../../widgets/common.ts';
 import { chosenText, css, fits, OPEN_MS, TRIES } from './dom.ts';
 
