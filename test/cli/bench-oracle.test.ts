@@ -1,14 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { longestPath } from '../../cli/bench/support/critical-path.ts';
 import { oracleFigures } from '../../cli/bench/support/e2e-oracle.ts';
 import { type OracleItem, oracleBound } from '../../cli/bench/support/oracle.ts';
 import { oracleItems, oracleWork } from '../../cli/bench/support/oracle-work.ts';
+import { startPortals } from '../../sandbox/start.ts';
 
 /** The oracle bound's arithmetic (support/oracle.ts) and the declared work of the seven portals. */
 describe('bench e2e oracle bound', () => {
   /** A registration whose output exists only after a review, and an item that needs that output late. */
   const registration: OracleItem = {
     itemId: 'reg',
+    portalId: 'p',
     rounds: [
       { request: 'POST /login' },
       { request: 'POST /apply', gives: ['filed'] },
@@ -17,6 +19,7 @@ describe('bench e2e oracle bound', () => {
   };
   const fund: OracleItem = {
     itemId: 'fund',
+    portalId: 'p',
     rounds: [
       { request: 'POST /login' },
       { request: 'GET /open/1' },
@@ -51,7 +54,11 @@ describe('bench e2e oracle bound', () => {
     const oracle = oracleBound([registration, fund], latency);
     // The old graph: fund starts when the whole registration has ended and then takes its own length.
     // The fund's own length once the code is known: four rounds of one latency each.
-    const known: OracleItem = { itemId: 'code', rounds: [{ request: 'known', gives: ['code'] }] };
+    const known: OracleItem = {
+      itemId: 'code',
+      portalId: 'p',
+      rounds: [{ request: 'known', gives: ['code'] }],
+    };
     const fundAlone = oracleBound([known, fund], latency).items.fund?.finishMs ?? 0;
     expect(fundAlone).toBe(400);
     const wholeItems = longestPath([
@@ -71,10 +78,12 @@ describe('bench e2e oracle bound', () => {
     expect(() => oracleBound([fund], 100)).toThrow(/no round gives the fact code/);
     const a: OracleItem = {
       itemId: 'a',
+      portalId: 'p',
       rounds: [{ request: 'x', needs: [{ fact: 'b', lagMs: 0 }], gives: ['a'] }],
     };
     const b: OracleItem = {
       itemId: 'b',
+      portalId: 'p',
       rounds: [{ request: 'y', needs: [{ fact: 'a', lagMs: 0 }], gives: ['b'] }],
     };
     expect(() => oracleBound([a, b], 100)).toThrow(/cycle/);
@@ -139,5 +148,30 @@ describe('bench e2e oracle bound', () => {
     expect(figures.oracleWallMs).toBe(12_950);
     expect(figures.ratio).toBe(2);
     expect(Object.keys(oracleWork(settings)).sort()).toEqual([...bundle].sort());
+  });
+  it('declares only requests the sandbox portals serve', async () => {
+    const portals = await startPortals({ basePort: 0 });
+    onTestFinished(() => portals.stop());
+    const served = async (portalId: string, request: string) => {
+      const [method = 'GET', path = '/'] = request.split(' ');
+      const base = portals.urls[portalId as keyof typeof portals.urls];
+      if (!base) throw new Error(`portal ${portalId} is not running`);
+      // No session: a page behind the login answers 303 or 401, one that does not exist 404.
+      const response = await fetch(`${base}${path.replace(':reference', 'GJ0000000001')}`, {
+        method,
+        redirect: 'manual',
+        ...(method === 'POST'
+          ? { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' }
+          : {}),
+      });
+      await response.arrayBuffer();
+      return response.status;
+    };
+    expect(await served('housing-fund', 'GET /no-such-page')).toBe(404);
+    for (const item of Object.values(oracleWork(settings)))
+      for (const round of item.rounds) {
+        const portalId = round.portalId ?? item.portalId;
+        expect([portalId, round.request, await served(portalId, round.request)]).not.toContainEqual(404);
+      }
   });
 });

@@ -39,17 +39,18 @@ export function oracleWork(s: OracleSettings): Record<string, OracleItem> {
       // 确认 (qrbc=1) at once; the ID photos and the domicile proof upload alongside steps 1–2. The credit
       // code is on the receipt once the registrar approved, approvalDelayMs after the filing was received.
       itemId: 'business-registration',
+      portalId: 'market-regulation',
       rounds: [
-        round('GET unified-login /captcha.png'),
-        round('POST unified-login /login'),
-        round('GET /sso?ticket'),
+        round('GET /captcha.png', { portalId: 'unified-login' }),
+        round('POST /login', { portalId: 'unified-login' }),
+        round('GET /sso'),
         round('GET /apply/1'),
         round('POST /apply/1'),
         round('POST /apply/2'),
         round('POST /apply/3'),
         round('POST /apply/4'),
         round('POST /apply/5', { gives: ['registration.filed'] }),
-        round('GET /receipt', {
+        round('GET /receipt/:reference', {
           servedNotBefore: [after('registration.filed', s.approvalDelayMs)],
           gives: ['creditCode'],
         }),
@@ -60,30 +61,33 @@ export function oracleWork(s: OracleSettings): Record<string, OracleItem> {
       // credit code (the bureau checks the register, public-security/filing.ts) and the code the applicant
       // typed; the 备案编码 are on the receipt.
       itemId: 'seal-engraving',
+      portalId: 'public-security',
       rounds: [
         round('POST /login'),
         round('POST /api/sms', { gives: ['seal.smsSent'] }),
         round('POST /seal/apply', { needs: [CREDIT_CODE, after('seal.smsSent', s.smsReplyMs)] }),
-        round('GET /receipt'),
+        round('GET /receipt/:reference'),
       ],
     },
     {
       // Slider puzzle, its check, then the login (bank/login.ts); 校验 (/api/check, checks the credit code
       // against the register) gives the token the booking needs (bank/portal.ts); the account is on the receipt.
       itemId: 'bank-account',
+      portalId: 'bank',
       rounds: [
         round('GET /api/slider'),
         round('POST /api/slider/verify'),
         round('POST /login'),
         round('POST /api/check', { needs: [CREDIT_CODE] }),
         round('POST /appointment'),
-        round('GET /receipt', { gives: ['bank.accountNo'] }),
+        round('GET /receipt/:reference', { gives: ['bank.accountNo'] }),
       ],
     },
     {
       // The login is the credit code, refused until syncLagMs after the approval (tax/login.ts); four steps in
       // order, the fourth reports the bank account; 检查 (/api/jc) gives the token the submission needs.
       itemId: 'tax-registration',
+      portalId: 'tax',
       rounds: [
         round('POST /login', {
           needs: [CREDIT_CODE],
@@ -95,13 +99,14 @@ export function oracleWork(s: OracleSettings): Record<string, OracleItem> {
         round('POST /xbnsr/4', { needs: [ACCOUNT_NO] }),
         round('POST /api/jc'),
         round('POST /xbnsr/submit'),
-        round('GET /receipt'),
+        round('GET /receipt/:reference'),
       ],
     },
     {
       // Kit login; 单位信息核验 looks the company up with the sync lag (social-insurance/company.ts); the form
       // (with 继续, qrjx=1, at once) carries the pay account.
       itemId: 'social-insurance',
+      portalId: 'social-insurance',
       rounds: [
         round('POST /login'),
         round('POST /register', {
@@ -109,16 +114,17 @@ export function oracleWork(s: OracleSettings): Record<string, OracleItem> {
           servedNotBefore: [after('registration.filed', s.approvalDelayMs + s.syncLagMs['social-insurance'])],
         }),
         round('POST /register/form', { needs: [ACCOUNT_NO] }),
-        round('GET /receipt'),
+        round('GET /receipt/:reference'),
       ],
     },
     {
       // Kit login; one JSON filing with the credit code and the account (medical-insurance/portal.ts).
       itemId: 'medical-insurance',
+      portalId: 'medical-insurance',
       rounds: [
         round('POST /login'),
         round('POST /api/apply', { needs: [CREDIT_CODE, ACCOUNT_NO] }),
-        round('GET /receipt'),
+        round('GET /receipt/:reference'),
       ],
     },
     {
@@ -127,6 +133,7 @@ export function oracleWork(s: OracleSettings): Record<string, OracleItem> {
       // 300 ms after it was first shown (housing-fund/wizard.ts, step-materials.ts); the ID copy uploads
       // alongside; the fund account number is on the receipt.
       itemId: 'housing-fund',
+      portalId: 'housing-fund',
       rounds: [
         round('POST /login'),
         round('GET /open/1'),
@@ -136,7 +143,7 @@ export function oracleWork(s: OracleSettings): Record<string, OracleItem> {
         round('POST /open/3', {
           servedNotBefore: [after('housing-fund.noticeShown', Math.max(0, s.noticeSeconds * 1000 - 300))],
         }),
-        round('GET /receipt'),
+        round('GET /receipt/:reference'),
       ],
     },
   ];

@@ -20,8 +20,10 @@ export interface FactAfter {
 }
 
 export interface OracleRound {
-  /** The forced request(s), for the report: 'POST /open/2'. */
+  /** The forced request, method and path on the item's portal: 'POST /open/2', 'GET /receipt/:reference'. */
   request: string;
+  /** Another portal that answers it (market regulation logs in through the unified login). */
+  portalId?: string;
   /** Facts the client must know before sending (their values go into the request), each after a delay. */
   needs?: readonly FactAfter[];
   /** Times the portal enforces: it does not accept this round before `fact` + `lagMs`. */
@@ -32,6 +34,8 @@ export interface OracleRound {
 
 export interface OracleItem {
   itemId: string;
+  /** The sandbox portal that files it. */
+  portalId: string;
   rounds: readonly OracleRound[];
 }
 
