@@ -2,13 +2,17 @@ import { PortalUnavailableError } from '../errors/index.ts';
 import type { RunContext } from './types.ts';
 
 /**
- * `work`, or PortalUnavailableError once the action timeout has passed. For the Playwright calls that have
+ * `work`, or PortalUnavailableError once `ms` (the action timeout) has passed. For the Playwright calls that have
  * no timeout of their own (`mouse.wheel`, `page.evaluate`): they return only once the renderer's main thread
  * has handled them, so a page that stops answering would hold them, and the run with them, for ever, while
  * every locator call beside them gives up after its timeout.
  */
-export async function answeredWithin<T>(run: RunContext, work: Promise<T>, what: string): Promise<T> {
-  const ms = run.settings.actionTimeoutMs;
+export async function answeredWithin<T>(
+  run: RunContext,
+  work: Promise<T>,
+  what: string,
+  ms = run.settings.actionTimeoutMs,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   // Left behind after a timeout, it settles when the page closes; nobody waits for it then.
   work.catch(() => {});

@@ -7,7 +7,10 @@ import { type Run, UNAVAILABLE_TEXTS } from './run.ts';
  * (some portals answer "系统繁忙" with 200), or the other department not knowing the company yet.
  */
 export async function portalTrouble(run: Run): Promise<string | undefined> {
-  const line = await busyText(run);
+  // A page that does not answer is trouble of its own.
+  const line = await busyText(run).catch((error: unknown) =>
+    error instanceof PortalUnavailableError ? error.message : undefined,
+  );
   if (line) return line;
   const trouble = run.trouble();
   if (trouble.length > 0) return `门户返回服务器错误（${trouble.slice(-3).join('，')}）`;
@@ -25,8 +28,13 @@ export async function busyText(run: Run): Promise<string | undefined> {
     ];
     return parts.join('\n');
   });
-  // A page that does not answer is not judged here: the next locator call times out on it.
-  const text = await answeredWithin(run, reading, '读取页面').catch(() => '');
+  // A page that navigates away meanwhile has no words of its own; one that does not answer is not serving.
+  const text = await answeredWithin(
+    run,
+    reading.catch(() => ''),
+    '读取页面',
+    run.settings.navigationTimeoutMs,
+  );
   return text
     .split('\n')
     .map((part) => part.trim())

@@ -113,9 +113,11 @@ describe('bot runtime', () => {
       expect((failure as Error).message).toContain('未响应鼠标滚动');
       // The action timeout, not the 20 s the page held the wheel, nor the 30 s the notice may take.
       expect(Date.now() - started).toBeLessThan(8_000);
-      // Reading the page (page.evaluate, no timeout of its own either) gives up as well while it is held.
+      // Reading the page (page.evaluate, no timeout of its own either) gives up after a page load's time.
       const reading = Date.now();
-      expect(await busyText(run)).toBeUndefined();
+      const quick = resolveRunnerOptions({ navigationTimeoutMs: 1_000 });
+      const unread = await busyText(new Run(page, request, io, quick, undefined)).catch((e: unknown) => e);
+      expect(unread).toBeInstanceOf(PortalUnavailableError);
       expect(Date.now() - reading).toBeLessThan(5_000);
     });
 
