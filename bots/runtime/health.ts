@@ -1,4 +1,5 @@
 import { PortalUnavailableError } from '../errors/index.ts';
+import { answeredWithin } from './bounded.ts';
 import { type Run, UNAVAILABLE_TEXTS } from './run.ts';
 
 /**
@@ -6,7 +7,10 @@ import { type Run, UNAVAILABLE_TEXTS } from './run.ts';
  * (some portals answer "系统繁忙" with 200), or the other department not knowing the company yet.
  */
 export async function portalTrouble(run: Run): Promise<string | undefined> {
-  const line = await busyText(run);
+  // A page that does not answer is trouble of its own.
+  const line = await busyText(run).catch((error: unknown) =>
+    error instanceof PortalUnavailableError ? error.message : undefined,
+  );
   if (line) return line;
   const trouble = run.trouble();
   if (trouble.length > 0) return `门户返回服务器错误（${trouble.slice(-3).join('，')}）`;
@@ -17,15 +21,20 @@ export async function portalTrouble(run: Run): Promise<string | undefined> {
 export async function busyText(run: Run): Promise<string | undefined> {
   const page = run.page;
   if (page.isClosed()) return '页面已关闭';
-  const text = await page
-    .evaluate(() => {
-      const parts = [
-        document.title,
-        ...[...document.querySelectorAll('h1, [role=alert]')].map((e) => e.textContent ?? ''),
-      ];
-      return parts.join('\n');
-    })
-    .catch(() => '');
+  const reading = page.evaluate(() => {
+    const parts = [
+      document.title,
+      ...[...document.querySelectorAll('h1, [role=alert]')].map((e) => e.textContent ?? ''),
+    ];
+    return parts.join('\n');
+  });
+  // A page that navigates away meanwhile has no words of its own; one that does not answer is not serving.
+  const text = await answeredWithin(
+    run,
+    reading.catch(() => ''),
+    '读取页面',
+    run.settings.navigationTimeoutMs,
+  );
   return text
     .split('\n')
     .map((part) => part.trim())

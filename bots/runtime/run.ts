@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { ValueRejectedError } from '../errors/index.ts';
 import type { AttachedDocument, FieldComparison, ItemRunIo, ItemRunRequest } from '../item-runner.ts';
+import { answeredWithin } from './bounded.ts';
 import type { CaptchaReader, RunnerSettings } from './options.ts';
 import { Secrets } from './secrets.ts';
 import type { RunContext, Values } from './types.ts';
@@ -129,7 +130,12 @@ export class Run implements RunContext {
     // over the footer). From the top, viewport and page positions are the same.
     // 'instant': a page with smooth scrolling would still be on its way up when the screenshot is taken.
     if (fullPage)
-      await this.page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' })).catch(() => {}); // a page that is navigating away has nothing to scroll
+      // A page that is navigating away has nothing to scroll; one that does not answer is left as it is.
+      await answeredWithin(
+        this,
+        this.page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' })),
+        '滚动',
+      ).catch(() => {});
     return this.page.screenshot({
       // JPEG: encoding a full-page PNG took about half of a screenshot's CPU, and with five contexts on two
       // cores that CPU is what the other runs wait for. A form stays legible at this quality.

@@ -2,16 +2,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { PortalChangedError, ValueRejectedError } from '../../bots/errors/index.ts';
+import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '../../bots/errors/index.ts';
 import type { AttachedDocument } from '../../bots/item-runner.ts';
 import { BrowserPool } from '../../bots/runtime/browser-pool.ts';
 import { findSliderGap } from '../../bots/runtime/captcha/slider-gap.ts';
 import { fillStep, readBack } from '../../bots/runtime/fill.ts';
+import { busyText } from '../../bots/runtime/health.ts';
 import { findOne } from '../../bots/runtime/locate.ts';
 import { resolveRunnerOptions } from '../../bots/runtime/options.ts';
 import { isPersonalField, maskValue } from '../../bots/runtime/personal.ts';
 import { Run } from '../../bots/runtime/run.ts';
-import { divSelect, text, upload } from '../../bots/runtime/widgets/index.ts';
+import { divSelect, readAndAccept, text, upload } from '../../bots/runtime/widgets/index.ts';
 import { newPuzzle, renderPuzzle } from '../../sandbox/bank/slider.ts';
 
 /** The runtime's parts on their own: the slider solver, the pool's recycling, strict locators, masking. */
@@ -70,6 +71,54 @@ describe('bot runtime', () => {
       } finally {
         await perJob.close();
       }
+    });
+
+    it('gives up on a page that does not answer the mouse wheel or a read within the action timeout', async () => {
+      // Playwright's mouse.wheel has no timeout and returns only once the page's main thread handled the
+      // event. Here the page's wheel handler blocks that thread for 20 s, as a renderer that stopped
+      // answering would for ever, while the notice's box stays disabled as during a countdown.
+      const lease = await pool.acquire();
+      onTestFinished(() => lease.release());
+      const page = await lease.context.newPage();
+      await page.setContent(`
+        <div id="notice" style="height:120px;overflow:auto"><div style="height:2000px">承诺书</div></div>
+        <label><input type="checkbox" disabled>我已阅读并同意</label>
+        <script>
+          addEventListener('wheel', () => { const end = Date.now() + 20000; while (Date.now() < end); }, { passive: false });
+        </script>`);
+      const io = {
+        signal: new AbortController().signal,
+        tracePath: '',
+        step: async () => {},
+        beforeFinalSubmit: async () => {},
+        askPerson: async () => '',
+      };
+      const request = {
+        applicationId: 'a',
+        applicationRef: 'r',
+        itemId: 'x',
+        portalId: 'p',
+        baseUrl: 'http://127.0.0.1/',
+        values: {},
+        documents: {},
+        reconcile: false,
+      };
+      const settings = resolveRunnerOptions({ actionTimeoutMs: 1_000, navigationTimeoutMs: 30_000 });
+      const run = new Run(page, request, io, settings, undefined);
+      const started = Date.now();
+      const failure = await readAndAccept('我已阅读并同意')
+        .fill(run, page.locator('#notice'), '1')
+        .catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(PortalUnavailableError);
+      expect((failure as Error).message).toContain('未响应鼠标滚动');
+      // The action timeout, not the 20 s the page held the wheel, nor the 30 s the notice may take.
+      expect(Date.now() - started).toBeLessThan(8_000);
+      // Reading the page (page.evaluate, no timeout of its own either) gives up after a page load's time.
+      const reading = Date.now();
+      const quick = resolveRunnerOptions({ navigationTimeoutMs: 1_000 });
+      const unread = await busyText(new Run(page, request, io, quick, undefined)).catch((e: unknown) => e);
+      expect(unread).toBeInstanceOf(PortalUnavailableError);
+      expect(Date.now() - reading).toBeLessThan(5_000);
     });
 
     describe('locators', () => {

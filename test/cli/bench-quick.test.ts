@@ -36,10 +36,17 @@ describe('benchmarks as smoke runs', () => {
     const [run] = report.runs;
     expect(report.wallMs).toBe(Math.round(run.wallMs));
     expect(report.criticalPathMs).toBe(Math.round(run.criticalPathMs));
-    expect(run.ratio).toBeCloseTo(run.wallMs / run.criticalPathMs, 2);
-    // A lower bound: never above the wall time.
+    expect(report.oracleWallMs).toBe(Math.round(run.oracleWallMs));
+    expect(run.ratio).toBeCloseTo(run.wallMs / run.oracleWallMs, 2);
+    expect(run.ratioToOwnRequests).toBeCloseTo(run.wallMs / run.criticalPathMs, 2);
+    // Lower bounds: never above the wall time.
     expect(run.criticalPathMs).toBeGreaterThan(0);
     expect(run.criticalPathMs).toBeLessThanOrEqual(run.wallMs);
+    expect(run.oracleWallMs).toBeGreaterThan(0);
+    expect(run.oracleWallMs).toBeLessThanOrEqual(run.wallMs);
+    expect(run.oracle.path.every((id: string) => run.items.some((item: Json) => item.itemId === id))).toBe(
+      true,
+    );
     expect(report.verified).toEqual({ items: run.items.length, receivedOnce: true, mismatches: 0 });
     // With a person reading every CAPTCHA, each unified login was answered by the simulated clerk.
     expect(run.captchaAnswers.length).toBeGreaterThan(0);

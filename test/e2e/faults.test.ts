@@ -37,8 +37,6 @@ describe('portals that are slow, busy and strict', () => {
         followUpDelayMs: 300,
         personPollMs: 100,
         itemAttempts: 12,
-        // A hung run (seen once in CI: a housing-fund try that never returned) is retried well within the test.
-        stallTimeoutMs: 90_000,
       },
     });
     ({ store, env, dataDir } = opened);

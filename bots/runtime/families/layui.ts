@@ -1,6 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { regionPath } from '../../../forms/codes/index.ts';
 import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '../../errors/index.ts';
+import { turnWheel } from '../bounded.ts';
 import { waitFor, waitForPortal } from '../locate.ts';
 import type { RunContext, Widget, WidgetSpec } from '../types.ts';
 import { asList, asText, labelFor, type OptionLabels, tap, textControl } from '../widgets/common.ts';
@@ -313,7 +314,7 @@ const notice = (agree: string, accept: string | undefined): Widget => ({
       async () => {
         const end = await content.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 4);
         if (end) return true;
-        await run.page.mouse.wheel(0, 400);
+        await turnWheel(run, 400);
         return undefined;
       },
       run.settings.navigationTimeoutMs,

@@ -1,4 +1,5 @@
 import { PortalChangedError } from '../../errors/index.ts';
+import { turnWheel } from '../bounded.ts';
 import { waitFor } from '../locate.ts';
 import type { Widget } from '../types.ts';
 import { asText, tick } from './common.ts';
@@ -20,7 +21,7 @@ export const readAndAccept = (agree: string, accept?: string): Widget => ({
     const enabled = await waitFor(
       async () => {
         if (await box.isEnabled()) return true;
-        await run.page.mouse.wheel(0, 600);
+        await turnWheel(run, 600);
         return undefined;
       },
       // Some portals also keep the box disabled for a reading time; that is what a person waits for too.

@@ -52,11 +52,11 @@ function serviceAfterWait(
 }
 
 export const CRITICAL_PATH_METHOD = [
-  'criticalPathMs is a lower bound on the time from one key to the last receipt that any client of these portals would need, built only from what the portals themselves did and the waits nobody can shorten.',
+  'criticalPathMs (the measure before the oracle, kept for continuity) is a bound on the time from one key to the last receipt that any client of these portals would need, built only from what the portals themselves did and the waits nobody can shorten.',
   'Service time: every request a sandbox portal answered is timed by its own Node HTTP server (diagnostics_channel http.server.request.start → http.server.response.finish, i.e. from the request headers arriving to the last byte of the answer, injected latency included). An item counts the requests of its portal (market regulation: also the unified login) that arrived during its one successful filing run (bot_runs row with a comparison), clipped to that run; overlapping requests count once (union of intervals). Left out: 办件查询 look-ups (/query, our exactly-once checks), failed attempts and follow-up runs, the control API.',
   "Waits: business-registration lasts max(service, service before the filing was received + approvalDelayMs + service after the approval), since the registrar approves approvalDelayMs after the filing (the credit code is known no earlier); seal-engraving lasts max(service, the applicant's drawn SMS reply delay + service after the answer), since the final submission cannot precede the code; housing-fund lasts max(service, service until its 承诺书 page (/open/3) was served + the countdown the portal enforces from then, noticeSeconds·1000 − 300 ms, + service after the countdown), since the portal refuses the submission until then. Service after an approval or a countdown (`afterMs`) counts the requests sent once the portal's first answer that ended after the wait's end had arrived: a request sent earlier may have been served after the end (the latency comes before the portal's handler), so a client could overlap it with the wait; what followed that answer could not be. The clerk's CAPTCHA answers are not counted (a CAPTCHA reader would remove them).",
   "Graph: the plan's needs (bots.source.plan), plus registration → tax-registration and registration → social-insurance edges weighted with those portals' syncLagMs (they refuse the company until then). criticalPathMs = the longest path (earliest finish of the last item) with every item starting as soon as its needs finished.",
-  'wallMs: from just before queue.submit (one key) to the latest updated_at of the done application_items (the last receipt stored). ratio = wallMs / criticalPathMs.',
+  'wallMs: from just before queue.submit (one key) to the latest updated_at of the done application_items (the last receipt stored). ratioToOwnRequests = wallMs / criticalPathMs.',
 ].join(' ');
 
 export interface ItemFigures {
@@ -94,12 +94,14 @@ export interface ItemFigures {
   };
 }
 
-export interface RunFigures {
+/** A run measured against the bound built from our own bots' requests (CRITICAL_PATH_METHOD). */
+export interface OwnRequestFigures {
   applicationId: string;
   companyName: string;
   wallMs: number;
   criticalPathMs: number;
-  ratio: number;
+  /** wallMs / criticalPathMs: the measure before the oracle bound, kept for continuity. */
+  ratioToOwnRequests: number;
   path: string[];
   /** Clerk CAPTCHA answers: in the wall time, not in the bound. */
   captchaAnswers: { itemId: string; replyMs: number }[];
@@ -138,7 +140,7 @@ const filingRun = (runs: readonly BotRunRow[], itemId: string) =>
     .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime())[0];
 
 /** Turns what one run left behind into its wall time, lower bound and per-item figures. */
-export function analyseRun(evidence: RunEvidence): RunFigures {
+export function analyseRun(evidence: RunEvidence): OwnRequestFigures {
   const t0 = evidence.keyPressedAt;
   const items = evidence.plan.map((item): ItemFigures => {
     const run = filingRun(evidence.runs, item.itemId);
@@ -244,7 +246,7 @@ export function analyseRun(evidence: RunEvidence): RunFigures {
     companyName: evidence.companyName,
     wallMs,
     criticalPathMs: result.criticalPathMs,
-    ratio: wallMs / result.criticalPathMs,
+    ratioToOwnRequests: wallMs / result.criticalPathMs,
     path: result.path,
     captchaAnswers: mineAnswers
       .filter((a) => a.kind === 'captcha')

@@ -9,7 +9,8 @@ import { seedReferenceApplication } from '../../e2e/reference-application.ts';
 import { verifyApplication } from '../../e2e/verify.ts';
 import { benchCompanyName } from './company-names.ts';
 import { median } from './critical-path.ts';
-import { analyseRun, CRITICAL_PATH_METHOD, type RunFigures } from './e2e-analysis.ts';
+import { analyseRun, CRITICAL_PATH_METHOD, type OwnRequestFigures } from './e2e-analysis.ts';
+import { ORACLE_METHOD, type OracleFigures, oracleFigures } from './e2e-oracle.ts';
 import { openBenchInfra } from './infra.ts';
 import { type Range, startBenchPeople } from './people.ts';
 import { recordPortalRequests } from './request-log.ts';
@@ -49,14 +50,23 @@ export interface E2eReport {
   };
   /** Medians over the runs. */
   wallMs: number;
-  criticalPathMs: number;
+  /** The independent lower bound: a perfect client's time (ORACLE_METHOD). */
+  oracleWallMs: number;
+  /** wallMs / oracleWallMs. */
   ratio: number;
-  target: { ratioAtMost: number; met: boolean };
+  /** The bound from our own bots' requests (CRITICAL_PATH_METHOD), kept for continuity. */
+  criticalPathMs: number;
+  ratioToOwnRequests: number;
+  /** The 1.5 target was set for ratioToOwnRequests, and is kept on it (`measure`). */
+  target: { ratioAtMost: number; measure: 'ratioToOwnRequests'; met: boolean };
   method: string;
   /** Every run; the per-item figures are in each. */
   runs: RunFigures[];
   verified: { items: number; receivedOnce: boolean; mismatches: number };
 }
+
+/** One run against both bounds. */
+export type RunFigures = OwnRequestFigures & OracleFigures;
 
 const SECOND = 1000;
 
@@ -142,11 +152,12 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
       const botRuns = await queue.runs({ applicationId: seeded.applicationId, limit: 200 });
       const steps = new Map<number, RunStepRow[]>();
       for (const run of botRuns) steps.set(run.id, await queue.steps(run.id));
-      const figures = analyseRun({
+      const plan = await env.bots.source.plan(seeded.applicationId);
+      const own = analyseRun({
         applicationId: seeded.applicationId,
         companyName: seeded.companyName,
         keyPressedAt,
-        plan: await env.bots.source.plan(seeded.applicationId),
+        plan,
         rows,
         runs: botRuns,
         steps,
@@ -157,12 +168,26 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
         noticeSeconds,
         syncLagMs: { tax: options.syncLagMs, 'social-insurance': options.syncLagMs },
       });
+      const figures: RunFigures = {
+        ...own,
+        ...oracleFigures({
+          itemIds: plan.map((item) => item.itemId),
+          wallMs: own.wallMs,
+          latencyMs: options.latencyMs,
+          approvalDelayMs: options.approvalDelayMs,
+          syncLagMs: options.syncLagMs,
+          noticeSeconds,
+          smsReplyMs: options.smsReplyMs,
+          sealSmsRepliesMs: own.smsAnswers.filter((a) => a.itemId === 'seal-engraving').map((a) => a.replyMs),
+        }),
+      };
       runs.push(figures);
       progress(
-        `第 ${n} 次：用时 ${(figures.wallMs / SECOND).toFixed(1)} 秒，关键路径 ${(figures.criticalPathMs / SECOND).toFixed(1)} 秒，比值 ${figures.ratio.toFixed(2)}`,
+        `第 ${n} 次：用时 ${(figures.wallMs / SECOND).toFixed(1)} 秒，理想客户端下限 ${(figures.oracleWallMs / SECOND).toFixed(1)} 秒，比值 ${figures.ratio.toFixed(2)}（按自身请求的关键路径 ${(figures.criticalPathMs / SECOND).toFixed(1)} 秒，比值 ${figures.ratioToOwnRequests.toFixed(2)}）`,
       );
     }
     const ratio = median(runs.map((r) => r.ratio));
+    const ratioToOwnRequests = median(runs.map((r) => r.ratioToOwnRequests));
     const {
       progress: _progress,
       chromiumPath: _chromium,
@@ -177,10 +202,12 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
       captcha: options.captcha,
       settings: { ...rest, tuning: { ...DEFAULT_TUNING, ...tuning }, quick: quick === true },
       wallMs: Math.round(median(runs.map((r) => r.wallMs))),
-      criticalPathMs: Math.round(median(runs.map((r) => r.criticalPathMs))),
+      oracleWallMs: Math.round(median(runs.map((r) => r.oracleWallMs))),
       ratio: Number(ratio.toFixed(3)),
-      target: { ratioAtMost: 1.5, met: ratio <= 1.5 },
-      method: CRITICAL_PATH_METHOD,
+      criticalPathMs: Math.round(median(runs.map((r) => r.criticalPathMs))),
+      ratioToOwnRequests: Number(ratioToOwnRequests.toFixed(3)),
+      target: { ratioAtMost: 1.5, measure: 'ratioToOwnRequests', met: ratioToOwnRequests <= 1.5 },
+      method: `${ORACLE_METHOD} ${CRITICAL_PATH_METHOD}`,
       runs,
       verified: { items: verifiedItems, receivedOnce, mismatches },
     };

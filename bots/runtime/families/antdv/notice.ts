@@ -1,5 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { PortalChangedError } from '../../../errors/index.ts';
+import { turnWheel } from '../../bounded.ts';
 import { waitFor } from '../../locate.ts';
 import type { RunContext, Widget } from '../../types.ts';
 import { asText } from '../../widgets/common.ts';
@@ -18,7 +19,7 @@ async function readToEnd(run: RunContext, modal: Locator): Promise<boolean | und
         ),
       );
       if (end) return true;
-      await run.page.mouse.wheel(0, 400);
+      await turnWheel(run, 400);
       return undefined;
     },
     run.settings.navigationTimeoutMs,

@@ -1,5 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { PortalChangedError, PortalUnavailableError } from '../../../errors/index.ts';
+import { turnWheel } from '../../bounded.ts';
 import { waitFor, waitForPortal } from '../../locate.ts';
 import type { RunContext, Widget } from '../../types.ts';
 import { asText, labelFor, type OptionLabels, tap } from '../../widgets/common.ts';
@@ -20,7 +21,7 @@ const scrollOn = async (run: RunContext, holder: Locator): Promise<boolean> => {
     el.firstElementChild?.firstElementChild?.getAttribute('style'),
   );
   await holder.hover({ timeout: OPEN_MS });
-  await run.page.mouse.wheel(0, 200);
+  await turnWheel(run, 200);
   await run.page.waitForTimeout(50);
   return (
     before !== (await holder.evaluate((el) => el.firstElementChild?.firstElementChild?.getAttribute('style')))
