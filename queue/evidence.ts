@@ -40,8 +40,7 @@ export class RunEvidence {
       );
       writeFileSync(file, record.screenshot, { mode: 0o600 });
       // Where the picture showed sensitive values (boxes only, no values): lets anyone check the masks held.
-      if (record.masking)
-        writeFileSync(maskingPath(file), JSON.stringify(record.masking), { mode: 0o600 });
+      if (record.masking) writeFileSync(maskingPath(file), JSON.stringify(record.masking), { mode: 0o600 });
       screenshotPath = this.relative(file);
     }
     await botRuns.addStep(this.db, this.runId, {

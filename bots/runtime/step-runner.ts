@@ -1,5 +1,4 @@
 import { redactText } from '../../lib/redact.ts';
-import type { ScreenshotMasking } from '../item-runner.ts';
 import {
   type BotError,
   coerceBotError,
@@ -7,6 +6,7 @@ import {
   PortalUnavailableError,
   ValueRejectedError,
 } from '../errors/index.ts';
+import type { ScreenshotMasking } from '../item-runner.ts';
 import { portalTrouble } from './health.ts';
 import type { Run, StepPicture } from './run.ts';
 

@@ -59,7 +59,8 @@ export const MASK_SOURCE = String.raw`(({ needles, color }) => {
   if (rects.length === 0) return { rects, scrollX: window.scrollX, scrollY: window.scrollY };
   const host = document.createElement('div');
   host.setAttribute('data-yijian-mask', '');
-  const still = 'position:absolute;left:0;top:0;width:0;height:0;margin:0;padding:0;border:0;inset:auto;'
+  // The host is the boxes' containing block: at the document's origin, in the top layer as elsewhere.
+  const still = 'position:absolute;inset:auto;left:0;top:0;width:0;height:0;margin:0;padding:0;border:0;'
     + 'overflow:visible;background:transparent;pointer-events:none;z-index:2147483647;';
   host.setAttribute('style', still);
   for (const [x, y, w, h] of rects) {
@@ -83,6 +84,6 @@ export const MASK_SOURCE = String.raw`(({ needles, color }) => {
 })`;
 
 /** Takes the boxes away again once the screenshot is taken. */
-export const CLEAR_SOURCE = String.raw`(() => {
+export const CLEAR_SOURCE = `(() => {
   document.querySelectorAll('[data-yijian-mask]').forEach((e) => e.remove());
 })()`;

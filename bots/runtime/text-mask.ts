@@ -59,7 +59,9 @@ async function frameOrigin(frame: Frame): Promise<{ x: number; y: number } | nul
   if (!element) return null;
   const [box, border] = await Promise.all([
     element.boundingBox(),
-    element.evaluate((el) => [(el as Element).clientLeft, (el as Element).clientTop] as const).catch(() => [0, 0] as const),
+    element
+      .evaluate((el) => [(el as Element).clientLeft, (el as Element).clientTop] as const)
+      .catch(() => [0, 0] as const),
   ]);
   return box ? { x: box.x + border[0], y: box.y + border[1] } : null;
 }
@@ -86,7 +88,12 @@ export async function coverSensitiveText(
   const frames = page.frames().filter((frame) => !frame.isDetached());
   // A frame navigating away has nothing left to show: it is skipped rather than failing the step.
   const findings = await Promise.all(
-    frames.map((frame) => frame.evaluate(source).then((r) => r as FrameFinding, () => null)),
+    frames.map((frame) =>
+      frame.evaluate(source).then(
+        (r) => r as FrameFinding,
+        () => null,
+      ),
+    ),
   );
   const main = findings[frames.indexOf(page.mainFrame())];
   const pageScroll = fullPage && main ? { x: main.scrollX, y: main.scrollY } : { x: 0, y: 0 };

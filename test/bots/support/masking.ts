@@ -1,0 +1,76 @@
+import sharp from 'sharp';
+import Tesseract from 'tesseract.js';
+import type { ImageBox, StepRecord } from '../../../bots/item-runner.ts';
+import { ocrLangPath } from '../../../ocr/ocr-data.ts';
+
+/** A pixel of the mask colour (#FF00FF) after JPEG: strongly red and blue, hardly green (no portal uses one). */
+const isMagenta = (r: number, g: number, b: number) => r > 200 && g < 80 && b > 200;
+
+/** Share of each box's pixels that are the mask colour in the picture (1: solid mask). */
+export async function maskCoverage(image: Buffer, boxes: readonly ImageBox[]): Promise<number[]> {
+  const { data, info } = await sharp(image).raw().toBuffer({ resolveWithObject: true });
+  return boxes.map((box) => {
+    const x0 = Math.max(0, Math.floor(box.x));
+    const y0 = Math.max(0, Math.floor(box.y));
+    const x1 = Math.min(info.width, Math.ceil(box.x + box.width));
+    const y1 = Math.min(info.height, Math.ceil(box.y + box.height));
+    let all = 0;
+    let masked = 0;
+    for (let y = y0; y < y1; y += 1) {
+      for (let x = x0; x < x1; x += 1) {
+        const i = (y * info.width + x) * info.channels;
+        all += 1;
+        if (isMagenta(data[i] ?? 0, data[i + 1] ?? 255, data[i + 2] ?? 0)) masked += 1;
+      }
+    }
+    // A box wholly outside the picture shows nothing.
+    return all === 0 ? 1 : masked / all;
+  });
+}
+
+/**
+ * Every place a step's screenshot showed a sensitive value, as recorded when it was taken, that is not covered by
+ * solid mask colour in the picture itself: `<step> #<n> <coverage>` for each. Empty when all held.
+ */
+export async function unmaskedPlaces(steps: readonly StepRecord[]): Promise<string[]> {
+  const failures: string[] = [];
+  for (const step of steps) {
+    if (!step.screenshot) continue;
+    if (!step.masking) {
+      failures.push(`${step.name}: no masking record`);
+      continue;
+    }
+    const coverage = await maskCoverage(step.screenshot, step.masking.found);
+    for (const [i, share] of coverage.entries())
+      if (share < 0.9) failures.push(`${step.name} #${i} ${share.toFixed(2)}`);
+  }
+  return failures;
+}
+
+/** Reads the digits and letters a person could read in a picture (tesseract, English model, offline). */
+export async function readableText(images: readonly Buffer[]): Promise<string[]> {
+  const worker = await Tesseract.createWorker('eng', Tesseract.OEM.LSTM_ONLY, {
+    langPath: ocrLangPath('eng'),
+    cacheMethod: 'none',
+    gzip: true,
+    logger: () => {},
+  });
+  try {
+    const texts: string[] = [];
+    for (const image of images) {
+      // Twice the size: the portal's 14 px digits read far better.
+      const larger = await sharp(image)
+        .resize({ width: 2 * ((await sharp(image).metadata()).width ?? 800) })
+        .png()
+        .toBuffer();
+      const { data } = await worker.recognize(larger);
+      texts.push(data.text);
+    }
+    return texts;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** Text as compared with a value: digits and letters only (OCR splits and punctuates numbers freely). */
+export const digitsAndLetters = (text: string) => text.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
