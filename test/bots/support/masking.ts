@@ -74,3 +74,45 @@ export async function readableText(images: readonly Buffer[]): Promise<string[]>
 
 /** Text as compared with a value: digits and letters only (OCR splits and punctuates numbers freely). */
 export const digitsAndLetters = (text: string) => text.replace(/[^0-9A-Za-z]/g, '').toUpperCase();
+
+/** Field ids whose values a screenshot must never show in full: ID numbers, phones, persons' names, accounts. */
+const PERSONAL_FIELD = /(^|\.)(idNumber|mobile|phone|officePhone|name|accountNo)$/;
+
+/**
+ * The case's personal values in a run request, by their field ids alone (not by the runtime's rules under test):
+ * ID numbers, mobiles, phones, persons' names and accounts, group rows included. Company names are not personal.
+ */
+export function personalValuesOf(values: Record<string, unknown>): string[] {
+  const found = new Set<string>();
+  const visit = (fieldId: string, value: unknown) => {
+    if (Array.isArray(value)) {
+      for (const row of value) {
+        if (row && typeof row === 'object')
+          for (const [key, inner] of Object.entries(row)) visit(`${fieldId}[].${key}`, inner);
+      }
+      return;
+    }
+    if (typeof value === 'string' && PERSONAL_FIELD.test(fieldId.replace(/\[\]/g, '')) && value.length >= 2)
+      found.add(value);
+  };
+  for (const [fieldId, value] of Object.entries(values)) visit(fieldId, value);
+  return [...found];
+}
+
+/**
+ * Which of the run's numbers (ID numbers, phones, accounts: 7 characters or more) OCR can read in the
+ * screenshots of the named steps: `<step>: <first three characters>…` for each.
+ */
+export async function readableNumbers(
+  steps: readonly StepRecord[],
+  names: readonly string[],
+  values: readonly string[],
+): Promise<string[]> {
+  const numbers = values.map(digitsAndLetters).filter((v) => /^\d[\dX]{6,}$/.test(v));
+  const chosen = steps.filter((s) => names.includes(s.name) && s.screenshot);
+  const texts = await readableText(chosen.map((s) => s.screenshot ?? Buffer.alloc(0)));
+  return chosen.flatMap((step, i) => {
+    const seen = digitsAndLetters(texts[i] ?? '');
+    return numbers.filter((n) => seen.includes(n)).map((n) => `${step.name}: ${n.slice(0, 3)}…`);
+  });
+}
