@@ -7,8 +7,8 @@ import type { ItemRunRequest, StepRecord } from '../../bots/item-runner.ts';
 import { fireSafety } from '../../bots/portals/fire-safety/fire-safety.portal.ts';
 import type { PortalDeclaration } from '../../bots/runtime/types.ts';
 import { expectedFields, maskedPixels, received } from './support/expect-received.ts';
-import { personalValuesOf, readableNumbers, unmaskedPlaces } from './support/masking.ts';
 import { accountOf } from './support/later-items.ts';
+import { personalValuesOf, readableNumbers, unmaskedPlaces } from './support/masking.ts';
 import { RESTAURANT_DOCUMENTS, restaurantValues } from './support/restaurant.ts';
 import { RecordingIo, Sandbox } from './support/sandbox.ts';
 

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
 import type { ItemRunRequest, StepRecord } from '../../bots/item-runner.ts';
 import { expectedFields, maskedPixels, received } from './support/expect-received.ts';
-import { personalValuesOf, readableNumbers, unmaskedPlaces } from './support/masking.ts';
 import { accountOf } from './support/later-items.ts';
+import { personalValuesOf, readableNumbers, unmaskedPlaces } from './support/masking.ts';
 import { RESTAURANT_DOCUMENTS, restaurantValues } from './support/restaurant.ts';
 import { RecordingIo, Sandbox } from './support/sandbox.ts';
 
