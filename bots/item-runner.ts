@@ -68,7 +68,7 @@ export interface ImageBox {
  */
 export interface ScreenshotMasking {
   found: ImageBox[];
-  /** Time spent looking for the values and laying the boxes (ms). */
+  /** Time spent looking for the values, laying the boxes and taking them away (ms). */
   searchMs: number;
 }
 

@@ -8,7 +8,7 @@ import { fireSafety } from '../../bots/portals/fire-safety/fire-safety.portal.ts
 import type { PortalDeclaration } from '../../bots/runtime/types.ts';
 import { expectedFields, maskedPixels, received } from './support/expect-received.ts';
 import { accountOf } from './support/later-items.ts';
-import { personalValuesOf, readableNumbers, unmaskedPlaces } from './support/masking.ts';
+import { maskingCost, personalValuesOf, readableNumbers, unmaskedPlaces } from './support/masking.ts';
 import { RESTAURANT_DOCUMENTS, restaurantValues } from './support/restaurant.ts';
 import { RecordingIo, Sandbox } from './support/sandbox.ts';
 
@@ -94,6 +94,7 @@ describe('fire-safety on the fire-safety portal (TDesign, no 办件查询)', () 
     // Issue 16: every place a personal value showed (found by its text when the picture was taken) is solid
     // mask colour, the receipt repeating the ID number and phone included; OCR reads none of the numbers.
     expect(filed.steps.length).toBeGreaterThanOrEqual(4);
+    console.info(`masking by text: ${maskingCost(filed.steps)}`);
     expect(await unmaskedPlaces(filed.steps)).toEqual([]);
     expect(filed.steps.find((s) => s.name === '读取回执')?.masking?.found.length).toBeGreaterThanOrEqual(2);
     expect(

@@ -5,7 +5,7 @@ import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runn
 import type { ItemRunRequest, StepRecord } from '../../bots/item-runner.ts';
 import { expectedFields, maskedPixels, received } from './support/expect-received.ts';
 import { accountOf } from './support/later-items.ts';
-import { personalValuesOf, readableNumbers, unmaskedPlaces } from './support/masking.ts';
+import { maskingCost, personalValuesOf, readableNumbers, unmaskedPlaces } from './support/masking.ts';
 import { RESTAURANT_DOCUMENTS, restaurantValues } from './support/restaurant.ts';
 import { RecordingIo, Sandbox } from './support/sandbox.ts';
 
@@ -72,6 +72,7 @@ describe('food-business-licence on the food-licence portal (layui)', () => {
     // Issue 16: every place a personal value showed (found by its text when the picture was taken) is solid
     // mask colour, the receipt repeating the ID number and phone included; OCR reads none of the numbers.
     expect(filed.steps.length).toBeGreaterThanOrEqual(4);
+    console.info(`masking by text: ${maskingCost(filed.steps)}`);
     expect(await unmaskedPlaces(filed.steps)).toEqual([]);
     expect(filed.steps.find((s) => s.name === '读取回执')?.masking?.found.length).toBeGreaterThanOrEqual(2);
     expect(

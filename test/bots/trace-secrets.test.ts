@@ -4,7 +4,7 @@ import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runn
 import type { ItemRunRequest, ItemRunResult } from '../../bots/item-runner.ts';
 import { readZip } from '../../lib/zip.ts';
 import { laterRequest, registerCompany } from './support/later-items.ts';
-import { personalValuesOf, readableNumbers, unmaskedPlaces } from './support/masking.ts';
+import { maskingCost, personalValuesOf, readableNumbers, unmaskedPlaces } from './support/masking.ts';
 import { RecordingIo, Sandbox } from './support/sandbox.ts';
 
 /**
@@ -92,6 +92,7 @@ describe('a filing keeps its secrets out of the trace and the run record', () =>
   it('shows no personal value unmasked in any screenshot, the receipt repeating them included', async () => {
     // Issue 16: found by their text when each picture was taken, every place is solid mask colour.
     expect(await unmaskedPlaces(io.steps)).toEqual([]);
+    console.info(`masking by text: ${maskingCost(io.steps)}`);
     const receipt = io.steps.find((s) => s.name.includes('回执'));
     expect(receipt?.masking?.found.length).toBeGreaterThanOrEqual(2);
     // OCR costs seconds a picture: the receipt and the last form page, which show the most.

@@ -116,3 +116,12 @@ export async function readableNumbers(
     return numbers.filter((n) => seen.includes(n)).map((n) => `${step.name}: ${n.slice(0, 3)}…`);
   });
 }
+
+/** What masking by text cost a run's screenshots: `n shots, median … ms, max … ms, … % of the steps' time`. */
+export function maskingCost(steps: readonly StepRecord[]): string {
+  const costs = steps.flatMap((s) => (s.masking ? [s.masking.searchMs] : [])).sort((a, b) => a - b);
+  const total = costs.reduce((sum, ms) => sum + ms, 0);
+  const stepsMs = steps.reduce((sum, s) => sum + s.durationMs, 0);
+  const median = costs[Math.floor(costs.length / 2)] ?? 0;
+  return `${costs.length} shots, median ${median.toFixed(1)} ms, max ${(costs.at(-1) ?? 0).toFixed(1)} ms, ${((100 * total) / Math.max(stepsMs, 1)).toFixed(1)} % of the steps' time`;
+}
