@@ -84,6 +84,12 @@ function applicantOf(
         phone: text(row.phone) || text(row.mobile),
       };
   }
+  // A filing that names a contact without an ID number (户外招牌's 联系人): name and mobile.
+  const phoneKey = Object.keys(fields).find((k) => /\.(mobile|phone)$/.test(k) && text(fields[k]));
+  if (phoneKey) {
+    const prefix = phoneKey.replace(/(mobile|phone)$/, '');
+    return { name: text(fields[`${prefix}name`]), idNumber: '', phone: text(fields[phoneKey]) };
+  }
   return null;
 }
 
@@ -97,7 +103,7 @@ function applicantRows(submission: Submission): SafeHtml {
   const id = person.idNumber.replace(/^(\d{6})(\d{8})(\w{4})$/, '$1 $2 $3');
   const phone = person.phone.replace(/^(1\d{2})(\d{4})(\d{4})$/, '$1-$2-$3');
   return html`<tr><th>申请人</th><td>${person.name}</td></tr>
-<tr><th>证件号码</th><td>${id}</td></tr>
+${id ? html`<tr><th>证件号码</th><td>${id}</td></tr>` : html``}
 ${phone ? html`<tr><th>联系电话</th><td>${phone}</td></tr>` : html``}`;
 }
 
