@@ -104,7 +104,7 @@ describe('fire-safety on the fire-safety portal (TDesign, no 办件查询)', () 
         personalValuesOf(filed.values),
       ),
     ).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 
   /** A filing made by a person at the counter's other window, over HTTP as the page's script posts it. */
   const fileByHand = async (unit: string) => {

@@ -82,7 +82,7 @@ describe('food-business-licence on the food-licence portal (layui)', () => {
         personalValuesOf(filed.values),
       ),
     ).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 
   it('takes a failed list load for the portal’s trouble, fills the page again and files once', async () => {
     const request = requestFor('漳州食味轩餐饮有限公司');

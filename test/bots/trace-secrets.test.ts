@@ -100,7 +100,7 @@ describe('a filing keeps its secrets out of the trace and the run record', () =>
     const shown = [forms.at(-1) ?? '', receipt?.name ?? ''];
     const values = personalValuesOf(request.values as Record<string, unknown>);
     expect(await readableNumbers(io.steps, shown, values)).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 });
 
 /** The SMS code a person types is a secret learnt during the run; the lists the portal owns are not. */
