@@ -58,7 +58,7 @@ async function frameOrigin(frame: Frame): Promise<{ x: number; y: number } | nul
   const element = await frame.frameElement().catch(() => null);
   if (!element) return null;
   const [box, border] = await Promise.all([
-    element.boundingBox(),
+    element.boundingBox().catch(() => null),
     element
       .evaluate((el) => [(el as Element).clientLeft, (el as Element).clientTop] as const)
       .catch(() => [0, 0] as const),
