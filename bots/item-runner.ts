@@ -49,7 +49,27 @@ export interface StepRecord {
   durationMs: number;
   /** JPEG (or PNG) with personal data masked. */
   screenshot?: Buffer;
+  /** Where the screenshot showed a sensitive value of the run (each covered by a box), and what finding them cost. */
+  masking?: ScreenshotMasking;
   note?: string;
+}
+
+/** A rectangle of a screenshot, in its pixels. */
+export interface ImageBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The places a step's screenshot showed a sensitive value, found by the value's text at the moment it was taken
+ * (bots/runtime/text-mask.ts). Holds no value: only where they were, so the picture can be checked.
+ */
+export interface ScreenshotMasking {
+  found: ImageBox[];
+  /** Time spent looking for the values, laying the boxes and taking them away (ms). */
+  searchMs: number;
 }
 
 /** One row of the read-back before submit: what the bot meant to type against what the page holds. */

@@ -39,6 +39,8 @@ export class RunEvidence {
         `${String(this.#steps).padStart(2, '0')}-${slug(record.name)}.${imageExtension(record.screenshot)}`,
       );
       writeFileSync(file, record.screenshot, { mode: 0o600 });
+      // Where the picture showed sensitive values (boxes only, no values): lets anyone check the masks held.
+      if (record.masking) writeFileSync(maskingPath(file), JSON.stringify(record.masking), { mode: 0o600 });
       screenshotPath = this.relative(file);
     }
     await botRuns.addStep(this.db, this.runId, {
@@ -63,3 +65,6 @@ const slug = (name: string) => name.replace(/[^\p{L}\p{N}-]+/gu, '-').slice(0, 4
 
 /** The file extension an image's bytes call for (step screenshots are JPEG, CAPTCHA pictures PNG). */
 const imageExtension = (image: Buffer) => (image[0] === 0xff && image[1] === 0xd8 ? 'jpg' : 'png');
+
+/** The file beside a step's screenshot listing the places it masked by text (`01-登录.jpg` → `01-登录.masks.json`). */
+export const maskingPath = (screenshot: string) => screenshot.replace(/\.(jpg|png)$/, '.masks.json');

@@ -1,9 +1,16 @@
 import type { Locator, Page } from 'playwright-core';
 import { ValueRejectedError } from '../errors/index.ts';
-import type { AttachedDocument, FieldComparison, ItemRunIo, ItemRunRequest } from '../item-runner.ts';
+import type {
+  AttachedDocument,
+  FieldComparison,
+  ItemRunIo,
+  ItemRunRequest,
+  ScreenshotMasking,
+} from '../item-runner.ts';
 import { answeredWithin } from './bounded.ts';
 import type { CaptchaReader, RunnerSettings } from './options.ts';
 import { Secrets } from './secrets.ts';
+import { coverSensitiveText, sensitiveTexts } from './text-mask.ts';
 import type { RunContext, Values } from './types.ts';
 
 /**
@@ -120,9 +127,10 @@ export class Run implements RunContext {
 
   /**
    * A screenshot of the whole page (or of what the window shows: `viewport`) with every personal field covered
-   * by a solid box.
+   * by a solid box, and every place showing a sensitive value of the run by its text (a receipt, a dialog over
+   * the form, a summary): `masking` says where those were.
    */
-  async screenshot(picture: StepPicture = 'page'): Promise<Buffer> {
+  async screenshot(picture: StepPicture = 'page'): Promise<{ image: Buffer; masking: ScreenshotMasking }> {
     const fullPage = this.settings.fullPageScreenshots && picture === 'page';
     const password = this.page.locator('input[type=password]');
     // Playwright draws the boxes where the fields are in the viewport; a full-page screenshot of a page left
@@ -136,18 +144,28 @@ export class Run implements RunContext {
         this.page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' })),
         '滚动',
       ).catch(() => {});
-    return this.page.screenshot({
-      // JPEG: encoding a full-page PNG took about half of a screenshot's CPU, and with five contexts on two
-      // cores that CPU is what the other runs wait for. A form stays legible at this quality.
-      type: 'jpeg',
-      quality: SCREENSHOT_QUALITY,
-      fullPage,
-      mask: [...this.#masks, password],
-      maskColor: MASK_COLOR,
-      animations: 'disabled',
-      caret: 'hide',
-      timeout: this.settings.actionTimeoutMs,
-    });
+    const texts = sensitiveTexts(this.values, this.secrets);
+    const byText = await coverSensitiveText(this.page, texts, MASK_COLOR, fullPage);
+    try {
+      const image = await this.page.screenshot({
+        // JPEG: encoding a full-page PNG took about half of a screenshot's CPU, and with five contexts on two
+        // cores that CPU is what the other runs wait for. A form stays legible at this quality.
+        type: 'jpeg',
+        quality: SCREENSHOT_QUALITY,
+        fullPage,
+        mask: [...this.#masks, password],
+        maskColor: MASK_COLOR,
+        animations: 'disabled',
+        caret: 'hide',
+        timeout: this.settings.actionTimeoutMs,
+      });
+      return { image, masking: byText.masking };
+    } finally {
+      // Taking the boxes away again is part of what masking by text costs.
+      const clearing = performance.now();
+      await byText.clear();
+      byText.masking.searchMs += performance.now() - clearing;
+    }
   }
 }
 

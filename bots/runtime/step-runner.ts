@@ -6,6 +6,7 @@ import {
   PortalUnavailableError,
   ValueRejectedError,
 } from '../errors/index.ts';
+import type { ScreenshotMasking } from '../item-runner.ts';
 import { portalTrouble } from './health.ts';
 import type { Run, StepPicture } from './run.ts';
 
@@ -63,7 +64,7 @@ export async function runStep<T>(
   const startedAt = new Date();
   const started = performance.now();
   run.beginStep();
-  let screenshot: Buffer | undefined;
+  let screenshot: { image: Buffer; masking: ScreenshotMasking } | undefined;
   let taking: Promise<void> | undefined;
   const shot: Shot = () => {
     const next = (taking?.catch(() => {}) ?? Promise.resolve()).then(async () => {
@@ -82,7 +83,7 @@ export async function runStep<T>(
       status: 'ok',
       startedAt,
       durationMs: performance.now() - started,
-      ...(screenshot ? { screenshot } : {}),
+      ...(screenshot ? { screenshot: screenshot.image, masking: screenshot.masking } : {}),
     });
     return result;
   } catch (error) {
@@ -94,7 +95,7 @@ export async function runStep<T>(
       status: 'failed',
       startedAt,
       durationMs: performance.now() - started,
-      ...(screenshot ? { screenshot } : {}),
+      ...(screenshot ? { screenshot: screenshot.image, masking: screenshot.masking } : {}),
       note: `${failure.code}: ${failure.message}`,
     });
     throw failure;

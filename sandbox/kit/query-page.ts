@@ -61,6 +61,52 @@ export function queryRouter(ctx: PortalContext, options: { list: boolean }): Rou
   return router;
 }
 
+/** The person a filing names first (the field group or table row holding an ID number), as a receipt prints them. */
+function applicantOf(
+  fields: Record<string, unknown>,
+): { name: string; idNumber: string; phone: string } | null {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const key = Object.keys(fields).find((k) => k.endsWith('.idNumber') && text(fields[k]));
+  if (key) {
+    const prefix = key.slice(0, -'idNumber'.length);
+    const phone = text(fields[`${prefix}phone`]) || text(fields[`${prefix}mobile`]);
+    return { name: text(fields[`${prefix}name`]), idNumber: text(fields[key]), phone };
+  }
+  for (const value of Object.values(fields)) {
+    if (!Array.isArray(value)) continue;
+    const row = value.find(
+      (r): r is Record<string, unknown> => !!r && typeof r === 'object' && 'idNumber' in r,
+    );
+    if (row)
+      return {
+        name: text(row.name),
+        idNumber: text(row.idNumber),
+        phone: text(row.phone) || text(row.mobile),
+      };
+  }
+  // A filing that names a contact without an ID number (户外招牌's 联系人): name and mobile.
+  const phoneKey = Object.keys(fields).find((k) => /\.(mobile|phone)$/.test(k) && text(fields[k]));
+  if (phoneKey) {
+    const prefix = phoneKey.replace(/(mobile|phone)$/, '');
+    return { name: text(fields[`${prefix}name`]), idNumber: '', phone: text(fields[phoneKey]) };
+  }
+  return null;
+}
+
+/**
+ * The applicant's lines of a receipt. Real receipts repeat the person's ID number and phone in print, grouped
+ * and with dashes (`350603 19850612 0316`, `138-0596-1234`): the bots' screenshots must mask them by their text.
+ */
+function applicantRows(submission: Submission): SafeHtml {
+  const person = applicantOf(submission.fields);
+  if (!person) return html``;
+  const id = person.idNumber.replace(/^(\d{6})(\d{8})(\w{4})$/, '$1 $2 $3');
+  const phone = person.phone.replace(/^(1\d{2})(\d{4})(\d{4})$/, '$1-$2-$3');
+  return html`<tr><th>申请人</th><td>${person.name}</td></tr>
+${id ? html`<tr><th>证件号码</th><td>${id}</td></tr>` : html``}
+${phone ? html`<tr><th>联系电话</th><td>${phone}</td></tr>` : html``}`;
+}
+
 /** The standard receipt: reference, item, applicant, time, status and outputs, with the department's seal. */
 export function receiptBody(ctx: PortalContext, submission: Submission, extra: SafeHtml = html``): SafeHtml {
   const labels = ctx.definition.receiptLabels ?? {};
@@ -76,6 +122,7 @@ export function receiptBody(ctx: PortalContext, submission: Submission, extra: S
 <tr><th>办件编号</th><td class="k-receipt__reference">${submission.reference}</td></tr>
 <tr><th>办理事项</th><td>${ctx.definition.itemName}</td></tr>
 <tr><th>申请单位</th><td>${submission.company}</td></tr>
+${applicantRows(submission)}
 <tr><th>提交时间</th><td>${chinaDateTime(submission.receivedAt)}</td></tr>
 <tr><th>办理状态</th><td>${statusBadge(submission)}</td></tr>
 ${outputRows}

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
 import { PersonNeededError } from '../../bots/errors/index.ts';
-import type { ItemRunRequest } from '../../bots/item-runner.ts';
+import type { ItemRunRequest, StepRecord } from '../../bots/item-runner.ts';
 import { fireSafety } from '../../bots/portals/fire-safety/fire-safety.portal.ts';
 import type { PortalDeclaration } from '../../bots/runtime/types.ts';
 import { expectedFields, maskedPixels, received } from './support/expect-received.ts';
 import { accountOf } from './support/later-items.ts';
+import { maskingCost, personalValuesOf, readableNumbers, unmaskedPlaces } from './support/masking.ts';
 import { RESTAURANT_DOCUMENTS, restaurantValues } from './support/restaurant.ts';
 import { RecordingIo, Sandbox } from './support/sandbox.ts';
 
@@ -19,6 +20,8 @@ import { RecordingIo, Sandbox } from './support/sandbox.ts';
 describe('fire-safety on the fire-safety portal (TDesign, no 办件查询)', () => {
   const sandbox = new Sandbox();
   let runner: BrowserRunner;
+  /** The first filing's steps and values, for the screenshot checks. */
+  let filed: { steps: StepRecord[]; values: Record<string, unknown> } = { steps: [], values: {} };
   // The declaration the runner uses: the real one, or one with fewer ways to look an earlier filing up.
   let declaration: PortalDeclaration = fireSafety;
 
@@ -84,7 +87,24 @@ describe('fire-safety on the fire-safety portal (TDesign, no 办件查询)', () 
     if (process.env.YIJIAN_KEEP_SHOTS)
       writeFileSync(join(process.env.YIJIAN_KEEP_SHOTS, 'fire-safety-filled.jpg'), filled ?? '');
     expect(await maskedPixels(filled ?? Buffer.alloc(0))).toBeGreaterThan(1000);
+    filed = { steps: io.steps, values: request.values as Record<string, unknown> };
   });
+
+  it('shows no personal value unmasked in any of the run’s screenshots, the receipt included', async () => {
+    // Issue 16: every place a personal value showed (found by its text when the picture was taken) is solid
+    // mask colour, the receipt repeating the ID number and phone included; OCR reads none of the numbers.
+    expect(filed.steps.length).toBeGreaterThanOrEqual(4);
+    console.info(`masking by text: ${maskingCost(filed.steps)}`);
+    expect(await unmaskedPlaces(filed.steps)).toEqual([]);
+    expect(filed.steps.find((s) => s.name === '读取回执')?.masking?.found.length).toBeGreaterThanOrEqual(2);
+    expect(
+      await readableNumbers(
+        filed.steps,
+        ['填写消防安全检查告知承诺申报', '读取回执'],
+        personalValuesOf(filed.values),
+      ),
+    ).toEqual([]);
+  }, 180_000);
 
   /** A filing made by a person at the counter's other window, over HTTP as the page's script posts it. */
   const fileByHand = async (unit: string) => {

@@ -2,9 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
-import type { ItemRunRequest } from '../../bots/item-runner.ts';
+import type { ItemRunRequest, StepRecord } from '../../bots/item-runner.ts';
 import { expectedFields, maskedPixels, received } from './support/expect-received.ts';
 import { accountOf } from './support/later-items.ts';
+import { maskingCost, personalValuesOf, readableNumbers, unmaskedPlaces } from './support/masking.ts';
 import { RESTAURANT_DOCUMENTS, restaurantValues } from './support/restaurant.ts';
 import { RecordingIo, Sandbox } from './support/sandbox.ts';
 
@@ -12,6 +13,8 @@ import { RecordingIo, Sandbox } from './support/sandbox.ts';
 describe('food-business-licence on the food-licence portal (layui)', () => {
   const sandbox = new Sandbox();
   let runner: BrowserRunner;
+  /** The first filing's steps and values, for the screenshot checks. */
+  let filed: { steps: StepRecord[]; values: Record<string, unknown> } = { steps: [], values: {} };
 
   beforeAll(async () => {
     await sandbox.start();
@@ -67,7 +70,24 @@ describe('food-business-licence on the food-licence portal (layui)', () => {
     if (process.env.YIJIAN_KEEP_SHOTS)
       writeFileSync(join(process.env.YIJIAN_KEEP_SHOTS, 'food-licence-filled.jpg'), filled ?? '');
     expect(await maskedPixels(filled ?? Buffer.alloc(0))).toBeGreaterThan(2000);
+    filed = { steps: io.steps, values: request.values as Record<string, unknown> };
   });
+
+  it('shows no personal value unmasked in any of the run’s screenshots, the receipt included', async () => {
+    // Issue 16: every place a personal value showed (found by its text when the picture was taken) is solid
+    // mask colour, the receipt repeating the ID number and phone included; OCR reads none of the numbers.
+    expect(filed.steps.length).toBeGreaterThanOrEqual(4);
+    console.info(`masking by text: ${maskingCost(filed.steps)}`);
+    expect(await unmaskedPlaces(filed.steps)).toEqual([]);
+    expect(filed.steps.find((s) => s.name === '读取回执')?.masking?.found.length).toBeGreaterThanOrEqual(2);
+    expect(
+      await readableNumbers(
+        filed.steps,
+        ['填写食品经营许可申请', '读取回执'],
+        personalValuesOf(filed.values),
+      ),
+    ).toEqual([]);
+  }, 180_000);
 
   it('takes a failed list load for the portal’s trouble, fills the page again and files once', async () => {
     const request = requestFor('漳州食味轩餐饮有限公司');

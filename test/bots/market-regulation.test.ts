@@ -7,6 +7,7 @@ import { label } from '../../bots/portals/common/standard-pages.ts';
 import { marketRegulation } from '../../bots/portals/market-regulation/market-regulation.portal.ts';
 import { text } from '../../bots/runtime/widgets/index.ts';
 import { expectedFields, maskedPixels, received } from './support/expect-received.ts';
+import { unmaskedPlaces } from './support/masking.ts';
 import { REFERENCE_DOCUMENTS, referenceValues } from './support/reference.ts';
 import { RecordingIo, Sandbox } from './support/sandbox.ts';
 
@@ -89,6 +90,9 @@ describe('business-registration on the market-regulation portal', () => {
     // 人员信息 shows names, ID numbers and phones of three people: each is under a mask box.
     expect(await maskedPixels(shot('人员信息'))).toBeGreaterThan(3 * 8 * 200);
     expect(await maskedPixels(shot('经营范围'))).toBe(0);
+    // Issue 16: every place a personal value showed (found by its text) is solid mask colour.
+    expect(await unmaskedPlaces(steps)).toEqual([]);
+    expect(steps.find((s) => s.name === '人员信息')?.masking?.found.length).toBeGreaterThanOrEqual(6);
     expect(existsSync(first.io.tracePath) && statSync(first.io.tracePath).size).toBeGreaterThan(10_000);
   });
 

@@ -5,6 +5,7 @@ import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runn
 import type { ItemRunRequest } from '../../bots/item-runner.ts';
 import { expectedFields, maskedPixels, received } from './support/expect-received.ts';
 import { accountOf } from './support/later-items.ts';
+import { unmaskedPlaces } from './support/masking.ts';
 import { RESTAURANT_DOCUMENTS, restaurantValues } from './support/restaurant.ts';
 import { RecordingIo, Sandbox } from './support/sandbox.ts';
 
@@ -73,6 +74,10 @@ describe('signboard on the outdoor-sign portal (Ant Design Vue)', () => {
     if (process.env.YIJIAN_KEEP_SHOTS)
       writeFileSync(join(process.env.YIJIAN_KEEP_SHOTS, 'outdoor-sign-filled.jpg'), filled ?? '');
     expect(await maskedPixels(filled ?? Buffer.alloc(0))).toBeGreaterThan(500);
+    // Issue 16: every place a personal value showed, the receipt repeating the ID number and phone included,
+    // is solid mask colour.
+    expect(await unmaskedPlaces(io.steps)).toEqual([]);
+    expect(io.steps.find((s) => s.name === '读取回执')?.masking?.found.length).toBeGreaterThanOrEqual(2);
   });
 
   it('takes a failed cascader level for the portal’s trouble, fills the page again and files once', async () => {

@@ -4,6 +4,7 @@ import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runn
 import type { ItemRunRequest, ItemRunResult } from '../../bots/item-runner.ts';
 import { readZip } from '../../lib/zip.ts';
 import { laterRequest, registerCompany } from './support/later-items.ts';
+import { maskingCost, personalValuesOf, readableNumbers, unmaskedPlaces } from './support/masking.ts';
 import { RecordingIo, Sandbox } from './support/sandbox.ts';
 
 /**
@@ -87,6 +88,19 @@ describe('a filing keeps its secrets out of the trace and the run record', () =>
     });
     for (const secret of secrets()) expect(record.includes(secret), secret.slice(0, 3)).toBe(false);
   });
+
+  it('shows no personal value unmasked in any screenshot, the receipt repeating them included', async () => {
+    // Issue 16: found by their text when each picture was taken, every place is solid mask colour.
+    expect(await unmaskedPlaces(io.steps)).toEqual([]);
+    console.info(`masking by text: ${maskingCost(io.steps)}`);
+    const receipt = io.steps.find((s) => s.name.includes('回执'));
+    expect(receipt?.masking?.found.length).toBeGreaterThanOrEqual(2);
+    // OCR costs seconds a picture: the receipt and the last form page, which show the most.
+    const forms = io.steps.filter((s) => s.name.startsWith('填写')).map((s) => s.name);
+    const shown = [forms.at(-1) ?? '', receipt?.name ?? ''];
+    const values = personalValuesOf(request.values as Record<string, unknown>);
+    expect(await readableNumbers(io.steps, shown, values)).toEqual([]);
+  }, 180_000);
 });
 
 /** The SMS code a person types is a secret learnt during the run; the lists the portal owns are not. */

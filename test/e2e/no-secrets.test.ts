@@ -1,7 +1,8 @@
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScreenshotMasking } from '../../bots/item-runner.ts';
 import { BOT_PORTAL_IDS } from '../../cli/bot-system.ts';
 import { seedReferenceApplication } from '../../cli/e2e/reference-application.ts';
 import { startSimulatedPeople } from '../../cli/e2e/simulated-people.ts';
@@ -9,9 +10,11 @@ import { ELEMENTS, loadCase } from '../../forms/index.ts';
 import { createLogger, silentLogger } from '../../lib/logger.ts';
 import { sleep } from '../../lib/net.ts';
 import { readZip } from '../../lib/zip.ts';
+import { maskingPath } from '../../queue/evidence.ts';
 import { PORTAL_DEFINITIONS } from '../../sandbox/catalog.ts';
 import { UNIFIED_LOGIN_ACCOUNTS } from '../../sandbox/unified-login/portal.ts';
 import { ApplicationsRepo } from '../../store/applications.repo.ts';
+import { maskCoverage } from '../bots/support/masking.ts';
 import { type IsolatedEnvironment, openIsolatedEnvironment } from './support/isolated-environment.ts';
 
 /**
@@ -175,6 +178,49 @@ describe('a filing leaves no secret in logs, audit rows, run records or traces',
       for (const secret of await secrets())
         expect(text.includes(secret), `${trace} holds ${secret.slice(0, 3)}…`).toBe(false);
     }
+  });
+
+  /** Every file under DATA_DIR (paths relative to it) but the parts that hold the case by design. */
+  const ownFiles = () =>
+    readdirSync(opened.dataDir, { recursive: true, encoding: 'utf8' }).filter(
+      (path) =>
+        lstatSync(join(opened.dataDir, path)).isFile() &&
+        // The simulated departments keep what they were sent, as the real ones do; the uploads are the
+        // applicant's own documents.
+        !/^(portals|uploads)(\/|$)/.test(path),
+    );
+
+  it('has none of them in plain text in any file the run left under DATA_DIR', async () => {
+    const files = ownFiles();
+    // The queue's append-only file and the evidence are among them.
+    expect(files.some((path) => path.startsWith('redis/'))).toBe(true);
+    expect(files.some((path) => path.endsWith('.masks.json'))).toBe(true);
+    const list = await secrets();
+    for (const path of files.filter((p) => !/\.(jpg|png)$/.test(p))) {
+      const bytes = readFileSync(join(opened.dataDir, path));
+      const text = `${bytes.toString('utf8')}\n${bytes.toString('latin1')}`;
+      for (const secret of list)
+        expect(text.includes(secret), `${path} holds ${secret.slice(0, 3)}…`).toBe(false);
+    }
+  });
+
+  it('covers in solid mask colour every place a screenshot of the runs showed a sensitive value', async () => {
+    const shots = ownFiles().filter((path) => path.startsWith('evidence/') && /\d{2}-.*\.jpg$/.test(path));
+    expect(shots.length).toBeGreaterThanOrEqual(6);
+    let places = 0;
+    const unmasked: string[] = [];
+    for (const shot of shots) {
+      const sidecar = join(opened.dataDir, maskingPath(shot));
+      // Every step's screenshot says where it masked by text, even when that is nowhere.
+      expect(existsSync(sidecar), `${shot} has no masking record`).toBe(true);
+      const { found } = JSON.parse(readFileSync(sidecar, 'utf8')) as ScreenshotMasking;
+      places += found.length;
+      const coverage = await maskCoverage(readFileSync(join(opened.dataDir, shot)), found);
+      for (const [i, share] of coverage.entries()) if (share < 0.9) unmasked.push(`${shot} #${i} ${share}`);
+    }
+    // The forms and receipts of the runs did show ID numbers and mobiles.
+    expect(places).toBeGreaterThanOrEqual(4);
+    expect(unmasked).toEqual([]);
   });
 
   it('leaves no file or folder under DATA_DIR that group or others may use', () => {
