@@ -14,6 +14,8 @@ export interface ParsedDate {
 const DATE_LOOKALIKES: Record<string, string> = { 了: '7', 〇: '0', 零: '0' };
 
 export function parseChineseDate(text: string): ParsedDate | null {
+  const written = numeralDate(compact(text));
+  if (written) return written;
   let repaired = false;
   const mapped = [...compact(text)]
     .map((c) => {
@@ -27,6 +29,53 @@ export function parseChineseDate(text: string): ParsedDate | null {
   if (!match) return null;
   const value = isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
   return value ? { value, repaired: repaired || changed } : null;
+}
+
+const NUMERALS: Record<string, number> = {
+  〇: 0,
+  '○': 0,
+  零: 0,
+  O: 0,
+  o: 0,
+  '0': 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** 一 … 三十一 as written in dates, with 廿 (20) and 卅 (30). Null when it is not such a number. */
+function numeral(text: string): number | null {
+  const match = text.match(/^(?:([二三])?(十|廿|卅))?([一二三四五六七八九]?)$/);
+  if (!match || text === '') return null;
+  const [, tensDigit, tensMark, units = ''] = match;
+  const unit = units ? (NUMERALS[units] as number) : 0;
+  if (!tensMark) return unit;
+  if (tensDigit && tensMark !== '十') return null;
+  const tens =
+    tensMark === '廿' ? 2 : tensMark === '卅' ? 3 : tensDigit ? (NUMERALS[tensDigit] as number) : 1;
+  return tens * 10 + unit;
+}
+
+/** Dates written in Chinese numerals, as older licences print them: 二〇〇八年十二月五日, 二〇一五年五月廿九日. */
+function numeralDate(text: string): ParsedDate | null {
+  const match = text.match(
+    /([〇○零0Oo一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十廿卅]{1,3})日/,
+  );
+  if (!match) return null;
+  const [, yearText = '', monthText = '', dayText = ''] = match;
+  if (!/[一二三四五六七八九]/.test(yearText)) return null;
+  const year = Number([...yearText].map((c) => NUMERALS[c]).join(''));
+  const month = numeral(monthText);
+  const day = numeral(dayText);
+  if (month === null || day === null) return null;
+  const value = isoDate(year, month, day);
+  return value ? { value, repaired: /[0Oo○零]/.test(yearText) } : null;
 }
 
 export function isoDate(year: number, month: number, day: number): string | null {

@@ -26,6 +26,11 @@ describe('dates', () => {
     ['2016.03.07', '2016-03-07', false],
     ['2000 年 1月 了日', '2000-01-07', true],
     ['2024年O3月l5日', '2024-03-15', true],
+    ['二〇〇八年十二月五日', '2008-12-05', false],
+    ['二〇一五年五月廿九日', '2015-05-29', false],
+    ['二〇一四年四月三日', '2014-04-03', false],
+    ['二〇二〇年一月卅一日', '2020-01-31', false],
+    ['二0一三年十二月二十日', '2013-12-20', true],
   ])('%s → %s', (text, value, repaired) => {
     expect(parseChineseDate(text)).toEqual({ value, repaired });
   });
@@ -34,6 +39,7 @@ describe('dates', () => {
     expect(parseChineseDate('1990年2月30日')).toBeNull();
     expect(parseChineseDate('1990年13月7日')).toBeNull();
     expect(parseChineseDate('11996 年 9月24日')).toBeNull();
+    expect(parseChineseDate('二〇二一年二月三十一日')).toBeNull();
   });
 });
 
