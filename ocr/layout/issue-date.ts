@@ -2,6 +2,7 @@ import { cornersOf } from '../engine/geometry.ts';
 import type { PageReader, PageText } from '../engine/page-reader.ts';
 import type { LicenceExtraction } from './licence.extract.ts';
 import type { PlacedLine } from './page-lines.ts';
+import { parseChineseDate } from '../fields/dates.ts';
 import { datePrintedIn, printedDate } from './printed.ts';
 import { readingOf, unlabelledHit } from './values.ts';
 
@@ -89,7 +90,8 @@ export function surestDate(reads: readonly { chars: Chars }[]): { chars: Chars }
     const whole = datePrintedIn(text);
     const cut = whole ? null : datePrintedIn(`${text}日`);
     const found = whole ?? (cut && cut.index + [...cut.date].length === [...text].length + 1 ? cut : null);
-    if (!found) continue;
+    // A date that does not exist (2019年10月0日) is a misreading, whatever the recogniser's confidence.
+    if (!found || !parseChineseDate(found.date)) continue;
     const own = chars.slice(found.index, found.index + [...found.date].length);
     if (!whole) own.push({ char: '日', confidence: 0.5 });
     const score = Math.min(...own.map((c) => c.confidence));

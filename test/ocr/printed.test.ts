@@ -99,5 +99,6 @@ describe('the issue date under the seal, read three ways', () => {
     expect(text(found)).toBe('2016年12月07日');
     expect(found?.chars.at(-1)?.confidence).toBeLessThan(0.6);
     expect(surestDate([read('2016年12月07号码', 0.9)])).toBeNull();
+    expect(surestDate([read('2019年10月0日', 0.9)])).toBeNull();
   });
 });
