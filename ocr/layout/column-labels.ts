@@ -5,7 +5,8 @@ import type { PlacedLine } from './page-lines.ts';
  * Labels whose first characters were misread. Letter-spaced labels (「名    称」) come as one box per
  * character, and a watermark over the first one turns 「类」 into 「米」 or 「住」 into 「大」. The last character
  * still names the label when only one field's labels end with it, when it sits where the labels already found
- * end (the label column's right edge), with a value after it on the same row (the first glyph may be lost).
+ * end (the label column's right edge), with a value after it on the same row (the first glyph may be lost),
+ * or starting a line that holds the value too (「型有限责任公司…」).
  */
 export function labelsByLastCharacter(
   lines: readonly PlacedLine[],
@@ -18,14 +19,20 @@ export function labelsByLastCharacter(
   const labelEnds = found.map((hit) => hit.labelRight);
   const hits: LabelHit[] = [];
   for (const line of lines) {
-    const text = line.text.replace(/[\s:：]/g, '');
-    if ([...text].length !== 1) continue;
-    const keys = Object.entries(catalogue).filter(([, labels]) => labels.some((l) => l.endsWith(text)));
+    const chars = line.text.replace(/[\s:：]/g, '');
+    const first = [...chars][0];
+    if (!first) continue;
+    const alone = [...chars].length === 1;
+    const keys = Object.entries(catalogue).filter(([, labels]) => labels.some((l) => l.endsWith(first)));
     const [only] = keys;
     if (keys.length !== 1 || !only || foundKeys.has(only[0])) continue;
     const [key, labels] = only;
     const labelRight = charX(line, 0) + unit / 2;
-    if (!labelEnds.some((end) => Math.abs(end - labelRight) < unit * 1.2)) continue;
+    // A glyph alone may sit anywhere in its box; one that starts a line with the value must start the column.
+    const tolerance = alone ? 1.2 : 0.6;
+    if (!labelEnds.some((end) => Math.abs(end - labelRight) < unit * tolerance)) continue;
+    const value = alone ? nextOnRow(lines, line, unit) : line;
+    if (!value) continue;
     const sameRow = (other: PlacedLine) =>
       Math.abs(other.middle - line.middle) < 0.6 * Math.max(unit, line.height);
     const before = lines.find(
@@ -36,16 +43,14 @@ export function labelsByLastCharacter(
         line.left - other.right < unit * 8 &&
         [...other.text.trim()].length <= 3,
     );
-    const value = nextOnRow(lines, line, unit);
-    if (!value) continue;
     const label = [...labels]
-      .filter((l) => l.endsWith(text))
+      .filter((l) => l.endsWith(first))
       .sort((a, b) => a.length - b.length)[0] as string;
     hits.push({
       key,
       label,
       line: value,
-      valueFrom: 0,
+      valueFrom: alone ? 0 : line.chars.findIndex((c) => c.char === first) + 1,
       left: before?.left ?? line.left,
       labelRight,
       middle: line.middle,
