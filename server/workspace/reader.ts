@@ -89,6 +89,7 @@ export class DocumentReader {
 function stored(result: OcrResult): StoredOcrResult {
   return {
     documentType: result.documentType,
+    ...(result.turned ? { turned: result.turned } : {}),
     warnings: result.warnings,
     fields: Object.fromEntries(
       // A field the document's format does not print has nothing to prefill or confirm.
@@ -104,6 +105,7 @@ function stored(result: OcrResult): StoredOcrResult {
                   status: field.status,
                   label: field.label,
                   notes: field.notes,
+                  ...(field.box ? { box: field.box } : {}),
                 },
               ],
             ],
