@@ -41,5 +41,4 @@ export async function cropValue(photo: Buffer, turned: number, box: PixelBox): P
     .toBuffer();
 }
 
-const clamp = (value: number, low: number, high: number) =>
-  Math.max(low, Math.min(high, Math.round(value)));
+const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(high, Math.round(value)));

@@ -38,6 +38,13 @@ export class DocumentReader {
     this.#running.add(task);
   }
 
+  /** Starts OCR's engines ahead of the first upload (the page for uploading was opened); never fails. */
+  warm(): void {
+    this.deps.ocr().catch((error: unknown) => {
+      this.deps.logger.warn({ err: error }, '证照识别引擎预热失败');
+    });
+  }
+
   async settled(): Promise<void> {
     while (this.#running.size) await Promise.allSettled([...this.#running]);
   }

@@ -59,47 +59,72 @@ describe('applicant path in Chromium', () => {
     await page.getByRole('button', { name: '下一步：上传材料' }).click();
     await page.waitForURL('**/materials');
 
-    for (const card of cards) {
-      await page.setInputFiles('#file-idCardFront', {
+    // Each file is sent as soon as it is chosen and the page is patched in place (no navigation): the card
+    // says 「正在识别…」 at once, then shows what was read beside its crop from the photo.
+    const upload = async (selector: string, file: { name: string; mimeType: string; buffer: Buffer }) => {
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/documents')),
+        page.setInputFiles(selector, file),
+      ]);
+      await response.finished();
+      await page.locator('.upload--busy').waitFor({ state: 'detached' });
+    };
+    const navigations: string[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations.push(frame.url());
+    });
+    const readMs: number[] = [];
+    for (const [index, card] of cards.entries()) {
+      await upload('#file-idCardFront', {
         name: `${card.truth.name}身份证.jpg`,
         mimeType: 'image/jpeg',
         buffer: card.jpeg,
       });
-      await page.waitForURL(/materials/);
-      await page.waitForLoadState('load');
+      const uploaded = Date.now();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-readings]').length >= n, index + 1, {
+        polling: 'raf',
+        timeout: 60_000,
+      });
+      readMs.push(Date.now() - uploaded);
     }
-    // Read in the background; the page updates itself as each reading lands.
-    await expect
-      .poll(() => page.locator('.doc__ocr--done').count(), { timeout: 60_000, interval: 500 })
-      .toBe(3);
+    // The figure of issue #19 (upload finished → values shown), recorded, not asserted: it depends on load.
+    console.log(`upload finished → values shown (ms): ${readMs.join(', ')}`);
+    expect(navigations).toEqual([]);
+    expect(await page.locator('.doc__ocr--done').count()).toBe(3);
     for (const card of cards) await page.locator('.person__name', { hasText: card.truth.name }).waitFor();
     const metrics = await (await fetch(`${web.base}/metrics`)).text();
     expect(metrics).toMatch(/yijian_ocr_seconds_count\{outcome="done"\} 3/);
+    // Every read value sits beside its crop, cut from the photo by the server.
+    const crop = page.locator('[data-readings] [data-reading="name"] img.reading__crop').first();
+    await expect
+      .poll(() => crop.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(20);
 
+    // Ticks are saved as they change: no save button, straight on to 下一步.
     const roles = [['股东', '法定代表人', '执行董事', '经理', '联络员'], ['股东', '监事'], ['财务负责人']];
     for (const [index, list] of roles.entries()) {
-      const form = page.locator('form.person__roles').nth(index);
-      for (const role of list) await form.getByLabel(role, { exact: true }).check();
-      await form.getByRole('button', { name: '保存职务' }).click();
-      await page.waitForLoadState('load');
+      const person = page.locator('[data-person-roles]').nth(index);
+      for (const role of list) await person.getByLabel(role, { exact: true }).check();
     }
+    await page.getByText('职务已保存').waitFor();
     for (const person of ['p1', 'p2', 'p3']) {
-      await page.setInputFiles(`#file-idCardBack-${person}`, {
+      await upload(`#file-idCardBack-${person}`, {
         name: '反面.jpg',
         mimeType: 'image/jpeg',
         buffer: cards[0]?.jpeg ?? Buffer.alloc(0),
       });
-      await page.waitForLoadState('load');
     }
-    await page.setInputFiles('#file-domicileProof', {
+    await upload('#file-domicileProof', {
       name: '租赁合同.pdf',
       mimeType: 'application/pdf',
       buffer: pdf(),
     });
-    await page.waitForLoadState('load');
     await page.getByText('必传材料 3/3').waitFor();
+    const [draft] = await web.services.applications.list({ kind: 'all' });
+    const savedRoles = ((draft?.typed.persons ?? []) as { roles?: string[] }[]).map((p) => p.roles ?? []);
+    expect(savedRoles).toEqual(roles);
 
-    await page.getByRole('link', { name: '下一步：确认表单' }).click();
+    await page.getByRole('button', { name: '下一步：确认表单' }).click();
     await page.waitForURL('**/form');
     // Prefilled from the ID cards and marked so.
     const person1 = page.locator('#slot-persons-0--name');
