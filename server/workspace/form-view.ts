@@ -83,7 +83,13 @@ function needsInput(view: FormView, slot: Slot): boolean {
 /** Filled by the system and nothing to look at: folded away (still editable). */
 function folds(view: FormView, slot: Slot): boolean {
   const source = sourceOf(view, slot);
-  return (source === 'derived' || source === 'default') && !view.errors[slotKey(slot.path)];
+  if (view.errors[slotKey(slot.path)]) return false;
+  // The applicant's form also folds what was read for sure from a document: nothing to check there.
+  const readForSure =
+    view.foldDone === true &&
+    source === 'ocr' &&
+    !view.workspace.sources[slotKey(slot.path)]?.needsConfirmation;
+  return source === 'derived' || source === 'default' || readForSure;
 }
 
 function fieldBlock(view: FormView, field: MergedField, slot: Slot): SafeHtml {

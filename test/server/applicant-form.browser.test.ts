@@ -2,9 +2,11 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
-import type { Row } from '../../forms/index.ts';
+import { loadCase, type Row } from '../../forms/index.ts';
 import { Client } from './client.ts';
 import { startTestServer, type TestServer } from './harness.ts';
+import { refreshResolution } from '../../server/workspace/workspace.ts';
+import { jpeg } from './fixtures.ts';
 import { fillReference, referenceTyped } from './reference.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -39,18 +41,37 @@ describe('the applicant form in Chromium', () => {
     complete = await create();
     await fillReference(client, complete);
     started = await create();
-    const persons = ((await referenceTyped()).persons as readonly Row[]).map(
-      ({ id, name, idNumber, ethnicity, address, roles }) => ({
-        id,
-        name,
-        idNumber,
-        ethnicity,
-        address,
-        roles,
-      }),
-    );
-    const saved = await client.sendJson('PUT', `/api/applications/${started}/values`, { typed: { persons } });
+    const reference = await loadCase('reference');
+    const persons = ((await referenceTyped()).persons as readonly Row[]).map(({ id, roles }) => ({
+      id,
+      roles,
+    }));
+    const saved = await client.sendJson('PUT', `/api/applications/${started}/values`, {
+      typed: { scope: [{}], persons },
+    });
     expect(saved.status).toBe(200);
+    // Their ID cards uploaded and read with confidence, as OCR stores a reading.
+    const picture = await jpeg(160, 100);
+    for (const person of persons) {
+      const reply = await client.upload(
+        `/api/applications/${started}/documents`,
+        { material: 'idCardFront', subject: String(person.id) },
+        { name: '身份证.jpg', content: picture },
+        { csrf: 'header' },
+      );
+      const card = reference.documents.find((doc) => doc.kind === 'idCardFront' && doc.person === person.id);
+      const fields = Object.fromEntries(
+        Object.entries(card?.fields ?? {}).map(([name, value]) => [
+          name,
+          { value, confidence: 0.99, status: 'confident', label: name },
+        ]),
+      );
+      await web.services.documents.setOcr(reply.json<{ id: string }>().id, {
+        status: 'done',
+        result: { documentType: 'idCardFront', fields, warnings: [] },
+      });
+    }
+    await refreshResolution(web.services, started);
     browser = await launchChromium();
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   });
@@ -103,7 +124,7 @@ describe('the applicant form in Chromium', () => {
       await page.goto(formOf(complete));
       expect(await page.locator('section.form-section').count()).toBe(0);
       const folded = page.locator('details.form-section--done').first();
-      await folded.locator('summary').click();
+      await folded.locator(':scope > summary').click();
       expect(await folded.getAttribute('open')).not.toBeNull();
       // Just started: the first section is one that still needs the applicant.
       await page.goto(formOf(started));
@@ -122,10 +143,7 @@ describe('the applicant form in Chromium', () => {
     const page = await signIn(PHONE);
     await page.goto(formOf(started));
     const navigations = noNavigation(page);
-    await page.getByRole('button', { name: '＋ 添加经营范围' }).click();
-    await page.locator('#slot-scope-0--code').waitFor();
     const search = page.locator('#slot-scope-0--code .picker__search');
-    expect(await search.evaluate((e) => e === document.activeElement)).toBe(true);
     await search.fill('rjkf');
     const first = page.locator('#slot-scope-0--code .picker__option').first();
     expect(await first.locator('.picker__name').textContent()).toBe('软件开发');
@@ -135,6 +153,7 @@ describe('the applicant form in Chromium', () => {
 
     await page.getByRole('button', { name: '＋ 添加经营范围' }).click();
     const second = page.locator('#slot-scope-1--code .picker__search');
+    expect(await second.evaluate((e) => e === document.activeElement)).toBe(true);
     await second.fill('餐饮');
     const meal = page.locator('#slot-scope-1--code .picker__option', { hasText: '餐饮服务' });
     expect(await meal.locator('.picker__meta').textContent()).toContain('需食品经营许可');
@@ -194,7 +213,8 @@ describe('the applicant form in Chromium', () => {
     const page = await signIn(PHONE);
     await page.goto(formOf(complete));
     const section = page.locator('#section-declarations');
-    if ((await section.evaluate((e) => e.tagName)) === 'DETAILS') await section.locator('summary').click();
+    if ((await section.evaluate((e) => e.tagName)) === 'DETAILS')
+      await section.locator(':scope > summary').click();
     await section.getByRole('link', { name: '告知承诺书' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('所填写的信息和提交的材料真实、准确、完整、有效').waitFor();
