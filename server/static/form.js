@@ -240,7 +240,9 @@
     if (!swap(await response.text())) return;
     const rows = document.querySelectorAll(`#slot-${group} .row-card`);
     const last = rows[rows.length - 1];
-    (last?.querySelector('.picker__search, input:not([type=hidden]), select') ?? last)?.focus();
+    const target =
+      last?.querySelector('.picker__search') ?? last?.querySelector('input:not([type=hidden]), select:not(.picker__native)');
+    target?.focus();
     window.yijian?.toast?.(op.startsWith('add') ? '已添加一行' : '已删除');
   });
 
