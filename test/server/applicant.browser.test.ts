@@ -21,7 +21,14 @@ describe('applicant path in Chromium', () => {
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    web = await startTestServer({ ocr: () => (ocr ??= createOcrService({ workers: 1 })) });
+    // As `yijian server` does: a start that failed (a slow machine) is tried again on the next use.
+    web = await startTestServer({
+      ocr: () =>
+        (ocr ??= createOcrService({ workers: 1, startupTimeoutMs: 60_000 }).catch((error: unknown) => {
+          ocr = undefined;
+          throw error;
+        })),
+    });
     await web.addUser('clerk', 'clerk.longwen', 'Clerk-pass-1', { name: '王窗口', centreId: 'longwen' });
     [browser, cards] = await Promise.all([launchChromium(), referenceIdCards()]);
   });
@@ -94,6 +101,15 @@ describe('applicant path in Chromium', () => {
     for (const card of cards) await page.locator('.person__name', { hasText: card.truth.name }).waitFor();
     const metrics = await (await fetch(`${web.base}/metrics`)).text();
     expect(metrics).toMatch(/yijian_ocr_seconds_count\{outcome="done"\} 3/);
+    if (process.env.UPDATE_SCREENSHOTS) {
+      const shots = new URL('../../docs/screenshots/', import.meta.url);
+      await page.locator('[data-readings]').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: new URL('web-applicant-readings.png', shots).pathname });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.locator('[data-readings]').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: new URL('web-applicant-readings-phone.png', shots).pathname });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
     // Every read value sits beside its crop, cut from the photo by the server.
     const crop = page.locator('[data-readings] [data-reading="name"] img.reading__crop').first();
     await expect
