@@ -147,9 +147,22 @@ function fieldGrid(view: FormView, slots: readonly Slot[]): SafeHtml {
       const field = fields.find((candidate) => candidate.key === slot.element);
       return field ? [fieldBlock(view, field, slot)] : [];
     });
-  const shown = slots.filter((slot) => !folds(view, slot));
+  // On the applicant's form, optional fields left empty wait behind one line: the required ones come first.
+  const optional = (slot: Slot) =>
+    view.foldDone === true &&
+    !slot.required &&
+    !view.workspace.sources[slotKey(slot.path)] &&
+    !view.errors[slotKey(slot.path)];
+  const shown = slots.filter((slot) => !folds(view, slot) && !optional(slot));
   const folded = slots.filter((slot) => folds(view, slot));
+  const extra = slots.filter((slot) => !folds(view, slot) && optional(slot));
+  const labelsOf = (list: readonly Slot[]) =>
+    `${list
+      .slice(0, 4)
+      .map((slot) => fields.find((f) => f.key === slot.element)?.label ?? '')
+      .join('、')}${list.length > 4 ? '…' : ''}`;
   return html`${shown.length ? html`<div class="form-grid">${blocks(shown)}</div>` : ''}
+${extra.length ? html`<details class="prefilled prefilled--optional"><summary>选填 ${extra.length} 项：${labelsOf(extra)}</summary><div class="form-grid">${blocks(extra)}</div></details>` : ''}
 ${
   folded.length
     ? html`<details class="prefilled"><summary>已自动填写 ${folded.length} 项${view.readOnly ? '' : '（可修改）'}：${folded
