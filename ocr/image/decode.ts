@@ -18,7 +18,11 @@ const NOT_AN_IMAGE =
 /** Long side of the working copy: OCR boxes (`OcrField.box`) are in its pixels, turned upright. */
 export const WORKING_MAX_SIDE = 2600;
 
-export async function decodePhoto(input: Buffer, maxSide = WORKING_MAX_SIDE, smallSide = 640): Promise<DecodedPhoto> {
+export async function decodePhoto(
+  input: Buffer,
+  maxSide = WORKING_MAX_SIDE,
+  smallSide = 640,
+): Promise<DecodedPhoto> {
   if (!Buffer.isBuffer(input) || input.length === 0)
     throw new OcrInputError('上传的文件是空的，请重新选择照片');
   let full: RawImage;

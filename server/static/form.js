@@ -113,7 +113,9 @@
       render();
     });
     input.addEventListener('focus', () => {
-      shown = matches(input.value === (options.find((o) => o.value === select.value)?.name ?? '') ? '' : input.value);
+      shown = matches(
+        input.value === (options.find((o) => o.value === select.value)?.name ?? '') ? '' : input.value,
+      );
       active = -1;
       render();
     });
@@ -235,13 +237,16 @@
       method: 'POST',
       body,
       credentials: 'same-origin',
-      headers: { 'X-CSRF-Token': document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '' },
+      headers: {
+        'X-CSRF-Token': document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '',
+      },
     });
     if (!swap(await response.text())) return;
     const rows = document.querySelectorAll(`#slot-${group} .row-card`);
     const last = rows[rows.length - 1];
     const target =
-      last?.querySelector('.picker__search') ?? last?.querySelector('input:not([type=hidden]), select:not(.picker__native)');
+      last?.querySelector('.picker__search') ??
+      last?.querySelector('input:not([type=hidden]), select:not(.picker__native)');
     target?.focus();
     window.yijian?.toast?.(op.startsWith('add') ? '已添加一行' : '已删除');
   });
@@ -258,7 +263,9 @@
       document.body.append(dialog);
     }
     const response = await fetch(link.href, { credentials: 'same-origin' });
-    const article = new DOMParser().parseFromString(await response.text(), 'text/html').querySelector('[data-agreement]');
+    const article = new DOMParser()
+      .parseFromString(await response.text(), 'text/html')
+      .querySelector('[data-agreement]');
     const close = document.createElement('button');
     close.type = 'button';
     close.className = 'button button--primary agreement-dialog__close';
@@ -284,12 +291,16 @@
       if (data.applicationId !== watched) return;
       clearTimeout(timer);
       timer = setTimeout(async () => {
-        const response = await fetch(window.location.pathname + window.location.search, { credentials: 'same-origin' });
+        const response = await fetch(window.location.pathname + window.location.search, {
+          credentials: 'same-origin',
+        });
         const text = await response.text();
         const version = (html) => /name="version" value="(\d+)"/.exec(html)?.[1];
         if (version(text) === version(main.innerHTML)) return;
         if (dirty) {
-          window.yijian?.toast?.('内容有更新，点此刷新')?.addEventListener('click', () => window.location.reload(), { once: true });
+          window.yijian
+            ?.toast?.('内容有更新，点此刷新')
+            ?.addEventListener('click', () => window.location.reload(), { once: true });
           return;
         }
         swap(text);

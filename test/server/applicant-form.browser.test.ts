@@ -3,10 +3,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
 import { loadCase, type Row } from '../../forms/index.ts';
-import { Client } from './client.ts';
-import { startTestServer, type TestServer } from './harness.ts';
 import { refreshResolution } from '../../server/workspace/workspace.ts';
+import { Client } from './client.ts';
 import { jpeg } from './fixtures.ts';
+import { startTestServer, type TestServer } from './harness.ts';
 import { fillReference, referenceTyped } from './reference.ts';
 
 const PHONE = { width: 390, height: 844 };
