@@ -176,6 +176,8 @@ describe('the applicant form in Chromium', () => {
     // Reloaded, the cascade shows what was saved.
     expect(await page.locator('#slot-company-domicile-region-input-district').inputValue()).toBe('350603');
     if (SHOTS) {
+      // 经营范围 is done now, so its section is folded: open it for the picture.
+      await page.locator('#section-scope').evaluate((section) => section.setAttribute('open', ''));
       await page.locator('#slot-scope-0--code .picker__search').fill('jsfw');
       await page.locator('#slot-scope-0--code .picker__list').scrollIntoViewIfNeeded();
       await page.screenshot({ path: new URL('web-applicant-scope-picker-phone.png', SHOTS).pathname });
