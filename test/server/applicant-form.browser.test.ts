@@ -116,7 +116,10 @@ describe('the applicant form in Chromium', () => {
         await page.goto(formOf(id));
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
         lengths.push(`${device} ${viewport.width}×${viewport.height} ${state}: ${height} px`);
-        console.log(`form length: ${lengths.at(-1)}`);
+        const sections = await page.$$eval('.form-section', (all) =>
+          all.map((e) => `${e.id.replace('section-', '')} ${Math.round(e.getBoundingClientRect().height)}`),
+        );
+        console.log(`form length: ${lengths.at(-1)} (${sections.join(', ')})`);
         if (SHOTS && state === 'started')
           await page.screenshot({ path: new URL(`web-applicant-form-${device}.png`, SHOTS).pathname });
       }
