@@ -123,10 +123,16 @@
         return;
       }
       if (data.applicationId !== applicationId) return;
+      // Already on screen (this page's own upload, swapped in with its answer): no swap under the person's
+      // hands while they pick the next file.
+      const shown =
+        data.documentId && root.querySelector(`[data-document="${CSS.escape(String(data.documentId))}"]`);
+      if (data.removed ? !shown : shown && shown.getAttribute('data-ocr') === data.ocrStatus) return;
       clearTimeout(timer);
       timer = setTimeout(() => void refresh(), 50);
     };
-    for (const type of ['application', 'document']) source.addEventListener(type, onEvent);
+    // Only documents change this page (uploads, readings); saves of roles and the form do not.
+    source.addEventListener('document', onEvent);
     window.addEventListener('beforeunload', () => source.close());
   }
 })();
