@@ -34,7 +34,7 @@
   let refreshing = false;
   let again = false;
   async function refresh() {
-    if (refreshing || savingRoles) {
+    if (refreshing || savingRoles || root.querySelector('.upload--busy')) {
       again = true;
       return;
     }
