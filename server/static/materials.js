@@ -66,6 +66,12 @@
       swap(await response.text());
     } catch {
       form.submit();
+      return;
+    }
+    // A reading that landed meanwhile was held back: fetch it now.
+    if (again) {
+      again = false;
+      void refresh();
     }
   });
 
@@ -102,6 +108,10 @@
     savingRoles = saving;
     await saving;
     if (savingRoles === saving) savingRoles = null;
+    if (!savingRoles && again) {
+      again = false;
+      void refresh();
+    }
   }
   document.addEventListener('change', (event) => {
     const input = event.target;
