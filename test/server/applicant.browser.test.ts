@@ -148,7 +148,10 @@ describe('applicant path in Chromium', () => {
     expect((await person1.locator('.src').textContent())?.trim()).toBe('证照识别');
     expect(await page.locator('#slot-persons-0--idNumber input').inputValue()).toBe('350603198506120316');
     expect((await page.locator('#slot-persons-0--gender .src').textContent())?.trim()).toBe('自动推导');
-    // Whatever OCR was unsure of is corrected to what the cards say (the applicant checks each highlighted one).
+    // Whatever OCR was unsure of is corrected to what the cards say (the applicant checks each highlighted one);
+    // values read for sure are folded away, and opened only when one needs changing.
+    const reveal = (locator: ReturnType<Page['locator']>) =>
+      locator.evaluate((element) => element.closest('details')?.setAttribute('open', ''));
     for (const [index, card] of cards.entries()) {
       const slot = (name: string) => page.locator(`#slot-persons-${index}--${name}`);
       for (const [name, truth] of [
@@ -156,21 +159,29 @@ describe('applicant path in Chromium', () => {
         ['idNumber', card.truth.idNumber],
         ['address', card.truth.address],
       ] as const) {
-        if ((await slot(name).locator('input').inputValue()) !== truth)
+        if ((await slot(name).locator('input').inputValue()) !== truth) {
+          await reveal(slot(name));
           await slot(name).locator('input').fill(truth);
+        }
       }
-      await slot('ethnicity').locator('select').selectOption({ label: card.truth.ethnicity });
+      const ethnicity = slot('ethnicity').locator('select');
+      if ((await ethnicity.locator('option:checked').textContent())?.trim() !== card.truth.ethnicity) {
+        await reveal(slot('ethnicity'));
+        await ethnicity.selectOption({ label: card.truth.ethnicity });
+      }
     }
 
     await page.locator('#slot-company-name input').fill('漳州云启软件科技有限公司');
     await page.locator('#slot-company-type select').selectOption('1130');
     await page.locator('#slot-company-registeredCapital input').fill('100');
     await page.locator('#slot-company-employees input').fill('8');
-    await page.locator('#slot-company-domicile-region select').selectOption('350603');
+    await page.locator('#slot-company-domicile-region-input-city').selectOption('漳州市');
+    await page.locator('#slot-company-domicile-region-input-district').selectOption('350603');
     await page
       .locator('#slot-company-domicile-detail input')
       .fill(`漳州市龙文区朝阳北路1号3幢501室${SCRIPT}`);
-    await page.locator('#slot-scope-0--code select').selectOption({ label: '软件开发' });
+    await page.locator('#slot-scope-0--code .picker__search').fill('软件开发');
+    await page.locator('#slot-scope-0--code .picker__search').press('Enter');
     for (const [index, mobile] of ['13805961234', '13959612345', '18650123456'].entries()) {
       await page.locator(`#slot-persons-${index}--mobile input`).fill(mobile);
     }
