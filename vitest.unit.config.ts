@@ -16,6 +16,7 @@ export default defineConfig({
       'test/ocr/id-number.test.ts',
       'test/ocr/layout.test.ts',
       'test/ocr/licence-fields.test.ts',
+      'test/ocr/value-box.test.ts',
       'test/queue/planner.test.ts',
       'test/queue/queue-options.test.ts',
       'test/cli/config.test.ts',

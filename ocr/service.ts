@@ -10,6 +10,7 @@ import { extractLicence, interpretLicence } from './layout/licence.extract.ts';
 import type { LicenceFormat } from './layout/licence-format.ts';
 import { printedPersonName } from './layout/printed.ts';
 import { confirmByAgreement, readWithTesseract } from './layout/second-reader.ts';
+import { attachBoxes } from './layout/value-box.ts';
 import { TesseractPool } from './pool/tesseract-pool.ts';
 import { type DocumentKind, detectDocument, type RequestedType } from './read/detect.ts';
 import { readIdCard } from './read/id-card.reader.ts';
@@ -104,7 +105,7 @@ export async function createOcrService(options: OcrServiceOptions = {}): Promise
           licenceVariant: variant,
           licenceFormat: extraction.format,
           turned: page.turned,
-          fields,
+          fields: attachBoxes(fields, extraction.taken, page.lines),
         });
       }
       if (kind === 'idCardBack') {
@@ -132,7 +133,11 @@ export async function createOcrService(options: OcrServiceOptions = {}): Promise
               );
             }),
           );
-          return done({ documentType: 'idCardFront', turned: page.turned, fields: checked });
+          return done({
+            documentType: 'idCardFront',
+            turned: page.turned,
+            fields: attachBoxes(checked, taken, page.lines),
+          });
         }
       }
       // The card's template is the last resort when its labels could not be read.

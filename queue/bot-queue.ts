@@ -110,6 +110,8 @@ export class BotQueue {
     const task = await humanTasks.get(this.#options.db, id);
     const accepted = await humanTasks.answer(this.#options.db, id, answer, answeredBy);
     if (accepted && task) {
+      // Shown at once: the item is on its way again, not still waiting (the worker takes the answer next poll).
+      await applicationItems.setStatus(this.#options.db, task.applicationId, task.itemId, 'running');
       await publishEvent(this.#options.clients.publisher, {
         type: 'human-task',
         applicationId: task.applicationId,

@@ -11,6 +11,7 @@ import { runRoutes } from './pages/admin/runs.pages.ts';
 import { userPageRoutes } from './pages/admin/users.pages.ts';
 import { workerRoutes } from './pages/admin/workers.pages.ts';
 import { adminRoutes } from './pages/admin.pages.ts';
+import { agreementRoutes } from './pages/applicant/agreements.pages.ts';
 import { detailRoutes } from './pages/applicant/detail.pages.ts';
 import { formRoutes } from './pages/applicant/form.pages.ts';
 import { myListRoutes } from './pages/applicant/list.pages.ts';
@@ -51,6 +52,7 @@ export function buildRoutes(services: Services): { routes: RouteSpec[]; api: Api
     ...newApplicationRoutes(services),
     ...materialsRoutes(services),
     ...formRoutes(services),
+    ...agreementRoutes(services),
     ...detailRoutes(services),
     ...deskRoutes(services),
     ...deskFormRoutes(services),

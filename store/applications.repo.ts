@@ -24,6 +24,8 @@ export interface FieldSource {
   source: FieldSourceKind;
   /** For OCR: the uploaded document it was read from, and how sure the reader was. */
   documentId?: string;
+  /** The OCR field of that document ('name', 'idNumber'). */
+  field?: string;
   confidence?: number;
   needsConfirmation?: boolean;
 }

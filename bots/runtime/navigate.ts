@@ -155,7 +155,7 @@ export async function leavePage(
       // A refused SMS code was usually voided by a newer one (another filing texted the same phone) or
       // expired: a person presses 获取验证码 again. The step is tried anew, asking for a fresh code; only
       // after SMS_CODE_TRIES refusals in one run is it the clerk's business.
-      if (run.noteSmsRefusal() < SMS_CODE_TRIES)
+      if (run.noteSmsRefusal(rejections[0]?.message) < SMS_CODE_TRIES)
         throw new PortalUnavailableError(
           `短信验证码未通过（${rejections[0]?.message ?? ''}），重新获取验证码`,
         );

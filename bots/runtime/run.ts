@@ -29,6 +29,7 @@ export class Run implements RunContext {
   #documentMethod = 'GET';
   #dialogs: string[] = [];
   #smsRefusals = 0;
+  #lastSmsRefusal = '';
 
   constructor(
     readonly page: Page,
@@ -96,10 +97,16 @@ export class Run implements RunContext {
     this.#dialogs = [];
   }
 
-  /** Counts a refused SMS code; returns how many this run has met. */
-  noteSmsRefusal(): number {
+  /** Counts a refused SMS code (with the portal's reason); returns how many this run has met. */
+  noteSmsRefusal(reason = ''): number {
     this.#smsRefusals += 1;
+    this.#lastSmsRefusal = reason;
     return this.#smsRefusals;
+  }
+
+  /** The portal's reason for the last refused SMS code, or undefined before any was refused. */
+  lastSmsRefusal(): string | undefined {
+    return this.#smsRefusals ? this.#lastSmsRefusal : undefined;
   }
 
   dialogs(): readonly string[] {

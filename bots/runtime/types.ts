@@ -279,6 +279,8 @@ export interface RunContext {
   clearTrouble(): void;
   /** Messages the page showed in alert() boxes since the step began (they are accepted at once). */
   dialogs(): readonly string[];
+  /** The portal's reason for the last SMS code it refused in this run (undefined before any). */
+  lastSmsRefusal(): string | undefined;
   /** A document named by an upload value `{ document: id }`. */
   document(id: string): AttachedDocument;
   /** Rows of the typed-vs-intended comparison collected so far. */

@@ -33,6 +33,7 @@
  *     isValidIdNumber(s), parseIdNumber(s), generateIdNumber({ region, birthDate, gender, serial })
  */
 export { BUSINESS_SCOPE_ITEMS, type BusinessScopeItem, type ScopeKind } from './business-scope.ts';
+export { SCOPE_INITIALS } from './business-scope-initials.ts';
 export {
   CREDIT_CODE_CHARSET,
   type CreditCodeProblem,

@@ -34,6 +34,14 @@ function awaitsDerivation(field: MergedField, ctx: DeriveContext, pending: Reado
 
 type Report = (path: Path, message: string) => void;
 
+/** What to do about an empty required field, in the words of its control (tick, choose, upload, type). */
+function missingMessage(field: MergedField, label: string): string {
+  if (field.kind === 'upload') return `请上传${label}`;
+  if (field.kind === 'bool' && field.constraints.mustBe) return `请勾选「${label}」`;
+  if (['enum', 'region', 'multi', 'bool'].includes(field.kind)) return `请选择${label}`;
+  return `${label}不能为空`;
+}
+
 function checkValue(field: MergedField, value: FieldValue, path: Path, values: FormValues, report: Report) {
   const label = slotLabel(field, path, values);
   const result = elementSchema({ ...field, label }).safeParse(value);
@@ -55,12 +63,15 @@ function checkSlot(
 ) {
   if (value === undefined || isEmpty(value)) {
     if (field.constraints.required && !awaitsDerivation(field, ctx, ctx.pending)) {
-      const label = slotLabel(field, path, ctx.values);
-      report(path, field.kind === 'upload' ? `请上传${label}` : `${label}不能为空`);
+      report(path, missingMessage(field, slotLabel(field, path, ctx.values)));
     }
     return;
   }
-  checkValue(field, value, path, ctx.values, report);
+  // A value derived from another (联系电话 from the 法定代表人's mobile) is wrong only because its input is: the
+  // input is blamed, not a field the person never typed.
+  const derivedOnly =
+    isEmpty(typedValue as FieldValue | undefined) && field.sources.some((s) => s.kind === 'derived');
+  if (!derivedOnly) checkValue(field, value, path, ctx.values, report);
   // A person's ID number is checked as a 公民身份号码 when the document is a resident ID card.
   if (field.key === 'persons[].idNumber' && (rowScalar(ctx.row, 'idType') ?? '居民身份证') === '居民身份证') {
     const problem = typeof value === 'string' ? CHECKS.idNumber(value) : undefined;

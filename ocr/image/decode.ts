@@ -15,7 +15,14 @@ export interface DecodedPhoto {
 const NOT_AN_IMAGE =
   '无法读取上传的文件：它不是图片或图片已损坏。请上传身份证或营业执照的 JPG、PNG 或 WebP 照片';
 
-export async function decodePhoto(input: Buffer, maxSide = 2600, smallSide = 640): Promise<DecodedPhoto> {
+/** Long side of the working copy: OCR boxes (`OcrField.box`) are in its pixels, turned upright. */
+export const WORKING_MAX_SIDE = 2600;
+
+export async function decodePhoto(
+  input: Buffer,
+  maxSide = WORKING_MAX_SIDE,
+  smallSide = 640,
+): Promise<DecodedPhoto> {
   if (!Buffer.isBuffer(input) || input.length === 0)
     throw new OcrInputError('上传的文件是空的，请重新选择照片');
   let full: RawImage;

@@ -21,7 +21,7 @@ import { storeUpload } from '../uploads/file-store.ts';
 import { detectKind, KIND_LABELS, MIME_OF } from '../uploads/magic.ts';
 import type { ReceivedFile } from '../uploads/receive.ts';
 import { addPerson, personIds, startingRows } from '../workspace/persons.ts';
-import { buildWorkspace, refreshResolution, validateWorkspace } from '../workspace/workspace.ts';
+import { buildWorkspace, ocrResultOf, refreshResolution, validateWorkspace } from '../workspace/workspace.ts';
 import { scopeOf } from './scope.ts';
 
 /**
@@ -198,6 +198,32 @@ export class ApplicationActions {
     });
     this.services.reader?.read(document, slot);
     return document;
+  }
+
+  /** The applicant looked at a value OCR was unsure of and confirms it as read: it is no longer 请核对. */
+  async confirmReading(req: Request, id: string, documentId: string, field: string): Promise<void> {
+    const user = signedIn(req);
+    const application = await this.get(req, id);
+    if (!EDITABLE.includes(application.status)) throw conflict('该办件已提交，不能再修改');
+    const document = await this.services.documents.find(scopeOf(user), id, documentId);
+    const result = document && ocrResultOf(document);
+    const read = result?.fields[field];
+    if (!document || !result || !read || read.value === null) throw notFound('识别结果');
+    await this.services.documents.setOcr(document.id, {
+      status: 'done',
+      result: { ...result, fields: { ...result.fields, [field]: { ...read, confirmed: true } } },
+    });
+    await this.services.audit(
+      req,
+      'document.confirm',
+      { type: 'application', id },
+      { document: documentId, field },
+    );
+    await this.refresh(id);
+    this.services.events.publish(applicationAudience(application), {
+      type: 'document',
+      data: { applicationId: id, documentId, ocrStatus: 'done' },
+    });
   }
 
   async removeDocument(req: Request, id: string, documentId: string): Promise<void> {

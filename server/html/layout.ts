@@ -17,6 +17,8 @@ export interface Page {
   active?: string;
   /** Extra scripts under /static. */
   scripts?: readonly string[];
+  /** Extra stylesheets under /static (after app.css). */
+  styles?: readonly string[];
   /** A line under the title. */
   lead?: HtmlValue;
   /** Links back up, e.g. [{ label: '我的办件', href: '/my' }]. */
@@ -87,6 +89,7 @@ ${csrfToken ? html`<meta name="csrf-token" content="${csrfToken}">` : ''}
 ${user ? html`<meta name="live-since" content="${String(req.yj.liveSince)}">` : ''}
 <title>${page.title} · 一件事 一键办</title>
 <link rel="stylesheet" href="/static/app.css">
+${(page.styles ?? []).map((href) => html`<link rel="stylesheet" href="/static/${href}">`)}
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <script src="/static/app.js" defer></script>
 ${(page.scripts ?? []).map((src) => html`<script src="/static/${src}" defer></script>`)}

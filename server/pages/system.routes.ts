@@ -4,7 +4,9 @@ import { signedIn } from '../http/context.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import type { RouteSpec } from '../http/routes.ts';
 import type { Services } from '../services.ts';
+import { cropValue } from '../uploads/crop.ts';
 import { readUpload } from '../uploads/file-store.ts';
+import { ocrResultOf } from '../workspace/workspace.ts';
 
 /** Operational endpoints: health (the foundation's), metrics, and downloads of uploaded materials. */
 export function systemRoutes(services: Services): RouteSpec[] {
@@ -58,6 +60,29 @@ export function systemRoutes(services: Services): RouteSpec[] {
           "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
         );
         res.send(content);
+      },
+    },
+    {
+      method: 'get',
+      path: '/applications/:id/documents/:documentId/crops/:field',
+      access: 'signed-in',
+      kind: 'page',
+      owns: 'application',
+      summary: '查看识别值在证件照片上的位置',
+      handler: async (req, res) => {
+        const document = await services.documents.find(
+          scopeOf(signedIn(req)),
+          String(req.params.id),
+          String(req.params.documentId),
+        );
+        const result = document && ocrResultOf(document);
+        const box = result?.fields[String(req.params.field)]?.box;
+        if (!document || !result || !box) throw notFound('识别位置');
+        const content = await readUpload(services.dataDir, document.storageKey);
+        const crop = await cropValue(content, result.turned ?? 0, box);
+        // Personal data: never kept by a browser or a proxy.
+        res.set('Cache-Control', 'private, no-store');
+        res.type('image/jpeg').send(crop);
       },
     },
   ];

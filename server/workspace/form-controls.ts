@@ -1,4 +1,10 @@
-import { BUSINESS_SCOPE_ITEMS, childrenOf, regionFullName } from '../../forms/codes/index.ts';
+import {
+  BUSINESS_SCOPE_ITEMS,
+  childrenOf,
+  industryDivision,
+  regionFullName,
+  SCOPE_INITIALS,
+} from '../../forms/codes/index.ts';
 import type { FieldValue, MergedField } from '../../forms/index.ts';
 import { cls, html, type SafeHtml } from '../html/html.ts';
 
@@ -34,7 +40,8 @@ function regionOptions(value: string | undefined): SafeHtml {
 function scopeOptions(value: string | undefined): SafeHtml {
   return html`<option value="">请选择经营范围条目</option>${BUSINESS_SCOPE_ITEMS.entries.map(
     (item) =>
-      html`<option value="${item.code}"${item.code === value ? html` selected` : ''}>${item.name}${item.kind === '许可' ? '（许可项目）' : ''}</option>`,
+      // What the searchable picker (static/form.js) searches and shows: 行业 and the 拼音 initials.
+      html`<option value="${item.code}" data-industry="${industryDivision(item.division)?.name ?? ''}" data-initials="${SCOPE_INITIALS.get(item.code) ?? ''}"${item.permit ? html` data-permit="${item.permit}"` : ''}${item.code === value ? html` selected` : ''}>${item.name}${item.kind === '许可' ? '（许可项目）' : ''}</option>`,
   )}`;
 }
 
@@ -55,10 +62,10 @@ export function control(input: ControlInput): SafeHtml {
     case 'enum':
       return html`<select class="input" id="${id}" name="${name}"${aria}><option value="">请选择</option>${enumOptions(field).map((option) => html`<option value="${option.value}"${option.value === scalar ? html` selected` : ''}>${option.label}</option>`)}</select>`;
     case 'region':
-      return html`<select class="input" id="${id}" name="${name}"${aria}>${regionOptions(scalar)}</select>`;
+      return html`<select class="input" id="${id}" name="${name}" data-region-picker data-province="${regionFullName(FUJIAN) ?? ''}"${aria}>${regionOptions(scalar)}</select>`;
     case 'code':
       if (field.key === 'scope[].code')
-        return html`<select class="input" id="${id}" name="${name}"${aria}>${scopeOptions(scalar)}</select>`;
+        return html`<select class="input" id="${id}" name="${name}" data-scope-picker${aria}>${scopeOptions(scalar)}</select>`;
       return html`<input class="input" id="${id}" name="${name}" value="${scalar ?? ''}"${aria}>`;
     case 'multi': {
       const chosen = Array.isArray(value) ? value : [];

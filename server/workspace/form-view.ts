@@ -14,6 +14,13 @@ export interface FormView {
   /** Slot key → messages (from forms/ validation). */
   errors: Record<string, string[]>;
   readOnly: boolean;
+  /**
+   * Sections with nothing left to do fold away below the ones that still need the person, so what is left
+   * is on top (the applicant's form; a clerk reads every section open).
+   */
+  foldDone?: boolean;
+  /** Where the texts agreed to with a tick (承诺书, 章程) can be read ('/my/applications/<id>/agreements'). */
+  agreementsBase?: string;
 }
 
 export const SOURCE_LABELS: Record<FieldSource['source'] | 'missing', string> = {
@@ -42,7 +49,7 @@ function badgeOf(
   return { text: SOURCE_LABELS.missing, kind: 'missing' };
 }
 
-const slotDomId = (key: string) => `slot-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+export const slotDomId = (key: string) => `slot-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 function valueAt(values: Workspace['resolved']['values'], path: Slot['path']): FieldValue | undefined {
   if (path.length === 1) return values[path[0]] as FieldValue | undefined;
@@ -76,7 +83,13 @@ function needsInput(view: FormView, slot: Slot): boolean {
 /** Filled by the system and nothing to look at: folded away (still editable). */
 function folds(view: FormView, slot: Slot): boolean {
   const source = sourceOf(view, slot);
-  return (source === 'derived' || source === 'default') && !view.errors[slotKey(slot.path)];
+  if (view.errors[slotKey(slot.path)]) return false;
+  // The applicant's form also folds what was read for sure from a document: nothing to check there.
+  const readForSure =
+    view.foldDone === true &&
+    source === 'ocr' &&
+    !view.workspace.sources[slotKey(slot.path)]?.needsConfirmation;
+  return source === 'derived' || source === 'default' || readForSure;
 }
 
 function fieldBlock(view: FormView, field: MergedField, slot: Slot): SafeHtml {
@@ -115,9 +128,13 @@ function fieldBlock(view: FormView, field: MergedField, slot: Slot): SafeHtml {
             invalid: errors.length > 0,
             ...(describedBy ? { describedBy } : {}),
           });
+  const agreements =
+    view.agreementsBase && field.constraints.mustBe === '1'
+      ? html`<p class="field__agreements">请先阅读：<a href="${view.agreementsBase}/commitment" target="_blank" data-dialog>告知承诺书</a> · <a href="${view.agreementsBase}/articles" target="_blank" data-dialog>公司章程（标准版）</a></p>`
+      : '';
   return html`<div class="${cls('field', `field--${kind}`, confirm && 'field--confirm', errors.length > 0 && 'field--error', (field.kind === 'multi' || field.kind === 'text') && 'field--wide')}" id="${id}">
   <label class="field__label" for="${id}-input">${field.label}${field.constraints.required ? html`<span class="field__required" aria-hidden="true">*</span>` : ''} ${badge}</label>
-  ${body}
+  ${agreements}${body}
   ${hints.length ? html`<p class="field__hint" id="${hintId}">${hints.join('；')}</p>` : ''}
   ${errors.map((message, i) => html`<p class="field__error"${i === 0 ? html` id="${errorId}"` : ''} role="alert">${message}</p>`)}
 </div>`;
@@ -130,9 +147,22 @@ function fieldGrid(view: FormView, slots: readonly Slot[]): SafeHtml {
       const field = fields.find((candidate) => candidate.key === slot.element);
       return field ? [fieldBlock(view, field, slot)] : [];
     });
-  const shown = slots.filter((slot) => !folds(view, slot));
+  // On the applicant's form, optional fields left empty wait behind one line: the required ones come first.
+  const optional = (slot: Slot) =>
+    view.foldDone === true &&
+    !slot.required &&
+    !view.workspace.sources[slotKey(slot.path)] &&
+    !view.errors[slotKey(slot.path)];
+  const shown = slots.filter((slot) => !folds(view, slot) && !optional(slot));
   const folded = slots.filter((slot) => folds(view, slot));
+  const extra = slots.filter((slot) => !folds(view, slot) && optional(slot));
+  const labelsOf = (list: readonly Slot[]) =>
+    `${list
+      .slice(0, 4)
+      .map((slot) => fields.find((f) => f.key === slot.element)?.label ?? '')
+      .join('、')}${list.length > 4 ? '…' : ''}`;
   return html`${shown.length ? html`<div class="form-grid">${blocks(shown)}</div>` : ''}
+${extra.length ? html`<details class="prefilled prefilled--optional"><summary>选填 ${extra.length} 项：${labelsOf(extra)}</summary><div class="form-grid">${blocks(extra)}</div></details>` : ''}
 ${
   folded.length
     ? html`<details class="prefilled"><summary>已自动填写 ${folded.length} 项${view.readOnly ? '' : '（可修改）'}：${folded
@@ -223,7 +253,7 @@ export function renderSections(view: FormView): SafeHtml {
   const { form, resolved } = view.workspace;
   const inputs = resolved.slots.filter((slot) => slot.category !== 'item');
   const outputs = form.outputs.filter((output) => !resolved.values[output.element]);
-  return html`${form.sections.map((section) => {
+  const rendered = form.sections.flatMap((section) => {
     const scalars = inputs.filter((slot) => slot.path.length === 1 && section.fields.includes(slot.element));
     const groups = form.groups.filter(
       (group) => group.section === section.id && Array.isArray(resolved.values[group.key]),
@@ -236,18 +266,39 @@ export function renderSections(view: FormView): SafeHtml {
           ((resolved.values[group.key] as unknown[]) ?? []).length === 0 && group.rows !== 'applicant',
       )
     ) {
-      return '';
+      return [];
     }
     const attention = [
       ...scalars,
       ...groupSlots.filter((slot) => groups.some((g) => g.key === slot.path[0])),
     ].filter((slot) => view.errors[slotKey(slot.path)] || needsInput(view, slot)).length;
-    return html`<section class="card form-section" id="section-${section.id}">
+    const content = html`${groups.map((group) => groupBlock(view, group, groupSlots))}
+  ${fieldGrid(view, scalars)}`;
+    if (view.foldDone && !attention) {
+      return [
+        {
+          done: true,
+          html: html`<details class="card form-section form-section--done" id="section-${section.id}"><summary class="card__head"><h2 class="card__title">${section.title}</h2><span class="tag tag--ok">已完成</span><span class="muted form-section__open">展开查看或修改</span></summary>
+  ${content}
+</details>`,
+        },
+      ];
+    }
+    return [
+      {
+        done: false,
+        html: html`<section class="card form-section" id="section-${section.id}">
   <div class="card__head"><h2 class="card__title">${section.title}</h2>${attention ? html`<span class="tag tag--required">${attention} 项待处理</span>` : html`<span class="tag tag--ok">已完成</span>`}</div>
-  ${groups.map((group) => groupBlock(view, group, groupSlots))}
-  ${fieldGrid(view, scalars)}
-</section>`;
-  })}
+  ${content}
+</section>`,
+      },
+    ];
+  });
+  // Stable within each part: the sections' own order is the order a person fills them in.
+  const ordered = view.foldDone
+    ? [...rendered.filter((part) => !part.done), ...rendered.filter((part) => part.done)]
+    : rendered;
+  return html`${ordered.map((part) => part.html)}
 ${
   outputs.length
     ? html`<section class="card"><h2 class="card__title">办理后自动获得</h2><p class="muted">以下信息由前序事项办结后自动填入后续事项，无需填写：${outputs.map((output) => output.label).join('、')}。</p></section>`

@@ -38,6 +38,13 @@ export class DocumentReader {
     this.#running.add(task);
   }
 
+  /** Starts OCR's engines ahead of the first upload (the page for uploading was opened); never fails. */
+  warm(): void {
+    this.deps.ocr().catch((error: unknown) => {
+      this.deps.logger.warn({ err: error }, '证照识别引擎预热失败');
+    });
+  }
+
   async settled(): Promise<void> {
     while (this.#running.size) await Promise.allSettled([...this.#running]);
   }
@@ -89,6 +96,7 @@ export class DocumentReader {
 function stored(result: OcrResult): StoredOcrResult {
   return {
     documentType: result.documentType,
+    ...(result.turned ? { turned: result.turned } : {}),
     warnings: result.warnings,
     fields: Object.fromEntries(
       // A field the document's format does not print has nothing to prefill or confirm.
@@ -104,6 +112,7 @@ function stored(result: OcrResult): StoredOcrResult {
                   status: field.status,
                   label: field.label,
                   notes: field.notes,
+                  ...(field.box ? { box: field.box } : {}),
                 },
               ],
             ],

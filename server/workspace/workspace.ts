@@ -35,10 +35,16 @@ export interface StoredOcrField {
   status: 'confident' | 'needs-confirmation' | 'unreadable';
   label?: string;
   notes?: string[];
+  /** Where the value is printed on the upright photo (pixels), to show its crop. */
+  box?: { left: number; top: number; width: number; height: number };
+  /** The applicant looked at the crop and confirmed the value as read. */
+  confirmed?: boolean;
 }
 
 export interface StoredOcrResult {
   documentType: string;
+  /** Clockwise degrees the photo was turned to read it upright (boxes are in that frame). */
+  turned?: number;
   fields: Record<string, StoredOcrField>;
   warnings: string[];
 }
@@ -66,8 +72,9 @@ function ocrSource(
       return {
         source: 'ocr',
         documentId: document.id,
+        field: source.field,
         confidence: read.confidence,
-        needsConfirmation: read.status !== 'confident',
+        needsConfirmation: read.status !== 'confident' && read.confirmed !== true,
       };
     }
   }

@@ -74,7 +74,13 @@ describe('seal-engraving on the public-security portal', () => {
     });
     const result = await runner.run(second, io);
     expect(result.outcome).toBe('submitted');
-    expect(io.questions.map((q) => q.kind)).toEqual(['sms-code', 'sms-code']);
+    // The second question says why a new code is asked for; the first does not.
+    expect(io.questions.map((q) => [q.kind, q.prompt])).toEqual([
+      ['sms-code', '请输入发送到 138****1234 的 6 位短信验证码'],
+      ['sms-code', '验证码不正确，已重新发送。请输入发送到 138****1234 的 6 位短信验证码'],
+    ]);
+    // A person's task ends no later than the code it asks for (the portal's codes live five minutes).
+    for (const question of io.questions) expect(question.timeoutMs).toBeLessThan(5 * 60_000);
     // The first test's filing kept its session: the form opens at once.
     expect(io.steps.map((step) => [step.name, step.status])).toEqual([
       ['打开申请（沿用登录）', 'ok'],

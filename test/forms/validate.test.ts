@@ -304,3 +304,29 @@ describe('company names (国务院令第734号)', () => {
     expect(companyNameProblem(name, type)).toBe(problem);
   });
 });
+
+describe('who is blamed', () => {
+  it('a bad mobile typed for the 法定代表人 flags that field, not the phones derived from it', () => {
+    const issues = issuesWith((t) => {
+      t.persons = typedPersons.map((p, i) => (i === 0 ? { ...p, mobile: '1380596123' } : p));
+    });
+    expect(issues.map((issue) => issue.path.join('.'))).toEqual(['persons.0.mobile']);
+  });
+
+  it('a derived phone typed over is still checked', () => {
+    const issues = issuesWith((t) => {
+      t['company.phone'] = '12';
+    });
+    expect(issues.map((issue) => issue.path.join('.'))).toContain('company.phone');
+  });
+
+  it('asks to tick a box that must be ticked, not that it is empty', () => {
+    const issues = issuesWith((t) => {
+      delete t['declarations.accepted'];
+    });
+    expect(issues).toContainEqual({
+      path: ['declarations.accepted'],
+      message: '请勾选「已阅读并同意各部门告知承诺书，使用标准公司章程」',
+    });
+  });
+});

@@ -21,7 +21,14 @@ describe('applicant path in Chromium', () => {
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    web = await startTestServer({ ocr: () => (ocr ??= createOcrService({ workers: 1 })) });
+    // As `yijian server` does: a start that failed (a slow machine) is tried again on the next use.
+    web = await startTestServer({
+      ocr: () =>
+        (ocr ??= createOcrService({ workers: 1, startupTimeoutMs: 60_000 }).catch((error: unknown) => {
+          ocr = undefined;
+          throw error;
+        })),
+    });
     await web.addUser('clerk', 'clerk.longwen', 'Clerk-pass-1', { name: '王窗口', centreId: 'longwen' });
     [browser, cards] = await Promise.all([launchChromium(), referenceIdCards()]);
   });
@@ -59,47 +66,81 @@ describe('applicant path in Chromium', () => {
     await page.getByRole('button', { name: '下一步：上传材料' }).click();
     await page.waitForURL('**/materials');
 
-    for (const card of cards) {
-      await page.setInputFiles('#file-idCardFront', {
+    // Each file is sent as soon as it is chosen and the page is patched in place (no navigation): the card
+    // says 「正在识别…」 at once, then shows what was read beside its crop from the photo.
+    const upload = async (selector: string, file: { name: string; mimeType: string; buffer: Buffer }) => {
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/documents')),
+        page.setInputFiles(selector, file),
+      ]);
+      await response.finished();
+      await page.locator('.upload--busy').waitFor({ state: 'detached' });
+    };
+    const navigations: string[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) navigations.push(frame.url());
+    });
+    const readMs: number[] = [];
+    for (const [index, card] of cards.entries()) {
+      await upload('#file-idCardFront', {
         name: `${card.truth.name}身份证.jpg`,
         mimeType: 'image/jpeg',
         buffer: card.jpeg,
       });
-      await page.waitForURL(/materials/);
-      await page.waitForLoadState('load');
+      const uploaded = Date.now();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-readings]').length >= n, index + 1, {
+        polling: 'raf',
+        timeout: 60_000,
+      });
+      readMs.push(Date.now() - uploaded);
     }
-    // Read in the background; the page updates itself as each reading lands.
-    await expect
-      .poll(() => page.locator('.doc__ocr--done').count(), { timeout: 60_000, interval: 500 })
-      .toBe(3);
+    // The figure of issue #19 (upload finished → values shown), recorded, not asserted: it depends on load.
+    console.log(`upload finished → values shown (ms): ${readMs.join(', ')}`);
+    expect(navigations).toEqual([]);
+    expect(await page.locator('.doc__ocr--done').count()).toBe(3);
     for (const card of cards) await page.locator('.person__name', { hasText: card.truth.name }).waitFor();
     const metrics = await (await fetch(`${web.base}/metrics`)).text();
     expect(metrics).toMatch(/yijian_ocr_seconds_count\{outcome="done"\} 3/);
+    if (process.env.UPDATE_SCREENSHOTS) {
+      const shots = new URL('../../docs/screenshots/', import.meta.url);
+      await page.locator('[data-readings]').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: new URL('web-applicant-readings.png', shots).pathname });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.locator('[data-readings]').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: new URL('web-applicant-readings-phone.png', shots).pathname });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+    // Every read value sits beside its crop, cut from the photo by the server.
+    const crop = page.locator('[data-readings] [data-reading="name"] img.reading__crop').first();
+    await expect
+      .poll(() => crop.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(20);
 
+    // Ticks are saved as they change: no save button, straight on to 下一步.
     const roles = [['股东', '法定代表人', '执行董事', '经理', '联络员'], ['股东', '监事'], ['财务负责人']];
     for (const [index, list] of roles.entries()) {
-      const form = page.locator('form.person__roles').nth(index);
-      for (const role of list) await form.getByLabel(role, { exact: true }).check();
-      await form.getByRole('button', { name: '保存职务' }).click();
-      await page.waitForLoadState('load');
+      const person = page.locator('[data-person-roles]').nth(index);
+      for (const role of list) await person.getByLabel(role, { exact: true }).check();
     }
+    await page.getByText('职务已保存').waitFor();
     for (const person of ['p1', 'p2', 'p3']) {
-      await page.setInputFiles(`#file-idCardBack-${person}`, {
+      await upload(`#file-idCardBack-${person}`, {
         name: '反面.jpg',
         mimeType: 'image/jpeg',
         buffer: cards[0]?.jpeg ?? Buffer.alloc(0),
       });
-      await page.waitForLoadState('load');
     }
-    await page.setInputFiles('#file-domicileProof', {
+    await upload('#file-domicileProof', {
       name: '租赁合同.pdf',
       mimeType: 'application/pdf',
       buffer: pdf(),
     });
-    await page.waitForLoadState('load');
     await page.getByText('必传材料 3/3').waitFor();
+    const [draft] = await web.services.applications.list({ kind: 'all' });
+    const savedRoles = ((draft?.typed.persons ?? []) as { roles?: string[] }[]).map((p) => p.roles ?? []);
+    expect(savedRoles).toEqual(roles);
 
-    await page.getByRole('link', { name: '下一步：确认表单' }).click();
+    await page.getByRole('button', { name: '下一步：确认表单' }).click();
     await page.waitForURL('**/form');
     // Prefilled from the ID cards and marked so.
     const person1 = page.locator('#slot-persons-0--name');
@@ -107,7 +148,10 @@ describe('applicant path in Chromium', () => {
     expect((await person1.locator('.src').textContent())?.trim()).toBe('证照识别');
     expect(await page.locator('#slot-persons-0--idNumber input').inputValue()).toBe('350603198506120316');
     expect((await page.locator('#slot-persons-0--gender .src').textContent())?.trim()).toBe('自动推导');
-    // Whatever OCR was unsure of is corrected to what the cards say (the applicant checks each highlighted one).
+    // Whatever OCR was unsure of is corrected to what the cards say (the applicant checks each highlighted one);
+    // values read for sure are folded away, and opened only when one needs changing.
+    const reveal = (locator: ReturnType<Page['locator']>) =>
+      locator.evaluate((element) => element.closest('details')?.setAttribute('open', ''));
     for (const [index, card] of cards.entries()) {
       const slot = (name: string) => page.locator(`#slot-persons-${index}--${name}`);
       for (const [name, truth] of [
@@ -115,21 +159,29 @@ describe('applicant path in Chromium', () => {
         ['idNumber', card.truth.idNumber],
         ['address', card.truth.address],
       ] as const) {
-        if ((await slot(name).locator('input').inputValue()) !== truth)
+        if ((await slot(name).locator('input').inputValue()) !== truth) {
+          await reveal(slot(name));
           await slot(name).locator('input').fill(truth);
+        }
       }
-      await slot('ethnicity').locator('select').selectOption({ label: card.truth.ethnicity });
+      const ethnicity = slot('ethnicity').locator('select');
+      if ((await ethnicity.locator('option:checked').textContent())?.trim() !== card.truth.ethnicity) {
+        await reveal(slot('ethnicity'));
+        await ethnicity.selectOption({ label: card.truth.ethnicity });
+      }
     }
 
     await page.locator('#slot-company-name input').fill('漳州云启软件科技有限公司');
     await page.locator('#slot-company-type select').selectOption('1130');
     await page.locator('#slot-company-registeredCapital input').fill('100');
     await page.locator('#slot-company-employees input').fill('8');
-    await page.locator('#slot-company-domicile-region select').selectOption('350603');
+    await page.locator('#slot-company-domicile-region-input-city').selectOption('漳州市');
+    await page.locator('#slot-company-domicile-region-input-district').selectOption('350603');
     await page
       .locator('#slot-company-domicile-detail input')
       .fill(`漳州市龙文区朝阳北路1号3幢501室${SCRIPT}`);
-    await page.locator('#slot-scope-0--code select').selectOption({ label: '软件开发' });
+    await page.locator('#slot-scope-0--code .picker__search').fill('软件开发');
+    await page.locator('#slot-scope-0--code .picker__search').press('Enter');
     for (const [index, mobile] of ['13805961234', '13959612345', '18650123456'].entries()) {
       await page.locator(`#slot-persons-${index}--mobile input`).fill(mobile);
     }

@@ -110,6 +110,13 @@ describe('one key, progress, questions and resubmission', () => {
     expect(wrong.text).toContain('请输入短信中的数字验证码');
     const answered = await applicant.postForm(`/my/applications/${id}/tasks/${taskId}`, { answer: SMS_CODE });
     expect(answered.location).toBe(`/my/applications/${id}?answered=1`);
+    // The item leaves 等待验证码 as soon as the answer is taken, not when the worker next looks.
+    const afterAnswer = (await applicant.get(`/api/applications/${id}/progress`)).json<{
+      items: { itemId: string; status: string }[];
+    }>();
+    expect(afterAnswer.items.find((item) => item.itemId === 'seal-engraving')?.status).not.toBe(
+      'awaiting-person',
+    );
     await until(items, (rows) => rows.find((row) => row.itemId === 'seal-engraving')?.status === 'done');
     expect(bots?.runner.answers).toEqual(['K7PX', SMS_CODE]);
     // The code is a credential: the audit log says it was given, never what it was.
@@ -173,13 +180,35 @@ describe('one key, progress, questions and resubmission', () => {
       expect(page.text).toContain(shown);
     }
     expect(page.text).not.toMatch(/filingNo|appointmentTime|taxOffice|engraverAddress/);
-    const rated = await applicant.postForm(`/my/applications/${id}/rating`, {
+    // Nothing is chosen for the applicant, and the form says a reason is needed below 满意.
+    expect(page.text).not.toMatch(/name="score" value="\d" checked/);
+    const noReason = await applicant.postForm(`/my/applications/${id}/rating`, { score: '2' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.text).toContain('选择「不满意」时请填写原因');
+    // A second look before it is stored: the first post only shows what will be sent.
+    const review = await applicant.postForm(`/my/applications/${id}/rating`, {
       score: '5',
       comment: '很方便',
     });
+    expect(review.status).toBe(200);
+    expect(review.text).toContain('确认评价');
+    expect((await applicant.get(`/my/applications/${id}`)).text).toContain('好差评');
+    const rated = await applicant.postForm(`/my/applications/${id}/rating`, {
+      score: '5',
+      comment: '很方便',
+      confirmed: '1',
+    });
     expect(rated.location).toBe(`/my/applications/${id}?rated=1`);
     expect((await applicant.get(`/my/applications/${id}?rated=1`)).text).toContain('非常满意');
-    expect((await applicant.postForm(`/my/applications/${id}/rating`, { score: '1' })).status).toBe(409);
+    expect(
+      (
+        await applicant.postForm(`/my/applications/${id}/rating`, {
+          score: '1',
+          comment: '慢',
+          confirmed: '1',
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it('shows the admin every run with its evidence, and pauses a portal’s queue', async () => {

@@ -100,31 +100,31 @@ for (const card of await referenceIdCards()) {
     mimeType: 'image/jpeg',
     buffer: card.jpeg,
   });
-  await applicant.waitForLoadState('load');
+  // Sent in place (static/materials.js): wait for the answer to be swapped in.
+  await applicant.locator('.upload--busy').waitFor({ state: 'detached' });
 }
 await services.reader?.settled();
 await applicant.reload();
 const roles = [['股东', '法定代表人', '执行董事', '经理', '联络员'], ['股东', '监事'], ['财务负责人']];
 for (const [index, list] of roles.entries()) {
-  const form = applicant.locator('form.person__roles').nth(index);
-  for (const role of list) await form.getByLabel(role, { exact: true }).check();
-  await form.getByRole('button', { name: '保存职务' }).click();
-  await applicant.waitForLoadState('load');
+  const person = applicant.locator('[data-person-roles]').nth(index);
+  for (const role of list) await person.getByLabel(role, { exact: true }).check();
 }
+await applicant.getByText('职务已保存').waitFor();
 for (const person of ['p1', 'p2', 'p3']) {
   await applicant.setInputFiles(`#file-idCardBack-${person}`, {
     name: '反面.jpg',
     mimeType: 'image/jpeg',
     buffer: (await referenceIdCards())[0]?.jpeg ?? Buffer.alloc(0),
   });
-  await applicant.waitForLoadState('load');
+  await applicant.locator('.upload--busy').waitFor({ state: 'detached' });
 }
 await applicant.setInputFiles('#file-domicileProof', {
   name: '房屋租赁合同.pdf',
   mimeType: 'application/pdf',
   buffer: pdf(),
 });
-await applicant.waitForLoadState('load');
+await applicant.locator('.upload--busy').waitFor({ state: 'detached' });
 await shot(applicant, 'applicant-materials-phone', true);
 
 // The merged form on a desktop: prefilled, then completed and submitted.
@@ -139,6 +139,10 @@ await desk.evaluate(() => {
   if (bar) bar.style.position = 'static';
 });
 await desk.locator('#section-persons').screenshot({ path: join(out, 'web-applicant-form-persons.png') });
+// Values read for sure and optional ones are folded on the applicant's form: open everything to type.
+await desk.evaluate(() => {
+  for (const details of document.querySelectorAll('details')) details.setAttribute('open', '');
+});
 const fill = async (slot: string, value: string) => desk.locator(`#slot-${slot} input`).fill(value);
 const pick = async (slot: string, value: string) => desk.locator(`#slot-${slot} select`).selectOption(value);
 for (const [index, card] of (await referenceIdCards()).entries()) {
@@ -154,9 +158,11 @@ await fill('company-name', '漳州云启软件科技有限公司');
 await pick('company-type', '1130');
 await fill('company-registeredCapital', '100');
 await fill('company-employees', '8');
-await pick('company-domicile-region', '350603');
+await desk.locator('#slot-company-domicile-region-input-city').selectOption('漳州市');
+await desk.locator('#slot-company-domicile-region-input-district').selectOption('350603');
 await fill('company-domicile-detail', '漳州市龙文区朝阳北路1号3幢501室');
-await desk.locator('#slot-scope-0--code select').selectOption({ label: '软件开发' });
+await desk.locator('#slot-scope-0--code .picker__search').fill('软件开发');
+await desk.locator('#slot-scope-0--code .picker__search').press('Enter');
 await pick('bank-bank', '中国工商银行');
 await fill('fund-monthlyWageBase', '48000');
 await fill('fund-payday', '15');

@@ -55,6 +55,22 @@ describe('access control on every route', () => {
     );
     expect(uploaded.status).toBe(201);
     documentId = uploaded.json<{ id: string }>().id;
+    // A reading with a box, so the route that cuts a read value out of the photo has something to cut.
+    await web.services.documents.setOcr(documentId, {
+      status: 'done',
+      result: {
+        documentType: 'idCardFront',
+        warnings: [],
+        fields: {
+          name: {
+            value: '甲',
+            confidence: 1,
+            status: 'confident',
+            box: { left: 2, top: 2, width: 30, height: 12 },
+          },
+        },
+      },
+    });
   });
   afterAll(() => web.close());
 
@@ -63,6 +79,8 @@ describe('access control on every route', () => {
       .replace(':documentId', documentId)
       .replace(':personId', 'p1')
       .replace(':taskId', '1')
+      .replace(':field', 'name')
+      .replace(':which', 'commitment')
       .replace(':id', applicationId)
       .replace(/:\w+/g, 'x');
 

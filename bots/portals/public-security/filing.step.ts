@@ -52,7 +52,8 @@ export const filingStep: StepDeclaration = {
     {
       field: 'smsCode',
       find: label('短信验证码'),
-      widget: smsCode({ button: '获取验证码', phoneField: 'agent.mobile' }),
+      // The page says 验证码…5分钟内有效.
+      widget: smsCode({ button: '获取验证码', phoneField: 'agent.mobile', validForMs: 5 * 60_000 }),
     },
   ],
 };

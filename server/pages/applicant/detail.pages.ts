@@ -33,6 +33,7 @@ export function detailRoutes(services: Services): RouteSpec[] {
     id: string,
     notice?: { kind: 'success' | 'error'; text: string },
     status = 200,
+    draft: RatingDraft = {},
   ) {
     const application = await actions.get(req, id);
     const scope = scopeOf(signedIn(req));
@@ -65,7 +66,7 @@ ${progressSection({ ...progress, audience: 'applicant', csrf, base })}
 <aside class="stack">
   ${papers}
   ${editable ? submitCard(base, csrf, materials.done, materials.required, Object.keys(application.sources).length > 0) : ''}
-  ${application.status === 'completed' ? ratingCard(base, csrf, rating) : ''}
+  ${application.status === 'completed' ? ratingCard(base, csrf, rating, draft) : ''}
   <section class="card"><h2 class="card__title">办理记录</h2>
   <ol class="timeline">${history
     .slice()
@@ -160,8 +161,23 @@ ${progressSection({ ...progress, audience: 'applicant', csrf, base })}
         const score = Number(req.body?.score);
         const comment = typeof req.body?.comment === 'string' ? req.body.comment.trim().slice(0, 500) : '';
         if (!Number.isInteger(score) || score < 1 || score > 5) {
-          return show(req, res, id, { kind: 'error', text: '请选择满意程度' }, 422);
+          return show(req, res, id, { kind: 'error', text: '请选择满意程度' }, 422, { comment });
         }
+        if (score < REASON_BELOW && !comment) {
+          return show(
+            req,
+            res,
+            id,
+            { kind: 'error', text: `选择「${SCORES[score - 1]}」时请填写原因，以便改进` },
+            422,
+            {
+              score,
+            },
+          );
+        }
+        // A rating cannot be changed once given: it is shown back for a second look before it is stored.
+        if (req.body?.confirmed !== '1')
+          return show(req, res, id, undefined, 200, { score, comment, confirm: true });
         if (!(await ratings.add(user.id, id, score, comment || null)))
           throw conflict('该办件已评价，或尚未办结');
         await services.audit(req, 'application.rate', { type: 'application', id }, { score });
@@ -188,21 +204,42 @@ function submitCard(
 </section>`;
 }
 
+/** What was chosen and typed so far, kept across a refusal and the confirmation step. */
+interface RatingDraft {
+  score?: number;
+  comment?: string;
+  confirm?: boolean;
+}
+
+/** Scores below 满意 need a reason (what went wrong is what a centre can act on). */
+const REASON_BELOW = 4;
+
 function ratingCard(
   base: string,
   csrf: string,
   rating: { score: number; comment: string | null } | undefined,
+  draft: RatingDraft,
 ): SafeHtml {
   if (rating) {
     return html`<section class="card"><h2 class="card__title">您的评价</h2><p class="rating-done">${SCORES[rating.score - 1]}</p>${rating.comment ? html`<p class="muted">${rating.comment}</p>` : ''}</section>`;
   }
-  return html`<section class="card"><h2 class="card__title">好差评</h2>
+  if (draft.confirm && draft.score) {
+    return html`<section class="card" id="rating"><h2 class="card__title">确认评价</h2>
+  <p>您的评价：<strong class="rating-done">${SCORES[draft.score - 1]}</strong></p>
+  ${draft.comment ? html`<p class="muted">${draft.comment}</p>` : ''}
+  <p class="muted">评价提交后不能修改。</p>
+  <form method="post" action="${base}/rating" class="form">${csrfField(csrf)}
+    <input type="hidden" name="score" value="${String(draft.score)}"><input type="hidden" name="comment" value="${draft.comment ?? ''}"><input type="hidden" name="confirmed" value="1">
+    <div class="actions"><button class="button button--primary" type="submit">确认提交</button><a class="button" href="${base}#rating">返回修改</a></div>
+  </form></section>`;
+  }
+  return html`<section class="card" id="rating"><h2 class="card__title">好差评</h2>
   <form method="post" action="${base}/rating" class="form">${csrfField(csrf)}
     <fieldset class="rating"><legend class="field__label">您对本次办理满意吗？</legend>
-    ${SCORES.map((label, index) => html`<label class="rating__option"><input type="radio" name="score" value="${String(index + 1)}"${index === 4 ? html` checked` : ''}> ${label}</label>`)}
+    ${SCORES.map((label, index) => html`<label class="rating__option"><input type="radio" name="score" value="${String(index + 1)}"${draft.score === index + 1 ? html` checked` : ''}> ${label}</label>`)}
     </fieldset>
-    <div class="field"><label class="field__label" for="rating-comment">意见或建议（选填）</label>
-    <textarea class="input" id="rating-comment" name="comment" rows="3" maxlength="500"></textarea></div>
-    <button class="button button--primary" type="submit">提交评价</button>
+    <div class="field"><label class="field__label" for="rating-comment">意见或建议（选择「满意」以下时必填）</label>
+    <textarea class="input" id="rating-comment" name="comment" rows="3" maxlength="500">${draft.comment ?? ''}</textarea></div>
+    <button class="button button--primary" type="submit">下一步：确认评价</button>
   </form></section>`;
 }

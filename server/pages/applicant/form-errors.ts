@@ -1,4 +1,5 @@
 import { type SlotPath, slotKey, type ValidationIssue } from '../../../forms/index.ts';
+import { slotDomId } from '../../workspace/form-view.ts';
 
 /** forms/ issues grouped by the slot they concern; issues about no single field are "general". */
 export function errorsBySlot(issues: readonly ValidationIssue[]): {
@@ -25,4 +26,18 @@ export function errorsBySlot(issues: readonly ValidationIssue[]): {
     else bySlot[key] = [...(bySlot[key] ?? []), issue.message];
   }
   return { bySlot, general };
+}
+
+/** Each issue with the anchor of the field (or the group of rows) it concerns, for the summary's links. */
+export function issueLinks(issues: readonly ValidationIssue[]): { href: string; message: string }[] {
+  return issues.map((issue) => {
+    const [first, index, name] = issue.path;
+    const key =
+      typeof first === 'string' && typeof index === 'number' && typeof name === 'string'
+        ? slotKey([first, index, name] as unknown as SlotPath)
+        : typeof first === 'string'
+          ? first
+          : undefined;
+    return { href: key ? `#${slotDomId(key)}` : '#main', message: issue.message };
+  });
 }

@@ -10,10 +10,10 @@ import { HttpError } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 import { addRow, removeRow, typedFromForm } from '../../workspace/form-input.ts';
-import { renderSections, SOURCE_LABELS, sourceCounts } from '../../workspace/form-view.ts';
+import { renderSections, sourceCounts } from '../../workspace/form-view.ts';
 import { addPerson, removePerson } from '../../workspace/persons.ts';
 import { buildWorkspace, validateWorkspace } from '../../workspace/workspace.ts';
-import { errorsBySlot } from './form-errors.ts';
+import { errorsBySlot, issueLinks } from './form-errors.ts';
 import { applicationHeader, stepsBar } from './views.ts';
 
 /**
@@ -34,21 +34,27 @@ export function formRoutes(services: Services): RouteSpec[] {
     const workspace = buildWorkspace(application, documents);
     const editable = EDITABLE.includes(application.status);
     const check = req.query.check !== undefined;
-    const issues = check ? validateWorkspace(workspace, application.typed) : [];
-    const { bySlot, general } = errorsBySlot(issues);
+    // The counter on top and the summary after a save count the same issues, so they always agree.
+    const open = editable ? validateWorkspace(workspace, application.typed) : [];
+    const issues = check ? open : [];
+    const { bySlot } = errorsBySlot(issues);
+    const unconfirmed = Object.values(workspace.sources).filter((source) => source.needsConfirmation).length;
     const counts = sourceCounts(workspace);
     const base = `/my/applications/${application.id}`;
     const reading = documents.some((doc) => doc.ocrStatus === 'pending' || doc.ocrStatus === 'running');
     sendPage(req, res, {
       title: '确认表单',
+      scripts: ['form.js'],
+      styles: ['applicant.css'],
       crumbs: [{ label: '我的办件', href: '/my' }],
       body: html`${applicationHeader(application, services.catalog.bundle(application.bundleId))}${stepsBar('form', application)}
 ${notice ? alertBox(notice.kind, notice.text) : ''}
 ${reading ? alertBox('info', '正在识别您上传的证件，识别完成后本页会自动填入，请稍候…') : ''}
-${check && issues.length ? alertBox('error', html`还有 <strong>${issues.length}</strong> 处需要填写或修改，已在下方对应位置标出。${general.length ? html`<ul>${general.map((message) => html`<li>${message}</li>`)}</ul>` : ''}`) : ''}
+${check && issues.length ? alertBox('error', html`还有 <strong>${issues.length}</strong> 处需要填写或修改，点击可跳到该处：<ol class="issue-links" data-issue-links>${issueLinks(issues).map((issue) => html`<li><a href="${issue.href}">${issue.message}</a></li>`)}</ol>`) : ''}
 ${check && !issues.length ? alertBox('success', '表单已填写完整，可以提交审核。') : ''}
-<div class="summary" data-live-application="${application.id}">
-  <span class="summary__item summary__item--missing"><strong>${counts.missing}</strong> ${SOURCE_LABELS.missing}</span>
+<div class="summary" data-live-self="${application.id}">
+  <span class="summary__item summary__item--missing" data-open-count><strong>${open.length}</strong> 待处理</span>
+  ${unconfirmed ? html`<span class="summary__item summary__item--confirm"><strong>${unconfirmed}</strong> 请核对</span>` : ''}
   <span class="summary__item summary__item--typed"><strong>${counts.typed}</strong> 您已填写</span>
   <span class="summary__item summary__item--ocr"><strong>${counts.ocr}</strong> 证照识别</span>
   <span class="summary__item summary__item--derived"><strong>${counts.derived}</strong> 自动推导</span>
@@ -56,7 +62,7 @@ ${check && !issues.length ? alertBox('success', '表单已填写完整，可以�
 </div>
 <form method="post" action="${base}/form" class="merged-form" novalidate>
   ${csrfField(req.yj.session?.csrfToken ?? '')}<input type="hidden" name="version" value="${String(application.version)}">
-  ${renderSections({ workspace, errors: bySlot, readOnly: !editable })}
+  ${renderSections({ workspace, errors: bySlot, readOnly: !editable, foldDone: editable, agreementsBase: `${base}/agreements` })}
   ${
     editable
       ? html`<div class="actions actions--sticky"><span class="muted">随时可以保存，下次接着填</span>

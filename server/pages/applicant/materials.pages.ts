@@ -16,7 +16,8 @@ import type { Services } from '../../services.ts';
 import { KIND_LABELS, MIME_OF } from '../../uploads/magic.ts';
 import { receiveUpload, takeUpload } from '../../uploads/receive.ts';
 import { removePerson, setRoles } from '../../workspace/persons.ts';
-import { ocrResultOf } from '../../workspace/workspace.ts';
+import { buildWorkspace, ocrResultOf, type Workspace } from '../../workspace/workspace.ts';
+import { readingsOf } from './readings.ts';
 import { applicationHeader, documentLine, materialProgress, stepsBar } from './views.ts';
 
 /**
@@ -37,10 +38,14 @@ export function materialsRoutes(services: Services): RouteSpec[] {
     const bundle = services.catalog.bundle(application.bundleId);
     const slots = actions.materialsOf(application);
     const documents = await services.documents.list(scopeOf(signedIn(req)), application.id);
+    const editable = EDITABLE.includes(application.status);
+    // Someone about to upload: start OCR's engines now, so the first reading is not also a cold start.
+    if (editable) services.reader?.warm();
     const view: MaterialsView = {
       application,
       documents,
-      editable: EDITABLE.includes(application.status),
+      workspace: buildWorkspace(application, documents),
+      editable,
       csrf: req.yj.session?.csrfToken ?? '',
       errors,
       base: `/my/applications/${application.id}`,
@@ -54,17 +59,19 @@ export function materialsRoutes(services: Services): RouteSpec[] {
       {
         title: '上传材料',
         crumbs: [{ label: '我的办件', href: '/my' }],
-        scripts: ['upload.js'],
+        scripts: ['materials.js'],
+        styles: ['applicant.css'],
         body: html`${applicationHeader(application, bundle)}${stepsBar('materials', application)}
 <p class="page-lead">请拍照或扫描上传下列材料。身份证和营业执照上传后会<strong>自动识别</strong>并填入表单，您只需核对。支持 JPG、PNG、PDF，单个文件不超过 ${Math.round(services.options.uploadMaxBytes / 1024 / 1024)} MB。</p>
 ${errors._form ? alertBox('error', errors._form) : ''}
-<div class="materials" data-live-application="${application.id}">
+<div class="materials" data-live-self="${application.id}">
 ${personal.length ? personsCard(view, personal) : ''}
 ${general.length === 0 && personal.length === 0 ? html`<section class="card">${emptyState('无需上传材料', '请直接确认表单。')}</section>` : ''}
 ${general.map((slot) => slotCard(view, slot))}
 </div>
-<div class="actions actions--sticky"><span class="muted">必传材料 ${progress.done}/${progress.required}</span>
-<a class="button button--primary button--large" href="${view.base}/form">下一步：确认表单</a></div>`,
+<form method="post" action="${view.base}/roles" id="roles-form" class="actions actions--sticky" data-roles-form>${csrfField(view.csrf)}<span class="muted" data-materials-progress>必传材料 ${progress.done}/${progress.required}</span>
+<span class="muted roles-status" role="status" data-roles-status></span>
+${view.editable ? html`<button class="button button--primary button--large" type="submit" name="next" value="form">下一步：确认表单</button>` : html`<a class="button button--primary button--large" href="${view.base}/form">下一步：确认表单</a>`}</form>`,
       },
       status,
     );
@@ -126,21 +133,45 @@ ${general.map((slot) => slotCard(view, slot))}
     },
     {
       method: 'post',
-      path: '/my/applications/:id/persons/:personId/roles',
+      path: '/my/applications/:id/roles',
       access: ['applicant'],
       kind: 'page',
       owns: 'application',
-      summary: '设置人员担任的职务',
+      summary: '保存各人员担任的职务',
       handler: async (req, res) => {
         const id = String(req.params.id);
-        const person = String(req.params.personId);
+        const body = (req.body ?? {}) as Record<string, unknown>;
         const application = await actions.get(req, id);
-        const picked = req.body?.roles;
-        const roles = (Array.isArray(picked) ? picked : picked === undefined ? [] : [picked])
-          .map(String)
-          .filter((role) => (ROLES as readonly string[]).includes(role));
-        await actions.saveTyped(req, id, { typed: setRoles(application.typed as FormValues, person, roles) });
-        res.redirect(303, `/my/applications/${id}/materials#person-${person}`);
+        // One save path for every person's ticks: the page saves them as they change (JavaScript) and
+        // 下一步 posts them again, so nothing ticked is lost either way.
+        let typed = application.typed as FormValues;
+        const persons = listOf(body.person).filter((person) => /^[A-Za-z0-9_-]{1,40}$/.test(person));
+        for (const person of persons) {
+          const roles = listOf(body[`roles.${person}`]).filter((role) =>
+            (ROLES as readonly string[]).includes(role),
+          );
+          typed = setRoles(typed, person, roles);
+        }
+        if (persons.length && EDITABLE.includes(application.status))
+          await actions.saveTyped(req, id, { typed });
+        if (body.next === 'form') res.redirect(303, `/my/applications/${id}/form`);
+        else if (req.get('X-Requested-With') === 'fetch') res.status(204).end();
+        else
+          res.redirect(303, `/my/applications/${id}/materials${persons[0] ? `#person-${persons[0]}` : ''}`);
+      },
+    },
+    {
+      method: 'post',
+      path: '/my/applications/:id/documents/:documentId/confirm',
+      access: ['applicant'],
+      kind: 'page',
+      owns: 'application',
+      summary: '确认证照识别结果',
+      handler: async (req, res) => {
+        const id = String(req.params.id);
+        const field = typeof req.body?.field === 'string' ? req.body.field : '';
+        await actions.confirmReading(req, id, String(req.params.documentId), field);
+        res.redirect(303, `/my/applications/${id}/materials#reading-${String(req.params.documentId)}`);
       },
     },
     {
@@ -165,9 +196,13 @@ ${general.map((slot) => slotCard(view, slot))}
   ];
 }
 
+const listOf = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
+
 interface MaterialsView {
   application: Application;
   documents: ApplicationDocument[];
+  workspace: Workspace;
   editable: boolean;
   csrf: string;
   errors: Record<string, string>;
@@ -197,15 +232,16 @@ function uploadForm(
 
 function documentList(view: MaterialsView, documents: ApplicationDocument[]): SafeHtml | '' {
   if (!documents.length) return '';
-  return html`<ul class="docs">${documents.map((doc) =>
-    documentLine(
+  return html`<ul class="docs">${documents.map((doc) => {
+    const readings = readingsOf({ ...view, document: doc });
+    return html`${documentLine(
       view.application,
       doc,
       view.editable
         ? html`<form method="post" action="${view.base}/documents/${doc.id}/delete" class="doc__remove">${csrfField(view.csrf)}<button class="link-button link-button--danger" type="submit" data-confirm="确定删除「${doc.fileName}」吗？">删除</button></form>`
         : '',
-    ),
-  )}</ul>`;
+    )}${readings ? html`<li class="docs__readings" id="reading-${doc.id}">${readings}</li>` : ''}`;
+  })}</ul>`;
 }
 
 function slotCard(view: MaterialsView, slot: MaterialSlot): SafeHtml {
@@ -258,9 +294,10 @@ function personsCard(view: MaterialsView, slots: MaterialSlot[]): SafeHtml {
 /** The roles a person holds: what each department's form asks about them follows from these. */
 function rolesForm(view: MaterialsView, id: string, roles: readonly string[]): SafeHtml {
   const missing = roles.length === 0;
-  return html`<form method="post" action="${view.base}/persons/${id}/roles" class="${cls('person__roles', missing && 'person__roles--missing')}">
-    ${csrfField(view.csrf)}<p class="person__slot-label">担任职务${missing ? html` <span class="tag tag--required">请勾选</span>` : ''}</p>
-    <div class="checks checks--grid">${ROLES.map((role) => html`<label class="check check--inline"><input type="checkbox" name="roles" value="${role}"${roles.includes(role) ? html` checked` : ''}${view.editable ? '' : html` disabled`}> ${role}</label>`)}</div>
-    ${view.editable ? html`<button class="button button--small" type="submit">保存职务</button>` : ''}
-  </form>`;
+  // The boxes belong to the page's one roles form (at the foot, with 下一步): forms cannot nest in uploads.
+  return html`<div class="${cls('person__roles', missing && 'person__roles--missing')}" data-person-roles="${id}">
+    <input type="hidden" name="person" value="${id}" form="roles-form"><p class="person__slot-label">担任职务${missing ? html` <span class="tag tag--required">请勾选</span>` : ''}</p>
+    <div class="checks checks--grid">${ROLES.map((role) => html`<label class="check check--inline"><input type="checkbox" form="roles-form" name="roles.${id}" value="${role}"${roles.includes(role) ? html` checked` : ''}${view.editable ? '' : html` disabled`}> ${role}</label>`)}</div>
+    ${view.editable ? html`<button class="button button--small person__roles-save" type="submit" form="roles-form">保存职务</button>` : ''}
+  </div>`;
 }

@@ -70,7 +70,7 @@ export function documentLine(
     ...(document.ocrStatus === 'failed' && document.ocrError ? [document.ocrError] : []),
     ...(unsure ? [`有 ${unsure} 项识别不确定，请在表单中核对`] : []),
   ];
-  return html`<li class="doc" data-document="${document.id}">
+  return html`<li class="doc" data-document="${document.id}" data-ocr="${document.ocrStatus}">
   ${document.mimeType === 'application/pdf' ? html`<span class="doc__thumb doc__thumb--pdf" aria-hidden="true">PDF</span>` : html`<img class="doc__thumb" src="${url}" alt="" loading="lazy">`}
   <span class="doc__body"><a class="doc__name" href="${url}" target="_blank" rel="noopener">${document.fileName}</a>
   <span class="doc__meta">${formatTime(document.uploadedAt)}${ocr[document.ocrStatus] ? html` · <span class="${cls('doc__ocr', `doc__ocr--${document.ocrStatus}`)}" data-ocr-status>${ocr[document.ocrStatus]}</span>` : ''}</span>
