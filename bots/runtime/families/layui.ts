@@ -91,13 +91,18 @@ async function choose(run: RunContext, select: LayuiSelect, label: string): Prom
     .or(run.page.locator(`body > .layui-select-panel-wrap > ${dd}`))
     .filter({ visible: true });
   for (let attempt = 1; attempt <= TRIES; attempt += 1) {
-    await tap(select.skin.locator('.layui-select-title'));
-    const shown = await waitFor(async () => ((await option.count()) > 0 ? true : undefined), OPEN_MS);
-    if (!shown) continue;
+    // A list that opened late is still open: a second click on the title would shut it. A busy browser is
+    // given longer at each try.
+    if ((await option.count()) === 0) {
+      await tap(select.skin.locator('.layui-select-title'));
+      const open = async () => ((await option.count()) > 0 ? true : undefined);
+      if (!(await waitFor(open, OPEN_MS * attempt))) continue;
+    }
     await tap(option.first(), OPEN_MS).catch(() => undefined);
+    // The option was there and tapped: the title follows unless the page refuses it (the find budget).
     const chosen = await waitFor(
       async () => ((await title.inputValue()) === label ? true : undefined),
-      OPEN_MS,
+      run.settings.findTimeoutMs,
     );
     if (chosen) return;
   }
