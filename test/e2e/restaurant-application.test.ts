@@ -23,7 +23,7 @@ describe('the 开餐饮店 application through its five portals', () => {
 
   beforeAll(async () => {
     opened = await openIsolatedEnvironment({
-      faults: { syncLagMs: 1_000 },
+      faults: { latencyMs: [20, 120], syncLagMs: 1_000 },
       tuning: { retryDelayMs: 500, retryDelayMaxMs: 4_000, itemAttempts: 10, personPollMs: 100 },
     });
     ({ store, env, dataDir } = opened);
