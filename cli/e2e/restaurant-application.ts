@@ -1,6 +1,7 @@
 import { generateCreditCode } from '../../forms/codes/index.ts';
 import { normaliseReading } from '../../forms/derive/documents.ts';
-import { loadCase } from '../../forms/index.ts';
+import { type FormCase, loadCase } from '../../forms/index.ts';
+import type { Row } from '../../forms/model/types.ts';
 import type { Db } from '../../store/db.ts';
 import { type SeededApplication, type SeedOptions, seedCaseApplication } from './reference-application.ts';
 import type { SandboxClient } from './sandbox-client.ts';
@@ -42,3 +43,40 @@ export async function seedRestaurantApplication(
   const seeded = await seedCaseApplication(db, dataDir, formCase, { ...options, creditCode });
   return { ...seeded, creditCode };
 }
+
+/** The restaurant case's own data: what the company serves, its sign, its floors, its existing bank account. */
+const RESTAURANT_GROUPS = new Set(['scope', 'food', 'signboard', 'fire', 'bank', 'declarations']);
+
+/**
+ * 开餐饮店 with no licence yet (`licence: new`): the reference case's new company and its people register first,
+ * under `companyName`, and open the restaurant case's restaurant; its 法定代表人 is the 食品安全管理员.
+ */
+export async function restaurantWithNewLicence(companyName: string): Promise<FormCase> {
+  const [reference, restaurant] = await Promise.all([loadCase('reference'), loadCase('restaurant')]);
+  const restaurantTyped = Object.entries(restaurant.typed).filter(([key]) =>
+    RESTAURANT_GROUPS.has(key.split('.')[0] ?? ''),
+  );
+  const persons = (reference.typed.persons as readonly Row[]).map((person) =>
+    person.id === 'p1' ? { ...person, roles: [...asList(person.roles), '食品安全管理员'] } : person,
+  );
+  return {
+    ...restaurant,
+    name: '开餐饮店（新办营业执照）',
+    choice: { ...restaurant.choice, options: { licence: 'new' } },
+    typed: {
+      ...reference.typed,
+      ...Object.fromEntries(restaurantTyped),
+      persons,
+      'company.name': companyName,
+    },
+    documents: [
+      ...reference.documents,
+      // The restaurant's materials; only person 1 is a 食品安全管理员 here, so person 2's certificate goes.
+      ...restaurant.documents.filter(
+        (d) => d.kind !== 'businessLicence' && d.kind !== 'idCardFront' && d.person !== 'p2',
+      ),
+    ],
+  };
+}
+
+const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
