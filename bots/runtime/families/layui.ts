@@ -91,13 +91,12 @@ async function choose(run: RunContext, select: LayuiSelect, label: string): Prom
     .or(run.page.locator(`body > .layui-select-panel-wrap > ${dd}`))
     .filter({ visible: true });
   for (let attempt = 1; attempt <= TRIES; attempt += 1) {
-    // A list that opened late is still open: a second click on the title would shut it. A busy browser is
-    // given longer at each try.
-    if ((await option.count()) === 0) {
-      await tap(select.skin.locator('.layui-select-title'));
-      const open = async () => ((await option.count()) > 0 ? true : undefined);
-      if (!(await waitFor(open, OPEN_MS * attempt))) continue;
-    }
+    // An open list (`layui-form-selected`) is not clicked again: that would shut it. The option is in the
+    // <select> already, so its <dd> is the library's to show: a busy browser gets the find budget.
+    const isOpen = await select.skin.evaluate((skin) => skin.classList.contains('layui-form-selected'));
+    if (!isOpen) await tap(select.skin.locator('.layui-select-title'));
+    const open = async () => ((await option.count()) > 0 ? true : undefined);
+    if (!(await waitFor(open, run.settings.findTimeoutMs))) continue;
     await tap(option.first(), OPEN_MS).catch(() => undefined);
     // The option was there and tapped: the title follows unless the page refuses it (the find budget).
     const chosen = await waitFor(
