@@ -47,9 +47,7 @@ export async function openPopup(
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     if ((await popup.count()) > 0) return popup;
     await tap(box.locator('.t-input').first());
-    // A busy browser is given longer at each try (a popup that opens late is kept above).
-    if (await waitFor(async () => ((await popup.count()) > 0 ? true : undefined), OPEN_MS * attempt))
-      return popup;
+    if (await waitFor(async () => ((await popup.count()) > 0 ? true : undefined), OPEN_MS)) return popup;
   }
   throw new PortalChangedError(`点击 TDesign ${what}后没有弹出面板（.t-popup ${inner}）`);
 }
