@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { type E2eReport, runE2eBenchmark } from './support/e2e-benchmark.ts';
+import { E2E_BUNDLES, type E2eReport, runE2eBenchmark } from './support/e2e-benchmark.ts';
 import { benchConfig, count, msRange, parseOptions, runOrExit, withQuick } from './support/options.ts';
 
 const optionsSchema = z.object({
+  bundle: z.enum(E2E_BUNDLES, { error: `--bundle 应为 ${E2E_BUNDLES.join(' 或 ')}` }),
   json: z.boolean().default(false),
   quick: z.boolean().default(false),
   runs: count(1, 20),
@@ -31,11 +32,14 @@ const QUICK = {
 
 const WAIT_NAMES = { approval: '审核', 'sms-reply': '短信', notice: '承诺书' } as const;
 
+/** What the headline calls each bundle's case. */
+const CASE_NAMES = { 'open-company': '参考案例（开办企业）', 'open-restaurant': '开餐饮店案例' } as const;
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
 
 function summary(report: E2eReport): string {
   const lines = [
-    `参考案例经七个门户端到端办理（${report.runs.length} 次取中位数；图形验证码由${report.captcha === 'reader' ? '识读程序' : '窗口人员'}识读）`,
+    `${CASE_NAMES[report.settings.bundle]}经 ${report.runs[0]?.items.length ?? 0} 个门户端到端办理（${report.runs.length} 次取中位数；图形验证码由${report.captcha === 'reader' ? '识读程序' : '窗口人员'}识读）`,
     `  实际用时 ${seconds(report.wallMs)}，理想客户端下限 ${seconds(report.oracleWallMs)}，比值 ${report.ratio.toFixed(2)}`,
     `  按本系统自身请求的关键路径 ${seconds(report.criticalPathMs)}，比值 ${report.ratioToOwnRequests.toFixed(2)}（目标 ≤ ${report.target.ratioAtMost}：${report.target.met ? '达到' : '未达到'}）`,
     `  核对：${report.verified.items} 个事项，每个事项部门只收到一次：${report.verified.receivedOnce ? '是' : '否'}，与预期不符的字段 ${report.verified.mismatches} 个`,
@@ -68,7 +72,12 @@ function summary(report: E2eReport): string {
 export function registerBenchE2e(bench: Command): void {
   bench
     .command('e2e')
-    .description('参考案例经七个门户端到端办理的耗时与关键路径之比')
+    .description('一个事项包的案例经各门户端到端办理的耗时与关键路径之比')
+    .option(
+      '--bundle <id>',
+      '事项包：open-company（参考案例，七个门户）或 open-restaurant（开餐饮店案例，五个门户）',
+      'open-company',
+    )
     .option('--json', '以 JSON 输出')
     .option('--quick', '冒烟运行：办理 1 次，缩短延迟与等待（只验证基准可用且输出自洽，不代表速度）')
     .option('--runs <n>', '办理次数（取中位数）', '1')
@@ -90,6 +99,7 @@ export function registerBenchE2e(bench: Command): void {
       const config = benchConfig();
       const report = await runOrExit(() =>
         runE2eBenchmark({
+          bundle: options.bundle,
           runs: options.runs,
           latencyMs: options.latencyMs,
           approvalDelayMs: options.approvalDelayMs,

@@ -37,7 +37,10 @@ export function registerForms(program: Command): void {
   forms
     .command('stats <bundle>')
     .description('统计一个事项包的原始表单字段数、合并后的数据元数，以及申请人需要填写的数量')
-    .option('--case <file>', '描述申请人情况的案例文件，或 reference 使用内置参考案例')
+    .option(
+      '--case <file>',
+      '描述申请人情况的案例文件，或内置案例：reference（开办企业）、restaurant（开餐饮店）',
+    )
     .option('--json', '以 JSON 输出')
     .action(async (bundle: string, options: { case?: string; json?: boolean }) => {
       try {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createCanvas } from '@napi-rs/canvas';
-import { loadCase } from '../../forms/index.ts';
+import { type FormCase, loadCase } from '../../forms/index.ts';
 import { hashPassword } from '../../server/auth/password.ts';
 import { storeUpload } from '../../server/uploads/file-store.ts';
 import { ApplicationsRepo } from '../../store/applications.repo.ts';
@@ -31,43 +31,88 @@ function documentPicture(title: string): Buffer {
   return canvas.toBuffer('image/jpeg');
 }
 
+/** What a seeding may change in a case so that every run files a company of its own. */
+export interface SeedOptions {
+  /** 企业名称: typed for a new company; read from the licence photo when the case has one. */
+  companyName?: string;
+  /** 统一社会信用代码 printed on the licence photo (cases with an existing licence only). */
+  creditCode?: string;
+  /** The bundle's options and optional items, instead of the case's own choice. */
+  choice?: FormCase['choice'];
+  applicantPassword?: string;
+  /** 'submitted' leaves it waiting for the clerk's one key (待审核); 'accepted' as the queue takes it. */
+  status?: 'submitted' | 'accepted';
+}
+
+/** The case with the run's own company: on the licence reading when the case has one, else typed. */
+function withCompany(loaded: FormCase, options: SeedOptions): FormCase {
+  const formCase = options.choice ? { ...loaded, choice: options.choice } : loaded;
+  const licence = formCase.documents.find((d) => d.kind === 'businessLicence' && d.fields);
+  if (!licence) {
+    return options.companyName
+      ? { ...formCase, typed: { ...formCase.typed, 'company.name': options.companyName } }
+      : formCase;
+  }
+  const fields = {
+    ...licence.fields,
+    ...(options.companyName ? { name: options.companyName } : {}),
+    ...(options.creditCode ? { creditCode: options.creditCode } : {}),
+  };
+  return {
+    ...formCase,
+    documents: formCase.documents.map((d) => (d === licence ? { ...licence, fields } : d)),
+  };
+}
+
+/** The company name a case files under: typed, or read from its licence photo. */
+export function caseCompanyName(formCase: FormCase): string {
+  const licence = formCase.documents.find((d) => d.kind === 'businessLicence');
+  return String(licence?.fields?.name ?? formCase.typed['company.name']);
+}
+
 /**
  * The reference 开办企业 application (forms/cases/reference.json) stored as an applicant would have left it:
  * the typed values, the uploaded ID cards and lease with what OCR read from them, accepted by a clerk and
  * ready for one key. `companyName` gives each run its own company, so repeated runs against the same
  * sandbox never find each other's filings in 办件查询.
  */
-export async function seedReferenceApplication(
+export function seedReferenceApplication(
   db: Db,
   dataDir: string,
-  options: {
-    companyName?: string;
-    applicantPassword?: string;
-    /** 'submitted' leaves it waiting for the clerk's one key (待审核); 'accepted' as the queue takes it. */
-    status?: 'submitted' | 'accepted';
-  } = {},
+  options: SeedOptions = {},
 ): Promise<SeededApplication> {
-  const formCase = await loadCase('reference');
+  return seedCaseApplication(db, dataDir, 'reference', options);
+}
+
+/** A shipped case (`reference`, `restaurant`) or a loaded one, stored as its applicant would have left it. */
+export async function seedCaseApplication(
+  db: Db,
+  dataDir: string,
+  caseOrName: string | FormCase,
+  options: SeedOptions = {},
+): Promise<SeededApplication> {
+  const loaded = typeof caseOrName === 'string' ? await loadCase(caseOrName) : caseOrName;
+  const formCase = withCompany(loaded, options);
   const users = new UsersRepo(db);
   await users.upsertCentre(E2E_CENTRE);
   const login = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
   const applicant = await users.create({
     role: 'applicant',
     login,
-    displayName: '参考案例申请人',
+    displayName: '案例申请人',
     passwordHash: await hashPassword(
       options.applicantPassword ?? randomBytes(12).toString('base64url'),
       1024,
     ),
   });
-  const companyName = options.companyName ?? String(formCase.typed['company.name']);
+  const companyName = caseCompanyName(formCase);
   const applications = new ApplicationsRepo(db);
   const application = await applications.create({
     applicantId: applicant.id,
     centreId: E2E_CENTRE.id,
     bundleId: formCase.bundle,
     options: formCase.choice,
-    typed: { ...formCase.typed, 'company.name': companyName },
+    typed: formCase.typed,
   });
   const documents = new DocumentsRepo(db);
   for (const reading of formCase.documents) {

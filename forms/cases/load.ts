@@ -1,11 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { type FormCase, parseCase } from './case.ts';
 
-const REFERENCE = new URL('./reference.json', import.meta.url);
+/** The cases shipped in forms/cases/: the 开办企业 reference case and the 开餐饮店 one. */
+const SHIPPED: Readonly<Record<string, URL>> = {
+  reference: new URL('./reference.json', import.meta.url),
+  restaurant: new URL('./restaurant.json', import.meta.url),
+};
 
-/** Reads a case file; `reference` names the reference case shipped in forms/cases/. The only file I/O in forms/. */
+/** Reads a case file, or a shipped case by its name (`reference`, `restaurant`). The only file I/O in forms/. */
 export async function loadCase(fileOrName: string): Promise<FormCase> {
-  const url = fileOrName === 'reference' ? REFERENCE : fileOrName;
+  const url = SHIPPED[fileOrName] ?? fileOrName;
   let text: string;
   try {
     text = await readFile(url, 'utf8');

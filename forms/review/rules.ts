@@ -45,6 +45,15 @@ function show(value: unknown, labels?: Readonly<Record<string, string>>): string
 /** Items of the bundle that grant a permit ('食品经营许可' ← food-business-licence). */
 const PERMIT_ITEMS: Readonly<Record<string, string>> = { 食品经营许可: 'food-business-licence' };
 
+/** The bundle takes the company from a licence photo (开餐饮店 with `licence: existing`), not from registration. */
+function licenceIsRead(form: MergedForm): boolean {
+  return (
+    form.fields
+      .find((f) => f.key === 'company.creditCode')
+      ?.sources.some((s) => s.kind === 'ocr' && s.document === 'businessLicence') ?? false
+  );
+}
+
 function values(ctx: ReviewContext): FormValues {
   return ctx.resolved.values;
 }
@@ -107,6 +116,43 @@ export const REVIEW_RULES: readonly ReviewRule[] = [
       const code = scalar(values(ctx), 'company.creditCode');
       if (!code || validateCreditCode(code).valid) return [];
       return [{ path: ['company.creditCode'], message: '统一社会信用代码校验未通过，请与营业执照原件核对' }];
+    },
+  },
+  {
+    id: 'existing-licence',
+    severity: 'error',
+    // Our sandbox has no public register to look the code up in (国家企业信用信息公示系统): what can be checked
+    // offline is that the photo was read, its code passes GB 32100 and the form carries what it printed.
+    // Social insurance and the housing fund then check code and name against the registrar's data themselves.
+    description: '已有营业执照未通过核验（照片识别、统一社会信用代码校验、名称与代码一致）',
+    check: (ctx) => {
+      if (!licenceIsRead(ctx.form)) return [];
+      const licence = ctx.documents.find((d) => d.kind === 'businessLicence' && d.fields);
+      const code = licence?.fields?.creditCode?.trim().toUpperCase();
+      const name = licence?.fields?.name?.trim();
+      if (!code || !name) {
+        return [
+          {
+            path: ['company.creditCode'],
+            message:
+              '未能从营业执照照片识别出名称和统一社会信用代码，无法核验营业执照，请上传清晰的营业执照照片',
+          },
+        ];
+      }
+      const findings: Array<Omit<Finding, 'rule' | 'severity'>> = [];
+      if (!validateCreditCode(code).valid)
+        findings.push({
+          path: ['company.creditCode'],
+          message: '营业执照照片上的统一社会信用代码校验未通过，请核对营业执照原件',
+        });
+      if (scalar(values(ctx), 'company.creditCode') !== code)
+        findings.push({
+          path: ['company.creditCode'],
+          message: '统一社会信用代码与营业执照照片不一致，请按营业执照填写',
+        });
+      if (scalar(values(ctx), 'company.name') !== name)
+        findings.push({ path: ['company.name'], message: '企业名称与营业执照照片不一致，请按营业执照填写' });
+      return findings;
     },
   },
   {

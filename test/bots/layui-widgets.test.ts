@@ -28,7 +28,7 @@ const ORIGIN = 'http://127.0.0.1:9';
 
 /**
  * A layui form as a portal builds it: a searchable select, a list that loads slowly and opens in a panel
- * appended to <body>, radio and checkbox skins, laydate, layui.upload and a layer notice. Plus a box that
+ * appended to <body>, radio and checkbox skins, laydate (a day and a month), layui.upload and a layer notice. Plus a box that
  * only looks like a select (a plain input), which a layui select binding must refuse at once.
  */
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/layui/css/layui.css"></head>
@@ -45,6 +45,8 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><link rel="styles
   <input type="checkbox" name="t" value="390" title="大额医疗补助" lay-skin="primary"></div></div>
 <div class="layui-form-item"><label class="layui-form-label">成立日期</label><div class="layui-input-block">
   <input type="text" class="layui-input" id="d" readonly></div></div>
+<div class="layui-form-item"><label class="layui-form-label">启缴年月</label><div class="layui-input-block">
+  <input type="text" class="layui-input" id="m" readonly></div></div>
 <div class="layui-form-item"><label class="layui-form-label">营业执照</label><div class="layui-input-block">
   <button type="button" class="layui-btn" id="up"><i class="layui-icon layui-icon-upload"></i>上传文件</button><div class="layui-upload-list"></div><div role="alert"></div></div></div>
 <div class="layui-form-item"><label class="layui-form-label">承诺</label><div class="layui-input-block">
@@ -65,6 +67,7 @@ layui.use(['form', 'laydate', 'upload', 'layer'], () => {
     form.render('select', 'f');
   });
   laydate.render({ elem: '#d', format: 'yyyy-MM-dd' });
+  laydate.render({ elem: '#m', type: 'month', format: 'yyyy-MM' });
   upload.render({ elem: '#up', url: '/upload', accept: 'file', done(res) {
     document.querySelector('.layui-upload-list').textContent = res.name + '（1KB）';
   } });
@@ -165,7 +168,7 @@ describe('the layui family', () => {
 
   const layui = familyFor('layui');
 
-  it('fills selects (one slow, one teleported), skins, laydate, layui.upload and a layer notice with the usual kinds', async () => {
+  it('fills selects (one slow, one teleported), skins, laydate (day and month), layui.upload and a layer notice', async () => {
     await page.goto(`${ORIGIN}/form`);
     const step: StepDeclaration = {
       name: 't',
@@ -184,6 +187,11 @@ describe('the layui family', () => {
           find: { label: '成立日期' },
           widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
         },
+        {
+          field: 'startMonth',
+          find: { label: '启缴年月' },
+          widget: datePicker({ wire: 'yyyyMM', shown: 'yyyy-MM', month: true }),
+        },
         { field: 'licence', find: { label: '营业执照' }, widget: upload('上传文件') },
         { field: 'accepted', find: { label: '承诺' }, widget: readAndAccept('我已阅读并同意承诺书', '同意') },
       ],
@@ -194,6 +202,8 @@ describe('the layui family', () => {
       sex: '2',
       types: ['510', '390'],
       established: '2024-02-29',
+      // Years back from today's panel: the year arrows, then the month list.
+      startMonth: '202403',
       licence: { document: 'licence' },
       accepted: '1',
     };
@@ -213,6 +223,7 @@ describe('the layui family', () => {
     });
     expect(form).toEqual({ currency: '840', branch: 'B02', sex: '2', t: ['510', '390'], cn: '1' });
     expect(await page.locator('#d').inputValue()).toBe('2024-02-29');
+    expect(await page.locator('#m').inputValue()).toBe('2024-03');
     expect(await page.locator('.layui-upload-list').textContent()).toBe('licence.jpg（1KB）');
   });
 

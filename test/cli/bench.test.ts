@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchCompanyName } from '../../cli/bench/support/company-names.ts';
+import { benchCompanyName, benchRestaurantName } from '../../cli/bench/support/company-names.ts';
 import { longestPath, median, unionMs } from '../../cli/bench/support/critical-path.ts';
 import { analyseRun, type RunEvidence } from '../../cli/bench/support/e2e-analysis.ts';
 import { treeMemory } from '../../cli/bench/support/memory.ts';
@@ -138,6 +138,65 @@ describe('bench support', () => {
     expect(figures.path).toEqual(['business-registration', 'housing-fund']);
   });
 
+  it('a company with a licence waits out no sync lag, and 我的申请 stands in for 办件查询 on fire safety', () => {
+    const t0 = 2_000_000;
+    const evidence: RunEvidence = {
+      applicationId: 'app',
+      companyName: 'c',
+      keyPressedAt: t0,
+      plan: [
+        { itemId: 'social-insurance', portalId: 'social-insurance', needs: [] },
+        { itemId: 'fire-safety', portalId: 'fire-safety', needs: [] },
+      ],
+      rows: [
+        { itemId: 'social-insurance', status: 'done', updatedAt: new Date(t0 + 3_000) },
+        { itemId: 'fire-safety', status: 'done', updatedAt: new Date(t0 + 4_000) },
+      ] as unknown as RunEvidence['rows'],
+      runs: ['social-insurance', 'fire-safety'].map(
+        (itemId, i) =>
+          ({
+            id: i + 1,
+            itemId,
+            status: 'succeeded',
+            startedAt: new Date(t0),
+            finishedAt: new Date(t0 + 3_000 + i * 1_000),
+            comparison: [],
+          }) as unknown as BotRunRow,
+      ),
+      steps: new Map(),
+      requests: [
+        {
+          portalId: 'social-insurance',
+          method: 'GET',
+          path: '/unit',
+          status: 200,
+          startMs: t0,
+          endMs: t0 + 800,
+        },
+        { portalId: 'fire-safety', method: 'GET', path: '/mine', status: 200, startMs: t0, endMs: t0 + 500 },
+        {
+          portalId: 'fire-safety',
+          method: 'POST',
+          path: '/api/apply',
+          status: 200,
+          startMs: t0 + 600,
+          endMs: t0 + 900,
+        },
+      ],
+      answers: [],
+      registrationReceivedAt: undefined,
+      approvalDelayMs: 2_000,
+      noticeSeconds: undefined,
+      syncLagMs: { 'social-insurance': 30_000 },
+    };
+    const figures = analyseRun(evidence);
+    const [social, fire] = figures.items;
+    expect(social?.syncLag).toBeNull();
+    expect(fire?.excluded.lookUps).toBe(1);
+    expect(fire?.serviceMs).toBe(300);
+    expect(figures.criticalPathMs).toBe(800);
+  });
+
   it('parses millisecond ranges and names companies the registrar accepts', () => {
     expect(msRange.parse('150-600')).toEqual([150, 600]);
     expect(msRange.parse('300')).toEqual([300, 300]);
@@ -145,6 +204,7 @@ describe('bench support', () => {
     expect(msRange.safeParse('fast').success).toBe(false);
     for (const n of [1, 10, 1234]) expect(companyNameProblem(benchCompanyName(n), '1130')).toBeUndefined();
     expect(new Set([1, 2, 10, 11].map(benchCompanyName)).size).toBe(4);
+    for (const n of [1, 12]) expect(companyNameProblem(benchRestaurantName(n), '1130')).toBeUndefined();
   });
 
   it('reads the memory of this process tree from /proc', () => {

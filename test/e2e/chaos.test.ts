@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitUntilSettled } from '../../cli/e2e/environment.ts';
 import { seedReferenceApplication } from '../../cli/e2e/reference-application.ts';
+import { seedRestaurantApplication } from '../../cli/e2e/restaurant-application.ts';
 import { startSimulatedPeople } from '../../cli/e2e/simulated-people.ts';
 import { verifyApplication } from '../../cli/e2e/verify.ts';
 import { silentLogger } from '../../lib/logger.ts';
@@ -17,9 +18,13 @@ const database = await sharedDatabase();
 const APPLICATIONS = 2;
 const RANDOM_KILLS = 3;
 const WINDOW_KILLS = 3;
+/** The portal without 办件查询: a kill in its window is always struck (it finds filings by the 备注 marker). */
+const NO_QUERY_ITEM = 'fire-safety';
+const RESTAURANT = '漳州市龙文区味来餐饮管理有限公司';
 
 /**
- * Machines die. Two `yijian worker` processes file two reference applications while a chaos monkey
+ * Machines die. Two `yijian worker` processes file two reference applications and a 开餐饮店 one (whose
+ * 消防 portal has no 办件查询) while a chaos monkey
  * SIGKILLs them (with their Chromium) at random moments and, on purpose, in the narrowest window there is:
  * after the final submit click started and before the receipt is stored. Replacements join at once. In the
  * end every portal must hold exactly one filing per application and item, and every item its receipt.
@@ -69,6 +74,19 @@ describe.skipIf('skip' in database)('workers killed at any moment', () => {
       });
       seeded.push(one);
     }
+    // 开餐饮店 with its three permits only: 消防 has no 办件查询, the one portal that must not file twice blindly.
+    const restaurant = await seedRestaurantApplication(shared.db, shared.dataDir, shared.env.sandbox, {
+      companyName: RESTAURANT,
+      serial: 52_117,
+      choice: { options: { licence: 'existing' } },
+    });
+    await new ApplicationsRepo(shared.db).transition({ kind: 'all' }, restaurant.applicationId, {
+      from: ['accepted'],
+      to: 'processing',
+      actorId: null,
+      actorRole: 'clerk',
+    });
+    seeded.push(restaurant);
     const ids = seeded.map((s) => s.applicationId);
     const people = startSimulatedPeople({
       queue: shared.env.bots.queue,
@@ -97,6 +115,7 @@ describe.skipIf('skip' in database)('workers killed at any moment', () => {
     // The monkey really struck, also between a final click and its stored receipt.
     expect(monkey.randomKills).toBeGreaterThanOrEqual(2);
     expect(monkey.submitWindowKills).toBeGreaterThanOrEqual(1);
+    expect(monkey.struck).toContain(`${restaurant.applicationId}/${NO_QUERY_ITEM}`);
 
     for (const one of seeded) {
       const checks = await verifyApplication({
@@ -106,7 +125,7 @@ describe.skipIf('skip' in database)('workers killed at any moment', () => {
         applicationId: one.applicationId,
         companyName: one.companyName,
       });
-      expect(checks).toHaveLength(7);
+      expect(checks).toHaveLength(one === restaurant ? 3 : 7);
       for (const check of checks) {
         expect({ item: check.itemId, submissions: check.submissions, mismatches: check.mismatches }).toEqual({
           item: check.itemId,
@@ -126,6 +145,7 @@ describe.skipIf('skip' in database)('workers killed at any moment', () => {
 function startChaosMonkey(shared: SharedInstallation, fleet: WorkerFleet, applicationIds: string[]) {
   const state = { randomKills: 0, submitWindowKills: 0, running: true };
   const struckInWindow = new Set<string>();
+  const killedInWindow: string[] = [];
   const replace = async (pid: number) => {
     if (await fleet.kill(pid)) await fleet.spawn();
   };
@@ -141,12 +161,14 @@ function startChaosMonkey(shared: SharedInstallation, fleet: WorkerFleet, applic
       for (const run of open) {
         const key = `${run.applicationId}/${run.itemId}`;
         const pid = Number(run.worker.split(':').at(-1));
-        // A few strikes prove the point; each one costs every run of that worker a lock timeout.
-        if (struckInWindow.size >= WINDOW_KILLS || struckInWindow.has(key) || !fleet.pids.includes(pid))
-          continue;
+        // A few strikes prove the point; each one costs every run of that worker a lock timeout. The
+        // portal without 办件查询 is struck once whatever the count.
+        const spent = struckInWindow.size >= WINDOW_KILLS && run.itemId !== NO_QUERY_ITEM;
+        if (spent || struckInWindow.has(key) || !fleet.pids.includes(pid)) continue;
         struckInWindow.add(key);
         if (await fleet.kill(pid)) {
           state.submitWindowKills += 1;
+          killedInWindow.push(key);
           await fleet.spawn();
         }
       }
@@ -169,6 +191,10 @@ function startChaosMonkey(shared: SharedInstallation, fleet: WorkerFleet, applic
     },
     get submitWindowKills() {
       return state.submitWindowKills;
+    },
+    /** `application/item` of every run struck between its final click and its stored receipt. */
+    get struck() {
+      return [...killedInWindow];
     },
     async stop() {
       state.running = false;

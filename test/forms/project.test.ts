@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadCase } from '../../forms/cases/load.ts';
 import { resolveForm } from '../../forms/derive/resolve.ts';
 import { mergeBundle } from '../../forms/merge/merge.ts';
 import { flattenProjection, projectItem } from '../../forms/project/project.ts';
@@ -151,5 +152,30 @@ describe('projecting the reference case onto each original form', () => {
         commitmentAccepted: '1',
       },
     });
+  });
+});
+
+describe('projecting the 开餐饮店 case onto each original form', async () => {
+  const formCase = await loadCase('restaurant');
+  const restaurant = mergeBundle(formCase.bundle, formCase.choice);
+  const { values } = resolveForm(restaurant, {
+    typed: formCase.typed,
+    documents: formCase.documents,
+    today: formCase.today,
+  });
+
+  it.each(restaurant.items)('%s has no gap', (item) => {
+    expect(projectItem(item, values).missing).toEqual([]);
+  });
+
+  it('takes the company from the licence photo and the account the applicant already has', () => {
+    const value = (item: string, id: string) =>
+      flattenProjection(projectItem(item, values).values).find(([k]) => k === id)?.[1];
+    expect(value('food-business-licence', 'creditCode')).toBe('91350603MA0044EF1P');
+    expect(value('fire-safety', 'creditCode')).toBe('91350603MA0044EF1P');
+    expect(value('social-insurance', 'payAccount.accountNo')).toBe('1410020309200765432');
+    expect(value('housing-fund', 'collection.bank')).toBe('中国工商银行漳州龙文支行');
+    const managers = projectItem('food-business-licence', values).values.safetyManagers as unknown[];
+    expect(managers).toHaveLength(2);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadCase } from '../../forms/cases/load.ts';
 import type { DocumentReading } from '../../forms/derive/documents.ts';
 import { resolveForm } from '../../forms/derive/resolve.ts';
+import { mergeBundle } from '../../forms/merge/merge.ts';
 import type { FormValues, Row } from '../../forms/model/types.ts';
 import { REVIEW_RULES, reviewApplication } from '../../forms/review/rules.ts';
 import { REFERENCE_OUTPUTS, resolvedReference } from './reference.ts';
@@ -118,10 +120,55 @@ describe('review rules for clerks (辅助审核)', () => {
       'ocr-mismatch',
       'id-number-check',
       'credit-code-check',
+      'existing-licence',
       'legal-representative-minor',
       'permit-required',
     ];
     expect(REVIEW_RULES.map((r) => r.id)).toEqual(exercised);
     for (const rule of REVIEW_RULES) expect(rule.description).toMatch(/[\u4e00-\u9fa5]/);
+  });
+});
+
+describe('verifying an existing licence (开餐饮店, licence: existing)', async () => {
+  const restaurant = await loadCase('restaurant');
+  const licenceFields = restaurant.documents.find((d) => d.kind === 'businessLicence')?.fields ?? {};
+  const verify = (
+    fields: Record<string, string> | undefined,
+    typed: FormValues = restaurant.typed,
+    choice = restaurant.choice,
+  ) => {
+    const form = mergeBundle(restaurant.bundle, choice);
+    const documents = restaurant.documents.map((d) =>
+      d.kind === 'businessLicence' ? { id: d.id, kind: d.kind, ...(fields ? { fields } : {}) } : d,
+    );
+    const resolved = resolveForm(form, { typed, documents, today: restaurant.today });
+    return reviewApplication({ form, resolved, documents, today: restaurant.today }).filter(
+      (f) => f.rule === 'existing-licence',
+    );
+  };
+
+  it('passes a licence read from its photo whose code checks and whose values the form carries', () => {
+    expect(verify(licenceFields)).toEqual([]);
+  });
+
+  it('refuses a photo that gave no code or name', () => {
+    expect(verify(undefined).map((f) => f.message)).toEqual([
+      '未能从营业执照照片识别出名称和统一社会信用代码，无法核验营业执照，请上传清晰的营业执照照片',
+    ]);
+  });
+
+  it('refuses a code that fails its check character, and a name typed over the licence', () => {
+    const findings = verify(
+      { ...licenceFields, creditCode: '91350603MA0044EF1Q' },
+      { ...restaurant.typed, 'company.name': '漳州味来小吃店' },
+    );
+    expect(findings.map((f) => [f.severity, f.path, f.message])).toEqual([
+      ['error', ['company.creditCode'], '营业执照照片上的统一社会信用代码校验未通过，请核对营业执照原件'],
+      ['error', ['company.name'], '企业名称与营业执照照片不一致，请按营业执照填写'],
+    ]);
+  });
+
+  it('has nothing to verify when business registration issues the licence', () => {
+    expect(verify(undefined, restaurant.typed, { options: { licence: 'new' } })).toEqual([]);
   });
 });

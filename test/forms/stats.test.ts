@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadCase } from '../../forms/cases/load.ts';
 import { computeStats } from '../../forms/stats/stats.ts';
 import { runYijian } from '../support/cli.ts';
 import { referenceCase } from './reference.ts';
@@ -129,5 +130,57 @@ describe('merged-form statistics', () => {
     expect(() => computeStats('open-bakery')).toThrow('没有名为“open-bakery”的事项包');
     const reference = await referenceCase();
     expect(() => computeStats('open-restaurant', reference)).toThrow('案例属于事项包“open-company”');
+  });
+});
+
+describe('merged-form statistics of 开餐饮店', () => {
+  it('the restaurant case: the licence photo gives the company, five items from 93 slots', async () => {
+    const formCase = await loadCase('restaurant');
+    const stats = computeStats('open-restaurant', formCase);
+    expect(stats.items).toEqual([
+      'social-insurance',
+      'housing-fund',
+      'food-business-licence',
+      'signboard',
+      'fire-safety',
+    ]);
+    expect(stats).toMatchObject({
+      rawSlots: 93,
+      uniqueElements: 59,
+      applicantTyped: 19,
+      stillToType: 0,
+      // 名称, 统一社会信用代码, 住所 (region and detail), 成立日期 from the licence; 姓名 and 证件号码 of two people
+      prefilledByOcr: 9,
+      producedByItems: 0,
+      uploads: 9,
+      missingMaterials: 0,
+      conflicts: 0,
+    });
+    expect(stats.applicantActions).toBe(42);
+  });
+
+  it('a new licence puts business registration first and its outputs into the permits', async () => {
+    const formCase = await loadCase('restaurant');
+    const fresh = computeStats('open-restaurant', {
+      ...formCase,
+      choice: { ...formCase.choice, options: { licence: 'new' } },
+      documents: formCase.documents.filter((d) => d.kind !== 'businessLicence'),
+    });
+    expect(fresh.waves[0]).toEqual(['business-registration']);
+    expect(fresh.waves[1]).toEqual(
+      expect.arrayContaining(['food-business-licence', 'signboard', 'fire-safety']),
+    );
+    // 统一社会信用代码 and 成立日期 come from the registration now, not from a photo.
+    expect(fresh.producedByItems).toBeGreaterThan(0);
+    expect(fresh.rawSlots).toBeGreaterThan(93);
+  });
+
+  it('`yijian forms stats open-restaurant --case restaurant --json` prints the same numbers', async () => {
+    const run = runYijian(['forms', 'stats', 'open-restaurant', '--case', 'restaurant', '--json']);
+    expect(await run.exited).toBe(0);
+    const printed = JSON.parse(run.output().slice(run.output().indexOf('{')));
+    expect(printed).toEqual(
+      JSON.parse(JSON.stringify(computeStats('open-restaurant', await loadCase('restaurant')))),
+    );
   });
 });

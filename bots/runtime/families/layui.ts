@@ -17,7 +17,8 @@ import { upload } from './layui-upload.ts';
  *            (with `lay-append-to`, the <dl> sits in a `.layui-select-panel-wrap` appended to <body> while open)
  *   checkbox <div class="layui-form-checkbox"><div>title</div><i></i></div>   radio <div class="layui-form-radio">
  *   laydate  a `.layui-laydate` panel appended to <body>: header `.laydate-set-ym span[lay-ym="2026-12"]`,
- *            arrows `.laydate-prev-m/-next-m/-prev-y/-next-y`, days `td[lay-ymd="2026-12-7"]`
+ *            arrows `.laydate-prev-m/-next-m/-prev-y/-next-y`, days `td[lay-ymd="2026-12-7"]`; with `type: 'month'`
+ *            the months `ul.laydate-month-list li[lay-ym="0".."11"]`
  *   upload   `upload.render({ elem })` adds a hidden `input.layui-upload-file` beside the button
  *   layer    `.layui-layer` with `.layui-layer-content` and buttons `.layui-layer-btn a` (btn0 = confirm).
  * A field whose markup is not this fails within FIT_MS as PORTAL_CHANGED naming what was looked for; only
@@ -92,13 +93,17 @@ async function choose(run: RunContext, select: LayuiSelect, label: string): Prom
     .or(run.page.locator(`body > .layui-select-panel-wrap > ${dd}`))
     .filter({ visible: true });
   for (let attempt = 1; attempt <= TRIES; attempt += 1) {
-    await tap(select.skin.locator('.layui-select-title'));
-    const shown = await waitFor(async () => ((await option.count()) > 0 ? true : undefined), OPEN_MS);
-    if (!shown) continue;
+    // An open list (`layui-form-selected`) is not clicked again: that would shut it. The option is in the
+    // <select> already, so its <dd> is the library's to show: a busy browser gets the find budget.
+    const isOpen = await select.skin.evaluate((skin) => skin.classList.contains('layui-form-selected'));
+    if (!isOpen) await tap(select.skin.locator('.layui-select-title'));
+    const open = async () => ((await option.count()) > 0 ? true : undefined);
+    if (!(await waitFor(open, run.settings.findTimeoutMs))) continue;
     await tap(option.first(), OPEN_MS).catch(() => undefined);
+    // The option was there and tapped: the title follows unless the page refuses it (the find budget).
     const chosen = await waitFor(
       async () => ((await title.inputValue()) === label ? true : undefined),
-      OPEN_MS,
+      run.settings.findTimeoutMs,
     );
     if (chosen) return;
   }
@@ -261,10 +266,33 @@ async function pickDay(run: RunContext, date: { y: number; m: number; d: number 
   if (await confirm.isVisible()) await tap(confirm);
 }
 
+/**
+ * A month panel (`laydate.render({ type: 'month' })`): the year in `.laydate-set-ym span[lay-ym="2026-12"]`,
+ * moved by `.laydate-prev-y/-next-y`; the months `ul.laydate-month-list li[lay-ym="0".."11"]` (0 = 一月).
+ */
+async function pickMonth(run: RunContext, date: { y: number; m: number }): Promise<void> {
+  const panel = laydatePanel(run);
+  const header = panel.locator('.laydate-set-ym span[lay-ym]').first();
+  const list = panel.locator('ul.laydate-month-list');
+  const year = async () =>
+    /^(\d{4})-/.exec((await header.getAttribute('lay-ym', { timeout: OPEN_MS })) ?? '')?.[1];
+  const shown = await year();
+  if (!shown || (await list.count()) === 0)
+    throw new PortalChangedError(
+      'layui 月份面板无法识别（.laydate-set-ym span[lay-ym]、ul.laydate-month-list）',
+    );
+  const years = date.y - Number(shown);
+  for (let i = 0; i < Math.abs(years); i += 1)
+    await tap(panel.locator(years > 0 ? '.laydate-next-y' : '.laydate-prev-y'));
+  await waitFor(async () => ((await year()) === String(date.y) ? true : undefined), OPEN_MS);
+  await tap(list.locator(`li[lay-ym=${cssString(String(date.m - 1))}]`), OPEN_MS);
+  const confirm = panel.locator('.laydate-btns-confirm');
+  if (await confirm.isVisible()) await tap(confirm);
+}
+
 const laydate = (formats: { wire: string; shown: string; month?: boolean | undefined }): Widget => ({
-  kind: 'layui-date',
+  kind: formats.month ? 'layui-month' : 'layui-date',
   async fill(run, field, value) {
-    if (formats.month) throw new PortalChangedError('layui 月份选择（laydate type: month）尚未支持');
     const date = parseDate(formats.wire, asText(value));
     if (!date) throw new ValueRejectedError(`日期“${asText(value)}”不是 ${formats.wire} 格式`, []);
     const input = textControl(field);
@@ -277,7 +305,7 @@ const laydate = (formats: { wire: string; shown: string; month?: boolean | undef
         Math.min(FIT_MS, run.settings.findTimeoutMs),
       );
       if (!opened) throw new PortalChangedError('点击日期框后没有弹出 layui 日历（.layui-laydate）');
-      await pickDay(run, date).catch((error: unknown) => {
+      await (formats.month ? pickMonth(run, date) : pickDay(run, date)).catch((error: unknown) => {
         if (error instanceof PortalChangedError) throw error;
       });
     }

@@ -58,7 +58,10 @@ async function choose(run: RunContext, box: Locator, label: string): Promise<voi
     );
     if (!option) throw new PortalUnavailableError(`下拉列表未能加载（等待“${label}”）`);
     await tap(option, OPEN_MS).catch(() => undefined);
-    if (await waitFor(async () => ((await shown(box)) === label ? true : undefined), OPEN_MS)) return;
+    // The option was there and tapped: the box follows unless the page refuses it (the find budget; a busy
+    // browser may take more than OPEN_MS to re-render).
+    const chosen = async () => ((await shown(box)) === label ? true : undefined);
+    if (await waitFor(chosen, run.settings.findTimeoutMs)) return;
   }
   throw new PortalChangedError(
     `TDesign 下拉框未能选中“${label}”（.t-select__dropdown li.t-select-option[title=${cssString(label)}]）`,

@@ -25,8 +25,13 @@ const SYNC_LAGGED: Record<string, { after: string; portalId: string }> = {
 const TIMED_NOTICES: Record<string, { path: string; graceMs: number }> = {
   'housing-fund': { path: '/open/3', graceMs: 300 },
 };
-/** 办件查询 (sandbox/kit/query-page.ts): our look-ups for exactly-once, not needed to file. */
-const isLookUp = (request: ServedRequest) => request.path === '/query';
+/**
+ * 办件查询 (sandbox/kit/query-page.ts), and 我的申请 where a portal has no 办件查询 (fire safety): our look-ups
+ * for exactly-once, not needed to file.
+ */
+const LOOK_UP_PATHS: Record<string, string> = { 'fire-safety': '/mine' };
+const isLookUp = (request: ServedRequest) =>
+  request.path === '/query' || request.path === LOOK_UP_PATHS[request.portalId];
 
 type Interval = readonly [number, number];
 
@@ -53,7 +58,7 @@ function serviceAfterWait(
 
 export const CRITICAL_PATH_METHOD = [
   'criticalPathMs (the measure before the oracle, kept for continuity) is a bound on the time from one key to the last receipt that any client of these portals would need, built only from what the portals themselves did and the waits nobody can shorten.',
-  'Service time: every request a sandbox portal answered is timed by its own Node HTTP server (diagnostics_channel http.server.request.start → http.server.response.finish, i.e. from the request headers arriving to the last byte of the answer, injected latency included). An item counts the requests of its portal (market regulation: also the unified login) that arrived during its one successful filing run (bot_runs row with a comparison), clipped to that run; overlapping requests count once (union of intervals). Left out: 办件查询 look-ups (/query, our exactly-once checks), failed attempts and follow-up runs, the control API.',
+  'Service time: every request a sandbox portal answered is timed by its own Node HTTP server (diagnostics_channel http.server.request.start → http.server.response.finish, i.e. from the request headers arriving to the last byte of the answer, injected latency included). An item counts the requests of its portal (market regulation: also the unified login) that arrived during its one successful filing run (bot_runs row with a comparison), clipped to that run; overlapping requests count once (union of intervals). Left out: 办件查询 look-ups (/query, our exactly-once checks; on fire safety, which has none, its 我的申请 list /mine), failed attempts and follow-up runs, the control API.',
   "Waits: business-registration lasts max(service, service before the filing was received + approvalDelayMs + service after the approval), since the registrar approves approvalDelayMs after the filing (the credit code is known no earlier); seal-engraving lasts max(service, the applicant's drawn SMS reply delay + service after the answer), since the final submission cannot precede the code; housing-fund lasts max(service, service until its 承诺书 page (/open/3) was served + the countdown the portal enforces from then, noticeSeconds·1000 − 300 ms, + service after the countdown), since the portal refuses the submission until then. Service after an approval or a countdown (`afterMs`) counts the requests sent once the portal's first answer that ended after the wait's end had arrived: a request sent earlier may have been served after the end (the latency comes before the portal's handler), so a client could overlap it with the wait; what followed that answer could not be. The clerk's CAPTCHA answers are not counted (a CAPTCHA reader would remove them).",
   "Graph: the plan's needs (bots.source.plan), plus registration → tax-registration and registration → social-insurance edges weighted with those portals' syncLagMs (they refuse the company until then). criticalPathMs = the longest path (earliest finish of the last item) with every item starting as soon as its needs finished.",
   'wallMs: from just before queue.submit (one key) to the latest updated_at of the done application_items (the last receipt stored). ratioToOwnRequests = wallMs / criticalPathMs.',
@@ -187,7 +192,9 @@ export function analyseRun(evidence: RunEvidence): OwnRequestFigures {
       boundMs = Math.max(boundMs, unionMs(intervals, from, shownAt) + ms + afterMs);
       wait = { kind: 'notice', ms, afterMs };
     }
-    const lagged = SYNC_LAGGED[item.itemId];
+    // A company with a licence already (开餐饮店) was known to the exchange long before: no lag to wait out.
+    const lag = SYNC_LAGGED[item.itemId];
+    const lagged = lag && evidence.plan.some((p) => p.itemId === lag.after) ? lag : undefined;
     const row = evidence.rows.find((r) => r.itemId === item.itemId);
     const itemRuns = evidence.runs.filter((r) => r.itemId === item.itemId);
     const firstStart = Math.min(...itemRuns.map((r) => r.startedAt.getTime()));

@@ -6,8 +6,9 @@ import type { RunStepRow } from '../../../store/bot-runs.repo.ts';
 import type { CaptchaMode } from '../../captcha-reading.ts';
 import { type E2eEnvironment, startE2eEnvironment, waitUntilSettled } from '../../e2e/environment.ts';
 import { seedReferenceApplication } from '../../e2e/reference-application.ts';
+import { seedRestaurantApplication } from '../../e2e/restaurant-application.ts';
 import { verifyApplication } from '../../e2e/verify.ts';
-import { benchCompanyName } from './company-names.ts';
+import { benchCompanyName, benchRestaurantName } from './company-names.ts';
 import { median } from './critical-path.ts';
 import { analyseRun, CRITICAL_PATH_METHOD, type OwnRequestFigures } from './e2e-analysis.ts';
 import { ORACLE_METHOD, type OracleFigures, oracleFigures } from './e2e-oracle.ts';
@@ -15,7 +16,13 @@ import { openBenchInfra } from './infra.ts';
 import { type Range, startBenchPeople } from './people.ts';
 import { recordPortalRequests } from './request-log.ts';
 
+/** The bundles the benchmark files: 开办企业 (the reference case) and 开餐饮店 (the restaurant case). */
+export const E2E_BUNDLES = ['open-company', 'open-restaurant'] as const;
+export type E2eBundle = (typeof E2E_BUNDLES)[number];
+
 export interface E2eBenchOptions {
+  /** Which bundle's case one key files (default open-company). */
+  bundle?: E2eBundle;
   runs: number;
   latencyMs: Range;
   approvalDelayMs: number;
@@ -43,8 +50,9 @@ export interface E2eReport {
   captcha: CaptchaMode;
   settings: Omit<
     E2eBenchOptions,
-    'progress' | 'chromiumPath' | 'redisUrl' | 'keepData' | 'tuning' | 'quick'
+    'progress' | 'chromiumPath' | 'redisUrl' | 'keepData' | 'tuning' | 'quick' | 'bundle'
   > & {
+    bundle: E2eBundle;
     tuning: QueueTuning;
     quick: boolean;
   };
@@ -70,9 +78,13 @@ export type RunFigures = OwnRequestFigures & OracleFigures;
 
 const SECOND = 1000;
 
-/** Files `runs` reference applications one after another, each through all seven portals, and measures them. */
+/**
+ * Files `runs` applications of the bundle's case one after another (the reference case through all seven
+ * portals, or the restaurant case through its five), and measures them.
+ */
 export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eReport> {
   const { progress } = options;
+  const bundle = options.bundle ?? 'open-company';
   const infra = await openBenchInfra({ REDIS_URL: options.redisUrl, keepData: options.keepData === true });
   let env: E2eEnvironment | undefined;
   let recorder: ReturnType<typeof recordPortalRequests> | undefined;
@@ -117,9 +129,13 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
     let receivedOnce = true;
     let verifiedItems = 0;
     for (let n = 1; n <= options.runs; n += 1) {
-      const seeded = await seedReferenceApplication(infra.db, infra.dataDir, {
-        companyName: benchCompanyName(n),
-      });
+      const seeded =
+        bundle === 'open-restaurant'
+          ? await seedRestaurantApplication(infra.db, infra.dataDir, env.sandbox, {
+              companyName: benchRestaurantName(n),
+              serial: 100_000 + n,
+            })
+          : await seedReferenceApplication(infra.db, infra.dataDir, { companyName: benchCompanyName(n) });
       await applications.transition({ kind: 'all' }, seeded.applicationId, {
         from: ['accepted'],
         to: 'processing',
@@ -195,12 +211,13 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
       keepData: _keep,
       quick,
       tuning,
+      bundle: _bundle,
       ...rest
     } = options;
     return {
       benchmark: 'e2e',
       captcha: options.captcha,
-      settings: { ...rest, tuning: { ...DEFAULT_TUNING, ...tuning }, quick: quick === true },
+      settings: { ...rest, bundle, tuning: { ...DEFAULT_TUNING, ...tuning }, quick: quick === true },
       wallMs: Math.round(median(runs.map((r) => r.wallMs))),
       oracleWallMs: Math.round(median(runs.map((r) => r.oracleWallMs))),
       ratio: Number(ratio.toFixed(3)),
