@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { createOcrService, type OcrService } from '../../ocr/service.ts';
+import { ReaderPool } from '../../ocr/pool/reader-pool.ts';
+import type { OcrService } from '../../ocr/service.ts';
 import { QueueClients } from '../../queue/queue-clients.ts';
 import { AlertNotifier } from '../../server/alerts.ts';
 import { createAppWithServices } from '../../server/app.ts';
@@ -19,10 +20,29 @@ export async function startWebServer(
   infra: Infrastructure,
   bots?: BotsPort,
 ): Promise<{ url: string; services: Services }> {
-  // The OCR pool starts with the first upload that needs it, not with the server.
+  // The OCR reader processes start with the server (without holding it up), so the first upload finds the
+  // models loaded. If they cannot start, the next upload tries again.
+  let pool: ReaderPool | undefined;
   let ocr: Promise<OcrService> | undefined;
+  const startOcr = (): Promise<OcrService> => {
+    if (!ocr) {
+      const starting = ReaderPool.start({ workers: ctx.config.OCR_WORKERS, logger: ctx.logger });
+      pool = starting;
+      ocr = starting.ready.then(
+        () => starting,
+        (error: unknown) => {
+          ocr = undefined;
+          throw error;
+        },
+      );
+    }
+    return ocr;
+  };
+  startOcr().catch((error: unknown) =>
+    ctx.logger.error({ err: error }, 'OCR 识别进程启动失败，将在下次上传时重试'),
+  );
   ctx.shutdown.add('ocr', async () => {
-    if (ocr) await (await ocr).close();
+    await pool?.close();
   });
   // The admin's raw queue board reads the queues over connections of its own.
   const board = bots ? new QueueClients(infra.redisUrl, bots.portalIds) : undefined;
@@ -38,15 +58,7 @@ export async function startWebServer(
     ...(bots ? { bots } : {}),
     ...(board ? { boardQueues: board.allQueues } : {}),
     adminToken,
-    ocr: () => {
-      ocr ??= createOcrService({ workers: ctx.config.OCR_WORKERS, logger: ctx.logger }).catch(
-        (error: unknown) => {
-          ocr = undefined;
-          throw error;
-        },
-      );
-      return ocr;
-    },
+    ocr: startOcr,
   });
   const { app } = createAppWithServices(services);
   const server = await listen(app, ctx.config.PORT, ctx.config.HOST);
