@@ -9,6 +9,7 @@ import type { BotsPort } from '../../server/bots.ts';
 import { bridgeQueueEvents } from '../../server/events/queue-bridge.ts';
 import { checkHealth } from '../../server/health.ts';
 import { closeServer, listen } from '../../server/listen.ts';
+import { registerOcrMetrics } from '../../server/ocr-metrics.ts';
 import { createServices, type Services } from '../../server/services.ts';
 import { type Boot, boot, runOrExit } from '../boot.ts';
 import { sandboxPortalUrls, startBotSystem } from '../bot-system.ts';
@@ -60,6 +61,7 @@ export async function startWebServer(
     adminToken,
     ocr: startOcr,
   });
+  registerOcrMetrics(services.metrics.registry, () => pool?.stats());
   const { app } = createAppWithServices(services);
   const server = await listen(app, ctx.config.PORT, ctx.config.HOST);
   ctx.shutdown.add('web server', () => {
