@@ -99,7 +99,7 @@ export const configSchema = z.object({
   /** Demo mode: `start` creates the demo centre, one account per role and the sandbox portals' logins. */
   DEMO: flag,
   /**
-   * OCR reader processes of the web server (each ≈ 350 MB with its models, and each model run uses the cores
+   * OCR reader processes of the web server (each ≈ 320 MB warm, ≈ 500 MB once reading, and each model run uses the cores
    * shared out among them); defaults to one per two cores.
    */
   OCR_WORKERS: z.coerce

@@ -13,7 +13,7 @@ import { ReaderExitedError, ReaderProcess } from './reader-process.ts';
  */
 
 export interface ReaderPoolOptions {
-  /** Reader processes (OCR_WORKERS). Each holds ≈ 300–400 MB once warm. */
+  /** Reader processes (OCR_WORKERS). Each holds ≈ 320 MB warm and ≈ 500 MB once it has read. */
   workers: number;
   /** ONNX Runtime threads per model in each process; default: the cores shared out among the readers. */
   threadsPerWorker?: number;

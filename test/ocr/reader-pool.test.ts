@@ -43,9 +43,9 @@ describe('the OCR reader pool', () => {
     await pool.recognise(card);
     const secondCpu = pool.stats().readers[0]?.lastJobCpuMs ?? 0;
     // CPU time, not wall time, so the machine's load does not decide: the first read costs what any read
-    // costs, and far less than loading the models did.
+    // costs; loading the models on it would add their load (≈ 2.5 s of CPU) to it.
+    expect(reader?.loadCpuMs).toBeGreaterThan(0);
     expect(firstCpu).toBeLessThan(1.5 * secondCpu + 300);
-    expect(firstCpu).toBeLessThan(reader?.loadCpuMs ?? 0);
     expect(pool.stats().readers[0]?.jobs).toBe(2);
   }, 120_000);
 
