@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { OcrClosedError } from '../../ocr/errors.ts';
 import { ReaderPool } from '../../ocr/pool/reader-pool.ts';
 import type { OcrService } from '../../ocr/service.ts';
 import { QueueClients } from '../../queue/queue-clients.ts';
@@ -39,9 +40,10 @@ export async function startWebServer(
     }
     return ocr;
   };
-  startOcr().catch((error: unknown) =>
-    ctx.logger.error({ err: error }, 'OCR 识别进程启动失败，将在下次上传时重试'),
-  );
+  startOcr().catch((error: unknown) => {
+    if (!(error instanceof OcrClosedError))
+      ctx.logger.error({ err: error }, 'OCR 识别进程启动失败，将在下次上传时重试');
+  });
   ctx.shutdown.add('ocr', async () => {
     await pool?.close();
   });

@@ -105,6 +105,8 @@ export class ReaderPool implements OcrService {
     const pool = new ReaderPool(options);
     pool.ready = Promise.allSettled(pool.slots.map((slot) => pool.fill(slot))).then(async (started) => {
       const failure = started.find((result) => result.status === 'rejected');
+      // Closed while starting (the server stopped at once): not a failure to report.
+      if (pool.closed) throw new OcrClosedError();
       if (failure) {
         await pool.close();
         throw failure.reason;
