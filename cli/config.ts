@@ -111,13 +111,16 @@ export const configSchema = z.object({
   TRUST_PROXY: trustProxy,
   /** Demo mode: `start` creates the demo centre, one account per role and the sandbox portals' logins. */
   DEMO: flag,
-  /** Size of the OCR worker pool; defaults to the number of cores. */
+  /**
+   * OCR reader processes of the web server (each ≈ 320 MB warm, ≈ 500 MB once reading, and each model run uses the cores
+   * shared out among them); defaults to one per two cores.
+   */
   OCR_WORKERS: z.coerce
     .number({ error: '必须是正整数' })
     .int('必须是正整数')
     .min(1, '必须是正整数')
     .max(16, '不能超过 16')
-    .default(availableParallelism()),
+    .default(Math.max(1, Math.floor(availableParallelism() / 2))),
   /** Queue timings as JSON, e.g. {"lockDurationMs":10000}; see queue/queue-options.ts for every key. */
   QUEUE_TUNING: z.preprocess((value) => {
     if (value === undefined || value === '') return {};

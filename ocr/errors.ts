@@ -21,6 +21,15 @@ export class OcrStartupError extends Error {
   readonly code = 'OCR_STARTUP_FAILED';
 }
 
+/** Every reader is busy and the waiting list is full: the upload is refused now rather than left hanging. */
+export class OcrBusyError extends Error {
+  override readonly name = 'OcrBusyError';
+  readonly code = 'OCR_BUSY';
+  constructor() {
+    super('证照识别繁忙，请稍后重新上传');
+  }
+}
+
 /** The service was closed while work was still queued or after it stopped. */
 export class OcrClosedError extends Error {
   override readonly name = 'OcrClosedError';

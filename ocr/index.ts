@@ -27,15 +27,20 @@
  *   OcrInputError   OCR_INPUT_INVALID   not an image, corrupt, too small, or no ID card / licence found in it;
  *   OcrEngineError  OCR_ENGINE_FAILED   the engine failed on this image (the worker was replaced; retry);
  *   OcrStartupError OCR_STARTUP_FAILED  language data missing or start-up timed out;
+ *   OcrBusyError    OCR_BUSY            (pool) every reader busy and the waiting list full; upload again later;
  *   OcrClosedError  OCR_CLOSED          the service was closed.
+ *
+ * The web server uses `ReaderPool.start({ workers })` instead (ocr/pool/reader-pool.ts): the same `recognise`, in
+ * warm reader processes with a bounded queue, a per-job timeout and replacement of a crashed or hung process.
  *
  * Recognition runs in tesseract.js worker threads (a pool started once, `workers` threads, each ≈ 40 MB);
  * image work is done with sharp (libvips threads) and small typed-array loops, so the caller's event loop stays
  * free. Nothing is downloaded and nothing is written: the language data comes from @tesseract.js-data/chi_sim.
  */
-export { OcrClosedError, OcrEngineError, OcrInputError, OcrStartupError } from './errors.ts';
+export { OcrBusyError, OcrClosedError, OcrEngineError, OcrInputError, OcrStartupError } from './errors.ts';
 export type { FieldStatus, OcrField } from './fields/result.ts';
 export { missingOcrData, ocrLangPath } from './ocr-data.ts';
+export { ReaderPool, type ReaderPoolOptions, type ReaderPoolStats } from './pool/reader-pool.ts';
 export type { DocumentKind, RequestedType } from './read/detect.ts';
 export {
   createOcrService,

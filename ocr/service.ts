@@ -21,6 +21,8 @@ export interface OcrServiceOptions {
   workers?: number;
   /** Longest wait for a worker to start (default 20 s). */
   startupTimeoutMs?: number;
+  /** ONNX Runtime threads per model (default: one per core); the process pool gives each reader its share. */
+  threads?: number;
   logger?: Logger;
 }
 
@@ -63,7 +65,7 @@ export async function createOcrService(options: OcrServiceOptions = {}): Promise
       startupTimeoutMs: options.startupTimeoutMs,
       logger,
     }),
-    PageReader.load(),
+    PageReader.load(options.threads ? { threads: options.threads } : {}),
   ]);
   return {
     async recognise(image, recogniseOptions = {}) {

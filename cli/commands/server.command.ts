@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { createOcrService, type OcrService } from '../../ocr/service.ts';
+import { OcrClosedError } from '../../ocr/errors.ts';
+import { ReaderPool } from '../../ocr/pool/reader-pool.ts';
+import type { OcrService } from '../../ocr/service.ts';
 import { QueueClients } from '../../queue/queue-clients.ts';
 import { AlertNotifier } from '../../server/alerts.ts';
 import { createAppWithServices } from '../../server/app.ts';
@@ -8,6 +10,7 @@ import type { BotsPort } from '../../server/bots.ts';
 import { bridgeQueueEvents } from '../../server/events/queue-bridge.ts';
 import { checkHealth } from '../../server/health.ts';
 import { closeServer, listen } from '../../server/listen.ts';
+import { registerOcrMetrics } from '../../server/ocr-metrics.ts';
 import { createServices, type Services } from '../../server/services.ts';
 import { type Boot, boot, runOrExit } from '../boot.ts';
 import { sandboxPortalUrls, startBotSystem } from '../bot-system.ts';
@@ -20,10 +23,30 @@ export async function startWebServer(
   infra: Infrastructure,
   bots?: BotsPort,
 ): Promise<{ url: string; services: Services }> {
-  // The OCR pool starts with the first upload that needs it, not with the server.
+  // The OCR reader processes start with the server (without holding it up), so the first upload finds the
+  // models loaded. If they cannot start, the next upload tries again.
+  let pool: ReaderPool | undefined;
   let ocr: Promise<OcrService> | undefined;
+  const startOcr = (): Promise<OcrService> => {
+    if (!ocr) {
+      const starting = ReaderPool.start({ workers: ctx.config.OCR_WORKERS, logger: ctx.logger });
+      pool = starting;
+      ocr = starting.ready.then(
+        () => starting,
+        (error: unknown) => {
+          ocr = undefined;
+          throw error;
+        },
+      );
+    }
+    return ocr;
+  };
+  startOcr().catch((error: unknown) => {
+    if (!(error instanceof OcrClosedError))
+      ctx.logger.error({ err: error }, 'OCR 识别进程启动失败，将在下次上传时重试');
+  });
   ctx.shutdown.add('ocr', async () => {
-    if (ocr) await (await ocr).close();
+    await pool?.close();
   });
   // The admin's raw queue board reads the queues over connections of its own.
   const board = bots ? new QueueClients(infra.redisUrl, bots.portalIds) : undefined;
@@ -44,16 +67,9 @@ export async function startWebServer(
     ...(bots ? { bots } : {}),
     ...(board ? { boardQueues: board.allQueues } : {}),
     adminToken,
-    ocr: () => {
-      ocr ??= createOcrService({ workers: ctx.config.OCR_WORKERS, logger: ctx.logger }).catch(
-        (error: unknown) => {
-          ocr = undefined;
-          throw error;
-        },
-      );
-      return ocr;
-    },
+    ocr: startOcr,
   });
+  registerOcrMetrics(services.metrics.registry, () => pool?.stats());
   const { app } = createAppWithServices(services);
   const server = await listen(app, ctx.config.PORT, ctx.config.HOST);
   ctx.shutdown.add('web server', () => {

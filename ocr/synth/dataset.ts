@@ -2,6 +2,7 @@ import type { Quad } from '../image/raw-image.ts';
 import { randomLicence } from './companies.ts';
 import { drawIdCardBack, drawIdCardFront, ID_CARD_MM } from './draw-id-card.ts';
 import { drawLicence, LICENCE_MM } from './draw-licence.ts';
+import { randomIdCardDamage } from './id-photo-damage.ts';
 import { randomIdBack, randomPerson } from './people.ts';
 import { type PhotoDamage, phonePhoto, randomDamage } from './phone-photo.ts';
 import { Rng } from './rng.ts';
@@ -11,7 +12,7 @@ import { LICENCE_VARIANTS } from './truth.ts';
 /**
  * Seeded synthetic documents with ground truth. `clean` is the document lying square on a plain background,
  * sharp and evenly lit (a good scan); `phone` adds everything a hand-held phone photo brings (see
- * phone-photo.ts). The same kind, condition and seed always give the same image and truth.
+ * phone-photo.ts) — for ID cards the harsher conditions of id-photo-damage.ts (any angle, small, shadows). The same kind, condition and seed always give the same image and truth.
  */
 export type SampleKind = 'idCard' | 'idCardBack' | 'businessLicence';
 export type Condition = 'clean' | 'phone';
@@ -54,9 +55,11 @@ export async function generateSample(
     ? { widths: [1000, 1500] as [number, number], coverage: [0.6, 0.85] as [number, number] }
     : { widths: [1900, 2600] as [number, number], coverage: [0.8, 0.92] as [number, number] };
   const damage =
-    condition === 'phone'
-      ? randomDamage(photoRng, options)
-      : { ...CLEAN, width: isCard ? 1300 : 2400, coverage: isCard ? 0.8 : 0.9 };
+    condition === 'clean'
+      ? { ...CLEAN, width: isCard ? 1300 : 2400, coverage: isCard ? 0.8 : 0.9 }
+      : isCard
+        ? randomIdCardDamage(photoRng)
+        : randomDamage(photoRng, options);
   let truth: DocumentTruth;
   let render: Parameters<typeof phonePhoto>[0];
   if (kind === 'idCard') {

@@ -10,7 +10,8 @@ import type { LicenceTruth } from './truth.ts';
  * The 2019 business licence (营业执照, 副本), A4 landscape (297 × 210 mm), drawn at `scale` px/mm:
  * credit code top left, QR code top right, emblem and title in the centre, a left column (名称 / 类型 /
  * 法定代表人 / 经营范围) and a right column (注册资本 / 成立日期 / 营业期限 / 住所), 登记机关 with the red seal and
- * the date bottom right. 个体工商户 and 个人独资企业 licences carry other labels in the same grid.
+ * the date bottom right. 个体工商户 and 个人独资企业 licences carry other labels in the same grid. The title is red
+ * ink or, on 40 % of them, gold foil.
  */
 export const LICENCE_MM = { width: 297, height: 210 } as const;
 
@@ -69,6 +70,30 @@ export function licenceLabels(variant: LicenceTruth['variant']): LicenceLabels {
   }
 }
 
+/**
+ * A gold-foil title: pale metallic gold with a sheen across it and a thin darker edge where the embossing
+ * catches the light — little contrast with the cream paper.
+ */
+function foilTitle(pen: Pen, value: string, x: number, y: number, pitch: number): void {
+  const { ctx, scale: s } = pen;
+  const sheen = ctx.createLinearGradient(x * s, (y - 13) * s, (x + pitch * value.length) * s, y * s);
+  sheen.addColorStop(0, '#b8923a');
+  sheen.addColorStop(0.35, '#ead58f');
+  sheen.addColorStop(0.6, '#c49a3c');
+  sheen.addColorStop(1, '#e2c778');
+  ctx.save();
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'alphabetic';
+  ctx.fillStyle = sheen;
+  ctx.strokeStyle = 'rgba(140, 105, 40, 0.5)';
+  ctx.lineWidth = 0.12 * s;
+  [...value].forEach((char, index) => {
+    ctx.fillText(char, (x + index * pitch) * s, y * s);
+    ctx.strokeText(char, (x + index * pitch) * s, y * s);
+  });
+  ctx.restore();
+}
+
 /** How a normalised value is printed on the licence. */
 export function printedValue(key: keyof LicenceTruth, truth: LicenceTruth, rng: Rng): string {
   const value = String(truth[key] ?? '');
@@ -114,7 +139,9 @@ export function drawLicence(truth: LicenceTruth, rng: Rng, scale: number): Canva
 
   emblem(pen, 148.5, 25, 11);
   font(pen, SERIF, 13, 'bold');
-  spaced(pen, '营业执照', 113, 56, 18, '#b5121b');
+  // Many real licences print the title in gold foil, which reads far worse than red ink.
+  if (rng.chance(0.4)) foilTitle(pen, '营业执照', 113, 56, 18);
+  else spaced(pen, '营业执照', 113, 56, 18, '#b5121b');
   font(pen, SERIF, 4.5);
   text(pen, '（副　本）', 186, 56, ink);
 

@@ -2,13 +2,15 @@ import type { Canvas } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { apply, homography, rectangle } from '../image/homography.ts';
 import type { Point, Quad } from '../image/raw-image.ts';
+import { castShadow, clamp, type Desk, deskScene, motionKernel } from './photo-scene.ts';
 import type { Rng } from './rng.ts';
 
 /**
  * Turns a clean document into what a phone camera delivers: the document lying on a desk, rotated and seen
  * at a slant (perspective), unevenly lit, sometimes with glare from the lamp, slightly out of focus, with
  * sensor noise, at a modest resolution, saved as a fairly compressed JPEG, and now and then turned by a
- * quarter or half turn because the EXIF orientation was lost.
+ * quarter or half turn because the EXIF orientation was lost. Optional harsher conditions (used for ID cards,
+ * see id-photo-damage.ts): other desks, a hand's shadow, motion blur, a small delivered size, a second JPEG.
  */
 
 export interface PhotoDamage {
@@ -28,6 +30,16 @@ export interface PhotoDamage {
   /** Downscale factor applied before the final size (1 = none). */
   lowRes: number;
   quarterTurns: 0 | 1 | 2 | 3;
+  /** What the document lies on (default wood or plain desk). */
+  desk?: Desk;
+  /** Light taken away by the shadow of the phone or hand over part of the photo (0 or absent: none). */
+  shadow?: number;
+  /** The smear of a moving hand: length in pixels and direction in radians. */
+  motionBlur?: { length: number; angle: number };
+  /** The photo is delivered at this width (a small image from a chat app or an old phone); absent: `width`. */
+  outputWidth?: number;
+  /** Quality of a second JPEG compression (the photo was saved again, as chat apps do). */
+  recompress?: number;
 }
 
 export interface PhoneOptions {
@@ -59,7 +71,7 @@ export function randomDamage(rng: Rng, options: PhoneOptions): PhotoDamage {
 
 export interface PhonePhoto {
   jpeg: Buffer;
-  /** Where the document's corners (TL, TR, BR, BL of the document) ended up, before any quarter turn. */
+  /** Where the document's corners (TL, TR, BR, BL) are in the delivered photo, before any quarter turn. */
   corners: Quad;
 }
 
@@ -80,12 +92,19 @@ export async function phonePhoto(
 
   const corners = placeDocument(width, height, docWidth, docHeight, damage, rng);
   const sceneToDoc = homography(corners, rectangle(doc.width, doc.height));
-  const scene = desk(width, height, rng);
+  const scene = deskScene(width, height, rng, damage.desk ?? 'wood');
   const onDocument = composite(scene, width, height, docPixels, doc.width, doc.height, sceneToDoc);
   light(scene, onDocument, width, height, damage, rng);
+  if (damage.shadow) castShadow(scene, width, height, rng, damage.shadow);
   noise(scene, damage.noise, rng);
 
   let image = sharp(scene, { raw: { width, height, channels: 3 } }).blur(damage.blurSigma);
+  if (damage.motionBlur) {
+    const blurred = await image.raw().toBuffer({ resolveWithObject: true });
+    image = sharp(blurred.data, { raw: blurred.info }).convolve(
+      motionKernel(damage.motionBlur.length, damage.motionBlur.angle),
+    );
+  }
   if (damage.lowRes < 1) {
     const small = await image
       .resize(Math.round(width * damage.lowRes))
@@ -93,9 +112,17 @@ export async function phonePhoto(
       .toBuffer({ resolveWithObject: true });
     image = sharp(small.data, { raw: small.info }).resize(width, height);
   }
+  let shrink = 1;
+  if (damage.outputWidth && damage.outputWidth < width) {
+    shrink = damage.outputWidth / width;
+    const small = await image.resize(damage.outputWidth).raw().toBuffer({ resolveWithObject: true });
+    image = sharp(small.data, { raw: small.info });
+  }
   if (damage.quarterTurns) image = sharp(await image.png().toBuffer()).rotate(damage.quarterTurns * 90);
-  const jpeg = await image.jpeg({ quality: damage.jpegQuality, chromaSubsampling: '4:2:0' }).toBuffer();
-  return { jpeg, corners };
+  let jpeg = await image.jpeg({ quality: damage.jpegQuality, chromaSubsampling: '4:2:0' }).toBuffer();
+  if (damage.recompress)
+    jpeg = await sharp(jpeg).jpeg({ quality: damage.recompress, chromaSubsampling: '4:2:0' }).toBuffer();
+  return { jpeg, corners: corners.map((p) => ({ x: p.x * shrink, y: p.y * shrink })) as Quad };
 }
 
 function placeDocument(
@@ -136,32 +163,6 @@ function placeDocument(
     y: centre.y + (p.y - centre.y) * shrink,
   }));
   return quad as Quad;
-}
-
-/** A desk: a base colour, wood grain or fabric streaks, low-frequency shading. */
-function desk(width: number, height: number, rng: Rng): Uint8Array {
-  const base = rng.pick([
-    [96, 64, 40],
-    [60, 60, 64],
-    [35, 38, 48],
-    [120, 96, 70],
-    [150, 140, 125],
-    [48, 70, 60],
-  ]);
-  const grain = rng.range(0, 18);
-  const period = rng.range(6, 40);
-  const tilt = rng.range(-0.3, 0.3);
-  const out = new Uint8Array(width * height * 3);
-  for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      const stripe = Math.sin(((y + x * tilt) / period) * Math.PI * 2 + Math.sin(x / 97) * 2) * grain;
-      const o = (y * width + x) * 3;
-      out[o] = clamp((base[0] ?? 0) + stripe);
-      out[o + 1] = clamp((base[1] ?? 0) + stripe * 0.8);
-      out[o + 2] = clamp((base[2] ?? 0) + stripe * 0.6);
-    }
-  }
-  return out;
 }
 
 /**
@@ -270,8 +271,4 @@ function noise(scene: Uint8Array, amount: number, rng: Rng): void {
   for (let i = 0; i < scene.length; i += 1) {
     scene[i] = clamp((scene[i] ?? 0) + (rng.next() + rng.next() - 1) * amount * 1.7);
   }
-}
-
-function clamp(value: number): number {
-  return value < 0 ? 0 : Math.min(value, 255);
 }
