@@ -1,4 +1,4 @@
-import { isValidRegistrationNumber } from '../../forms/codes/index.ts';
+import { isValidCreditCode, isValidRegistrationNumber } from '../../forms/codes/index.ts';
 import type { TextLine } from '../engine/page-reader.ts';
 import { interpretCapital } from '../fields/capital.ts';
 import { interpretCreditCode } from '../fields/credit-code.ts';
@@ -114,10 +114,22 @@ function findCodeLine(
   const best = candidates.sort((a, b) => distance(a.line) - distance(b.line))[0];
   if (!best) return null;
   return {
-    reading: readingOf(best.chars),
+    reading: readingOf(checkedRun(best.chars)),
     lines: [best.line],
     hit: hit ?? unlabelledHit('creditCode', '统一社会信用代码', best.line),
   };
+}
+
+/**
+ * The 18 characters of a longer run that pass the code's check character (a copy mark 「（1—1）」 or a stray
+ * letter beside it adds characters); the run unchanged when no window or more than one passes.
+ */
+function checkedRun<T extends { char: string }>(chars: readonly T[]): readonly T[] {
+  if (chars.length <= 18) return chars;
+  const passing = Array.from({ length: chars.length - 17 }, (_, i) => chars.slice(i, i + 18)).filter((run) =>
+    isValidCreditCode(run.map((c) => c.char.toUpperCase()).join('')),
+  );
+  return passing.length === 1 ? (passing[0] as T[]) : chars;
 }
 
 /** The date printed at the foot under 登记机关: the lowest date on the page that no label claims. */

@@ -90,4 +90,16 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     const fields = interpretLicence(extractLicence(page('d013').lines, page('d013').size));
     expect(fields.domicile?.printed).toMatch(/建工大厦2层06号$/);
   });
+
+  it('takes the 18 characters that pass the check character from a longer run (「…725Q（1—1）」)', () => {
+    const fields = interpretLicence(extractLicence(page('d028').lines, page('d028').size));
+    expect(fields.creditCode?.value).toBe(truth('d028').fields.creditCode);
+  });
+
+  it('finds a label whose last glyph starts its value line, and ends the name above it', () => {
+    const fields = interpretLicence(extractLicence(page('d023').lines, page('d023').size));
+    const expected = truth('d023').fields;
+    expect(fields.name?.printed).toBe(expected.name);
+    expect(fields.type?.printed).toSatisfy((v: string) => same(v, expected.type));
+  });
 });
