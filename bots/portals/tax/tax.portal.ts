@@ -30,4 +30,6 @@ export const tax: PortalDeclaration = {
     outputs: { taxAcceptanceNo: '税务受理号', taxOffice: '主管税务机关' },
   }),
   query: companyQuery({ companyField: 'login.taxpayerName' }),
+  // The registration has not reached the tax side yet: only time fixes it, so the queue tries again later.
+  notLocalTexts: ['工商信息尚未共享'],
 };

@@ -1,7 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { PortalUnavailableError, ValueRejectedError } from '../../errors/index.ts';
 import { findOne, waitForPortal } from '../locate.ts';
-import { UNAVAILABLE_TEXTS } from '../run.ts';
 import type { Find, RunContext, Widget } from '../types.ts';
 import { asText, textControl } from './common.ts';
 import { datePicker, formatDate, parseDate } from './date.ts';
@@ -38,8 +37,7 @@ async function tilesOf(run: RunContext, field: Locator): Promise<{ name: string;
           if ((await tiles.count()) > 0) return undefined;
           // "请先选择开户网点…" means the page lost the branch (or the date) the tiles load for: going on to
           // the next day would book a later slot than the earliest free one, so the step is done again.
-          if (UNAVAILABLE_TEXTS.some((busy) => text.includes(busy)) || /请先|失败/.test(text))
-            throw new PortalUnavailableError(text);
+          if (run.saysNotNow(text) || /请先|失败/.test(text)) throw new PortalUnavailableError(text);
           return /暂无|不可预约|已约满/.test(text) ? [] : undefined;
         }
         // All tiles in one look (two per tile took a second of a bank filing): a greyed-out tile is a
