@@ -102,4 +102,3 @@ export function surestDate(reads: readonly { chars: Chars }[]): { chars: Chars }
 export function otherDateLines(taken: LicenceExtraction['taken']): PlacedLine[] {
   return [...(taken.establishedDate?.lines ?? []), ...(taken.businessTerm?.lines ?? [])];
 }
-

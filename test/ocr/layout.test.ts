@@ -91,4 +91,3 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     expect(fields.domicile?.printed).toMatch(/建工大厦2层06号$/);
   });
 });
-
