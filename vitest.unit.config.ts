@@ -23,6 +23,7 @@ export default defineConfig({
       'test/cli/bench.test.ts',
       'test/bots/secrets.test.ts',
       'test/bots/draft.test.ts',
+      'test/bots/outputs-agree.test.ts',
       'test/sandbox/kit.test.ts',
       'test/sandbox/registration-rules.test.ts',
       'test/sandbox/form-manifests.test.ts',

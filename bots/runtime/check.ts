@@ -1,7 +1,7 @@
 import { PortalUnavailableError, ValueRejectedError } from '../errors/index.ts';
 import { findOne, locatorOf, type Scope, waitFor } from './locate.ts';
 import { readRejections } from './navigate.ts';
-import { type Run, UNAVAILABLE_TEXTS } from './run.ts';
+import type { Run } from './run.ts';
 import type { BoundField, PortalDeclaration } from './types.ts';
 
 /**
@@ -24,7 +24,7 @@ export async function runCheck(
   const verdict = await waitFor(async () => {
     if (await passed.isVisible()) return 'passed';
     const message = (await status()).join('；');
-    if (run.trouble().length > 0 || UNAVAILABLE_TEXTS.some((text) => message.includes(text))) return 'busy';
+    if (run.trouble().length > 0 || run.saysNotNow(message)) return 'busy';
     return /未通过|有误|错误/.test(message) ? 'refused' : undefined;
   }, run.settings.navigationTimeoutMs);
   if (verdict === 'passed') return;

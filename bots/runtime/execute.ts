@@ -45,6 +45,7 @@ const unrefSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(res
  */
 async function withRun<T>(
   deps: ExecuteDeps,
+  declaration: PortalDeclaration,
   request: ItemRunRequest,
   io: ItemRunIo,
   body: (run: Run) => Promise<T>,
@@ -99,7 +100,7 @@ async function withRun<T>(
       crashed = true;
     });
     const result = await body(
-      new Run(page, request, io, deps.settings, deps.readCaptcha, kept !== undefined, secrets),
+      new Run(page, request, io, deps.settings, deps.readCaptcha, kept !== undefined, secrets, declaration),
     );
     // The session is kept and the trace written side by side: the next wave waits for this run to end.
     // A trace that cannot be written is not the run's failure (the `finally` below judges the browser).
@@ -144,6 +145,7 @@ export function executeRun(
   // Filed: the portal has closed the draft. Adopted may have left a half-filled one behind.
   return withRun(
     deps,
+    declaration,
     request,
     io,
     (run) => fileItem(deps, declaration, request, io, run),
@@ -273,7 +275,16 @@ async function lookUpInNewTab(
   since?: Date,
 ): Promise<ReadReceipt | undefined> {
   const tab = await run.page.context().newPage();
-  const tabRun = new Run(tab, run.request, run.io, run.settings, run.readCaptcha, false, run.secrets);
+  const tabRun = new Run(
+    tab,
+    run.request,
+    run.io,
+    run.settings,
+    run.readCaptcha,
+    false,
+    run.secrets,
+    run.portalTexts,
+  );
   try {
     return await findEarlier(tabRun, lookup, since ? { since } : undefined);
   } finally {
@@ -291,6 +302,7 @@ export function executeFollowUp(
 ): Promise<FollowUpResult> {
   return withRun(
     deps,
+    declaration,
     request,
     io,
     async (run) => {

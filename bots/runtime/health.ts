@@ -1,6 +1,6 @@
 import { PortalUnavailableError } from '../errors/index.ts';
 import { answeredWithin } from './bounded.ts';
-import { type Run, UNAVAILABLE_TEXTS } from './run.ts';
+import type { Run } from './run.ts';
 
 /**
  * Why the portal is not serving us right now, if it is not: a 5xx answered during this step, a busy page
@@ -38,7 +38,7 @@ export async function busyText(run: Run): Promise<string | undefined> {
   return text
     .split('\n')
     .map((part) => part.trim())
-    .find((part) => UNAVAILABLE_TEXTS.some((phrase) => part.includes(phrase)));
+    .find((part) => run.saysNotNow(part));
 }
 
 /** Throws PortalUnavailableError when the page just loaded is not the portal serving us (busy page). */

@@ -8,7 +8,7 @@ import { type SliderCaptcha, solveSlider } from './captcha/slider-drag.ts';
 import { exists, findOne, locatorOf } from './locate.ts';
 import { clickAndLoad, goto } from './navigate.ts';
 import { isPersonalField } from './personal.ts';
-import { type Run, UNAVAILABLE_TEXTS } from './run.ts';
+import type { Run } from './run.ts';
 import type { Find, LoginStep, RunContext } from './types.ts';
 import { textControl } from './widgets/common.ts';
 
@@ -186,7 +186,7 @@ export function formLogin(declaration: FormLoginDeclaration): LoginStep {
       const message = await messageBeside(run, find);
       if (message) refusals.push({ fieldId: field, message });
     }
-    const lagging = refusals.find((r) => UNAVAILABLE_TEXTS.some((text) => r.message.includes(text)));
+    const lagging = refusals.find((r) => run.saysNotNow(r.message));
     if (lagging) throw new PortalUnavailableError(`门户暂不可用：${lagging.message}`);
     if (refusals.length > 0) {
       throw new ValueRejectedError(`门户拒绝登录：${refusals.map((r) => r.message).join('；')}`, refusals);

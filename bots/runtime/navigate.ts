@@ -7,7 +7,7 @@ import {
 } from '../errors/index.ts';
 import { assertServing, busyText } from './health.ts';
 import { describeFind, findOne, locatorOf, type Scope, waitFor } from './locate.ts';
-import { type Run, UNAVAILABLE_TEXTS } from './run.ts';
+import type { Run } from './run.ts';
 import type { BoundField, Find } from './types.ts';
 
 /** A pause before asking a busy portal again: doubled each time, with jitter so workers do not march in step. */
@@ -136,7 +136,7 @@ export async function leavePage(
         if ((await settled(() => proceed(scope).count())) ?? 0) return 'continue';
         const messages = ((await settled(() => visibleAlerts(scope))) ?? []).join('|');
         if (!messages) return undefined;
-        if (UNAVAILABLE_TEXTS.some((text) => messages.includes(text))) return 'messages';
+        if (run.saysNotNow(messages)) return 'messages';
         if (messages !== seen) [seen, since] = [messages, Date.now()];
         return Date.now() - since >= patience ? 'messages' : undefined;
       },
@@ -149,7 +149,7 @@ export async function leavePage(
     }
     if (outcome === undefined) break;
     const rejections = await readRejections(run, scope, bound, options.pageErrorField);
-    const busy = rejections.find((r) => UNAVAILABLE_TEXTS.some((text) => r.message.includes(text)));
+    const busy = rejections.find((r) => run.saysNotNow(r.message));
     if (busy) throw new PortalUnavailableError(`门户暂不可用：${busy.message}`);
     if (rejections.length > 0 && rejections.every((r) => isSmsCode(bound, r.fieldId))) {
       // A refused SMS code was usually voided by a newer one (another filing texted the same phone) or

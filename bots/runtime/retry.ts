@@ -3,9 +3,6 @@ import { backoff } from './navigate.ts';
 import type { Run, StepPicture } from './run.ts';
 import { runStep, type Shot } from './step-runner.ts';
 
-/** "Not now" that another try in a moment will not fix: the other department's copy lags, or the session ended. */
-const NOT_LOCAL = ['工商信息尚未共享', '登录已超时'];
-
 /**
  * A step that a busy portal (5xx, "系统繁忙", a timeout) may interrupt is done again after a pause, as a
  * person reloads and types again; each try is its own step in the evidence. `body` learns which try it
@@ -23,8 +20,7 @@ export async function stepWithRetries<T>(
       const label = attempt === 1 ? name : `${name}（第 ${attempt} 次）`;
       return await runStep(run, label, (shot) => body(shot, attempt), picture);
     } catch (error) {
-      const local =
-        error instanceof PortalUnavailableError && !NOT_LOCAL.some((text) => error.message.includes(text));
+      const local = error instanceof PortalUnavailableError && !run.notLocal(error.message);
       if (!local || attempt >= run.settings.stepAttempts || run.io.signal.aborted) throw error;
       await backoff(run, attempt);
     }

@@ -11,13 +11,22 @@ import { answeredWithin } from './bounded.ts';
 import type { CaptchaReader, RunnerSettings } from './options.ts';
 import { Secrets } from './secrets.ts';
 import { coverSensitiveText, sensitiveTexts } from './text-mask.ts';
-import type { RunContext, Values } from './types.ts';
+import type { PortalDeclaration, RunContext, Values } from './types.ts';
+
+/** The words of the login page a dropped session is sent back to. */
+const SESSION_EXPIRED_TEXT = '登录已超时';
 
 /**
- * Texts by which portals say "not now" rather than "no": the busy page, the inter-agency sync lag, and an
- * expired session (the run starts again, reconciling with 办件查询 before it submits).
+ * Texts by which every portal says "not now" rather than "no": the busy page, and an expired session (the run
+ * starts again, reconciling with 办件查询 before it submits). A portal's own such words are in its declaration.
  */
-export const UNAVAILABLE_TEXTS = ['系统繁忙', '工商信息尚未共享', '服务暂不可用', '请稍后再试', '登录已超时'];
+const COMMON_UNAVAILABLE_TEXTS = ['系统繁忙', '服务暂不可用', '请稍后再试', SESSION_EXPIRED_TEXT];
+
+/** "Not now" that another try in a moment will not fix (the session ended): the run goes back to the queue. */
+const COMMON_NOT_LOCAL_TEXTS = [SESSION_EXPIRED_TEXT];
+
+/** A declaration's own "not now" words (see PortalDeclaration). */
+export type NotNowTexts = Pick<PortalDeclaration, 'unavailableTexts' | 'notLocalTexts'>;
 
 /** One run of one item in one browser context: what the runtime and the declaration share. */
 export class Run implements RunContext {
@@ -41,6 +50,8 @@ export class Run implements RunContext {
     readonly resumedSession = false,
     /** What must never be shown in full: masked in screenshots and read-backs, cut from the trace. */
     readonly secrets: Secrets = Secrets.of(request),
+    /** The portal's own "not now" words, besides the common ones. */
+    readonly portalTexts: NotNowTexts = {},
   ) {
     // A person reads an alert() and presses 确定; the message may explain a refusal, so keep it.
     page.on('dialog', (dialog) => {
@@ -71,6 +82,18 @@ export class Run implements RunContext {
           this.#brokenAssets.push(`${response.status()} ${path}`);
       }
     });
+  }
+
+  /** Whether `text` says "not now" rather than "no" (a busy page, a sync lag, an ended session). */
+  saysNotNow(text: string): boolean {
+    const own = [...(this.portalTexts.unavailableTexts ?? []), ...(this.portalTexts.notLocalTexts ?? [])];
+    return [...COMMON_UNAVAILABLE_TEXTS, ...own].some((phrase) => text.includes(phrase));
+  }
+
+  /** Whether `text` says "not now" in a way only time fixes: retried by the queue, not at once. */
+  notLocal(text: string): boolean {
+    const own = this.portalTexts.notLocalTexts ?? [];
+    return [...COMMON_NOT_LOCAL_TEXTS, ...own].some((phrase) => text.includes(phrase));
   }
 
   get values(): Values {

@@ -234,6 +234,16 @@ export interface PortalDeclaration {
   query?: QueryDeclaration;
   /** An idempotency marker typed into a free-text field and looked for in the query's list. */
   marker?: MarkerDeclaration;
+  /**
+   * The portal's own words for "not now" rather than "no", besides the busy page and the expired session
+   * every portal shows: the step is tried again after a pause.
+   */
+  unavailableTexts?: readonly string[];
+  /**
+   * "Not now" that another try in a moment will not fix (another department's copy lags): the run goes back
+   * to the queue at once, to be tried again later.
+   */
+  notLocalTexts?: readonly string[];
 }
 
 /**
@@ -283,6 +293,8 @@ export interface RunContext {
   lastSmsRefusal(): string | undefined;
   /** A document named by an upload value `{ document: id }`. */
   document(id: string): AttachedDocument;
+  /** Whether the portal's words say "not now" rather than "no" (busy, lagging, an ended session). */
+  saysNotNow(text: string): boolean;
   /** Rows of the typed-vs-intended comparison collected so far. */
   readonly comparison: FieldComparison[];
 }

@@ -49,6 +49,9 @@ export async function warmSession(
       io,
       deps.settings,
       deps.readCaptcha,
+      false,
+      undefined,
+      declaration,
     );
     await declaration.login(run);
     sessions.giveBack(account, await context.storageState());

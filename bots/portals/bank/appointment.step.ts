@@ -22,7 +22,13 @@ export const appointmentStep: StepDeclaration = {
       field: 'appointment',
       value: (values: Values) => ({ date: values['appointment.date'], slot: values['appointment.slot'] }),
       find: label('预约时段'),
-      widget: appointmentSlots({ date: label('预约日期'), shown: 'yyyy-MM-dd' }),
+      widget: appointmentSlots({
+        date: label('预约日期'),
+        shown: 'yyyy-MM-dd',
+        // What the slot list says instead of tiles: a day without free slots, or "请先选择开户网点" when
+        // the page lost the branch the slots load for.
+        texts: { noSlots: /暂无|不可预约|已约满/, lost: /请先|失败/ },
+      }),
     },
     { field: 'contact.name', find: label('联系人姓名'), widget: text() },
     { field: 'contact.mobile', find: label('联系人手机'), widget: text() },

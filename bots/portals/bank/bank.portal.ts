@@ -33,16 +33,7 @@ export const bank: PortalDeclaration = {
     check: { button: button('校 验'), passed: '校验通过，请确认信息无误后提交' },
     button: button('提交预约'),
   },
-  receipt: tableReceipt({
-    title: '预约回执',
-    // When and where the legal representative goes next: kept with the outputs for the 办结通知书.
-    outputs: {
-      appointmentNo: '预约号',
-      accountNo: '预分配账号',
-      bankName: '开户网点',
-      appointmentTime: '预约时间',
-      branchAddress: '网点地址',
-    },
-  }),
+  // The account is only assigned at the appointment, so the receipt calls it 预分配账号.
+  receipt: tableReceipt({ title: '预约回执', itemId: 'bank-account', labels: { accountNo: '预分配账号' } }),
   query: companyQuery({ companyField: 'companyName' }),
 };

@@ -1,3 +1,5 @@
+import { itemDef } from '../../../forms/items/index.ts';
+import type { ItemOutput } from '../../../forms/items/types.ts';
 import type { Find, QueryDeclaration, ReceiptDeclaration, Values } from '../../runtime/types.ts';
 
 /**
@@ -15,18 +17,33 @@ export const text = (values: Values, id: string): string => {
   return typeof value === 'string' ? value : '';
 };
 
-/** A receipt page titled `title` whose cells are found by their header cell. */
+/**
+ * A receipt page titled `title` whose cells are found by their header cell. Its outputs are the item's
+ * `produces` (forms/items), declared there once: each is read under the header cell of the output's label,
+ * or of `labels[id]` where the receipt words it otherwise; `group[].field` outputs are columns of its table.
+ */
 export function tableReceipt(options: {
   title: string;
-  outputs: Readonly<Record<string, string>>;
-  listOutputs?: Readonly<Record<string, string>>;
+  itemId: string;
+  labels?: Readonly<Record<string, string>>;
   awaiting?: ReceiptDeclaration['awaiting'];
 }): ReceiptDeclaration {
+  const { produces } = itemDef(options.itemId);
+  const unknown = Object.keys(options.labels ?? {}).filter(
+    (id) => !produces.some((output) => output.id === id),
+  );
+  if (unknown.length > 0)
+    throw new Error(`receipt of ${options.itemId}: no such output ${unknown.join(', ')}`);
+  const header = (output: ItemOutput) => options.labels?.[output.id] ?? output.label;
+  const isList = (output: ItemOutput) => output.id.includes('[]');
+  const listOutputs = produces.filter(isList).map((output) => [output.id, header(output)]);
   return {
     ready: heading(options.title),
     reference: label('办件编号'),
-    outputs: Object.fromEntries(Object.entries(options.outputs).map(([id, text]) => [id, label(text)])),
-    ...(options.listOutputs ? { listOutputs: options.listOutputs } : {}),
+    outputs: Object.fromEntries(
+      produces.filter((output) => !isList(output)).map((output) => [output.id, label(header(output))]),
+    ),
+    ...(listOutputs.length > 0 ? { listOutputs: Object.fromEntries(listOutputs) } : {}),
     ...(options.awaiting ? { awaiting: options.awaiting } : {}),
   };
 }

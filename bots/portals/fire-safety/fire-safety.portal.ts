@@ -32,10 +32,7 @@ export const fireSafety: PortalDeclaration = {
   entry: '/apply',
   steps: [applicationStep],
   submit: { button: button('提交申报'), navigates: false },
-  receipt: tableReceipt({
-    title: '公众聚集场所投入使用、营业前消防安全检查受理回执',
-    outputs: { acceptanceNo: '受理编号', validity: '有效期限' },
-  }),
+  receipt: tableReceipt({ title: '公众聚集场所投入使用、营业前消防安全检查受理回执', itemId: 'fire-safety' }),
   query: mine,
   marker: { field: label('备注'), column: '备注' },
 };

@@ -16,9 +16,6 @@ export const foodLicence: PortalDeclaration = {
   entry: '/apply',
   steps: [applicationStep],
   submit: { button: button('提交申请'), navigates: false },
-  receipt: tableReceipt({
-    title: '食品经营许可受理回执',
-    outputs: { licenceNo: '食品经营许可证编号', validUntil: '有效期至' },
-  }),
+  receipt: tableReceipt({ title: '食品经营许可受理回执', itemId: 'food-business-licence' }),
   query: companyQuery({ companyField: 'operatorName' }),
 };

@@ -17,6 +17,6 @@ export const housingFund: PortalDeclaration = {
   entry: '/open/new',
   steps: [unitStep, depositStep, materialsStep],
   submit: { button: button('提交申请') },
-  receipt: tableReceipt({ title: '开户回执', outputs: { fundAccountNo: '单位公积金账号' } }),
+  receipt: tableReceipt({ title: '开户回执', itemId: 'housing-fund' }),
   query: companyQuery({ companyField: 'unitName' }),
 };

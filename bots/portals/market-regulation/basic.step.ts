@@ -3,8 +3,6 @@ import { divSelect, radio, regionCascade, text, treeSelect } from '../../runtime
 import { button, heading, label } from '../common/standard-pages.ts';
 import { ACCOUNTING_METHODS, CURRENCY, ESTABLISH_METHODS, OPERATING_TERMS, YES_NO } from './options.ts';
 
-const notSame = (values: Record<string, unknown>) => values['businessAddress.sameAsDomicile'] === '0';
-
 /** Step 1 基本信息: name, type (a tree with codes), domicile (省/市/区 cascade), capital, terms. */
 export const basicStep: StepDeclaration = {
   name: '基本信息',
@@ -17,8 +15,8 @@ export const basicStep: StepDeclaration = {
     { field: 'domicile.region', find: label('住所'), widget: regionCascade() },
     { field: 'domicile.detail', find: label('详细地址'), widget: text() },
     { field: 'businessAddress.sameAsDomicile', find: label('生产经营地址同住所'), widget: radio(YES_NO) },
-    { field: 'businessAddress.region', find: label('生产经营地址'), widget: regionCascade(), when: notSame },
-    { field: 'businessAddress.detail', find: label('经营地址详细地址'), widget: text(), when: notSame },
+    { field: 'businessAddress.region', find: label('生产经营地址'), widget: regionCascade() },
+    { field: 'businessAddress.detail', find: label('经营地址详细地址'), widget: text() },
     { field: 'phone', find: label('联系电话'), widget: text(), personal: true },
     { field: 'postcode', find: label('邮政编码'), widget: text() },
     { field: 'registeredCapital', find: label('注册资本（万元）'), widget: text() },

@@ -22,12 +22,7 @@ export const marketRegulation: PortalDeclaration = {
   submit: { button: button('提交申请') },
   receipt: tableReceipt({
     title: '受理回执',
-    outputs: {
-      acceptanceNo: '受理编号',
-      creditCode: '统一社会信用代码',
-      establishedDate: '成立日期',
-      registrationAuthority: '登记机关',
-    },
+    itemId: 'business-registration',
     awaiting: (outputs) => !outputs.creditCode,
   }),
   query: companyQuery({ companyField: 'companyName' }),

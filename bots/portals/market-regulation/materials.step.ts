@@ -3,8 +3,6 @@ import { checkbox, radio, readAndAccept, text, upload } from '../../runtime/widg
 import { heading, label } from '../common/standard-pages.ts';
 import { DELIVERY_METHODS, YES_NO } from './options.ts';
 
-const byPost = (values: Record<string, unknown>) => values['licenceDelivery.method'] === '2';
-
 /** Step 5 材料与承诺: proof of domicile, standard articles, licence delivery, the 告知承诺书 (read to the end). */
 export const materialsStep: StepDeclaration = {
   name: '材料与承诺',
@@ -15,9 +13,9 @@ export const materialsStep: StepDeclaration = {
     { field: 'licenceCopies', find: label('执照副本数量'), widget: text() },
     { field: 'paperLicence', find: label('是否领取纸质执照'), widget: radio(YES_NO) },
     { field: 'licenceDelivery.method', find: label('领取方式'), widget: radio(DELIVERY_METHODS) },
-    { field: 'licenceDelivery.recipient', find: label('收件人'), widget: text(), when: byPost },
-    { field: 'licenceDelivery.phone', find: label('收件人电话'), widget: text(), when: byPost },
-    { field: 'licenceDelivery.address', find: label('收件地址'), widget: text(), when: byPost },
+    { field: 'licenceDelivery.recipient', find: label('收件人'), widget: text() },
+    { field: 'licenceDelivery.phone', find: label('收件人电话'), widget: text() },
+    { field: 'licenceDelivery.address', find: label('收件地址'), widget: text() },
     {
       field: 'commitmentAccepted',
       find: { after: '企业设立登记告知承诺书' },

@@ -16,6 +16,6 @@ export const medicalInsurance: PortalDeclaration = {
   entry: '/apply',
   steps: [applicationStep],
   submit: { button: button('提 交'), navigates: false },
-  receipt: tableReceipt({ title: '业务回执', outputs: { medicalInsuranceNo: '单位医保编号' } }),
+  receipt: tableReceipt({ title: '业务回执', itemId: 'medical-insurance' }),
   query: companyQuery({ companyField: 'unitName' }),
 };

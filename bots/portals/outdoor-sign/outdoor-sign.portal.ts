@@ -16,9 +16,6 @@ export const outdoorSign: PortalDeclaration = {
   entry: '/apply',
   steps: [applicationStep],
   submit: { button: button('提交申请'), navigates: false },
-  receipt: tableReceipt({
-    title: '户外招牌设置受理回执',
-    outputs: { acceptanceNo: '受理编号', validUntil: '设置期限至' },
-  }),
+  receipt: tableReceipt({ title: '户外招牌设置受理回执', itemId: 'signboard' }),
   query: companyQuery({ companyField: 'unitName' }),
 };

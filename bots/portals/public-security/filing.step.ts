@@ -1,4 +1,4 @@
-import type { StepDeclaration, Values } from '../../runtime/types.ts';
+import type { StepDeclaration } from '../../runtime/types.ts';
 import { divSelect, radio, smsCode, text } from '../../runtime/widgets/index.ts';
 import { heading, label } from '../common/standard-pages.ts';
 
@@ -11,8 +11,6 @@ const SEAL_TYPES = {
   '05': '法定代表人名章',
 };
 const PICKUP = { '1': '到刻章企业自取', '2': '邮寄' };
-const byPost = (values: Values) => values['pickup.method'] === '2';
-
 /**
  * The one-page 公章刻制备案 form: unit, people, seal rows (印章 1…5, 添加印章), the district's engraving companies
  * (loaded once the credit code is typed), pickup, and the SMS code sent to the 经办人.
@@ -48,7 +46,7 @@ export const filingStep: StepDeclaration = {
     },
     { field: 'engravingCompany', find: label('刻章企业'), widget: divSelect() },
     { field: 'pickup.method', find: label('领取方式'), widget: radio(PICKUP) },
-    { field: 'pickup.address', find: label('邮寄地址'), widget: text(), when: byPost, personal: true },
+    { field: 'pickup.address', find: label('邮寄地址'), widget: text(), personal: true },
     {
       field: 'smsCode',
       find: label('短信验证码'),

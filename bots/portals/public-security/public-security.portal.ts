@@ -15,15 +15,6 @@ export const publicSecurity: PortalDeclaration = {
   entry: '/seal/apply',
   steps: [filingStep],
   submit: { button: button('提交备案') },
-  receipt: tableReceipt({
-    title: '公章刻制备案回执',
-    outputs: {
-      filingNo: '备案受理号',
-      engraver: '刻章企业',
-      engraverAddress: '刻章企业地址',
-      pickup: '领取方式',
-    },
-    listOutputs: { 'seals[].type': '印章类型', 'seals[].filingCode': '备案编码' },
-  }),
+  receipt: tableReceipt({ title: '公章刻制备案回执', itemId: 'seal-engraving' }),
   query: companyQuery({ companyField: 'unitName' }),
 };

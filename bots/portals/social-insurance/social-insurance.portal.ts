@@ -17,6 +17,6 @@ export const socialInsurance: PortalDeclaration = {
   entry: '/register',
   steps: [verifyStep, registerStep],
   submit: { button: button('保存') },
-  receipt: tableReceipt({ title: '参保登记回执', outputs: { socialInsuranceNo: '单位社保编号' } }),
+  receipt: tableReceipt({ title: '参保登记回执', itemId: 'social-insurance' }),
   query: companyQuery({ companyField: 'unitName' }),
 };

@@ -1,10 +1,8 @@
-import type { StepDeclaration, Values } from '../../runtime/types.ts';
+import type { StepDeclaration } from '../../runtime/types.ts';
 import { checkboxes, divSelect, radio, text } from '../../runtime/widgets/index.ts';
 import { button, heading, label } from '../common/standard-pages.ts';
 
 const YES_NO = { '1': '是', '0': '否' };
-const general = (values: Values) => values.generalTaxpayer === '1';
-
 /** Step 2 增值税一般纳税人登记 (主营业务类别 only when registering as a general taxpayer). */
 export const generalTaxpayerStep: StepDeclaration = {
   name: '增值税一般纳税人登记',
@@ -12,7 +10,7 @@ export const generalTaxpayerStep: StepDeclaration = {
   next: button('保存并下一步'),
   fields: [
     { field: 'generalTaxpayer', find: label('是否登记为增值税一般纳税人'), widget: radio(YES_NO) },
-    { field: 'mainBusinessCategory', find: label('主营业务类别'), widget: divSelect(), when: general },
+    { field: 'mainBusinessCategory', find: label('主营业务类别'), widget: divSelect() },
   ],
 };
 

@@ -25,9 +25,8 @@ export const tax: PortalDeclaration = {
   entry: '/xbnsr',
   steps: [infoStep, generalTaxpayerStep, invoiceStep, depositStep, confirmStep],
   submit: { check: { button: button('检 查'), passed: '检查通过，可以提交' }, button: button('提 交') },
-  receipt: tableReceipt({
-    title: '受理回执',
-    outputs: { taxAcceptanceNo: '税务受理号', taxOffice: '主管税务机关' },
-  }),
+  receipt: tableReceipt({ title: '受理回执', itemId: 'tax-registration' }),
   query: companyQuery({ companyField: 'login.taxpayerName' }),
+  // The registration has not reached the tax side yet: only time fixes it, so the queue tries again later.
+  notLocalTexts: ['工商信息尚未共享'],
 };

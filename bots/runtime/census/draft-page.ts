@@ -20,7 +20,18 @@ export async function censusOfUrl(
     lease.context.setDefaultTimeout(deps.settings.actionTimeoutMs);
     const page = await lease.context.newPage();
     if (login) {
-      const run = new Run(page, login.request, quietIo(controller.signal), deps.settings, deps.readCaptcha);
+      const io = quietIo(controller.signal);
+      const { declaration } = login;
+      const run = new Run(
+        page,
+        login.request,
+        io,
+        deps.settings,
+        deps.readCaptcha,
+        false,
+        undefined,
+        declaration,
+      );
       await login.declaration.login(run);
     }
     await page.goto(url, { waitUntil: 'load' });

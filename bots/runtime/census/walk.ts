@@ -73,7 +73,8 @@ export async function checkPortal(
   try {
     lease.context.setDefaultTimeout(deps.settings.actionTimeoutMs);
     const page = await lease.context.newPage();
-    const run = new Run(page, request, quietIo(controller.signal), deps.settings, deps.readCaptcha);
+    const io = quietIo(controller.signal);
+    const run = new Run(page, request, io, deps.settings, deps.readCaptcha, false, undefined, declaration);
     try {
       await declaration.login(run);
       await goto(run, declaration.entry);

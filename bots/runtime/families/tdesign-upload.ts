@@ -2,7 +2,6 @@ import type { Locator } from 'playwright-core';
 import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '../../errors/index.ts';
 import type { AttachedDocument } from '../../item-runner.ts';
 import { waitFor } from '../locate.ts';
-import { UNAVAILABLE_TEXTS } from '../run.ts';
 import type { RunContext, Widget } from '../types.ts';
 import { attachedDocument, filePayload } from '../widgets/attached-file.ts';
 import { asText } from '../widgets/common.ts';
@@ -40,7 +39,7 @@ async function settle(run: RunContext, field: Locator, document: AttachedDocumen
       if (attempt > 1) run.clearTrouble();
       return;
     }
-    const busy = UNAVAILABLE_TEXTS.some((text) => outcome.complaint.includes(text));
+    const busy = run.saysNotNow(outcome.complaint);
     if (!busy) throw new ValueRejectedError(outcome.complaint, []);
     if (attempt >= TRIES) throw new PortalUnavailableError(outcome.complaint);
     await handOver(run, field, document);

@@ -1,7 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { PortalUnavailableError, ValueRejectedError } from '../../errors/index.ts';
 import { findOne, waitForPortal } from '../locate.ts';
-import { UNAVAILABLE_TEXTS } from '../run.ts';
 import type { Find, RunContext, Widget } from '../types.ts';
 import { asText, textControl } from './common.ts';
 import { datePicker, formatDate, parseDate } from './date.ts';
@@ -24,8 +23,20 @@ function workdays(from: string, to: string): string[] {
   return days;
 }
 
+/** The portal's words shown instead of slot tiles (the declaration's, so the runtime holds none of them). */
+export interface AppointmentTexts {
+  /** The day has no free slot (none offered, or all taken): the next day is tried. */
+  noSlots: RegExp;
+  /** The page lost what the tiles load for (the branch, the date), or failed to load them. */
+  lost: RegExp;
+}
+
 /** The slot tiles of the day now shown, once they have loaded (a message instead of tiles: none). */
-async function tilesOf(run: RunContext, field: Locator): Promise<{ name: string; free: boolean }[]> {
+async function tilesOf(
+  run: RunContext,
+  field: Locator,
+  texts: AppointmentTexts,
+): Promise<{ name: string; free: boolean }[]> {
   const tiles = field.getByRole('button', { name: SLOT_NAME });
   return (
     (await waitForPortal(
@@ -34,13 +45,12 @@ async function tilesOf(run: RunContext, field: Locator): Promise<{ name: string;
         const count = await tiles.count();
         if (count === 0) {
           const text = (await field.innerText()).trim();
-          // The tiles may have come between the two looks, and a full one reads "已约满": look again.
+          // The tiles may have come between the two looks, and a full one reads like `noSlots`: look again.
           if ((await tiles.count()) > 0) return undefined;
-          // "请先选择开户网点…" means the page lost the branch (or the date) the tiles load for: going on to
-          // the next day would book a later slot than the earliest free one, so the step is done again.
-          if (UNAVAILABLE_TEXTS.some((busy) => text.includes(busy)) || /请先|失败/.test(text))
-            throw new PortalUnavailableError(text);
-          return /暂无|不可预约|已约满/.test(text) ? [] : undefined;
+          // A page that lost the branch (or the date) the tiles load for: going on to the next day would book
+          // a later slot than the earliest free one, so the step is done again.
+          if (run.saysNotNow(text) || texts.lost.test(text)) throw new PortalUnavailableError(text);
+          return texts.noSlots.test(text) ? [] : undefined;
         }
         // All tiles in one look (two per tile took a second of a bank filing): a greyed-out tile is a
         // disabled button, or marked aria-disabled as component libraries do.
@@ -62,7 +72,7 @@ async function tilesOf(run: RunContext, field: Locator): Promise<{ name: string;
  * are greyed out). `auto:earliest-free` walks the bookable working days the page names ("可预约 … 至 …")
  * and takes the first free slot, as a person does when the first choice is full.
  */
-export const appointmentSlots = (options: { date: Find; shown: string }): Widget => {
+export const appointmentSlots = (options: { date: Find; shown: string; texts: AppointmentTexts }): Widget => {
   const picks = new WeakMap<RunContext, Wanted>();
   const calendar = datePicker({ wire: 'yyyy-MM-dd', shown: options.shown });
   const wantedOf = (value: unknown): Wanted => ({
@@ -86,7 +96,7 @@ export const appointmentSlots = (options: { date: Find; shown: string }): Widget
         // The tiles shown belong to the day in the box: another day's would be read as this one's.
         if ((await calendar.read(run, dateField)) !== day)
           throw new PortalUnavailableError(`预约日期未能选中 ${day}`);
-        const tiles = await tilesOf(run, field);
+        const tiles = await tilesOf(run, field, options.texts);
         shownTiles ||= tiles.length > 0;
         const tile =
           wanted.slot === EARLIEST ? tiles.find((t) => t.free) : tiles.find((t) => t.name === wanted.slot);

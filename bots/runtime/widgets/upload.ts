@@ -2,7 +2,6 @@ import type { Locator } from 'playwright-core';
 import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '../../errors/index.ts';
 import type { AttachedDocument } from '../../item-runner.ts';
 import { waitFor } from '../locate.ts';
-import { UNAVAILABLE_TEXTS } from '../run.ts';
 import type { RunContext, Widget } from '../types.ts';
 import { documentIdOf, filePayload } from './attached-file.ts';
 
@@ -29,7 +28,7 @@ async function settle(run: RunContext, field: Locator, document: AttachedDocumen
       if (attempt > 1) run.clearTrouble();
       return;
     }
-    const busy = UNAVAILABLE_TEXTS.some((text) => outcome.complaint.includes(text));
+    const busy = run.saysNotNow(outcome.complaint);
     if (!busy) throw new ValueRejectedError(outcome.complaint, []);
     if (attempt >= 3) throw new PortalUnavailableError(outcome.complaint);
     await choose(run, field, document, button);

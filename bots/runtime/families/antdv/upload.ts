@@ -2,7 +2,6 @@ import type { Locator } from 'playwright-core';
 import { PortalUnavailableError, ValueRejectedError } from '../../../errors/index.ts';
 import type { AttachedDocument } from '../../../item-runner.ts';
 import { waitFor } from '../../locate.ts';
-import { UNAVAILABLE_TEXTS } from '../../run.ts';
 import type { RunContext, Widget } from '../../types.ts';
 import { attachedDocument, filePayload } from '../../widgets/attached-file.ts';
 import { fits, TRIES } from './dom.ts';
@@ -34,7 +33,7 @@ async function settleUpload(run: RunContext, field: Locator, document: AttachedD
       if (attempt > 1) run.clearTrouble();
       return;
     }
-    const busy = UNAVAILABLE_TEXTS.some((text) => outcome.complaint.includes(text));
+    const busy = run.saysNotNow(outcome.complaint);
     if (!busy) throw new ValueRejectedError(outcome.complaint, []);
     if (attempt >= TRIES) throw new PortalUnavailableError(outcome.complaint);
     await handOver(run, field, document);
