@@ -19,6 +19,7 @@ import { newApplicationRoutes } from './pages/applicant/new.pages.ts';
 import { authRoutes } from './pages/auth.pages.ts';
 import { deskRoutes } from './pages/clerk/desk.pages.ts';
 import { deskFormRoutes } from './pages/clerk/desk-form.pages.ts';
+import { ocrConfirmRoutes } from './pages/clerk/ocr-confirm.ts';
 import { homeRoutes } from './pages/home.pages.ts';
 import { systemRoutes } from './pages/system.routes.ts';
 import type { Services } from './services.ts';
@@ -53,6 +54,7 @@ export function buildRoutes(services: Services): { routes: RouteSpec[]; api: Api
     ...detailRoutes(services),
     ...deskRoutes(services),
     ...deskFormRoutes(services),
+    ...ocrConfirmRoutes(services),
     ...adminRoutes(services),
     ...userPageRoutes(services),
     ...runRoutes(services),

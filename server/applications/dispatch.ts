@@ -7,6 +7,8 @@ import { signedIn } from '../http/context.ts';
 import { conflict, HttpError, invalid, notFound } from '../http/errors.ts';
 import type { ProgressView } from '../pages/progress.ts';
 import type { Services } from '../services.ts';
+import { ocrChecks } from '../workspace/ocr-checks.ts';
+import { buildWorkspace } from '../workspace/workspace.ts';
 import { ApplicationActions } from './actions.ts';
 import { scopeOf } from './scope.ts';
 
@@ -48,7 +50,8 @@ export class DispatchActions {
   async dispatch(req: Request, id: string): Promise<string[]> {
     const user = signedIn(req);
     // Whose it is first (a stranger learns nothing, not even whether the bots are up), then the queue.
-    await this.#actions.get(req, id);
+    const application = await this.#actions.get(req, id);
+    await this.#refuseUnconfirmed(application);
     const bots = this.#bots();
     const changed = await this.services.applications.transition(scopeOf(user), id, {
       from: ['submitted'],
@@ -68,6 +71,22 @@ export class DispatchActions {
       data: { applicationId: id, status: changed.status, version: changed.version },
     });
     return started;
+  }
+
+  /**
+   * An unsure OCR reading (请核对) is never sent to a department unseen: the clerk confirms or corrects each
+   * one first (the review's 核对识别结果).
+   */
+  async #refuseUnconfirmed(application: Application): Promise<void> {
+    const documents = await this.services.documents.list({ kind: 'all' }, application.id);
+    const checks = ocrChecks(buildWorkspace(application, documents), documents);
+    if (checks.length === 0) return;
+    throw new HttpError(
+      422,
+      'OCR_UNCONFIRMED',
+      `还有 ${checks.length} 项识别结果未核对（${checks.map((check) => check.label).join('、')}），请先对照证件照片确认或更正`,
+      checks.map((check) => ({ path: ['values', check.slot], message: `${check.label}：识别结果请核对` })),
+    );
   }
 
   async resubmit(req: Request, id: string, itemIds: readonly string[] | undefined): Promise<string[]> {

@@ -4,7 +4,9 @@ import { signedIn } from '../http/context.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import type { RouteSpec } from '../http/routes.ts';
 import type { Services } from '../services.ts';
+import { cropOf } from '../uploads/crop.ts';
 import { readUpload } from '../uploads/file-store.ts';
+import { ocrResultOf } from '../workspace/workspace.ts';
 
 /** Operational endpoints: health (the foundation's), metrics, and downloads of uploaded materials. */
 export function systemRoutes(services: Services): RouteSpec[] {
@@ -58,6 +60,28 @@ export function systemRoutes(services: Services): RouteSpec[] {
           "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
         );
         res.send(content);
+      },
+    },
+    {
+      method: 'get',
+      path: '/applications/:id/documents/:documentId/crop/:field',
+      access: 'signed-in',
+      kind: 'page',
+      owns: 'application',
+      summary: '识别值在证件照片上的位置（裁剪图）',
+      handler: async (req, res) => {
+        const document = await services.documents.find(
+          scopeOf(signedIn(req)),
+          String(req.params.id),
+          String(req.params.documentId),
+        );
+        const field = String(req.params.field);
+        const read = document && ocrResultOf(document)?.fields[field];
+        if (!document || !read || !document.mimeType.startsWith('image/')) throw notFound('识别结果');
+        const crop = await cropOf(await readUpload(services.dataDir, document.storageKey), read.box);
+        // A crop of an ID card is personal data: never kept by a browser or a proxy.
+        res.set('Cache-Control', 'private, no-store');
+        res.type('png').send(crop);
       },
     },
   ];

@@ -25,7 +25,16 @@ const same = (a: FieldValue | undefined, b: FieldValue | undefined) =>
 const empty = (value: FieldValue | undefined) =>
   value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
-export function typedFromForm(workspace: Workspace, typed: FormValues, body: Body): FormValues {
+/**
+ * `confirmed`: slots a person confirmed on purpose (an unsure OCR reading kept as it was): stored as typed
+ * even when equal to what was shown, so they stop being unconfirmed readings.
+ */
+export function typedFromForm(
+  workspace: Workspace,
+  typed: FormValues,
+  body: Body,
+  confirmed: ReadonlySet<string> = new Set(),
+): FormValues {
   const { form, resolved } = workspace;
   const next: Record<string, FieldValue | readonly Row[]> = { ...typed };
   const groupRows = new Map<string, Record<string, FieldValue>[]>();
@@ -55,7 +64,7 @@ export function typedFromForm(workspace: Workspace, typed: FormValues, body: Bod
     if (value === undefined) continue;
     if (slot.path.length === 1) {
       const current = resolved.values[slot.path[0]] as FieldValue | undefined;
-      if (same(value, current)) continue;
+      if (same(value, current) && !confirmed.has(key)) continue;
       if (empty(value)) delete next[slot.path[0]];
       else next[slot.path[0]] = value;
       continue;
@@ -64,7 +73,7 @@ export function typedFromForm(workspace: Workspace, typed: FormValues, body: Bod
     const group = form.groups.find((candidate) => candidate.key === groupKey);
     const row = rowsOf(groupKey)[index];
     if (!group || !row) continue;
-    if (same(value, row[name])) continue;
+    if (same(value, row[name]) && !confirmed.has(key)) continue;
     changedGroups.add(groupKey);
     const rows = typedRowsOf(group);
     if (group.typedRows === 'replace') continue; // rebuilt below from every posted row

@@ -104,6 +104,7 @@ function stored(result: OcrResult): StoredOcrResult {
                   status: field.status,
                   label: field.label,
                   notes: field.notes,
+                  ...(field.box ? { box: field.box } : {}),
                 },
               ],
             ],

@@ -35,6 +35,15 @@ export interface StoredOcrField {
   status: 'confident' | 'needs-confirmation' | 'unreadable';
   label?: string;
   notes?: string[];
+  /** Where the value sits in the upright photo (pixels), when the reader knew: the crop shown to the clerk. */
+  box?: OcrBox;
+}
+
+export interface OcrBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
 }
 
 export interface StoredOcrResult {

@@ -17,9 +17,11 @@ import { signedIn } from '../../http/context.ts';
 import { MOBILE } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
 import { renderSections } from '../../workspace/form-view.ts';
+import { ocrChecks } from '../../workspace/ocr-checks.ts';
 import { buildWorkspace } from '../../workspace/workspace.ts';
 import { documentLine } from '../applicant/views.ts';
 import { type ProgressView, progressSection } from '../progress.ts';
+import { ocrConfirmCard } from './ocr-confirm.ts';
 
 /**
  * One application at the counter (窗口): the automatic review's findings, the merged values beside the
@@ -50,6 +52,8 @@ export async function showDeskApplication(
     new DispatchActions(services).progress(application),
   ]);
   const bundle = services.catalog.bundle(application.bundleId);
+  const workspace = buildWorkspace(application, documents);
+  const checks = ocrChecks(workspace, documents);
   const csrf = req.yj.session?.csrfToken ?? '';
   const base = `/desk/applications/${application.id}`;
   const failed = progress.rows.filter((row) => row.status === 'failed');
@@ -69,10 +73,10 @@ ${progress.tasks.length ? alertBox('warning', `有 ${progress.tasks.length} 个�
 <div class="grid grid--main" data-live-application="${application.id}">
 <section class="stack">
   ${application.status === 'submitted' ? '' : progressSection(view)}
-  <section class="card"><h2 class="card__title">辅助审核</h2>
-  ${findings.length ? html`<ul class="findings">${findings.map((finding) => html`<li class="${cls('finding', `finding--${finding.severity}`)}">${finding.message}</li>`)}</ul>` : html`<p class="muted">自动审核没有发现问题。</p>`}</section>
+  ${findingsCard(findings, checks.length)}
+  ${checks.length && CLERK_EDITABLE.includes(application.status) ? ocrConfirmCard(application.id, csrf, application.version, workspace, checks) : ''}
   ${CLERK_EDITABLE.includes(application.status) ? html`<p class="actions"><a class="button" href="${base}/form">修改表单</a></p>` : ''}
-  ${renderSections({ workspace: buildWorkspace(application, documents), errors: {}, readOnly: true })}
+  ${renderSections({ workspace, errors: {}, readOnly: true })}
   <section class="card"><h2 class="card__title">材料与识别结果</h2>
   ${actions.materialsOf(application).map((slot) => {
     const mine = documents.filter((doc) => doc.material === slot.id);
@@ -106,6 +110,19 @@ ${progress.tasks.length ? alertBox('warning', `有 ${progress.tasks.length} 个�
     },
     status,
   );
+}
+
+/**
+ * 辅助审核: the rules' findings, worst first. 「没有发现问题」 only when nothing at all is open: an unsure
+ * reading still waiting for the clerk is a problem the review has not cleared.
+ */
+function findingsCard(findings: readonly { severity: string; message: string }[], unconfirmed: number) {
+  const pending = unconfirmed
+    ? html`<p class="finding finding--warning">还有 ${String(unconfirmed)} 项证照识别结果请核对，见「<a href="#ocr-checks">核对识别结果</a>」。</p>`
+    : '';
+  return html`<section class="card"><h2 class="card__title">辅助审核</h2>
+  ${findings.length ? html`<ul class="findings">${findings.map((finding) => html`<li class="${cls('finding', `finding--${finding.severity}`)}">${finding.message}</li>`)}</ul>` : unconfirmed ? '' : html`<p class="muted">自动审核没有发现问题。</p>`}
+  ${pending}</section>`;
 }
 
 function reviewCard(

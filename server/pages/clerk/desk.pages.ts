@@ -11,7 +11,7 @@ import { signedIn } from '../../http/context.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
-import { showDeskApplication } from './desk-view.ts';
+import { type DeskNotice, showDeskApplication } from './desk-view.ts';
 
 const TABS = [
   { key: 'submitted', label: '待审核' },
@@ -20,6 +20,16 @@ const TABS = [
   { key: 'completed', label: '已办结' },
   { key: 'all', label: '全部' },
 ];
+
+/** What a redirect back to the review says happened. */
+function deskNotice(query: Record<string, unknown>): { notice?: DeskNotice } {
+  if (query.saved)
+    return { notice: { kind: 'success', text: '修改已保存。如有失败的事项，可在右侧重新提交。' } };
+  if (query.confirmed)
+    return { notice: { kind: 'success', text: `已确认 ${Number(query.confirmed) || 0} 项识别结果。` } };
+  if (query.stale) return { notice: { kind: 'error', text: '办件已被他人修改，请核对最新内容后再确认。' } };
+  return {};
+}
 
 /** 窗口: the centre's queue of applications, and what a clerk does to one of them. */
 export function deskRoutes(services: Services): RouteSpec[] {
@@ -79,15 +89,7 @@ export function deskRoutes(services: Services): RouteSpec[] {
       kind: 'page',
       owns: 'application',
       summary: '审核办件',
-      handler: (req, res) =>
-        show(
-          req,
-          res,
-          String(req.params.id),
-          req.query.saved
-            ? { notice: { kind: 'success', text: '修改已保存。如有失败的事项，可在右侧重新提交。' } }
-            : {},
-        ),
+      handler: (req, res) => show(req, res, String(req.params.id), deskNotice(req.query)),
     },
     {
       method: 'post',
