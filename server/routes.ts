@@ -19,6 +19,7 @@ import { newApplicationRoutes } from './pages/applicant/new.pages.ts';
 import { authRoutes } from './pages/auth.pages.ts';
 import { deskRoutes } from './pages/clerk/desk.pages.ts';
 import { deskFormRoutes } from './pages/clerk/desk-form.pages.ts';
+import { deskRunRoutes } from './pages/clerk/desk-runs.pages.ts';
 import { ocrConfirmRoutes } from './pages/clerk/ocr-confirm.ts';
 import { homeRoutes } from './pages/home.pages.ts';
 import { systemRoutes } from './pages/system.routes.ts';
@@ -55,6 +56,7 @@ export function buildRoutes(services: Services): { routes: RouteSpec[]; api: Api
     ...deskRoutes(services),
     ...deskFormRoutes(services),
     ...ocrConfirmRoutes(services),
+    ...deskRunRoutes(services),
     ...adminRoutes(services),
     ...userPageRoutes(services),
     ...runRoutes(services),

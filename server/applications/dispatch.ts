@@ -5,7 +5,7 @@ import type { BotsPort } from '../bots.ts';
 import { applicationAudience } from '../events/hub.ts';
 import { signedIn } from '../http/context.ts';
 import { conflict, HttpError, invalid, notFound } from '../http/errors.ts';
-import type { ProgressView } from '../pages/progress.ts';
+import type { ItemRun, ProgressView } from '../pages/progress.ts';
 import type { Services } from '../services.ts';
 import { ocrChecks } from '../workspace/ocr-checks.ts';
 import { buildWorkspace } from '../workspace/workspace.ts';
@@ -34,16 +34,41 @@ export class DispatchActions {
   /** The progress data of an application the person may see (no bots: the items, not yet started). */
   async progress(
     application: Application,
-  ): Promise<Pick<ProgressView, 'application' | 'items' | 'rows' | 'waves' | 'tasks'>> {
+  ): Promise<Pick<ProgressView, 'application' | 'items' | 'rows' | 'waves' | 'tasks' | 'runs'>> {
     const items = this.services.catalog.selectedItems(application.bundleId, application.options);
     const bots = this.services.bots;
     if (!bots) return { application, items, rows: [], waves: [], tasks: [] };
-    const [rows, waves, tasks] = await Promise.all([
+    const [rows, waves, tasks, runs] = await Promise.all([
       bots.items(application.id),
       bots.plan(application.id).catch(() => []),
       bots.openTasks([application.id]),
+      this.#latestRuns(bots, application.id),
     ]);
-    return { application, items, rows, waves, tasks };
+    return { application, items, rows, waves, tasks, runs };
+  }
+
+  /** Each item's latest run, with the last step of those still running (what the bot is doing now). */
+  async #latestRuns(bots: BotsPort, applicationId: string): Promise<Record<string, ItemRun>> {
+    const latest: Record<string, ItemRun> = {};
+    // Newest first: the first run seen of an item is its latest.
+    for (const run of await bots.runs({ applicationId, limit: 200 })) {
+      if (latest[run.itemId]) continue;
+      latest[run.itemId] = {
+        runId: run.id,
+        status: run.status,
+        startedAt: run.startedAt,
+        durationMs: run.durationMs,
+      };
+    }
+    await Promise.all(
+      Object.values(latest)
+        .filter((run) => run.status === 'running')
+        .map(async (run) => {
+          const last = (await bots.steps(run.runId)).at(-1);
+          if (last) run.lastStep = { seq: last.seq, name: last.name, status: last.status };
+        }),
+    );
+    return latest;
   }
 
   /** 一键提交: the application moves to 办理中 and every item that needs nothing starts. */

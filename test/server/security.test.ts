@@ -179,9 +179,9 @@ describe('access control on every route', () => {
 
   it('lets the owner, the centre’s clerk and an admin reach the same routes (the ids above were real)', async () => {
     // Routes naming only the application (and its document): a bot's question, a person or an OCR reading's
-    // crop (ocr-review.test.ts) needs its own fixture.
+    // crop (ocr-review.test.ts) or a bot's run (desk-live.browser.test.ts) needs its own fixture.
     const detail = routes.filter(
-      (route) => route.owns && route.method === 'get' && !/:(taskId|personId|field)/.test(route.path),
+      (route) => route.owns && route.method === 'get' && !/:(taskId|personId|field|runId)/.test(route.path),
     );
     for (const route of detail) {
       for (const [role, client] of [

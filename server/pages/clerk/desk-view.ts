@@ -57,7 +57,11 @@ export async function showDeskApplication(
   const csrf = req.yj.session?.csrfToken ?? '';
   const base = `/desk/applications/${application.id}`;
   const failed = progress.rows.filter((row) => row.status === 'failed');
-  const view: ProgressView = { ...progress, audience: 'clerk', csrf, base };
+  const user = signedIn(req);
+  // Admins read a run on their own page (with its trace); a clerk on the desk's view of the application.
+  const evidenceHref = (runId: number) =>
+    user.role === 'admin' ? `/admin/runs/${String(runId)}` : `${base}/runs/${String(runId)}`;
+  const view: ProgressView = { ...progress, audience: 'clerk', csrf, base, evidenceHref };
   sendPage(
     req,
     res,
@@ -65,12 +69,13 @@ export async function showDeskApplication(
       title: application.title ?? '未命名办件',
       crumbs: [{ label: '窗口办件', href: '/desk' }],
       width: 'wide',
+      scripts: ['live-patch.js'],
       body: html`<div class="app-head"><div><p class="app-head__bundle">${bundle?.name ?? application.bundleId}</p>
 <p class="muted">申请人 ${applicant?.displayName ?? '—'} ${applicant && MOBILE.test(applicant.login) ? maskPhone(applicant.login) : ''}</p></div>
-<div class="app-head__meta">${statusBadge(application.status)}<span class="muted">办件编号 ${application.reference}</span></div></div>
+<div class="app-head__meta" data-patch-id="status">${statusBadge(application.status)}<span class="muted">办件编号 ${application.reference}</span></div></div>
 ${state.notice ? alertBox(state.notice.kind, state.notice.text) : ''}
-${progress.tasks.length ? alertBox('warning', `有 ${progress.tasks.length} 个验证码等待处理，见下方对应事项。`, '机器人需要人工协助') : ''}
-<div class="grid grid--main" data-live-application="${application.id}">
+<div data-patch-id="tasks-alert">${progress.tasks.length ? alertBox('warning', `有 ${progress.tasks.length} 个验证码等待处理，见下方对应事项。`, '机器人需要人工协助') : ''}</div>
+<div class="grid grid--main" data-live-application="${application.id}" data-live-patch>
 <section class="stack">
   ${application.status === 'submitted' ? '' : progressSection(view)}
   ${findingsCard(findings, checks.length)}
@@ -84,7 +89,7 @@ ${progress.tasks.length ? alertBox('warning', `有 ${progress.tasks.length} 个�
     ${mine.length ? html`<ul class="docs">${mine.map((doc) => documentLine(application, doc, ''))}</ul>` : html`<p class="muted">未上传</p>`}</div>`;
   })}</section>
 </section>
-<aside class="stack">
+<aside class="stack" data-patch-id="aside">
   ${application.status === 'submitted' ? reviewCard(base, csrf, state.errors ?? {}, services.bots !== undefined) : ''}
   ${
     failed.length
