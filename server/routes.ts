@@ -17,6 +17,7 @@ import { myListRoutes } from './pages/applicant/list.pages.ts';
 import { materialsRoutes } from './pages/applicant/materials.pages.ts';
 import { newApplicationRoutes } from './pages/applicant/new.pages.ts';
 import { authRoutes } from './pages/auth.pages.ts';
+import { acceptanceSlipRoutes } from './pages/clerk/acceptance-slip.pages.ts';
 import { deskRoutes } from './pages/clerk/desk.pages.ts';
 import { deskFormRoutes } from './pages/clerk/desk-form.pages.ts';
 import { deskRunRoutes } from './pages/clerk/desk-runs.pages.ts';
@@ -57,6 +58,7 @@ export function buildRoutes(services: Services): { routes: RouteSpec[]; api: Api
     ...deskFormRoutes(services),
     ...ocrConfirmRoutes(services),
     ...deskRunRoutes(services),
+    ...acceptanceSlipRoutes(services),
     ...adminRoutes(services),
     ...userPageRoutes(services),
     ...runRoutes(services),

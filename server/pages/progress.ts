@@ -2,6 +2,7 @@ import { itemDef } from '../../forms/index.ts';
 import type { ApplicationItemRow, ItemStatus } from '../../store/application-items.repo.ts';
 import type { Application } from '../../store/applications.repo.ts';
 import type { HumanTaskRow } from '../../store/human-tasks.repo.ts';
+import { countdown, itemDeadline, itemTimeLimitDays, timeLimitText } from '../applications/deadlines.ts';
 import type { ItemInfo } from '../catalog.ts';
 import { csrfField, formatTime } from '../html/components.ts';
 import { cls, html, type SafeHtml } from '../html/html.ts';
@@ -71,7 +72,11 @@ function runLine(view: ProgressView, itemId: string, row: ApplicationItemRow | u
     run && view.evidenceHref
       ? html`<a class="item__evidence" href="${view.evidenceHref(run.runId)}">办理过程（步骤、截图与核对）</a>`
       : '';
+  const deadline = itemDeadline(itemId, view.application.submittedAt);
+  const days = itemTimeLimitDays(itemId);
+  const due = deadline && row.status !== 'done' ? countdown(deadline) : undefined;
   return html`${step ? html`<p class="item__step" data-step>${step}</p>` : ''}
+  ${days !== undefined && deadline ? html`<p class="${cls('item__deadline', due?.overdue && 'item__deadline--overdue')}">办理时限 ${timeLimitText(days)}，${formatTime(deadline)} 前${due ? html`（${due.text}）` : ''}</p>` : ''}
   <p class="item__time">${timing}<span class="muted">更新于 ${formatTime(row.updatedAt)}</span>${evidence}</p>`;
 }
 

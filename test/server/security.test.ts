@@ -181,7 +181,12 @@ describe('access control on every route', () => {
     // Routes naming only the application (and its document): a bot's question, a person or an OCR reading's
     // crop (ocr-review.test.ts) or a bot's run (desk-live.browser.test.ts) needs its own fixture.
     const detail = routes.filter(
-      (route) => route.owns && route.method === 'get' && !/:(taskId|personId|field|runId)/.test(route.path),
+      (route) =>
+        route.owns &&
+        route.method === 'get' &&
+        !/:(taskId|personId|field|runId)/.test(route.path) &&
+        // The 受理单 is of a submitted application (desk-list.browser.test.ts); this one is a draft.
+        !route.path.endsWith('/slip'),
     );
     for (const route of detail) {
       for (const [role, client] of [

@@ -72,7 +72,7 @@ export async function showDeskApplication(
       scripts: ['live-patch.js'],
       body: html`<div class="app-head"><div><p class="app-head__bundle">${bundle?.name ?? application.bundleId}</p>
 <p class="muted">申请人 ${applicant?.displayName ?? '—'} ${applicant && MOBILE.test(applicant.login) ? maskPhone(applicant.login) : ''}</p></div>
-<div class="app-head__meta" data-patch-id="status">${statusBadge(application.status)}<span class="muted">办件编号 ${application.reference}</span></div></div>
+<div class="app-head__meta" data-patch-id="status">${statusBadge(application.status)}<span class="muted">办件编号 ${application.reference}</span>${application.submittedAt ? html`<a class="button button--small" href="${base}/slip">打印受理单</a>` : ''}</div></div>
 ${state.notice ? alertBox(state.notice.kind, state.notice.text) : ''}
 <div data-patch-id="tasks-alert">${progress.tasks.length ? alertBox('warning', `有 ${progress.tasks.length} 个验证码等待处理，见下方对应事项。`, '机器人需要人工协助') : ''}</div>
 <div class="grid grid--main" data-live-application="${application.id}" data-live-patch>
