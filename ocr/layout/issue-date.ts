@@ -1,8 +1,8 @@
 import { cornersOf } from '../engine/geometry.ts';
 import type { PageReader, PageText } from '../engine/page-reader.ts';
+import { parseChineseDate } from '../fields/dates.ts';
 import type { LicenceExtraction } from './licence.extract.ts';
 import type { PlacedLine } from './page-lines.ts';
-import { parseChineseDate } from '../fields/dates.ts';
 import { datePrintedIn, printedDate } from './printed.ts';
 import { readingOf, unlabelledHit } from './values.ts';
 

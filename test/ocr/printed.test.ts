@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { surestDate } from '../../ocr/layout/issue-date.ts';
 import {
   printedCapital,
   printedCompanyName,
@@ -7,7 +8,6 @@ import {
   printedTerm,
 } from '../../ocr/layout/printed.ts';
 import { closestSubstring, printedScope } from '../../ocr/layout/printed-scope.ts';
-import { surestDate } from '../../ocr/layout/issue-date.ts';
 
 describe('values as printed, without what an overprint added around them', () => {
   it('ends a company name at its organisational form', () => {
