@@ -117,6 +117,45 @@ describe('unsure OCR readings at the counter', () => {
     // No bots in this test: past the check, the one key stops at the queue, not at the readings.
     expect((await desk.postForm(`/desk/applications/${id}/dispatch`, {})).status).toBe(503);
   });
+
+  it('takes a value the applicant confirmed (确认无误) as confirmed at the counter too: one flag', async () => {
+    const applicant = new Client(web.base);
+    await applicant.login('13805961234', 'Owner-pass-1');
+    const other = (
+      await applicant.sendJson('POST', '/api/applications', { bundleId: 'open-company', centreId: 'longwen' })
+    ).json<{ id: string }>().id;
+    await fillWithUnsureReadings(web, applicant, other);
+    const card = (await web.services.documents.list({ kind: 'all' }, other)).find(
+      (doc) => (doc.ocrResult as { fields?: object } | null)?.fields,
+    );
+    await applicant.get(`/my/applications/${other}/materials`);
+    const confirmed = await applicant.postForm(`/my/applications/${other}/documents/${card?.id}/confirm`, {
+      field: 'name',
+    });
+    expect(confirmed.status).toBe(303);
+    expect((await applicant.sendJson('POST', `/api/applications/${other}/submit`)).status).toBe(200);
+
+    // Only the address is left to the clerk, and confirming it lets the one key through.
+    const review = await desk.get(`/desk/applications/${other}`);
+    expect(review.text).toContain('1 项请核对');
+    expect(review.text).not.toContain(`/documents/${card?.id}/crops/name`);
+    expect(review.text).toContain(`/documents/${card?.id}/crops/address`);
+    const version = review.text.match(/name="version" value="(\d+)"/)?.[1] ?? '';
+    expect((await desk.postForm(`/desk/applications/${other}/dispatch`, {})).status).toBe(422);
+    await desk.postForm(`/desk/applications/${other}/confirm-ocr`, {
+      version,
+      confirm: 'persons[1].address',
+    });
+    expect((await desk.postForm(`/desk/applications/${other}/dispatch`, {})).status).toBe(503);
+    const audit = await web.store.db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE action IN ('document.confirm', 'application.confirm-ocr')`,
+    );
+    expect(audit.map((row) => row.action).sort()).toEqual([
+      'application.confirm-ocr',
+      'application.confirm-ocr',
+      'document.confirm',
+    ]);
+  });
 });
 
 async function fetchBytes(client: Client, path: string): Promise<ArrayBuffer> {
