@@ -24,6 +24,14 @@ export function maskPhone(value: string): string {
   return value.slice(0, 3) + '*'.repeat(value.length - 7) + value.slice(-4);
 }
 
+/** 林志远 → 林*远, 王伟 → 王*: how a list shows a person it does not need to name in full. */
+export function maskName(value: string): string {
+  const chars = [...value.trim()];
+  if (chars.length <= 1) return chars.join('');
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
+}
+
 /** A value kept secret entirely (passwords, tokens, SMS codes). */
 export const SECRET_MASK = '[已隐藏]';
 

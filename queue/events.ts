@@ -30,6 +30,17 @@ export const liveEventSchema = z.discriminatedUnion('type', [
     status: z.string(),
     at: z.string(),
   }),
+  // A step of a run finished (its name is the declaration's, never a value): the clerk's page shows it live.
+  z.object({
+    type: z.literal('step'),
+    applicationId: z.string(),
+    itemId: z.string(),
+    runId: z.number(),
+    seq: z.number(),
+    name: z.string(),
+    status: z.string(),
+    at: z.string(),
+  }),
   z.object({
     type: z.literal('run'),
     applicationId: z.string(),

@@ -30,7 +30,8 @@ export class RunEvidence {
     return relative(this.dataDir, path);
   }
 
-  async step(record: StepRecord): Promise<void> {
+  /** Records a finished step; resolves to its number in the run. */
+  async step(record: StepRecord): Promise<number> {
     this.#steps += 1;
     let screenshotPath: string | null = null;
     if (record.screenshot) {
@@ -51,6 +52,7 @@ export class RunEvidence {
       screenshotPath,
       note: record.note ?? null,
     });
+    return this.#steps;
   }
 
   saveImage(name: string, image: Buffer): string {

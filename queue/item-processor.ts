@@ -95,9 +95,18 @@ export function createItemProcessor(options: ItemProcessorOptions) {
     const io: ItemRunIo = {
       signal: abort.signal,
       tracePath: evidence.tracePath,
-      step: (record) => {
+      step: async (record) => {
         watchdog.progressed(record.name);
-        return evidence.step(record);
+        const seq = await evidence.step(record);
+        await publishEvent(publisher, {
+          type: 'step',
+          applicationId: data.applicationId,
+          itemId: data.itemId,
+          runId,
+          seq,
+          name: record.name,
+          status: record.status,
+        }).catch(() => {});
       },
       beforeFinalSubmit: async () => {
         // Given up on (the watchdog, a shutdown): another attempt may be filing already; never click here.

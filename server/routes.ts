@@ -18,8 +18,11 @@ import { myListRoutes } from './pages/applicant/list.pages.ts';
 import { materialsRoutes } from './pages/applicant/materials.pages.ts';
 import { newApplicationRoutes } from './pages/applicant/new.pages.ts';
 import { authRoutes } from './pages/auth.pages.ts';
+import { acceptanceSlipRoutes } from './pages/clerk/acceptance-slip.pages.ts';
 import { deskRoutes } from './pages/clerk/desk.pages.ts';
 import { deskFormRoutes } from './pages/clerk/desk-form.pages.ts';
+import { deskRunRoutes } from './pages/clerk/desk-runs.pages.ts';
+import { ocrConfirmRoutes } from './pages/clerk/ocr-confirm.ts';
 import { documentRoutes } from './pages/documents.pages.ts';
 import { homeRoutes } from './pages/home.pages.ts';
 import { systemRoutes } from './pages/system.routes.ts';
@@ -57,6 +60,9 @@ export function buildRoutes(services: Services): { routes: RouteSpec[]; api: Api
     ...deskRoutes(services),
     ...deskFormRoutes(services),
     ...documentRoutes(services),
+    ...ocrConfirmRoutes(services),
+    ...deskRunRoutes(services),
+    ...acceptanceSlipRoutes(services),
     ...adminRoutes(services),
     ...userPageRoutes(services),
     ...runRoutes(services),

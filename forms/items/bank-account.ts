@@ -8,6 +8,7 @@ export const bankAccount: ItemDef = {
   id: 'bank-account',
   name: '银行预约开户',
   department: '开户银行',
+  timeLimitDays: 1,
   sandbox: true,
   fields: [
     el('companyName', '企业名称', 'company.name'),

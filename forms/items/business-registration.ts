@@ -11,6 +11,7 @@ export const businessRegistration: ItemDef = {
   id: 'business-registration',
   name: '企业设立登记',
   department: '市场监督管理局',
+  timeLimitDays: 1,
   sandbox: true,
   fields: [
     el('companyName', '企业名称', 'company.name', { constraints: { maxLength: 100 } }),

@@ -7,6 +7,7 @@ export const housingFund: ItemDef = {
   id: 'housing-fund',
   name: '住房公积金单位缴存登记',
   department: '住房公积金管理中心',
+  timeLimitDays: 0.5,
   sandbox: true,
   fields: [
     el('unitName', '单位全称', 'company.name'),

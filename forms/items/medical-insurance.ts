@@ -7,6 +7,7 @@ export const medicalInsurance: ItemDef = {
   id: 'medical-insurance',
   name: '单位医疗保险登记',
   department: '医疗保障局',
+  timeLimitDays: 0.5,
   sandbox: true,
   fields: [
     el('unitName', '单位名称', 'company.name'),

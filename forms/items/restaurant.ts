@@ -14,6 +14,7 @@ export const foodBusinessLicence: ItemDef = {
   id: 'food-business-licence',
   name: '食品经营许可',
   department: '市场监督管理局',
+  timeLimitDays: 10,
   sandbox: true,
   fields: [
     el('operatorName', '经营者名称', 'company.name'),
@@ -55,6 +56,7 @@ export const signboard: ItemDef = {
   id: 'signboard',
   name: '户外招牌设置',
   department: '城市管理局',
+  timeLimitDays: 5,
   sandbox: true,
   fields: [
     el('unitName', '单位名称', 'company.name'),
@@ -81,6 +83,7 @@ export const fireSafety: ItemDef = {
   id: 'fire-safety',
   name: '营业前消防安全检查（告知承诺）',
   department: '消防救援机构',
+  timeLimitDays: 10,
   sandbox: true,
   fields: [
     el('unitName', '单位名称', 'company.name'),

@@ -8,6 +8,7 @@ export const sealEngraving: ItemDef = {
   id: 'seal-engraving',
   name: '公章刻制备案',
   department: '公安局',
+  timeLimitDays: 0.5,
   sandbox: true,
   fields: [
     el('unitName', '单位名称', 'company.name'),

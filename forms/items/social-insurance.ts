@@ -13,6 +13,7 @@ export const socialInsurance: ItemDef = {
   id: 'social-insurance',
   name: '单位社会保险登记',
   department: '人力资源和社会保障局',
+  timeLimitDays: 0.5,
   sandbox: true,
   fields: [
     el('unitName', '单位名称', 'company.name'),

@@ -7,6 +7,7 @@ export const taxRegistration: ItemDef = {
   id: 'tax-registration',
   name: '新办纳税人涉税事项',
   department: '税务局',
+  timeLimitDays: 0.5,
   sandbox: true,
   fields: [
     el('login.taxpayerId', '纳税人识别号', 'company.creditCode'),

@@ -99,4 +99,9 @@ export interface ItemDef {
   readonly fields: readonly (ItemField | ItemGroup)[];
   readonly produces: readonly ItemOutput[];
   readonly permit?: ItemPermit;
+  /**
+   * 办理时限: the working days the centre promises for the item once the application is accepted (承诺时限,
+   * shorter than the legal limit), counted from submission; 0.5 is half a working day.
+   */
+  readonly timeLimitDays: number;
 }

@@ -209,10 +209,7 @@ export class ApplicationActions {
     const result = document && ocrResultOf(document);
     const read = result?.fields[field];
     if (!document || !result || !read || read.value === null) throw notFound('识别结果');
-    await this.services.documents.setOcr(document.id, {
-      status: 'done',
-      result: { ...result, fields: { ...result.fields, [field]: { ...read, confirmed: true } } },
-    });
+    await this.markReadingsConfirmed([document], [{ documentId, field }]);
     await this.services.audit(
       req,
       'document.confirm',
@@ -224,6 +221,34 @@ export class ApplicationActions {
       type: 'document',
       data: { applicationId: id, documentId, ocrStatus: 'done' },
     });
+  }
+
+  /**
+   * Marks OCR readings as looked at and right, whoever did (the applicant's 确认无误, the clerk's 核对识别结果):
+   * the one stored flag, `confirmed` on the reading, that ends 请核对 on the upload, in the review and for the
+   * one key alike. `documents` are the application's, already in the person's scope. Returns how many it marked.
+   */
+  async markReadingsConfirmed(
+    documents: readonly ApplicationDocument[],
+    readings: readonly { documentId: string; field: string }[],
+  ): Promise<number> {
+    let marked = 0;
+    for (const document of documents) {
+      const result = ocrResultOf(document);
+      if (!result) continue;
+      const fields = readings
+        .filter((reading) => reading.documentId === document.id)
+        .map((reading) => reading.field)
+        .filter((field) => result.fields[field] && result.fields[field].value !== null);
+      if (fields.length === 0) continue;
+      const confirmed = fields.map((field) => [field, { ...result.fields[field], confirmed: true }] as const);
+      await this.services.documents.setOcr(document.id, {
+        status: 'done',
+        result: { ...result, fields: { ...result.fields, ...Object.fromEntries(confirmed) } },
+      });
+      marked += fields.length;
+    }
+    return marked;
   }
 
   async removeDocument(req: Request, id: string, documentId: string): Promise<void> {

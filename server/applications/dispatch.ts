@@ -5,8 +5,10 @@ import type { BotsPort } from '../bots.ts';
 import { applicationAudience } from '../events/hub.ts';
 import { signedIn } from '../http/context.ts';
 import { conflict, HttpError, invalid, notFound } from '../http/errors.ts';
-import type { ProgressView } from '../pages/progress.ts';
+import type { ItemRun, ProgressView } from '../pages/progress.ts';
 import type { Services } from '../services.ts';
+import { ocrChecks } from '../workspace/ocr-checks.ts';
+import { buildWorkspace } from '../workspace/workspace.ts';
 import { ApplicationActions } from './actions.ts';
 import { scopeOf } from './scope.ts';
 
@@ -32,24 +34,50 @@ export class DispatchActions {
   /** The progress data of an application the person may see (no bots: the items, not yet started). */
   async progress(
     application: Application,
-  ): Promise<Pick<ProgressView, 'application' | 'items' | 'rows' | 'waves' | 'tasks' | 'holds'>> {
+  ): Promise<Pick<ProgressView, 'application' | 'items' | 'rows' | 'waves' | 'tasks' | 'holds' | 'runs'>> {
     const items = this.services.catalog.selectedItems(application.bundleId, application.options);
     const bots = this.services.bots;
     if (!bots) return { application, items, rows: [], waves: [], tasks: [] };
-    const [rows, waves, tasks, holds] = await Promise.all([
+    const [rows, waves, tasks, holds, runs] = await Promise.all([
       bots.items(application.id),
       bots.plan(application.id).catch(() => []),
       bots.openTasks([application.id]),
       bots.heldItems(application.id),
+      this.#latestRuns(bots, application.id),
     ]);
-    return { application, items, rows, waves, tasks, holds };
+    return { application, items, rows, waves, tasks, holds, runs };
+  }
+
+  /** Each item's latest run, with the last step of those still running (what the bot is doing now). */
+  async #latestRuns(bots: BotsPort, applicationId: string): Promise<Record<string, ItemRun>> {
+    const latest: Record<string, ItemRun> = {};
+    // Newest first: the first run seen of an item is its latest.
+    for (const run of await bots.runs({ applicationId, limit: 200 })) {
+      if (latest[run.itemId]) continue;
+      latest[run.itemId] = {
+        runId: run.id,
+        status: run.status,
+        startedAt: run.startedAt,
+        durationMs: run.durationMs,
+      };
+    }
+    await Promise.all(
+      Object.values(latest)
+        .filter((run) => run.status === 'running')
+        .map(async (run) => {
+          const last = (await bots.steps(run.runId)).at(-1);
+          if (last) run.lastStep = { seq: last.seq, name: last.name, status: last.status };
+        }),
+    );
+    return latest;
   }
 
   /** 一键提交: the application moves to 办理中 and every item that needs nothing starts. */
   async dispatch(req: Request, id: string): Promise<string[]> {
     const user = signedIn(req);
     // Whose it is first (a stranger learns nothing, not even whether the bots are up), then the queue.
-    await this.#actions.get(req, id);
+    const application = await this.#actions.get(req, id);
+    await this.#refuseUnconfirmed(application);
     const bots = this.#bots();
     const changed = await this.services.applications.transition(scopeOf(user), id, {
       from: ['submitted'],
@@ -69,6 +97,22 @@ export class DispatchActions {
       data: { applicationId: id, status: changed.status, version: changed.version },
     });
     return started;
+  }
+
+  /**
+   * An unsure OCR reading (请核对) is never sent to a department unseen: the clerk confirms or corrects each
+   * one first (the review's 核对识别结果).
+   */
+  async #refuseUnconfirmed(application: Application): Promise<void> {
+    const documents = await this.services.documents.list({ kind: 'all' }, application.id);
+    const checks = ocrChecks(buildWorkspace(application, documents), documents);
+    if (checks.length === 0) return;
+    throw new HttpError(
+      422,
+      'OCR_UNCONFIRMED',
+      `还有 ${checks.length} 项识别结果未核对（${checks.map((check) => check.label).join('、')}），请先对照证件照片确认或更正`,
+      checks.map((check) => ({ path: ['values', check.slot], message: `${check.label}：识别结果请核对` })),
+    );
   }
 
   async resubmit(req: Request, id: string, itemIds: readonly string[] | undefined): Promise<string[]> {

@@ -147,6 +147,11 @@ export function setCentreTimeZone(timeZone: string): void {
   centreClock = clockFor(timeZone);
 }
 
+/** The centre's IANA time zone ('Asia/Shanghai'), for calendar arithmetic done elsewhere. */
+export function centreTimeZone(): string {
+  return centreClock.resolvedOptions().timeZone;
+}
+
 /** Midnight at the start of a calendar day (YYYY-MM-DD) on the centre's clock: date filters use it. */
 export function centreDayStart(day: string): Date {
   const guess = Date.parse(`${day}T00:00:00Z`);

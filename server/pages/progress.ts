@@ -2,6 +2,7 @@ import { itemDef } from '../../forms/index.ts';
 import type { ApplicationItemRow, ItemStatus } from '../../store/application-items.repo.ts';
 import type { Application } from '../../store/applications.repo.ts';
 import type { HumanTaskRow } from '../../store/human-tasks.repo.ts';
+import { countdown, itemDeadline, itemTimeLimitDays, timeLimitText } from '../applications/deadlines.ts';
 import type { ItemInfo } from '../catalog.ts';
 import { type ReceiptWords, receiptWords } from '../documents/receipt-words.ts';
 import { csrfField, formatTime } from '../html/components.ts';
@@ -27,6 +28,59 @@ export interface ProgressView {
   csrf: string;
   /** Where task answers are posted: `${base}/tasks/:taskId`. */
   base: string;
+  /** Each item's latest bot run, when known: its last step and how long it has taken. */
+  runs?: Record<string, ItemRun>;
+  /** Where a run's evidence is shown to this person (none: no link). */
+  evidenceHref?: (runId: number) => string;
+}
+
+/** An item's latest run, as its progress line shows it. */
+export interface ItemRun {
+  runId: number;
+  status: 'running' | 'succeeded' | 'adopted' | 'failed' | 'interrupted';
+  startedAt: Date;
+  durationMs: number | null;
+  /** The last step the run finished (steps are recorded as they end). */
+  lastStep?: { seq: number; name: string; status: 'ok' | 'failed' };
+}
+
+/** 「1 分 05 秒」: how long something has taken, as app.js's live counter writes it too. */
+export function elapsedText(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return minutes ? `${minutes} 分 ${String(seconds).padStart(2, '0')} 秒` : `${seconds} 秒`;
+}
+
+/** Items a person is waiting on: their elapsed time keeps counting on the page. */
+const UNDERWAY = new Set(['queued', 'running', 'awaiting-person', 'awaiting-approval']);
+
+function runLine(view: ProgressView, itemId: string, row: ApplicationItemRow | undefined): SafeHtml {
+  const run = view.runs?.[itemId];
+  if (!row) return html``;
+  const underway = UNDERWAY.has(row.status);
+  const since = run && row.status !== 'queued' ? run.startedAt : row.updatedAt;
+  const step =
+    row.status === 'running' && run?.status === 'running'
+      ? run.lastStep
+        ? `第 ${run.lastStep.seq} 步「${run.lastStep.name}」${run.lastStep.status === 'ok' ? '已完成，继续办理' : '未成功'}`
+        : '正在打开部门系统'
+      : '';
+  const timing = underway
+    ? html`<span class="item__elapsed">${row.status === 'queued' ? '已排队' : '已用时'} <span data-since="${since.toISOString()}">${elapsedText(Date.now() - since.getTime())}</span></span>`
+    : run?.durationMs != null
+      ? html`<span class="item__elapsed">机器人用时 ${elapsedText(run.durationMs)}</span>`
+      : '';
+  const evidence =
+    run && view.evidenceHref
+      ? html`<a class="item__evidence" href="${view.evidenceHref(run.runId)}">办理过程（步骤、截图与核对）</a>`
+      : '';
+  const deadline = itemDeadline(itemId, view.application.submittedAt);
+  const days = itemTimeLimitDays(itemId);
+  const due = deadline && row.status !== 'done' ? countdown(deadline) : undefined;
+  return html`${step ? html`<p class="item__step" data-step>${step}</p>` : ''}
+  ${days !== undefined && deadline ? html`<p class="${cls('item__deadline', due?.overdue && 'item__deadline--overdue')}">办理时限 ${timeLimitText(days)}，${formatTime(deadline)} 前${due ? html`（${due.text}）` : ''}</p>` : ''}
+  <p class="item__time">${timing}<span class="muted">更新于 ${formatTime(row.updatedAt)}</span>${evidence}</p>`;
 }
 
 export const ITEM_STATUS: Record<ItemStatus | 'pending' | 'manual', { label: string; tone: string }> = {
@@ -136,7 +190,7 @@ function itemCard(view: ProgressView, item: ItemInfo, automated: boolean): SafeH
     view.audience === 'clerk' && ['pending', 'waiting', 'queued'].includes(state)
       ? view.holds?.[item.id]
       : undefined;
-  return html`<li class="${cls('item', `item--${state}`)}" data-item="${item.id}">
+  return html`<li class="${cls('item', `item--${state}`)}" data-item="${item.id}" data-patch-id="item-${item.id}">
   <div class="item__head"><span class="item__dot" aria-hidden="true"></span>
     <span class="item__title"><span class="item__name">${item.name}</span><span class="muted">${item.department}</span></span>
     <span class="badge badge--${status.tone}">${status.label}</span></div>
@@ -147,7 +201,7 @@ function itemCard(view: ProgressView, item: ItemInfo, automated: boolean): SafeH
       : ''
   }
   ${hold ? html`<p class="item__hold" role="status">部门系统已变更，暂停提交：${hold}</p>` : ''}
-  ${row ? html`<p class="item__time">更新于 ${formatTime(row.updatedAt)}</p>` : ''}
+  ${runLine(view, item.id, row)}
   ${tasks.map((task) => taskForm(view, task))}
 </li>`;
 }
@@ -158,7 +212,7 @@ export function progressSection(view: ProgressView): SafeHtml {
   const manual = view.items.filter((item) => !automated.has(item.id));
   const done = view.rows.filter((row) => row.status === 'done').length;
   return html`<section class="card progress" data-live-application="${view.application.id}">
-  <div class="card__head"><h2 class="card__title">各事项办理进度</h2><span class="muted">已办结 ${done}/${automated.size}</span></div>
+  <div class="card__head" data-patch-id="progress-head"><h2 class="card__title">各事项办理进度</h2><span class="muted">已办结 ${done}/${automated.size}</span></div>
   ${waves.map(
     (
       items,

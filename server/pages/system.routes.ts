@@ -68,7 +68,7 @@ export function systemRoutes(services: Services): RouteSpec[] {
       access: 'signed-in',
       kind: 'page',
       owns: 'application',
-      summary: '查看识别值在证件照片上的位置',
+      summary: '识别值在证件照片上的位置（裁剪图）',
       handler: async (req, res) => {
         const document = await services.documents.find(
           scopeOf(signedIn(req)),
@@ -76,13 +76,15 @@ export function systemRoutes(services: Services): RouteSpec[] {
           String(req.params.documentId),
         );
         const result = document && ocrResultOf(document);
-        const box = result?.fields[String(req.params.field)]?.box;
-        if (!document || !result || !box) throw notFound('识别位置');
+        const read = result?.fields[String(req.params.field)];
+        // Only photos are cut (a PDF is not read as one); without a box the whole photo is sent.
+        if (!document || !result || !read || !document.mimeType.startsWith('image/'))
+          throw notFound('识别结果');
         const content = await readUpload(services.dataDir, document.storageKey);
-        const crop = await cropValue(content, result.turned ?? 0, box);
-        // Personal data: never kept by a browser or a proxy.
+        const crop = await cropValue(content, result.turned ?? 0, read.box);
+        // A crop of an ID card is personal data: never kept by a browser or a proxy.
         res.set('Cache-Control', 'private, no-store');
-        res.type('image/jpeg').send(crop);
+        res.type('png').send(crop);
       },
     },
   ];

@@ -71,12 +71,17 @@
         return;
       }
       if (list || data.applicationId === watched) {
+        // A page that patches itself in place (live-patch.js) takes the event; the others reload.
+        const live = new CustomEvent('yijian:live', { detail: data, cancelable: true });
+        if (!document.dispatchEvent(live)) return;
         clearTimeout(timer);
         timer = setTimeout(refresh, 300);
       }
     };
-    for (const type of ['application', 'document', 'item', 'human-task', 'run'])
-      source.addEventListener(type, onEvent);
+    const types = ['application', 'document', 'item', 'human-task', 'run'];
+    // A bot's steps are frequent: only pages that patch themselves in place follow them.
+    if (document.querySelector('[data-live-patch]')) types.push('step');
+    for (const type of types) source.addEventListener(type, onEvent);
     window.addEventListener('beforeunload', () => source.close());
   }
   const scroll = sessionStorage.getItem('yijian-scroll');

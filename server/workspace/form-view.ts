@@ -51,7 +51,7 @@ function badgeOf(
 
 export const slotDomId = (key: string) => `slot-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
-function valueAt(values: Workspace['resolved']['values'], path: Slot['path']): FieldValue | undefined {
+export function valueAt(values: Workspace['resolved']['values'], path: Slot['path']): FieldValue | undefined {
   if (path.length === 1) return values[path[0]] as FieldValue | undefined;
   const rows = values[path[0]] as readonly Row[] | undefined;
   return rows?.[path[1]]?.[path[2]];

@@ -35,10 +35,20 @@ export interface StoredOcrField {
   status: 'confident' | 'needs-confirmation' | 'unreadable';
   label?: string;
   notes?: string[];
-  /** Where the value is printed on the upright photo (pixels), to show its crop. */
-  box?: { left: number; top: number; width: number; height: number };
-  /** The applicant looked at the crop and confirmed the value as read. */
+  /** Where the value is printed on the upright photo (pixels, in OCR's working frame), to show its crop. */
+  box?: OcrBox;
+  /**
+   * Someone looked at the crop and confirmed the value as read (the applicant's 确认无误 or the clerk's
+   * 核对识别结果): the one flag that ends 请核对 everywhere.
+   */
   confirmed?: boolean;
+}
+
+export interface OcrBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
 }
 
 export interface StoredOcrResult {

@@ -98,7 +98,16 @@ export class WebScriptedRunner implements ItemRunner {
   /** Items whose login shows a CAPTCHA the bot cannot read, so a clerk is asked. */
   readonly captchaFor = new Set<string>();
 
+  /** Items whose run takes these named steps first, `stepPauseMs` each, so pages can watch them arrive. */
+  readonly slowSteps = new Map<string, string[]>();
+  stepPauseMs = 700;
+
   async run(request: ItemRunRequest, io: ItemRunIo): Promise<ItemRunResult> {
+    for (const name of this.slowSteps.get(request.itemId) ?? []) {
+      const startedAt = new Date();
+      await new Promise((resolve) => setTimeout(resolve, this.stepPauseMs));
+      await io.step({ name, status: 'ok', startedAt, durationMs: this.stepPauseMs, screenshot: STEP_PNG });
+    }
     // Evidence as the browser runner leaves it: a screenshot per step and a trace file.
     await io.step({
       name: '填写表单',

@@ -47,6 +47,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'application.accept': '受理',
   'application.dispatch': '一键报送各部门',
   'application.rate': '评价办件',
+  'application.confirm-ocr': '确认识别结果',
+  'document.confirm': '确认识别值',
   'document.upload': '上传材料',
   'document.remove': '删除材料',
   'task.answer': '回答机器人的提问',
@@ -83,6 +85,9 @@ export const DETAIL_LABELS: Record<string, string> = {
   documentId: '材料',
   runId: '运行记录',
   run: '运行记录',
+  fields: '字段数',
+  field: '字段',
+  document: '材料',
 };
 
 export function itemName(itemId: string): string {

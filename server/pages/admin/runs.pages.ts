@@ -11,26 +11,16 @@ import {
   inputField,
   selectField,
 } from '../../html/components.ts';
-import { cls, html, type SafeHtml } from '../../html/html.ts';
+import { html, type SafeHtml } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
 import { calendarDay, parseForm } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
 import { labelOf } from '../progress.ts';
+import { comparisonCard, failureCard, RUN_STATUS, seconds, stepsCard } from '../run-evidence.ts';
 import { readEvidence } from './evidence.ts';
-import { ERROR_LABELS, fieldName, itemName, PORTAL_NAMES } from './names.ts';
-
-/** 机器人运行记录: every bot run with filters, and one run's evidence (steps, screenshots, comparison, trace). */
-export const RUN_STATUS: Record<BotRunRow['status'], { label: string; tone: string }> = {
-  running: { label: '运行中', tone: 'processing' },
-  succeeded: { label: '成功', tone: 'completed' },
-  adopted: { label: '沿用已有回执', tone: 'completed' },
-  failed: { label: '失败', tone: 'returned' },
-  interrupted: { label: '中断', tone: 'submitted' },
-};
-
-const seconds = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} 秒`);
+import { itemName, PORTAL_NAMES } from './names.ts';
 
 const runQuery = z.object({
   portal: z.preprocess((v) => (v ? v : undefined), z.string().max(40).optional()),
@@ -47,6 +37,7 @@ function botsOf(services: Services): BotsPort {
   return services.bots;
 }
 
+/** 机器人运行记录: every bot run with filters, and one run's evidence (steps, screenshots, comparison, trace). */
 export function runRoutes(services: Services): RouteSpec[] {
   return [
     {
@@ -95,17 +86,6 @@ export function runRoutes(services: Services): RouteSpec[] {
         const [steps, items] = await Promise.all([bots.steps(run.id), bots.items(run.applicationId)]);
         const item = items.find((row) => row.itemId === run.itemId);
         const status = RUN_STATUS[run.status];
-        const failure = run.failure as {
-          code?: string;
-          message?: string;
-          fields?: { fieldId: string; message: string }[];
-        } | null;
-        const comparison = (run.comparison ?? []) as {
-          fieldId: string;
-          intended: string;
-          onPage: string;
-          matches: boolean;
-        }[];
         sendPage(req, res, {
           title: `运行 #${run.id}`,
           crumbs: [{ label: '机器人运行记录', href: '/admin/runs' }],
@@ -120,21 +100,9 @@ export function runRoutes(services: Services): RouteSpec[] {
 <section class="stack">
   ${req.query.retried ? alertBox('success', '已重新排队办理该事项，结果会出现在新的运行记录中。') : ''}
   ${item?.status === 'failed' ? retryCard(run, req.yj.session?.csrfToken ?? '') : ''}
-  ${failure ? html`<section class="card"><h2 class="card__title">失败原因</h2><p><strong>${ERROR_LABELS[failure.code ?? ''] ?? failure.code ?? ''}</strong> <code class="muted" title="错误代码">${failure.code ?? ''}</code></p><p>${failure.message ?? ''}</p>${(failure.fields ?? []).map((field) => html`<p>「${fieldName(run.itemId, field.fieldId)}」：${field.message}</p>`)}</section>` : ''}
-  <section class="card"><h2 class="card__title">步骤</h2>
-  ${
-    steps.length
-      ? html`<ol class="steps-list">${steps.map(
-          (step) => html`<li class="${cls('run-step', step.status === 'failed' && 'run-step--failed')}">
-    <div class="run-step__head"><span class="run-step__name">${String(step.seq)}. ${step.name}</span><span class="muted">${formatTime(step.startedAt)} · ${seconds(step.durationMs)}</span></div>
-    ${step.note ? html`<p class="muted">${step.note}</p>` : ''}
-    ${step.screenshotPath ? html`<a href="/admin/runs/${String(run.id)}/steps/${String(step.seq)}/screenshot" target="_blank" rel="noopener"><img class="run-step__shot" src="/admin/runs/${String(run.id)}/steps/${String(step.seq)}/screenshot" alt="第 ${String(step.seq)} 步截图" loading="lazy"></a>` : ''}
-  </li>`,
-        )}</ol>`
-      : html`<p class="muted">没有记录步骤。</p>`
-  }</section>
-  <section class="card"><h2 class="card__title">填写核对（提交前从页面读回）</h2>
-  ${comparison.length ? html`<div class="table-wrap"><table class="table"><thead><tr><th>字段</th><th>应填</th><th>页面上</th><th></th></tr></thead><tbody>${comparison.map((row) => html`<tr><td data-label="字段" title="${row.fieldId}">${fieldName(run.itemId, row.fieldId)}</td><td data-label="应填">${row.intended}</td><td data-label="页面上">${row.onPage}</td><td>${row.matches ? html`<span class="tag tag--ok">一致</span>` : html`<span class="tag tag--required">不一致</span>`}</td></tr>`)}</tbody></table></div>` : html`<p class="muted">没有核对记录。</p>`}</section>
+  ${failureCard(run)}
+  ${stepsCard(steps, (seq) => `/admin/runs/${String(run.id)}/steps/${String(seq)}/screenshot`)}
+  ${comparisonCard(run)}
 </section>
 <aside class="stack">
   <section class="card"><h2 class="card__title">回执</h2>${

@@ -53,7 +53,8 @@ export function readingsOf(view: ReadingsView): SafeHtml | '' {
 function stateOf(field: StoredOcrField, typedOver: boolean): { kind: string; text: string } {
   if (typedOver) return { kind: 'typed', text: '已按您填写的为准' };
   if (field.value === null) return { kind: 'missing', text: '请在表单中填写' };
-  if (field.confirmed) return { kind: 'typed', text: '您已确认' };
+  // Confirmed by the applicant or, after submission, by the clerk: the same flag.
+  if (field.confirmed) return { kind: 'typed', text: '已确认无误' };
   if (field.status === 'confident') return { kind: 'ocr', text: '识别可靠' };
   return { kind: 'confirm', text: '请核对' };
 }

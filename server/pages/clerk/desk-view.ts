@@ -17,10 +17,12 @@ import { signedIn } from '../../http/context.ts';
 import { MOBILE } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
 import { renderSections } from '../../workspace/form-view.ts';
+import { ocrChecks } from '../../workspace/ocr-checks.ts';
 import { buildWorkspace } from '../../workspace/workspace.ts';
 import { documentLine } from '../applicant/views.ts';
 import { documentsCard } from '../documents.pages.ts';
 import { type ProgressView, progressSection } from '../progress.ts';
+import { ocrConfirmCard } from './ocr-confirm.ts';
 
 /**
  * One application at the counter (窗口): the automatic review's findings, the merged values beside the
@@ -53,9 +55,15 @@ export async function showDeskApplication(
     documentsCard(services, application, base, 'clerk'),
   ]);
   const bundle = services.catalog.bundle(application.bundleId);
+  const workspace = buildWorkspace(application, documents);
+  const checks = ocrChecks(workspace, documents);
   const csrf = req.yj.session?.csrfToken ?? '';
   const failed = progress.rows.filter((row) => row.status === 'failed');
-  const view: ProgressView = { ...progress, audience: 'clerk', csrf, base };
+  const user = signedIn(req);
+  // Admins read a run on their own page (with its trace); a clerk on the desk's view of the application.
+  const evidenceHref = (runId: number) =>
+    user.role === 'admin' ? `/admin/runs/${String(runId)}` : `${base}/runs/${String(runId)}`;
+  const view: ProgressView = { ...progress, audience: 'clerk', csrf, base, evidenceHref };
   sendPage(
     req,
     res,
@@ -63,18 +71,19 @@ export async function showDeskApplication(
       title: application.title ?? '未命名办件',
       crumbs: [{ label: '窗口办件', href: '/desk' }],
       width: 'wide',
+      scripts: ['live-patch.js'],
       body: html`<div class="app-head"><div><p class="app-head__bundle">${bundle?.name ?? application.bundleId}</p>
 <p class="muted">申请人 ${applicant?.displayName ?? '—'} ${applicant && MOBILE.test(applicant.login) ? maskPhone(applicant.login) : ''}</p></div>
-<div class="app-head__meta">${statusBadge(application.status)}<span class="muted">办件编号 ${application.reference}</span></div></div>
+<div class="app-head__meta" data-patch-id="status">${statusBadge(application.status)}<span class="muted">办件编号 ${application.reference}</span>${application.submittedAt ? html`<a class="button button--small" href="${base}/slip">打印受理单</a>` : ''}</div></div>
 ${state.notice ? alertBox(state.notice.kind, state.notice.text) : ''}
-${progress.tasks.length ? alertBox('warning', `有 ${progress.tasks.length} 个验证码等待处理，见下方对应事项。`, '机器人需要人工协助') : ''}
-<div class="grid grid--main" data-live-application="${application.id}">
+<div data-patch-id="tasks-alert">${progress.tasks.length ? alertBox('warning', `有 ${progress.tasks.length} 个验证码等待处理，见下方对应事项。`, '机器人需要人工协助') : ''}</div>
+<div class="grid grid--main" data-live-application="${application.id}" data-live-patch>
 <section class="stack">
   ${application.status === 'submitted' ? '' : progressSection(view)}
-  <section class="card"><h2 class="card__title">辅助审核</h2>
-  ${findings.length ? html`<ul class="findings">${findings.map((finding) => html`<li class="${cls('finding', `finding--${finding.severity}`)}">${finding.message}</li>`)}</ul>` : html`<p class="muted">自动审核没有发现问题。</p>`}</section>
+  ${findingsCard(findings, checks.length)}
+  ${checks.length && CLERK_EDITABLE.includes(application.status) ? ocrConfirmCard(application.id, csrf, application.version, workspace, checks) : ''}
   ${CLERK_EDITABLE.includes(application.status) ? html`<p class="actions"><a class="button" href="${base}/form">修改表单</a></p>` : ''}
-  ${renderSections({ workspace: buildWorkspace(application, documents), errors: {}, readOnly: true })}
+  ${renderSections({ workspace, errors: {}, readOnly: true })}
   <section class="card"><h2 class="card__title">材料与识别结果</h2>
   ${actions.materialsOf(application).map((slot) => {
     const mine = documents.filter((doc) => doc.material === slot.id);
@@ -82,7 +91,7 @@ ${progress.tasks.length ? alertBox('warning', `有 ${progress.tasks.length} 个�
     ${mine.length ? html`<ul class="docs">${mine.map((doc) => documentLine(application, doc, ''))}</ul>` : html`<p class="muted">未上传</p>`}</div>`;
   })}</section>
 </section>
-<aside class="stack">
+<aside class="stack" data-patch-id="aside">
   ${papers}
   ${application.status === 'submitted' ? reviewCard(base, csrf, state.errors ?? {}, services.bots !== undefined) : ''}
   ${
@@ -109,6 +118,19 @@ ${progress.tasks.length ? alertBox('warning', `有 ${progress.tasks.length} 个�
     },
     status,
   );
+}
+
+/**
+ * 辅助审核: the rules' findings, worst first. 「没有发现问题」 only when nothing at all is open: an unsure
+ * reading still waiting for the clerk is a problem the review has not cleared.
+ */
+function findingsCard(findings: readonly { severity: string; message: string }[], unconfirmed: number) {
+  const pending = unconfirmed
+    ? html`<p class="finding finding--warning">还有 ${String(unconfirmed)} 项证照识别结果请核对，见「<a href="#ocr-checks">核对识别结果</a>」。</p>`
+    : '';
+  return html`<section class="card"><h2 class="card__title">辅助审核</h2>
+  ${findings.length ? html`<ul class="findings">${findings.map((finding) => html`<li class="${cls('finding', `finding--${finding.severity}`)}">${finding.message}</li>`)}</ul>` : unconfirmed ? '' : html`<p class="muted">自动审核没有发现问题。</p>`}
+  ${pending}</section>`;
 }
 
 function reviewCard(

@@ -1,25 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
-import { APPLICATION_STATUSES, type ApplicationStatus } from '../../../store/applications.repo.ts';
 import { ApplicationActions } from '../../applications/actions.ts';
 import { DispatchActions } from '../../applications/dispatch.ts';
-import { scopeOf } from '../../applications/scope.ts';
-import { emptyState, formatTime, statusBadge } from '../../html/components.ts';
-import { cls, html } from '../../html/html.ts';
-import { sendPage } from '../../html/layout.ts';
-import { signedIn } from '../../http/context.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
-import { showDeskApplication } from './desk-view.ts';
+import { showDesk } from './desk-list.ts';
+import { type DeskNotice, showDeskApplication } from './desk-view.ts';
 
-const TABS = [
-  { key: 'submitted', label: '待审核' },
-  { key: 'processing', label: '办理中' },
-  { key: 'returned', label: '已退回' },
-  { key: 'completed', label: '已办结' },
-  { key: 'all', label: '全部' },
-];
+/** What a redirect back to the review says happened. */
+function deskNotice(query: Record<string, unknown>): { notice?: DeskNotice } {
+  if (query.saved)
+    return { notice: { kind: 'success', text: '修改已保存。如有失败的事项，可在右侧重新提交。' } };
+  if (query.confirmed)
+    return { notice: { kind: 'success', text: `已确认 ${Number(query.confirmed) || 0} 项识别结果。` } };
+  if (query.stale) return { notice: { kind: 'error', text: '办件已被他人修改，请核对最新内容后再确认。' } };
+  return {};
+}
 
 /** 窗口: the centre's queue of applications, and what a clerk does to one of them. */
 export function deskRoutes(services: Services): RouteSpec[] {
@@ -35,42 +32,7 @@ export function deskRoutes(services: Services): RouteSpec[] {
       access: ['clerk', 'admin'],
       kind: 'page',
       summary: '窗口办件列表',
-      handler: async (req, res) => {
-        const wanted = String(req.query.status ?? 'submitted');
-        const statuses: ApplicationStatus[] | undefined =
-          wanted === 'all'
-            ? undefined
-            : (APPLICATION_STATUSES as readonly string[]).includes(wanted)
-              ? [wanted as ApplicationStatus]
-              : ['submitted'];
-        const scope = scopeOf(signedIn(req));
-        const [applications, counts] = await Promise.all([
-          services.applications.list(scope, statuses ? { statuses } : {}),
-          services.applications.countByStatus(scope),
-        ]);
-        const tasks = services.bots ? await services.bots.openTasks(applications.map((a) => a.id)) : [];
-        sendPage(req, res, {
-          title: '窗口办件',
-          active: '/desk',
-          width: 'wide',
-          body: html`<nav class="tabs" aria-label="按状态筛选">${TABS.map((tab) => {
-            const count = tab.key === 'all' ? undefined : counts[tab.key as ApplicationStatus];
-            return html`<a class="${cls('tabs__tab', tab.key === wanted && 'tabs__tab--active')}" href="/desk?status=${tab.key}">${tab.label}${count ? html` <span class="count">${String(count)}</span>` : ''}</a>`;
-          })}</nav>
-<section class="card" data-live-list>${
-            applications.length === 0
-              ? emptyState('暂时没有办件', '有新的申请提交时，这里会自动出现。')
-              : html`<div class="table-wrap"><table class="table"><thead><tr><th>办件编号</th><th>一件事</th><th>名称</th><th>状态</th><th>提交时间</th><th></th></tr></thead>
-<tbody>${applications.map((application) => {
-                  const waiting = tasks.filter((task) => task.applicationId === application.id).length;
-                  return html`<tr><td data-label="办件编号"><code>${application.reference}</code></td>
-<td data-label="一件事">${services.catalog.bundle(application.bundleId)?.name ?? application.bundleId}</td>
-<td data-label="名称">${application.title ?? '未命名办件'}</td><td data-label="状态">${statusBadge(application.status)}${waiting ? html` <span class="tag tag--required">${String(waiting)} 个验证码待处理</span>` : ''}</td>
-<td data-label="提交时间">${formatTime(application.submittedAt)}</td><td><a class="button button--small" href="/desk/applications/${application.id}">${application.status === 'submitted' ? '审核' : '查看'}</a></td></tr>`;
-                })}</tbody></table></div>`
-          }</section>`,
-        });
-      },
+      handler: (req, res) => showDesk(services, req, res),
     },
     {
       method: 'get',
@@ -79,15 +41,7 @@ export function deskRoutes(services: Services): RouteSpec[] {
       kind: 'page',
       owns: 'application',
       summary: '审核办件',
-      handler: (req, res) =>
-        show(
-          req,
-          res,
-          String(req.params.id),
-          req.query.saved
-            ? { notice: { kind: 'success', text: '修改已保存。如有失败的事项，可在右侧重新提交。' } }
-            : {},
-        ),
+      handler: (req, res) => show(req, res, String(req.params.id), deskNotice(req.query)),
     },
     {
       method: 'post',
