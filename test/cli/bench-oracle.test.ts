@@ -5,7 +5,7 @@ import { type OracleItem, oracleBound } from '../../cli/bench/support/oracle.ts'
 import { oracleItems, oracleWork } from '../../cli/bench/support/oracle-work.ts';
 import { startPortals } from '../../sandbox/start.ts';
 
-/** The oracle bound's arithmetic (support/oracle.ts) and the declared work of the seven portals. */
+/** The oracle bound's arithmetic (support/oracle.ts) and the declared work of the ten items. */
 describe('bench e2e oracle bound', () => {
   /** A registration whose output exists only after a review, and an item that needs that output late. */
   const registration: OracleItem = {
@@ -87,8 +87,8 @@ describe('bench e2e oracle bound', () => {
       rounds: [{ request: 'y', needs: [{ fact: 'a', lagMs: 0 }], gives: ['b'] }],
     };
     expect(() => oracleBound([a, b], 100)).toThrow(/cycle/);
-    expect(() => oracleItems(['food-licence'], settings)).toThrow(
-      /no declared minimal work for item food-licence/,
+    expect(() => oracleItems(['public-health-permit'], settings)).toThrow(
+      /no declared minimal work for item public-health-permit/,
     );
   });
 
@@ -147,7 +147,59 @@ describe('bench e2e oracle bound', () => {
     expect(figures.oracle.items['seal-engraving']?.finishMs).toBe(300 + 7_000 + 300);
     expect(figures.oracleWallMs).toBe(12_950);
     expect(figures.ratio).toBe(2);
-    expect(Object.keys(oracleWork(settings)).sort()).toEqual([...bundle].sort());
+    expect(Object.keys(oracleWork(settings)).sort()).toEqual([...bundle, ...restaurant.slice(0, 3)].sort());
+  });
+
+  /** 开餐饮店 as the bench runs it: the three restaurant portals with the insurances taken in. */
+  const restaurant = [
+    'food-business-licence',
+    'signboard',
+    'fire-safety',
+    'social-insurance',
+    'housing-fund',
+  ];
+
+  it('files 开餐饮店 with its licence: the credit code, the account and the register are known at the key press', () => {
+    const result = oracleBound(oracleItems(restaurant, settings), 150);
+    const finish = (id: string) => result.items[id]?.finishMs;
+    // Each restaurant portal: login, the uploads together, the filing, the receipt; nothing to wait for.
+    for (const id of restaurant.slice(0, 3)) {
+      expect(result.items[id]?.rounds.map((r) => r.request)).toEqual([
+        'POST /login',
+        'POST /api/upload',
+        'POST /api/apply',
+        'GET /receipt/:reference',
+      ]);
+      expect(finish(id)).toBe(4 * 150);
+    }
+    // Social insurance: no registration in the plan, so no sync lag and no bank: four rounds.
+    expect(finish('social-insurance')).toBe(4 * 150);
+    // Housing fund: step 3 shown at 750, accepted 7 700 ms later, the receipt 150 ms after that.
+    expect(finish('housing-fund')).toBe(750 + 7_700 + 150);
+    expect(result.oracleWallMs).toBe(8_600);
+    expect(result.path).toEqual(['housing-fund']);
+    expect(result.items['food-business-licence']?.rounds.every((r) => r.heldBy === null)).toBe(true);
+  });
+
+  it('files 开餐饮店 with a new licence: each filing waits for the credit code, the uploads do not', () => {
+    const result = oracleBound(oracleItems(['business-registration', ...restaurant], settings), 150);
+    const timings = (id: string) => result.items[id]?.rounds.map((r) => [r.startMs, r.endMs]);
+    // The code is on the registration's receipt at 4 350; the uploads were answered at 300.
+    for (const id of restaurant.slice(0, 3)) {
+      expect(timings(id)).toEqual([
+        [0, 150],
+        [150, 300],
+        [4_350, 4_500],
+        [4_500, 4_650],
+      ]);
+      expect(result.items[id]?.rounds[2]?.heldBy).toEqual({ fact: 'creditCode', lagMs: 0, kind: 'needs' });
+    }
+    // Social insurance waits out the sync lag (1 350 + 3 000 + 2 000), but no bank account.
+    expect(result.items['social-insurance']?.finishMs).toBe(6_650);
+    // Housing fund: step 1 at 4 350 → 4 500, step 2 4 650, step 3 shown at 4 800 and accepted at 12 500.
+    expect(result.items['housing-fund']?.finishMs).toBe(12_650);
+    expect(result.oracleWallMs).toBe(12_650);
+    expect(result.path).toEqual(['business-registration', 'housing-fund']);
   });
   it('declares only requests the sandbox portals serve', async () => {
     const portals = await startPortals({ basePort: 0 });

@@ -3,7 +3,9 @@ import type { FactAfter, OracleItem, OracleRound } from './oracle.ts';
 /**
  * The least work each sandbox portal forces on any client to file its item, read from the portals' own code
  * (sandbox/), not from our bots. One round is one request a client cannot send before the previous answer;
- * uploads go alongside the saves before the step that names them and add no round; assets, redirects a
+ * uploads go alongside the saves before the step that names them and add no round (on a portal whose only
+ * save is the submission, they are the round between the login and it: the submission names their ids and
+ * the upload needs the session); assets, redirects a
  * client need not follow, cascades and look-ups of static lists (regions, branches, engravers) are not
  * forced and not counted. The CAPTCHA counts as read at once (a perfect reader). Leaving a round out only
  * lowers the bound, so every round below is one the portal refuses to do without.
@@ -29,7 +31,24 @@ const after = (fact: string, lagMs = 0): FactAfter => ({ fact, lagMs });
 const CREDIT_CODE = after('creditCode');
 const ACCOUNT_NO = after('bank.accountNo');
 
-/** The declared minimal work per item of the open-company bundle, for the given waits. */
+/**
+ * One filing posted whole by XHR after the kit's login (/login answers with the session; the form page itself
+ * is not needed to post): the uploads, sent together, answer with the ids the filing names; the filing
+ * carries the credit code (checked by its check digit only) and answers with the reference; the item's output
+ * is on the receipt. The form's region cascade (/api/regions) is a static look-up and not counted.
+ */
+const kitFiling = (itemId: string, portalId: string): OracleItem => ({
+  itemId,
+  portalId,
+  rounds: [
+    round('POST /login'),
+    round('POST /api/upload'),
+    round('POST /api/apply', { needs: [CREDIT_CODE] }),
+    round('GET /receipt/:reference'),
+  ],
+});
+
+/** The declared minimal work per item of the open-company and open-restaurant bundles, for the given waits. */
 export function oracleWork(s: OracleSettings): Record<string, OracleItem> {
   const items: OracleItem[] = [
     {
@@ -146,16 +165,43 @@ export function oracleWork(s: OracleSettings): Record<string, OracleItem> {
         round('GET /receipt/:reference'),
       ],
     },
+    // 食品经营许可 (food-licence/portal.ts, validate.ts): five materials and one 培训合格证明 per 食品安全管理员
+    // upload together; approved at once (告知承诺制), the licence number on the receipt.
+    kitFiling('food-business-licence', 'food-licence'),
+    // 户外招牌设置 (outdoor-sign/portal.ts, validate.ts): the 效果图 uploads; accepted at once with a 受理编号.
+    kitFiling('signboard', 'outdoor-sign'),
+    // 营业前消防安全检查 (fire-safety/portal.ts, validate.ts): the 消防设施平面图 uploads, the filing is JSON;
+    // accepted at once. The portal has no 办件查询, but the kit's receipt page is served (query: false).
+    kitFiling('fire-safety', 'fire-safety'),
   ];
   return Object.fromEntries(items.map((item) => [item.itemId, item]));
 }
 
-/** The declared work of the plan's items; throws for an item no portal declaration covers. */
+/**
+ * The declared work of the plan's items; throws for an item no portal declaration covers. A fact that only an
+ * item outside the plan gives was known before the key press (开餐饮店 with its licence: the credit code is
+ * read from the licence, the pay account is the applicant's, the company is on the register long since), so
+ * the waits on it are dropped; a fact no declared item gives stays, and oracleBound refuses it.
+ */
 export function oracleItems(itemIds: readonly string[], settings: OracleSettings): OracleItem[] {
   const work = oracleWork(settings);
-  return itemIds.map((itemId) => {
+  const items = itemIds.map((itemId) => {
     const item = work[itemId];
     if (!item) throw new Error(`no declared minimal work for item ${itemId}`);
     return item;
   });
+  const givenIn = (list: readonly OracleItem[]) =>
+    new Set(list.flatMap((item) => item.rounds.flatMap((r) => r.gives ?? [])));
+  const declared = givenIn(Object.values(work));
+  const planned = givenIn(items);
+  const keep = (facts: readonly FactAfter[] | undefined) =>
+    (facts ?? []).filter(({ fact }) => planned.has(fact) || !declared.has(fact));
+  return items.map((item) => ({
+    ...item,
+    rounds: item.rounds.map(({ needs, servedNotBefore, ...rest }) => ({
+      ...rest,
+      needs: keep(needs),
+      servedNotBefore: keep(servedNotBefore),
+    })),
+  }));
 }
