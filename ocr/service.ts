@@ -8,6 +8,7 @@ import { readIdCardBack, readIdCardFront, reinterpretEthnicity } from './layout/
 import { readIssueDateUnderSeal } from './layout/issue-date.ts';
 import { extractLicence, interpretLicence } from './layout/licence.extract.ts';
 import type { LicenceFormat } from './layout/licence-format.ts';
+import { readMissingValues } from './layout/missing-values.ts';
 import { printedPersonName } from './layout/printed.ts';
 import { confirmByAgreement, readWithTesseract } from './layout/second-reader.ts';
 import { attachBoxes } from './layout/value-box.ts';
@@ -86,7 +87,10 @@ export async function createOcrService(options: OcrServiceOptions = {}): Promise
         (!kind && recogniseOptions.type === 'businessLicence' && page.lines.length > 8)
       ) {
         const extraction = extractLicence(page.lines, page.image);
-        await readIssueDateUnderSeal(reader, page, extraction);
+        await Promise.all([
+          readIssueDateUnderSeal(reader, page, extraction),
+          readMissingValues(reader, page, extraction),
+        ]);
         const fields = interpretLicence(extraction);
         await Promise.all(
           SECOND_READ.map(async (key) => {

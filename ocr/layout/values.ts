@@ -183,7 +183,7 @@ function stripLeadingPunctuation<T extends { char: string }>(chars: T[]): T[] {
  * Where the label's value must stop on the right: the next label on its row, or else the left edge of the
  * nearest column of labels to its right (the licence's right-hand column).
  */
-function columnBoundary(hit: LabelHit, hits: readonly LabelHit[], unit: number): number {
+export function columnBoundary(hit: LabelHit, hits: readonly LabelHit[], unit: number): number {
   let boundary = Number.POSITIVE_INFINITY;
   for (const other of hits) {
     if (other === hit || other.left <= hit.labelRight + unit * 0.5) continue;

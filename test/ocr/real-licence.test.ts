@@ -39,3 +39,22 @@ describe('a real photographed licence (2019 副本 with a 复印无效 overprint
     expect(result.turned).toBe((360 - degrees) % 360);
   });
 });
+
+describe('a real 2016 portrait 副本 whose legal representative the detector does not box', () => {
+  let ocr: OcrService;
+  beforeAll(async () => {
+    ocr = await createOcrService({ workers: 1 });
+  }, 60_000);
+  afterAll(() => ocr.close());
+
+  it('reads the space after the label again as one line', async () => {
+    const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/ocr-real/${name}`, import.meta.url));
+    const truth = JSON.parse(readFileSync(fixture('licence-2016-d035.json'), 'utf8')) as {
+      fields: Record<string, string>;
+    };
+    const result = await ocr.recognise(readFileSync(fixture('licence-2016-d035.jpg')));
+    expect(result.fields.legalRepresentative?.printed).toBe(truth.fields.legalRepresentative);
+    // Read from the page alone, with no line of its own for the second engine: it waits for confirmation.
+    expect(result.fields.legalRepresentative?.status).not.toBe('confident');
+  }, 90_000);
+});
