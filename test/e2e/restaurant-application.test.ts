@@ -2,13 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eEnvironment, waitUntilSettled } from '../../cli/e2e/environment.ts';
 import { seedCaseApplication } from '../../cli/e2e/reference-application.ts';
 import { restaurantWithNewLicence, seedRestaurantApplication } from '../../cli/e2e/restaurant-application.ts';
-import { startSimulatedPeople } from '../../cli/e2e/simulated-people.ts';
-import { verifyApplication } from '../../cli/e2e/verify.ts';
-import { silentLogger } from '../../lib/logger.ts';
 import { applicationItems } from '../../store/application-items.repo.ts';
 import { ApplicationsRepo } from '../../store/applications.repo.ts';
 import type { TestStore } from '../support/stores.ts';
 import { type IsolatedEnvironment, openIsolatedEnvironment } from './support/isolated-environment.ts';
+import {
+  expectEachFiledOnce,
+  startProcessing,
+  verifySeeded,
+  withSimulatedPeople,
+} from './support/one-key.ts';
 
 const COMPANY = '漳州市龙文区味来餐饮管理有限公司';
 
@@ -45,12 +48,7 @@ describe('the 开餐饮店 application through its portals', () => {
       companyName: COMPANY,
       serial: 40_213,
     });
-    await new ApplicationsRepo(store.db).transition({ kind: 'all' }, seeded.applicationId, {
-      from: ['accepted'],
-      to: 'processing',
-      actorId: null,
-      actorRole: 'clerk',
-    });
+    await startProcessing(store.db, seeded.applicationId);
     // With a licence there is nothing to wait for: the one key starts all five at once.
     expect((await env.bots.queue.submit(seeded.applicationId)).sort()).toEqual([
       'fire-safety',
@@ -62,13 +60,7 @@ describe('the 开餐饮店 application through its portals', () => {
     const items = await waitUntilSettled(env.bots, seeded.applicationId, 300_000);
     expect(items.filter((i) => i.status !== 'done').map((i) => [i.itemId, i.failure])).toEqual([]);
 
-    const checks = await verifyApplication({
-      db: store.db,
-      source: env.bots.source,
-      sandbox: env.sandbox,
-      applicationId: seeded.applicationId,
-      companyName: seeded.companyName,
-    });
+    const checks = await verifySeeded(store.db, env, seeded);
     expect(checks.map((c) => c.itemId).sort()).toEqual([
       'fire-safety',
       'food-business-licence',
@@ -76,14 +68,7 @@ describe('the 开餐饮店 application through its portals', () => {
       'signboard',
       'social-insurance',
     ]);
-    for (const check of checks) {
-      expect({ item: check.itemId, submissions: check.submissions, mismatches: check.mismatches }).toEqual({
-        item: check.itemId,
-        submissions: 1,
-        mismatches: [],
-      });
-      expect(check.fieldsCompared).toBeGreaterThan(5);
-    }
+    expectEachFiledOnce(checks, 5);
     // The credit code read from the licence photo is what the departments received.
     const food = (await env.sandbox.submissions('food-licence', COMPANY))[0];
     expect(food?.fields.creditCode).toBe(seeded.creditCode);
@@ -104,42 +89,16 @@ describe('the 开餐饮店 application through its portals', () => {
   it('without a licence, registers the company first and files the permits with its credit code', async () => {
     const companyName = '漳州市龙文区新味餐饮管理有限公司';
     const seeded = await seedCaseApplication(store.db, dataDir, await restaurantWithNewLicence(companyName));
-    await new ApplicationsRepo(store.db).transition({ kind: 'all' }, seeded.applicationId, {
-      from: ['accepted'],
-      to: 'processing',
-      actorId: null,
-      actorRole: 'clerk',
-    });
+    await startProcessing(store.db, seeded.applicationId);
     // The unified login's CAPTCHA goes to the clerk when the reader cannot read it.
-    const people = startSimulatedPeople({
-      queue: env.bots.queue,
-      sandbox: env.sandbox,
-      applicationIds: () => [seeded.applicationId],
-      replyMs: 200,
-      logger: silentLogger,
-    });
-    try {
+    await withSimulatedPeople(env, [seeded.applicationId], async () => {
       expect(await env.bots.queue.submit(seeded.applicationId)).toEqual(['business-registration']);
       const items = await waitUntilSettled(env.bots, seeded.applicationId, 300_000);
       expect(items.filter((i) => i.status !== 'done').map((i) => [i.itemId, i.failure])).toEqual([]);
-    } finally {
-      await people.stop();
-    }
-    const checks = await verifyApplication({
-      db: store.db,
-      source: env.bots.source,
-      sandbox: env.sandbox,
-      applicationId: seeded.applicationId,
-      companyName,
     });
+    const checks = await verifySeeded(store.db, env, { applicationId: seeded.applicationId, companyName });
     expect(checks).toHaveLength(6);
-    for (const check of checks) {
-      expect({ item: check.itemId, submissions: check.submissions, mismatches: check.mismatches }).toEqual({
-        item: check.itemId,
-        submissions: 1,
-        mismatches: [],
-      });
-    }
+    expectEachFiledOnce(checks);
     // The registrar's credit code, an output of registration, is what 食品经营许可 and 消防 received.
     const rows = await applicationItems.list(store.db, seeded.applicationId);
     const creditCode = rows.find((r) => r.itemId === 'business-registration')?.outputs.creditCode;
