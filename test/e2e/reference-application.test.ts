@@ -6,7 +6,11 @@ import { applicationItems } from '../../store/application-items.repo.ts';
 import { ApplicationsRepo } from '../../store/applications.repo.ts';
 import { botRuns } from '../../store/bot-runs.repo.ts';
 import type { TestStore } from '../support/stores.ts';
-import { type IsolatedEnvironment, openIsolatedEnvironment } from './support/isolated-environment.ts';
+import {
+  type IsolatedEnvironment,
+  openIsolatedEnvironment,
+  QUICK_RETRIES,
+} from './support/isolated-environment.ts';
 import {
   expectEachFiledOnce,
   startProcessing,
@@ -29,13 +33,7 @@ describe('the reference application through all seven portals', () => {
     opened = await openIsolatedEnvironment({
       // Tax and social insurance learn of the company 25 s after its approval: their first runs meet the lag.
       faults: { approvalDelayMs: 1_000, syncLagMs: 25_000 },
-      tuning: {
-        retryDelayMs: 500,
-        retryDelayMaxMs: 4_000,
-        itemAttempts: 15,
-        followUpDelayMs: 300,
-        personPollMs: 100,
-      },
+      tuning: { ...QUICK_RETRIES, itemAttempts: 15 },
     });
     ({ store, env, dataDir } = opened);
   }, 120_000);

@@ -5,7 +5,11 @@ import { restaurantWithNewLicence, seedRestaurantApplication } from '../../cli/e
 import { applicationItems } from '../../store/application-items.repo.ts';
 import { ApplicationsRepo } from '../../store/applications.repo.ts';
 import type { TestStore } from '../support/stores.ts';
-import { type IsolatedEnvironment, openIsolatedEnvironment } from './support/isolated-environment.ts';
+import {
+  type IsolatedEnvironment,
+  openIsolatedEnvironment,
+  QUICK_RETRIES,
+} from './support/isolated-environment.ts';
 import {
   expectEachFiledOnce,
   startProcessing,
@@ -31,13 +35,7 @@ describe('the 开餐饮店 application through its portals', () => {
   beforeAll(async () => {
     opened = await openIsolatedEnvironment({
       faults: { latencyMs: [20, 120], approvalDelayMs: 1_000, syncLagMs: 1_000 },
-      tuning: {
-        retryDelayMs: 500,
-        retryDelayMaxMs: 4_000,
-        itemAttempts: 10,
-        followUpDelayMs: 300,
-        personPollMs: 100,
-      },
+      tuning: { ...QUICK_RETRIES, itemAttempts: 10 },
     });
     ({ store, env, dataDir } = opened);
   }, 120_000);

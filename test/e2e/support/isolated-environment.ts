@@ -8,6 +8,14 @@ import { startManagedRedis } from '../../../queue/redis/managed-redis.ts';
 import type { FaultPatch } from '../../../sandbox/kit/faults.ts';
 import { openTestPglite, type TestStore } from '../../support/stores.ts';
 
+/** Retries and polls quick enough for a test to wait them out: a retry within seconds, answers polled often. */
+export const QUICK_RETRIES = {
+  retryDelayMs: 500,
+  retryDelayMaxMs: 4_000,
+  followUpDelayMs: 300,
+  personPollMs: 100,
+} satisfies QueueTuningOverrides;
+
 export interface IsolatedEnvironment {
   store: TestStore;
   env: E2eEnvironment;
