@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eEnvironment, waitUntilSettled } from '../../cli/e2e/environment.ts';
+import { describe, expect, it } from 'vitest';
+import { waitUntilSettled } from '../../cli/e2e/environment.ts';
 import { seedReferenceApplication } from '../../cli/e2e/reference-application.ts';
 import { receiptWords } from '../../server/documents/receipt-words.ts';
 import { applicationItems } from '../../store/application-items.repo.ts';
 import { ApplicationsRepo } from '../../store/applications.repo.ts';
 import { botRuns } from '../../store/bot-runs.repo.ts';
-import type { TestStore } from '../support/stores.ts';
-import {
-  type IsolatedEnvironment,
-  openIsolatedEnvironment,
-  QUICK_RETRIES,
-} from './support/isolated-environment.ts';
+import { isolatedEnvironmentForFile, QUICK_RETRIES } from './support/isolated-environment.ts';
 import {
   expectEachFiledOnce,
   startProcessing,
@@ -24,22 +19,14 @@ import {
  * lagging behind market regulation, and the SMS code answered by the (simulated) applicant.
  */
 describe('the reference application through all seven portals', () => {
-  let opened: IsolatedEnvironment;
-  let store: TestStore;
-  let env: E2eEnvironment;
-  let dataDir = '';
-
-  beforeAll(async () => {
-    opened = await openIsolatedEnvironment({
-      // Tax and social insurance learn of the company 25 s after its approval: their first runs meet the lag.
-      faults: { approvalDelayMs: 1_000, syncLagMs: 25_000 },
-      tuning: { ...QUICK_RETRIES, itemAttempts: 15 },
-    });
-    ({ store, env, dataDir } = opened);
-  }, 120_000);
-  afterAll(() => opened?.close());
+  const opened = isolatedEnvironmentForFile({
+    // Tax and social insurance learn of the company 25 s after its approval: their first runs meet the lag.
+    faults: { approvalDelayMs: 1_000, syncLagMs: 25_000 },
+    tuning: { ...QUICK_RETRIES, itemAttempts: 15 },
+  });
 
   it('ends with a receipt for every item, each received exactly once with the intended values', async () => {
+    const { store, env, dataDir } = opened();
     const seeded = await seedReferenceApplication(store.db, dataDir, {
       companyName: '漳州市龙文区云帆软件科技有限公司',
     });

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eEnvironment, waitUntilSettled } from '../../cli/e2e/environment.ts';
+import { describe, expect, it } from 'vitest';
+import { waitUntilSettled } from '../../cli/e2e/environment.ts';
 import { seedCaseApplication } from '../../cli/e2e/reference-application.ts';
 import { restaurantWithNewLicence, seedRestaurantApplication } from '../../cli/e2e/restaurant-application.ts';
 import { applicationItems } from '../../store/application-items.repo.ts';
 import { ApplicationsRepo } from '../../store/applications.repo.ts';
-import type { TestStore } from '../support/stores.ts';
-import {
-  type IsolatedEnvironment,
-  openIsolatedEnvironment,
-  QUICK_RETRIES,
-} from './support/isolated-environment.ts';
+import { isolatedEnvironmentForFile, QUICK_RETRIES } from './support/isolated-environment.ts';
 import {
   expectEachFiledOnce,
   startProcessing,
@@ -27,21 +22,13 @@ const COMPANY = '漳州市龙文区味来餐饮管理有限公司';
  * forms/ projected, once.
  */
 describe('the 开餐饮店 application through its portals', () => {
-  let opened: IsolatedEnvironment;
-  let store: TestStore;
-  let env: E2eEnvironment;
-  let dataDir = '';
-
-  beforeAll(async () => {
-    opened = await openIsolatedEnvironment({
-      faults: { latencyMs: [20, 120], approvalDelayMs: 1_000, syncLagMs: 1_000 },
-      tuning: { ...QUICK_RETRIES, itemAttempts: 10 },
-    });
-    ({ store, env, dataDir } = opened);
-  }, 120_000);
-  afterAll(() => opened?.close());
+  const opened = isolatedEnvironmentForFile({
+    faults: { latencyMs: [20, 120], approvalDelayMs: 1_000, syncLagMs: 1_000 },
+    tuning: { ...QUICK_RETRIES, itemAttempts: 10 },
+  });
 
   it('files every item once with the projected values, and its outputs reach the store', async () => {
+    const { store, env, dataDir } = opened();
     const seeded = await seedRestaurantApplication(store.db, dataDir, env.sandbox, {
       companyName: COMPANY,
       serial: 40_213,
@@ -85,6 +72,7 @@ describe('the 开餐饮店 application through its portals', () => {
   }, 420_000);
 
   it('without a licence, registers the company first and files the permits with its credit code', async () => {
+    const { store, env, dataDir } = opened();
     const companyName = '漳州市龙文区新味餐饮管理有限公司';
     const seeded = await seedCaseApplication(store.db, dataDir, await restaurantWithNewLicence(companyName));
     await startProcessing(store.db, seeded.applicationId);

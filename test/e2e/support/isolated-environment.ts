@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { type E2eEnvironment, startE2eEnvironment } from '../../../cli/e2e/environment.ts';
 import { type Logger, silentLogger } from '../../../lib/logger.ts';
 import type { QueueTuningOverrides } from '../../../queue/queue-options.ts';
@@ -54,5 +55,23 @@ export async function openIsolatedEnvironment(options: {
       await store.cleanup();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Opens an isolated environment before the file's tests and closes it after them; each test reads it
+ * through the returned function (it is there once the tests run).
+ */
+export function isolatedEnvironmentForFile(
+  options: Parameters<typeof openIsolatedEnvironment>[0],
+): () => IsolatedEnvironment {
+  let opened: IsolatedEnvironment | undefined;
+  beforeAll(async () => {
+    opened = await openIsolatedEnvironment(options);
+  }, 120_000);
+  afterAll(() => opened?.close());
+  return () => {
+    if (!opened) throw new Error('the isolated environment is not open');
+    return opened;
   };
 }
