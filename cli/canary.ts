@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCanvas } from '@napi-rs/canvas';
 import type { AttachedDocument, ItemRunRequest } from '../bots/item-runner.ts';
 import type { PortalDeclaration } from '../bots/runtime/types.ts';
 import { generateCreditCode } from '../forms/codes/index.ts';
@@ -9,6 +8,7 @@ import { resolveForm } from '../forms/derive/resolve.ts';
 import { bundleDef, type FormValues, loadCase, mergeBundle, selectItems } from '../forms/index.ts';
 import { projectItem } from '../forms/project/project.ts';
 import type { RegisteredCompany } from '../sandbox/kit/registry.ts';
+import { documentPicture } from './document-picture.ts';
 
 /**
  * The canary of a drift check: an application as an applicant would have it, walked through a portal's
@@ -41,17 +41,10 @@ export interface Canary {
   documents: Record<string, AttachedDocument>;
 }
 
-/** A picture standing for a photographed document (portals check an upload's type by its bytes). */
+/** The case's document as a picture in `dir`, for the canary's upload. */
 function drawDocument(dir: string, id: string, kind: string): AttachedDocument {
-  const canvas = createCanvas(480, 300);
-  const g = canvas.getContext('2d');
-  g.fillStyle = '#f3f6fa';
-  g.fillRect(0, 0, 480, 300);
-  g.fillStyle = '#1f2d3d';
-  g.font = '24px sans-serif';
-  g.fillText(kind, 30, 150);
   const path = join(dir, `${id}.jpg`);
-  writeFileSync(path, canvas.toBuffer('image/jpeg'));
+  writeFileSync(path, documentPicture(kind));
   return { path, fileName: `${id}.jpg`, mimeType: 'image/jpeg' };
 }
 

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createCanvas } from '@napi-rs/canvas';
 import { type FormCase, loadCase } from '../../forms/index.ts';
 import { hashPassword } from '../../server/auth/password.ts';
 import { storeUpload } from '../../server/uploads/file-store.ts';
@@ -7,6 +6,7 @@ import { ApplicationsRepo } from '../../store/applications.repo.ts';
 import type { Db } from '../../store/db.ts';
 import { DocumentsRepo } from '../../store/documents.repo.ts';
 import { UsersRepo } from '../../store/users.repo.ts';
+import { documentPicture } from '../document-picture.ts';
 
 const SYSTEM = { kind: 'all' } as const;
 export const E2E_CENTRE = { id: 'longwen-centre', name: '漳州市龙文区政务服务中心' };
@@ -17,18 +17,6 @@ export interface SeededApplication {
   companyName: string;
   /** The applicant's login (a mobile number), for tests that sign in as them. */
   applicantLogin: string;
-}
-
-/** A picture standing for a photographed document (the portals check the file type by its bytes). */
-function documentPicture(title: string): Buffer {
-  const canvas = createCanvas(640, 400);
-  const g = canvas.getContext('2d');
-  g.fillStyle = '#f3f6fa';
-  g.fillRect(0, 0, 640, 400);
-  g.fillStyle = '#1f2d3d';
-  g.font = '28px "Noto Sans CJK SC", sans-serif';
-  g.fillText(title, 40, 200);
-  return canvas.toBuffer('image/jpeg');
 }
 
 /** What a seeding may change in a case so that every run files a company of its own. */

@@ -8,7 +8,7 @@ import { fireSafety } from '../../bots/portals/fire-safety/fire-safety.portal.ts
 import type { PortalDeclaration } from '../../bots/runtime/types.ts';
 import { expectedFields, maskedPixels, received } from './support/expect-received.ts';
 import { accountOf } from './support/later-items.ts';
-import { maskingCost, personalValuesOf, readableNumbers, unmaskedPlaces } from './support/masking.ts';
+import { expectPersonalValuesMasked } from './support/masking.ts';
 import { RESTAURANT_DOCUMENTS, restaurantValues } from './support/restaurant.ts';
 import { RecordingIo, Sandbox } from './support/sandbox.ts';
 
@@ -91,19 +91,7 @@ describe('fire-safety on the fire-safety portal (TDesign, no 办件查询)', () 
   });
 
   it('shows no personal value unmasked in any of the run’s screenshots, the receipt included', async () => {
-    // Issue 16: every place a personal value showed (found by its text when the picture was taken) is solid
-    // mask colour, the receipt repeating the ID number and phone included; OCR reads none of the numbers.
-    expect(filed.steps.length).toBeGreaterThanOrEqual(4);
-    console.info(`masking by text: ${maskingCost(filed.steps)}`);
-    expect(await unmaskedPlaces(filed.steps)).toEqual([]);
-    expect(filed.steps.find((s) => s.name === '读取回执')?.masking?.found.length).toBeGreaterThanOrEqual(2);
-    expect(
-      await readableNumbers(
-        filed.steps,
-        ['填写消防安全检查告知承诺申报', '读取回执'],
-        personalValuesOf(filed.values),
-      ),
-    ).toEqual([]);
+    await expectPersonalValuesMasked(filed.steps, '填写消防安全检查告知承诺申报', filed.values);
   }, 180_000);
 
   /** A filing made by a person at the counter's other window, over HTTP as the page's script posts it. */

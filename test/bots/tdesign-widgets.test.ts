@@ -1,16 +1,12 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortalChangedError } from '../../bots/errors/index.ts';
 import type { AttachedDocument } from '../../bots/item-runner.ts';
-import { BrowserPool } from '../../bots/runtime/browser-pool.ts';
 import { familyFor } from '../../bots/runtime/families/index.ts';
 import { fillStep, readBack } from '../../bots/runtime/fill.ts';
-import { resolveRunnerOptions } from '../../bots/runtime/options.ts';
-import { Run } from '../../bots/runtime/run.ts';
 import type { StepDeclaration } from '../../bots/runtime/types.ts';
 import {
   checkboxes,
@@ -22,14 +18,13 @@ import {
   text,
   upload,
 } from '../../bots/runtime/widgets/index.ts';
+import { type LocalPage, localRun, LOCAL_ORIGIN as ORIGIN, openLocalPage } from './support/local-page.ts';
 
 const require = createRequire(import.meta.url);
 const DIST = {
   '/vue/': join(dirname(require.resolve('vue/package.json')), 'dist'),
   '/tdesign/': join(dirname(require.resolve('tdesign-vue-next/package.json')), 'dist'),
 };
-/** The local page's origin; every request to it is answered by the test (nothing leaves the browser). */
-const ORIGIN = 'http://127.0.0.1:9';
 
 /**
  * A TDesign form as a portal builds it with tdesign-vue-next on Vue 3: a select whose options arrive late, a
@@ -98,52 +93,18 @@ async function serve(page: Page): Promise<void> {
 }
 
 describe('the TDesign family', () => {
-  const pool = new BrowserPool({ size: 1, recycleAfterRuns: 10 });
+  let local: LocalPage;
   let page: Page;
-  let folder: string;
-  let release: () => Promise<void>;
   let documents: Record<string, AttachedDocument>;
 
   beforeAll(async () => {
-    const lease = await pool.acquire();
-    release = () => lease.release();
-    page = await lease.context.newPage();
-    await serve(page);
-    folder = await mkdtemp(join(tmpdir(), 'yijian-tdesign-'));
-    await writeFile(join(folder, 'licence'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
-    documents = {
-      licence: { path: join(folder, 'licence'), fileName: 'licence.jpg', mimeType: 'image/jpeg' },
-    };
+    local = await openLocalPage(serve, 'tdesign');
+    ({ page, documents } = local);
   });
-  afterAll(async () => {
-    await release?.();
-    await pool.close();
-    await rm(folder, { recursive: true, force: true });
-  });
+  afterAll(() => local?.close());
 
   const runOn = (values: Record<string, unknown>, findTimeoutMs = 2000) =>
-    new Run(
-      page,
-      {
-        applicationId: 'a',
-        applicationRef: 'r',
-        itemId: 'x',
-        portalId: 'p',
-        baseUrl: `${ORIGIN}/`,
-        values,
-        documents,
-        reconcile: false,
-      },
-      {
-        signal: new AbortController().signal,
-        tracePath: '',
-        step: async () => {},
-        beforeFinalSubmit: async () => {},
-        askPerson: async () => '',
-      },
-      resolveRunnerOptions({ findTimeoutMs }),
-      undefined,
-    );
+    localRun(page, { values, documents, findTimeoutMs });
 
   const tdesign = familyFor('tdesign');
 

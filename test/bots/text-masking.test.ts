@@ -3,16 +3,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StepRecord } from '../../bots/item-runner.ts';
-import { BrowserPool } from '../../bots/runtime/browser-pool.ts';
 import { fillStep } from '../../bots/runtime/fill.ts';
-import { resolveRunnerOptions } from '../../bots/runtime/options.ts';
-import { Run } from '../../bots/runtime/run.ts';
 import { runStep } from '../../bots/runtime/step-runner.ts';
 import type { StepDeclaration } from '../../bots/runtime/types.ts';
 import { text } from '../../bots/runtime/widgets/index.ts';
+import { type LocalPage, localRun, LOCAL_ORIGIN as ORIGIN, openLocalPage } from './support/local-page.ts';
 import { digitsAndLetters, maskCoverage, readableText, unmaskedPlaces } from './support/masking.ts';
 
-const ORIGIN = 'http://127.0.0.1:9';
 const ID = '350603198506120316';
 const MOBILE = '13805961234';
 const NAME = '林志远';
@@ -73,21 +70,15 @@ async function serve(page: Page): Promise<void> {
 
 /** Issue 16: sensitive values are masked wherever the page shows them, found by their text. */
 describe('masking by text in step screenshots', () => {
-  const pool = new BrowserPool({ size: 1, recycleAfterRuns: 10 });
+  let local: LocalPage;
   let page: Page;
-  let release: () => Promise<void>;
   const steps: StepRecord[] = [];
 
   beforeAll(async () => {
-    const lease = await pool.acquire();
-    release = () => lease.release();
-    page = await lease.context.newPage();
-    await serve(page);
+    local = await openLocalPage(serve);
+    ({ page } = local);
   });
-  afterAll(async () => {
-    await release?.();
-    await pool.close();
-  });
+  afterAll(() => local?.close());
 
   const values = {
     companyName: COMPANY,
@@ -99,30 +90,12 @@ describe('masking by text in step screenshots', () => {
   };
 
   const run = () =>
-    new Run(
-      page,
-      {
-        applicationId: 'a',
-        applicationRef: 'r',
-        itemId: 'x',
-        portalId: 'p',
-        baseUrl: `${ORIGIN}/`,
-        values,
-        documents: {},
-        reconcile: false,
+    localRun(page, {
+      values,
+      step: async (record) => {
+        steps.push(record);
       },
-      {
-        signal: new AbortController().signal,
-        tracePath: '',
-        step: async (record) => {
-          steps.push(record);
-        },
-        beforeFinalSubmit: async () => {},
-        askPerson: async () => '',
-      },
-      resolveRunnerOptions({ findTimeoutMs: 2000 }),
-      undefined,
-    );
+    });
 
   const form: StepDeclaration = {
     name: '填写',

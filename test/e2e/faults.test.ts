@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eEnvironment, waitUntilSettled } from '../../cli/e2e/environment.ts';
 import { type SeededApplication, seedReferenceApplication } from '../../cli/e2e/reference-application.ts';
-import { startSimulatedPeople } from '../../cli/e2e/simulated-people.ts';
-import { verifyApplication } from '../../cli/e2e/verify.ts';
-import { silentLogger } from '../../lib/logger.ts';
 import { failureLines } from '../../server/pages/progress.ts';
-import { ApplicationsRepo } from '../../store/applications.repo.ts';
 import { botRuns } from '../../store/bot-runs.repo.ts';
 import type { TestStore } from '../support/stores.ts';
 import { type IsolatedEnvironment, openIsolatedEnvironment } from './support/isolated-environment.ts';
+import { startProcessing, verifySeeded, withSimulatedPeople } from './support/one-key.ts';
 
 /**
  * Departments on a bad day, with real bots on real Chromium: a fifth of all requests answered with a
@@ -45,47 +42,27 @@ describe('portals that are slow, busy and strict', () => {
 
   const accepted = async (companyName: string): Promise<SeededApplication> => {
     const seeded = await seedReferenceApplication(store.db, dataDir, { companyName });
-    await new ApplicationsRepo(store.db).transition({ kind: 'all' }, seeded.applicationId, {
-      from: ['accepted'],
-      to: 'processing',
-      actorId: null,
-      actorRole: 'clerk',
-    });
+    await startProcessing(store.db, seeded.applicationId);
     return seeded;
   };
 
   it('gets every item through once, and hands a refused value back to the clerk naming the field', async () => {
     const good = await accepted('漳州市龙文区云帆软件科技有限公司');
     const refused = await accepted('漳州中国云启软件有限公司');
-    const people = startSimulatedPeople({
-      queue: env.bots.queue,
-      sandbox: env.sandbox,
-      applicationIds: () => [good.applicationId, refused.applicationId],
-      replyMs: 200,
-      logger: silentLogger,
-    });
-    let goodItems: Awaited<ReturnType<typeof waitUntilSettled>>;
-    let refusedItems: typeof goodItems;
-    try {
+    const {
+      value: [goodItems, refusedItems],
+    } = await withSimulatedPeople(env, [good.applicationId, refused.applicationId], async () => {
       await env.bots.queue.submit(good.applicationId);
       await env.bots.queue.submit(refused.applicationId);
-      [goodItems, refusedItems] = await Promise.all([
+      return Promise.all([
         waitUntilSettled(env.bots, good.applicationId, 400_000),
         waitUntilSettled(env.bots, refused.applicationId, 120_000),
       ]);
-    } finally {
-      await people.stop();
-    }
+    });
 
     // Busy and lagging portals: every item done, each filed exactly once with the intended values.
     expect(goodItems.filter((i) => i.status !== 'done').map((i) => [i.itemId, i.failure])).toEqual([]);
-    const checks = await verifyApplication({
-      db: store.db,
-      source: env.bots.source,
-      sandbox: env.sandbox,
-      applicationId: good.applicationId,
-      companyName: good.companyName,
-    });
+    const checks = await verifySeeded(store.db, env, good);
     expect(checks.map((c) => [c.itemId, c.submissions, c.mismatches])).toEqual(
       checks.map((c) => [c.itemId, 1, []]),
     );

@@ -1,15 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eEnvironment, waitUntilSettled } from '../../cli/e2e/environment.ts';
+import { describe, expect, it } from 'vitest';
+import { waitUntilSettled } from '../../cli/e2e/environment.ts';
 import { seedReferenceApplication } from '../../cli/e2e/reference-application.ts';
-import { startSimulatedPeople } from '../../cli/e2e/simulated-people.ts';
-import { verifyApplication } from '../../cli/e2e/verify.ts';
-import { silentLogger } from '../../lib/logger.ts';
 import { receiptWords } from '../../server/documents/receipt-words.ts';
 import { applicationItems } from '../../store/application-items.repo.ts';
 import { ApplicationsRepo } from '../../store/applications.repo.ts';
 import { botRuns } from '../../store/bot-runs.repo.ts';
-import type { TestStore } from '../support/stores.ts';
-import { type IsolatedEnvironment, openIsolatedEnvironment } from './support/isolated-environment.ts';
+import { isolatedEnvironmentForFile, QUICK_RETRIES } from './support/isolated-environment.ts';
+import {
+  expectEachFiledOnce,
+  startProcessing,
+  verifySeeded,
+  withSimulatedPeople,
+} from './support/one-key.ts';
 
 /**
  * The reference 开办企业 application, end to end: one key → BullMQ flows on real Redis → real Chromium bots →
@@ -17,63 +19,29 @@ import { type IsolatedEnvironment, openIsolatedEnvironment } from './support/iso
  * lagging behind market regulation, and the SMS code answered by the (simulated) applicant.
  */
 describe('the reference application through all seven portals', () => {
-  let opened: IsolatedEnvironment;
-  let store: TestStore;
-  let env: E2eEnvironment;
-  let dataDir = '';
-
-  beforeAll(async () => {
-    opened = await openIsolatedEnvironment({
-      // Tax and social insurance learn of the company 25 s after its approval: their first runs meet the lag.
-      faults: { approvalDelayMs: 1_000, syncLagMs: 25_000 },
-      tuning: {
-        retryDelayMs: 500,
-        retryDelayMaxMs: 4_000,
-        itemAttempts: 15,
-        followUpDelayMs: 300,
-        personPollMs: 100,
-      },
-    });
-    ({ store, env, dataDir } = opened);
-  }, 120_000);
-  afterAll(() => opened?.close());
+  const opened = isolatedEnvironmentForFile({
+    // Tax and social insurance learn of the company 25 s after its approval: their first runs meet the lag.
+    faults: { approvalDelayMs: 1_000, syncLagMs: 25_000 },
+    tuning: { ...QUICK_RETRIES, itemAttempts: 15 },
+  });
 
   it('ends with a receipt for every item, each received exactly once with the intended values', async () => {
+    const { store, env, dataDir } = opened();
     const seeded = await seedReferenceApplication(store.db, dataDir, {
       companyName: '漳州市龙文区云帆软件科技有限公司',
     });
-    await new ApplicationsRepo(store.db).transition({ kind: 'all' }, seeded.applicationId, {
-      from: ['accepted'],
-      to: 'processing',
-      actorId: null,
-      actorRole: 'clerk',
-    });
-    const people = startSimulatedPeople({
-      queue: env.bots.queue,
-      sandbox: env.sandbox,
-      applicationIds: () => [seeded.applicationId],
-      replyMs: 200,
-      logger: silentLogger,
-    });
-    try {
+    await startProcessing(store.db, seeded.applicationId);
+    const { answered } = await withSimulatedPeople(env, [seeded.applicationId], async () => {
       expect(await env.bots.queue.submit(seeded.applicationId)).toEqual(['business-registration']);
       const items = await waitUntilSettled(env.bots, seeded.applicationId, 240_000);
       const failures = items
         .filter((i) => i.status !== 'done')
         .map((i) => ({ item: i.itemId, failure: i.failure }));
       expect(failures).toEqual([]);
-    } finally {
-      await people.stop();
-    }
-    expect(people.answered).toBeGreaterThanOrEqual(1); // the seal's SMS code
-
-    const checks = await verifyApplication({
-      db: store.db,
-      source: env.bots.source,
-      sandbox: env.sandbox,
-      applicationId: seeded.applicationId,
-      companyName: seeded.companyName,
     });
+    expect(answered).toBeGreaterThanOrEqual(1); // the seal's SMS code
+
+    const checks = await verifySeeded(store.db, env, seeded);
     expect(checks.map((c) => c.itemId).sort()).toEqual([
       'bank-account',
       'business-registration',
@@ -83,15 +51,8 @@ describe('the reference application through all seven portals', () => {
       'social-insurance',
       'tax-registration',
     ]);
-    for (const check of checks) {
-      expect({ item: check.itemId, submissions: check.submissions, mismatches: check.mismatches }).toEqual({
-        item: check.itemId,
-        submissions: 1,
-        mismatches: [],
-      });
-      expect(check.fieldsCompared).toBeGreaterThan(5);
-      expect(Object.keys(check.receipt ?? {}).length).toBeGreaterThan(0);
-    }
+    expectEachFiledOnce(checks, 5);
+    for (const check of checks) expect(Object.keys(check.receipt ?? {}).length).toBeGreaterThan(0);
     // The sync lag was met and waited out: a tax or social-insurance run failed on it, a later one filed.
     const lagged = (await botRuns.list(store.db, { applicationId: seeded.applicationId, limit: 200 })).filter(
       (r) =>

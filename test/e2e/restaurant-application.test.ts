@@ -1,14 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eEnvironment, waitUntilSettled } from '../../cli/e2e/environment.ts';
+import { describe, expect, it } from 'vitest';
+import { waitUntilSettled } from '../../cli/e2e/environment.ts';
 import { seedCaseApplication } from '../../cli/e2e/reference-application.ts';
 import { restaurantWithNewLicence, seedRestaurantApplication } from '../../cli/e2e/restaurant-application.ts';
-import { startSimulatedPeople } from '../../cli/e2e/simulated-people.ts';
-import { verifyApplication } from '../../cli/e2e/verify.ts';
-import { silentLogger } from '../../lib/logger.ts';
 import { applicationItems } from '../../store/application-items.repo.ts';
 import { ApplicationsRepo } from '../../store/applications.repo.ts';
-import type { TestStore } from '../support/stores.ts';
-import { type IsolatedEnvironment, openIsolatedEnvironment } from './support/isolated-environment.ts';
+import { isolatedEnvironmentForFile, QUICK_RETRIES } from './support/isolated-environment.ts';
+import {
+  expectEachFiledOnce,
+  startProcessing,
+  verifySeeded,
+  withSimulatedPeople,
+} from './support/one-key.ts';
 
 const COMPANY = '漳州市龙文区味来餐饮管理有限公司';
 
@@ -20,37 +22,18 @@ const COMPANY = '漳州市龙文区味来餐饮管理有限公司';
  * forms/ projected, once.
  */
 describe('the 开餐饮店 application through its portals', () => {
-  let opened: IsolatedEnvironment;
-  let store: TestStore;
-  let env: E2eEnvironment;
-  let dataDir = '';
-
-  beforeAll(async () => {
-    opened = await openIsolatedEnvironment({
-      faults: { latencyMs: [20, 120], approvalDelayMs: 1_000, syncLagMs: 1_000 },
-      tuning: {
-        retryDelayMs: 500,
-        retryDelayMaxMs: 4_000,
-        itemAttempts: 10,
-        followUpDelayMs: 300,
-        personPollMs: 100,
-      },
-    });
-    ({ store, env, dataDir } = opened);
-  }, 120_000);
-  afterAll(() => opened?.close());
+  const opened = isolatedEnvironmentForFile({
+    faults: { latencyMs: [20, 120], approvalDelayMs: 1_000, syncLagMs: 1_000 },
+    tuning: { ...QUICK_RETRIES, itemAttempts: 10 },
+  });
 
   it('files every item once with the projected values, and its outputs reach the store', async () => {
+    const { store, env, dataDir } = opened();
     const seeded = await seedRestaurantApplication(store.db, dataDir, env.sandbox, {
       companyName: COMPANY,
       serial: 40_213,
     });
-    await new ApplicationsRepo(store.db).transition({ kind: 'all' }, seeded.applicationId, {
-      from: ['accepted'],
-      to: 'processing',
-      actorId: null,
-      actorRole: 'clerk',
-    });
+    await startProcessing(store.db, seeded.applicationId);
     // With a licence there is nothing to wait for: the one key starts all five at once.
     expect((await env.bots.queue.submit(seeded.applicationId)).sort()).toEqual([
       'fire-safety',
@@ -62,13 +45,7 @@ describe('the 开餐饮店 application through its portals', () => {
     const items = await waitUntilSettled(env.bots, seeded.applicationId, 300_000);
     expect(items.filter((i) => i.status !== 'done').map((i) => [i.itemId, i.failure])).toEqual([]);
 
-    const checks = await verifyApplication({
-      db: store.db,
-      source: env.bots.source,
-      sandbox: env.sandbox,
-      applicationId: seeded.applicationId,
-      companyName: seeded.companyName,
-    });
+    const checks = await verifySeeded(store.db, env, seeded);
     expect(checks.map((c) => c.itemId).sort()).toEqual([
       'fire-safety',
       'food-business-licence',
@@ -76,14 +53,7 @@ describe('the 开餐饮店 application through its portals', () => {
       'signboard',
       'social-insurance',
     ]);
-    for (const check of checks) {
-      expect({ item: check.itemId, submissions: check.submissions, mismatches: check.mismatches }).toEqual({
-        item: check.itemId,
-        submissions: 1,
-        mismatches: [],
-      });
-      expect(check.fieldsCompared).toBeGreaterThan(5);
-    }
+    expectEachFiledOnce(checks, 5);
     // The credit code read from the licence photo is what the departments received.
     const food = (await env.sandbox.submissions('food-licence', COMPANY))[0];
     expect(food?.fields.creditCode).toBe(seeded.creditCode);
@@ -102,44 +72,19 @@ describe('the 开餐饮店 application through its portals', () => {
   }, 420_000);
 
   it('without a licence, registers the company first and files the permits with its credit code', async () => {
+    const { store, env, dataDir } = opened();
     const companyName = '漳州市龙文区新味餐饮管理有限公司';
     const seeded = await seedCaseApplication(store.db, dataDir, await restaurantWithNewLicence(companyName));
-    await new ApplicationsRepo(store.db).transition({ kind: 'all' }, seeded.applicationId, {
-      from: ['accepted'],
-      to: 'processing',
-      actorId: null,
-      actorRole: 'clerk',
-    });
+    await startProcessing(store.db, seeded.applicationId);
     // The unified login's CAPTCHA goes to the clerk when the reader cannot read it.
-    const people = startSimulatedPeople({
-      queue: env.bots.queue,
-      sandbox: env.sandbox,
-      applicationIds: () => [seeded.applicationId],
-      replyMs: 200,
-      logger: silentLogger,
-    });
-    try {
+    await withSimulatedPeople(env, [seeded.applicationId], async () => {
       expect(await env.bots.queue.submit(seeded.applicationId)).toEqual(['business-registration']);
       const items = await waitUntilSettled(env.bots, seeded.applicationId, 300_000);
       expect(items.filter((i) => i.status !== 'done').map((i) => [i.itemId, i.failure])).toEqual([]);
-    } finally {
-      await people.stop();
-    }
-    const checks = await verifyApplication({
-      db: store.db,
-      source: env.bots.source,
-      sandbox: env.sandbox,
-      applicationId: seeded.applicationId,
-      companyName,
     });
+    const checks = await verifySeeded(store.db, env, { applicationId: seeded.applicationId, companyName });
     expect(checks).toHaveLength(6);
-    for (const check of checks) {
-      expect({ item: check.itemId, submissions: check.submissions, mismatches: check.mismatches }).toEqual({
-        item: check.itemId,
-        submissions: 1,
-        mismatches: [],
-      });
-    }
+    expectEachFiledOnce(checks);
     // The registrar's credit code, an output of registration, is what 食品经营许可 and 消防 received.
     const rows = await applicationItems.list(store.db, seeded.applicationId);
     const creditCode = rows.find((r) => r.itemId === 'business-registration')?.outputs.creditCode;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sleep } from '../../lib/net.ts';
 import { SMS_CODE, startTestBots, type TestBots } from './bots-harness.ts';
 import { Client } from './client.ts';
+import { submittedReferenceApplication } from './desk-people.ts';
 import { startTestServer, type TestServer } from './harness.ts';
-import { fillReference } from './reference.ts';
 
 /** Polls until `check` holds (the queue works on its own time), failing with what was last seen. */
 async function until<T>(
@@ -37,16 +37,7 @@ describe('admin retries a failed item from its run page', () => {
         return bots;
       },
     });
-    await web.addUser('applicant', '13805961234', 'Owner-pass-1', { name: '林志远' });
-    await web.addUser('clerk', 'clerk.longwen', 'Clerk-pass-1', { centreId: 'longwen' });
-    await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
-    const applicant = new Client(web.base);
-    await applicant.login('13805961234', 'Owner-pass-1');
-    id = (
-      await applicant.sendJson('POST', '/api/applications', { bundleId: 'open-company', centreId: 'longwen' })
-    ).json<{ id: string }>().id;
-    await fillReference(applicant, id);
-    expect((await applicant.sendJson('POST', `/api/applications/${id}/submit`)).status).toBe(200);
+    id = await submittedReferenceApplication(web);
   });
   afterAll(() => web.close());
 

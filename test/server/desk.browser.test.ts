@@ -1,10 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import { launchChromium } from '../../bots/browser/launch.ts';
 import { SMS_CODE, startTestBots, type TestBots } from './bots-harness.ts';
-import { Client } from './client.ts';
+import { signInPage } from './browser-sign-in.ts';
+import { submittedReferenceApplication } from './desk-people.ts';
 import { startTestServer, type TestServer } from './harness.ts';
-import { fillReference } from './reference.ts';
 
 /**
  * The clerk's and the admin's main paths in Chromium, on the real queue with scripted bots: the clerk
@@ -17,7 +17,6 @@ describe('clerk and admin in Chromium', () => {
   let bots: TestBots | undefined;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
-  let id = '';
 
   beforeAll(async () => {
     web = await startTestServer({
@@ -26,16 +25,7 @@ describe('clerk and admin in Chromium', () => {
         return bots;
       },
     });
-    await web.addUser('applicant', '13805961234', 'Owner-pass-1', { name: '林志远' });
-    await web.addUser('clerk', 'clerk.longwen', 'Clerk-pass-1', { name: '王窗口', centreId: 'longwen' });
-    await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
-    const applicant = new Client(web.base);
-    await applicant.login('13805961234', 'Owner-pass-1');
-    id = (
-      await applicant.sendJson('POST', '/api/applications', { bundleId: 'open-company', centreId: 'longwen' })
-    ).json<{ id: string }>().id;
-    await fillReference(applicant, id);
-    expect((await applicant.sendJson('POST', `/api/applications/${id}/submit`)).status).toBe(200);
+    await submittedReferenceApplication(web);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -44,22 +34,8 @@ describe('clerk and admin in Chromium', () => {
     await web?.close();
   });
 
-  async function signIn(
-    login: string,
-    password: string,
-    viewport = { width: 1280, height: 900 },
-  ): Promise<Page> {
-    const context = await newChineseContext(browser, { viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${web.base}/login`);
-    await page.getByLabel('手机号或用户名').fill(login);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForLoadState('load');
-    return page;
-  }
+  const signIn = (login: string, password: string, viewport?: { width: number; height: number }) =>
+    signInPage(browser, contexts, web.base, login, password, viewport);
 
   it('one key: all seven items reach their receipts, with the applicant answering the SMS code', async () => {
     const clerk = await signIn('clerk.longwen', 'Clerk-pass-1');

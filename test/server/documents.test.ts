@@ -5,42 +5,23 @@ import { licencePdf } from '../../server/documents/licence-pdf.ts';
 import { noticePdf } from '../../server/documents/notice-pdf.ts';
 import { DEFAULT_PDF_FONT } from '../../server/documents/pdf.ts';
 import { receiptWords } from '../../server/documents/receipt-words.ts';
+import { COMPANY_ROWS } from './finished-items.ts';
 import { pdfGrey, pdfPages, pdfText } from './pdf-text.ts';
 
 /**
  * The documents as built from stored receipts and outputs (the shapes the bots store, see the bank and
  * public-security bot tests): each receipt in words with its next step, the 行业综合许可证 read back from its
- * PDF (text and QR code), and the 办结通知书.
+ * PDF (text and QR code), and the 办结通知书. The stored rows are the ones the screenshots use too; a missing
+ * one is a broken fixture, not an empty receipt.
  */
-const BANK = {
-  receipt: {
-    reference: 'YY2026120700017',
-    appointmentNo: 'YY2026120700017',
-    accountNo: '35050166010700001234',
-  },
-  outputs: {
-    appointmentNo: 'YY2026120700017',
-    accountNo: '35050166010700001234',
-    bankName: '中国建设银行漳州龙文支行',
-    appointmentTime: '2026-12-08 09:00-10:00',
-    branchAddress: '龙文区建元东路8号',
-  },
+const stored = (itemId: string) => {
+  const row = COMPANY_ROWS[itemId];
+  if (!row) throw new Error(`no stored row for ${itemId}`);
+  return row;
 };
-const SEALS = {
-  receipt: { reference: 'BA20261207000003', filingNo: 'BA20261207000003' },
-  outputs: {
-    filingNo: 'BA20261207000003',
-    'seals[].type': ['单位公章', '财务专用章'],
-    'seals[].filingCode': ['3506031234567', '3506031234568'],
-    engraver: '漳州市龙文区鑫源印章有限公司',
-    engraverAddress: '龙文区建元东路2号',
-    pickup: '到刻章企业自取',
-  },
-};
-const TAX = {
-  receipt: { reference: '13506030000202612070001', taxAcceptanceNo: '13506030000202612070001' },
-  outputs: { taxAcceptanceNo: '13506030000202612070001', taxOffice: '国家税务总局漳州市龙文区税务局' },
-};
+const BANK = stored('bank-account');
+const SEALS = stored('seal-engraving');
+const TAX = stored('tax-registration');
 
 const FACTS: LicenceFacts = {
   title: '行业综合许可证',
@@ -97,8 +78,8 @@ describe('receipts in words', () => {
       {
         columns: ['印章类型', '备案编码'],
         rows: [
-          ['单位公章', '3506031234567'],
-          ['财务专用章', '3506031234568'],
+          ['单位公章', '3506034000001'],
+          ['财务专用章', '3506034000002'],
         ],
       },
     ]);
@@ -217,8 +198,8 @@ describe('办结通知书 PDF', () => {
       '漳州云启软件科技有限公司',
       '下一步：请法定代表人于2026-12-0809:00-10:00',
       '中国建设银行漳州龙文支行（龙文区建元东路8号）',
-      '3506031234567',
-      '3506031234568',
+      '3506034000001',
+      '3506034000002',
       '漳州市龙文区鑫源印章有限公司（龙文区建元东路2号）',
       '国家税务总局漳州市龙文区税务局',
     ]) {

@@ -1,17 +1,16 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import { launchChromium } from '../../bots/browser/launch.ts';
 import { createDriftChecker, type InstalledDriftChecker } from '../../cli/drift-checker.ts';
 import { sandboxAccount } from '../../cli/portals-check.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { AlertNotifier } from '../../server/alerts.ts';
 import { Sandbox } from '../bots/support/sandbox.ts';
 import { SMS_CODE, startTestBots, type TestBots } from './bots-harness.ts';
-import { Client } from './client.ts';
+import { signInPage } from './browser-sign-in.ts';
+import { submittedReferenceApplication } from './desk-people.ts';
 import { startTestServer, type TestServer } from './harness.ts';
-import { fillReference } from './reference.ts';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook.ts';
 
 /**
  * Issue 17 in Chromium: the housing-fund portal renames a label (a sandbox drift fault). The admin
@@ -27,10 +26,9 @@ describe('drift check on the admin’s 部门系统 page', () => {
   let bots: TestBots | undefined;
   let checker: InstalledDriftChecker | undefined;
   let browser: Browser;
-  let hook: Server;
+  let hook: WebhookReceiver<{ text: string; alert: { key: string; kind: string; message: string } }>;
   let notifier: AlertNotifier | undefined;
   const contexts: BrowserContext[] = [];
-  const received: { text: string; alert: { key: string; kind: string; message: string } }[] = [];
   let id = '';
 
   beforeAll(async () => {
@@ -54,34 +52,11 @@ describe('drift check on the admin’s 部门系统 page', () => {
     const account = sandboxAccount('housing-fund');
     if (!account || !bots) throw new Error('no housing-fund account or bots');
     await bots.queue.setCredentials('housing-fund', account.username, account.password, 'test');
-    await web.addUser('applicant', '13805961234', 'Owner-pass-1', { name: '林志远' });
-    await web.addUser('clerk', 'clerk.longwen', 'Clerk-pass-1', { name: '王窗口', centreId: 'longwen' });
-    await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
-    const applicant = new Client(web.base);
-    await applicant.login('13805961234', 'Owner-pass-1');
-    id = (
-      await applicant.sendJson('POST', '/api/applications', { bundleId: 'open-company', centreId: 'longwen' })
-    ).json<{ id: string }>().id;
-    await fillReference(applicant, id);
-    expect((await applicant.sendJson('POST', `/api/applications/${id}/submit`)).status).toBe(200);
+    id = await submittedReferenceApplication(web);
 
-    hook = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => {
-        body += chunk.toString('utf8');
-      });
-      req.on('end', () => {
-        received.push(JSON.parse(body));
-        res.end('ok');
-      });
-    });
-    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    hook = await startWebhookReceiver();
     // As `yijian server` runs it with ALERT_WEBHOOK_URL set, checking often for the test's sake.
-    notifier = new AlertNotifier(
-      bots.queue,
-      `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`,
-      silentLogger,
-    );
+    notifier = new AlertNotifier(bots.queue, hook.url, silentLogger);
     notifier.start(300);
     browser = await launchChromium();
   }, 60_000);
@@ -95,18 +70,8 @@ describe('drift check on the admin’s 部门系统 page', () => {
     await sandbox.stop();
   });
 
-  async function signIn(login: string, password: string): Promise<Page> {
-    const context = await newChineseContext(browser, { viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${web.base}/login`);
-    await page.getByLabel('手机号或用户名').fill(login);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForLoadState('load');
-    return page;
-  }
+  const signIn = (login: string, password: string) =>
+    signInPage(browser, contexts, web.base, login, password);
 
   /** Reloads the admin's page until the housing-fund card is (or is no longer) red: a check takes a while. */
   async function untilCard(admin: Page, red: boolean): Promise<void> {
@@ -153,9 +118,9 @@ describe('drift check on the admin’s 部门系统 page', () => {
     expect((await bots?.queue.settings())?.find((s) => s.portalId === 'housing-fund')?.paused).toBe(false);
 
     const deadline = Date.now() + 15_000;
-    while (!received.some((r) => r.alert.kind === 'portal-drift') && Date.now() < deadline)
+    while (!hook.received.some((r) => r.alert.kind === 'portal-drift') && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 200));
-    const alert = received.find((r) => r.alert.kind === 'portal-drift');
+    const alert = hook.received.find((r) => r.alert.kind === 'portal-drift');
     expect(alert?.text).toMatch(
       /【一件事·一键办告警】「住房公积金[^」]*」部门系统已变更，\d+ 项必定失败：单位基本信息：找不到“unitName”/,
     );

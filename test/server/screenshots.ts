@@ -1,60 +1,26 @@
-/**
- * Screenshots of the main pages of each role for the README (`docs/screenshots/`), taken in Chromium on a
- * throwaway installation: real OCR reads the reference ID cards, the real queue runs with scripted bots.
- *
- *   npx tsx test/server/screenshots.ts [folder]      (default docs/screenshots)
- */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
-import { createLogger } from '../../lib/logger.ts';
-import { freePort } from '../../lib/net.ts';
 import { createOcrService, type OcrService } from '../../ocr/service.ts';
 import { seedDemoAccounts } from '../../server/accounts.ts';
-import { createAppWithServices } from '../../server/app.ts';
 import { bridgeQueueEvents } from '../../server/events/queue-bridge.ts';
-import { closeServer, listen } from '../../server/listen.ts';
-import { createServices } from '../../server/services.ts';
-import { migrate } from '../../store/migrate.ts';
-import { openPglite } from '../../store/pglite-db.ts';
-import { SMS_CODE, startTestBots } from './bots-harness.ts';
+import { SMS_CODE } from './bots-harness.ts';
 import { pdf } from './fixtures.ts';
 import { referenceIdCards } from './id-cards.ts';
+import { screenshotFolder, startThrowawayInstallation } from './throwaway-installation.ts';
 
-const out = resolve(process.argv[2] ?? 'docs/screenshots');
-mkdirSync(out, { recursive: true });
-const dataDir = mkdtempSync(join(tmpdir(), 'yijian-shots-'));
-const db = await openPglite(undefined);
-await migrate(db);
-const bots = await startTestBots(db, dataDir);
+const out = screenshotFolder();
 let ocr: Promise<OcrService> | undefined;
-const services = createServices({
-  logger: createLogger({ level: 'silent' }),
-  health: async () => ({
-    status: 'ok',
-    redis: { ok: true },
-    store: { ok: true, kind: 'pglite', migrated: true },
-    uptimeSeconds: 0,
-  }),
-  db,
-  dataDir,
-  secret: 'screenshots-secret-0123456789abcdef',
-  options: { passwordCost: 1024 },
-  bots: bots.queue,
+const { db, dataDir, bots, services, base, close } = await startThrowawayInstallation('shots', (bots) => ({
   boardQueues: bots.queues,
   ocr: () => (ocr ??= createOcrService({ workers: 1 })),
-});
+}));
 const stopBridge = await bridgeQueueEvents({
   redisUrl: bots.redisUrl,
   hub: services.events,
   applications: services.applications,
   logger: services.logger,
 });
-const port = await freePort();
-const server = await listen(createAppWithServices(services).app, port, '127.0.0.1');
-const base = `http://127.0.0.1:${port}`;
 const accounts = await seedDemoAccounts(db, dataDir, 1024);
 const login = (role: string) =>
   accounts.find((account) => account.role === role) ?? { login: '', password: '' };
@@ -212,9 +178,6 @@ await browser.close();
 stopBridge && (await stopBridge());
 services.depthHistory?.stop();
 services.events.disconnectAll();
-await closeServer(server);
-await bots.close();
+await close();
 await (await ocr)?.close();
-await db.close();
-rmSync(dataDir, { recursive: true, force: true });
 process.exit(0);

@@ -6,49 +6,20 @@
  *
  *   npx tsx test/server/yizheng-screenshots.ts [folder]      (default docs/screenshots)
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
-import { createLogger } from '../../lib/logger.ts';
-import { freePort } from '../../lib/net.ts';
-import { createAppWithServices } from '../../server/app.ts';
 import { hashPassword } from '../../server/auth/password.ts';
-import { closeServer, listen } from '../../server/listen.ts';
-import { createServices } from '../../server/services.ts';
 import { applicationItems } from '../../store/application-items.repo.ts';
 import { LicencesRepo } from '../../store/licences.repo.ts';
-import { migrate } from '../../store/migrate.ts';
-import { openPglite } from '../../store/pglite-db.ts';
-import { startTestBots } from './bots-harness.ts';
 import { Client } from './client.ts';
 import { COMPANY_ROWS, PERMIT_ROWS, type StoredItems } from './finished-items.ts';
 import { pdfPng } from './pdf-text.ts';
+import { screenshotFolder, startThrowawayInstallation } from './throwaway-installation.ts';
 
-const out = resolve(process.argv[2] ?? 'docs/screenshots');
-mkdirSync(out, { recursive: true });
-const dataDir = mkdtempSync(join(tmpdir(), 'yijian-yizheng-'));
-const db = await openPglite(undefined);
-await migrate(db);
-const bots = await startTestBots(db, dataDir);
-const services = createServices({
-  logger: createLogger({ level: 'silent' }),
-  health: async () => ({
-    status: 'ok',
-    redis: { ok: true },
-    store: { ok: true, kind: 'pglite', migrated: true },
-    uptimeSeconds: 0,
-  }),
-  db,
-  dataDir,
-  secret: 'screenshots-secret-0123456789abcdef',
-  options: { passwordCost: 1024 },
-  // Nothing is queued: the bots' port only reads the item rows for the progress page.
-  bots: bots.queue,
-});
-const port = await freePort();
-const server = await listen(createAppWithServices(services).app, port, '127.0.0.1');
-const base = `http://127.0.0.1:${port}`;
+const out = screenshotFolder();
+// Nothing is queued: the bots' port only reads the item rows for the progress page.
+const { db, services, base, close } = await startThrowawayInstallation('yizheng');
 await services.users.upsertCentre({ id: 'longwen', name: '漳州市龙文区政务服务中心' });
 await services.users.create({
   role: 'applicant',
@@ -129,7 +100,4 @@ await page.screenshot({ path: join(out, 'yizheng-progress.png'), fullPage: true 
 process.stdout.write('yizheng-progress.png\n');
 
 await browser.close();
-await closeServer(server);
-await bots.close();
-await db.close();
-rmSync(dataDir, { recursive: true, force: true });
+await close();

@@ -1,12 +1,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { type E2eEnvironment, startE2eEnvironment } from '../../../cli/e2e/environment.ts';
 import { type Logger, silentLogger } from '../../../lib/logger.ts';
 import type { QueueTuningOverrides } from '../../../queue/queue-options.ts';
 import { startManagedRedis } from '../../../queue/redis/managed-redis.ts';
 import type { FaultPatch } from '../../../sandbox/kit/faults.ts';
 import { openTestPglite, type TestStore } from '../../support/stores.ts';
+
+/** Retries and polls quick enough for a test to wait them out: a retry within seconds, answers polled often. */
+export const QUICK_RETRIES = {
+  retryDelayMs: 500,
+  retryDelayMaxMs: 4_000,
+  followUpDelayMs: 300,
+  personPollMs: 100,
+} satisfies QueueTuningOverrides;
 
 export interface IsolatedEnvironment {
   store: TestStore;
@@ -46,5 +55,23 @@ export async function openIsolatedEnvironment(options: {
       await store.cleanup();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Opens an isolated environment before the file's tests and closes it after them; each test reads it
+ * through the returned function (it is there once the tests run).
+ */
+export function isolatedEnvironmentForFile(
+  options: Parameters<typeof openIsolatedEnvironment>[0],
+): () => IsolatedEnvironment {
+  let opened: IsolatedEnvironment | undefined;
+  beforeAll(async () => {
+    opened = await openIsolatedEnvironment(options);
+  }, 120_000);
+  afterAll(() => opened?.close());
+  return () => {
+    if (!opened) throw new Error('the isolated environment is not open');
+    return opened;
   };
 }
