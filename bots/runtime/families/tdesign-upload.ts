@@ -1,19 +1,10 @@
 import type { Locator } from 'playwright-core';
-import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '../../errors/index.ts';
-import type { AttachedDocument } from '../../item-runner.ts';
+import { PortalChangedError } from '../../errors/index.ts';
 import { waitFor } from '../locate.ts';
-import type { RunContext, Widget } from '../types.ts';
-import { attachedDocument, filePayload } from '../widgets/attached-file.ts';
+import type { Widget } from '../types.ts';
 import { asText } from '../widgets/common.ts';
+import { libraryUpload } from './library-upload.ts';
 import { boxOf, clickBox, FIT_MS, fits, TRIES } from './tdesign-dom.ts';
-
-const documentOf = attachedDocument;
-
-/** The file input t-upload keeps hidden behind its 选择文件 button. */
-async function handOver(run: RunContext, field: Locator, document: AttachedDocument): Promise<void> {
-  const input = await fits(run, field, '.t-upload input[type=file]', '上传（.t-upload 的文件框）');
-  await input.first().setInputFiles(await filePayload(document));
-}
 
 /**
  * The name t-upload shows once its file went through (`.t-upload__single-name`, or a file list's
@@ -26,37 +17,14 @@ async function shownFile(field: Locator): Promise<string> {
   return (await name.count()) > 0 ? ((await name.first().textContent()) ?? '').trim() : '';
 }
 
-/** Waits for the upload to show the file or the portal's complaint; a busy answer is handed over again. */
-async function settle(run: RunContext, field: Locator, document: AttachedDocument): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    const outcome = await waitFor(async () => {
-      const complaint = (await field.getByRole('alert').allInnerTexts()).join('').trim();
-      if (complaint) return { complaint };
-      return (await shownFile(field)) === document.fileName ? { complaint: '' } : undefined;
-    }, run.settings.navigationTimeoutMs);
-    if (!outcome) throw new PortalUnavailableError(`上传“${document.fileName}”后门户长时间无响应`);
-    if (!outcome.complaint) {
-      if (attempt > 1) run.clearTrouble();
-      return;
-    }
-    const busy = run.saysNotNow(outcome.complaint);
-    if (!busy) throw new ValueRejectedError(outcome.complaint, []);
-    if (attempt >= TRIES) throw new PortalUnavailableError(outcome.complaint);
-    await handOver(run, field, document);
-  }
-}
-
-export const tdesignUpload = (): Widget => ({
-  kind: 'tdesign-upload',
-  async fill(run, field, value) {
-    const document = documentOf(run, value);
-    if ((await shownFile(field)) === document.fileName) return;
-    await handOver(run, field, document);
-    return () => settle(run, field, document);
-  },
-  read: (_run, field) => shownFile(field),
-  expected: (value, run) => documentOf(run, value).fileName,
-});
+/** t-upload keeps its file input hidden behind its 选择文件 button. */
+export const tdesignUpload = (): Widget =>
+  libraryUpload({
+    kind: 'tdesign-upload',
+    fileInput: (run, field) => fits(run, field, '.t-upload input[type=file]', '上传（.t-upload 的文件框）'),
+    shownFile,
+    tries: TRIES,
+  });
 
 /**
  * A notice signed by ticking its box: the box opens a t-dialog (teleported to <body>, over the still-filled
