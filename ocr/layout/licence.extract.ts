@@ -179,6 +179,14 @@ export function interpretLicence(extraction: LicenceExtraction): Record<string, 
     if (extraction.absent.includes(key)) out[key] = absentField(label(key));
     else if (!taken[key]) out[key] = unreadable(label(key));
     else out[key] = withPrinted(key, make(), reading(key));
+    // A value read again from the space after its label has no line of its own: a person confirms it.
+    const field = out[key];
+    if (taken[key]?.reread && field?.status === 'confident')
+      out[key] = {
+        ...field,
+        status: 'needs-confirmation',
+        notes: [...field.notes, '该值系补读所得，请核对'],
+      };
   };
   const category = variant === 'individual' ? '2' : '1';
   put('creditCode', () => interpretCreditCode(reading('creditCode'), { category }));

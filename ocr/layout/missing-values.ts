@@ -41,7 +41,7 @@ export async function readMissingValues(
       const read = await reader.readBox(page.image, box);
       const chars = read.chars.filter((c) => c.char.trim() !== '');
       if (chars.length < 2) return;
-      extraction.taken[key] = { reading: readingOf(chars), lines: [], hit };
+      extraction.taken[key] = { reading: readingOf(chars), lines: [], hit, reread: true };
     }),
   );
 }

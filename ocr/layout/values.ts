@@ -7,6 +7,8 @@ export interface TakenValue {
   reading: RawReading;
   lines: PlacedLine[];
   hit: LabelHit;
+  /** Read again from the space after the label, because the detector found no line there. */
+  reread?: boolean;
 }
 
 export interface TakeOptions {
