@@ -92,6 +92,8 @@ export function findLabels(
       if (length === 0) continue;
       // A label read short of its last character may have it as the value's first (「经营范」「围…」).
       if (length < [...label].length && chars[length] === [...label].at(-1)) length += 1;
+      // …or misread as the last glyph of the label's own box (「经营范圈」 before a value in a box of its own).
+      else if (length === [...label].length - 1 && endsItsBox(row, length)) length += 1;
       // Overlapping boxes of a letter-spaced label repeat a character (「注」「册资」「资」「本」): the label's own
       // characters in short boxes are the label's, not the value's.
       while (
@@ -117,6 +119,14 @@ export function findLabels(
     }
   }
   return hits;
+}
+
+/** True when `row[index]` is the last glyph of its box and a box of its own follows (the value). */
+function endsItsBox(row: readonly Placed[], index: number): boolean {
+  const glyph = row[index];
+  if (!glyph) return false;
+  const rest = significant(glyph.line).filter((c) => c.index > glyph.index);
+  return rest.length === 0 && index > 0 && row[index - 1]?.line === glyph.line;
 }
 
 /** The nearest line to the right on the same row, within a few characters' gap. */

@@ -27,7 +27,7 @@ import {
   mayBeMissing,
   notPrinted,
 } from './licence-format.ts';
-import { type PlacedLine, placeLines, typicalHeight } from './page-lines.ts';
+import { isSpeck, type PlacedLine, placeLines, typicalHeight } from './page-lines.ts';
 import {
   printedCapital,
   printedCompanyName,
@@ -56,8 +56,9 @@ export function extractLicence(
   textLines: readonly TextLine[],
   page: { width: number; height: number },
 ): LicenceExtraction {
-  const lines = placeLines(textLines);
-  const unit = typicalHeight(lines);
+  const placed = placeLines(textLines);
+  const unit = typicalHeight(placed);
+  const lines = placed.filter((line) => !isSpeck(line, unit));
   const read = findLabels(lines, LICENCE_LABELS, unit);
   const hits = bestHits([...read, ...labelsByLastCharacter(lines, LICENCE_LABELS, read, unit)]);
   const pageText = lines.map((l) => l.text).join('');
@@ -272,12 +273,15 @@ function interpretRegistrationNumber(reading: RawReading): OcrField {
   if (digits.length < 10) return unreadable('注册号');
   if (isValidRegistrationNumber(digits)) return field('注册号', digits, weakestSymbol(reading), []);
   // One digit too many: kept only when exactly one deletion passes the check digit, and never confidently.
-  const repairs =
+  const all =
     digits.length === 16
       ? [...new Set([...digits].map((_, i) => digits.slice(0, i) + digits.slice(i + 1)))].filter(
           isValidRegistrationNumber,
         )
       : [];
+  // A stray mark beside the number is likelier than a digit read twice inside it.
+  const atEnds = all.filter((repair) => repair === digits.slice(1) || repair === digits.slice(0, -1));
+  const repairs = atEnds.length === 1 ? atEnds : all;
   if (repairs.length === 1)
     return field('注册号', repairs[0] as string, weakestSymbol(reading) * 0.7, [
       '注册号中多读了一位，已按校验位修正，请核对',

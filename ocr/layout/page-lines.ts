@@ -50,6 +50,18 @@ function medianSlant(lines: readonly TextLine[]): number {
   return angles[Math.floor(angles.length / 2)] as number;
 }
 
+/**
+ * A speck: one or two glyphs the recogniser is all but sure it cannot read (a seal's edge, a fold, dust). Real
+ * print reads with far higher confidence, even when it reads wrong.
+ */
+export function isSpeck(line: PlacedLine, unit: number): boolean {
+  const glyphs = line.chars.filter((c) => c.char.trim() !== '');
+  if (glyphs.length > 2) return false;
+  // A box far shorter than the print around it is a mark between glyphs unless it reads well.
+  const ceiling = line.height < unit / 2 ? 0.5 : 0.2;
+  return glyphs.every((c) => c.confidence < ceiling);
+}
+
 /** Typical line height on the page (median), the unit for "near" in the geometry. */
 export function typicalHeight(lines: readonly PlacedLine[]): number {
   const heights = lines.map((line) => line.height).sort((a, b) => a - b);

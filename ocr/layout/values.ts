@@ -105,11 +105,13 @@ export function takeValue(
     // Rows of one value are a line apart, judged by the value's own line when the page's lines are larger.
     const ownHeight = pieces.find((p) => p.from < p.line.chars.length)?.line.height ?? unit;
     const gapAllowed = Math.min(unit, ownHeight) * 1.2;
+    // A value in a box of its own starts where the box does: no estimate to allow for.
+    const estimated = pieces.some((p) => p.from > 0 && p.from < p.line.chars.length);
     const aligned = (row: readonly PlacedLine[]) => {
       if (!rowText.trim()) return true;
       const left = Math.min(...row.map((l) => l.left));
       const offset = left - (edge ?? valueLeft);
-      const fits = offset >= -unit * 1.5 && offset <= unit * (edge === undefined ? 5 : 1.5);
+      const fits = offset >= -unit * 1.5 && offset <= unit * (edge === undefined && estimated ? 5 : 1.5);
       if (fits) edge ??= left;
       return fits;
     };
@@ -118,8 +120,9 @@ export function takeValue(
       const top = Math.min(...row.map((l) => l.top));
       if (top - bottom > gapAllowed || rows >= maxRows || !aligned(row)) break;
       rows += 1;
-      for (const line of row) pieces.push({ line, from: 0 });
-      bottom = Math.max(bottom, ...row.map((l) => l.bottom));
+      const own = contiguous(row, unit);
+      for (const line of own) pieces.push({ line, from: 0 });
+      bottom = Math.max(bottom, ...own.map((l) => l.bottom));
     }
   }
   // The label's own line may be any row of a value beside a tall label: the value is read in page order.
@@ -173,6 +176,21 @@ function inReadingOrder<T extends { line: PlacedLine }>(pieces: readonly T[]): T
     const sameRow = Math.abs(a.line.middle - b.line.middle) < 0.5 * Math.min(a.line.height, b.line.height);
     return sameRow ? a.line.left - b.line.left : a.line.middle - b.line.middle;
   });
+}
+
+/**
+ * The boxes of a wrapped row that run on from its first, left to right: a box far beyond the last one's end is
+ * another block on the paper (a stamp's notes, a copy mark), not the rest of the value.
+ */
+function contiguous(row: readonly PlacedLine[], unit: number): PlacedLine[] {
+  const sorted = [...row].sort((a, b) => a.left - b.left);
+  const kept: PlacedLine[] = [];
+  for (const line of sorted) {
+    const last = kept.at(-1);
+    if (last && line.left - last.right > unit * 2.5) break;
+    kept.push(line);
+  }
+  return kept;
 }
 
 function stripLeadingPunctuation<T extends { char: string }>(chars: T[]): T[] {

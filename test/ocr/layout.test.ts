@@ -102,4 +102,34 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     expect(fields.name?.printed).toBe(expected.name);
     expect(fields.type?.printed).toSatisfy((v: string) => same(v, expected.type));
   });
+
+  it('drops specks the recogniser cannot read (「福」 at 3 %) before they start a value', () => {
+    const scope = interpretLicence(extractLicence(page('d009').lines, page('d009').size));
+    expect(scope.businessScope?.printed).toSatisfy((v: string) =>
+      same(v, truth('d009').fields.businessScope),
+    );
+    const domicile = interpretLicence(extractLicence(page('d028').lines, page('d028').size));
+    expect(domicile.domicile?.printed).toSatisfy((v: string) => same(v, truth('d028').fields.domicile));
+  });
+
+  it('ends a wrapped row at a gap: side notes on the same row are not the value', () => {
+    const fields = interpretLicence(extractLicence(page('d034').lines, page('d034').size));
+    expect(fields.businessScope?.printed).toMatch(/凭许可证件经营】$/);
+  });
+
+  it('takes a value in a box of its own to start at that box: an indented line below is an overprint', () => {
+    const fields = interpretLicence(extractLicence(page('d004').lines, page('d004').size));
+    expect(fields.domicile?.printed).toSatisfy((v: string) => same(v, truth('d004').fields.domicile));
+  });
+
+  it('reads 「经营范圈」 ending its own box as the label, misread last glyph included', () => {
+    const fields = interpretLicence(extractLicence(page('d035').lines, page('d035').size));
+    expect(fields.businessScope?.printed).toMatch(/^电子产品的技术开发/);
+  });
+
+  it('drops a stray digit at either end of a 16-digit 注册号 when that deletion passes the check digit', () => {
+    const fields = interpretLicence(extractLicence(page('d034').lines, page('d034').size));
+    expect(fields.registrationNumber?.value).toBe(truth('d034').fields.registrationNumber);
+    expect(fields.registrationNumber?.status).toBe('needs-confirmation');
+  });
 });
