@@ -86,37 +86,17 @@ export function findLabels(
     const own = significant(line);
     if (own.length === 0) continue;
     const row = own.length <= 3 ? rowFrom(lines, line, unit) : own.map((c) => ({ ...c, line }));
-    const chars = row.map((c) => c.char);
-    for (const { key, label } of entries) {
-      let length = matchLength(chars, label);
-      if (length === 0) continue;
-      // A label read short of its last character may have it as the value's first (「经营范」「围…」).
-      if (length < [...label].length && chars[length] === [...label].at(-1)) length += 1;
-      // …or misread as the last glyph of the label's own box (「经营范圈」 before a value in a box of its own).
-      else if (length === [...label].length - 1 && endsItsBox(row, length)) length += 1;
-      // Overlapping boxes of a letter-spaced label repeat a character (「注」「册资」「资」「本」): the label's own
-      // characters in short boxes are the label's, not the value's.
-      while (
-        row[length] &&
-        label.includes(row[length]?.char ?? '') &&
-        significant(row[length]?.line as PlacedLine).length <= 3
-      )
-        length += 1;
-      const last = row[length - 1] as Placed;
-      const after = row[length];
-      const valueLine = after ? after.line : last.line;
-      hits.push({
-        key,
-        label,
-        line: valueLine,
-        valueFrom: after ? after.index : last.index + 1,
-        left: line.left,
-        labelRight: charX(last.line, last.index) + unit / 2,
-        middle: line.middle,
-        height: line.height,
-      });
-      break;
-    }
+    // A watermark's Latin letters can fall between a label's glyphs (「类DG型」); labels are all Chinese.
+    const hit =
+      labelAt(row, row, entries, line, unit) ??
+      labelAt(
+        row.filter((c) => !/[A-Za-z]/.test(c.char)),
+        row,
+        entries,
+        line,
+        unit,
+      );
+    if (hit) hits.push(hit);
   }
   return hits;
 }
@@ -127,6 +107,50 @@ function endsItsBox(row: readonly Placed[], index: number): boolean {
   if (!glyph) return false;
   const rest = significant(glyph.line).filter((c) => c.index > glyph.index);
   return rest.length === 0 && index > 0 && row[index - 1]?.line === glyph.line;
+}
+
+/** The first label of `entries` that `row` starts with; `whole` is the row as read, to find what follows. */
+function labelAt(
+  row: readonly Placed[],
+  whole: readonly Placed[],
+  entries: readonly { key: string; label: string }[],
+  line: PlacedLine,
+  unit: number,
+): LabelHit | undefined {
+  const chars = row.map((c) => c.char);
+  for (const { key, label } of entries) {
+    let length = matchLength(chars, label);
+    if (length === 0) continue;
+    // A label read short of its last character may have it as the value's first (「经营范」「围…」).
+    if (length < [...label].length && chars[length] === [...label].at(-1)) length += 1;
+    // …or misread as the last glyph of the label's own box (「经营范圈」 before a value in a box of its own).
+    else if (length === [...label].length - 1 && endsItsBox(row, length)) length += 1;
+    // Overlapping boxes of a letter-spaced label repeat a character (「注」「册资」「资」「本」): the label's own
+    // characters in short boxes are the label's, not the value's.
+    while (
+      row[length] &&
+      label.includes(row[length]?.char ?? '') &&
+      significant(row[length]?.line as PlacedLine).length <= 3
+    )
+      length += 1;
+    const last = row[length - 1] as Placed;
+    let after = whole[whole.indexOf(last) + 1];
+    // Two overlapping boxes can both hold the label's last glyph (「DG型」「型有限…」): it is not the value's.
+    if (after && after.char === last.char && after.line !== last.line && after.line.left < last.line.right)
+      after = whole[whole.indexOf(after) + 1];
+    const valueLine = after ? after.line : last.line;
+    return {
+      key,
+      label,
+      line: valueLine,
+      valueFrom: after ? after.index : last.index + 1,
+      left: line.left,
+      labelRight: charX(last.line, last.index) + unit / 2,
+      middle: line.middle,
+      height: line.height,
+    };
+  }
+  return undefined;
 }
 
 /** The nearest line to the right on the same row, within a few characters' gap. */

@@ -132,4 +132,9 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     expect(fields.registrationNumber?.value).toBe(truth('d034').fields.registrationNumber);
     expect(fields.registrationNumber?.status).toBe('needs-confirmation');
   });
+
+  it('finds a label with the letters of a watermark between its glyphs (「类DG型」)', () => {
+    const fields = interpretLicence(extractLicence(page('d003').lines, page('d003').size));
+    expect(fields.type?.printed).toSatisfy((v: string) => same(v, truth('d003').fields.type));
+  });
 });
