@@ -45,6 +45,22 @@ function matchLength(text: readonly string[], label: string): number {
   return 0;
 }
 
+/**
+ * A label of three or more characters with one glyph, not the first, that the recogniser was unsure of and
+ * read as something else (「经 营 老者」 for 经营者 under a watermark). Returns the characters consumed.
+ */
+function unsureGlyphMatch(row: readonly Placed[], label: string): number {
+  const want = [...label];
+  if (want.length < 3 || row.length < want.length) return 0;
+  let unsure = 0;
+  for (const [i, glyph] of row.slice(0, want.length).entries()) {
+    if (glyph.char === want[i]) continue;
+    const confidence = glyph.line.chars[glyph.index]?.confidence ?? 1;
+    if (i === 0 || confidence >= 0.5 || ++unsure > 1) return 0;
+  }
+  return unsure === 1 ? want.length : 0;
+}
+
 interface Placed {
   char: string;
   index: number;
@@ -119,7 +135,7 @@ function labelAt(
 ): LabelHit | undefined {
   const chars = row.map((c) => c.char);
   for (const { key, label } of entries) {
-    let length = matchLength(chars, label);
+    let length = matchLength(chars, label) || unsureGlyphMatch(row, label);
     if (length === 0) continue;
     // A label read short of its last character may have it as the value's first (「经营范」「围…」).
     if (length < [...label].length && chars[length] === [...label].at(-1)) length += 1;

@@ -261,7 +261,11 @@ function interpretPerson(reading: RawReading, label: string): OcrField {
  * registrar is named from the credit code's region digits, to be confirmed.
  */
 function interpretAuthority(reading: RawReading, creditCode: string | null): OcrField {
-  const printed = cleanPrinted(reading.text).match(/^[\u4e00-\u9fff]{2,30}?(?:管理局|审批局|分局|局)/)?.[0];
+  // A branch follows its bureau (「…管理局龙岗分局」); anything after the first 局 is otherwise the seal's.
+  const text = cleanPrinted(reading.text);
+  const printed =
+    text.match(/^[\u4e00-\u9fff]{2,30}?局[\u4e00-\u9fff]{1,8}?分局/)?.[0] ??
+    text.match(/^[\u4e00-\u9fff]{2,30}?(?:管理局|审批局|分局|局)/)?.[0];
   if (printed) return { ...field('登记机关', printed, weakestSymbol(reading), ['请与证照核对']), printed };
   const named = creditCode ? registrarName(creditCode.slice(2, 8)) : undefined;
   if (named) return field('登记机关', named, 0.5, ['登记机关按统一社会信用代码推断，请核对']);

@@ -118,7 +118,8 @@ export function takeValue(
     let rows = 0;
     for (const row of rowsOf(below, unit)) {
       const top = Math.min(...row.map((l) => l.top));
-      if (top - bottom > gapAllowed || rows >= maxRows || !aligned(row)) break;
+      // Print reads clearly even when it reads wrong; a row the recogniser all but gave up on is a seal's text.
+      if (top - bottom > gapAllowed || rows >= maxRows || !aligned(row) || meanConfidence(row) < 0.5) break;
       rows += 1;
       const own = contiguous(row, unit);
       for (const line of own) pieces.push({ line, from: 0 });
@@ -176,6 +177,11 @@ function inReadingOrder<T extends { line: PlacedLine }>(pieces: readonly T[]): T
     const sameRow = Math.abs(a.line.middle - b.line.middle) < 0.5 * Math.min(a.line.height, b.line.height);
     return sameRow ? a.line.left - b.line.left : a.line.middle - b.line.middle;
   });
+}
+
+function meanConfidence(row: readonly PlacedLine[]): number {
+  const glyphs = row.flatMap((line) => line.chars);
+  return glyphs.reduce((sum, c) => sum + c.confidence, 0) / Math.max(1, glyphs.length);
 }
 
 /**

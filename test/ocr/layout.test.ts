@@ -137,4 +137,11 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     const fields = interpretLicence(extractLicence(page('d003').lines, page('d003').size));
     expect(fields.type?.printed).toSatisfy((v: string) => same(v, truth('d003').fields.type));
   });
+
+  it('takes a glyph read unsure as part of the label (「经 营 老者」), and stops the authority before the text of the seal', () => {
+    const fields = interpretLicence(extractLicence(page('d018').lines, page('d018').size));
+    const expected = truth('d018').fields;
+    expect(fields.legalRepresentative?.printed).toBe(expected.legalRepresentative);
+    expect(fields.registrationAuthority?.printed).toBe(expected.registrationAuthority);
+  });
 });
