@@ -57,8 +57,8 @@ function medianSlant(lines: readonly TextLine[]): number {
 export function isSpeck(line: PlacedLine, unit: number): boolean {
   const glyphs = line.chars.filter((c) => c.char.trim() !== '');
   if (glyphs.length > 2) return false;
-  // A box far shorter than the print around it is a mark between glyphs unless it reads well.
-  const ceiling = line.height < unit / 2 ? 0.5 : 0.2;
+  // A box a third shorter than the print around it is a mark between glyphs unless it reads well.
+  const ceiling = line.height < (unit * 2) / 3 ? 0.5 : 0.2;
   return glyphs.every((c) => c.confidence < ceiling);
 }
 

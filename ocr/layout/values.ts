@@ -48,8 +48,10 @@ export function takeValue(
     .filter(
       (line) =>
         line !== hit.line &&
-        // A speck the detector boxed between the label and the value is not part of it.
+        // A speck the detector boxed between the label and the value is not part of it, nor is a seal's or a
+        // large watermark's text, twice the height of the print.
         line.height >= unit * 0.6 &&
+        line.height <= unit * 2 &&
         sameRow(line) &&
         line.left >= hit.labelRight - unit * 0.5 &&
         line.left < boundary &&
