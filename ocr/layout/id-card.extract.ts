@@ -1,6 +1,8 @@
+import { isValidIdNumber } from '../../forms/codes/index.ts';
 import type { TextLine } from '../engine/page-reader.ts';
 import { parseChineseDate } from '../fields/dates.ts';
 import { interpretEthnicity } from '../fields/person.ts';
+import { mendRegionNames } from '../fields/region-names.ts';
 import { field, type OcrField, type RawReading, unreadable, weakestSymbol } from '../fields/result.ts';
 import { type IdCardFields, interpretIdCard } from '../read/id-card.reader.ts';
 import { findLabels, type LabelHit } from './label-hits.ts';
@@ -54,7 +56,15 @@ export function readIdCardFront(textLines: readonly TextLine[]): {
 } {
   const lines = placeLines(textLines);
   const { taken } = takeAll(lines);
-  const reading = (key: string) => taken[key]?.reading ?? EMPTY;
+  const idNumber = idNumberLine(lines);
+  // The number's first six digits name the county where the card was issued, which the address most often
+  // begins with: a region name read one glyph wrong is put right (and marked unsure).
+  const number = idNumber.text.replace(/\s+/g, '').toUpperCase();
+  const region = isValidIdNumber(number) ? number.slice(0, 6) : undefined;
+  const reading = (key: string) =>
+    key === 'address'
+      ? mendRegionNames(taken.address?.reading ?? EMPTY, region)
+      : (taken[key]?.reading ?? EMPTY);
   const gender = reading('gender').text.match(/[男女]/)?.[0];
   const ethnicityText = taken.ethnicity?.reading ?? afterLabel(lines, '民族');
   const fields = interpretIdCard({
@@ -63,7 +73,7 @@ export function readIdCardFront(textLines: readonly TextLine[]): {
     ethnicity: { ...ethnicityText, text: ethnicityText.text.replace(/^[^\u4e00-\u9fff]+/, '') },
     birthDate: reading('birthDate'),
     address: reading('address'),
-    idNumber: idNumberLine(lines),
+    idNumber,
   });
   const printedBirth = reading('birthDate').text.match(/\d{4}年\d{1,2}月\d{1,2}日/)?.[0];
   const emptyAfter: ReturnType<typeof readIdCardFront>['emptyAfter'] = {};

@@ -11,6 +11,7 @@ import {
   interpretScope,
   parseTerm,
 } from '../fields/licence.ts';
+import { mendRegionNames } from '../fields/region-names.ts';
 import { registrarName } from '../fields/registrar.ts';
 import { field, type OcrField, type RawReading, unreadable, weakestSymbol } from '../fields/result.ts';
 import { knownSurname } from '../fields/surnames.ts';
@@ -173,7 +174,9 @@ export function printedLabel(extraction: LicenceExtraction, key: LicenceFieldKey
  */
 export function interpretLicence(extraction: LicenceExtraction): Record<string, OcrField> {
   const { taken, variant } = extraction;
-  const reading = (key: LicenceFieldKey): RawReading => taken[key]?.reading ?? { text: '', symbols: [] };
+  const mended = new Map<LicenceFieldKey, RawReading>();
+  const reading = (key: LicenceFieldKey): RawReading =>
+    mended.get(key) ?? taken[key]?.reading ?? { text: '', symbols: [] };
   const label = (key: LicenceFieldKey) => printedLabel(extraction, key);
   const out: Record<string, OcrField> = {};
   const put = (key: LicenceFieldKey, make: () => OcrField) => {
@@ -192,6 +195,7 @@ export function interpretLicence(extraction: LicenceExtraction): Record<string, 
   const category = variant === 'individual' ? '2' : '1';
   put('creditCode', () => interpretCreditCode(reading('creditCode'), { category }));
   put('registrationNumber', () => interpretRegistrationNumber(reading('registrationNumber')));
+  mended.set('domicile', mendRegionNames(reading('domicile'), regionCodeOf(out)));
   put('name', () =>
     interpretFreeText(shaped(reading('name'), GRAMMARS.name), label('name'), (r) =>
       interpretCompanyName(r, variantForName(variant)),
@@ -220,6 +224,15 @@ export function interpretLicence(extraction: LicenceExtraction): Record<string, 
   );
   put('issueDate', () => interpretDate(reading('issueDate'), '发证日期', ['请核对日期']));
   return out;
+}
+
+/** The county the licence's own code names: 统一社会信用代码 characters 3–8, or a 注册号's first six digits. */
+function regionCodeOf(out: Record<string, OcrField>): string | undefined {
+  const credit = out.creditCode?.value;
+  if (credit && isValidCreditCode(credit)) return credit.slice(2, 8);
+  const registration = out.registrationNumber?.value;
+  if (registration && isValidRegistrationNumber(registration)) return registration.slice(0, 6);
+  return undefined;
 }
 
 function variantForName(variant: LicenceVariant): 'company' | 'individual' | 'sole' {
