@@ -16,7 +16,8 @@ export function issueDateRow(
   page: { width: number; height: number },
   otherValues: ReadonlySet<PlacedLine> = new Set(),
 ): { left: number; top: number; width: number; height: number } | null {
-  const year = /(19|20)\d{2}|[〇一二][〇一二三四五六七八九]{3}/;
+  // 〇 under a seal is often read as a Latin O.
+  const year = /(19|20)\d{2}|[〇一二][〇Oo一二三四五六七八九]{3}/;
   const candidates = lines
     .filter(
       (line) =>
@@ -54,7 +55,8 @@ export async function readIssueDateUnderSeal(
   page: PageText,
   extraction: LicenceExtraction,
 ): Promise<void> {
-  if (extraction.absent.includes('issueDate')) return;
+  // A format that may print no issue date (the regional 商事主体) was called absent when no date line was
+  // found; a date under the seal is looked for all the same, and one found means it is printed after all.
   const taken = extraction.taken.issueDate;
   if (taken && printedDate(taken.reading.text)) return;
   // The lines already placed by the extraction, not placed again.
@@ -69,6 +71,7 @@ export async function readIssueDateUnderSeal(
   if (!read) return;
   const anchor = extraction.lines[0];
   if (!anchor) return;
+  extraction.absent = extraction.absent.filter((key) => key !== 'issueDate');
   extraction.taken.issueDate = {
     reading: readingOf(read.chars),
     lines: [],

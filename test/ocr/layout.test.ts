@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { TextLine } from '../../ocr/engine/page-reader.ts';
+import { issueDateRow, otherDateLines } from '../../ocr/layout/issue-date.ts';
 import { extractLicence, interpretLicence } from '../../ocr/layout/licence.extract.ts';
 
 /** Lines as PP-OCRv4 read them on real photos (test/fixtures/ocr-lines), so no model runs here. */
@@ -143,5 +144,15 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     const expected = truth('d018').fields;
     expect(fields.legalRepresentative?.printed).toBe(expected.legalRepresentative);
     expect(fields.registrationAuthority?.printed).toBe(expected.registrationAuthority);
+  });
+
+  it('finds the issue date row under the seal when its 〇 was read as a Latin O (「二O一五」)', () => {
+    const { lines, size } = page('d018');
+    const extraction = extractLicence(lines, size);
+    const box = issueDateRow(extraction.lines, size, new Set(otherDateLines(extraction.taken)));
+    expect(box).not.toBeNull();
+    // The row at the foot, right of the middle, where 二〇一五年六月一日 is printed under the seal.
+    expect(box?.left).toBeGreaterThan(size.width / 2);
+    expect(box?.top).toBeGreaterThan(size.height * 0.7);
   });
 });
