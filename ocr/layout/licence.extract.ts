@@ -349,12 +349,21 @@ const SHOW_UNCHECKED = new Set([
   'legalRepresentative',
 ]);
 
+const CLOSED_LISTS = new Set<LicenceFieldKey>(['type', 'compositionForm']);
+
 function withPrinted(key: LicenceFieldKey, result: OcrField, reading: RawReading): OcrField {
   if (result.printed !== undefined) return result;
   if (CODES.has(key) && result.value !== null) return { ...result, printed: result.value };
   const grammar = GRAMMARS[key];
-  const printed = grammar ? grammar(reading.text) : trimJunk(cleanPrinted(reading.text));
-  if (!printed) return result;
+  const read = grammar ? grammar(reading.text) : trimJunk(cleanPrinted(reading.text));
+  if (!read) return result;
+  // A closed list's entry is what the document prints, in the brackets the document uses.
+  const printed =
+    CLOSED_LISTS.has(key) && result.value !== null
+      ? read.includes('(')
+        ? result.value
+        : result.value.replace(/\(/g, '（').replace(/\)/g, '）')
+      : read;
   if (result.status === 'unreadable' && SHOW_UNCHECKED.has(key))
     return {
       ...field(result.label, printed, weakestSymbol(reading), ['未能与标准名称核对，请与证照核对']),

@@ -155,4 +155,11 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     expect(box?.left).toBeGreaterThan(size.width / 2);
     expect(box?.top).toBeGreaterThan(size.height * 0.7);
   });
+
+  it('prints the entry of a closed list as the document does: 个人经营 read short, 一人有限责任公司 read one glyph off', () => {
+    const individual = interpretLicence(extractLicence(page('d005').lines, page('d005').size));
+    expect(individual.compositionForm?.printed).toBe('个人经营');
+    const company = interpretLicence(extractLicence(page('d022').lines, page('d022').size));
+    expect(company.type?.printed).toSatisfy((v: string) => same(v, truth('d022').fields.type));
+  });
 });
