@@ -25,6 +25,7 @@ import { deskRunRoutes } from './pages/clerk/desk-runs.pages.ts';
 import { ocrConfirmRoutes } from './pages/clerk/ocr-confirm.ts';
 import { documentRoutes } from './pages/documents.pages.ts';
 import { homeRoutes } from './pages/home.pages.ts';
+import { ratingRoutes } from './pages/ratings/ratings.pages.ts';
 import { systemRoutes } from './pages/system.routes.ts';
 import type { Services } from './services.ts';
 
@@ -66,6 +67,7 @@ export function buildRoutes(services: Services): { routes: RouteSpec[]; api: Api
     ...adminRoutes(services),
     ...userPageRoutes(services),
     ...runRoutes(services),
+    ...ratingRoutes(services),
     ...portalRoutes(services),
     ...workerRoutes(services),
     ...queueBoardRoutes(services.boardQueues, services.options.timeZone),
