@@ -5,6 +5,7 @@ import { userApiRoutes } from './api/users.api.ts';
 import { eventRoutes } from './events/stream.ts';
 import type { RouteSpec } from './http/routes.ts';
 import { accountRoutes } from './pages/account.pages.ts';
+import { itemActionRoutes } from './pages/admin/item-actions.pages.ts';
 import { portalRoutes } from './pages/admin/portals.pages.ts';
 import { queueBoardRoutes } from './pages/admin/queue-board.ts';
 import { runRoutes } from './pages/admin/runs.pages.ts';
@@ -67,6 +68,7 @@ export function buildRoutes(services: Services): { routes: RouteSpec[]; api: Api
     ...adminRoutes(services),
     ...userPageRoutes(services),
     ...runRoutes(services),
+    ...itemActionRoutes(services),
     ...ratingRoutes(services),
     ...portalRoutes(services),
     ...workerRoutes(services),

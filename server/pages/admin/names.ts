@@ -58,6 +58,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'portal.credentials': '设置部门系统账号',
   'run.trace-download': '下载运行跟踪文件',
   'item.retry': '重新办理事项',
+  'item.cancel': '取消办理事项',
+  'item.hand-over': '事项转人工办理',
 };
 
 /** Keys of audit details, as chips on the audit log. */
