@@ -27,6 +27,7 @@ import { ocrConfirmRoutes } from './pages/clerk/ocr-confirm.ts';
 import { documentRoutes } from './pages/documents.pages.ts';
 import { homeRoutes } from './pages/home.pages.ts';
 import { ratingRoutes } from './pages/ratings/ratings.pages.ts';
+import { registrationRoutes } from './pages/registration.pages.ts';
 import { systemRoutes } from './pages/system.routes.ts';
 import type { Services } from './services.ts';
 
@@ -52,6 +53,7 @@ export function buildRoutes(services: Services): { routes: RouteSpec[]; api: Api
     ...systemRoutes(services),
     ...homeRoutes(services),
     ...authRoutes(services),
+    ...registrationRoutes(services),
     ...accountRoutes(services),
     ...myListRoutes(services),
     ...newApplicationRoutes(services),

@@ -82,6 +82,7 @@ export const DETAIL_LABELS: Record<string, string> = {
   rateDurationMs: '限速周期（毫秒）',
   baseUrl: '地址',
   reason: '原因',
+  verified: '验证方式',
   rating: '评价',
   kind: '类型',
   documentId: '材料',
