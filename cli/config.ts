@@ -94,6 +94,14 @@ export const configSchema = z.object({
     emptyAsUndefined,
     z.url({ protocol: /^https?$/, error: '必须是 http:// 或 https:// 开头的地址' }).optional(),
   ),
+  /**
+   * The centre's SMS gateway: the registration code is POSTed there as JSON { phone, text }. Unset: nothing is
+   * sent and the registration page shows the message itself (development and demo only).
+   */
+  SMS_WEBHOOK_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, error: '必须是 http:// 或 https:// 开头的地址' }).optional(),
+  ),
   /** The CJK font of the PDF documents (行业综合许可证, 办结通知书): a TTF/OTF/TTC file (`yijian doctor` checks it). */
   PDF_FONT: z.string().min(1).default(DEFAULT_PDF_FONT.path),
   /** For a TTC collection, the member to use; empty for a single-font file. */

@@ -8,13 +8,18 @@ import { type HumanTaskRow, humanTasks } from '../store/human-tasks.repo.ts';
 import { type DriftScheduleRow, type PortalCheckRow, portalChecks } from '../store/portal-checks.repo.ts';
 import { type PortalCredentialSummary, portalCredentials } from '../store/portal-credentials.repo.ts';
 import { type PortalSettingsRow, portalSettings } from '../store/portal-settings.repo.ts';
-import { type CoordinatorOptions, resubmitFailed, submitApplication } from './coordinator.ts';
+import {
+  afterItemClosed,
+  type CoordinatorOptions,
+  resubmitFailed,
+  submitApplication,
+} from './coordinator.ts';
 import { DRIFT_JOB_OPTIONS } from './drift-processor.ts';
 import { applyDriftSchedule, nextDriftRun } from './drift-schedule.ts';
 import { type LiveEvent, publishEvent, subscribeEvents } from './events.ts';
 import { listWorkers, type WorkerStatus } from './heartbeat.ts';
 import type { DriftJobData } from './job-data.ts';
-import { driftJobId } from './names.ts';
+import { driftJobId, itemJobId, warmJobId } from './names.ts';
 import type { PlanSource } from './plan-source.ts';
 import { planWaves } from './planner.ts';
 import type { QueueClients } from './queue-clients.ts';
@@ -91,6 +96,40 @@ export class BotQueue {
   /** Runs again only the failed items (or the named ones among them). */
   resubmitFailed(applicationId: string, itemIds?: readonly string[]): Promise<string[]> {
     return resubmitFailed(this.#coordinator, applicationId, itemIds);
+  }
+
+  /**
+   * An admin's 取消 or 转人工 of an item nothing is being filed for (waiting, queued or failed). Its job is
+   * removed from the portal's queue so no worker takes it; a job a worker holds already stops at the closed
+   * state, at the latest just before the final submit. False when the item cannot be closed now.
+   */
+  async closeItem(
+    applicationId: string,
+    itemId: string,
+    change: { to: 'cancelled' | 'handed-over'; reason: string; byName: string },
+  ): Promise<boolean> {
+    const { db, clients, source } = this.#options;
+    const closed = await applicationItems.close(db, applicationId, itemId, change);
+    if (!closed) return false;
+    const portalId = (await source.plan(applicationId)).find((item) => item.itemId === itemId)?.portalId;
+    if (portalId && this.portalIds.includes(portalId)) {
+      const queue = clients.portalQueue(portalId);
+      for (const jobId of [
+        itemJobId(applicationId, itemId, closed.generation),
+        warmJobId(applicationId, itemId, closed.generation),
+      ]) {
+        // A job a worker holds is locked and stays; it finds the item closed (item-processor.ts).
+        await (await queue.getJob(jobId))?.remove().catch(() => undefined);
+      }
+    }
+    await publishEvent(clients.publisher, { type: 'item', applicationId, itemId, status: change.to });
+    await afterItemClosed(this.#coordinator, applicationId);
+    return true;
+  }
+
+  /** Items of these applications handed over to the clerk (转人工), for the desk's list. */
+  handedOverItems(applicationIds: readonly string[]): Promise<ApplicationItemRow[]> {
+    return applicationItems.handedOver(this.#options.db, applicationIds);
   }
 
   items(applicationId: string): Promise<ApplicationItemRow[]> {

@@ -2,7 +2,7 @@ import type { FlowProducer, Job, JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { parseWireFailure } from '../bots/errors/index.ts';
 import type { Logger } from '../lib/logger.ts';
-import { applicationItems, type ItemStatus } from '../store/application-items.repo.ts';
+import { applicationItems, CLOSED_STATUSES, type ItemStatus } from '../store/application-items.repo.ts';
 import type { Db } from '../store/db.ts';
 import { publishEvent } from './events.ts';
 import { advanceJobDataSchema, type ItemJobData, parseJobData } from './job-data.ts';
@@ -139,7 +139,8 @@ export function createAdvanceProcessor(options: CoordinatorOptions) {
     const data = parseJobData(advanceJobDataSchema, job.data, job.id);
     const item = await applicationItems.get(db, data.applicationId, data.itemId);
     if (!item || item.generation !== data.generation) return; // superseded by a resubmission
-    if (item.status !== 'done') {
+    // An item an admin cancelled or handed over keeps that state: its job's end is not a failure.
+    if (item.status !== 'done' && !CLOSED_STATUSES.includes(item.status)) {
       const failures = Object.values(await job.getIgnoredChildrenFailures());
       const reason = failures[0];
       const failure = parseWireFailure(reason) ?? {
@@ -165,6 +166,15 @@ export function createAdvanceProcessor(options: CoordinatorOptions) {
   };
 }
 
+/**
+ * After an admin took an item from the bots (取消, 转人工): what needed it is blocked, and the application
+ * may have nothing left to run. The item's own job, if a worker holds it, stops at the closed state.
+ */
+export async function afterItemClosed(options: CoordinatorOptions, applicationId: string): Promise<void> {
+  await scheduleReady(options, applicationId);
+  await settleIfFinished(options, applicationId);
+}
+
 async function settleIfFinished(options: CoordinatorOptions, applicationId: string): Promise<void> {
   if (!options.onSettled) return;
   const plan = await options.source.plan(applicationId);
@@ -172,7 +182,11 @@ async function settleIfFinished(options: CoordinatorOptions, applicationId: stri
   const states = new Map<string, ItemStatus>(rows.map((row) => [row.itemId, row.status]));
   const blocked = new Set(blockedItems(plan, states));
   const active = rows.some(
-    (row) => row.status !== 'done' && row.status !== 'failed' && !blocked.has(row.itemId),
+    (row) =>
+      row.status !== 'done' &&
+      row.status !== 'failed' &&
+      !CLOSED_STATUSES.includes(row.status) &&
+      !blocked.has(row.itemId),
   );
   if (!active)
     await options.onSettled(

@@ -9,12 +9,13 @@ import {
 } from '../bots/errors/index.ts';
 import type { ItemRunIo, ItemRunner, ItemRunRequest, WarmOutcome, WarmRequest } from '../bots/item-runner.ts';
 import type { Logger } from '../lib/logger.ts';
-import { applicationItems } from '../store/application-items.repo.ts';
+import { applicationItems, CLOSED_STATUSES } from '../store/application-items.repo.ts';
 import { botRuns } from '../store/bot-runs.repo.ts';
 import type { Db } from '../store/db.ts';
 import { askPerson } from './ask-person.ts';
 import { publishEvent } from './events.ts';
 import { RunEvidence } from './evidence.ts';
+import { ItemClosedError } from './item-closed.error.ts';
 import { type ItemJobData, itemJobDataSchema, parseJobData } from './job-data.ts';
 import type { PlanSource, PortalDirectory } from './plan-source.ts';
 import { followUpDelay } from './queue-options.ts';
@@ -71,6 +72,14 @@ export function createItemProcessor(options: ItemProcessorOptions) {
     if (!item) throw new UnrecoverableError(`No item ${data.itemId} for application ${data.applicationId}`);
     // Done already (a worker died after storing the result but before completing the job): nothing to do.
     if (item.status === 'done' && item.generation === data.generation) return item.outputs;
+    // Cancelled or handed to the clerk by an admin while the job waited: never filed by a bot.
+    if (CLOSED_STATUSES.includes(item.status)) {
+      logger.info(
+        { jobId: job.id, portal: data.portalId, status: item.status },
+        '事项已取消或转人工，不再办理',
+      );
+      return { closed: item.status };
+    }
 
     const runId = await botRuns.start(db, {
       applicationId: data.applicationId,
@@ -111,7 +120,9 @@ export function createItemProcessor(options: ItemProcessorOptions) {
       beforeFinalSubmit: async () => {
         // Given up on (the watchdog, a shutdown): another attempt may be filing already; never click here.
         if (abort.signal.aborted) throw new PortalUnavailableError('运行已中止，不再提交');
-        await applicationItems.markSubmitStarted(db, data.applicationId, data.itemId);
+        // The last check before filing: an admin may have closed the item since this run began.
+        if (!(await applicationItems.markSubmitStarted(db, data.applicationId, data.itemId)))
+          throw new ItemClosedError();
       },
       waitOutside: (waiting) => watchdog.whileWaiting(waiting),
       askPerson: (question) =>
@@ -168,6 +179,18 @@ export function createItemProcessor(options: ItemProcessorOptions) {
       throw new DelayedError();
     } catch (error) {
       if (error instanceof DelayedError) throw error;
+      // Closed by an admin during the run (the bot's own wrapping may have renamed the error): no retry.
+      if (
+        CLOSED_STATUSES.includes(
+          (await applicationItems.get(db, data.applicationId, data.itemId))?.status ?? 'waiting',
+        )
+      ) {
+        await botRuns.finish(db, runId, {
+          status: 'interrupted',
+          tracePath: evidence.relative(evidence.tracePath),
+        });
+        throw new UnrecoverableError(new ItemClosedError().message);
+      }
       const failure = withFieldOrigins(coerceBotError(error), data.itemId, options.source);
       await botRuns.finish(db, runId, {
         status: 'failed',

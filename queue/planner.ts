@@ -87,7 +87,13 @@ export function comingItems(
   return coming;
 }
 
-/** Items that can never start because something they need (directly or not) failed. */
+/** An item that ended without its outputs: failed, or taken from the bots by an admin (取消, 转人工). */
+const ENDED_UNDONE: ReadonlySet<ItemStatus | undefined> = new Set(['failed', 'cancelled', 'handed-over']);
+
+/**
+ * Items that can never start because something they need (directly or not) failed or was taken from the
+ * bots: its outputs will not come from a portal run.
+ */
 export function blockedItems(items: readonly PlanItem[], states: ReadonlyMap<string, ItemStatus>): string[] {
   const blocked = new Set<string>();
   let grew = true;
@@ -95,7 +101,7 @@ export function blockedItems(items: readonly PlanItem[], states: ReadonlyMap<str
     grew = false;
     for (const item of items) {
       if (blocked.has(item.itemId) || states.get(item.itemId) !== 'waiting') continue;
-      if (item.needs.some((need) => states.get(need) === 'failed' || blocked.has(need))) {
+      if (item.needs.some((need) => ENDED_UNDONE.has(states.get(need)) || blocked.has(need))) {
         blocked.add(item.itemId);
         grew = true;
       }

@@ -11,6 +11,8 @@ export type BotsPort = Pick<
   | 'plan'
   | 'submit'
   | 'resubmitFailed'
+  | 'closeItem'
+  | 'handedOverItems'
   | 'items'
   | 'openTasks'
   | 'task'

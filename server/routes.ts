@@ -5,6 +5,7 @@ import { userApiRoutes } from './api/users.api.ts';
 import { eventRoutes } from './events/stream.ts';
 import type { RouteSpec } from './http/routes.ts';
 import { accountRoutes } from './pages/account.pages.ts';
+import { itemActionRoutes } from './pages/admin/item-actions.pages.ts';
 import { portalRoutes } from './pages/admin/portals.pages.ts';
 import { queueBoardRoutes } from './pages/admin/queue-board.ts';
 import { runRoutes } from './pages/admin/runs.pages.ts';
@@ -25,6 +26,8 @@ import { deskRunRoutes } from './pages/clerk/desk-runs.pages.ts';
 import { ocrConfirmRoutes } from './pages/clerk/ocr-confirm.ts';
 import { documentRoutes } from './pages/documents.pages.ts';
 import { homeRoutes } from './pages/home.pages.ts';
+import { ratingRoutes } from './pages/ratings/ratings.pages.ts';
+import { registrationRoutes } from './pages/registration.pages.ts';
 import { systemRoutes } from './pages/system.routes.ts';
 import type { Services } from './services.ts';
 
@@ -50,6 +53,7 @@ export function buildRoutes(services: Services): { routes: RouteSpec[]; api: Api
     ...systemRoutes(services),
     ...homeRoutes(services),
     ...authRoutes(services),
+    ...registrationRoutes(services),
     ...accountRoutes(services),
     ...myListRoutes(services),
     ...newApplicationRoutes(services),
@@ -66,6 +70,8 @@ export function buildRoutes(services: Services): { routes: RouteSpec[]; api: Api
     ...adminRoutes(services),
     ...userPageRoutes(services),
     ...runRoutes(services),
+    ...itemActionRoutes(services),
+    ...ratingRoutes(services),
     ...portalRoutes(services),
     ...workerRoutes(services),
     ...queueBoardRoutes(services.boardQueues, services.options.timeZone),

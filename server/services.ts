@@ -6,10 +6,12 @@ import { AuditRepo } from '../store/audit.repo.ts';
 import type { Db } from '../store/db.ts';
 import { DocumentsRepo } from '../store/documents.repo.ts';
 import { LoginFailuresRepo } from '../store/login-failures.repo.ts';
+import { PhoneVerificationsRepo } from '../store/phone-verifications.repo.ts';
 import { SessionsRepo } from '../store/sessions.repo.ts';
 import { UsersRepo } from '../store/users.repo.ts';
 import { type Audit, createAudit } from './audit.ts';
 import { LoginLimiter } from './auth/login-limiter.ts';
+import { PhoneVerification } from './auth/phone-verification.ts';
 import { SessionManager } from './auth/sessions.ts';
 import type { BotsPort } from './bots.ts';
 import type { FormCatalog } from './catalog.ts';
@@ -19,6 +21,7 @@ import type { HealthReport } from './health.ts';
 import { setCentreTimeZone } from './html/components.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { resolveServerOptions, type ServerOptions } from './options.ts';
+import { OutboxSms, type SmsSender } from './sms/sms.ts';
 import { formsCatalog } from './workspace/forms-catalog.ts';
 import { DocumentReader } from './workspace/reader.ts';
 import { refreshResolution } from './workspace/workspace.ts';
@@ -45,6 +48,8 @@ export interface AppDeps {
   boardQueues?: readonly Queue[];
   /** Opens /api/admin/* to `yijian users …` (auth/admin-token.ts); without it only sessions do. */
   adminToken?: string;
+  /** Text messages (the registration code); default an in-memory outbox the page shows (development). */
+  sms?: SmsSender;
 }
 
 /** The application's collaborators, built once and shared by every route module. */
@@ -70,6 +75,9 @@ export interface Services {
   depthHistory?: DepthHistory;
   boardQueues?: readonly Queue[];
   adminToken?: string;
+  sms: SmsSender;
+  /** 注册短信验证 (auth/phone-verification.ts). */
+  phoneVerification: PhoneVerification;
 }
 
 const APPLICATION_EVENTS: Record<string, string> = {
@@ -93,6 +101,7 @@ export function createServices(deps: AppDeps): Services {
     if (event) metrics.applicationEvents.inc({ event });
   };
   setCentreTimeZone(options.timeZone);
+  const sms = deps.sms ?? new OutboxSms();
   const services: Services = {
     logger: deps.logger,
     health: deps.health,
@@ -112,6 +121,8 @@ export function createServices(deps: AppDeps): Services {
     ...(deps.bots ? { bots: deps.bots, depthHistory: new DepthHistory(deps.bots, deps.logger) } : {}),
     ...(deps.boardQueues ? { boardQueues: deps.boardQueues } : {}),
     ...(deps.adminToken ? { adminToken: deps.adminToken } : {}),
+    sms,
+    phoneVerification: new PhoneVerification(new PhoneVerificationsRepo(deps.db), sms, deps.secret),
   };
   if (deps.ocr) {
     services.reader = new DocumentReader({

@@ -7,7 +7,20 @@ export type ItemStatus =
   | 'awaiting-person'
   | 'awaiting-approval'
   | 'done'
-  | 'failed';
+  | 'failed'
+  | 'cancelled'
+  | 'handed-over';
+
+/**
+ * Taken out of the bots' hands by an admin (see 0202_item_closing.sql): cancelled, or handed over to the
+ * clerk. No write of the bots' side (status, result, failure, submit marker) touches such a row again.
+ */
+export const CLOSED_STATUSES: readonly ItemStatus[] = ['cancelled', 'handed-over'];
+
+/** What an admin may still take from the bots: nothing of it is being filed right now. */
+export const CLOSABLE_STATUSES: readonly ItemStatus[] = ['waiting', 'queued', 'failed'];
+
+const NOT_CLOSED = `status NOT IN ('cancelled', 'handed-over')`;
 
 export interface ApplicationItemRow {
   applicationId: string;
@@ -19,10 +32,15 @@ export interface ApplicationItemRow {
   failure: Record<string, unknown> | null;
   submitStartedAt: Date | null;
   updatedAt: Date;
+  /** Why an admin cancelled the item or handed it to the clerk, by whom (display name) and when. */
+  closedReason: string | null;
+  closedByName: string | null;
+  closedAt: Date | null;
 }
 
 const COLUMNS = `application_id AS "applicationId", item_id AS "itemId", status, generation, outputs, receipt,
-  failure, submit_started_at AS "submitStartedAt", updated_at AS "updatedAt"`;
+  failure, submit_started_at AS "submitStartedAt", updated_at AS "updatedAt", closed_reason AS "closedReason",
+  closed_by_name AS "closedByName", closed_at AS "closedAt"`;
 
 /** One row per item of a submitted application: what the bots did and what came out. */
 export const applicationItems = {
@@ -64,17 +82,54 @@ export const applicationItems = {
 
   async setStatus(db: Queryable, applicationId: string, itemId: string, status: ItemStatus): Promise<void> {
     await db.query(
-      `UPDATE application_items SET status = $3, updated_at = now() WHERE application_id = $1 AND item_id = $2`,
+      `UPDATE application_items SET status = $3, updated_at = now()
+       WHERE application_id = $1 AND item_id = $2 AND ${NOT_CLOSED}`,
       [applicationId, itemId, status],
     );
   },
 
-  /** Marks that a submission may exist from now on: any later run must reconcile before submitting. */
-  async markSubmitStarted(db: Queryable, applicationId: string, itemId: string): Promise<void> {
-    await db.query(
+  /**
+   * Marks that a submission may exist from now on: any later run must reconcile before submitting. False
+   * when an admin closed the item meanwhile: the bot must not press submit (the last check before filing).
+   */
+  async markSubmitStarted(db: Queryable, applicationId: string, itemId: string): Promise<boolean> {
+    const rows = await db.query<{ itemId: string }>(
       `UPDATE application_items SET submit_started_at = COALESCE(submit_started_at, now()), updated_at = now()
-       WHERE application_id = $1 AND item_id = $2`,
+       WHERE application_id = $1 AND item_id = $2 AND ${NOT_CLOSED}
+       RETURNING item_id AS "itemId"`,
       [applicationId, itemId],
+    );
+    return rows.length > 0;
+  },
+
+  /**
+   * An admin's 取消 or 转人工: only an item nothing is being filed for (CLOSABLE_STATUSES). Returns the status it
+   * had and its generation (whose job is to be removed), or undefined when it cannot be closed now.
+   */
+  async close(
+    db: Queryable,
+    applicationId: string,
+    itemId: string,
+    change: { to: 'cancelled' | 'handed-over'; reason: string; byName: string },
+  ): Promise<{ previous: ItemStatus; generation: number } | undefined> {
+    const rows = await db.query<{ previous: ItemStatus; generation: number }>(
+      `UPDATE application_items i
+       SET status = $3, closed_reason = $4, closed_by_name = $5, closed_at = now(), updated_at = now()
+       FROM (SELECT status FROM application_items WHERE application_id = $1 AND item_id = $2 FOR UPDATE) before
+       WHERE i.application_id = $1 AND i.item_id = $2 AND i.status = ANY($6::text[])
+       RETURNING before.status AS previous, i.generation`,
+      [applicationId, itemId, change.to, change.reason, change.byName, [...CLOSABLE_STATUSES]],
+    );
+    return rows[0];
+  },
+
+  /** Items of these applications handed over to the clerk, for the desk's list. */
+  async handedOver(db: Queryable, applicationIds: readonly string[]): Promise<ApplicationItemRow[]> {
+    if (applicationIds.length === 0) return [];
+    return db.query<ApplicationItemRow>(
+      `SELECT ${COLUMNS} FROM application_items
+       WHERE application_id = ANY($1::text[]) AND status = 'handed-over' ORDER BY closed_at`,
+      [[...applicationIds]],
     );
   },
 
@@ -92,7 +147,7 @@ export const applicationItems = {
       `UPDATE application_items
        SET status = $3, receipt = COALESCE(receipt, '{}'::jsonb) || $4::jsonb, outputs = outputs || $5::jsonb,
            failure = NULL, updated_at = now()
-       WHERE application_id = $1 AND item_id = $2`,
+       WHERE application_id = $1 AND item_id = $2 AND ${NOT_CLOSED}`,
       [row.applicationId, row.itemId, row.status, JSON.stringify(row.receipt), JSON.stringify(row.outputs)],
     );
   },
@@ -100,7 +155,7 @@ export const applicationItems = {
   async recordFailure(db: Queryable, applicationId: string, itemId: string, failure: object): Promise<void> {
     await db.query(
       `UPDATE application_items SET status = 'failed', failure = $3::jsonb, updated_at = now()
-       WHERE application_id = $1 AND item_id = $2`,
+       WHERE application_id = $1 AND item_id = $2 AND ${NOT_CLOSED}`,
       [applicationId, itemId, JSON.stringify(failure)],
     );
   },

@@ -12,6 +12,7 @@ import { checkHealth } from '../../server/health.ts';
 import { closeServer, listen } from '../../server/listen.ts';
 import { registerOcrMetrics } from '../../server/ocr-metrics.ts';
 import { createServices, type Services } from '../../server/services.ts';
+import { WebhookSms } from '../../server/sms/sms.ts';
 import { type Boot, boot, runOrExit } from '../boot.ts';
 import { sandboxPortalUrls, startBotSystem } from '../bot-system.ts';
 import { pdfFontOf } from '../config.ts';
@@ -68,6 +69,7 @@ export async function startWebServer(
     ...(board ? { boardQueues: board.allQueues } : {}),
     adminToken,
     ocr: startOcr,
+    ...(ctx.config.SMS_WEBHOOK_URL ? { sms: new WebhookSms(ctx.config.SMS_WEBHOOK_URL) } : {}),
   });
   registerOcrMetrics(services.metrics.registry, () => pool?.stats());
   const { app } = createAppWithServices(services);

@@ -16,7 +16,7 @@ const progressSchema = z
         department: z.string(),
         status: z.string().meta({
           description:
-            'pending 待报送 · waiting · queued · running · awaiting-person · awaiting-approval · done · failed',
+            'pending 待报送 · waiting · queued · running · awaiting-person · awaiting-approval · done · failed · cancelled 已取消 · handed-over 已转人工',
         }),
         receipt: z.record(z.string(), z.string()),
         outputs: z.record(z.string(), z.unknown()),

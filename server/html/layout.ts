@@ -36,13 +36,17 @@ const NAVIGATION: Record<Role, readonly { href: string; label: string }[]> = {
     { href: '/my', label: '我的办件' },
     { href: '/my/new', label: '新办一件事' },
   ],
-  clerk: [{ href: '/desk', label: '窗口办件' }],
+  clerk: [
+    { href: '/desk', label: '窗口办件' },
+    { href: '/desk/ratings', label: '好差评' },
+  ],
   admin: [
     { href: '/admin', label: '概览' },
     { href: '/admin/runs', label: '机器人运行' },
     { href: '/admin/portals', label: '部门系统' },
     { href: '/admin/workers', label: '工作进程' },
     { href: '/admin/queues', label: '队列面板' },
+    { href: '/admin/ratings', label: '好差评' },
     { href: '/admin/audit', label: '审计日志' },
     { href: '/admin/users', label: '账号' },
   ],

@@ -2,7 +2,6 @@ import type { Request, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { maskPhone } from '../../lib/redact.ts';
-import { LoginTakenError } from '../../store/users.repo.ts';
 import { waitMessage } from '../auth/login-limiter.ts';
 import { decoyHash, hashPassword, passwordProblems, verifyPassword } from '../auth/password.ts';
 import { alertBox, csrfField, type FieldErrors, inputField } from '../html/components.ts';
@@ -133,28 +132,21 @@ export function authRoutes(services: Services): RouteSpec[] {
         const parsed = parseForm(registerSchema, body);
         if (errors || !parsed.ok) return showRegister(req, res, { ...kept, errors: errors ?? {} }, 422);
         const { name, phone, password } = parsed.data;
-        let user: Awaited<ReturnType<typeof users.create>>;
+        if (await users.findByLogin(phone))
+          return showRegister(req, res, { ...kept, errors: { phone: '该手机号已注册，请直接登录' } }, 422);
+        // The account is created once the code sent to the phone comes back (registration.pages.ts).
+        const session = await sessions.ensure(req, res);
         try {
-          user = await users.create({
-            role: 'applicant',
-            login: phone,
+          await services.phoneVerification.start(session.idHash, {
+            phone,
             displayName: name,
             passwordHash: await hashPassword(password, options.passwordCost),
           });
         } catch (error) {
-          if (!(error instanceof LoginTakenError)) throw error;
-          return showRegister(req, res, { ...kept, errors: { phone: '该手机号已注册，请直接登录' } }, 422);
+          services.logger.warn({ code: (error as Error).name }, '注册验证码短信未能发出');
+          return showRegister(req, res, { ...kept, failure: '短信验证码发送失败，请稍后再试' }, 503);
         }
-        await sessions.signIn(req, res, user.id);
-        req.yj.user = {
-          id: user.id,
-          role: user.role,
-          login: user.login,
-          displayName: user.displayName,
-          centreId: null,
-        };
-        await audit(req, 'user.register', { type: 'user', id: user.id }, { login: maskPhone(phone) });
-        res.redirect(303, '/my?welcome=1');
+        res.redirect(303, '/register/verify');
       },
     },
     {
@@ -234,16 +226,19 @@ function loginForm(csrf: string, state: LoginState) {
 </section>`;
 }
 
-interface RegisterState {
+export interface RegisterState {
   name?: string;
   phone?: string;
   errors?: FieldErrors;
+  /** Why the registration must start again (the code's tries ran out, it expired, it could not be sent). */
+  failure?: string;
 }
 
-function registerForm(csrf: string, state: RegisterState) {
+export function registerForm(csrf: string, state: RegisterState) {
   return html`<section class="card auth-card">
   <h1 class="auth-card__title">注册申请人账号</h1>
   <p class="auth-card__lead">注册后即可在线办理"开办企业""开餐饮店"等一件事，进度随时可查。</p>
+  ${state.failure ? alertBox('error', state.failure) : ''}
   <form method="post" action="/register" novalidate class="form">
     ${csrfField(csrf)}
     ${inputField({ name: 'name', label: '姓名', value: state.name, error: state.errors?.name, autocomplete: 'name', required: true, maxlength: 30 })}
@@ -254,7 +249,8 @@ function registerForm(csrf: string, state: RegisterState) {
       <label class="check"><input type="checkbox" name="consent" value="1"${state.errors?.consent ? html` aria-invalid="true" aria-describedby="f-consent-error"` : ''}> 我同意本平台按《个人信息保护法》处理我提交的信息，仅用于办理我申请的事项</label>
       ${state.errors?.consent ? html`<p class="field__error" id="f-consent-error" role="alert">${state.errors.consent}</p>` : ''}
     </div>
-    <button class="button button--primary button--block" type="submit">注册并登录</button>
+    <button class="button button--primary button--block" type="submit">获取短信验证码</button>
+    <p class="field__hint">下一步输入发送到该手机号的验证码，验证通过后创建账号并登录。</p>
   </form>
   <p class="auth-card__switch">已有账号？<a href="/login">直接登录</a></p>
 </section>`;

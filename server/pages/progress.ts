@@ -1,5 +1,10 @@
 import { itemDef } from '../../forms/index.ts';
-import type { ApplicationItemRow, ItemStatus } from '../../store/application-items.repo.ts';
+import {
+  type ApplicationItemRow,
+  CLOSABLE_STATUSES,
+  CLOSED_STATUSES,
+  type ItemStatus,
+} from '../../store/application-items.repo.ts';
 import type { Application } from '../../store/applications.repo.ts';
 import type { HumanTaskRow } from '../../store/human-tasks.repo.ts';
 import { countdown, itemDeadline, itemTimeLimitDays, timeLimitText } from '../applications/deadlines.ts';
@@ -32,6 +37,8 @@ export interface ProgressView {
   runs?: Record<string, ItemRun>;
   /** Where a run's evidence is shown to this person (none: no link). */
   evidenceHref?: (runId: number) => string;
+  /** An admin's per-item controls (取消, 转人工), posted to `${base}/items/:itemId/…`; none for others. */
+  manage?: { base: string; reason?: { itemId: string; error: string } };
 }
 
 /** An item's latest run, as its progress line shows it. */
@@ -93,6 +100,8 @@ export const ITEM_STATUS: Record<ItemStatus | 'pending' | 'manual', { label: str
   'awaiting-approval': { label: '已受理，等待部门审核', tone: 'processing' },
   done: { label: '已办结', tone: 'completed' },
   failed: { label: '办理失败', tone: 'returned' },
+  cancelled: { label: '已取消', tone: 'draft' },
+  'handed-over': { label: '已转人工办理', tone: 'returned' },
 };
 
 const RECEIPT_LABELS: Record<string, string> = { reference: '部门办件编号' };
@@ -201,9 +210,43 @@ function itemCard(view: ProgressView, item: ItemInfo, automated: boolean): SafeH
       : ''
   }
   ${hold ? html`<p class="item__hold" role="status">部门系统已变更，暂停提交：${hold}</p>` : ''}
+  ${row ? closedLine(view, row) : ''}
   ${runLine(view, item.id, row)}
+  ${row && view.manage && CLOSABLE_STATUSES.includes(row.status) ? manageForm(view, view.manage, item) : ''}
   ${tasks.map((task) => taskForm(view, task))}
 </li>`;
+}
+
+/**
+ * Why an admin took the item from the bots: the clerk reads the reason (转人工: theirs to file by hand); the
+ * applicant only that it is handled at the counter or not at all.
+ */
+function closedLine(view: ProgressView, row: ApplicationItemRow): SafeHtml | '' {
+  if (!CLOSED_STATUSES.includes(row.status)) return '';
+  const handed = row.status === 'handed-over';
+  if (view.audience === 'applicant')
+    return html`<p class="item__closed">${handed ? '该事项改由窗口工作人员人工办理。' : '该事项已取消办理。'}</p>`;
+  return html`<div class="item__closed" role="status"><p><strong>${handed ? '已转人工，请窗口人工办理' : '已取消，机器人不再办理'}</strong>（${row.closedByName ?? '管理员'}，${formatTime(row.closedAt)}）</p>
+  ${row.closedReason ? html`<p>原因：${row.closedReason}</p>` : ''}</div>`;
+}
+
+/** An admin's controls for an item nothing is being filed for: a reason, then 转人工 or 取消. */
+function manageForm(
+  view: ProgressView,
+  manage: NonNullable<ProgressView['manage']>,
+  item: ItemInfo,
+): SafeHtml {
+  const action = `${manage.base}/items/${item.id}`;
+  const error = manage.reason?.itemId === item.id ? manage.reason.error : undefined;
+  const id = `close-reason-${item.id}`;
+  return html`<details class="item__manage" id="manage-${item.id}"${error ? html` open` : ''}><summary>取消或转人工</summary>
+  <form method="post" action="${action}/hand-over" class="form" novalidate>${csrfField(view.csrf)}
+    <div class="field"><label class="field__label" for="${id}">原因（窗口人员会看到）</label>
+    <textarea class="input" id="${id}" name="reason" rows="2" maxlength="500"${error ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}></textarea>
+    ${error ? html`<p class="field__error" id="${id}-error">${error}</p>` : ''}</div>
+    <div class="actions"><button class="button button--primary" type="submit" data-confirm="将「${item.name}」转给窗口人工办理？机器人不会再办理该事项。">转人工办理</button>
+    <button class="button button--danger" type="submit" formaction="${action}/cancel" data-confirm="取消「${item.name}」？机器人不会再办理该事项，也不能重新办理。">取消办理</button></div>
+  </form></details>`;
 }
 
 export function progressSection(view: ProgressView): SafeHtml {

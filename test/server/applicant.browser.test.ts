@@ -5,6 +5,7 @@ import { createOcrService, type OcrService } from '../../ocr/service.ts';
 import { pdf } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { type ReferenceCard, referenceIdCards } from './id-cards.ts';
+import { smsCodeFor } from './register.ts';
 
 const SCRIPT = '<script>alert("x")</script>';
 
@@ -56,7 +57,10 @@ describe('applicant path in Chromium', () => {
     await page.getByLabel('设置密码').fill('Window-pass-7');
     await page.getByLabel('确认密码').fill('Window-pass-7');
     await page.getByLabel(/我同意/).check();
-    await page.getByRole('button', { name: '注册并登录' }).click();
+    await page.getByRole('button', { name: '获取短信验证码' }).click();
+    await page.getByText('验证码已发送至 138****1234').waitFor();
+    await page.getByLabel('短信验证码').fill(smsCodeFor(web, '13805961234'));
+    await page.getByRole('button', { name: '验证并完成注册' }).click();
     await expect.poll(() => page.url()).toContain('/my');
     await page.getByText('138****1234').waitFor();
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountDelayMs } from '../../server/auth/login-limiter.ts';
 import { Client } from './client.ts';
 import { startTestServer, type TestServer } from './harness.ts';
+import { register } from './register.ts';
 
 describe('accounts and sessions', () => {
   let web: TestServer;
@@ -15,7 +16,7 @@ describe('accounts and sessions', () => {
   it('registers an applicant with a phone number, signs them in and shows the phone masked', async () => {
     const client = new Client(web.base);
     await client.get('/register');
-    const reply = await client.postForm('/register', {
+    const reply = await register(web, client, {
       name: '张三',
       phone: '13812345678',
       password: 'Secret-pass-1',
@@ -38,7 +39,7 @@ describe('accounts and sessions', () => {
   it('keeps a display name without the characters that reorder or hide text', async () => {
     const client = new Client(web.base);
     await client.get('/register');
-    const reply = await client.postForm('/register', {
+    const reply = await register(web, client, {
       // U+202E would show the name reversed after it; U+200B and U+2066 are invisible.
       name: ' 赵\u202E六\u200b\u2066 ',
       phone: '13812340000',
@@ -51,7 +52,7 @@ describe('accounts and sessions', () => {
     // A name of nothing but such characters is no name.
     const other = new Client(web.base);
     await other.get('/register');
-    const empty = await other.postForm('/register', {
+    const empty = await register(web, other, {
       name: '\u202E\u200b',
       phone: '13812340001',
       password: 'Secret-pass-3',
@@ -65,7 +66,7 @@ describe('accounts and sessions', () => {
   it('shows each registration problem beside its field, in Chinese', async () => {
     const client = new Client(web.base);
     await client.get('/register');
-    const reply = await client.postForm('/register', {
+    const reply = await register(web, client, {
       name: '',
       phone: '123',
       password: 'short',

@@ -98,6 +98,11 @@ export class WebScriptedRunner implements ItemRunner {
   /** Items whose login shows a CAPTCHA the bot cannot read, so a clerk is asked. */
   readonly captchaFor = new Set<string>();
 
+  /** Items whose run waits here, just before the final submit, until the promise settles. */
+  readonly holdBeforeSubmit = new Map<string, Promise<void>>();
+  /** Items a run went on to file (passed the last check before the final submit), in order. */
+  readonly filed: string[] = [];
+
   /** Items whose run takes these named steps first, `stepPauseMs` each, so pages can watch them arrive. */
   readonly slowSteps = new Map<string, string[]>();
   stepPauseMs = 700;
@@ -139,7 +144,9 @@ export class WebScriptedRunner implements ItemRunner {
       });
       this.answers.push(answer);
     }
+    await this.holdBeforeSubmit.get(request.itemId);
     await io.beforeFinalSubmit();
+    this.filed.push(request.itemId);
     const made = RECEIPTS[request.itemId]?.() ?? {
       receipt: { reference: `X-${request.itemId}` },
       outputs: {},

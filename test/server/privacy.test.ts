@@ -3,6 +3,7 @@ import { Client } from './client.ts';
 import { SECRET_ID_NUMBER } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { fillReference, referenceTyped } from './reference.ts';
+import { register } from './register.ts';
 
 const SCRIPT = '<script>alert("x")</script>';
 const IMAGE = '<img src=x onerror=alert(1)>';
@@ -33,7 +34,7 @@ describe('escaping and personal data', () => {
       };
     }
     await applicant.get('/register');
-    const registered = await applicant.postForm('/register', {
+    const registered = await register(web, applicant, {
       name: SCRIPT,
       phone: '13812345678',
       password: 'Secret-pass-1',

@@ -124,6 +124,10 @@ describe('access control on every route', () => {
         'post /login',
         'post /logout',
         'post /register',
+        // The registration's second step: the SMS code sent to the phone, before the account exists.
+        'get /register/verify',
+        'post /register/verify',
+        'post /register/resend',
         // The 行业综合许可证's verification page: what the printed licence shows, found by its QR code's token.
         'get /verify/:token',
       ].sort(),

@@ -58,6 +58,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'portal.credentials': '设置部门系统账号',
   'run.trace-download': '下载运行跟踪文件',
   'item.retry': '重新办理事项',
+  'item.cancel': '取消办理事项',
+  'item.hand-over': '事项转人工办理',
 };
 
 /** Keys of audit details, as chips on the audit log. */
@@ -80,6 +82,7 @@ export const DETAIL_LABELS: Record<string, string> = {
   rateDurationMs: '限速周期（毫秒）',
   baseUrl: '地址',
   reason: '原因',
+  verified: '验证方式',
   rating: '评价',
   kind: '类型',
   documentId: '材料',

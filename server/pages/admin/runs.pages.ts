@@ -187,7 +187,8 @@ export function runRoutes(services: Services): RouteSpec[] {
 function retryCard(run: BotRunRow, csrf: string): SafeHtml {
   return html`<section class="card"><h2 class="card__title">该事项办理失败</h2>
 <p class="muted">部门系统恢复或机器人配置更新后，可以重新办理；部门退回的内容请由窗口人员在办件页修改后重新提交。</p>
-<form method="post" action="/admin/runs/${String(run.id)}/retry">${csrfField(csrf)}<button class="button button--primary" type="submit">重新办理「${itemName(run.itemId)}」</button></form></section>`;
+<form method="post" action="/admin/runs/${String(run.id)}/retry">${csrfField(csrf)}<button class="button button--primary" type="submit">重新办理「${itemName(run.itemId)}」</button></form>
+<p><a href="/desk/applications/${run.applicationId}#manage-${run.itemId}">取消办理或转人工…</a></p></section>`;
 }
 
 function runsTable(runs: BotRunRow[]): SafeHtml {

@@ -12,9 +12,8 @@ import type { RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 import { documentsCard } from '../documents.pages.ts';
 import { progressSection } from '../progress.ts';
+import { REASON_BELOW, SCORES } from '../ratings/scores.ts';
 import { applicationHeader, materialProgress, stepsBar } from './views.ts';
-
-const SCORES = ['非常不满意', '不满意', '一般', '满意', '非常满意'] as const;
 
 const NOTICES: Record<string, { kind: 'success'; text: string }> = {
   answered: { kind: 'success', text: '验证码已提交，机器人正在继续办理。' },
@@ -210,9 +209,6 @@ interface RatingDraft {
   comment?: string;
   confirm?: boolean;
 }
-
-/** Scores below 满意 need a reason (what went wrong is what a centre can act on). */
-const REASON_BELOW = 4;
 
 function ratingCard(
   base: string,

@@ -46,6 +46,8 @@ interface DeskRow {
   applicant: string;
   deadline: Date | undefined;
   waiting: number;
+  /** Items an admin handed over to the counter (转人工): the clerk files them by hand. */
+  handedOver: number;
 }
 
 export async function showDesk(services: Services, req: Request, res: Response): Promise<void> {
@@ -69,7 +71,12 @@ export async function showDesk(services: Services, req: Request, res: Response):
       user ? [[user.id, user.displayName] as const] : [],
     ),
   );
-  const tasks = services.bots ? await services.bots.openTasks(applications.map((a) => a.id)) : [];
+  const [tasks, handedOver] = services.bots
+    ? await Promise.all([
+        services.bots.openTasks(applications.map((a) => a.id)),
+        services.bots.handedOverItems(applications.map((a) => a.id)),
+      ])
+    : [[], []];
   const now = new Date();
   const endOfToday = new Date(now.getTime() + 24 * 3_600_000);
   const needle = query.q?.toLowerCase();
@@ -84,6 +91,7 @@ export async function showDesk(services: Services, req: Request, res: Response):
           )
         : undefined,
       waiting: tasks.filter((task) => task.applicationId === application.id).length,
+      handedOver: handedOver.filter((item) => item.applicationId === application.id).length,
     }))
     .filter(
       (row) =>
@@ -145,12 +153,12 @@ export async function showDesk(services: Services, req: Request, res: Response):
 
 function deskTable(services: Services, rows: readonly DeskRow[], now: Date): SafeHtml {
   return html`<div class="table-wrap"><table class="table table--desk"><thead><tr><th>办件编号</th><th>申请人</th><th>一件事</th><th>名称</th><th>状态</th><th>提交时间</th><th>办理时限</th><th></th></tr></thead>
-<tbody>${rows.map(({ application, applicant, deadline, waiting }) => {
+<tbody>${rows.map(({ application, applicant, deadline, waiting, handedOver }) => {
     const due = deadline ? countdown(deadline, now) : undefined;
     return html`<tr class="${cls(due?.overdue && 'row--overdue')}"><td data-label="办件编号"><code>${application.reference}</code></td>
 <td data-label="申请人">${applicant ? maskName(applicant) : '—'}</td>
 <td data-label="一件事">${services.catalog.bundle(application.bundleId)?.name ?? application.bundleId}</td>
-<td data-label="名称">${application.title ?? '未命名办件'}</td><td data-label="状态">${statusBadge(application.status)}${waiting ? html` <span class="tag tag--required">${String(waiting)} 个验证码待处理</span>` : ''}</td>
+<td data-label="名称">${application.title ?? '未命名办件'}</td><td data-label="状态">${statusBadge(application.status)}${waiting ? html` <span class="tag tag--required">${String(waiting)} 个验证码待处理</span>` : ''}${handedOver ? html` <span class="tag tag--required">${String(handedOver)} 个事项转人工</span>` : ''}</td>
 <td data-label="提交时间" class="nowrap">${formatTime(application.submittedAt)}</td>
 <td data-label="办理时限" class="nowrap">${deadline && due ? html`<span class="deadline">${formatTime(deadline)}</span><br><span class="${cls('countdown', due.overdue && 'countdown--overdue')}">${due.text}</span>` : '—'}</td>
 <td><a class="button button--small" href="/desk/applications/${application.id}">${application.status === 'submitted' ? '审核' : '查看'}</a></td></tr>`;

@@ -39,7 +39,12 @@ export async function showDeskApplication(
   req: Request,
   res: Response,
   id: string,
-  state: { errors?: Record<string, string>; notice?: DeskNotice } = {},
+  state: {
+    errors?: Record<string, string>;
+    notice?: DeskNotice;
+    /** An admin's 取消/转人工 refused for want of a reason. */
+    closeError?: { itemId: string; error: string };
+  } = {},
   status = 200,
 ): Promise<void> {
   const actions = new ApplicationActions(services);
@@ -63,7 +68,21 @@ export async function showDeskApplication(
   // Admins read a run on their own page (with its trace); a clerk on the desk's view of the application.
   const evidenceHref = (runId: number) =>
     user.role === 'admin' ? `/admin/runs/${String(runId)}` : `${base}/runs/${String(runId)}`;
-  const view: ProgressView = { ...progress, audience: 'clerk', csrf, base, evidenceHref };
+  const view: ProgressView = {
+    ...progress,
+    audience: 'clerk',
+    csrf,
+    base,
+    evidenceHref,
+    ...(user.role === 'admin'
+      ? {
+          manage: {
+            base: `/admin/applications/${application.id}`,
+            ...(state.closeError ? { reason: state.closeError } : {}),
+          },
+        }
+      : {}),
+  };
   sendPage(
     req,
     res,

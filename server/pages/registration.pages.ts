@@ -1,0 +1,154 @@
+import type { Request, Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { maskPhone } from '../../lib/redact.ts';
+import { LoginTakenError } from '../../store/users.repo.ts';
+import { codeProblem } from '../auth/phone-verification.ts';
+import { alertBox, csrfField, inputField } from '../html/components.ts';
+import { html } from '../html/html.ts';
+import { HOME_OF, sendPage } from '../html/layout.ts';
+import { HttpError } from '../http/errors.ts';
+import type { RouteSpec } from '../http/routes.ts';
+import type { Services } from '../services.ts';
+import { OutboxSms } from '../sms/sms.ts';
+import { type RegisterState, registerForm } from './auth.pages.ts';
+
+interface VerifyState {
+  error?: string;
+  notice?: string;
+}
+
+/**
+ * 注册短信验证, the second step of registration: the code sent to the phone is checked before the account is
+ * created (auth/phone-verification.ts). Without an SMS gateway (development) the page shows the message the
+ * phone would have received, marked 开发环境.
+ */
+export function registrationRoutes(services: Services): RouteSpec[] {
+  const { sessions, users, phoneVerification } = services;
+  const verifyLimit = rateLimit({
+    windowMs: 60 * 60 * 1000,
+    limit: 60,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new HttpError(429, 'TOO_MANY', '操作过于频繁，请一小时后再试')),
+  });
+
+  async function showVerify(req: Request, res: Response, state: VerifyState = {}, status = 200) {
+    const session = await sessions.ensure(req, res);
+    const pending = await phoneVerification.pending(session.idHash);
+    if (!pending) return res.redirect(303, '/register');
+    const outbox = services.sms instanceof OutboxSms ? services.sms.latest(pending.phone) : undefined;
+    sendPage(
+      req,
+      res,
+      {
+        title: '验证手机号',
+        width: 'narrow',
+        bare: true,
+        body: html`<section class="card auth-card">
+  <h1 class="auth-card__title">验证手机号</h1>
+  <p class="auth-card__lead">验证码已发送至 <strong>${maskPhone(pending.phone)}</strong>，请在 ${pendingMinutes(pending.expiresAt)} 内输入。</p>
+  ${outbox ? alertBox('info', html`未接入短信网关，短信没有真正发出。手机将收到：<span data-dev-sms>${outbox.text}</span>`, '开发环境') : ''}
+  ${state.notice ? alertBox('success', state.notice) : ''}
+  <form method="post" action="/register/verify" novalidate class="form">
+    ${csrfField(session.csrfToken)}
+    ${inputField({ name: 'code', label: '短信验证码', inputmode: 'numeric', autocomplete: 'one-time-code', required: true, maxlength: 6, error: state.error, hint: '6 位数字' })}
+    <button class="button button--primary button--block" type="submit">验证并完成注册</button>
+  </form>
+  <form method="post" action="/register/resend" class="form">${csrfField(session.csrfToken)}
+    <button class="button button--block" type="submit">重新获取验证码</button></form>
+  <p class="auth-card__switch">手机号填错了？<a href="/register">重新填写注册信息</a></p>
+</section>`,
+      },
+      status,
+    );
+  }
+
+  async function restart(req: Request, res: Response, state: RegisterState, status: number) {
+    const session = await sessions.ensure(req, res);
+    sendPage(
+      req,
+      res,
+      { title: '注册', width: 'narrow', bare: true, body: registerForm(session.csrfToken, state) },
+      status,
+    );
+  }
+
+  return [
+    {
+      method: 'get',
+      path: '/register/verify',
+      access: 'public',
+      kind: 'page',
+      summary: '注册：验证手机号',
+      handler: async (req, res) => {
+        if (req.yj.user) return res.redirect(303, HOME_OF[req.yj.user.role]);
+        await showVerify(req, res);
+      },
+    },
+    {
+      method: 'post',
+      path: '/register/verify',
+      access: 'public',
+      kind: 'page',
+      summary: '注册：提交短信验证码',
+      before: [verifyLimit],
+      handler: async (req, res) => {
+        const session = await sessions.ensure(req, res);
+        const code = typeof req.body?.code === 'string' ? req.body.code.trim() : '';
+        if (!/^\d{6}$/.test(code)) return showVerify(req, res, { error: '请输入 6 位数字验证码' }, 422);
+        const check = await phoneVerification.check(session.idHash, code);
+        if (!check.ok) {
+          if (check.reason === 'wrong') return showVerify(req, res, { error: codeProblem(check) }, 422);
+          return restart(req, res, { failure: codeProblem(check) }, 422);
+        }
+        const { phone, displayName, passwordHash } = check.pending;
+        let user: Awaited<ReturnType<typeof users.create>>;
+        try {
+          user = await users.create({ role: 'applicant', login: phone, displayName, passwordHash });
+        } catch (error) {
+          if (!(error instanceof LoginTakenError)) throw error;
+          return restart(req, res, { errors: { phone: '该手机号已注册，请直接登录' } }, 422);
+        }
+        await sessions.signIn(req, res, user.id);
+        req.yj.user = {
+          id: user.id,
+          role: user.role,
+          login: user.login,
+          displayName: user.displayName,
+          centreId: null,
+        };
+        await services.audit(
+          req,
+          'user.register',
+          { type: 'user', id: user.id },
+          { login: maskPhone(phone), verified: '短信验证码' },
+        );
+        res.redirect(303, '/my?welcome=1');
+      },
+    },
+    {
+      method: 'post',
+      path: '/register/resend',
+      access: 'public',
+      kind: 'page',
+      summary: '注册：重新获取短信验证码',
+      before: [verifyLimit],
+      handler: async (req, res) => {
+        const session = await sessions.ensure(req, res);
+        const pending = await phoneVerification.pending(session.idHash);
+        if (!pending) return res.redirect(303, '/register');
+        const wait = phoneVerification.waitBeforeResend(pending);
+        if (wait > 0) return showVerify(req, res, { error: `请 ${wait} 秒后再重新获取验证码` }, 429);
+        await phoneVerification.resend(session.idHash, pending);
+        await showVerify(req, res, {
+          notice: `已重新发送验证码至 ${maskPhone(pending.phone)}，之前的验证码作废。`,
+        });
+      },
+    },
+  ];
+}
+
+function pendingMinutes(expiresAt: Date): string {
+  const minutes = Math.max(1, Math.ceil((expiresAt.getTime() - Date.now()) / 60_000));
+  return `${minutes} 分钟`;
+}

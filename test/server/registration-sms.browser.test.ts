@@ -1,0 +1,131 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import { startTestServer, type TestServer } from './harness.ts';
+
+/**
+ * Issue 19: registration checks that the phone belongs to the person. The account is created only after the
+ * code sent to the phone is typed back; a wrong code says so in Chinese with the tries left, a new code voids
+ * the old one, and five wrong tries end the registration. The test server has no SMS gateway, so the page
+ * shows the message the phone would receive (开发环境), which is where a person would read it.
+ */
+describe('registration with an SMS code, in Chromium', () => {
+  let web: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    web = await startTestServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await web?.close();
+  });
+
+  async function fillRegistration(name: string, phone: string): Promise<Page> {
+    const context = await newChineseContext(browser, { viewport: { width: 390, height: 844 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${web.base}/register`);
+    await page.getByLabel('姓名').fill(name);
+    await page.getByLabel('手机号').fill(phone);
+    await page.getByLabel('设置密码').fill('Phone-pass-7');
+    await page.getByLabel('确认密码').fill('Phone-pass-7');
+    await page.getByLabel(/我同意/).check();
+    await page.getByRole('button', { name: '获取短信验证码' }).click();
+    await page.getByRole('heading', { name: '验证手机号' }).waitFor();
+    return page;
+  }
+
+  /** The code as the phone shows it: in the page's 开发环境 box. */
+  async function codeOnPhone(page: Page): Promise<string> {
+    const text = (await page.locator('[data-dev-sms]').allInnerTexts()).join('');
+    const code = text.match(/验证码为(\d{6})/)?.[1];
+    if (!code) throw new Error('no code shown');
+    return code;
+  }
+
+  async function enter(page: Page, code: string): Promise<void> {
+    await page.getByLabel('短信验证码').fill(code);
+    await page.getByRole('button', { name: '验证并完成注册' }).click();
+    await page.waitForLoadState('load');
+  }
+
+  const wrongFor = (code: string) => (code === '000000' ? '111111' : '000000');
+
+  it('creates the account only after the right code, saying why a code is refused', async () => {
+    const page = await fillRegistration('周晓明', '13866668888');
+    expect(await page.getByText('验证码已发送至 138****8888').count()).toBe(1);
+    expect(await page.content()).not.toContain('13866668888');
+    const first = await codeOnPhone(page);
+    // Nothing is created yet, and the store keeps no code in the clear.
+    expect(await web.services.users.findByLogin('13866668888')).toBeUndefined();
+    const [pending] = await web.store.db.query<{ code_hmac: string; phone: string }>(
+      'SELECT code_hmac, phone FROM phone_verifications',
+    );
+    expect(pending?.phone).toBe('13866668888');
+    expect(pending?.code_hmac).not.toContain(first);
+
+    await enter(page, wrongFor(first));
+    await page.getByText('短信验证码不正确，还可以再试 4 次').waitFor();
+    expect(await web.services.users.findByLogin('13866668888')).toBeUndefined();
+
+    // A new code is not sent again at once…
+    await page.getByRole('button', { name: '重新获取验证码' }).click();
+    await page.getByText(/请 \d+ 秒后再重新获取验证码/).waitFor();
+    // …but a minute later it is, and it voids the first one (the clock is moved, not waited for).
+    await web.store.db.query(`UPDATE phone_verifications SET sent_at = now() - interval '2 minutes'`);
+    await page.getByRole('button', { name: '重新获取验证码' }).click();
+    await page.getByText('已重新发送验证码至 138****8888，之前的验证码作废。').waitFor();
+    const second = await codeOnPhone(page);
+    if (second !== first) {
+      await enter(page, first);
+      await page.getByText('短信验证码不正确，还可以再试 4 次').waitFor();
+    }
+
+    await enter(page, second);
+    await page.waitForURL('**/my?welcome=1');
+    await page.getByText('138****8888').first().waitFor();
+    const user = await web.services.users.findByLogin('13866668888');
+    expect(user).toMatchObject({ role: 'applicant', displayName: '周晓明' });
+    expect(await web.store.db.query('SELECT 1 FROM phone_verifications')).toEqual([]);
+    const [registered] = await web.services.auditLog.list({ action: 'user.register' });
+    expect(registered?.detail).toEqual({ login: '138****8888', verified: '短信验证码' });
+  }, 90_000);
+
+  it('ends the registration after five wrong codes', async () => {
+    const page = await fillRegistration('吴敏', '13977775555');
+    const code = await codeOnPhone(page);
+    for (const left of [4, 3, 2, 1]) {
+      await enter(page, wrongFor(code));
+      await page.getByText(`短信验证码不正确，还可以再试 ${left} 次`).waitFor();
+    }
+    await enter(page, wrongFor(code));
+    await page.getByText('验证码错误次数过多，请重新填写注册信息获取新验证码').waitFor();
+    await page.getByRole('heading', { name: '注册申请人账号' }).waitFor();
+    // The right code is of no use now: nothing is pending, and no account was made.
+    await page.goto(`${web.base}/register/verify`);
+    await page.waitForURL('**/register');
+    expect(await web.services.users.findByLogin('13977775555')).toBeUndefined();
+  }, 90_000);
+
+  it('says a registered phone is taken before sending a code, and never logs a code or a phone', async () => {
+    const context = await newChineseContext(browser, { viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${web.base}/register`);
+    await page.getByLabel('姓名').fill('周晓明');
+    await page.getByLabel('手机号').fill('13866668888');
+    await page.getByLabel('设置密码').fill('Other-pass-8');
+    await page.getByLabel('确认密码').fill('Other-pass-8');
+    await page.getByLabel(/我同意/).check();
+    await page.getByRole('button', { name: '获取短信验证码' }).click();
+    await page.getByText('该手机号已注册，请直接登录').waitFor();
+    const logs = web.logs();
+    expect(logs).not.toContain('13866668888');
+    expect(logs).not.toContain('13977775555');
+    expect(logs).not.toMatch(/验证码为\d{6}/);
+  }, 90_000);
+});
