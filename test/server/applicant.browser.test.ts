@@ -89,10 +89,22 @@ describe('applicant path in Chromium', () => {
         buffer: card.jpeg,
       });
       const uploaded = Date.now();
-      await page.waitForFunction((n) => document.querySelectorAll('[data-readings]').length >= n, index + 1, {
-        polling: 'raf',
-        timeout: 60_000,
-      });
+      await page
+        .waitForFunction((n) => document.querySelectorAll('[data-readings]').length >= n, index + 1, {
+          polling: 'raf',
+          timeout: 60_000,
+        })
+        .catch(async (error: Error) => {
+          // Slow or failed OCR, or a page that did not swap a reading in: the statuses tell which.
+          const shown = await page
+            .locator('[data-document]')
+            .evaluateAll((docs) => docs.map((doc) => doc.getAttribute('data-ocr')));
+          const id = /applications\/([0-9a-f-]+)\//.exec(page.url())?.[1] ?? '';
+          const stored = (await web.services.documents.list({ kind: 'all' }, id)).map((d) => d.ocrStatus);
+          throw new Error(
+            `${error.message}\nOCR on screen: ${shown.join(', ')}; stored: ${stored.join(', ')}`,
+          );
+        });
       readMs.push(Date.now() - uploaded);
     }
     // The figure of issue #19 (upload finished → values shown), recorded, not asserted: it depends on load.
