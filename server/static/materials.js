@@ -13,6 +13,7 @@
     const materials = next.querySelector('[data-live-self]');
     if (!materials) return;
     root.innerHTML = materials.innerHTML;
+    bindUploads();
     const progress = next.querySelector('[data-materials-progress]');
     const mine = document.querySelector('[data-materials-progress]');
     if (progress && mine) mine.textContent = progress.textContent;
@@ -32,48 +33,76 @@
   }
 
   let refreshing = false;
-  let again = false;
+  /** Uploads and 确认无误 sent and not yet answered: a swap now would put a stale page over them. */
+  let posting = 0;
+  let savingRoles = null;
+  let rolesTimer;
+  // Ticks not yet saved (waiting out the pause, or being posted) would be undone by a swap too.
+  const busy = () => posting > 0 || savingRoles !== null || rolesTimer !== undefined;
+
+  /** Document events not yet on screen; `refresh` fetches the page once they are all known. */
+  let pending = [];
+  const onScreen = (data) => {
+    const shown =
+      data.documentId && root.querySelector(`[data-document="${CSS.escape(String(data.documentId))}"]`);
+    return data.removed ? !shown : Boolean(shown) && shown.getAttribute('data-ocr') === data.ocrStatus;
+  };
+  /**
+   * Swaps in a freshly rendered page when an event is not on screen yet. Never while the person is busy: what
+   * ends the business (an upload answered, roles saved) calls it again. An event the answer of this page's
+   * own upload already shows (its 'pending' arrives before the answer) is dropped: no swap under the person's
+   * hands while they pick the next file.
+   */
   async function refresh() {
-    if (refreshing || savingRoles || root.querySelector('.upload--busy')) {
-      again = true;
-      return;
-    }
+    if (refreshing || busy()) return;
+    const wanted = pending.filter((data) => !onScreen(data));
+    pending = [];
+    if (wanted.length === 0) return;
     refreshing = true;
     try {
       const response = await fetch(window.location.pathname, { credentials: 'same-origin' });
-      if (response.ok && !savingRoles) swap(await response.text());
+      const text = await response.text();
+      // An upload or a tick started while the page was fetched: this page may be older than it.
+      if (busy()) pending.unshift(...wanted);
+      else if (response.ok) swap(text);
     } finally {
       refreshing = false;
-      if (again) {
-        again = false;
-        void refresh();
-      }
+      if (pending.length > 0) void refresh();
     }
   }
 
   // A file chosen is uploaded at once; the answer (the page, or the page with the error beside the field) is
-  // swapped in, where the new document already says 「正在识别…」.
-  root.addEventListener('change', async (event) => {
-    const input = event.target;
-    if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
+  // swapped in, where the new document already says 「正在识别…」. The listener sits on each file input, not
+  // on root: should a swap replace the input while the file chooser is open, the change fires on the old,
+  // detached input, which bubbles to root no more. Its form still holds the file, and is sent.
+  async function onFileChosen(event) {
+    const input = event.currentTarget;
     const form = input.closest('form[data-upload]');
     if (!form || !input.files || input.files.length === 0) return;
+    posting += 1;
     form.classList.add('upload--busy');
     const label = form.querySelector('.upload__pick span:nth-child(2)');
     if (label) label.textContent = `正在上传 ${input.files[0].name} …`;
+    let answer;
     try {
-      const response = await post(form);
-      swap(await response.text());
+      answer = await (await post(form)).text();
     } catch {
+      // The browser sends only a form that is in the page.
+      if (!form.isConnected) root.append(form);
       form.submit();
       return;
+    } finally {
+      posting -= 1;
     }
+    swap(answer);
     // A reading that landed meanwhile was held back: fetch it now.
-    if (again) {
-      again = false;
-      void refresh();
-    }
-  });
+    void refresh();
+  }
+  function bindUploads() {
+    for (const input of root.querySelectorAll('form[data-upload] input[type="file"]'))
+      input.addEventListener('change', onFileChosen);
+  }
+  bindUploads();
 
   // 确认无误 beside a reading.
   root.addEventListener('submit', async (event) => {
@@ -82,19 +111,23 @@
     event.preventDefault();
     const button = form.querySelector('button');
     if (button) button.disabled = true;
+    posting += 1;
+    let answer;
     try {
-      const response = await post(form);
-      swap(await response.text());
+      answer = await (await post(form)).text();
     } catch {
       form.submit();
+      return;
+    } finally {
+      posting -= 1;
     }
+    swap(answer);
+    void refresh();
   });
 
   // Role ticks: saved as they change, through the same form 下一步 posts.
   const rolesForm = document.querySelector('[data-roles-form]');
   const status = document.querySelector('[data-roles-status]');
-  let savingRoles = null;
-  let rolesTimer;
   async function saveRoles() {
     if (!rolesForm) return;
     if (status) status.textContent = '正在保存职务…';
@@ -108,16 +141,16 @@
     savingRoles = saving;
     await saving;
     if (savingRoles === saving) savingRoles = null;
-    if (!savingRoles && again) {
-      again = false;
-      void refresh();
-    }
+    void refresh();
   }
   document.addEventListener('change', (event) => {
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || input.getAttribute('form') !== 'roles-form') return;
     clearTimeout(rolesTimer);
-    rolesTimer = setTimeout(() => void saveRoles(), 120);
+    rolesTimer = setTimeout(() => {
+      rolesTimer = undefined;
+      void saveRoles();
+    }, 120);
   });
 
   // Readings land while the applicant waits: swap them in, no reload.
@@ -132,12 +165,8 @@
       } catch {
         return;
       }
-      if (data.applicationId !== applicationId) return;
-      // Already on screen (this page's own upload, swapped in with its answer): no swap under the person's
-      // hands while they pick the next file.
-      const shown =
-        data.documentId && root.querySelector(`[data-document="${CSS.escape(String(data.documentId))}"]`);
-      if (data.removed ? !shown : shown && shown.getAttribute('data-ocr') === data.ocrStatus) return;
+      if (data.applicationId !== applicationId || onScreen(data)) return;
+      pending.push(data);
       clearTimeout(timer);
       timer = setTimeout(() => void refresh(), 50);
     };

@@ -13,13 +13,14 @@ const TRUTH = JSON.parse(
 ) as { fields: Record<string, string> };
 const printed = (text: string | undefined) => text?.normalize('NFKC').replace(/\s+/g, '');
 
-describe('a real photographed licence (2019 副本 with a 复印无效 overprint)', () => {
-  let ocr: OcrService;
-  beforeAll(async () => {
-    ocr = await createOcrService({ workers: 1 });
-  }, 60_000);
-  afterAll(() => ocr.close());
+// One reader for both licences: starting it (loading the models) costs more than a read.
+let ocr: OcrService;
+beforeAll(async () => {
+  ocr = await createOcrService({ workers: 1 });
+}, 60_000);
+afterAll(() => ocr?.close());
 
+describe('a real photographed licence (2019 副本 with a 复印无效 overprint)', () => {
   it('reads it by its labels, proving the credit code, and says which fields the format does not print', async () => {
     const result = await ocr.recognise(readFileSync(FIXTURE));
     expect(result.documentType).toBe('businessLicence');
@@ -41,12 +42,6 @@ describe('a real photographed licence (2019 副本 with a 复印无效 overprint
 });
 
 describe('a real 2016 portrait 副本 whose legal representative the detector does not box', () => {
-  let ocr: OcrService;
-  beforeAll(async () => {
-    ocr = await createOcrService({ workers: 1 });
-  }, 60_000);
-  afterAll(() => ocr.close());
-
   it('reads the space after the label again as one line', async () => {
     const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/ocr-real/${name}`, import.meta.url));
     const truth = JSON.parse(readFileSync(fixture('licence-2016-d035.json'), 'utf8')) as {

@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
 import { createOcrService, type OcrService } from '../../ocr/service.ts';
-import { pdf } from './fixtures.ts';
+import { Client } from './client.ts';
+import { jpeg, pdf } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { type ReferenceCard, referenceIdCards } from './id-cards.ts';
 import { smsCodeFor } from './register.ts';
@@ -92,10 +93,22 @@ describe('applicant path in Chromium', () => {
         buffer: card.jpeg,
       });
       const uploaded = Date.now();
-      await page.waitForFunction((n) => document.querySelectorAll('[data-readings]').length >= n, index + 1, {
-        polling: 'raf',
-        timeout: 60_000,
-      });
+      await page
+        .waitForFunction((n) => document.querySelectorAll('[data-readings]').length >= n, index + 1, {
+          polling: 'raf',
+          timeout: 60_000,
+        })
+        .catch(async (error: Error) => {
+          // Slow or failed OCR, or a page that did not swap a reading in: the statuses tell which.
+          const shown = await page
+            .locator('[data-document]')
+            .evaluateAll((docs) => docs.map((doc) => doc.getAttribute('data-ocr')));
+          const id = /applications\/([0-9a-f-]+)\//.exec(page.url())?.[1] ?? '';
+          const stored = (await web.services.documents.list({ kind: 'all' }, id)).map((d) => d.ocrStatus);
+          throw new Error(
+            `${error.message}\nOCR on screen: ${shown.join(', ')}; stored: ${stored.join(', ')}`,
+          );
+        });
       readMs.push(Date.now() - uploaded);
     }
     // The figure of issue #19 (upload finished → values shown), recorded, not asserted: it depends on load.
@@ -127,18 +140,21 @@ describe('applicant path in Chromium', () => {
       for (const role of list) await person.getByLabel(role, { exact: true }).check();
     }
     await page.getByText('职务已保存').waitFor();
+    // Each file is on screen, in its place, before the next is chosen (as a person sees it).
     for (const person of ['p1', 'p2', 'p3']) {
       await upload(`#file-idCardBack-${person}`, {
         name: '反面.jpg',
         mimeType: 'image/jpeg',
         buffer: cards[0]?.jpeg ?? Buffer.alloc(0),
       });
+      await page.locator(`#idCardBack-${person} [data-document]`).waitFor();
     }
     await upload('#file-domicileProof', {
       name: '租赁合同.pdf',
       mimeType: 'application/pdf',
       buffer: pdf(),
     });
+    await page.locator('#domicileProof [data-document]').waitFor();
     await page.getByText('必传材料 3/3').waitFor();
     const [draft] = await web.services.applications.list({ kind: 'all' });
     const savedRoles = ((draft?.typed.persons ?? []) as { roles?: string[] }[]).map((p) => p.roles ?? []);
@@ -238,5 +254,40 @@ describe('applicant path in Chromium', () => {
     await applicant.locator('.app-item__link').first().click();
     await applicant.getByText(`住所证明不清晰，请重新上传${SCRIPT}`).first().waitFor();
     expect(dialogs).toEqual([]);
+  }, 60_000);
+
+  it('sends a file chosen while a document landing elsewhere swapped the page under the file chooser', async () => {
+    await web.addUser('applicant', '13905960001', 'Owner-pass-2', { name: '陈一鸣' });
+    const client = new Client(web.base);
+    await client.login('13905960001', 'Owner-pass-2');
+    const created = await client.sendJson('POST', '/api/applications', {
+      bundleId: 'open-company',
+      centreId: 'longwen',
+    });
+    const id = created.json<{ id: string }>().id;
+    const page = await newPage();
+    await page.goto(`${web.base}/login`);
+    await page.getByLabel('手机号或用户名').fill('13905960001');
+    await page.getByLabel('密码').fill('Owner-pass-2');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL('**/my');
+    await page.goto(`${web.base}/my/applications/${id}/materials`);
+    // The person opens the file chooser of 住所证明: the input their file will be given to.
+    const input = await page.locator('#file-domicileProof').elementHandle();
+    // Meanwhile a document uploaded from another device lands, and the page swaps it in live.
+    const other = await client.upload(
+      `/api/applications/${id}/documents`,
+      { material: 'domicileProof' },
+      { name: '产权证明.jpg', content: await jpeg(200, 120) },
+      { csrf: 'header' },
+    );
+    expect(other.status).toBe(201);
+    await page.locator('#domicileProof .doc__name', { hasText: '产权证明.jpg' }).waitFor();
+    expect(await input?.evaluate((element) => element.isConnected)).toBe(false);
+    // The chooser closes: the browser gives the file to the input it opened from, now out of the page.
+    await input?.setInputFiles({ name: '租赁合同.pdf', mimeType: 'application/pdf', buffer: pdf() });
+    await page.locator('#domicileProof .doc__name', { hasText: '租赁合同.pdf' }).waitFor();
+    const documents = await web.services.documents.list({ kind: 'all' }, id);
+    expect(documents.map((d) => d.fileName).sort()).toEqual(['产权证明.jpg', '租赁合同.pdf']);
   }, 60_000);
 });

@@ -12,6 +12,7 @@ import { migrate } from '../../../store/migrate.ts';
 import { portalSettings } from '../../../store/portal-settings.repo.ts';
 import { openPostgres } from '../../../store/postgres-db.ts';
 import { createScratchDatabase, findTestPostgres } from '../../support/stores.ts';
+import { TEST_NOTICE_SECONDS } from './isolated-environment.ts';
 
 /**
  * One installation spread over several processes, as in a service centre with separate machines: a
@@ -60,6 +61,10 @@ export async function openSharedInstallation(options: {
       tuning: options.tuning,
       workers: false,
       secret,
+    });
+    await env.sandbox.control('housing-fund', '/notice', {
+      method: 'PUT',
+      body: { seconds: TEST_NOTICE_SECONDS },
     });
     // The children find the sandbox portals (on free ports) as an admin points bots at a real system.
     for (const [portalId, url] of Object.entries(env.portals.urls)) {
