@@ -4,20 +4,13 @@
  * district of the registered address, the date and slot still free; and the form normalised to the contract
  * ids of docs/item-fields.md (bank-account).
  */
+
 import { findRegionInAddress, validateCreditCode } from '../../forms/codes/index.ts';
+import { type Body, type Errors, list, rowIndexes, str } from '../kit/body.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import type { RegisteredCompany } from '../kit/registry.ts';
 import { type Bank, type Branch, bankByCode, branchesOf } from './banks.ts';
-import {
-  type Body,
-  checkIdNumber,
-  checkMobile,
-  type Errors,
-  list,
-  present,
-  rowIndexes,
-  str,
-} from './checks.ts';
+import { checkIdNumber, checkMobile, present } from './checks.ts';
 import { ACCOUNT_TYPES, SERVICES } from './lists.ts';
 import { availability, bookableDates, SLOTS } from './slots.ts';
 

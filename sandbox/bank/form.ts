@@ -1,4 +1,5 @@
 /** The appointment form: company, bank and branch, day and slot, people, beneficial owners, services, 校验. */
+import { type Body, type Errors, list, rowIndexes, str } from '../kit/body.ts';
 import { html, type SafeHtml } from '../kit/html/escape.ts';
 import {
   checkboxGroup,
@@ -11,7 +12,6 @@ import {
   textInput,
 } from '../kit/html/widgets.ts';
 import { BANKS, type Branch } from './banks.ts';
-import { type Body, type Errors, list, rowIndexes, str } from './checks.ts';
 import { ACCOUNT_TYPES, SERVICES } from './lists.ts';
 import type { SlotAvailability } from './slots.ts';
 

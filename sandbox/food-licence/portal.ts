@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import express from 'express';
+import type { Body } from '../kit/body.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
 import { luhnCheckDigit, referenceNumber, validUntil } from '../kit/references.ts';
 import { MB } from '../kit/uploads.ts';
 import { itemId } from './form-manifest.ts';
 import { APPLY_BODY, HOME_BODY, LAYUI_BASE, layuiDocument } from './page.ts';
-import { type Body, checkApplication } from './validate.ts';
+import { checkApplication } from './validate.ts';
 
 /** layui's distribution as npm ships it (layui.js, css/layui.css, font/): served unchanged. */
 const LAYUI_DIST = join(dirname(createRequire(import.meta.url).resolve('layui/package.json')), 'dist');

@@ -1,26 +1,11 @@
 import type { Request } from 'express';
 import { isValidCreditCode, regionFullName, regionPath, validateIdNumber } from '../../forms/codes/index.ts';
+import { all, type Body, type Errors, MOBILE, str } from '../kit/body.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import { chinaDate } from '../kit/references.ts';
-import type { RawValue, UploadedFileMeta } from '../kit/submissions.ts';
+import type { UploadedFileMeta } from '../kit/submissions.ts';
 import { FOOD_FORMATS, FOOD_ITEMS } from './lists.ts';
 
-/** The form body by the bureau's HTML names (jyzmc, ztyt, aqgly_xm …), as the POST carried it. */
-export type Body = Record<string, RawValue>;
-/** Messages by HTML name (`aqgly_sfzh.1`: the second row's), shown beside the field. */
-export type Errors = Record<string, string>;
-
-const str = (body: Body, name: string): string => {
-  const value = body[name];
-  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
-};
-const all = (body: Body, name: string): string[] => {
-  const value = body[name];
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).map((v) => v.trim());
-};
-
-const MOBILE = /^1[3-9]\d{9}$/;
 const DECIMAL = /^\d+(\.\d{1,2})?$/;
 const INT = /^\d+$/;
 

@@ -1,8 +1,8 @@
 import type { Request } from 'express';
+import type { Body, Errors } from '../kit/body.ts';
 import type { SafeHtml } from '../kit/html/escape.ts';
 import type { PortalContext } from '../kit/portal.ts';
-import type { UploadedFileMeta } from '../kit/submissions.ts';
-import type { Body, Errors } from './body.ts';
+import type { WizardDraft } from '../kit/wizard.ts';
 
 /** The unit as the exchange knows it, fixed once step 1 is saved. */
 export interface DraftUnit {
@@ -11,17 +11,12 @@ export interface DraftUnit {
   establishedDate: string;
 }
 
-/** The 开户 application being filled, kept server-side in the session; steps are saved strictly in order. */
-export interface Draft {
-  id: string;
-  steps: Partial<Record<number, { body: Body; receivedAt: string; path: string }>>;
-  /** Highest step saved so far (0 = none). */
-  completed: number;
-  /** Step 2's warning (单位与个人缴存比例不一致) was answered with 继续. */
-  warned: boolean;
+/**
+ * The 开户 application being filled, kept server-side in the session; steps are saved strictly in order.
+ * `warned`: step 2's warning (单位与个人缴存比例不一致) was answered with 继续.
+ */
+export interface Draft extends WizardDraft {
   unit?: DraftUnit;
-  /** Uploaded files referenced by the draft, by upload id. */
-  files: Record<string, UploadedFileMeta>;
   /** When the 承诺书 was first shown (ms); it may be accepted only after the countdown. */
   noticeShownAt?: number;
 }

@@ -1,5 +1,5 @@
+import { type Body, str } from '../kit/body.ts';
 import type { UploadedFileMeta } from '../kit/submissions.ts';
-import { type Body, str } from './body.ts';
 import type { Draft } from './draft.ts';
 
 /** The saved wizard as the contract's housing-fund fields (docs/item-fields.md), plus the files by HTML name. */

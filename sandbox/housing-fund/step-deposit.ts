@@ -1,7 +1,7 @@
+import { type Body, type Errors, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import { dateInput, formItem, textInput } from '../kit/html/widgets.ts';
 import { chinaDate } from '../kit/references.ts';
-import { type Body, type Errors, str } from './body.ts';
 import type { Draft, WizardStep } from './draft.ts';
 import { need } from './step-unit.ts';
 

@@ -1,7 +1,7 @@
+import { type Body, type Errors, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import { formItem, uploadSlot } from '../kit/html/widgets.ts';
 import type { PortalContext } from '../kit/portal.ts';
-import { type Body, type Errors, str } from './body.ts';
 import type { Draft, WizardStep } from './draft.ts';
 import { DEFAULT_NOTICE_SECONDS, UPLOAD_RULES } from './lists.ts';
 

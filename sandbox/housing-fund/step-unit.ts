@@ -1,8 +1,8 @@
 import { isDistrictCode, validateCreditCode, validateIdNumber } from '../../forms/codes/index.ts';
+import { type Body, type Errors, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import { divSelect, formItem, radioGroup, regionCascade, textInput } from '../kit/html/widgets.ts';
 import type { PortalContext } from '../kit/portal.ts';
-import { type Body, type Errors, str } from './body.ts';
 import type { Draft, WizardStep } from './draft.ts';
 import { AFFILIATION_OPTIONS, hasOption, UNIT_NATURES, UNIT_TYPES } from './lists.ts';
 

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import express, { type Request, type Response, type Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import { html } from '../kit/html/escape.ts';
 import { modal } from '../kit/html/widgets.ts';
 import type { PortalContext } from '../kit/portal.ts';
-import { type Body, type Errors, str } from './body.ts';
+import { wizardRouter as kitWizardRouter, type WizardView } from '../kit/wizard.ts';
 import type { Draft, WizardStep } from './draft.ts';
 import { depositStep } from './step-deposit.ts';
 import { materialsStep } from './step-materials.ts';
@@ -11,27 +10,13 @@ import { unitStep } from './step-unit.ts';
 
 export const STEPS: readonly WizardStep[] = [unitStep, depositStep, materialsStep];
 
-const draftOf = (req: Request) => req.portalSession?.data.hfDraft as Draft | undefined;
-
-function newDraft(req: Request): Draft {
-  const draft: Draft = {
-    id: randomBytes(8).toString('hex'),
-    steps: {},
-    completed: 0,
-    warned: false,
-    files: {},
-  };
-  if (req.portalSession) req.portalSession.data.hfDraft = draft;
-  return draft;
-}
-
 /** The centre's wizard page: a vertical list of steps on the left, the step's form on the right. */
 function renderStep(
   ctx: PortalContext,
   req: Request,
   step: WizardStep,
   draft: Draft,
-  view: { values: Body; errors: Errors; warnings?: string[]; flash?: string },
+  view: WizardView,
 ): string {
   const last = step.no === STEPS.length;
   const count = Object.keys(view.errors).length;
@@ -72,58 +57,19 @@ export function wizardRouter(
   ctx: PortalContext,
   submit: (req: Request, res: Response, draft: Draft) => void,
 ): Router {
-  const router = express.Router();
-  const stepOf = (req: Request) => STEPS.find((s) => String(s.no) === req.params.no);
-  const outOfOrder = (req: Request, res: Response, draft: Draft, step: WizardStep) => {
-    if (step.no <= draft.completed + 1) return false;
-    if (req.portalSession) {
-      req.portalSession.data.flash = `请先完成“${STEPS[draft.completed]?.title ?? ''}”并保存`;
-    }
-    res.redirect(303, `/open/${draft.completed + 1}`);
-    return true;
-  };
-
-  router.get('/open/new', ctx.requireLogin, (req, res) => {
-    newDraft(req);
-    res.redirect(303, '/open/1');
+  return kitWizardRouter<Draft, WizardStep>(ctx, {
+    base: '/open',
+    steps: STEPS,
+    sessionKey: 'hfDraft',
+    outOfOrderText: (next) => `请先完成“${next?.title ?? ''}”并保存`,
+    uploadFields: (step) => step.uploadFields ?? [],
+    warnings: (step, body) => step.warnings?.(body) ?? [],
+    confirmField: 'qrjx',
+    onShow(step, draft) {
+      if (step === materialsStep && draft.noticeShownAt === undefined)
+        draft.noticeShownAt = ctx.now().getTime();
+    },
+    render: (req, step, draft, view) => renderStep(ctx, req, step, draft, view),
+    submit,
   });
-  router.get('/open/:no', ctx.requireLogin, (req, res) => {
-    const step = stepOf(req);
-    if (!step) return void res.redirect(303, '/open/1');
-    const draft = draftOf(req) ?? newDraft(req);
-    if (outOfOrder(req, res, draft, step)) return;
-    if (step === materialsStep && draft.noticeShownAt === undefined)
-      draft.noticeShownAt = ctx.now().getTime();
-    const flash = req.portalSession?.data.flash as string | undefined;
-    if (req.portalSession) delete req.portalSession.data.flash;
-    const values = draft.steps[step.no]?.body ?? {};
-    res.send(renderStep(ctx, req, step, draft, { values, errors: {}, ...(flash ? { flash } : {}) }));
-  });
-  router.post('/open/:no', ctx.requireLogin, (req, res) => {
-    const step = stepOf(req);
-    const draft = draftOf(req);
-    if (!step || !draft) return void res.redirect(303, '/open/new');
-    if (outOfOrder(req, res, draft, step)) return;
-    const body = { ...(req.body as Body) };
-    for (const name of step.uploadFields ?? []) {
-      const id = str(body, name);
-      const file = id && !draft.files[id] ? ctx.takeUpload(req, id) : undefined;
-      if (file) draft.files[id] = file;
-    }
-    const errors = step.validate(body, draft, ctx);
-    if (Object.keys(errors).length > 0)
-      return void res.send(renderStep(ctx, req, step, draft, { values: body, errors }));
-    const warnings = draft.warned ? [] : (step.warnings?.(body) ?? []);
-    if (warnings.length > 0) {
-      if (str(body, 'qrjx') !== '1') {
-        return void res.send(renderStep(ctx, req, step, draft, { values: body, errors: {}, warnings }));
-      }
-      draft.warned = true;
-    }
-    draft.steps[step.no] = { body, receivedAt: ctx.now().toISOString(), path: req.path };
-    draft.completed = step.no;
-    if (step.no < STEPS.length) return void res.redirect(303, `/open/${step.no + 1}`);
-    submit(req, res, draft);
-  });
-  return router;
 }

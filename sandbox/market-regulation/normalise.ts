@@ -1,5 +1,6 @@
+import { type Body, list, str } from '../kit/body.ts';
 import type { UploadedFileMeta } from '../kit/submissions.ts';
-import { type Body, type Draft, list, rowsOf, stepBody, str } from './wizard/draft.ts';
+import { type Draft, rowsOf, stepBody } from './wizard/draft.ts';
 import { chosenScope } from './wizard/step-scope.ts';
 
 /**

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request } from 'express';
+import type { Body } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
 import { receiptBody } from '../kit/query-page.ts';
 import { chinaDateDigits, referenceNumber } from '../kit/references.ts';
-import type { Body } from './body.ts';
 import { itemId } from './form-manifest.ts';
 import { frameBounce, frameDocument } from './frame.ts';
 import { INSURANCE_TYPES } from './lists.ts';

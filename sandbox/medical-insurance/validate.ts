@@ -1,8 +1,8 @@
 import { isValidCreditCode, validateCreditCode, validateIdNumber } from '../../forms/codes/index.ts';
+import { type Body, type Errors, list, str } from '../kit/body.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import { chinaDate } from '../kit/references.ts';
 import type { RegisteredCompany } from '../kit/registry.ts';
-import { type Body, type Errors, list, str } from './body.ts';
 import {
   AFFILIATION_OPTIONS,
   ECONOMIC_TYPE_OPTIONS,

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import express from 'express';
+import type { Body } from '../kit/body.ts';
 import type { PortalDefinition } from '../kit/portal.ts';
 import { chinaDateDigits, referenceNumber, validUntil } from '../kit/references.ts';
 import { MB } from '../kit/uploads.ts';
 import { itemId } from './form-manifest.ts';
 import { APPLY_BODY, antdDocument, HOME_BODY, LIB_BASE } from './page.ts';
-import { type Body, checkApplication } from './validate.ts';
+import { checkApplication } from './validate.ts';
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));

@@ -1,26 +1,11 @@
 import type { Request } from 'express';
 import { isValidCreditCode, regionFullName, regionPath } from '../../forms/codes/index.ts';
+import { all, type Body, type Errors, MOBILE, str } from '../kit/body.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import { chinaDate } from '../kit/references.ts';
-import type { RawValue, UploadedFileMeta } from '../kit/submissions.ts';
+import type { UploadedFileMeta } from '../kit/submissions.ts';
 import { ILLUMINATED, PLEDGES, SIGN_MATERIALS } from './lists.ts';
 
-/** The form body by the bureau's names (dwmc, szdd_qu, cz …), as the page's script posted it. */
-export type Body = Record<string, RawValue>;
-/** Messages by name, shown under the form item. */
-export type Errors = Record<string, string>;
-
-const str = (body: Body, name: string): string => {
-  const value = body[name];
-  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
-};
-const all = (body: Body, name: string): string[] => {
-  const value = body[name];
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).map((v) => v.trim());
-};
-
-const MOBILE = /^1[3-9]\d{9}$/;
 const DECIMAL = /^\d+(\.\d{1,2})?$/;
 /** The bureau's size rules: at most 30 ㎡, at most 3 m high. */
 const MAX_AREA = 30;

@@ -1,27 +1,6 @@
-/** Reading the posted form and the bureau's field checks; messages name the field, as shown beside it. */
+/** The bureau's field checks; messages name the field, as shown beside it. */
 import { isValidIdNumber, normaliseIdNumber } from '../../forms/codes/index.ts';
-import type { RawValue } from '../kit/submissions.ts';
-
-export type Body = Record<string, RawValue>;
-export type Errors = Record<string, string>;
-
-export const MOBILE = /^1[3-9]\d{9}$/;
-
-export function str(body: Body, name: string): string {
-  const value = body[name];
-  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
-}
-
-/** Row indexes of a repeating group posted as `yz[3][yzlx]`, in order. */
-export function rowIndexes(body: Body, prefix: string): number[] {
-  const indexes = new Set<number>();
-  const pattern = new RegExp(`^${prefix}\\[(\\d+)\\]\\[`);
-  for (const key of Object.keys(body)) {
-    const match = pattern.exec(key);
-    if (match) indexes.add(Number(match[1]));
-  }
-  return [...indexes].sort((a, b) => a - b);
-}
+import { type Errors, MOBILE } from '../kit/body.ts';
 
 /** `请输入单位名称` when empty; returns whether there is a value to check further. */
 export function filled(errors: Errors, name: string, value: string, label: string, verb = '输入'): boolean {

@@ -3,10 +3,12 @@
  * checked against the market regulator's register (name, legal representative), and the form normalised to
  * the contract ids of docs/item-fields.md (seal-engraving).
  */
+
 import { validateCreditCode } from '../../forms/codes/index.ts';
+import { type Body, type Errors, rowIndexes, str } from '../kit/body.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import type { RegisteredCompany } from '../kit/registry.ts';
-import { type Body, checkIdNumber, checkMobile, type Errors, filled, rowIndexes, str } from './checks.ts';
+import { checkIdNumber, checkMobile, filled } from './checks.ts';
 import { engraversIn } from './engravers.ts';
 import { labelOf, MATERIALS, PICKUP_METHODS, SEAL_TYPES, SIZES, SIZES_BY_TYPE, UNIT_TYPES } from './lists.ts';
 

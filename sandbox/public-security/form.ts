@@ -1,4 +1,5 @@
 /** The 公章刻制备案 form as the bureau lays it out: unit, people, seals (添加 rows), engraver, pickup, SMS code. */
+import { type Body, type Errors, rowIndexes, str } from '../kit/body.ts';
 import { html, type SafeHtml } from '../kit/html/escape.ts';
 import {
   divSelect,
@@ -10,7 +11,6 @@ import {
   textArea,
   textInput,
 } from '../kit/html/widgets.ts';
-import { type Body, type Errors, rowIndexes, str } from './checks.ts';
 import type { Engraver } from './engravers.ts';
 import { MATERIALS, PICKUP_METHODS, SEAL_TYPES, SIZES, UNIT_TYPES } from './lists.ts';
 

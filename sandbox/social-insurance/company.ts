@@ -1,7 +1,7 @@
 import { validateCreditCode } from '../../forms/codes/index.ts';
+import type { Errors } from '../kit/body.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import { NOT_YET_SHARED_MESSAGE, type RegisteredCompany } from '../kit/registry.ts';
-import type { Errors } from './body.ts';
 
 export type CompanyCheck =
   | { ok: true; company: RegisteredCompany }

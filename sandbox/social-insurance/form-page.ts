@@ -1,4 +1,5 @@
 import { INDUSTRY_DIVISIONS } from '../../forms/codes/index.ts';
+import { type Body, type Errors, list, str } from '../kit/body.ts';
 import { html, jsonForScript, type SafeHtml } from '../kit/html/escape.ts';
 import {
   checkboxGroup,
@@ -10,7 +11,6 @@ import {
   textInput,
   treeSelect,
 } from '../kit/html/widgets.ts';
-import { type Body, type Errors, list, str } from './body.ts';
 import { gridBlock, gridRow } from './grid.ts';
 import {
   AFFILIATION_OPTIONS,

@@ -1,4 +1,4 @@
-import { type Body, list, str } from './body.ts';
+import { type Body, list, str } from '../kit/body.ts';
 
 /** The accepted form as the contract's social-insurance fields (docs/item-fields.md), by the agency's names. */
 export function normaliseRegistration(body: Body): Record<string, unknown> {

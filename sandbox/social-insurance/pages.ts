@@ -1,6 +1,6 @@
+import { type Body, type Errors, str } from '../kit/body.ts';
 import { html, type SafeHtml } from '../kit/html/escape.ts';
 import { textInput } from '../kit/html/widgets.ts';
-import { type Body, type Errors, str } from './body.ts';
 import { gridBlock, gridRow } from './grid.ts';
 
 /** The agency's front page: the services of 单位网上经办 as a table, with notices. */

@@ -4,8 +4,8 @@ import {
   isDistrictCode,
   validateIdNumber,
 } from '../../forms/codes/index.ts';
+import { type Body, type Errors, list, str } from '../kit/body.ts';
 import { chinaDateDigits } from '../kit/references.ts';
-import { type Body, type Errors, list, str } from './body.ts';
 import {
   AFFILIATION_OPTIONS,
   ECONOMIC_TYPE_OPTIONS,

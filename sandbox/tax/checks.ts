@@ -1,22 +1,6 @@
-/** Reading posted forms and the bureau's field checks, worded as the tax system words them (…为必填项). */
+/** The bureau's field checks, worded as the tax system words them (…为必填项). */
 import { isValidIdNumber, normaliseIdNumber } from '../../forms/codes/index.ts';
-import type { RawValue } from '../kit/submissions.ts';
-
-export type Body = Record<string, RawValue>;
-export type Errors = Record<string, string>;
-
-export const MOBILE = /^1[3-9]\d{9}$/;
-
-export function str(body: Body, name: string): string {
-  const value = body[name];
-  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
-}
-
-export function list(body: Body, name: string): string[] {
-  const value = body[name];
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).map((v) => v.trim()).filter((v) => v !== '');
-}
+import { type Errors, MOBILE } from '../kit/body.ts';
 
 export function required(errors: Errors, name: string, value: string, label: string): boolean {
   if (value !== '') return true;

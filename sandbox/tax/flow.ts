@@ -2,14 +2,15 @@
  * The 新办纳税人 flow after login: four steps saved strictly in order ("保存并下一步"), then 确认提交, where the
  * 检查 button must pass before 提交 enables. Saving any step again withdraws an earlier 检查.
  */
+
 import { randomBytes } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
+import { type Body, type Errors, str } from '../kit/body.ts';
 import { html, type SafeHtml } from '../kit/html/escape.ts';
 import { stepsBar } from '../kit/html/widgets.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import type { RegisteredCompany } from '../kit/registry.ts';
 import type { RawRequest } from '../kit/submissions.ts';
-import { type Body, type Errors, str } from './checks.ts';
 import type { TaxLogin } from './login.ts';
 import type { TaxStep } from './step.ts';
 import { infoStep } from './step-info.ts';

@@ -3,14 +3,16 @@
  * number, checked against the companies market regulation has shared with the tax bureau. A company is not
  * known here until the sync lag after its approval has passed ("工商信息尚未共享，请稍后再试").
  */
+
 import express, { type Request, type Router } from 'express';
 import { normaliseIdNumber, validateCreditCode } from '../../forms/codes/index.ts';
+import { type Body, type Errors, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import { formItem, textInput } from '../kit/html/widgets.ts';
 import { EXPIRED_MESSAGE, safeNext } from '../kit/login-page.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import { NOT_YET_SHARED_MESSAGE } from '../kit/registry.ts';
-import { type Body, type Errors, required, str } from './checks.ts';
+import { required } from './checks.ts';
 
 /** The login as it arrived, kept for the submission's `requests` (the login fields are part of the item). */
 export interface TaxLogin {

@@ -3,10 +3,11 @@
  * side adds — 核算方式, 从业人数, 会计制度 — and the 财务负责人/办税人 matrix, a table whose labels are its row
  * and column heads (as the paper 登记表 prints it).
  */
+import { type Body, type Errors, str } from '../kit/body.ts';
 import { html, type SafeHtml } from '../kit/html/escape.ts';
 import { divSelect, formItem, radioGroup, textInput } from '../kit/html/widgets.ts';
 import { chineseDate } from '../kit/references.ts';
-import { type Body, checkDocument, checkMobile, type Errors, oneOf, required, str } from './checks.ts';
+import { checkDocument, checkMobile, oneOf, required } from './checks.ts';
 import { ACCOUNTING_METHODS, ACCOUNTING_STANDARDS, ID_TYPES } from './lists.ts';
 import type { TaxStep } from './step.ts';
 import { taxOfficeOf } from './tax-office.ts';

@@ -1,6 +1,6 @@
+import type { Body, Errors } from '../kit/body.ts';
 import type { SafeHtml } from '../kit/html/escape.ts';
 import type { RegisteredCompany } from '../kit/registry.ts';
-import type { Body, Errors } from './checks.ts';
 
 export interface StepView {
   values: Body;

@@ -1,7 +1,6 @@
 /** The 确认提交 page's read-only summary of the saved steps, with the codes shown by their names. */
+import { type Body, list, str } from '../kit/body.ts';
 import { html, type SafeHtml } from '../kit/html/escape.ts';
-import type { Body } from './checks.ts';
-import { list, str } from './checks.ts';
 import type { TaxDraft } from './flow.ts';
 import {
   ACCOUNT_NATURES,

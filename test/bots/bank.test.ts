@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
+import { describe, expect, it } from 'vitest';
 import { ValueRejectedError } from '../../bots/errors/index.ts';
 import { bookableDates } from '../../sandbox/bank/slots.ts';
 import { expectedFields, received } from './support/expect-received.ts';
-import { laterRequest, registerCompany } from './support/later-items.ts';
-import { RecordingIo, Sandbox } from './support/sandbox.ts';
+import { laterRequest, registerCompany, registeredRequest } from './support/later-items.ts';
+import { RecordingIo } from './support/sandbox.ts';
+import { sandboxAndRunner } from './support/sandbox-runner.ts';
 
 const SLOTS = ['09:00-10:00', '10:00-11:00', '11:00-12:00', '14:00-15:00', '15:00-16:00', '16:00-17:00'];
 
@@ -13,17 +13,7 @@ const SLOTS = ['09:00-10:00', '10:00-11:00', '11:00-12:00', '14:00-15:00', '15:0
  * when the first day and the first slots are full, 校验 before 提交预约.
  */
 describe('bank-account on the bank portal', () => {
-  const sandbox = new Sandbox();
-  let runner: BrowserRunner;
-
-  beforeAll(async () => {
-    await sandbox.start();
-    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 });
-  });
-  afterAll(async () => {
-    await runner?.close();
-    await sandbox.stop();
-  });
+  const { sandbox, runner } = sandboxAndRunner();
 
   it('passes the slider, rides out a busy moment, books the earliest free slot, files once as projected', async () => {
     const [firstDay, secondDay] = bookableDates(new Date());
@@ -34,8 +24,7 @@ describe('bank-account on the bank portal', () => {
       },
     });
     const companyName = '漳州云启软件科技有限公司';
-    const { outputs } = registerCompany(sandbox, companyName);
-    const request = await laterRequest(sandbox, 'bank-account', 'bank', { companyName, outputs });
+    const request = await registeredRequest(sandbox, 'bank-account', 'bank', companyName);
     const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
     // Once the form is open the portal turns busy for two requests (the branch list, then the reload): the
     // step is done again after a pause instead of failing the run.
@@ -86,8 +75,7 @@ describe('bank-account on the bank portal', () => {
     await sandbox.control('bank', '/slots', { method: 'PUT', body: { full: [] } });
     await sandbox.control('bank', '/slots/taken-at-next-check', { method: 'PUT' });
     const companyName = '漳州云帆软件科技有限公司';
-    const { outputs } = registerCompany(sandbox, companyName);
-    const request = await laterRequest(sandbox, 'bank-account', 'bank', { companyName, outputs });
+    const request = await registeredRequest(sandbox, 'bank-account', 'bank', companyName);
     const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
     await runner.run(request, io);
     // The session kept from the first filing opens the form at once: no login page, no slider. The taken slot

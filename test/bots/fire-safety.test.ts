@@ -1,16 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
+import { describe, expect, it } from 'vitest';
 import { PersonNeededError } from '../../bots/errors/index.ts';
 import type { ItemRunRequest, StepRecord } from '../../bots/item-runner.ts';
 import { fireSafety } from '../../bots/portals/fire-safety/fire-safety.portal.ts';
 import type { PortalDeclaration } from '../../bots/runtime/types.ts';
 import { expectedFields, maskedPixels, received } from './support/expect-received.ts';
-import { accountOf } from './support/later-items.ts';
 import { expectPersonalValuesMasked } from './support/masking.ts';
-import { RESTAURANT_DOCUMENTS, restaurantValues } from './support/restaurant.ts';
-import { RecordingIo, Sandbox } from './support/sandbox.ts';
+import { restaurantRequest, restaurantValues } from './support/restaurant.ts';
+import { RecordingIo } from './support/sandbox.ts';
+import { sandboxAndRunner } from './support/sandbox-runner.ts';
 
 /**
  * 营业前消防安全检查 on the TDesign system, which has no 办件查询: t-select, a lazy t-cascader, t-date-picker,
@@ -18,33 +17,18 @@ import { RecordingIo, Sandbox } from './support/sandbox.ts';
  * each way a declaration may have of telling whether that click got through.
  */
 describe('fire-safety on the fire-safety portal (TDesign, no 办件查询)', () => {
-  const sandbox = new Sandbox();
-  let runner: BrowserRunner;
   /** The first filing's steps and values, for the screenshot checks. */
   let filed: { steps: StepRecord[]; values: Record<string, unknown> } = { steps: [], values: {} };
   // The declaration the runner uses: the real one, or one with fewer ways to look an earlier filing up.
   let declaration: PortalDeclaration = fireSafety;
 
-  beforeAll(async () => {
-    await sandbox.start();
-    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 }, () => declaration);
-  });
-  afterAll(async () => {
-    await runner?.close();
-    await sandbox.stop();
-  });
+  const { sandbox, runner } = sandboxAndRunner({}, () => declaration);
 
-  const requestFor = (companyName: string, reference: string): ItemRunRequest => ({
-    applicationId: `app-${reference}`,
-    applicationRef: reference,
-    itemId: 'fire-safety',
-    portalId: 'fire-safety',
-    baseUrl: sandbox.url('fire-safety'),
-    values: restaurantValues('fire-safety', companyName),
-    documents: sandbox.documents(RESTAURANT_DOCUMENTS),
-    credentials: accountOf('fire-safety') ?? { username: '', password: '' },
-    reconcile: false,
-  });
+  const requestFor = (companyName: string, reference: string): ItemRunRequest =>
+    restaurantRequest(sandbox, { itemId: 'fire-safety', portalId: 'fire-safety' }, companyName, {
+      applicationId: `app-${reference}`,
+      applicationRef: reference,
+    });
   const filingsOf = async (company: string) =>
     (await sandbox.submissions('fire-safety')).filter((s) => s.company === company);
   /** The answer to the final post is lost once (the portal filed it; the bot never hears so). */

@@ -1,41 +1,24 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
+import { describe, expect, it } from 'vitest';
 import type { ItemRunRequest, StepRecord } from '../../bots/item-runner.ts';
 import { expectedFields, maskedPixels, received } from './support/expect-received.ts';
-import { accountOf } from './support/later-items.ts';
 import { expectPersonalValuesMasked } from './support/masking.ts';
-import { RESTAURANT_DOCUMENTS, restaurantValues } from './support/restaurant.ts';
-import { RecordingIo, Sandbox } from './support/sandbox.ts';
+import { restaurantRequest } from './support/restaurant.ts';
+import { RecordingIo } from './support/sandbox.ts';
+import { sandboxAndRunner } from './support/sandbox-runner.ts';
 
 /** 食品经营许可 on the layui system: selects, skins, laydate, layui.upload, a table of people, a layer notice. */
 describe('food-business-licence on the food-licence portal (layui)', () => {
-  const sandbox = new Sandbox();
-  let runner: BrowserRunner;
+  const { sandbox, runner } = sandboxAndRunner();
   /** The first filing's steps and values, for the screenshot checks. */
   let filed: { steps: StepRecord[]; values: Record<string, unknown> } = { steps: [], values: {} };
 
-  beforeAll(async () => {
-    await sandbox.start();
-    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 });
-  });
-  afterAll(async () => {
-    await runner?.close();
-    await sandbox.stop();
-  });
-
-  const requestFor = (companyName: string): ItemRunRequest => ({
-    applicationId: 'app-food',
-    applicationRef: 'YJ-food',
-    itemId: 'food-business-licence',
-    portalId: 'food-licence',
-    baseUrl: sandbox.url('food-licence'),
-    values: restaurantValues('food-business-licence', companyName),
-    documents: sandbox.documents(RESTAURANT_DOCUMENTS),
-    credentials: accountOf('food-licence') ?? { username: '', password: '' },
-    reconcile: false,
-  });
+  const requestFor = (companyName: string): ItemRunRequest =>
+    restaurantRequest(sandbox, { itemId: 'food-business-licence', portalId: 'food-licence' }, companyName, {
+      applicationId: 'app-food',
+      applicationRef: 'YJ-food',
+    });
 
   it('files the restaurant once, exactly as projected, and reads the licence number', async () => {
     const request = requestFor('漳州味来餐饮有限公司');

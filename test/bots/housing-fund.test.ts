@@ -1,29 +1,21 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ItemRunRequest } from '../../bots/item-runner.ts';
 import { expectedFields, maskedArea, received } from './support/expect-received.ts';
-import { laterRequest, registerCompany } from './support/later-items.ts';
-import { RecordingIo, Sandbox } from './support/sandbox.ts';
+import { registeredRequest } from './support/later-items.ts';
+import { RecordingIo } from './support/sandbox.ts';
+import { sandboxAndRunner } from './support/sandbox-runner.ts';
 
 /** 住房公积金单位缴存登记: three steps, a yyyyMM month picker, an ID-copy upload, a timed 承诺书. */
 describe('housing-fund on the housing-fund portal', () => {
-  const sandbox = new Sandbox();
-  let runner: BrowserRunner;
+  const { sandbox, runner } = sandboxAndRunner();
   let request: ItemRunRequest;
 
   beforeAll(async () => {
-    await sandbox.start();
     // The 承诺书 must stay on screen for its reading time; a short one keeps the test quick.
     await sandbox.control('housing-fund', '/notice', { method: 'PUT', body: { seconds: 1 } });
-    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 });
     const companyName = '漳州云启软件科技有限公司';
-    const { outputs } = registerCompany(sandbox, companyName);
-    request = await laterRequest(sandbox, 'housing-fund', 'housing-fund', { companyName, outputs });
-  });
-  afterAll(async () => {
-    await runner?.close();
-    await sandbox.stop();
+    request = await registeredRequest(sandbox, 'housing-fund', 'housing-fund', companyName);
   });
 
   it('opens the fund account; every field arrives once as projected; the account number is read back', async () => {

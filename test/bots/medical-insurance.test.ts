@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
+import { describe, expect, it } from 'vitest';
 import { expectedFields, received } from './support/expect-received.ts';
-import { laterRequest, registerCompany } from './support/later-items.ts';
-import { RecordingIo, Sandbox } from './support/sandbox.ts';
+import { laterRequest, registerCompany, registeredRequest } from './support/later-items.ts';
+import { RecordingIo } from './support/sandbox.ts';
+import { sandboxAndRunner } from './support/sandbox-runner.ts';
 
 /** 单位医疗保险登记: the form inside an iframe, posted by XHR; the window moves to the receipt by script. */
 describe('medical-insurance on the medical-insurance portal', () => {
-  const sandbox = new Sandbox();
-  let runner: BrowserRunner;
-
-  beforeAll(async () => {
-    await sandbox.start();
-    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 });
-  });
-  afterAll(async () => {
-    await runner?.close();
-    await sandbox.stop();
-  });
+  const { sandbox, runner } = sandboxAndRunner();
 
   it('warms a log-in, then fills the form in its frame on that session and files once as projected', async () => {
     const companyName = '漳州云启软件科技有限公司';
-    const { outputs } = registerCompany(sandbox, companyName);
-    const request = await laterRequest(sandbox, 'medical-insurance', 'medical-insurance', {
-      companyName,
-      outputs,
-    });
+    const request = await registeredRequest(sandbox, 'medical-insurance', 'medical-insurance', companyName);
     const signal = new AbortController().signal;
     expect(await runner.warm?.(request, signal)).toBe('logged-in');
     expect(await runner.warm?.(request, signal)).toBe('kept');

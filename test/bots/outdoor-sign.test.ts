@@ -1,42 +1,25 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
+import { describe, expect, it } from 'vitest';
 import type { ItemRunRequest } from '../../bots/item-runner.ts';
 import { expectedFields, maskedPixels, received } from './support/expect-received.ts';
-import { accountOf } from './support/later-items.ts';
 import { unmaskedPlaces } from './support/masking.ts';
-import { RESTAURANT_DOCUMENTS, restaurantValues } from './support/restaurant.ts';
-import { RecordingIo, Sandbox } from './support/sandbox.ts';
+import { restaurantRequest } from './support/restaurant.ts';
+import { RecordingIo } from './support/sandbox.ts';
+import { sandboxAndRunner } from './support/sandbox-runner.ts';
 
 /**
  * 户外招牌设置 on the Ant Design Vue system: a cascader loaded level by level, a searchable select, radios,
  * a-upload, month and date pickers, a checkbox group and a modal 承诺书, all through the antdv family.
  */
 describe('signboard on the outdoor-sign portal (Ant Design Vue)', () => {
-  const sandbox = new Sandbox();
-  let runner: BrowserRunner;
+  const { sandbox, runner } = sandboxAndRunner();
 
-  beforeAll(async () => {
-    await sandbox.start();
-    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 });
-  });
-  afterAll(async () => {
-    await runner?.close();
-    await sandbox.stop();
-  });
-
-  const requestFor = (companyName: string): ItemRunRequest => ({
-    applicationId: 'app-sign',
-    applicationRef: 'YJ-sign',
-    itemId: 'signboard',
-    portalId: 'outdoor-sign',
-    baseUrl: sandbox.url('outdoor-sign'),
-    values: restaurantValues('signboard', companyName),
-    documents: sandbox.documents(RESTAURANT_DOCUMENTS),
-    credentials: accountOf('outdoor-sign') ?? { username: '', password: '' },
-    reconcile: false,
-  });
+  const requestFor = (companyName: string): ItemRunRequest =>
+    restaurantRequest(sandbox, { itemId: 'signboard', portalId: 'outdoor-sign' }, companyName, {
+      applicationId: 'app-sign',
+      applicationRef: 'YJ-sign',
+    });
 
   it('files the restaurant’s sign once, exactly as projected, and reads the 受理编号', async () => {
     const request = requestFor('漳州味来餐饮有限公司');

@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ItemRunRequest } from '../../bots/item-runner.ts';
 import { expectedFields, received } from './support/expect-received.ts';
-import { laterRequest, registerCompany } from './support/later-items.ts';
-import { RecordingIo, Sandbox } from './support/sandbox.ts';
+import { registeredRequest } from './support/later-items.ts';
+import { RecordingIo } from './support/sandbox.ts';
+import { sandboxAndRunner } from './support/sandbox-runner.ts';
 
 /** 公章刻制备案: five seal rows, the district's engraver picked from the live list, an SMS code from a person. */
 describe('seal-engraving on the public-security portal', () => {
-  const sandbox = new Sandbox();
-  let runner: BrowserRunner;
+  const { sandbox, runner } = sandboxAndRunner();
   let request: ItemRunRequest;
 
   beforeAll(async () => {
-    await sandbox.start();
-    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 });
     const companyName = '漳州云启软件科技有限公司';
-    const { outputs } = registerCompany(sandbox, companyName);
-    request = await laterRequest(sandbox, 'seal-engraving', 'public-security', { companyName, outputs });
-  });
-  afterAll(async () => {
-    await runner?.close();
-    await sandbox.stop();
+    request = await registeredRequest(sandbox, 'seal-engraving', 'public-security', companyName);
   });
 
   it('files the five seals; the SMS code comes from a person; every field arrives once as projected', async () => {
@@ -64,8 +56,7 @@ describe('seal-engraving on the public-security portal', () => {
 
   it('asks for a new code when the portal refuses one (voided by a newer code), and files once', async () => {
     const companyName = '漳州海棠软件科技有限公司';
-    const { outputs } = registerCompany(sandbox, companyName);
-    const second = await laterRequest(sandbox, 'seal-engraving', 'public-security', { companyName, outputs });
+    const second = await registeredRequest(sandbox, 'seal-engraving', 'public-security', companyName);
     let asked = 0;
     // The first answer is a code another filing's text has since voided; the second is the latest one.
     const io = new RecordingIo(sandbox.dir, async (q) => {
@@ -97,8 +88,7 @@ describe('seal-engraving on the public-security portal', () => {
 
   it('hands the item to the clerk after three refused codes in one run', async () => {
     const companyName = '漳州石竹软件科技有限公司';
-    const { outputs } = registerCompany(sandbox, companyName);
-    const third = await laterRequest(sandbox, 'seal-engraving', 'public-security', { companyName, outputs });
+    const third = await registeredRequest(sandbox, 'seal-engraving', 'public-security', companyName);
     const io = new RecordingIo(sandbox.dir, async () => '000000');
     const failure = await runner.run(third, io).then(
       () => undefined,

@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
+import { describe, expect, it } from 'vitest';
 import { PortalUnavailableError } from '../../bots/errors/index.ts';
 import { expectedFields, received } from './support/expect-received.ts';
-import { laterRequest, registerCompany } from './support/later-items.ts';
-import { RecordingIo, Sandbox } from './support/sandbox.ts';
+import { laterRequest, registerCompany, registeredRequest } from './support/later-items.ts';
+import { RecordingIo } from './support/sandbox.ts';
+import { sandboxAndRunner } from './support/sandbox-runner.ts';
 
 /** 新办纳税人涉税事项: the tax-style login, a grid of people, four steps, 检查 before 提交, the sync lag. */
 describe('tax-registration on the tax portal', () => {
-  const sandbox = new Sandbox();
-  let runner: BrowserRunner;
+  const { sandbox, runner } = sandboxAndRunner();
   const io = () => new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
-
-  beforeAll(async () => {
-    await sandbox.start();
-    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 });
-  });
-  afterAll(async () => {
-    await runner?.close();
-    await sandbox.stop();
-  });
 
   it('logs in with the company data, fills the four steps, passes 检查 and files once as projected', async () => {
     const companyName = '漳州云启软件科技有限公司';
-    const { outputs } = registerCompany(sandbox, companyName);
-    const request = await laterRequest(sandbox, 'tax-registration', 'tax', { companyName, outputs });
+    const request = await registeredRequest(sandbox, 'tax-registration', 'tax', companyName);
     const result = await runner.run(request, io());
     const submissions = await sandbox.submissions('tax');
     expect(submissions).toHaveLength(1);

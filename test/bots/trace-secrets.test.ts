@@ -1,11 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserRunner, createBrowserRunner } from '../../bots/browser-runner.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ItemRunRequest, ItemRunResult } from '../../bots/item-runner.ts';
 import { readZip } from '../../lib/zip.ts';
-import { laterRequest, registerCompany } from './support/later-items.ts';
+import { registeredRequest } from './support/later-items.ts';
 import { maskingCost, personalValuesOf, readableNumbers, unmaskedPlaces } from './support/masking.ts';
-import { RecordingIo, Sandbox } from './support/sandbox.ts';
+import { RecordingIo } from './support/sandbox.ts';
+import { sandboxAndRunner } from './support/sandbox-runner.ts';
 
 /**
  * Issue 18: a filing with a password login leaves no secret in its evidence. The social insurance portal
@@ -13,29 +13,21 @@ import { RecordingIo, Sandbox } from './support/sandbox.ts';
  * 单位电话 holding the same number as 法定代表人电话 under a name that does not say "personal".
  */
 describe('a filing keeps its secrets out of the trace and the run record', () => {
-  const sandbox = new Sandbox();
-  let runner: BrowserRunner;
+  const { sandbox, runner } = sandboxAndRunner();
   let request: ItemRunRequest;
   let io: RecordingIo;
   let result: ItemRunResult;
   let traceText: string;
 
   beforeAll(async () => {
-    await sandbox.start();
-    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 });
     const companyName = '漳州密钥测试科技有限公司';
-    const { outputs } = registerCompany(sandbox, companyName);
-    request = await laterRequest(sandbox, 'social-insurance', 'social-insurance', { companyName, outputs });
+    request = await registeredRequest(sandbox, 'social-insurance', 'social-insurance', companyName);
     io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
     result = await runner.run(request, io);
     traceText = readZip(readFileSync(io.tracePath))
       .map((entry) => entry.data.toString('utf8'))
       .join('\n');
   }, 90_000);
-  afterAll(async () => {
-    await runner?.close();
-    await sandbox.stop();
-  });
 
   /** The case's sensitive values on this form, as the queue handed them over, and the portal password. */
   const secrets = () => {
@@ -105,25 +97,11 @@ describe('a filing keeps its secrets out of the trace and the run record', () =>
 
 /** The SMS code a person types is a secret learnt during the run; the lists the portal owns are not. */
 describe('a filing with an SMS code keeps the code out of its trace', () => {
-  const sandbox = new Sandbox();
-  let runner: BrowserRunner;
-
-  beforeAll(async () => {
-    await sandbox.start();
-    runner = createBrowserRunner({ poolSize: 1, findTimeoutMs: 2000 });
-  });
-  afterAll(async () => {
-    await runner?.close();
-    await sandbox.stop();
-  });
+  const { sandbox, runner } = sandboxAndRunner();
 
   it('cuts the code and the portal password from the trace, and masks the code in the read-back', async () => {
     const companyName = '漳州验证码测试科技有限公司';
-    const { outputs } = registerCompany(sandbox, companyName);
-    const request = await laterRequest(sandbox, 'seal-engraving', 'public-security', {
-      companyName,
-      outputs,
-    });
+    const request = await registeredRequest(sandbox, 'seal-engraving', 'public-security', companyName);
     const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q, 'public-security'));
     const result = await runner.run(request, io);
     expect(result.outcome).toBe('submitted');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../../sandbox/kit/submissions.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
-import { chinaToday, JPEG, XhrClient } from './support/xhr-client.ts';
+import { chinaToday, controlOf, JPEG, XhrClient } from './support/xhr-client.ts';
 
 /**
  * 营业前消防安全检查 (TDesign) over HTTP, as its page's scripts talk to it: the kit's login, t-upload's posts,
@@ -60,14 +60,7 @@ describe('fire-safety sandbox portal', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const control = async <T>(path: string, init: { method?: string; body?: unknown } = {}) => {
-    const response = await fetch(`${portals?.urls['fire-safety']}/__sandbox${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${portals?.controlToken}`, 'content-type': 'application/json' },
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-    });
-    return (await response.json()) as T;
-  };
+  const control = controlOf(() => portals, 'fire-safety');
 
   it('serves Vue and TDesign as shipped, its page behind its login, and no 办件查询', async () => {
     portals = await startPortals({ basePort: 0, dataDir });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../../sandbox/kit/submissions.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
-import { chinaToday, JPEG, XhrClient } from './support/xhr-client.ts';
+import { chinaToday, controlOf, JPEG, XhrClient } from './support/xhr-client.ts';
 
 /**
  * 食品经营许可 (layui) over HTTP, as its page's scripts talk to it: the kit's login, layui.upload's posts,
@@ -63,14 +63,7 @@ describe('food-licence sandbox portal', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const control = async <T>(path: string, init: { method?: string; body?: unknown } = {}) => {
-    const response = await fetch(`${portals?.urls['food-licence']}/__sandbox${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${portals?.controlToken}`, 'content-type': 'application/json' },
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-    });
-    return (await response.json()) as T;
-  };
+  const control = controlOf(() => portals, 'food-licence');
 
   it('serves layui as shipped and its own page, behind its login', async () => {
     portals = await startPortals({ basePort: 0, dataDir });

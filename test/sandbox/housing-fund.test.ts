@@ -6,6 +6,8 @@ import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts'
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
 import type { Submission } from '../../sandbox/kit/submissions.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
+import { publishCompany } from './support/registry.ts';
+import { exactText, pickMonthIn, selectOption, selectRegion } from './support/widgets.ts';
 
 /**
  * 住房公积金单位缴存登记 in real Chromium, as a unit's clerk uses it: a three-step wizard (保存并下一步), a
@@ -14,8 +16,7 @@ import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
  * countdown before the application can be submitted.
  */
 
-const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const exact = (text: string) => new RegExp(`^\\s*${esc(text)}\\s*$`);
+const exact = exactText;
 
 const item = (page: Page, label: string): Locator =>
   page.locator('.k-form-item', { has: page.locator('label.k-form-item__label', { hasText: exact(label) }) });
@@ -23,48 +24,14 @@ const typeIn = (page: Page, label: string, value: string) =>
   item(page, label).locator('input.k-input').fill(value);
 const errorOf = (page: Page, label: string) => item(page, label).locator('.k-form-item__error');
 
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  const select = item(page, label).locator('.k-select');
-  await select.locator('.k-select__box').click();
-  await select.locator('.k-select__option', { hasText: exact(option) }).click();
-}
+const choose = (page: Page, label: string, option: string) => selectOption(item(page, label), option);
 
-async function chooseRegion(page: Page, label: string, names: readonly string[]): Promise<void> {
-  const levels = item(page, label).locator('.k-region__level');
-  for (const [i, name] of names.entries()) {
-    const level = levels.nth(i);
-    await level
-      .locator('xpath=self::*[not(contains(@class,"is-loading")) and not(contains(@class,"is-disabled"))]')
-      .waitFor();
-    await level.locator('.k-select__box').click();
-    await level.locator('.k-select__option', { hasText: exact(name) }).click();
-  }
-}
-
-const MONTHS = [
-  '一月',
-  '二月',
-  '三月',
-  '四月',
-  '五月',
-  '六月',
-  '七月',
-  '八月',
-  '九月',
-  '十月',
-  '十一月',
-  '十二月',
-];
+const chooseRegion = (page: Page, label: string, names: readonly string[]) =>
+  selectRegion(item(page, label), names);
 
 /** Opens the month picker and clicks the year, then the month. */
-async function pickMonth(page: Page, label: string, year: number, month: number): Promise<void> {
-  const box = item(page, label).locator('.k-date');
-  await box.locator('input').click();
-  const calendar = box.locator('.k-cal');
-  await calendar.locator('.k-cal__link', { hasText: '年' }).click();
-  await calendar.locator('.k-cal__cell', { hasText: exact(String(year)) }).click();
-  await calendar.locator('.k-cal__cell', { hasText: exact(MONTHS[month - 1] ?? '') }).click();
-}
+const pickMonth = (page: Page, label: string, year: number, month: number) =>
+  pickMonthIn(item(page, label), year, month);
 
 function idCardPhoto() {
   const canvas = createCanvas(360, 228);
@@ -127,23 +94,14 @@ describe('housing fund portal (住房公积金单位缴存登记)', () => {
   beforeAll(async () => {
     portals = await startPortals({ basePort: 0 });
     base = portals.urls['housing-fund'] ?? '';
-    const published = await control<{ ok: boolean }>(
-      '/registry',
-      {
-        method: 'POST',
-        body: JSON.stringify({
-          creditCode: UNIT.creditCode,
-          name: UNIT.name,
-          legalRepName: UNIT.legalRep.name,
-          legalRepIdNumber: UNIT.legalRep.idNumber,
-          regionCode: '350603',
-          address: UNIT.address,
-          establishedDate: ESTABLISHED,
-          registrationAuthority: '漳州市龙文区市场监督管理局',
-        }),
-      },
-      portals.urls.index,
-    );
+    const published = await publishCompany(portals, {
+      creditCode: UNIT.creditCode,
+      name: UNIT.name,
+      legalRepName: UNIT.legalRep.name,
+      legalRepIdNumber: UNIT.legalRep.idNumber,
+      address: UNIT.address,
+      establishedDate: ESTABLISHED,
+    });
     expect(published.ok).toBe(true);
     // A shorter 承诺书 countdown than the portal's 8 s keeps the test quick; the rule stays the same.
     expect(

@@ -4,6 +4,8 @@ import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts'
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
 import type { Submission } from '../../sandbox/kit/submissions.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
+import { publishCompany } from './support/registry.ts';
+import { exactText, pickDateIn, selectOption } from './support/widgets.ts';
 
 /**
  * 单位医疗保险登记 in real Chromium, as a unit's clerk uses it: the form is a separate document inside an
@@ -11,8 +13,7 @@ import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
  * (injected 5xx on a page and on the form's XHR). The control API then shows every field as typed.
  */
 
-const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const exact = (text: string) => new RegExp(`^\\s*${esc(text)}\\s*$`);
+const exact = exactText;
 
 /** The form item whose <label> reads `label`, inside the frame. */
 const item = (frame: FrameLocator, label: string): Locator =>
@@ -20,38 +21,11 @@ const item = (frame: FrameLocator, label: string): Locator =>
     has: frame.locator('label.k-form-item__label', { hasText: exact(label) }),
   });
 
-async function choose(frame: FrameLocator, label: string, option: string): Promise<void> {
-  const select = item(frame, label).locator('.k-select');
-  await select.locator('.k-select__box').click();
-  await select.locator('.k-select__option', { hasText: exact(option) }).click();
-}
-
-const MONTHS = [
-  '一月',
-  '二月',
-  '三月',
-  '四月',
-  '五月',
-  '六月',
-  '七月',
-  '八月',
-  '九月',
-  '十月',
-  '十一月',
-  '十二月',
-];
+const choose = (frame: FrameLocator, label: string, option: string) =>
+  selectOption(item(frame, label), option);
 
 /** Opens the readonly date input's calendar and clicks year, month and day of a yyyy-MM-dd date. */
-async function pickDate(frame: FrameLocator, label: string, date: string): Promise<void> {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const box = item(frame, label).locator('.k-date');
-  await box.locator('input').click();
-  const calendar = box.locator('.k-cal');
-  await calendar.locator('.k-cal__link', { hasText: '年' }).click();
-  await calendar.locator('.k-cal__cell', { hasText: exact(String(year)) }).click();
-  await calendar.locator('.k-cal__cell', { hasText: exact(MONTHS[month - 1] ?? '') }).click();
-  await calendar.locator('.k-cal__cell', { hasText: exact(String(day)) }).click();
-}
+const pickDate = (frame: FrameLocator, label: string, date: string) => pickDateIn(item(frame, label), date);
 
 const ymd = (date: Date) => new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 const ESTABLISHED = ymd(new Date(Date.now() - 3 * 86_400_000));
@@ -101,24 +75,15 @@ describe('medical insurance portal (单位医疗保险登记)', () => {
     portals = await startPortals({ basePort: 0 });
     base = portals.urls['medical-insurance'] ?? '';
     // The company as market regulation approved it a while ago (the exchange of the sandbox).
-    const published = await control<{ ok: boolean }>(
-      '/registry',
-      {
-        method: 'POST',
-        body: JSON.stringify({
-          creditCode: UNIT.creditCode,
-          name: UNIT.name,
-          legalRepName: UNIT.legalRep.name,
-          legalRepIdNumber: UNIT.legalRep.idNumber,
-          regionCode: '350603',
-          address: UNIT.address,
-          establishedDate: ESTABLISHED,
-          registrationAuthority: '漳州市龙文区市场监督管理局',
-          registeredAt: new Date(Date.now() - 3_600_000).toISOString(),
-        }),
-      },
-      portals.urls.index,
-    );
+    const published = await publishCompany(portals, {
+      creditCode: UNIT.creditCode,
+      name: UNIT.name,
+      legalRepName: UNIT.legalRep.name,
+      legalRepIdNumber: UNIT.legalRep.idNumber,
+      address: UNIT.address,
+      establishedDate: ESTABLISHED,
+      registeredAt: new Date(Date.now() - 3_600_000).toISOString(),
+    });
     expect(published.ok).toBe(true);
     browser = await launchChromium();
     context = await newChineseContext(browser);

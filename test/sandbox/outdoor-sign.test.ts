@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../../sandbox/kit/submissions.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
-import { chinaToday, JPEG, XhrClient } from './support/xhr-client.ts';
+import { chinaToday, controlOf, JPEG, XhrClient } from './support/xhr-client.ts';
 
 /**
  * 户外招牌设置 (Ant Design Vue) over HTTP, as its page's script talks to it: the kit's login, a-upload's
@@ -66,14 +66,7 @@ describe('outdoor-sign sandbox portal', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const control = async <T>(path: string, init: { method?: string; body?: unknown } = {}) => {
-    const response = await fetch(`${portals?.urls['outdoor-sign']}/__sandbox${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${portals?.controlToken}`, 'content-type': 'application/json' },
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-    });
-    return (await response.json()) as T;
-  };
+  const control = controlOf(() => portals, 'outdoor-sign');
 
   it('serves Vue, Ant Design Vue and dayjs as shipped and its own page, behind its login', async () => {
     portals = await startPortals({ basePort: 0, dataDir });

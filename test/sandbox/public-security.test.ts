@@ -7,6 +7,7 @@ import type { SmsMessage } from '../../sandbox/kit/store.ts';
 import type { Submission } from '../../sandbox/kit/submissions.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
 import { choose, clickRadio, errorOf, item, typeInto } from './support/person.ts';
+import { publishCompany } from './support/registry.ts';
 
 /**
  * 公章刻制备案 in real Chromium, as the unit's 经办人 uses it: the bureau's own login, the form with five seal
@@ -95,24 +96,15 @@ describe('public security portal (公章刻制备案)', () => {
     portals = await startPortals({ basePort: 0 });
     base = portals.urls['public-security'] ?? '';
     // Market regulation approved the company a while ago (through the sandbox's inter-agency exchange).
-    await control(
-      '/registry',
-      {
-        method: 'POST',
-        body: JSON.stringify({
-          creditCode: UNIT.creditCode,
-          name: UNIT.name,
-          legalRepName: UNIT.legalRep.name,
-          legalRepIdNumber: UNIT.legalRep.idNumber,
-          regionCode: '350603',
-          address: UNIT.address,
-          establishedDate: '2026-01-05',
-          registrationAuthority: '漳州市龙文区市场监督管理局',
-          registeredAt: new Date(Date.now() - 3600_000).toISOString(),
-        }),
-      },
-      portals.urls.index,
-    );
+    await publishCompany(portals, {
+      creditCode: UNIT.creditCode,
+      name: UNIT.name,
+      legalRepName: UNIT.legalRep.name,
+      legalRepIdNumber: UNIT.legalRep.idNumber,
+      address: UNIT.address,
+      establishedDate: '2026-01-05',
+      registeredAt: new Date(Date.now() - 3600_000).toISOString(),
+    });
     browser = await launchChromium();
     page = await (await newChineseContext(browser)).newPage();
     page.setDefaultTimeout(5000);

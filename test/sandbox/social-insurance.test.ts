@@ -5,6 +5,8 @@ import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts
 import { NOT_YET_SHARED_MESSAGE } from '../../sandbox/kit/registry.ts';
 import type { Submission } from '../../sandbox/kit/submissions.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
+import { publishCompany } from './support/registry.ts';
+import { exactText, pickDateIn, selectInTree, selectOption, selectRegion } from './support/widgets.ts';
 
 /**
  * 单位社会保险登记 in real Chromium, as a unit's clerk uses it: the table form is filled by the text of the
@@ -13,8 +15,7 @@ import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
  * that every field arrived as typed.
  */
 
-const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const exact = (text: string) => new RegExp(`^\\s*${esc(text)}\\s*$`);
+const exact = exactText;
 
 /** The value cell to the right of the label cell that reads `label`. */
 const cell = (page: Page, label: string): Locator =>
@@ -26,59 +27,17 @@ const cell = (page: Page, label: string): Locator =>
 const typeIn = (page: Page, label: string, value: string) =>
   cell(page, label).locator('input').first().fill(value);
 
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  const select = cell(page, label).locator('.k-select').first();
-  await select.locator('.k-select__box').click();
-  await select.locator('.k-select__option', { hasText: exact(option) }).click();
-}
+const choose = (page: Page, label: string, option: string) => selectOption(cell(page, label), option);
 
-async function chooseInTree(page: Page, label: string, path: readonly string[]): Promise<void> {
-  const select = cell(page, label).locator('.k-select').first();
-  await select.locator('.k-select__box').click();
-  for (const step of path) await select.locator('.k-tree__label', { hasText: exact(step) }).click();
-}
+const chooseInTree = (page: Page, label: string, path: readonly string[]) =>
+  selectInTree(cell(page, label), path);
 
-async function chooseRegion(page: Page, label: string, names: readonly string[]): Promise<void> {
-  const levels = cell(page, label).locator('.k-region__level');
-  for (const [i, name] of names.entries()) {
-    const level = levels.nth(i);
-    await level
-      .locator('xpath=self::*[not(contains(@class,"is-loading")) and not(contains(@class,"is-disabled"))]')
-      .waitFor();
-    await level.locator('.k-select__box').click();
-    await level.locator('.k-select__option', { hasText: exact(name) }).click();
-  }
-}
-
-const MONTHS = [
-  '一月',
-  '二月',
-  '三月',
-  '四月',
-  '五月',
-  '六月',
-  '七月',
-  '八月',
-  '九月',
-  '十月',
-  '十一月',
-  '十二月',
-];
+const chooseRegion = (page: Page, label: string, names: readonly string[]) =>
+  selectRegion(cell(page, label), names);
 
 /** Opens the readonly date input's calendar and clicks year, month, day. */
-async function pickDate(
-  page: Page,
-  label: string,
-  [year, month, day]: readonly [number, number, number],
-): Promise<void> {
-  const box = cell(page, label).locator('.k-date');
-  await box.locator('input').click();
-  const calendar = box.locator('.k-cal');
-  await calendar.locator('.k-cal__link', { hasText: '年' }).click();
-  await calendar.locator('.k-cal__cell', { hasText: exact(String(year)) }).click();
-  await calendar.locator('.k-cal__cell', { hasText: exact(MONTHS[month - 1] ?? '') }).click();
-  await calendar.locator('.k-cal__cell', { hasText: exact(String(day)) }).click();
-}
+const pickDate = (page: Page, label: string, [year, month, day]: readonly [number, number, number]) =>
+  pickDateIn(cell(page, label), `${year}-${month}-${day}`);
 
 const errorIn = (page: Page, label: string) => cell(page, label).locator('.si-error');
 
@@ -168,24 +127,15 @@ describe('social insurance portal (单位社会保险登记)', () => {
 
     // Market regulation approves the company now (through the sandbox's inter-agency exchange).
     const registeredAt = Date.now();
-    const published = await control<{ ok: boolean }>(
-      '/registry',
-      {
-        method: 'POST',
-        body: JSON.stringify({
-          creditCode: UNIT.creditCode,
-          name: UNIT.name,
-          legalRepName: UNIT.legalRep.name,
-          legalRepIdNumber: UNIT.legalRep.idNumber,
-          regionCode: '350603',
-          address: UNIT.address,
-          establishedDate: ymd(established),
-          registrationAuthority: '漳州市龙文区市场监督管理局',
-          registeredAt: new Date(registeredAt).toISOString(),
-        }),
-      },
-      portals.urls.index,
-    );
+    const published = await publishCompany(portals, {
+      creditCode: UNIT.creditCode,
+      name: UNIT.name,
+      legalRepName: UNIT.legalRep.name,
+      legalRepIdNumber: UNIT.legalRep.idNumber,
+      address: UNIT.address,
+      establishedDate: ymd(established),
+      registeredAt: new Date(registeredAt).toISOString(),
+    });
     expect(published.ok).toBe(true);
 
     await page.getByRole('button', { name: '核验' }).click();

@@ -7,6 +7,7 @@ import { NOT_YET_SHARED_MESSAGE } from '../../sandbox/kit/registry.ts';
 import type { Submission } from '../../sandbox/kit/submissions.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
 import { choose, clickRadio, errorOf, item, tick, typeInto } from './support/person.ts';
+import { publishCompany } from './support/registry.ts';
 
 /**
  * 新办纳税人涉税事项 in real Chromium, as the new company's 办税人 uses it: the tax-style login that does not know
@@ -83,24 +84,15 @@ describe('tax portal (新办纳税人涉税事项)', () => {
     await typeInto(page, '纳税人名称', '漳州龙文云帆科技有限公司');
     await typeInto(page, '法定代表人证件号码', UNIT.legalRepIdNumber);
     const registeredAt = Date.now();
-    await control(
-      '/registry',
-      {
-        method: 'POST',
-        body: JSON.stringify({
-          creditCode: UNIT.creditCode,
-          name: UNIT.name,
-          legalRepName: '张伟',
-          legalRepIdNumber: UNIT.legalRepIdNumber,
-          regionCode: '350603',
-          address: '福建省漳州市龙文区朝阳北路1号3幢501室',
-          establishedDate: '2026-01-05',
-          registrationAuthority: '漳州市龙文区市场监督管理局',
-          registeredAt: new Date(registeredAt).toISOString(),
-        }),
-      },
-      portals.urls.index,
-    );
+    await publishCompany(portals, {
+      creditCode: UNIT.creditCode,
+      name: UNIT.name,
+      legalRepName: '张伟',
+      legalRepIdNumber: UNIT.legalRepIdNumber,
+      address: '福建省漳州市龙文区朝阳北路1号3幢501室',
+      establishedDate: '2026-01-05',
+      registeredAt: new Date(registeredAt).toISOString(),
+    });
     await page.getByRole('button', { name: '登录' }).click();
     await expect.poll(() => page.locator('.k-alert--error').textContent()).toBe(NOT_YET_SHARED_MESSAGE);
     expect(await errorOf(page, '纳税人识别号').textContent()).toBe(NOT_YET_SHARED_MESSAGE);

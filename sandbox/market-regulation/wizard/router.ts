@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import express, { type Request, type Response, type Router } from 'express';
+import type { Request, Response, Router } from 'express';
+import { str } from '../../kit/body.ts';
 import { html } from '../../kit/html/escape.ts';
 import { modal, stepsBar } from '../../kit/html/widgets.ts';
 import type { PortalContext } from '../../kit/portal.ts';
-import type { Errors } from './checks.ts';
-import type { Body, Draft } from './draft.ts';
-import { str } from './draft.ts';
+import { wizardRouter as kitWizardRouter, type WizardView } from '../../kit/wizard.ts';
+import type { Draft } from './draft.ts';
 import type { WizardStep } from './step.ts';
 import { basicStep } from './step-basic.ts';
 import { capitalStep } from './step-capital.ts';
@@ -15,32 +14,17 @@ import { scopeStep } from './step-scope.ts';
 
 export const STEPS: readonly WizardStep[] = [basicStep, scopeStep, membersStep, capitalStep, materialsStep];
 
-const draftOf = (req: Request): Draft | undefined => req.portalSession?.data.draft as Draft | undefined;
-
-function newDraft(req: Request): Draft {
-  const draft: Draft = {
-    id: randomBytes(8).toString('hex'),
-    steps: {},
-    completed: 0,
-    warned: false,
-    files: {},
-  };
-  if (req.portalSession) req.portalSession.data.draft = draft;
-  return draft;
-}
-
 function renderStep(
   ctx: PortalContext,
   req: Request,
   step: WizardStep,
   draft: Draft,
-  values: Body,
-  errors: Errors,
-  options: { warn?: boolean; flash?: string } = {},
+  { values, errors, warnings, flash }: WizardView,
 ): string {
+  const warn = (warnings?.length ?? 0) > 0;
   const last = step.no === STEPS.length;
   const errorCount = Object.keys(errors).length;
-  const warning = options.warn
+  const warning = warn
     ? modal({
         id: 'first-save-warning',
         title: '温馨提示',
@@ -60,12 +44,12 @@ ${step.no > 1 ? html`<a class="k-btn" href="/apply/${step.no - 1}">上一步</a>
 ${last ? html`<button type="submit" class="k-btn k-btn--primary" data-requires-check="gzcns" disabled>提交申请</button>` : html`<button type="submit" class="k-btn k-btn--primary">保存并下一步</button>`}
 </div>
 </form>
-${options.warn ? html`<div data-open-on-load>${warning}</div>` : ''}`;
+${warn ? html`<div data-open-on-load>${warning}</div>` : ''}`;
   return ctx.render(req, {
     title: `企业设立登记 — ${step.title}`,
     body,
     active: '/apply/new',
-    flash: options.flash ? { kind: 'warning', text: options.flash } : undefined,
+    flash: flash ? { kind: 'warning', text: flash } : undefined,
   });
 }
 
@@ -77,54 +61,16 @@ export function wizardRouter(
   ctx: PortalContext,
   submit: (req: Request, res: Response, draft: Draft) => void,
 ): Router {
-  const router = express.Router();
-  const stepOf = (req: Request) => STEPS.find((s) => String(s.no) === req.params.no);
-  const outOfOrder = (req: Request, res: Response, draft: Draft, step: WizardStep) => {
-    if (step.no <= draft.completed + 1) return false;
-    const next = STEPS[draft.completed];
-    if (req.portalSession) req.portalSession.data.flash = `请按顺序填写，先完成“${next?.title ?? ''}”`;
-    res.redirect(303, `/apply/${draft.completed + 1}`);
-    return true;
-  };
-
-  router.get('/apply/new', ctx.requireLogin, (req, res) => {
-    newDraft(req);
-    res.redirect(303, '/apply/1');
+  return kitWizardRouter<Draft, WizardStep>(ctx, {
+    base: '/apply',
+    steps: STEPS,
+    sessionKey: 'draft',
+    outOfOrderText: (next) => `请按顺序填写，先完成“${next?.title ?? ''}”`,
+    uploadFields: (step, body) => step.uploadFields?.(body) ?? [],
+    // Only the first step's first save asks; the page words the question itself.
+    warnings: (step) => (step.no === 1 ? ['first-save'] : []),
+    confirmField: 'qrbc',
+    render: (req, step, draft, view) => renderStep(ctx, req, step, draft, view),
+    submit,
   });
-
-  router.get('/apply/:no', ctx.requireLogin, (req, res) => {
-    const step = stepOf(req);
-    if (!step) return void res.redirect(303, '/apply/1');
-    const draft = draftOf(req) ?? newDraft(req);
-    if (outOfOrder(req, res, draft, step)) return;
-    const flash = req.portalSession?.data.flash as string | undefined;
-    if (req.portalSession) delete req.portalSession.data.flash;
-    res.send(renderStep(ctx, req, step, draft, draft.steps[step.no]?.body ?? {}, {}, flash ? { flash } : {}));
-  });
-
-  router.post('/apply/:no', ctx.requireLogin, (req, res) => {
-    const step = stepOf(req);
-    const draft = draftOf(req);
-    if (!step || !draft) return void res.redirect(303, '/apply/new');
-    if (outOfOrder(req, res, draft, step)) return;
-    const body = { ...(req.body as Body) };
-    for (const name of step.uploadFields?.(body) ?? []) {
-      const id = str(body, name);
-      const file = id && !draft.files[id] ? ctx.takeUpload(req, id) : undefined;
-      if (file) draft.files[id] = file;
-    }
-    const errors = step.validate(body, draft, ctx);
-    if (Object.keys(errors).length > 0) return void res.send(renderStep(ctx, req, step, draft, body, errors));
-    if (step.no === 1 && !draft.warned) {
-      if (str(body, 'qrbc') !== '1')
-        return void res.send(renderStep(ctx, req, step, draft, body, {}, { warn: true }));
-      draft.warned = true;
-    }
-    draft.steps[step.no] = { body, receivedAt: ctx.now().toISOString(), path: req.path };
-    // Saving an earlier step again means the later ones must be saved again, in order.
-    draft.completed = step.no;
-    if (step.no < STEPS.length) return void res.redirect(303, `/apply/${step.no + 1}`);
-    submit(req, res, draft);
-  });
-  return router;
 }

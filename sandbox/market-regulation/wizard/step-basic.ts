@@ -1,4 +1,5 @@
 import { isDistrictCode, regionPath } from '../../../forms/codes/index.ts';
+import { type Body, str } from '../../kit/body.ts';
 import { html } from '../../kit/html/escape.ts';
 import {
   divSelect,
@@ -19,7 +20,6 @@ import {
   YES_NO,
 } from '../lists.ts';
 import { DECIMAL, type Errors, FIXED_LINE, MOBILE, maxLength, POSTCODE, required } from './checks.ts';
-import { type Body, str } from './draft.ts';
 import type { WizardStep } from './step.ts';
 
 const FORBIDDEN_WORDS = ['中国', '中华', '全国', '国家', '国际'];

@@ -1,3 +1,4 @@
+import { type Body, list, str } from '../../kit/body.ts';
 import { html, type SafeHtml } from '../../kit/html/escape.ts';
 import {
   dateInput,
@@ -11,7 +12,7 @@ import {
 import { chinaDate } from '../../kit/references.ts';
 import { CONTRIBUTION_METHODS, LLC_TYPES } from '../lists.ts';
 import { DECIMAL, type Errors, isRealDate, required } from './checks.ts';
-import { type Body, type Draft, list, rowsOf, stepBody, str } from './draft.ts';
+import { type Draft, rowsOf, stepBody } from './draft.ts';
 import type { WizardStep } from './step.ts';
 
 /** Names of the members marked 股东 in step 3, in row order. */

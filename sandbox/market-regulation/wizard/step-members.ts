@@ -1,4 +1,5 @@
 import { validateIdNumber } from '../../../forms/codes/index.ts';
+import { type Body, list, str } from '../../kit/body.ts';
 import { html, type SafeHtml } from '../../kit/html/escape.ts';
 import {
   checkboxGroup,
@@ -23,7 +24,7 @@ import {
 } from '../lists.ts';
 import { UPLOAD_RULES } from '../uploads.ts';
 import { EMAIL, type Errors, isRealDate, MOBILE, required } from './checks.ts';
-import { type Body, type Draft, list, rowsOf, str } from './draft.ts';
+import { type Draft, rowsOf } from './draft.ts';
 import type { WizardStep } from './step.ts';
 
 const DIRECTOR_ROLES = ['执行董事', '董事长', '董事'];

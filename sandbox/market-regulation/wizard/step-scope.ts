@@ -1,8 +1,9 @@
 import { BUSINESS_SCOPE_ITEMS, INDUSTRY_DIVISIONS } from '../../../forms/codes/index.ts';
+import { type Body, str } from '../../kit/body.ts';
 import { html } from '../../kit/html/escape.ts';
 import { formItem, modalPicker, textArea, textInput } from '../../kit/html/widgets.ts';
 import type { Errors } from './checks.ts';
-import { type Body, rowsOf, str } from './draft.ts';
+import { rowsOf } from './draft.ts';
 import type { WizardStep } from './step.ts';
 
 const PICKER_ITEMS = BUSINESS_SCOPE_ITEMS.entries.map((item) => ({

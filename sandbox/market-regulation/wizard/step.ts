@@ -1,8 +1,9 @@
 import type { Request } from 'express';
+import type { Body } from '../../kit/body.ts';
 import type { SafeHtml } from '../../kit/html/escape.ts';
 import type { PortalContext } from '../../kit/portal.ts';
 import type { Errors } from './checks.ts';
-import type { Body, Draft } from './draft.ts';
+import type { Draft } from './draft.ts';
 
 export interface StepView {
   ctx: PortalContext;

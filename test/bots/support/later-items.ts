@@ -73,3 +73,14 @@ export async function laterRequest(
     reconcile: false,
   };
 }
+
+/** A company registered just now (registerCompany) and the run request for one of its later items. */
+export async function registeredRequest(
+  sandbox: Sandbox,
+  itemId: string,
+  portalId: PortalId,
+  companyName: string,
+): Promise<ItemRunRequest> {
+  const { outputs } = registerCompany(sandbox, companyName);
+  return laterRequest(sandbox, itemId, portalId, { companyName, outputs });
+}

@@ -1,6 +1,10 @@
+import type { ItemRunRequest } from '../../../bots/item-runner.ts';
 import { resolveForm } from '../../../forms/derive/resolve.ts';
 import { mergeBundle } from '../../../forms/merge/merge.ts';
 import { projectItem } from '../../../forms/project/project.ts';
+import type { PortalId } from '../../../sandbox/kit/portal.ts';
+import { accountOf } from './later-items.ts';
+import type { Sandbox } from './sandbox.ts';
 
 /** Document ids the restaurant case uploads (JPEG pictures drawn by the sandbox helper). */
 export const RESTAURANT_DOCUMENTS = [
@@ -86,4 +90,22 @@ export function restaurantValues(itemId: string, companyName: string): Record<st
     throw new Error(`restaurant ${itemId} misses ${projection.missing.map((m) => m.field).join(', ')}`);
   }
   return projection.values as Record<string, unknown>;
+}
+
+/** A run request for one item of the restaurant case on its sandbox portal, as the queue would build it. */
+export function restaurantRequest(
+  sandbox: Sandbox,
+  item: { itemId: string; portalId: PortalId },
+  companyName: string,
+  application: { applicationId: string; applicationRef: string },
+): ItemRunRequest {
+  return {
+    ...application,
+    ...item,
+    baseUrl: sandbox.url(item.portalId),
+    values: restaurantValues(item.itemId, companyName),
+    documents: sandbox.documents(RESTAURANT_DOCUMENTS),
+    credentials: accountOf(item.portalId) ?? { username: '', password: '' },
+    reconcile: false,
+  };
 }

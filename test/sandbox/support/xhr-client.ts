@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import type { PortalId } from '../../../sandbox/kit/portal.ts';
+import type { RunningPortals } from '../../../sandbox/start.ts';
 
 /** A JPEG's first bytes: enough for the kit's upload check, which reads the magic number. */
 export const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1]);
@@ -32,4 +34,20 @@ export class XhrClient {
     });
     expect(response.status).toBe(303);
   }
+}
+
+/**
+ * The control API (/__sandbox/…) of one sandbox system, with the run's token. `portals` is asked at each
+ * call, so the control function can be made before the portals start and still follows a restart.
+ */
+export function controlOf(portals: () => RunningPortals | undefined, portalId: PortalId) {
+  return async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
+    const running = portals();
+    const response = await fetch(`${running?.urls[portalId]}/__sandbox${path}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${running?.controlToken}`, 'content-type': 'application/json' },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+    return (await response.json()) as T;
+  };
 }
