@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortalChangedError } from '../../bots/errors/index.ts';
 import type { AttachedDocument } from '../../bots/item-runner.ts';
+import { censusOf } from '../../bots/runtime/census/census.ts';
 import { familyFor } from '../../bots/runtime/families/index.ts';
 import { fillStep, readBack } from '../../bots/runtime/fill.ts';
 import type { StepDeclaration } from '../../bots/runtime/types.ts';
@@ -164,6 +165,25 @@ describe('the TDesign family', () => {
       licence: 'F1',
       cn: true,
     });
+  });
+
+  it('its census names each field by the family’s kinds, and opens a picker to tell a month one', async () => {
+    await page.goto(`${ORIGIN}/form`);
+    await page.locator('.t-upload').first().waitFor();
+    const census = await censusOf(page);
+    const kinds = Object.fromEntries(census.fields.map((f) => [f.label, `${f.family}/${f.kind}`]));
+    expect(kinds).toMatchObject({
+      开户网点: 'tdesign/tdesign-select',
+      所在区域: 'tdesign/tdesign-cascader',
+      成立日期: 'tdesign/tdesign-date',
+      启缴年月: 'tdesign/tdesign-month',
+      性别: 'tdesign/tdesign-radio',
+      险种: 'tdesign/tdesign-checkboxes',
+      营业执照: 'tdesign/tdesign-upload',
+      承诺: 'tdesign/tdesign-notice',
+    });
+    // The pickers opened to be told apart are closed again.
+    expect(await page.locator('.t-popup').filter({ visible: true }).count()).toBe(0);
   });
 
   it('refuses a field that is not TDesign markup at once, as a changed portal naming field, label and locator', async () => {
