@@ -66,11 +66,9 @@ async function pick(run: RunContext, box: Locator, date: Ymd, month: boolean): P
     const at = async () =>
       (await headerNumber(year, /(\d{4})/)) * 12 + (await headerNumber(monthInput, /(\d{1,2})/));
     await walk(panel, at, date.y * 12 + date.m);
-    cell = panel
-      .locator('td.t-date-picker__cell[type=current-month]')
-      .filter({
-        has: run.page.locator('.t-date-picker__cell-inner', { hasText: new RegExp(`^${date.d}$`) }),
-      });
+    cell = panel.locator('td.t-date-picker__cell[type=current-month]').filter({
+      has: run.page.locator('.t-date-picker__cell-inner', { hasText: new RegExp(`^${date.d}$`) }),
+    });
     if ((await cell.count()) !== 1)
       throw new PortalChangedError(
         `TDesign 日期面板中找不到 ${date.d} 日（td.t-date-picker__cell[type=current-month]）`,
