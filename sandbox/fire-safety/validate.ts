@@ -21,6 +21,16 @@ export const ID_TYPES = ['居民身份证', '港澳居民来往内地通行证',
 const MOBILE = /^1[3-9]\d{9}$/;
 const DECIMAL = /^\d+(\.\d{1,2})?$/;
 
+/** `yyyy-MM` from the month of `today` (yyyy-MM-dd) to twelve months after it. */
+export function openingMonthAllowed(month: string, today: string): boolean {
+  const found = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!found) return false;
+  const index = (y: number, m: number) => y * 12 + m - 1;
+  const ahead =
+    index(Number(found[1]), Number(found[2])) - index(Number(today.slice(0, 4)), Number(today.slice(5, 7)));
+  return Number(found[2]) >= 1 && Number(found[2]) <= 12 && ahead >= 0 && ahead <= 12;
+}
+
 export interface Checked {
   errors: Errors;
   fields: Record<string, unknown>;
@@ -60,6 +70,10 @@ export function checkApplication(ctx: PortalContext, req: Request, raw: unknown)
   const floors = need('sylc', '请输入使用楼层');
   const date = need('sbrq', '请选择申报日期');
   if (date && date !== chinaDate(ctx.now())) errors.sbrq = '申报日期应为当天';
+  // 告知承诺 is filed before the venue opens: this month or within the next twelve.
+  const opening = need('tysy', '请选择拟投入使用年月');
+  if (opening && !openingMonthAllowed(opening, chinaDate(ctx.now())))
+    errors.tysy = '拟投入使用年月应为本月起12个月内';
 
   const responsible = need('zrr_xm', '请输入消防安全责任人');
   const idType = need('zrr_zjlx', '请选择证件类型');

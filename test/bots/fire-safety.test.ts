@@ -62,6 +62,10 @@ describe('fire-safety on the fire-safety portal (TDesign, no 办件查询)', () 
       bz: '一键办 YJ-fire-1/fire-safety',
     });
     expect(filings[0]?.raw.sbrq).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The month picker (t-date-picker mode="month"): the month two weeks from today, as the step names it.
+    expect(filings[0]?.raw.tysy).toBe(
+      new Date(Date.now() + (8 + 14 * 24) * 3_600_000).toISOString().slice(0, 7),
+    );
     expect(result).toMatchObject({
       outcome: 'submitted',
       outputs: { acceptanceNo: filings[0]?.receipt.acceptanceNo },
@@ -112,6 +116,7 @@ describe('fire-safety on the fire-safety portal (TDesign, no 办件查询)', () 
         jzmj: '80.5',
         sylc: '第2层',
         sbrq: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+        tysy: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7),
         zrr_xm: '林志远',
         zrr_zjlx: '居民身份证',
         zrr_zjhm: values['responsible.idNumber'],

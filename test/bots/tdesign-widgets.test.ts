@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortalChangedError } from '../../bots/errors/index.ts';
 import type { AttachedDocument } from '../../bots/item-runner.ts';
+import { censusOf } from '../../bots/runtime/census/census.ts';
 import { familyFor } from '../../bots/runtime/families/index.ts';
 import { fillStep, readBack } from '../../bots/runtime/fill.ts';
 import type { StepDeclaration } from '../../bots/runtime/types.ts';
@@ -28,7 +29,7 @@ const DIST = {
 
 /**
  * A TDesign form as a portal builds it with tdesign-vue-next on Vue 3: a select whose options arrive late, a
- * lazy cascader and a date picker whose panels are teleported to <body>, radios, a checkbox group, t-upload
+ * lazy cascader, a day and a month picker whose panels are teleported to <body>, radios, a checkbox group, t-upload
  * and a t-dialog notice. Plus a box that only looks like a select (a plain input), which a select binding
  * must refuse at once. `window.model` is what the page would post.
  */
@@ -44,6 +45,7 @@ const app = Vue.createApp({
   <t-form-item label="开户网点"><t-select v-model="model.branch" :options="branches" :loading="!branches.length" placeholder="请选择"></t-select></t-form-item>
   <t-form-item label="所在区域"><t-cascader v-model="model.region" :options="provinces" :load="load" value-type="full"></t-cascader></t-form-item>
   <t-form-item label="成立日期"><t-date-picker v-model="model.date" value-type="YYYY-MM-DD"></t-date-picker></t-form-item>
+  <t-form-item label="启缴年月"><t-date-picker v-model="model.month" mode="month" format="YYYY-MM" value-type="YYYY-MM" placeholder="请选择"></t-date-picker></t-form-item>
   <t-form-item label="性别"><t-radio-group v-model="model.sex"><t-radio value="1">男</t-radio><t-radio value="2">女</t-radio></t-radio-group></t-form-item>
   <t-form-item label="险种"><t-checkbox-group v-model="model.types" :options="[{label:'职工基本医疗保险',value:'310'},{label:'生育保险',value:'510'},{label:'大额医疗补助',value:'390'}]"></t-checkbox-group></t-form-item>
   <t-form-item label="营业执照"><t-upload v-model="files" action="/upload" theme="file" :format-response="(r) => r" @success="(c) => model.licence = c.response.id"></t-upload></t-form-item>
@@ -53,7 +55,7 @@ const app = Vue.createApp({
 <t-dialog v-model:visible="dialog" header="承诺书" confirm-btn="同意" @confirm="model.cn = true; dialog = false">
   <p v-for="i in 30">本人承诺所填信息真实有效。</p></t-dialog>\`,
   setup() {
-    const model = Vue.reactive({ branch: '', region: [], date: '', sex: '', types: ['310'], licence: '', cn: false });
+    const model = Vue.reactive({ branch: '', region: [], date: '', month: '', sex: '', types: ['310'], licence: '', cn: false });
     window.model = model;
     const branches = Vue.ref([]);
     // The branches come 1.2 s after the page, as a department's list does.
@@ -108,7 +110,7 @@ describe('the TDesign family', () => {
 
   const tdesign = familyFor('tdesign');
 
-  it('fills a slow select, a teleported cascader and date panel, radios, checkboxes, t-upload and a t-dialog', async () => {
+  it('fills a slow select, a teleported cascader, day and month panels, radios, checkboxes, t-upload and a t-dialog', async () => {
     await page.goto(`${ORIGIN}/form`);
     const step: StepDeclaration = {
       name: 't',
@@ -120,6 +122,11 @@ describe('the TDesign family', () => {
           field: 'established',
           find: { label: '成立日期' },
           widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
+        },
+        {
+          field: 'startMonth',
+          find: { label: '启缴年月' },
+          widget: datePicker({ wire: 'yyyyMM', shown: 'yyyy-MM', month: true }),
         },
         { field: 'sex', find: { label: '性别' }, widget: radio({ '2': '女', '1': '男' }) },
         {
@@ -135,6 +142,8 @@ describe('the TDesign family', () => {
       branch: '漳州龙文支行',
       region: '350603',
       established: '2024-02-29',
+      // Years back from today's panel: the year arrows, then the month's cell.
+      startMonth: '202403',
       sex: '2',
       types: ['510', '390'],
       licence: { document: 'licence' },
@@ -150,11 +159,31 @@ describe('the TDesign family', () => {
       branch: 'B02',
       region: ['350000', '350600', '350603'],
       date: '2024-02-29',
+      month: '2024-03',
       sex: '2',
       types: ['510', '390'],
       licence: 'F1',
       cn: true,
     });
+  });
+
+  it('its census names each field by the family’s kinds, and opens a picker to tell a month one', async () => {
+    await page.goto(`${ORIGIN}/form`);
+    await page.locator('.t-upload').first().waitFor();
+    const census = await censusOf(page);
+    const kinds = Object.fromEntries(census.fields.map((f) => [f.label, `${f.family}/${f.kind}`]));
+    expect(kinds).toMatchObject({
+      开户网点: 'tdesign/tdesign-select',
+      所在区域: 'tdesign/tdesign-cascader',
+      成立日期: 'tdesign/tdesign-date',
+      启缴年月: 'tdesign/tdesign-month',
+      性别: 'tdesign/tdesign-radio',
+      险种: 'tdesign/tdesign-checkboxes',
+      营业执照: 'tdesign/tdesign-upload',
+      承诺: 'tdesign/tdesign-notice',
+    });
+    // The pickers opened to be told apart are closed again.
+    expect(await page.locator('.t-popup').filter({ visible: true }).count()).toBe(0);
   });
 
   it('refuses a field that is not TDesign markup at once, as a changed portal naming field, label and locator', async () => {

@@ -31,6 +31,7 @@ class Client extends XhrClient {
       jzmj: '80.5',
       sylc: '第1层',
       sbrq: chinaToday(),
+      tysy: chinaToday().slice(0, 7),
       zrr_xm: '林志远',
       zrr_zjlx: '居民身份证',
       zrr_zjhm: '350603198506120316',
@@ -88,6 +89,7 @@ describe('fire-safety sandbox portal', () => {
         zrr_zjhm: '350603198506120317',
         cn: '',
         sbrq: '2020-01-01',
+        tysy: '2020-01',
       })
     ).json()) as { ok: boolean; errors: Record<string, string> };
     expect(refused).toMatchObject({
@@ -97,6 +99,7 @@ describe('fire-safety sandbox portal', () => {
         zrr_zjhm: '身份证号码校验不通过',
         cn: '请阅读并签署告知承诺书',
         sbrq: '申报日期应为当天',
+        tysy: '拟投入使用年月应为本月起12个月内',
       },
     });
     const accepted = (await (await client.apply(body)).json()) as { ok: boolean; reference: string };

@@ -21,8 +21,14 @@ const venue = (values: Values) => {
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
+ * 拟投入使用年月 (yyyy-MM): the merged form does not ask the opening date, so the bot names the month two
+ * weeks from today, when the brigade's ten working days to accept are over and the restaurant may open.
+ */
+const openingMonth = () => new Date(Date.now() + (8 + 14 * 24) * 3_600_000).toISOString().slice(0, 7);
+
+/**
  * The whole declaration on one TDesign page: 单位及场所 (a filterable t-select for 场所类型, a lazy t-cascader
- * for the region, the address, t-date-picker), the 责任人 with a t-radio-group for the kind of certificate,
+ * for the region, the address, t-date-picker for a day and a month), the 责任人 with a t-radio-group for the kind of certificate,
  * the 管理人, t-upload for the plan and the 承诺书 signed in a t-dialog. The page posts by XHR.
  */
 export const applicationStep: StepDeclaration = {
@@ -54,6 +60,12 @@ export const applicationStep: StepDeclaration = {
       find: label('申报日期'),
       widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
       value: chinaToday,
+    },
+    {
+      field: 'openingMonth',
+      find: label('拟投入使用年月'),
+      widget: datePicker({ wire: 'yyyy-MM', shown: 'yyyy-MM', month: true }),
+      value: openingMonth,
     },
     { field: 'responsible.name', find: label('消防安全责任人'), widget: text() },
     // The bundle's people are identified by their 居民身份证.

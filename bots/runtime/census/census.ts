@@ -1,4 +1,5 @@
 import type { Frame, Page } from 'playwright-core';
+import { MONTH_PANEL } from '../families/tdesign-picker.ts';
 import { waitFor } from '../locate.ts';
 import { SCAN_SOURCE } from './scan.ts';
 import type { CensusField, PageCensus } from './types.ts';
@@ -20,6 +21,28 @@ const tidy = (field: Scanned['fields'][number]): CensusField =>
   Object.fromEntries(
     Object.entries(field).filter(([, value]) => value !== null && value !== undefined),
   ) as CensusField;
+
+/**
+ * Whether a TDesign date picker opens a month panel (`mode="month"`): closed, a day picker and a month
+ * picker are the same box. Its panel is opened as a person opens it, looked at, and closed again.
+ */
+async function isMonthPanel(scope: Page | Frame, i: number, timeoutMs: number): Promise<boolean> {
+  const box = scope.locator(`[data-yijian-census="${i}"] .t-date-picker .t-input`).first();
+  if ((await box.count()) === 0) return false;
+  await box.click({ timeout: timeoutMs }).catch(() => {});
+  const panel = scope.locator('.t-popup .t-date-picker__panel').filter({ visible: true }).last();
+  const month = await waitFor(
+    async () => ((await panel.count()) > 0 ? (await panel.locator(MONTH_PANEL).count()) > 0 : undefined),
+    timeoutMs,
+  );
+  // TDesign's popup ignores Escape: it closes, as for a person, on a click away from it (the page's corner).
+  await scope
+    .locator('body')
+    .click({ position: { x: 1, y: 1 }, timeout: timeoutMs })
+    .catch(() => {});
+  await waitFor(async () => ((await panel.count()) === 0 ? true : undefined), timeoutMs);
+  return month === true;
+}
 
 /**
  * Lists what a person can fill on the page now shown (or in a frame of it). Choice widgets that show no
@@ -45,6 +68,10 @@ export async function censusOf(scope: Page | Frame, options: CensusOptions = {})
     }, openTimeoutMs);
     if (loaded) found = loaded;
     await page.keyboard.press('Escape').catch(() => {});
+  }
+  for (const [i, field] of found.fields.entries()) {
+    if (field.kind === 'tdesign-date' && (await isMonthPanel(scope, i, openTimeoutMs)))
+      field.kind = 'tdesign-month';
   }
   const fields = found.fields.map(tidy);
   return {

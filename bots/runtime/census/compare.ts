@@ -30,6 +30,15 @@ const COUNTED = new Set([
   'layui-date',
   'layui-upload',
   'layui-notice',
+  'tdesign-select',
+  'tdesign-cascader',
+  'tdesign-date',
+  'tdesign-month',
+  'tdesign-radio',
+  'tdesign-checkboxes',
+  'tdesign-checkbox',
+  'tdesign-upload',
+  'tdesign-notice',
 ]);
 const CHOICES = new Set([
   'native-select',

@@ -77,6 +77,15 @@ const WIDGETS: Readonly<Record<string, (f: CensusField) => string>> = {
   notice: (f) => `readAndAccept(${JSON.stringify(f.label)})`,
   'layui-notice': (f) => `readAndAccept(${JSON.stringify(f.label)})`,
   'modal-picker': () => 'modalPicker(/* TODO 确认 */)',
+  'tdesign-select': () => 'divSelect(OPTIONS)',
+  'tdesign-cascader': () => 'regionCascade()',
+  'tdesign-date': () => "datePicker({ wire: 'yyyy-MM-dd' })",
+  'tdesign-month': () => "datePicker({ wire: 'yyyyMM', month: true })",
+  'tdesign-radio': () => 'radio(OPTIONS)',
+  'tdesign-checkboxes': () => 'checkboxes(OPTIONS)',
+  'tdesign-checkbox': (f) => `checkbox(${JSON.stringify(f.label)})`,
+  'tdesign-upload': () => 'upload()',
+  'tdesign-notice': (f) => `readAndAccept(${JSON.stringify(f.label)})`,
 };
 
 /** The Find a person would use for the field: the label they read, or its column, legend or placeholder. */

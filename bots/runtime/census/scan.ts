@@ -40,6 +40,15 @@ export const SCAN_SOURCE = String.raw`(() => {
     ['layui', (c) => !!c.querySelector('.layui-form-checkbox'), 'layui-checkboxes', (c) => choiceTexts(c, 'checkbox')],
     ['layui', (c) => !!c.querySelector('input.layui-upload-file, .layui-upload-list'), 'layui-upload', () => []],
     ['layui', (c) => !!c.querySelector('input[lay-key]'), 'layui-date', () => []],
+    ['tdesign', (c) => !!c.querySelector('.t-cascader'), 'tdesign-cascader', () => []],
+    // A day or month picker look alike until opened: census.ts opens each to tell (tdesign-month).
+    ['tdesign', (c) => !!c.querySelector('.t-date-picker'), 'tdesign-date', () => []],
+    ['tdesign', (c) => !!c.querySelector('.t-select'), 'tdesign-select', () => []],
+    ['tdesign', (c) => !!c.querySelector('label.t-radio'), 'tdesign-radio', (c) => texts(c.querySelectorAll('.t-radio__label'))],
+    ['tdesign', (c) => c.querySelectorAll('label.t-checkbox').length === 1 && /阅读|承诺|告知/.test(c.textContent || ''), 'tdesign-notice', () => []],
+    ['tdesign', (c) => c.querySelectorAll('label.t-checkbox').length === 1, 'tdesign-checkbox', () => []],
+    ['tdesign', (c) => !!c.querySelector('label.t-checkbox'), 'tdesign-checkboxes', (c) => texts(c.querySelectorAll('.t-checkbox__label'))],
+    ['tdesign', (c) => !!c.querySelector('.t-upload'), 'tdesign-upload', () => []],
     ['native', (c) => !!c.querySelector('.k-region'), 'region-cascade', (c) => texts(c.querySelectorAll('[role=listbox]')[0] ? c.querySelectorAll('[role=listbox]')[0].children : [])],
     ['native', (c) => !!c.querySelector('.k-treeselect'), 'tree-select', (c) => texts(c.querySelectorAll('.is-leaf .k-tree__label'))],
     ['native', (c) => !!c.querySelector('.k-notice'), 'notice', () => []],
@@ -56,7 +65,7 @@ export const SCAN_SOURCE = String.raw`(() => {
     ['native', (c) => { const i = c.querySelector('input:not([type=hidden]), textarea'); return !!i && i.readOnly; }, 'derived', () => []],
     ['native', () => true, 'text', () => []],
   ];
-  const familyOf = (c, found) => found === 'layui' || c.querySelector('[class*=layui-]') ? 'layui' : 'native';
+  const familyOf = (c, found) => found !== 'native' ? found : c.querySelector('[class*=layui-]') ? 'layui' : c.closest('.t-form') ? 'tdesign' : 'native';
   const describe = (c) => {
     const rule = KINDS.find(([, test]) => test(c));
     const control = c.querySelector('input[name]:not([type=file]), select[name], textarea[name]') || c.querySelector('[name]');
@@ -91,8 +100,12 @@ export const SCAN_SOURCE = String.raw`(() => {
     if (hasControl(el) || !visible(el)) continue;
     // A cell of a table with column headers is a value (a row's 序号), not a label.
     if (el.matches('td') && el.closest('table').querySelector('thead th')) continue;
-    const next = el.nextElementSibling;
+    // TDesign wraps a form item's <label> alone in a .t-form__label; the control is that wrapper's sibling.
+    const wrapper = el.parentElement;
+    const wrapped = !el.nextElementSibling && wrapper && wrapper.matches('.t-form__label') && wrapper.children.length === 1;
+    const next = wrapped ? wrapper.nextElementSibling : el.nextElementSibling;
     if (!next || !hasControl(next) || next.matches('th')) continue;
+    if (wrapped) { add(next, norm(el.textContent), 'label', starred(wrapper) || starred(el) || requiredIn(next), {}); continue; }
     add(next, norm(el.textContent), 'label', starred(el) || requiredIn(next), {});
   }
   const rest = [...document.querySelectorAll(CONTROL)].filter((c) => !claimed.has(c) && (visible(c) || c.type === 'file'));

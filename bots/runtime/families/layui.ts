@@ -80,8 +80,15 @@ async function optionValue(run: RunContext, select: LayuiSelect, label: string):
 }
 
 /**
- * Opens the list by its title and taps the option, as a person does, until the title shows it. The open
- * list is the skin's own <dl>, or the panel layui appended to <body> (`lay-append-to`).
+ * Opens the list by its title and taps the option, as a person does, until the <select> holds it and the
+ * title shows it. The open list is the skin's own <dl>, or the panel layui appended to <body>
+ * (`lay-append-to`).
+ *
+ * Each wait is on what the page shows, never on a fixed time: the option is in the <select> already, so
+ * its <dd> is the library's to show, and a <dd> that shows is the browser's to click. A busy browser
+ * (a loaded machine, several bots at once) takes well over a second for either, so both get the find
+ * budget. A click given less was abandoned before it reached the page, three times over, and a region
+ * that was on offer failed as a changed portal.
  */
 async function choose(run: RunContext, select: LayuiSelect, label: string): Promise<void> {
   const title = titleOf(select);
@@ -92,23 +99,24 @@ async function choose(run: RunContext, select: LayuiSelect, label: string): Prom
     .locator(dd)
     .or(run.page.locator(`body > .layui-select-panel-wrap > ${dd}`))
     .filter({ visible: true });
+  const budget = run.settings.findTimeoutMs;
+  const chosen = async () =>
+    (await select.native.inputValue()) === value && (await title.inputValue()) === label ? true : undefined;
+  let shown = false;
   for (let attempt = 1; attempt <= TRIES; attempt += 1) {
-    // An open list (`layui-form-selected`) is not clicked again: that would shut it. The option is in the
-    // <select> already, so its <dd> is the library's to show: a busy browser gets the find budget.
+    // An open list (`layui-form-selected`) is not clicked again: that would shut it.
     const isOpen = await select.skin.evaluate((skin) => skin.classList.contains('layui-form-selected'));
-    if (!isOpen) await tap(select.skin.locator('.layui-select-title'));
-    const open = async () => ((await option.count()) > 0 ? true : undefined);
-    if (!(await waitFor(open, run.settings.findTimeoutMs))) continue;
-    await tap(option.first(), OPEN_MS).catch(() => undefined);
-    // The option was there and tapped: the title follows unless the page refuses it (the find budget).
-    const chosen = await waitFor(
-      async () => ((await title.inputValue()) === label ? true : undefined),
-      run.settings.findTimeoutMs,
-    );
-    if (chosen) return;
+    if (!isOpen) await tap(select.skin.locator('.layui-select-title'), budget).catch(() => undefined);
+    if (!(await waitFor(async () => ((await option.count()) > 0 ? true : undefined), budget))) continue;
+    shown = true;
+    await tap(option.first(), budget).catch(() => undefined);
+    // The page takes the choice in the click itself; a list the page re-rendered meanwhile shows again.
+    if (await waitFor(chosen, budget)) return;
   }
   throw new PortalChangedError(
-    `layui 下拉列表未能选中“${label}”（点击 .layui-select-title 后未见可点击的 dd[lay-value=${cssString(value)}]）`,
+    shown
+      ? `layui 下拉列表未能选中“${label}”（点击 dd[lay-value=${cssString(value)}] 后 select 的值未变）`
+      : `layui 下拉列表未能选中“${label}”（点击 .layui-select-title 后未见可点击的 dd[lay-value=${cssString(value)}]）`,
   );
 }
 

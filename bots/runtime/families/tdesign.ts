@@ -4,9 +4,9 @@ import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '
 import { waitFor, waitForPortal } from '../locate.ts';
 import type { RunContext, Widget, WidgetSpec } from '../types.ts';
 import { asList, asText, labelFor, type OptionLabels, tap } from '../widgets/common.ts';
-import { formatDate, parseDate } from '../widgets/date.ts';
 import type { UiFamily } from './family.ts';
 import { boxes, boxOf, clickBox, fits, OPEN_MS, openPopup, shown, TRIES } from './tdesign-dom.ts';
+import { tdesignPicker } from './tdesign-picker.ts';
 import { tdesignNotice, tdesignUpload } from './tdesign-upload.ts';
 
 /**
@@ -15,9 +15,7 @@ import { tdesignNotice, tdesignUpload } from './tdesign-upload.ts';
  *             `.t-popup.t-select__dropdown li.t-select-option[title=…]` (the chosen label shows in the input)
  *   cascader  `.t-cascader` with a readonly input; the columns `.t-cascader__menu li.t-cascader__item` sit in
  *             a teleported `.t-popup`; a lazy (`load`) column appears after its parent item is clicked
- *   date      `.t-date-picker` input; a teleported `.t-date-picker__panel` with the shown month and year in
- *             `.t-date-picker__header-controller-month/-year input`, arrows `.t-pagination-mini__prev/__next`,
- *             days `td.t-date-picker__cell[type=current-month] .t-date-picker__cell-inner`
+ *   date      `.t-date-picker` (day or `mode="month"`) with a teleported panel: see tdesign-picker.ts
  *   checkbox  `label.t-checkbox` (`.t-is-checked` when ticked, text in `.t-checkbox__label`); radio `.t-radio`
  *   upload    `.t-upload input[type=file]` (hidden, behind the 选择文件 button)
  *   dialog    `.t-dialog` teleported, buttons `.t-dialog__footer button` (`.t-dialog__confirm`)
@@ -26,8 +24,6 @@ import { tdesignNotice, tdesignUpload } from './tdesign-upload.ts';
  */
 
 const cssString = (text: string) => JSON.stringify(text);
-
-/** The box's shown text (what a person reads in a select, cascader or date picker). */
 
 // ——— select ———
 
@@ -142,69 +138,6 @@ const region = (): Widget => ({
   expected: (value) => regionNames(asText(value)).join('/'),
 });
 
-// ——— date picker ———
-
-/** Walks the teleported panel to the month by its arrows and taps the day. */
-async function pickDay(run: RunContext, box: Locator, date: { y: number; m: number; d: number }) {
-  const panel = await openPopup(run, box, '.t-date-picker__panel', '日期选择');
-  const month = panel.locator('.t-date-picker__header-controller-month input').first();
-  const year = panel.locator('.t-date-picker__header-controller-year input').first();
-  const at = async () => {
-    const m = /(\d{1,2})/.exec(await month.inputValue({ timeout: OPEN_MS }));
-    const y = /(\d{4})/.exec(await year.inputValue({ timeout: OPEN_MS }));
-    if (!m || !y)
-      throw new PortalChangedError('TDesign 日期面板的年月无法识别（.t-date-picker__header-controller）');
-    return Number(y[1]) * 12 + Number(m[1]);
-  };
-  const target = date.y * 12 + date.m;
-  for (let steps = 0; steps < 1200; steps += 1) {
-    const now = await at();
-    if (now === target) break;
-    // Dispatched, not clicked at a point: the arrow's tooltip (上个月) soon covers that point, and a click
-    // landing on it is outside the panel, which closes it.
-    await panel
-      .locator(now < target ? '.t-pagination-mini__next' : '.t-pagination-mini__prev')
-      .first()
-      .dispatchEvent('click');
-    await waitFor(async () => ((await at()) !== now ? true : undefined), OPEN_MS);
-  }
-  const day = panel
-    .locator('td.t-date-picker__cell[type=current-month]')
-    .filter({ has: run.page.locator('.t-date-picker__cell-inner', { hasText: new RegExp(`^${date.d}$`) }) });
-  if ((await day.count()) !== 1)
-    throw new PortalChangedError(
-      `TDesign 日期面板中找不到 ${date.d} 日（td.t-date-picker__cell[type=current-month]）`,
-    );
-  // The input previews a hovered day while the panel is open: only a closed panel means the day was taken.
-  await day.click({ timeout: OPEN_MS });
-  await waitFor(async () => ((await panel.count()) === 0 ? true : undefined), OPEN_MS);
-}
-
-const datePicker = (formats: { wire: string; shown: string; month?: boolean | undefined }): Widget => ({
-  kind: 'tdesign-date',
-  async fill(run, field, value) {
-    if (formats.month) throw new PortalChangedError('TDesign 月份选择（mode="month"）尚未支持');
-    const date = parseDate(formats.wire, asText(value));
-    if (!date) throw new ValueRejectedError(`日期“${asText(value)}”不是 ${formats.wire} 格式`, []);
-    const box = (await fits(run, field, '.t-date-picker', '日期选择')).first();
-    const wanted = formatDate(formats.shown, date);
-    const panel = run.page.locator('.t-popup:has(.t-date-picker__panel)').filter({ visible: true });
-    const taken = async () => (await panel.count()) === 0 && (await shown(box)) === wanted;
-    for (let attempt = 1; attempt <= TRIES; attempt += 1) {
-      if (await taken()) return;
-      await pickDay(run, box, date);
-    }
-    if (!(await taken()))
-      throw new PortalChangedError(`TDesign 日期选择未显示“${wanted}”（.t-date-picker input）`);
-  },
-  async read(run, field) {
-    const text = await shown((await fits(run, field, '.t-date-picker', '日期选择')).first());
-    const date = parseDate(formats.shown, text);
-    return date ? formatDate(formats.wire, date) : text;
-  },
-  expected: (value) => asText(value),
-});
-
 // ——— checkboxes and radios ———
 
 async function tickExactly(run: RunContext, field: Locator, type: 'checkbox' | 'radio', wanted: Set<string>) {
@@ -228,7 +161,7 @@ const checkedLabels = async (run: RunContext, field: Locator, type: 'checkbox' |
 
 const sortedJoin = (text: string) => text.split('、').filter(Boolean).sort().join('、');
 
-/** The TDesign family: every spec kind but the month picker. */
+/** The TDesign family: every spec kind. */
 export const tdesignFamily: UiFamily = {
   name: 'tdesign',
   widget(spec: WidgetSpec): Widget | undefined {
@@ -238,7 +171,7 @@ export const tdesignFamily: UiFamily = {
       case 'region':
         return region();
       case 'date':
-        return datePicker(spec);
+        return tdesignPicker(spec);
       case 'checkboxes':
         return {
           kind: 'tdesign-checkboxes',

@@ -22,6 +22,7 @@
   <t-form-item label="建筑面积（㎡）" name="jzmj"><t-input v-model="form.jzmj" placeholder="单位：平方米"></t-input><div class="fs-error" role="alert">{{ errors.jzmj }}</div></t-form-item>
   <t-form-item label="使用楼层" name="sylc"><t-input v-model="form.sylc" placeholder="如：第1层"></t-input><div class="fs-error" role="alert">{{ errors.sylc }}</div></t-form-item>
   <t-form-item label="申报日期" name="sbrq"><t-date-picker v-model="form.sbrq" format="YYYY-MM-DD" value-type="YYYY-MM-DD" placeholder="请选择申报日期"></t-date-picker><div class="fs-error" role="alert">{{ errors.sbrq }}</div></t-form-item>
+  <t-form-item label="拟投入使用年月" name="tysy"><t-date-picker v-model="form.tysy" mode="month" format="YYYY-MM" value-type="YYYY-MM" placeholder="请选择投入使用、营业的月份"></t-date-picker><div class="fs-error" role="alert">{{ errors.tysy }}</div></t-form-item>
   <h3 class="fs-section">消防安全责任人</h3>
   <t-form-item label="消防安全责任人" name="zrr_xm"><t-input v-model="form.zrr_xm"></t-input><div class="fs-error" role="alert">{{ errors.zrr_xm }}</div></t-form-item>
   <t-form-item label="证件类型" name="zrr_zjlx"><t-radio-group v-model="form.zrr_zjlx"><t-radio v-for="t in idTypes" :key="t" :value="t">{{ t }}</t-radio></t-radio-group><div class="fs-error" role="alert">{{ errors.zrr_zjlx }}</div></t-form-item>
@@ -66,6 +67,7 @@
         jzmj: '',
         sylc: '',
         sbrq: '',
+        tysy: '',
         zrr_xm: '',
         zrr_zjlx: '',
         zrr_zjhm: '',
