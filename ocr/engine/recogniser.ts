@@ -80,7 +80,7 @@ export function decodeCtc(
     let bestP = -1;
     const base = offset + t * classes;
     for (let k = 0; k < classes; k += 1) {
-      const p = probs[base + k] ?? 0;
+      const p = probs[base + k] as number;
       if (p > bestP) {
         bestP = p;
         best = k;
