@@ -10,7 +10,12 @@ import { extractLicence, interpretLicence } from './layout/licence.extract.ts';
 import type { LicenceFormat } from './layout/licence-format.ts';
 import { readMissingValues } from './layout/missing-values.ts';
 import { printedPersonName } from './layout/printed.ts';
-import { confirmByAgreement, readWithTesseract } from './layout/second-reader.ts';
+import {
+  agreementText,
+  confirmByAgreement,
+  readWithTesseract,
+  secondReadMatters,
+} from './layout/second-reader.ts';
 import { attachBoxes } from './layout/value-box.ts';
 import { TesseractPool } from './pool/tesseract-pool.ts';
 import { type DocumentKind, detectDocument, type RequestedType } from './read/detect.ts';
@@ -96,8 +101,10 @@ export async function createOcrService(options: OcrServiceOptions = {}): Promise
           SECOND_READ.map(async (key) => {
             const value = extraction.taken[key];
             const first = fields[key];
-            if (!value || !first || first.value === null) return;
-            const second = await readWithTesseract(pool, page.image, value);
+            if (!value || !first || !secondReadMatters(first)) return;
+            // A name is compared as the first word of what was read, so its reading cannot stop early.
+            const expected = key === 'legalRepresentative' ? undefined : agreementText(first);
+            const second = await readWithTesseract(pool, page.image, value, expected);
             const comparable = key === 'legalRepresentative' ? (printedPersonName(second) ?? second) : second;
             fields[key] = confirmByAgreement(first, comparable);
           }),
@@ -131,12 +138,9 @@ export async function createOcrService(options: OcrServiceOptions = {}): Promise
           await Promise.all(
             (['name', 'address'] as const).map(async (key) => {
               const value = taken[key];
-              if (!value) return;
-              checked[key] = confirmByAgreement(
-                fields[key],
-                await readWithTesseract(pool, page.image, value),
-                '',
-              );
+              if (!value || !secondReadMatters(fields[key], '')) return;
+              const second = await readWithTesseract(pool, page.image, value, agreementText(fields[key]));
+              checked[key] = confirmByAgreement(fields[key], second, '');
             }),
           );
           return done({

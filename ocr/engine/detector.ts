@@ -15,6 +15,11 @@ const MIN_SIDE = 3;
 const MEAN = [0.485, 0.456, 0.406];
 const STD = [0.229, 0.224, 0.225];
 
+/** For each channel (B, G, R), every byte value normalised as PP-OCR does: (v / 255 − mean) / std. */
+const NORMALISED = [0, 1, 2].map((c) =>
+  Float32Array.from({ length: 256 }, (_, v) => (v / 255 - (MEAN[c] as number)) / (STD[c] as number)),
+);
+
 export interface DetectedText {
   /** The line's rectangle in the coordinates of the image given to `detectText`. */
   rect: RotatedRect;
@@ -43,12 +48,12 @@ export async function detectText(
     .toBuffer({ resolveWithObject: true });
   const plane = padW * padH;
   const input = new Float32Array(3 * plane);
-  for (let i = 0, p = 0; i < plane; i += 1, p += 3) {
-    // Channel order B, G, R.
-    for (let c = 0; c < 3; c += 1) {
-      const value = (data[p + 2 - c] ?? 0) / 255;
-      input[c * plane + i] = (value - (MEAN[c] as number)) / (STD[c] as number);
-    }
+  // Channel order B, G, R; each byte's value looked up, not computed per pixel.
+  for (let c = 0; c < 3; c += 1) {
+    const table = NORMALISED[c] as Float32Array;
+    const offset = c * plane;
+    for (let i = 0, p = 2 - c; i < plane; i += 1, p += 3)
+      input[offset + i] = table[data[p] as number] as number;
   }
   const feeds = { [session.inputNames[0] as string]: new ort.Tensor('float32', input, [1, 3, padH, padW]) };
   const output = await session.run(feeds);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { field } from '../../ocr/fields/result.ts';
 import { interpretValidity } from '../../ocr/layout/id-card.extract.ts';
-import { confirmByAgreement } from '../../ocr/layout/second-reader.ts';
+import { confirmByAgreement, secondReadMatters } from '../../ocr/layout/second-reader.ts';
 
 const reading = (text: string, confidence = 99) => ({
   text,
@@ -31,6 +31,19 @@ describe('confidence from two engines', () => {
       status: 'needs-confirmation',
       notes: ['不像人名，请核对'],
     });
+  });
+
+  it('asks the second engine only when its reading can change the status', () => {
+    const confident = field('住址', '四川省成都市武侯区', 0.99, []);
+    const odd = field('法定代表人', '型海证期货', 0.99, ['请与证照核对', '不像人名，请核对']);
+    const none = field('名称', null, 0, []);
+    expect(secondReadMatters(pending)).toBe(true);
+    expect(secondReadMatters(confident, '')).toBe(true);
+    expect(secondReadMatters(odd)).toBe(false);
+    expect(secondReadMatters(none)).toBe(false);
+    // Where it says no, neither agreement nor disagreement moves the status.
+    for (const second of ['型海证期货', '别的文字'])
+      expect(confirmByAgreement(odd, second).status).toBe(odd.status);
   });
 
   it('never turns an unreadable field into anything else', () => {
