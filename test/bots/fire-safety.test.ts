@@ -186,5 +186,6 @@ describe('fire-safety on the fire-safety portal (TDesign, no 办件查询)', () 
     };
     expect((await runner.run(fresh, never)).outcome).toBe('submitted');
     expect(await filingsOf('漳州二品香餐饮有限公司')).toHaveLength(1);
-  });
+    // Two whole filings through Chromium: twice the time of one, and more in a busy whole-suite run.
+  }, 90_000);
 });
