@@ -43,13 +43,35 @@ export class PhoneVerificationsRepo {
     return rows[0];
   }
 
-  /** Counts a wrong code; returns the tries made so far. */
-  async countAttempt(sessionIdHash: string): Promise<number> {
-    const rows = await this.db.query<{ attempts: number }>(
-      `UPDATE phone_verifications SET attempts = attempts + 1 WHERE session_id_hash = $1 RETURNING attempts`,
+  /**
+   * Counts a try before the code is compared, in one statement: requests sent at once cannot each see the
+   * same count and so get more than `max` tries. Undefined when there is no registration or no try left.
+   */
+  async takeTry(sessionIdHash: string, max: number): Promise<PendingRegistration | undefined> {
+    const rows = await this.db.query<PendingRegistration>(
+      `UPDATE phone_verifications SET attempts = attempts + 1
+       WHERE session_id_hash = $1 AND attempts < $2 RETURNING ${COLUMNS}`,
+      [sessionIdHash, max],
+    );
+    return rows[0];
+  }
+
+  /** Ends the registration; false when another request already did (a code is used once). */
+  async consume(sessionIdHash: string): Promise<boolean> {
+    const rows = await this.db.query<{ phone: string }>(
+      'DELETE FROM phone_verifications WHERE session_id_hash = $1 RETURNING phone',
       [sessionIdHash],
     );
-    return rows[0]?.attempts ?? 0;
+    return rows.length > 0;
+  }
+
+  /** When a code was last sent to this phone for any visitor, to space codes out per phone. */
+  async lastSentTo(phone: string): Promise<Date | undefined> {
+    const rows = await this.db.query<{ sentAt: Date | null }>(
+      'SELECT max(sent_at) AS "sentAt" FROM phone_verifications WHERE phone = $1',
+      [phone],
+    );
+    return rows[0]?.sentAt ?? undefined;
   }
 
   async remove(sessionIdHash: string): Promise<void> {

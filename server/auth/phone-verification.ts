@@ -47,6 +47,16 @@ export class PhoneVerification {
     private readonly options: PhoneVerificationOptions = DEFAULT_PHONE_VERIFICATION,
   ) {}
 
+  /**
+   * Seconds until another code may go to this phone (0: now): codes are spaced per phone as well as per
+   * visitor, so nobody can send a stream of texts to someone else's number.
+   */
+  async waitBeforeSendingTo(phone: string, now = Date.now()): Promise<number> {
+    const last = await this.repo.lastSentTo(phone);
+    if (!last) return 0;
+    return Math.max(0, Math.ceil((last.getTime() + this.options.resendAfterMs - now) / 1000));
+  }
+
   /** Stores the registration for the session and sends its code. */
   async start(
     sessionIdHash: string,
@@ -85,18 +95,20 @@ export class PhoneVerification {
     if (!pending) return { ok: false, reason: 'missing' };
     if (pending.attempts >= this.options.maxAttempts) return { ok: false, reason: 'exhausted' };
     if (pending.expiresAt.getTime() < Date.now()) return { ok: false, reason: 'expired' };
-    const given = Buffer.from(this.#hmac(pending.phone, code.trim()), 'hex');
-    if (!timingSafeEqual(given, Buffer.from(pending.codeHmac, 'hex'))) {
-      const attempts = await this.repo.countAttempt(sessionIdHash);
-      const triesLeft = this.options.maxAttempts - attempts;
+    const tried = await this.repo.takeTry(sessionIdHash, this.options.maxAttempts);
+    if (!tried) return { ok: false, reason: 'exhausted' };
+    const given = Buffer.from(this.#hmac(tried.phone, code.trim()), 'hex');
+    if (!timingSafeEqual(given, Buffer.from(tried.codeHmac, 'hex'))) {
+      const triesLeft = this.options.maxAttempts - tried.attempts;
       if (triesLeft <= 0) {
         await this.repo.remove(sessionIdHash);
         return { ok: false, reason: 'exhausted' };
       }
       return { ok: false, reason: 'wrong', triesLeft };
     }
-    await this.repo.remove(sessionIdHash);
-    return { ok: true, pending };
+    // Two right answers at once: only the one that ends the registration creates the account.
+    if (!(await this.repo.consume(sessionIdHash))) return { ok: false, reason: 'missing' };
+    return { ok: true, pending: tried };
   }
 
   #hmac(phone: string, code: string): string {

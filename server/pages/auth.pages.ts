@@ -134,6 +134,14 @@ export function authRoutes(services: Services): RouteSpec[] {
         const { name, phone, password } = parsed.data;
         if (await users.findByLogin(phone))
           return showRegister(req, res, { ...kept, errors: { phone: '该手机号已注册，请直接登录' } }, 422);
+        const wait = await services.phoneVerification.waitBeforeSendingTo(phone);
+        if (wait > 0)
+          return showRegister(
+            req,
+            res,
+            { ...kept, errors: { phone: `该手机号刚收到过验证码，请 ${wait} 秒后再试` } },
+            429,
+          );
         // The account is created once the code sent to the phone comes back (registration.pages.ts).
         const session = await sessions.ensure(req, res);
         try {

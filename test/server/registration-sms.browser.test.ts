@@ -128,4 +128,38 @@ describe('registration with an SMS code, in Chromium', () => {
     expect(logs).not.toContain('13977775555');
     expect(logs).not.toMatch(/验证码为\d{6}/);
   }, 90_000);
+
+  it('ends the registration when eight wrong guesses arrive at once', async () => {
+    const page = await fillRegistration('孙并发', '13877770000');
+    const code = await codeOnPhone(page);
+    await page.evaluate(async (wrong) => {
+      const form = document.querySelector('form[action="/register/verify"]') as HTMLFormElement;
+      const send = () => {
+        const data = new URLSearchParams();
+        for (const [key, value] of new FormData(form)) data.set(key, String(value));
+        data.set('code', wrong);
+        return fetch(form.action, { method: 'POST', body: data }).then((r) => r.text());
+      };
+      await Promise.all(Array.from({ length: 8 }, send));
+    }, wrongFor(code));
+    await page.goto(`${web.base}/register/verify`);
+    await page.waitForURL('**/register');
+    expect(await web.services.users.findByLogin('13877770000')).toBeUndefined();
+  }, 90_000);
+
+  it('spaces codes to one phone: a second visitor registering it at once waits', async () => {
+    await fillRegistration('郑一', '13855554444');
+    const context = await newChineseContext(browser, { viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${web.base}/register`);
+    await page.getByLabel('姓名').fill('郑二');
+    await page.getByLabel('手机号').fill('13855554444');
+    await page.getByLabel('设置密码').fill('Other-pass-8');
+    await page.getByLabel('确认密码').fill('Other-pass-8');
+    await page.getByLabel(/我同意/).check();
+    await page.getByRole('button', { name: '获取短信验证码' }).click();
+    await page.getByText(/该手机号刚收到过验证码，请 \d+ 秒后再试/).waitFor();
+    expect(await page.getByRole('heading', { name: '验证手机号' }).count()).toBe(0);
+  }, 90_000);
 });
