@@ -212,7 +212,7 @@ function itemCard(view: ProgressView, item: ItemInfo, automated: boolean): SafeH
   ${hold ? html`<p class="item__hold" role="status">部门系统已变更，暂停提交：${hold}</p>` : ''}
   ${row ? closedLine(view, row) : ''}
   ${runLine(view, item.id, row)}
-  ${row && view.manage && CLOSABLE_STATUSES.includes(row.status) ? manageForm(view, view.manage, item) : ''}
+  ${row && view.manage && CLOSABLE_STATUSES.includes(row.status) ? manageForm(view, view.manage, item, row) : ''}
   ${tasks.map((task) => taskForm(view, task))}
 </li>`;
 }
@@ -235,11 +235,17 @@ function manageForm(
   view: ProgressView,
   manage: NonNullable<ProgressView['manage']>,
   item: ItemInfo,
+  row: ApplicationItemRow,
 ): SafeHtml {
   const action = `${manage.base}/items/${item.id}`;
+  // A run that reached the final click may have filed (its answer lost): filing again by hand would be twice.
+  const mayHaveFiled = row.submitStartedAt
+    ? html`<p class="field__hint" data-may-have-filed>机器人曾于 ${formatTime(row.submitStartedAt)} 点击最终提交，部门系统可能已收到该事项。转人工或取消前，请先在部门系统查询，避免重复报送。</p>`
+    : '';
   const error = manage.reason?.itemId === item.id ? manage.reason.error : undefined;
   const id = `close-reason-${item.id}`;
   return html`<details class="item__manage" id="manage-${item.id}"${error ? html` open` : ''}><summary>取消或转人工</summary>
+  ${mayHaveFiled}
   <form method="post" action="${action}/hand-over" class="form" novalidate>${csrfField(view.csrf)}
     <div class="field"><label class="field__label" for="${id}">原因（窗口人员会看到）</label>
     <textarea class="input" id="${id}" name="reason" rows="2" maxlength="500"${error ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}></textarea>

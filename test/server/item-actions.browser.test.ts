@@ -99,8 +99,18 @@ describe('admin cancels an item or hands it to the clerk', () => {
   const card = (page: Page, itemId: string) => page.locator(`li[data-item="${itemId}"]`);
 
   it('hands a failed item to the clerk, with a reason required, and cancels a queued one', async () => {
+    // The failed run had clicked the final submit: the department may hold the filing already.
+    await web.store.db.query(
+      `UPDATE application_items SET submit_started_at = now() WHERE application_id = $1 AND item_id = 'housing-fund'`,
+      [id],
+    );
     const admin = await signInPage(browser, contexts, web.base, 'the.admin', 'Admin-pass-1');
     await admin.goto(`${web.base}/desk/applications/${id}`);
+    await card(admin, 'housing-fund').locator('summary', { hasText: '取消或转人工' }).click();
+    await card(admin, 'housing-fund')
+      .getByText(/部门系统可能已收到该事项/)
+      .waitFor();
+    await card(admin, 'housing-fund').locator('summary', { hasText: '取消或转人工' }).click();
 
     // 转人工 without a reason is refused, in words.
     await card(admin, 'housing-fund').locator('summary', { hasText: '取消或转人工' }).click();
