@@ -12,6 +12,7 @@ import type {
 } from '../../bots/item-runner.ts';
 import { BOT_PORTAL_IDS, botApplicationSource, sandboxPortalUrls } from '../../cli/bot-system.ts';
 import { silentLogger } from '../../lib/logger.ts';
+import { sleep } from '../../lib/net.ts';
 import { SealedBox } from '../../lib/sealed-box.ts';
 import { BotQueue } from '../../queue/bot-queue.ts';
 import { completeApplicationWhenDone } from '../../queue/complete-application.ts';
@@ -23,6 +24,7 @@ import { DEFAULT_TUNING, type QueueTuning } from '../../queue/queue-options.ts';
 import { startManagedRedis } from '../../queue/redis/managed-redis.ts';
 import { startWorkers } from '../../queue/workers.ts';
 import type { Db } from '../../store/db.ts';
+import { startTestServer, type TestServer } from './harness.ts';
 
 /**
  * The real queue (BullMQ on a Redis of this file's own, the coordinator, the workers, the store's item
@@ -238,4 +240,33 @@ export async function startTestBots(
       rmSync(redisDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A test server whose one-key submissions go through the real queue with the scripted bots. */
+export async function startTestServerWithBots(): Promise<{ web: TestServer; bots: TestBots }> {
+  let bots: TestBots | undefined;
+  const web = await startTestServer({
+    bots: async (db, dataDir) => {
+      bots = await startTestBots(db, dataDir);
+      return bots;
+    },
+  });
+  if (!bots) throw new Error('the test server started without its bots');
+  return { web, bots };
+}
+
+/** Polls until `check` holds (the queue works on its own time), failing with what was last seen. */
+export async function until<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!check(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out; last seen: ${JSON.stringify(last)}`);
+    await sleep(100);
+    last = await read();
+  }
+  return last;
 }
