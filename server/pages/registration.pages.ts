@@ -1,16 +1,15 @@
 import type { Request, Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { maskPhone } from '../../lib/redact.ts';
 import { LoginTakenError } from '../../store/users.repo.ts';
 import { codeProblem } from '../auth/phone-verification.ts';
 import { alertBox, csrfField, inputField } from '../html/components.ts';
 import { html } from '../html/html.ts';
-import { HOME_OF, sendPage } from '../html/layout.ts';
-import { HttpError } from '../http/errors.ts';
+import { sendPage } from '../html/layout.ts';
 import type { RouteSpec } from '../http/routes.ts';
 import type { Services } from '../services.ts';
 import { OutboxSms } from '../sms/sms.ts';
 import { type RegisterState, registerForm } from './auth.pages.ts';
+import { currentUserOf, hourlyLimit, signedOutPage } from './signed-out.ts';
 
 interface VerifyState {
   error?: string;
@@ -24,13 +23,7 @@ interface VerifyState {
  */
 export function registrationRoutes(services: Services): RouteSpec[] {
   const { sessions, users, phoneVerification } = services;
-  const verifyLimit = rateLimit({
-    windowMs: 60 * 60 * 1000,
-    limit: 60,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) => next(new HttpError(429, 'TOO_MANY', '操作过于频繁，请一小时后再试')),
-  });
+  const verifyLimit = hourlyLimit(60, '操作过于频繁，请一小时后再试');
 
   async function showVerify(req: Request, res: Response, state: VerifyState = {}, status = 200) {
     const session = await sessions.ensure(req, res);
@@ -74,17 +67,7 @@ export function registrationRoutes(services: Services): RouteSpec[] {
   }
 
   return [
-    {
-      method: 'get',
-      path: '/register/verify',
-      access: 'public',
-      kind: 'page',
-      summary: '注册：验证手机号',
-      handler: async (req, res) => {
-        if (req.yj.user) return res.redirect(303, HOME_OF[req.yj.user.role]);
-        await showVerify(req, res);
-      },
-    },
+    signedOutPage('/register/verify', '注册：验证手机号', (req, res) => showVerify(req, res)),
     {
       method: 'post',
       path: '/register/verify',
@@ -110,13 +93,7 @@ export function registrationRoutes(services: Services): RouteSpec[] {
           return restart(req, res, { errors: { phone: '该手机号已注册，请直接登录' } }, 422);
         }
         await sessions.signIn(req, res, user.id);
-        req.yj.user = {
-          id: user.id,
-          role: user.role,
-          login: user.login,
-          displayName: user.displayName,
-          centreId: null,
-        };
+        req.yj.user = currentUserOf({ ...user, centreId: null });
         await services.audit(
           req,
           'user.register',
