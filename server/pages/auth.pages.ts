@@ -5,36 +5,21 @@ import { waitMessage } from '../auth/login-limiter.ts';
 import { decoyHash, hashPassword, passwordProblems, verifyPassword } from '../auth/password.ts';
 import { alertBox, csrfField, type FieldErrors, inputField } from '../html/components.ts';
 import { html } from '../html/html.ts';
-import { HOME_OF, sendPage } from '../html/layout.ts';
+import { HOME_OF } from '../html/layout.ts';
 import type { RouteSpec } from '../http/routes.ts';
 import { displayText, formText, MOBILE, parseForm, safeNext } from '../http/validate.ts';
 import type { Services } from '../services.ts';
-import { currentUserOf, hourlyLimit, signedOutPage } from './signed-out.ts';
+import { currentUserOf, hourlyLimit, sendSignedOutForm, signedOutPage } from './signed-out.ts';
 
 /** Sign-in, registration of applicants, sign-out. */
 export function authRoutes(services: Services): RouteSpec[] {
   const { sessions, limiter, users, audit, options } = services;
   let decoy: Promise<string> | undefined;
 
-  async function showLogin(req: Request, res: Response, state: LoginState = {}, status = 200) {
-    const session = await sessions.ensure(req, res);
-    sendPage(
-      req,
-      res,
-      { title: '登录', width: 'narrow', bare: true, body: loginForm(session.csrfToken, state) },
-      status,
-    );
-  }
-
-  async function showRegister(req: Request, res: Response, state: RegisterState = {}, status = 200) {
-    const session = await sessions.ensure(req, res);
-    sendPage(
-      req,
-      res,
-      { title: '注册', width: 'narrow', bare: true, body: registerForm(session.csrfToken, state) },
-      status,
-    );
-  }
+  const showLogin = (req: Request, res: Response, state: LoginState = {}, status = 200) =>
+    sendSignedOutForm(sessions, req, res, '登录', (csrf) => loginForm(csrf, state), status);
+  const showRegister = (req: Request, res: Response, state: RegisterState = {}, status = 200) =>
+    sendSignedOutForm(sessions, req, res, '注册', (csrf) => registerForm(csrf, state), status);
 
   const registerLimit = hourlyLimit(20, '注册过于频繁，请一小时后再试');
 

@@ -9,7 +9,7 @@ import type { RouteSpec } from '../http/routes.ts';
 import type { Services } from '../services.ts';
 import { OutboxSms } from '../sms/sms.ts';
 import { type RegisterState, registerForm } from './auth.pages.ts';
-import { currentUserOf, hourlyLimit, signedOutPage } from './signed-out.ts';
+import { currentUserOf, hourlyLimit, sendSignedOutForm, signedOutPage } from './signed-out.ts';
 
 interface VerifyState {
   error?: string;
@@ -56,15 +56,8 @@ export function registrationRoutes(services: Services): RouteSpec[] {
     );
   }
 
-  async function restart(req: Request, res: Response, state: RegisterState, status: number) {
-    const session = await sessions.ensure(req, res);
-    sendPage(
-      req,
-      res,
-      { title: '注册', width: 'narrow', bare: true, body: registerForm(session.csrfToken, state) },
-      status,
-    );
-  }
+  const restart = (req: Request, res: Response, state: RegisterState, status: number) =>
+    sendSignedOutForm(sessions, req, res, '注册', (csrf) => registerForm(csrf, state), status);
 
   return [
     signedOutPage('/register/verify', '注册：验证手机号', (req, res) => showVerify(req, res)),

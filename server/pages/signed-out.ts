@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { HOME_OF } from '../html/layout.ts';
+import type { SessionManager } from '../auth/sessions.ts';
+import type { SafeHtml } from '../html/html.ts';
+import { HOME_OF, sendPage } from '../html/layout.ts';
 import type { CurrentUser } from '../http/context.ts';
 import { HttpError } from '../http/errors.ts';
 import type { RouteSpec } from '../http/routes.ts';
@@ -44,4 +46,17 @@ export function currentUserOf(user: CurrentUser): CurrentUser {
     displayName: user.displayName,
     centreId: user.centreId,
   };
+}
+
+/** A signed-out form page (sign-in, registration): one narrow card, no navigation, the session's CSRF token. */
+export async function sendSignedOutForm(
+  sessions: SessionManager,
+  req: Request,
+  res: Response,
+  title: string,
+  form: (csrfToken: string) => SafeHtml,
+  status: number,
+): Promise<void> {
+  const session = await sessions.ensure(req, res);
+  sendPage(req, res, { title, width: 'narrow', bare: true, body: form(session.csrfToken) }, status);
 }
