@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMS_CODE, startTestServerWithBots, type TestBots, until } from './bots-harness.ts';
+import { dispatchAndAnswerSms, startTestServerWithBots, type TestBots, until } from './bots-harness.ts';
 import { Client } from './client.ts';
 import { submittedReferenceApplication } from './desk-people.ts';
 import type { TestServer } from './harness.ts';
@@ -23,15 +23,8 @@ describe('admin retries a failed item from its run page', () => {
 
   it('shows 重新办理 on a failed item’s run, queues it again, and the item gets its receipt', async () => {
     bots?.runner.rejectOnce.add('housing-fund');
-    const clerk = new Client(web.base);
-    await clerk.login('clerk.longwen', 'Clerk-pass-1');
-    expect((await clerk.postForm(`/desk/applications/${id}/dispatch`, {})).status).toBe(303);
-    const sms = await until(
-      () => bots?.queue.openTasks([id]) ?? Promise.resolve([]),
-      (open) => open.some((task) => task.kind === 'sms-code'),
-    );
-    const task = sms.find((open) => open.kind === 'sms-code');
-    expect(await bots?.queue.answerTask(task?.id ?? 0, SMS_CODE, 'test')).toBe(true);
+    if (!bots) throw new Error('no bots');
+    const clerk = await dispatchAndAnswerSms(web, bots.queue, id);
     await until(items, (all) => all.filter((row) => ['done', 'failed'].includes(row.status)).length === 7);
 
     const admin = new Client(web.base);

@@ -24,6 +24,7 @@ import { DEFAULT_TUNING, type QueueTuning } from '../../queue/queue-options.ts';
 import { startManagedRedis } from '../../queue/redis/managed-redis.ts';
 import { startWorkers } from '../../queue/workers.ts';
 import type { Db } from '../../store/db.ts';
+import { Client } from './client.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 /**
@@ -269,4 +270,22 @@ export async function until<T>(
     last = await read();
   }
   return last;
+}
+
+/**
+ * The clerk's one key for application `id`, then the SMS code the seal item asks for, answered: the first
+ * steps of every run through the queue. Throws where one of them is refused; gives the clerk's client.
+ */
+export async function dispatchAndAnswerSms(web: TestServer, queue: BotQueue, id: string): Promise<Client> {
+  const clerk = new Client(web.base);
+  await clerk.login('clerk.longwen', 'Clerk-pass-1');
+  const pressed = await clerk.postForm(`/desk/applications/${id}/dispatch`, {});
+  if (pressed.status !== 303) throw new Error(`one key answered ${pressed.status}`);
+  const open = await until(
+    () => queue.openTasks([id]),
+    (tasks) => tasks.some((task) => task.kind === 'sms-code'),
+  );
+  const sms = open.find((task) => task.kind === 'sms-code');
+  if (!(await queue.answerTask(sms?.id ?? 0, SMS_CODE, 'test'))) throw new Error('the SMS code was refused');
+  return clerk;
 }

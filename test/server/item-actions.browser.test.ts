@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../bots/browser/launch.ts';
 import { itemJobId, portalQueueName } from '../../queue/names.ts';
 import { applicationItems } from '../../store/application-items.repo.ts';
-import { SMS_CODE, startTestServerWithBots, type TestBots, until } from './bots-harness.ts';
+import { dispatchAndAnswerSms, startTestServerWithBots, type TestBots, until } from './bots-harness.ts';
 import { signInPage } from './browser-sign-in.ts';
 import { Client } from './client.ts';
 import { submittedReferenceApplication } from './desk-people.ts';
@@ -47,16 +47,8 @@ describe('admin cancels an item or hands it to the clerk', () => {
         releaseTax = resolve;
       }),
     );
-    const clerk = new Client(web.base);
-    await clerk.login('clerk.longwen', 'Clerk-pass-1');
-    expect((await clerk.postForm(`/desk/applications/${id}/dispatch`, {})).status).toBe(303);
-    const sms = await until(
-      () => bots?.queue.openTasks([id]) ?? Promise.resolve([]),
-      (open) => open.some((task) => task.kind === 'sms-code'),
-    );
-    expect(
-      await bots?.queue.answerTask(sms.find((t) => t.kind === 'sms-code')?.id ?? 0, SMS_CODE, 'test'),
-    ).toBe(true);
+    if (!bots) throw new Error('no bots');
+    await dispatchAndAnswerSms(web, bots.queue, id);
     await until(items, (all) => {
       const status = Object.fromEntries(all.map((row) => [row.itemId, row.status]));
       return (
