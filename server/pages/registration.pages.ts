@@ -59,62 +59,61 @@ export function registrationRoutes(services: Services): RouteSpec[] {
   const restart = (req: Request, res: Response, state: RegisterState, status: number) =>
     sendSignedOutForm(sessions, req, res, '注册', (csrf) => registerForm(csrf, state), status);
 
+  /** The verification step's forms: rate-limited, with the visitor's session (it holds the pending code). */
+  const verifyPost = (
+    path: string,
+    summary: string,
+    handle: (req: Request, res: Response, session: { idHash: string }) => Promise<unknown>,
+  ): RouteSpec => ({
+    method: 'post',
+    path,
+    access: 'public',
+    kind: 'page',
+    summary,
+    before: [verifyLimit],
+    handler: async (req, res) => {
+      await handle(req, res, await sessions.ensure(req, res));
+    },
+  });
+
   return [
     signedOutPage('/register/verify', '注册：验证手机号', (req, res) => showVerify(req, res)),
-    {
-      method: 'post',
-      path: '/register/verify',
-      access: 'public',
-      kind: 'page',
-      summary: '注册：提交短信验证码',
-      before: [verifyLimit],
-      handler: async (req, res) => {
-        const session = await sessions.ensure(req, res);
-        const code = typeof req.body?.code === 'string' ? req.body.code.trim() : '';
-        if (!/^\d{6}$/.test(code)) return showVerify(req, res, { error: '请输入 6 位数字验证码' }, 422);
-        const check = await phoneVerification.check(session.idHash, code);
-        if (!check.ok) {
-          if (check.reason === 'wrong') return showVerify(req, res, { error: codeProblem(check) }, 422);
-          return restart(req, res, { failure: codeProblem(check) }, 422);
-        }
-        const { phone, displayName, passwordHash } = check.pending;
-        let user: Awaited<ReturnType<typeof users.create>>;
-        try {
-          user = await users.create({ role: 'applicant', login: phone, displayName, passwordHash });
-        } catch (error) {
-          if (!(error instanceof LoginTakenError)) throw error;
-          return restart(req, res, { errors: { phone: '该手机号已注册，请直接登录' } }, 422);
-        }
-        await sessions.signIn(req, res, user.id);
-        req.yj.user = currentUserOf({ ...user, centreId: null });
-        await services.audit(
-          req,
-          'user.register',
-          { type: 'user', id: user.id },
-          { login: maskPhone(phone), verified: '短信验证码' },
-        );
-        res.redirect(303, '/my?welcome=1');
-      },
-    },
-    {
-      method: 'post',
-      path: '/register/resend',
-      access: 'public',
-      kind: 'page',
-      summary: '注册：重新获取短信验证码',
-      before: [verifyLimit],
-      handler: async (req, res) => {
-        const session = await sessions.ensure(req, res);
-        const pending = await phoneVerification.pending(session.idHash);
-        if (!pending) return res.redirect(303, '/register');
-        const wait = phoneVerification.waitBeforeResend(pending);
-        if (wait > 0) return showVerify(req, res, { error: `请 ${wait} 秒后再重新获取验证码` }, 429);
-        await phoneVerification.resend(session.idHash, pending);
-        await showVerify(req, res, {
-          notice: `已重新发送验证码至 ${maskPhone(pending.phone)}，之前的验证码作废。`,
-        });
-      },
-    },
+    verifyPost('/register/verify', '注册：提交短信验证码', async (req, res, session) => {
+      const code = typeof req.body?.code === 'string' ? req.body.code.trim() : '';
+      if (!/^\d{6}$/.test(code)) return showVerify(req, res, { error: '请输入 6 位数字验证码' }, 422);
+      const check = await phoneVerification.check(session.idHash, code);
+      if (!check.ok) {
+        if (check.reason === 'wrong') return showVerify(req, res, { error: codeProblem(check) }, 422);
+        return restart(req, res, { failure: codeProblem(check) }, 422);
+      }
+      const { phone, displayName, passwordHash } = check.pending;
+      let user: Awaited<ReturnType<typeof users.create>>;
+      try {
+        user = await users.create({ role: 'applicant', login: phone, displayName, passwordHash });
+      } catch (error) {
+        if (!(error instanceof LoginTakenError)) throw error;
+        return restart(req, res, { errors: { phone: '该手机号已注册，请直接登录' } }, 422);
+      }
+      await sessions.signIn(req, res, user.id);
+      req.yj.user = currentUserOf({ ...user, centreId: null });
+      await services.audit(
+        req,
+        'user.register',
+        { type: 'user', id: user.id },
+        { login: maskPhone(phone), verified: '短信验证码' },
+      );
+      res.redirect(303, '/my?welcome=1');
+    }),
+    verifyPost('/register/resend', '注册：重新获取短信验证码', async (req, res, session) => {
+      const pending = await phoneVerification.pending(session.idHash);
+      if (!pending) return res.redirect(303, '/register');
+      const wait = phoneVerification.waitBeforeResend(pending);
+      if (wait > 0) return showVerify(req, res, { error: `请 ${wait} 秒后再重新获取验证码` }, 429);
+      await phoneVerification.resend(session.idHash, pending);
+      await showVerify(req, res, {
+        notice: `已重新发送验证码至 ${maskPhone(pending.phone)}，之前的验证码作废。`,
+      });
+    }),
   ];
 }
 
