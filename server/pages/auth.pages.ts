@@ -1,65 +1,35 @@
 import type { Request, Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { maskPhone } from '../../lib/redact.ts';
 import { waitMessage } from '../auth/login-limiter.ts';
 import { decoyHash, hashPassword, passwordProblems, verifyPassword } from '../auth/password.ts';
 import { alertBox, csrfField, type FieldErrors, inputField } from '../html/components.ts';
 import { html } from '../html/html.ts';
-import { HOME_OF, sendPage } from '../html/layout.ts';
-import { HttpError } from '../http/errors.ts';
+import { HOME_OF } from '../html/layout.ts';
 import type { RouteSpec } from '../http/routes.ts';
 import { displayText, formText, MOBILE, parseForm, safeNext } from '../http/validate.ts';
 import type { Services } from '../services.ts';
+import { currentUserOf, hourlyLimit, sendSignedOutForm, signedOutPage } from './signed-out.ts';
 
 /** Sign-in, registration of applicants, sign-out. */
 export function authRoutes(services: Services): RouteSpec[] {
   const { sessions, limiter, users, audit, options } = services;
   let decoy: Promise<string> | undefined;
 
-  async function showLogin(req: Request, res: Response, state: LoginState = {}, status = 200) {
-    const session = await sessions.ensure(req, res);
-    sendPage(
-      req,
-      res,
-      { title: '登录', width: 'narrow', bare: true, body: loginForm(session.csrfToken, state) },
-      status,
-    );
-  }
+  const showLogin = (req: Request, res: Response, state: LoginState = {}, status = 200) =>
+    sendSignedOutForm(sessions, req, res, '登录', (csrf) => loginForm(csrf, state), status);
+  const showRegister = (req: Request, res: Response, state: RegisterState = {}, status = 200) =>
+    sendSignedOutForm(sessions, req, res, '注册', (csrf) => registerForm(csrf, state), status);
 
-  async function showRegister(req: Request, res: Response, state: RegisterState = {}, status = 200) {
-    const session = await sessions.ensure(req, res);
-    sendPage(
-      req,
-      res,
-      { title: '注册', width: 'narrow', bare: true, body: registerForm(session.csrfToken, state) },
-      status,
-    );
-  }
-
-  const registerLimit = rateLimit({
-    windowMs: 60 * 60 * 1000,
-    limit: 20,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) => next(new HttpError(429, 'TOO_MANY', '注册过于频繁，请一小时后再试')),
-  });
+  const registerLimit = hourlyLimit(20, '注册过于频繁，请一小时后再试');
 
   return [
-    {
-      method: 'get',
-      path: '/login',
-      access: 'public',
-      kind: 'page',
-      summary: '登录页',
-      handler: async (req, res) => {
-        if (req.yj.user) return res.redirect(303, HOME_OF[req.yj.user.role]);
-        await showLogin(req, res, {
-          next: safeNext(req.query.next),
-          notice: req.yj.sessionExpired || req.query.expired ? '登录已超时，请重新登录' : undefined,
-        });
-      },
-    },
+    signedOutPage('/login', '登录页', (req, res) =>
+      showLogin(req, res, {
+        next: safeNext(req.query.next),
+        notice: req.yj.sessionExpired || req.query.expired ? '登录已超时，请重新登录' : undefined,
+      }),
+    ),
     {
       method: 'post',
       path: '/login',
@@ -95,29 +65,13 @@ export function authRoutes(services: Services): RouteSpec[] {
         await limiter.succeed(login);
         await sessions.signIn(req, res, user.id);
         await users.recordLogin(user.id);
-        req.yj.user = {
-          id: user.id,
-          role: user.role,
-          login: user.login,
-          displayName: user.displayName,
-          centreId: user.centreId,
-        };
+        req.yj.user = currentUserOf(user);
         await audit(req, 'auth.login', { type: 'user', id: user.id });
         services.metrics.logins.inc({ result: 'ok' });
         res.redirect(303, next ?? HOME_OF[user.role]);
       },
     },
-    {
-      method: 'get',
-      path: '/register',
-      access: 'public',
-      kind: 'page',
-      summary: '申请人注册页',
-      handler: async (req, res) => {
-        if (req.yj.user) return res.redirect(303, HOME_OF[req.yj.user.role]);
-        await showRegister(req, res);
-      },
-    },
+    signedOutPage('/register', '申请人注册页', (req, res) => showRegister(req, res)),
     {
       method: 'post',
       path: '/register',

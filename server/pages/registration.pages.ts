@@ -1,16 +1,15 @@
 import type { Request, Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { maskPhone } from '../../lib/redact.ts';
 import { LoginTakenError } from '../../store/users.repo.ts';
 import { codeProblem } from '../auth/phone-verification.ts';
 import { alertBox, csrfField, inputField } from '../html/components.ts';
 import { html } from '../html/html.ts';
-import { HOME_OF, sendPage } from '../html/layout.ts';
-import { HttpError } from '../http/errors.ts';
+import { sendPage } from '../html/layout.ts';
 import type { RouteSpec } from '../http/routes.ts';
 import type { Services } from '../services.ts';
 import { OutboxSms } from '../sms/sms.ts';
 import { type RegisterState, registerForm } from './auth.pages.ts';
+import { currentUserOf, hourlyLimit, sendSignedOutForm, signedOutPage } from './signed-out.ts';
 
 interface VerifyState {
   error?: string;
@@ -24,13 +23,7 @@ interface VerifyState {
  */
 export function registrationRoutes(services: Services): RouteSpec[] {
   const { sessions, users, phoneVerification } = services;
-  const verifyLimit = rateLimit({
-    windowMs: 60 * 60 * 1000,
-    limit: 60,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) => next(new HttpError(429, 'TOO_MANY', '操作过于频繁，请一小时后再试')),
-  });
+  const verifyLimit = hourlyLimit(60, '操作过于频繁，请一小时后再试');
 
   async function showVerify(req: Request, res: Response, state: VerifyState = {}, status = 200) {
     const session = await sessions.ensure(req, res);
@@ -63,88 +56,64 @@ export function registrationRoutes(services: Services): RouteSpec[] {
     );
   }
 
-  async function restart(req: Request, res: Response, state: RegisterState, status: number) {
-    const session = await sessions.ensure(req, res);
-    sendPage(
-      req,
-      res,
-      { title: '注册', width: 'narrow', bare: true, body: registerForm(session.csrfToken, state) },
-      status,
-    );
-  }
+  const restart = (req: Request, res: Response, state: RegisterState, status: number) =>
+    sendSignedOutForm(sessions, req, res, '注册', (csrf) => registerForm(csrf, state), status);
+
+  /** The verification step's forms: rate-limited, with the visitor's session (it holds the pending code). */
+  const verifyPost = (
+    path: string,
+    summary: string,
+    handle: (req: Request, res: Response, session: { idHash: string }) => Promise<unknown>,
+  ): RouteSpec => ({
+    method: 'post',
+    path,
+    access: 'public',
+    kind: 'page',
+    summary,
+    before: [verifyLimit],
+    handler: async (req, res) => {
+      await handle(req, res, await sessions.ensure(req, res));
+    },
+  });
 
   return [
-    {
-      method: 'get',
-      path: '/register/verify',
-      access: 'public',
-      kind: 'page',
-      summary: '注册：验证手机号',
-      handler: async (req, res) => {
-        if (req.yj.user) return res.redirect(303, HOME_OF[req.yj.user.role]);
-        await showVerify(req, res);
-      },
-    },
-    {
-      method: 'post',
-      path: '/register/verify',
-      access: 'public',
-      kind: 'page',
-      summary: '注册：提交短信验证码',
-      before: [verifyLimit],
-      handler: async (req, res) => {
-        const session = await sessions.ensure(req, res);
-        const code = typeof req.body?.code === 'string' ? req.body.code.trim() : '';
-        if (!/^\d{6}$/.test(code)) return showVerify(req, res, { error: '请输入 6 位数字验证码' }, 422);
-        const check = await phoneVerification.check(session.idHash, code);
-        if (!check.ok) {
-          if (check.reason === 'wrong') return showVerify(req, res, { error: codeProblem(check) }, 422);
-          return restart(req, res, { failure: codeProblem(check) }, 422);
-        }
-        const { phone, displayName, passwordHash } = check.pending;
-        let user: Awaited<ReturnType<typeof users.create>>;
-        try {
-          user = await users.create({ role: 'applicant', login: phone, displayName, passwordHash });
-        } catch (error) {
-          if (!(error instanceof LoginTakenError)) throw error;
-          return restart(req, res, { errors: { phone: '该手机号已注册，请直接登录' } }, 422);
-        }
-        await sessions.signIn(req, res, user.id);
-        req.yj.user = {
-          id: user.id,
-          role: user.role,
-          login: user.login,
-          displayName: user.displayName,
-          centreId: null,
-        };
-        await services.audit(
-          req,
-          'user.register',
-          { type: 'user', id: user.id },
-          { login: maskPhone(phone), verified: '短信验证码' },
-        );
-        res.redirect(303, '/my?welcome=1');
-      },
-    },
-    {
-      method: 'post',
-      path: '/register/resend',
-      access: 'public',
-      kind: 'page',
-      summary: '注册：重新获取短信验证码',
-      before: [verifyLimit],
-      handler: async (req, res) => {
-        const session = await sessions.ensure(req, res);
-        const pending = await phoneVerification.pending(session.idHash);
-        if (!pending) return res.redirect(303, '/register');
-        const wait = phoneVerification.waitBeforeResend(pending);
-        if (wait > 0) return showVerify(req, res, { error: `请 ${wait} 秒后再重新获取验证码` }, 429);
-        await phoneVerification.resend(session.idHash, pending);
-        await showVerify(req, res, {
-          notice: `已重新发送验证码至 ${maskPhone(pending.phone)}，之前的验证码作废。`,
-        });
-      },
-    },
+    signedOutPage('/register/verify', '注册：验证手机号', (req, res) => showVerify(req, res)),
+    verifyPost('/register/verify', '注册：提交短信验证码', async (req, res, session) => {
+      const code = typeof req.body?.code === 'string' ? req.body.code.trim() : '';
+      if (!/^\d{6}$/.test(code)) return showVerify(req, res, { error: '请输入 6 位数字验证码' }, 422);
+      const check = await phoneVerification.check(session.idHash, code);
+      if (!check.ok) {
+        if (check.reason === 'wrong') return showVerify(req, res, { error: codeProblem(check) }, 422);
+        return restart(req, res, { failure: codeProblem(check) }, 422);
+      }
+      const { phone, displayName, passwordHash } = check.pending;
+      let user: Awaited<ReturnType<typeof users.create>>;
+      try {
+        user = await users.create({ role: 'applicant', login: phone, displayName, passwordHash });
+      } catch (error) {
+        if (!(error instanceof LoginTakenError)) throw error;
+        return restart(req, res, { errors: { phone: '该手机号已注册，请直接登录' } }, 422);
+      }
+      await sessions.signIn(req, res, user.id);
+      req.yj.user = currentUserOf({ ...user, centreId: null });
+      await services.audit(
+        req,
+        'user.register',
+        { type: 'user', id: user.id },
+        { login: maskPhone(phone), verified: '短信验证码' },
+      );
+      res.redirect(303, '/my?welcome=1');
+    }),
+    verifyPost('/register/resend', '注册：重新获取短信验证码', async (req, res, session) => {
+      const pending = await phoneVerification.pending(session.idHash);
+      if (!pending) return res.redirect(303, '/register');
+      const wait = phoneVerification.waitBeforeResend(pending);
+      if (wait > 0) return showVerify(req, res, { error: `请 ${wait} 秒后再重新获取验证码` }, 429);
+      await phoneVerification.resend(session.idHash, pending);
+      await showVerify(req, res, {
+        notice: `已重新发送验证码至 ${maskPhone(pending.phone)}，之前的验证码作废。`,
+      });
+    }),
   ];
 }
 

@@ -1,12 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { familyFor } from '../../bots/runtime/families/index.ts';
 import { fillStep, readBack } from '../../bots/runtime/fill.ts';
 import type { StepDeclaration } from '../../bots/runtime/types.ts';
 import { regionCascade } from '../../bots/runtime/widgets/index.ts';
+import { fulfilLayui } from './support/layui.ts';
 import { type LocalPage, localRun, LOCAL_ORIGIN as ORIGIN, openLocalPage } from './support/local-page.ts';
 
 /**
@@ -19,7 +17,6 @@ import { type LocalPage, localRun, LOCAL_ORIGIN as ORIGIN, openLocalPage } from 
 const THROTTLE = Number(process.env.YIJIAN_THROTTLE ?? 8);
 const FILLS = Number(process.env.YIJIAN_FILLS ?? 3);
 
-const LAYUI = join(dirname(createRequire(import.meta.url).resolve('layui/package.json')), 'dist');
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/layui/css/layui.css"></head>
 <body><form class="layui-form" lay-filter="apply" style="padding:20px">
 <div class="layui-form-item"><label class="layui-form-label">经营场所</label><div class="layui-input-block"><div>
@@ -95,15 +92,7 @@ async function serve(page: Page): Promise<void> {
     const url = new URL(route.request().url());
     const path = url.pathname;
     if (path === '/form') return route.fulfill({ contentType: 'text/html', body: PAGE });
-    if (path.startsWith('/layui/')) {
-      const file = join(LAYUI, path.slice('/layui/'.length));
-      const type = file.endsWith('.css')
-        ? 'text/css'
-        : file.endsWith('.js')
-          ? 'application/javascript'
-          : undefined;
-      return route.fulfill({ body: await readFile(file), ...(type ? { contentType: type } : {}) });
-    }
+    if (path.startsWith('/layui/')) return fulfilLayui(route, path);
     if (path === '/api/regions') {
       await new Promise((r) => setTimeout(r, 150 + Math.random() * 450));
       const list = TREE[url.searchParams.get('parent') ?? ''] ?? [];

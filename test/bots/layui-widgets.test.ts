@@ -1,6 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortalChangedError } from '../../bots/errors/index.ts';
@@ -17,9 +14,8 @@ import {
   text,
   upload,
 } from '../../bots/runtime/widgets/index.ts';
+import { fulfilLayui } from './support/layui.ts';
 import { type LocalPage, localRun, LOCAL_ORIGIN as ORIGIN, openLocalPage } from './support/local-page.ts';
-
-const LAYUI = join(dirname(createRequire(import.meta.url).resolve('layui/package.json')), 'dist');
 
 /**
  * A layui form as a portal builds it: a searchable select, a list that loads slowly and opens in a panel
@@ -91,15 +87,7 @@ async function serve(page: Page): Promise<void> {
   await page.route(`${ORIGIN}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/form') return route.fulfill({ contentType: 'text/html', body: PAGE });
-    if (path.startsWith('/layui/')) {
-      const file = join(LAYUI, path.slice('/layui/'.length));
-      const type = file.endsWith('.css')
-        ? 'text/css'
-        : file.endsWith('.js')
-          ? 'application/javascript'
-          : undefined;
-      return route.fulfill({ body: await readFile(file), ...(type ? { contentType: type } : {}) });
-    }
+    if (path.startsWith('/layui/')) return fulfilLayui(route, path);
     if (path === '/api/branches') {
       await new Promise((resolve) => setTimeout(resolve, 1200));
       const branches = [

@@ -6,7 +6,7 @@ import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts
 import type { Submission } from '../../sandbox/kit/submissions.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
 import { choose, errorOf, item, pickDate, tick, typeInto } from './support/person.ts';
-import { publishCompany } from './support/registry.ts';
+import { publishUnit } from './support/registry.ts';
 
 /**
  * 银行预约开户 in real Chromium, as the company's contact person uses it: the slider CAPTCHA dragged with the
@@ -129,12 +129,7 @@ describe('bank portal (银行预约开户)', () => {
   beforeAll(async () => {
     portals = await startPortals({ basePort: 0 });
     base = portals.urls.bank ?? '';
-    await publishCompany(portals, {
-      creditCode: UNIT.creditCode,
-      name: UNIT.name,
-      legalRepName: UNIT.legalRep.name,
-      legalRepIdNumber: UNIT.legalRep.idNumber,
-      address: UNIT.address,
+    await publishUnit(portals, UNIT, {
       establishedDate: '2026-01-05',
       registeredAt: new Date(Date.now() - 3600_000).toISOString(),
     });

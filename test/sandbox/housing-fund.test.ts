@@ -6,7 +6,7 @@ import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts'
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
 import type { Submission } from '../../sandbox/kit/submissions.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
-import { publishCompany } from './support/registry.ts';
+import { publishUnit } from './support/registry.ts';
 import { exactText, pickMonthIn, selectOption, selectRegion } from './support/widgets.ts';
 
 /**
@@ -94,12 +94,7 @@ describe('housing fund portal (住房公积金单位缴存登记)', () => {
   beforeAll(async () => {
     portals = await startPortals({ basePort: 0 });
     base = portals.urls['housing-fund'] ?? '';
-    const published = await publishCompany(portals, {
-      creditCode: UNIT.creditCode,
-      name: UNIT.name,
-      legalRepName: UNIT.legalRep.name,
-      legalRepIdNumber: UNIT.legalRep.idNumber,
-      address: UNIT.address,
+    const published = await publishUnit(portals, UNIT, {
       establishedDate: ESTABLISHED,
     });
     expect(published.ok).toBe(true);

@@ -4,7 +4,7 @@ import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts'
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
 import type { Submission } from '../../sandbox/kit/submissions.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
-import { publishCompany } from './support/registry.ts';
+import { publishUnit } from './support/registry.ts';
 import { exactText, pickDateIn, selectOption } from './support/widgets.ts';
 
 /**
@@ -75,12 +75,7 @@ describe('medical insurance portal (单位医疗保险登记)', () => {
     portals = await startPortals({ basePort: 0 });
     base = portals.urls['medical-insurance'] ?? '';
     // The company as market regulation approved it a while ago (the exchange of the sandbox).
-    const published = await publishCompany(portals, {
-      creditCode: UNIT.creditCode,
-      name: UNIT.name,
-      legalRepName: UNIT.legalRep.name,
-      legalRepIdNumber: UNIT.legalRep.idNumber,
-      address: UNIT.address,
+    const published = await publishUnit(portals, UNIT, {
       establishedDate: ESTABLISHED,
       registeredAt: new Date(Date.now() - 3_600_000).toISOString(),
     });

@@ -7,7 +7,7 @@ import type { SmsMessage } from '../../sandbox/kit/store.ts';
 import type { Submission } from '../../sandbox/kit/submissions.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
 import { choose, clickRadio, errorOf, item, typeInto } from './support/person.ts';
-import { publishCompany } from './support/registry.ts';
+import { publishUnit } from './support/registry.ts';
 
 /**
  * 公章刻制备案 in real Chromium, as the unit's 经办人 uses it: the bureau's own login, the form with five seal
@@ -96,12 +96,7 @@ describe('public security portal (公章刻制备案)', () => {
     portals = await startPortals({ basePort: 0 });
     base = portals.urls['public-security'] ?? '';
     // Market regulation approved the company a while ago (through the sandbox's inter-agency exchange).
-    await publishCompany(portals, {
-      creditCode: UNIT.creditCode,
-      name: UNIT.name,
-      legalRepName: UNIT.legalRep.name,
-      legalRepIdNumber: UNIT.legalRep.idNumber,
-      address: UNIT.address,
+    await publishUnit(portals, UNIT, {
       establishedDate: '2026-01-05',
       registeredAt: new Date(Date.now() - 3600_000).toISOString(),
     });

@@ -5,7 +5,7 @@ import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts
 import { NOT_YET_SHARED_MESSAGE } from '../../sandbox/kit/registry.ts';
 import type { Submission } from '../../sandbox/kit/submissions.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
-import { publishCompany } from './support/registry.ts';
+import { publishUnit } from './support/registry.ts';
 import { exactText, pickDateIn, selectInTree, selectOption, selectRegion } from './support/widgets.ts';
 
 /**
@@ -127,12 +127,7 @@ describe('social insurance portal (单位社会保险登记)', () => {
 
     // Market regulation approves the company now (through the sandbox's inter-agency exchange).
     const registeredAt = Date.now();
-    const published = await publishCompany(portals, {
-      creditCode: UNIT.creditCode,
-      name: UNIT.name,
-      legalRepName: UNIT.legalRep.name,
-      legalRepIdNumber: UNIT.legalRep.idNumber,
-      address: UNIT.address,
+    const published = await publishUnit(portals, UNIT, {
       establishedDate: ymd(established),
       registeredAt: new Date(registeredAt).toISOString(),
     });

@@ -1,25 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sleep } from '../../lib/net.ts';
-import { SMS_CODE, startTestBots, type TestBots } from './bots-harness.ts';
+import { dispatchAndAnswerSms, startTestServerWithBots, type TestBots, until } from './bots-harness.ts';
 import { Client } from './client.ts';
 import { submittedReferenceApplication } from './desk-people.ts';
-import { startTestServer, type TestServer } from './harness.ts';
-
-/** Polls until `check` holds (the queue works on its own time), failing with what was last seen. */
-async function until<T>(
-  read: () => Promise<T>,
-  check: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!check(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out; last seen: ${JSON.stringify(last)}`);
-    await sleep(100);
-    last = await read();
-  }
-  return last;
-}
+import type { TestServer } from './harness.ts';
 
 /**
  * Issue 19: an admin queues a failed item again from its run's evidence page (a portal that was down, a
@@ -31,12 +14,7 @@ describe('admin retries a failed item from its run page', () => {
   let id = '';
 
   beforeAll(async () => {
-    web = await startTestServer({
-      bots: async (db, dataDir) => {
-        bots = await startTestBots(db, dataDir);
-        return bots;
-      },
-    });
+    ({ web, bots } = await startTestServerWithBots());
     id = await submittedReferenceApplication(web);
   });
   afterAll(() => web.close());
@@ -45,15 +23,8 @@ describe('admin retries a failed item from its run page', () => {
 
   it('shows 重新办理 on a failed item’s run, queues it again, and the item gets its receipt', async () => {
     bots?.runner.rejectOnce.add('housing-fund');
-    const clerk = new Client(web.base);
-    await clerk.login('clerk.longwen', 'Clerk-pass-1');
-    expect((await clerk.postForm(`/desk/applications/${id}/dispatch`, {})).status).toBe(303);
-    const sms = await until(
-      () => bots?.queue.openTasks([id]) ?? Promise.resolve([]),
-      (open) => open.some((task) => task.kind === 'sms-code'),
-    );
-    const task = sms.find((open) => open.kind === 'sms-code');
-    expect(await bots?.queue.answerTask(task?.id ?? 0, SMS_CODE, 'test')).toBe(true);
+    if (!bots) throw new Error('no bots');
+    const clerk = await dispatchAndAnswerSms(web, bots.queue, id);
     await until(items, (all) => all.filter((row) => ['done', 'failed'].includes(row.status)).length === 7);
 
     const admin = new Client(web.base);

@@ -12,6 +12,7 @@ import type {
 } from '../../bots/item-runner.ts';
 import { BOT_PORTAL_IDS, botApplicationSource, sandboxPortalUrls } from '../../cli/bot-system.ts';
 import { silentLogger } from '../../lib/logger.ts';
+import { sleep } from '../../lib/net.ts';
 import { SealedBox } from '../../lib/sealed-box.ts';
 import { BotQueue } from '../../queue/bot-queue.ts';
 import { completeApplicationWhenDone } from '../../queue/complete-application.ts';
@@ -23,6 +24,8 @@ import { DEFAULT_TUNING, type QueueTuning } from '../../queue/queue-options.ts';
 import { startManagedRedis } from '../../queue/redis/managed-redis.ts';
 import { startWorkers } from '../../queue/workers.ts';
 import type { Db } from '../../store/db.ts';
+import { Client } from './client.ts';
+import { startTestServer, type TestServer } from './harness.ts';
 
 /**
  * The real queue (BullMQ on a Redis of this file's own, the coordinator, the workers, the store's item
@@ -238,4 +241,51 @@ export async function startTestBots(
       rmSync(redisDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A test server whose one-key submissions go through the real queue with the scripted bots. */
+export async function startTestServerWithBots(): Promise<{ web: TestServer; bots: TestBots }> {
+  let bots: TestBots | undefined;
+  const web = await startTestServer({
+    bots: async (db, dataDir) => {
+      bots = await startTestBots(db, dataDir);
+      return bots;
+    },
+  });
+  if (!bots) throw new Error('the test server started without its bots');
+  return { web, bots };
+}
+
+/** Polls until `check` holds (the queue works on its own time), failing with what was last seen. */
+export async function until<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (!check(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out; last seen: ${JSON.stringify(last)}`);
+    await sleep(100);
+    last = await read();
+  }
+  return last;
+}
+
+/**
+ * The clerk's one key for application `id`, then the SMS code the seal item asks for, answered: the first
+ * steps of every run through the queue. Throws where one of them is refused; gives the clerk's client.
+ */
+export async function dispatchAndAnswerSms(web: TestServer, queue: BotQueue, id: string): Promise<Client> {
+  const clerk = new Client(web.base);
+  await clerk.login('clerk.longwen', 'Clerk-pass-1');
+  const pressed = await clerk.postForm(`/desk/applications/${id}/dispatch`, {});
+  if (pressed.status !== 303) throw new Error(`one key answered ${pressed.status}`);
+  const open = await until(
+    () => queue.openTasks([id]),
+    (tasks) => tasks.some((task) => task.kind === 'sms-code'),
+  );
+  const sms = open.find((task) => task.kind === 'sms-code');
+  if (!(await queue.answerTask(sms?.id ?? 0, SMS_CODE, 'test'))) throw new Error('the SMS code was refused');
+  return clerk;
 }

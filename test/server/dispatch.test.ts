@@ -1,27 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortalChangedError } from '../../bots/errors/index.ts';
-import { sleep } from '../../lib/net.ts';
 import { botRuns } from '../../store/bot-runs.repo.ts';
-import { SMS_CODE, startTestBots, type TestBots } from './bots-harness.ts';
+import { SMS_CODE, startTestServerWithBots, type TestBots, until } from './bots-harness.ts';
 import { Client } from './client.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import type { TestServer } from './harness.ts';
 import { fillReference } from './reference.ts';
-
-/** Polls until `check` holds (the queue works on its own time), failing with what was last seen. */
-async function until<T>(
-  read: () => Promise<T>,
-  check: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!check(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out; last seen: ${JSON.stringify(last)}`);
-    await sleep(100);
-    last = await read();
-  }
-  return last;
-}
 
 /**
  * After review, through the real queue (BullMQ, coordinator, workers, human tasks) with scripted bots: the
@@ -36,12 +19,7 @@ describe('one key, progress, questions and resubmission', () => {
   let id = '';
 
   beforeAll(async () => {
-    web = await startTestServer({
-      bots: async (db, dataDir) => {
-        bots = await startTestBots(db, dataDir);
-        return bots;
-      },
-    });
+    ({ web, bots } = await startTestServerWithBots());
     await web.addUser('applicant', '13805961234', 'Owner-pass-1', { name: '林志远' });
     await web.addUser('clerk', 'clerk.longwen', 'Clerk-pass-1', { centreId: 'longwen' });
     applicant = new Client(web.base);

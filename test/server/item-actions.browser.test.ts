@@ -1,30 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../bots/browser/launch.ts';
-import { sleep } from '../../lib/net.ts';
 import { itemJobId, portalQueueName } from '../../queue/names.ts';
 import { applicationItems } from '../../store/application-items.repo.ts';
-import { SMS_CODE, startTestBots, type TestBots } from './bots-harness.ts';
+import { dispatchAndAnswerSms, startTestServerWithBots, type TestBots, until } from './bots-harness.ts';
 import { signInPage } from './browser-sign-in.ts';
 import { Client } from './client.ts';
 import { submittedReferenceApplication } from './desk-people.ts';
-import { startTestServer, type TestServer } from './harness.ts';
-
-/** Polls until `check` holds (the queue works on its own time), failing with what was last seen. */
-async function until<T>(
-  read: () => Promise<T>,
-  check: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await read();
-  while (!check(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out; last seen: ${JSON.stringify(last)}`);
-    await sleep(100);
-    last = await read();
-  }
-  return last;
-}
+import type { TestServer } from './harness.ts';
 
 /**
  * Issue 19: beside 重新办理, an admin takes an item from the bots — 转人工 (the clerk files it by hand and
@@ -49,12 +32,7 @@ describe('admin cancels an item or hands it to the clerk', () => {
   };
 
   beforeAll(async () => {
-    web = await startTestServer({
-      bots: async (db, dataDir) => {
-        bots = await startTestBots(db, dataDir);
-        return bots;
-      },
-    });
+    ({ web, bots } = await startTestServerWithBots());
     id = await submittedReferenceApplication(web);
     browser = await launchChromium();
     const runner = bots?.runner;
@@ -69,16 +47,8 @@ describe('admin cancels an item or hands it to the clerk', () => {
         releaseTax = resolve;
       }),
     );
-    const clerk = new Client(web.base);
-    await clerk.login('clerk.longwen', 'Clerk-pass-1');
-    expect((await clerk.postForm(`/desk/applications/${id}/dispatch`, {})).status).toBe(303);
-    const sms = await until(
-      () => bots?.queue.openTasks([id]) ?? Promise.resolve([]),
-      (open) => open.some((task) => task.kind === 'sms-code'),
-    );
-    expect(
-      await bots?.queue.answerTask(sms.find((t) => t.kind === 'sms-code')?.id ?? 0, SMS_CODE, 'test'),
-    ).toBe(true);
+    if (!bots) throw new Error('no bots');
+    await dispatchAndAnswerSms(web, bots.queue, id);
     await until(items, (all) => {
       const status = Object.fromEntries(all.map((row) => [row.itemId, row.status]));
       return (

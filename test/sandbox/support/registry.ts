@@ -32,3 +32,27 @@ export async function publishCompany(
   });
   return (await response.json()) as { ok: boolean };
 }
+
+/** A test's company as the sandbox tests describe it, its legal representative nested. */
+export interface TestUnit {
+  creditCode: string;
+  name: string;
+  address: string;
+  legalRep: { name: string; idNumber: string };
+}
+
+/** Publishes a test's company (see publishCompany), established and approved when the test says. */
+export function publishUnit(
+  portals: RunningPortals,
+  unit: TestUnit,
+  when: Pick<ApprovedCompany, 'establishedDate' | 'registeredAt'>,
+): Promise<{ ok: boolean }> {
+  return publishCompany(portals, {
+    creditCode: unit.creditCode,
+    name: unit.name,
+    legalRepName: unit.legalRep.name,
+    legalRepIdNumber: unit.legalRep.idNumber,
+    address: unit.address,
+    ...when,
+  });
+}
