@@ -42,6 +42,13 @@ export class ApplicationActions {
     return application;
   }
 
+  /** The application with its documents and the merged form they resolve to, as the signed-in user may see it. */
+  async withWorkspace(req: Request, id: string) {
+    const application = await this.get(req, id);
+    const documents = await this.services.documents.list(scopeOf(signedIn(req)), id);
+    return { application, documents, workspace: buildWorkspace(application, documents) };
+  }
+
   async create(
     req: Request,
     input: { bundleId: string; centreId: string; options: Record<string, unknown> },
@@ -271,10 +278,8 @@ export class ApplicationActions {
    */
   async submit(req: Request, id: string): Promise<Application> {
     const user = signedIn(req);
-    const application = await this.get(req, id);
+    const { application, workspace } = await this.withWorkspace(req, id);
     if (!EDITABLE.includes(application.status)) throw conflict('该办件已提交');
-    const documents = await this.services.documents.list(scopeOf(user), id);
-    const workspace = buildWorkspace(application, documents);
     const issues = validateWorkspace(workspace, application.typed);
     if (issues.length) {
       throw invalid(

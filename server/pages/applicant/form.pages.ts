@@ -1,18 +1,16 @@
 import type { Request, Response } from 'express';
 import type { FormValues } from '../../../forms/index.ts';
 import { ApplicationActions, EDITABLE } from '../../applications/actions.ts';
-import { scopeOf } from '../../applications/scope.ts';
 import { alertBox, csrfField } from '../../html/components.ts';
 import { html } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
-import { signedIn } from '../../http/context.ts';
 import { HttpError } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 import { addRow, removeRow, typedFromForm } from '../../workspace/form-input.ts';
 import { renderSections, sourceCounts } from '../../workspace/form-view.ts';
 import { addPerson, removePerson } from '../../workspace/persons.ts';
-import { buildWorkspace, validateWorkspace } from '../../workspace/workspace.ts';
+import { validateWorkspace } from '../../workspace/workspace.ts';
 import { errorsBySlot, issueLinks } from './form-errors.ts';
 import { applicationHeader, stepsBar } from './views.ts';
 
@@ -29,9 +27,7 @@ export function formRoutes(services: Services): RouteSpec[] {
     id: string,
     notice?: { kind: 'success' | 'error' | 'info'; text: string },
   ) {
-    const application = await actions.get(req, id);
-    const documents = await services.documents.list(scopeOf(signedIn(req)), id);
-    const workspace = buildWorkspace(application, documents);
+    const { application, documents, workspace } = await actions.withWorkspace(req, id);
     const editable = EDITABLE.includes(application.status);
     const check = req.query.check !== undefined;
     // The counter on top and the summary after a save count the same issues, so they always agree.
@@ -100,13 +96,8 @@ ${check && !issues.length ? alertBox('success', '表单已填写完整，可以�
       handler: async (req, res) => {
         const id = String(req.params.id);
         const body = (req.body ?? {}) as Record<string, unknown>;
-        const application = await actions.get(req, id);
-        const documents = await services.documents.list(scopeOf(signedIn(req)), id);
-        let typed = typedFromForm(
-          buildWorkspace(application, documents),
-          application.typed as FormValues,
-          body,
-        );
+        const { application, workspace } = await actions.withWorkspace(req, id);
+        let typed = typedFromForm(workspace, application.typed as FormValues, body);
         const op = typeof body.op === 'string' ? body.op : 'save';
         const [verb, group, which] = op.split(':');
         if (verb === 'add' && group === 'persons') typed = addPerson(typed).typed;

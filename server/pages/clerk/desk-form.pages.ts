@@ -2,17 +2,15 @@ import type { Request, Response } from 'express';
 import type { FormValues } from '../../../forms/index.ts';
 import { ApplicationActions, CLERK_EDITABLE } from '../../applications/actions.ts';
 import { DispatchActions } from '../../applications/dispatch.ts';
-import { scopeOf } from '../../applications/scope.ts';
 import { alertBox, csrfField } from '../../html/components.ts';
 import { html } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
-import { signedIn } from '../../http/context.ts';
 import { HttpError } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 import { typedFromForm } from '../../workspace/form-input.ts';
 import { renderSections } from '../../workspace/form-view.ts';
-import { buildWorkspace, validateWorkspace } from '../../workspace/workspace.ts';
+import { validateWorkspace } from '../../workspace/workspace.ts';
 import { errorsBySlot } from '../applicant/form-errors.ts';
 import { failureLines } from '../progress.ts';
 
@@ -31,9 +29,7 @@ export function deskFormRoutes(services: Services): RouteSpec[] {
     notice?: { kind: 'error'; text: string },
     status = 200,
   ) {
-    const application = await actions.get(req, id);
-    const documents = await services.documents.list(scopeOf(signedIn(req)), id);
-    const workspace = buildWorkspace(application, documents);
+    const { application, workspace } = await actions.withWorkspace(req, id);
     const { bySlot, general } = errorsBySlot(validateWorkspace(workspace, application.typed));
     const progress = await dispatch.progress(application);
     const refused = progress.rows.filter((row) => row.status === 'failed');
@@ -80,14 +76,9 @@ ${editable ? '' : alertBox('info', '当前状态下不能修改表单。')}
       summary: '保存窗口的修改',
       handler: async (req, res) => {
         const id = String(req.params.id);
-        const application = await actions.get(req, id);
-        const documents = await services.documents.list(scopeOf(signedIn(req)), id);
+        const { application, workspace } = await actions.withWorkspace(req, id);
         const body = (req.body ?? {}) as Record<string, unknown>;
-        const typed = typedFromForm(
-          buildWorkspace(application, documents),
-          application.typed as FormValues,
-          body,
-        );
+        const typed = typedFromForm(workspace, application.typed as FormValues, body);
         const version = Number(body.version);
         try {
           await actions.saveTyped(req, id, {

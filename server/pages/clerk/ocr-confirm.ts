@@ -1,16 +1,14 @@
 import type { FormValues } from '../../../forms/index.ts';
 import { ApplicationActions } from '../../applications/actions.ts';
-import { scopeOf } from '../../applications/scope.ts';
 import { csrfField } from '../../html/components.ts';
 import { html, type SafeHtml } from '../../html/html.ts';
-import { signedIn } from '../../http/context.ts';
 import { HttpError } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 import { control } from '../../workspace/form-controls.ts';
 import { typedFromForm } from '../../workspace/form-input.ts';
 import { type OcrCheck, ocrChecks } from '../../workspace/ocr-checks.ts';
-import { buildWorkspace, type Workspace } from '../../workspace/workspace.ts';
+import type { Workspace } from '../../workspace/workspace.ts';
 
 /**
  * 核对识别结果: at the top of the review, every value OCR was unsure of, beside the part of the photo it was
@@ -52,9 +50,7 @@ export function ocrConfirmRoutes(services: Services): RouteSpec[] {
       summary: '确认识别结果',
       handler: async (req, res) => {
         const id = String(req.params.id);
-        const application = await actions.get(req, id);
-        const documents = await services.documents.list(scopeOf(signedIn(req)), id);
-        const workspace = buildWorkspace(application, documents);
+        const { application, documents, workspace } = await actions.withWorkspace(req, id);
         const checks = ocrChecks(workspace, documents);
         const body = (req.body ?? {}) as Record<string, unknown>;
         const posted = new Set((Array.isArray(body.confirm) ? body.confirm : [body.confirm]).map(String));
