@@ -43,6 +43,9 @@ const VOTING_LINES = 16;
  * PP-OCRv4 through ONNX Runtime: finds every text line on a photo, turns the page upright (a right-angle
  * turn from the lines' shape, 180° from the direction classifier), and reads each line.
  */
+/** What of a box is read: everything, the red channel, without strong red, or without the crop's seal ink. */
+export type Ink = 'all' | 'red-channel' | 'without-red' | 'seal-cleared';
+
 export class PageReader {
   private constructor(
     private readonly detection: InferenceSession,
@@ -110,7 +113,7 @@ export class PageReader {
   async readBox(
     image: RawImage,
     box: { left: number; top: number; width: number; height: number },
-    ink: 'all' | 'red-channel' | 'without-red' = 'all',
+    ink: Ink = 'all',
   ): Promise<{ text: string; chars: TextLine['chars'] }> {
     const left = Math.max(0, Math.floor(box.left));
     const top = Math.max(0, Math.floor(box.top));
@@ -126,6 +129,10 @@ export class PageReader {
     } else if (ink === 'without-red') {
       const { data, info } = await pipeline.removeAlpha().raw().toBuffer({ resolveWithObject: true });
       const clean = info.channels === 3 ? withoutRed(data) : data;
+      pipeline = sharp(clean, { raw: { width, height, channels: info.channels } });
+    } else if (ink === 'seal-cleared') {
+      const { data, info } = await pipeline.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      const clean = info.channels === 3 ? sealCleared(data) : data;
       pipeline = sharp(clean, { raw: { width, height, channels: info.channels } });
     }
     const { data, info } = await pipeline
@@ -229,3 +236,36 @@ function withoutRed(rgb: Buffer): Buffer {
 
 /** How much redder than green and blue a pixel must be to count as seal ink. */
 const RED_MARGIN = 40;
+
+/**
+ * The seal's ink turned to paper, measured against this crop's own paper: a faded or pink seal in a dim photo is
+ * only a little redder than its paper (not RED_MARGIN), and black print under it stays because it is dark.
+ */
+export function sealCleared(rgb: Buffer): Buffer {
+  const pixels = Math.floor(rgb.length / 3);
+  const redness = new Int16Array(pixels);
+  const brightness = new Uint8Array(pixels);
+  for (let p = 0; p < pixels; p++) {
+    const [r, g, b] = [rgb[3 * p] as number, rgb[3 * p + 1] as number, rgb[3 * p + 2] as number];
+    redness[p] = r - Math.max(g, b);
+    brightness[p] = Math.max(r, g, b);
+  }
+  const paperRedness = percentile(redness, 0.5);
+  const paper = percentile(brightness, 0.9);
+  const out = Buffer.from(rgb);
+  for (let p = 0; p < pixels; p++) {
+    const seal = (redness[p] as number) - paperRedness > SEAL_MARGIN;
+    if (seal && (brightness[p] as number) > paper * PRINT_DARKNESS) out.fill(paper, 3 * p, 3 * p + 3);
+  }
+  return out;
+}
+
+/** Redder than the crop's paper by this much is seal ink. */
+const SEAL_MARGIN = 14;
+/** Print is darker than this share of the paper's brightness, even where the seal's ink covers it. */
+const PRINT_DARKNESS = 0.45;
+
+function percentile(values: Int16Array | Uint8Array, share: number): number {
+  const sorted = Array.from(values).sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))] ?? 0;
+}

@@ -156,6 +156,26 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     expect(box?.top).toBeGreaterThan(size.height * 0.7);
   });
 
+  it('finds the issue date row from a year in numerals with a digit zero (「二0一四」) on a small scan', () => {
+    const { lines, size } = page('d029');
+    const extraction = extractLicence(lines, size);
+    const box = issueDateRow(extraction.lines, size, new Set(otherDateLines(extraction.taken)));
+    // 二〇一四年四月三日 is printed at the foot, right of the middle, one print line high.
+    expect(box?.left).toBeGreaterThan(size.width / 2);
+    expect(box?.top).toBeGreaterThan(size.height * 0.8);
+    expect(box?.height).toBeLessThan(size.height * 0.1);
+  });
+
+  it('keeps watermark text across the issue date out of its row (「山东联创…」 in large print)', () => {
+    const { lines, size } = page('d031');
+    const extraction = extractLicence(lines, size);
+    const box = issueDateRow(extraction.lines, size, new Set(otherDateLines(extraction.taken)));
+    expect(box).not.toBeNull();
+    // The date row is one print line high; the watermark lines across it are three times that.
+    expect(box?.height).toBeLessThan(70);
+    expect(box?.top).toBeGreaterThan(size.height * 0.75);
+  });
+
   it('prints the entry of a closed list as the document does: 个人经营 read short, 一人有限责任公司 read one glyph off', () => {
     const individual = interpretLicence(extractLicence(page('d005').lines, page('d005').size));
     expect(individual.compositionForm?.printed).toBe('个人经营');
