@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sealCleared } from '../../ocr/engine/page-reader.ts';
+import { sealCleared } from '../../ocr/engine/ink.ts';
 
 /** Pixels as [r, g, b] triples in one buffer. */
 const pixels = (...rgb: [number, number, number][]) => Buffer.from(rgb.flat());
