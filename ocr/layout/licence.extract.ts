@@ -28,7 +28,7 @@ import {
   mayBeMissing,
   notPrinted,
 } from './licence-format.ts';
-import { isSpeck, type PlacedLine, placeLines, typicalHeight } from './page-lines.ts';
+import { isAslant, isSpeck, medianSlant, type PlacedLine, placeLines, typicalHeight } from './page-lines.ts';
 import {
   printedCapital,
   printedCompanyName,
@@ -59,7 +59,8 @@ export function extractLicence(
 ): LicenceExtraction {
   const placed = placeLines(textLines);
   const unit = typicalHeight(placed);
-  const lines = placed.filter((line) => !isSpeck(line, unit));
+  const slant = medianSlant(textLines);
+  const lines = placed.filter((line) => !isSpeck(line, unit) && !isAslant(line, slant));
   const read = findLabels(lines, LICENCE_LABELS, unit);
   const hits = bestHits([...read, ...labelsByLastCharacter(lines, LICENCE_LABELS, read, unit)]);
   const pageText = lines.map((l) => l.text).join('');

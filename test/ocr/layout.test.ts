@@ -176,6 +176,16 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     expect(box?.top).toBeGreaterThan(size.height * 0.75);
   });
 
+  it('takes the print, not a diagonal watermark that outnumbers it, as the level of the page', () => {
+    // d014: 「本复印件仅限公示使用」 repeated at about −32° in more lines than the print has.
+    const { lines, size } = page('d014');
+    const fields = interpretLicence(extractLicence(lines, size));
+    const expected = truth('d014').fields;
+    for (const key of ['creditCode', 'name', 'legalRepresentative'])
+      expect(fields[key]?.printed ?? fields[key]?.value, key).toBe(expected[key]);
+    expect(fields.businessScope?.printed).not.toMatch(/复印件|公示使用/);
+  });
+
   it('prints the entry of a closed list as the document does: 个人经营 read short, 一人有限责任公司 read one glyph off', () => {
     const individual = interpretLicence(extractLicence(page('d005').lines, page('d005').size));
     expect(individual.compositionForm?.printed).toBe('个人经营');
