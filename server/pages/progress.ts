@@ -1,4 +1,5 @@
 import { itemDef } from '../../forms/index.ts';
+import { redactText } from '../../lib/redact.ts';
 import {
   type ApplicationItemRow,
   CLOSABLE_STATUSES,
@@ -219,7 +220,8 @@ function itemCard(view: ProgressView, item: ItemInfo, automated: boolean): SafeH
 
 /**
  * Why an admin took the item from the bots: the clerk reads the reason (转人工: theirs to file by hand); the
- * applicant only that it is handled at the counter or not at all.
+ * applicant only that it is handled at the counter or not at all. The reason is free text, masked as the
+ * ratings' comments are (ID and phone numbers).
  */
 function closedLine(view: ProgressView, row: ApplicationItemRow): SafeHtml | '' {
   if (!CLOSED_STATUSES.includes(row.status)) return '';
@@ -227,7 +229,7 @@ function closedLine(view: ProgressView, row: ApplicationItemRow): SafeHtml | '' 
   if (view.audience === 'applicant')
     return html`<p class="item__closed">${handed ? '该事项改由窗口工作人员人工办理。' : '该事项已取消办理。'}</p>`;
   return html`<div class="item__closed" role="status"><p><strong>${handed ? '已转人工，请窗口人工办理' : '已取消，机器人不再办理'}</strong>（${row.closedByName ?? '管理员'}，${formatTime(row.closedAt)}）</p>
-  ${row.closedReason ? html`<p>原因：${row.closedReason}</p>` : ''}</div>`;
+  ${row.closedReason ? html`<p>原因：${redactText(row.closedReason)}</p>` : ''}</div>`;
 }
 
 /** An admin's controls for an item nothing is being filed for: a reason, then 转人工 or 取消. */

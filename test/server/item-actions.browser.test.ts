@@ -96,7 +96,7 @@ describe('admin cancels an item or hands it to the clerk', () => {
 
     const medical = card(admin, 'medical-insurance');
     await medical.locator('summary', { hasText: '取消或转人工' }).click();
-    await medical.getByLabel('原因（窗口人员会看到）').fill('申请人已在医保窗口现场办理');
+    await medical.getByLabel('原因（窗口人员会看到）').fill('申请人已在医保窗口现场办理，电话 13805961234');
     await medical.getByRole('button', { name: '取消办理' }).click();
     await admin.getByText('已取消该事项，机器人不会再办理。').waitFor();
     expect(await seen(card(admin, 'medical-insurance').locator('.badge'))).toBe('已取消');
@@ -113,7 +113,7 @@ describe('admin cancels an item or hands it to the clerk', () => {
     });
     expect(rows.find((row) => row.itemId === 'medical-insurance')).toMatchObject({
       status: 'cancelled',
-      closedReason: '申请人已在医保窗口现场办理',
+      closedReason: '申请人已在医保窗口现场办理，电话 13805961234',
       closedByName: '李管理',
     });
     // The queued job is gone from Redis, so resuming the portal runs nothing.
@@ -150,7 +150,11 @@ describe('admin cancels an item or hands it to the clerk', () => {
     const text = await seen(fund);
     expect(text).toContain('已转人工，请窗口人工办理（李管理，');
     expect(text).toContain('原因：部门要求补交纸质工资清单，请窗口人工报送');
-    expect(await seen(card(clerk, 'medical-insurance'))).toContain('已取消，机器人不再办理');
+    const medical = await seen(card(clerk, 'medical-insurance'));
+    expect(medical).toContain('已取消，机器人不再办理');
+    // Free text, masked as the ratings' comments are.
+    expect(medical).toContain('原因：申请人已在医保窗口现场办理，电话 138****1234');
+    expect(medical).not.toContain('13805961234');
     expect(await clerk.locator('summary', { hasText: '取消或转人工' }).count()).toBe(0);
     // Not the clerk's to do, and a closed item cannot be closed again.
     const api = new Client(web.base);

@@ -1,5 +1,7 @@
 import type { Request, Response } from 'express';
+import { AuditRepo } from '../../../store/audit.repo.ts';
 import { ApplicationActions } from '../../applications/actions.ts';
+import { auditEntry } from '../../audit.ts';
 import { signedIn } from '../../http/context.ts';
 import { HttpError } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
@@ -45,11 +47,18 @@ export function itemActionRoutes(services: Services): RouteSpec[] {
         422,
       );
     }
-    const closed = await bots.closeItem(application.id, itemId, {
-      to,
-      reason: reason.slice(0, 500),
-      byName: signedIn(req).displayName,
-    });
+    const change = { to, reason: reason.slice(0, 500), byName: signedIn(req).displayName };
+    // The audit entry is stored with the closing, in one transaction (see BotQueue.closeItem).
+    const closed = await bots.closeItem(application.id, itemId, change, (tx) =>
+      new AuditRepo(tx).append(
+        auditEntry(
+          req,
+          CLOSINGS[to].action,
+          { type: 'application', id: application.id },
+          { item: itemId, reason: change.reason },
+        ),
+      ),
+    );
     if (!closed) {
       const text = `「${itemName(itemId)}」正在办理或已经结束，不能${to === 'cancelled' ? '取消' : '转人工'}`;
       return showDeskApplication(
@@ -61,15 +70,6 @@ export function itemActionRoutes(services: Services): RouteSpec[] {
         409,
       );
     }
-    await services.audit(
-      req,
-      CLOSINGS[to].action,
-      { type: 'application', id: application.id },
-      {
-        item: itemId,
-        reason: reason.slice(0, 500),
-      },
-    );
     res.redirect(303, `/desk/applications/${application.id}?closed=${to}`);
   }
 
