@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import type { AuditEntry, AuditRepo } from '../store/audit.repo.ts';
+import { type AuditEntry, AuditRepo } from '../store/audit.repo.ts';
+import type { Queryable } from '../store/db.ts';
 
 /** Records a state change made by the current request's person (or a visitor) with their IP address. */
 export type Audit = (
@@ -31,6 +32,12 @@ export function auditEntry(
     ip: req.yj?.ip ?? null,
   };
 }
+
+/** Writes the entry within the caller's transaction `tx` (see auditEntry). */
+export const auditInTransaction =
+  (...entry: Parameters<typeof auditEntry>) =>
+  (tx: Queryable): Promise<void> =>
+    new AuditRepo(tx).append(auditEntry(...entry));
 
 export function createAudit(repo: AuditRepo): Audit {
   return (req, action, subject, detail) => repo.append(auditEntry(req, action, subject, detail));

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../bots/browser/launch.ts';
+import { until } from './bots-harness.ts';
 import { signInPage } from './browser-sign-in.ts';
 import { Client } from './client.ts';
 import { jpeg, pdf } from './fixtures.ts';
@@ -57,13 +58,6 @@ describe('two quick uploads on the materials page, in Chromium', () => {
 
   const stored = async (id: string) =>
     (await web.services.documents.list({ kind: 'all' }, id)).map((doc) => doc.fileName).sort();
-  const until = async (check: () => Promise<boolean>) => {
-    const end = Date.now() + 15_000;
-    while (!(await check())) {
-      if (Date.now() > end) throw new Error('timed out');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
   const shown = (page: Page, slot: string, name: string) =>
     page.locator(`#${slot} .doc__name`, { hasText: name }).waitFor();
 
@@ -88,7 +82,10 @@ describe('two quick uploads on the materials page, in Chromium', () => {
       buffer: await jpeg(320, 200),
     });
     // The first answer has reached the page while the second is held: nothing is swapped under it.
-    await until(async () => answered === 1 && (await stored(id)).length === 2);
+    await until(
+      () => stored(id),
+      (names) => answered === 1 && names.length === 2,
+    );
     await page.waitForTimeout(300);
     const busy = page.locator('#idCardFront form.upload--busy');
     expect(await busy.count()).toBe(1);
@@ -116,13 +113,19 @@ describe('two quick uploads on the materials page, in Chromium', () => {
       buffer: pdf(),
     });
     // Stored and answered by the server before the second file is even chosen: that answer cannot show it.
-    await until(async () => (await stored(id)).length === 1);
+    await until(
+      () => stored(id),
+      (names) => names.length === 1,
+    );
     await page.setInputFiles('#file-idCardFront', {
       name: '法人身份证.jpg',
       mimeType: 'image/jpeg',
       buffer: await jpeg(320, 200),
     });
-    await until(async () => (await stored(id)).length === 2);
+    await until(
+      () => stored(id),
+      (names) => names.length === 2,
+    );
     await page.waitForTimeout(300);
     // The second answer waits for the first, still being sent.
     expect(await page.locator('#domicileProof form.upload--busy').count()).toBe(1);

@@ -1,9 +1,8 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { DoneByHand } from '../../../store/application-items.repo.ts';
-import { AuditRepo } from '../../../store/audit.repo.ts';
 import { ApplicationActions } from '../../applications/actions.ts';
-import { auditEntry } from '../../audit.ts';
+import { auditInTransaction } from '../../audit.ts';
 import { signedIn } from '../../http/context.ts';
 import { HttpError } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
@@ -11,7 +10,7 @@ import { parseForm } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
 import { itemName } from '../admin/names.ts';
 import { outputField, typedOutputs } from '../by-hand-form.ts';
-import { showDeskApplication } from './desk-view.ts';
+import { showDeskApplication, showDeskConflict } from './desk-view.ts';
 
 /** What a redirect back to the application says after a 人工办结. */
 export const BY_HAND_NOTICE = '已登记人工办结。各事项都办结后，办件自动办结并生成办结通知书。';
@@ -66,35 +65,29 @@ export function byHandRoutes(services: Services): RouteSpec[] {
       receipt: reference ? { reference } : {},
       outputs,
     };
-    const finished = await bots.finishByHand(application.id, itemId, done, (tx) =>
-      new AuditRepo(tx).append(
-        auditEntry(
-          req,
-          'item.done-by-hand',
-          { type: 'application', id: application.id },
-          {
-            item: itemId,
-            note: done.note,
-            ...done.receipt,
-            results: typedOutputs(itemId)
-              .filter((output) => outputs[output.id])
-              .map((output) => `${output.label} ${outputs[output.id]}`)
-              .join('；'),
-          },
-        ),
+    const results = typedOutputs(itemId)
+      .filter((output) => outputs[output.id])
+      .map((output) => `${output.label} ${outputs[output.id]}`)
+      .join('；');
+    const finished = await bots.finishByHand(
+      application.id,
+      itemId,
+      done,
+      auditInTransaction(
+        req,
+        'item.done-by-hand',
+        { type: 'application', id: application.id },
+        { item: itemId, note: done.note, ...done.receipt, results },
       ),
     );
-    if (!finished) {
-      const text = `「${itemName(itemId)}」不是转人工办理的事项，或已登记办结`;
-      return showDeskApplication(
+    if (!finished)
+      return showDeskConflict(
         services,
         req,
         res,
         application.id,
-        { notice: { kind: 'error', text } },
-        409,
+        `「${itemName(itemId)}」不是转人工办理的事项，或已登记办结`,
       );
-    }
     res.redirect(303, `/desk/applications/${application.id}?by-hand=1`);
   }
 

@@ -144,6 +144,17 @@ ${state.notice ? alertBox(state.notice.kind, state.notice.text) : ''}
   );
 }
 
+/** The application's page again, saying what could not be done (409): closed or finished meanwhile. */
+export function showDeskConflict(
+  services: Services,
+  req: Request,
+  res: Response,
+  id: string,
+  text: string,
+): Promise<void> {
+  return showDeskApplication(services, req, res, id, { notice: { kind: 'error', text } }, 409);
+}
+
 /**
  * 辅助审核: the rules' findings, worst first. 「没有发现问题」 only when nothing at all is open: an unsure
  * reading still waiting for the clerk is a problem the review has not cleared.
