@@ -186,6 +186,17 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     expect(fields.businessScope?.printed).not.toMatch(/复印件|公示使用/);
   });
 
+  it('names a label by its first glyph when a watermark hid the rest (「类」 of 类　型), and keeps the watermark out of 住所', () => {
+    const { lines, size } = page('d019');
+    const extraction = extractLicence(lines, size);
+    const fields = interpretLicence(extraction);
+    const expected = truth('d019').fields;
+    expect(fields.type?.printed).toSatisfy((v: string) => same(v, expected.type));
+    expect(fields.domicile?.printed).toSatisfy((v: string) => same(v, expected.domicile));
+    // 名　称: only 「名」 was found and nothing after it; the empty value is what makes it read again.
+    expect(extraction.taken.name?.reading.text).toBe('');
+  });
+
   it('prints the entry of a closed list as the document does: 个人经营 read short, 一人有限责任公司 read one glyph off', () => {
     const individual = interpretLicence(extractLicence(page('d005').lines, page('d005').size));
     expect(individual.compositionForm?.printed).toBe('个人经营');
