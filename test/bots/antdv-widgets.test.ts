@@ -222,18 +222,9 @@ describe('the antdv family', () => {
     // A long list that loads late and is drawn only in part is scrolled to its end to be read.
     expect(new Set(options.开户网点)).toEqual(new Set(BRANCHES.map((b) => b.label)));
     // The lists and panels opened are closed again, and nothing was chosen.
-    expect(
-      await page
-        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-        .filter({ visible: true })
-        .count(),
-    ).toBe(0);
-    expect(
-      await page
-        .locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)')
-        .filter({ visible: true })
-        .count(),
-    ).toBe(0);
+    const popups =
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden)';
+    expect(await page.locator(popups).filter({ visible: true }).count()).toBe(0);
     const after = await model();
     expect([after.currency, after.branch, after.established, after.month]).toEqual([
       '156',
