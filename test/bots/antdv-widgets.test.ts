@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortalChangedError } from '../../bots/errors/index.ts';
 import type { AttachedDocument } from '../../bots/item-runner.ts';
+import { censusOf } from '../../bots/runtime/census/census.ts';
 import { familyFor } from '../../bots/runtime/families/index.ts';
 import { fillStep, readBack } from '../../bots/runtime/fill.ts';
 import type { StepDeclaration } from '../../bots/runtime/types.ts';
@@ -19,25 +17,7 @@ import {
   upload,
 } from '../../bots/runtime/widgets/index.ts';
 import { type LocalPage, localRun, LOCAL_ORIGIN as ORIGIN, openLocalPage } from './support/local-page.ts';
-
-const require = createRequire(import.meta.url);
-const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
-/** The libraries as npm ships them, by the path the page asks for. */
-const LIBS: Record<string, string> = {
-  '/vue/': join(packageDir('vue'), 'dist'),
-  '/antd/': join(packageDir('ant-design-vue'), 'dist'),
-  '/dayjs/': packageDir('dayjs'),
-};
-
-const DAYJS_PLUGINS = [
-  'customParseFormat',
-  'weekday',
-  'localeData',
-  'weekOfYear',
-  'weekYear',
-  'advancedFormat',
-  'quarterOfYear',
-];
+import { DAYJS_PLUGINS, fulfilLibrary } from './support/vue-libraries.ts';
 
 /** Twenty branches: more than an antd select draws at once, so the last ones need scrolling to. */
 const BRANCHES = Array.from({ length: 20 }, (_, i) => ({
@@ -115,12 +95,7 @@ async function serve(page: Page): Promise<void> {
     const url = new URL(route.request().url());
     const path = url.pathname;
     if (path === '/form') return route.fulfill({ contentType: 'text/html', body: PAGE });
-    const lib = Object.keys(LIBS).find((prefix) => path.startsWith(prefix));
-    if (lib) {
-      const file = join(LIBS[lib] ?? '', path.slice(lib.length));
-      const type = file.endsWith('.css') ? 'text/css' : 'application/javascript';
-      return route.fulfill({ body: await readFile(file), contentType: type });
-    }
+    if (await fulfilLibrary(route, path)) return;
     if (path === '/api/branches') {
       await new Promise((resolve) => setTimeout(resolve, 1200));
       return route.fulfill({ json: BRANCHES });
@@ -220,6 +195,43 @@ describe('the antdv family', () => {
     expect(await page.locator('.ant-upload-list-item-done .ant-upload-list-item-name').textContent()).toBe(
       'licence.jpg',
     );
+  });
+
+  it('its census names each field by the family’s kinds, reads the lists and tells a month picker', async () => {
+    await open();
+    const census = await censusOf(page, { openTimeoutMs: 3000 });
+    const kinds = Object.fromEntries(census.fields.map((f) => [f.label, `${f.family}/${f.kind}`]));
+    expect(kinds).toMatchObject({
+      币种: 'antdv/antdv-select',
+      开户网点: 'antdv/antdv-select',
+      所在地区: 'antdv/antdv-cascader',
+      性别: 'antdv/antdv-radio',
+      险种: 'antdv/antdv-checkboxes',
+      成立日期: 'antdv/antdv-date',
+      起缴月份: 'antdv/antdv-month',
+      营业执照: 'antdv/antdv-upload',
+      承诺: 'antdv/antdv-notice',
+      备注: 'antdv/text',
+    });
+    const options = Object.fromEntries(census.fields.map((f) => [f.label, f.options]));
+    expect(options).toMatchObject({
+      币种: ['人民币', '美元', '港元'],
+      性别: ['男', '女'],
+      险种: ['职工基本医疗保险', '生育保险', '大额医疗补助'],
+    });
+    // A long list that loads late and is drawn only in part is scrolled to its end to be read.
+    expect(new Set(options.开户网点)).toEqual(new Set(BRANCHES.map((b) => b.label)));
+    // The lists and panels opened are closed again, and nothing was chosen.
+    const popups =
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden)';
+    expect(await page.locator(popups).filter({ visible: true }).count()).toBe(0);
+    const after = await model();
+    expect([after.currency, after.branch, after.established, after.month]).toEqual([
+      '156',
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('refuses a field that is not antdv markup at once, as a changed portal naming field, label and locator', async () => {

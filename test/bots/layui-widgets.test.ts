@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortalChangedError } from '../../bots/errors/index.ts';
 import type { AttachedDocument } from '../../bots/item-runner.ts';
+import { censusOf } from '../../bots/runtime/census/census.ts';
 import { familyFor } from '../../bots/runtime/families/index.ts';
 import { fillStep, readBack } from '../../bots/runtime/fill.ts';
 import type { StepDeclaration } from '../../bots/runtime/types.ts';
@@ -174,6 +175,18 @@ describe('the layui family', () => {
     expect(await page.locator('#d').inputValue()).toBe('2024-02-29');
     expect(await page.locator('#m').inputValue()).toBe('2024-03');
     expect(await page.locator('.layui-upload-list').textContent()).toBe('licence.jpg（1KB）');
+  });
+
+  it('its census tells a laydate month picker from a day picker by opening each', async () => {
+    await page.goto(`${ORIGIN}/form`);
+    await page.locator('.layui-form-select').first().waitFor();
+    const census = await censusOf(page);
+    const kinds = Object.fromEntries(census.fields.map((f) => [f.label, `${f.family}/${f.kind}`]));
+    expect(kinds).toMatchObject({ 成立日期: 'layui/layui-date', 启缴年月: 'layui/layui-month' });
+    // The panels opened to tell them apart are closed again, and nothing was chosen.
+    expect(await page.locator('.layui-laydate').filter({ visible: true }).count()).toBe(0);
+    expect(await page.locator('#d').inputValue()).toBe('');
+    expect(await page.locator('#m').inputValue()).toBe('');
   });
 
   it('refuses a field that is not layui markup at once, as a changed portal naming field, label and locator', async () => {

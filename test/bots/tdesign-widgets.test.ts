@@ -1,6 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortalChangedError } from '../../bots/errors/index.ts';
@@ -20,12 +17,7 @@ import {
   upload,
 } from '../../bots/runtime/widgets/index.ts';
 import { type LocalPage, localRun, LOCAL_ORIGIN as ORIGIN, openLocalPage } from './support/local-page.ts';
-
-const require = createRequire(import.meta.url);
-const DIST = {
-  '/vue/': join(dirname(require.resolve('vue/package.json')), 'dist'),
-  '/tdesign/': join(dirname(require.resolve('tdesign-vue-next/package.json')), 'dist'),
-};
+import { fulfilLibrary } from './support/vue-libraries.ts';
 
 /**
  * A TDesign form as a portal builds it with tdesign-vue-next on Vue 3: a select whose options arrive late, a
@@ -74,12 +66,7 @@ async function serve(page: Page): Promise<void> {
   await page.route(`${ORIGIN}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/form') return route.fulfill({ contentType: 'text/html', body: PAGE });
-    for (const [prefix, dir] of Object.entries(DIST)) {
-      if (!path.startsWith(prefix)) continue;
-      const file = join(dir, path.slice(prefix.length));
-      const type = file.endsWith('.css') ? 'text/css' : 'application/javascript';
-      return route.fulfill({ body: await readFile(file), contentType: type });
-    }
+    if (await fulfilLibrary(route, path)) return;
     if (path === '/api/branches') {
       await new Promise((resolve) => setTimeout(resolve, 1200));
       return route.fulfill({
@@ -167,7 +154,7 @@ describe('the TDesign family', () => {
     });
   });
 
-  it('its census names each field by the family’s kinds, and opens a picker to tell a month one', async () => {
+  it('its census names each field by the family’s kinds, reads a select’s list and opens a picker to tell a month one', async () => {
     await page.goto(`${ORIGIN}/form`);
     await page.locator('.t-upload').first().waitFor();
     const census = await censusOf(page);
@@ -182,8 +169,14 @@ describe('the TDesign family', () => {
       营业执照: 'tdesign/tdesign-upload',
       承诺: 'tdesign/tdesign-notice',
     });
-    // The pickers opened to be told apart are closed again.
+    // The select's list, teleported to <body> and loaded late, is opened to be read, as are the radios.
+    const options = Object.fromEntries(census.fields.map((f) => [f.label, f.options]));
+    expect(options).toMatchObject({ 开户网点: ['漳州芗城支行', '漳州龙文支行'], 性别: ['男', '女'] });
+    // The lists and pickers opened are closed again, and nothing was chosen.
     expect(await page.locator('.t-popup').filter({ visible: true }).count()).toBe(0);
+    expect(await page.evaluate(() => (window as never as { model: { branch: string } }).model.branch)).toBe(
+      '',
+    );
   });
 
   it('refuses a field that is not TDesign markup at once, as a changed portal naming field, label and locator', async () => {
