@@ -146,6 +146,11 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     expect(fields.registrationAuthority?.printed).toBe(expected.registrationAuthority);
   });
 
+  it('cuts Latin junk read before an address (「de-in-Chinacom深圳市…」) and keeps its own glyphs', () => {
+    const fields = interpretLicence(extractLicence(page('d018').lines, page('d018').size));
+    expect(fields.domicile?.printed).toBe(truth('d018').fields.domicile);
+  });
+
   it('finds the issue date row under the seal when its 〇 was read as a Latin O (「二O一五」)', () => {
     const { lines, size } = page('d018');
     const extraction = extractLicence(lines, size);
