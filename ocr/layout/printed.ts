@@ -56,7 +56,10 @@ export function printedEntityType(text: string): string {
   // bracket is kept rather than cut off as an overprint, which would leave a shorter entry of the list.
   const compacted = text
     .replace(/\s+/g, '')
-    .replace(/^(.*?(?:公司|企业))([^（()）]{2,30}[）)])/, (_, form: string, inside: string) => `${form}（${inside}`);
+    .replace(
+      /^([^（(]*?(?:公司|企业))([^（()）]{2,30}[）)])/,
+      (_, form: string, inside: string) => `${form}（${inside}`,
+    );
   const match = compacted.match(/^.*?(?:公司|企业|合作社|个体工商户)(?:[（(][^（()）]*[）)])?[】\]]?/);
   return match ? match[0] : compacted;
 }

@@ -35,6 +35,13 @@ describe('values as printed, without what an overprint added around them', () =>
       '有限责任公司（非自然人投资或控股的法人独资）',
     );
     expect(printedEntityType('有限责任公司复印无效')).toBe('有限责任公司');
+    // A bracket that has its opening, with 企业 or 公司 inside it, is left whole.
+    expect(printedEntityType('有限责任公司（外商投资企业法人独资）')).toBe(
+      '有限责任公司（外商投资企业法人独资）',
+    );
+    expect(printedEntityType('股份有限公司(外商投资企业投资、未上市)')).toBe(
+      '股份有限公司(外商投资企业投资、未上市)',
+    );
   });
 
   it('keeps dates, terms and amounts by their grammar', () => {
