@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import express from 'express';
+import { acceptApplication } from '../kit/json-apply.ts';
 import type { PortalDefinition } from '../kit/portal.ts';
 import { referenceNumber } from '../kit/references.ts';
 import { MB } from '../kit/uploads.ts';
@@ -74,43 +75,31 @@ export const fireSafetyPortal: PortalDefinition = {
       );
     });
     router.get('/mine', ctx.requireLogin, (req, res) => void res.send(minePage(ctx, req)));
-    router.post('/api/apply', ctx.requireLogin, (req, res) => {
-      const body = Object.fromEntries(
-        Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string'),
-      ) as Record<string, string>;
-      const checked = checkApplication(ctx, req, body);
-      const count = Object.keys(checked.errors).length;
-      if (count > 0) {
-        res.json({
-          ok: false,
-          errors: checked.errors,
-          message: `有 ${count} 项信息未通过校验，请按提示修改`,
-        });
-        return;
-      }
-      const now = ctx.now();
-      const sequence = ctx.store.nextSequence('reference');
-      const submission = ctx.recordSubmission({
-        reference: referenceNumber('XF', sequence, 6, now),
-        account: ctx.accountOf(req),
-        company: String(checked.fields.unitName),
-        creditCode: String(checked.fields.creditCode),
-        status: 'done',
-        statusText: '已受理（告知承诺）',
-        requests: [{ path: req.path, receivedAt: now.toISOString(), body }],
-        files: checked.files,
-        fields: checked.fields,
-        receipt: {
-          acceptanceNo: `漳消承受字〔${now.getFullYear()}〕第${String(sequence).padStart(4, '0')}号`,
-          // The 合格证 of a 告知承诺 has no end date: it stands while the venue is used as declared.
-          validity: '长期',
+    router.post(
+      '/api/apply',
+      ctx.requireLogin,
+      acceptApplication(ctx, {
+        read: (req) =>
+          Object.fromEntries(
+            Object.entries((req.body ?? {}) as Record<string, unknown>).filter(
+              ([, v]) => typeof v === 'string',
+            ),
+          ) as Record<string, string>,
+        check: (req, body) => checkApplication(ctx, req, body),
+        accept: (checked, _body, now) => {
+          const sequence = ctx.store.nextSequence('reference');
+          return {
+            reference: referenceNumber('XF', sequence, 6, now),
+            company: String(checked.fields.unitName),
+            statusText: '已受理（告知承诺）',
+            receipt: {
+              acceptanceNo: `漳消承受字〔${now.getFullYear()}〕第${String(sequence).padStart(4, '0')}号`,
+              // The 合格证 of a 告知承诺 has no end date: it stands while the venue is used as declared.
+              validity: '长期',
+            },
+          };
         },
-      });
-      res.json({
-        ok: true,
-        reference: submission.reference,
-        receiptUrl: `/receipt/${encodeURIComponent(submission.reference)}`,
-      });
-    });
+      }),
+    );
   },
 };

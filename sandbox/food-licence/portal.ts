@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import express from 'express';
-import type { Body } from '../kit/body.ts';
+import { acceptApplication } from '../kit/json-apply.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
 import { luhnCheckDigit, referenceNumber, validUntil } from '../kit/references.ts';
 import { MB } from '../kit/uploads.ts';
@@ -83,41 +83,21 @@ export const foodLicencePortal: PortalDefinition = {
         layuiDocument({ title: '食品经营许可申请', user: user(req), active: '/apply', body: APPLY_BODY }),
       );
     });
-    router.post('/api/apply', ctx.requireLogin, (req, res) => {
-      const body = { ...(req.body as Body) };
-      const checked = checkApplication(ctx, req, body);
-      const count = Object.keys(checked.errors).length;
-      if (count > 0) {
-        res.json({
-          ok: false,
-          errors: checked.errors,
-          message: `有 ${count} 项信息未通过校验，请按提示修改`,
-        });
-        return;
-      }
-      const fields = checked.fields;
-      const now = ctx.now();
-      const district = String(body.jycs_qu);
-      const submission = ctx.recordSubmission({
-        reference: referenceNumber('SP', ctx.store.nextSequence('reference'), 6, now),
-        account: ctx.accountOf(req),
-        company: String(fields.operatorName),
-        creditCode: String(fields.creditCode),
-        status: 'done',
-        statusText: '准予许可',
-        requests: [{ path: req.path, receivedAt: now.toISOString(), body }],
-        files: checked.files,
-        fields,
-        receipt: {
-          licenceNo: licenceNumber(ctx, String(fields.format), district),
-          validUntil: validUntil(now, 5),
-        },
-      });
-      res.json({
-        ok: true,
-        reference: submission.reference,
-        receiptUrl: `/receipt/${encodeURIComponent(submission.reference)}`,
-      });
-    });
+    router.post(
+      '/api/apply',
+      ctx.requireLogin,
+      acceptApplication(ctx, {
+        check: (req, body) => checkApplication(ctx, req, body),
+        accept: ({ fields }, body, now) => ({
+          reference: referenceNumber('SP', ctx.store.nextSequence('reference'), 6, now),
+          company: String(fields.operatorName),
+          statusText: '准予许可',
+          receipt: {
+            licenceNo: licenceNumber(ctx, String(fields.format), String(body.jycs_qu)),
+            validUntil: validUntil(now, 5),
+          },
+        }),
+      }),
+    );
   },
 };

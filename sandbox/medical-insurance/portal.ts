@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Request } from 'express';
 import type { Body } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
+import { answerFiled, refusedInPlace } from '../kit/json-apply.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
 import { receiptBody } from '../kit/query-page.ts';
 import { chinaDateDigits, referenceNumber } from '../kit/references.ts';
@@ -92,18 +93,8 @@ export const medicalInsurancePortal: PortalDefinition = {
     });
     router.post('/api/apply', ctx.requireLogin, (req, res) => {
       const body = { ...(req.body as Body) };
-      const errors = validateApplication(ctx, body);
-      const count = Object.keys(errors).length;
-      if (count > 0) {
-        res.json({ ok: false, errors, message: `有 ${count} 项信息未通过校验，请按提示修改` });
-        return;
-      }
-      const submission = file(ctx, req, body);
-      res.json({
-        ok: true,
-        reference: submission.reference,
-        receiptUrl: `/receipt/${encodeURIComponent(submission.reference)}`,
-      });
+      if (refusedInPlace(res, validateApplication(ctx, body))) return;
+      answerFiled(res, file(ctx, req, body));
     });
     router.get('/receipt/:reference', ctx.requireLogin, (req, res) => {
       const submission = ctx.store.get(String(req.params.reference));

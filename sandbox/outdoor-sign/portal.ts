@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import express from 'express';
-import type { Body } from '../kit/body.ts';
+import { acceptApplication } from '../kit/json-apply.ts';
 import type { PortalDefinition } from '../kit/portal.ts';
 import { chinaDateDigits, referenceNumber, validUntil } from '../kit/references.ts';
 import { MB } from '../kit/uploads.ts';
@@ -78,38 +78,22 @@ export const outdoorSignPortal: PortalDefinition = {
         }),
       );
     });
-    router.post('/api/apply', ctx.requireLogin, (req, res) => {
-      const body = { ...(req.body as Body) };
-      const checked = checkApplication(ctx, req, body);
-      const count = Object.keys(checked.errors).length;
-      if (count > 0) {
-        res.json({
-          ok: false,
-          errors: checked.errors,
-          message: `有 ${count} 项信息未通过校验，请按提示修改`,
-        });
-        return;
-      }
-      const now = ctx.now();
-      const serial = String(ctx.store.nextSequence('acceptance')).padStart(4, '0');
-      const submission = ctx.recordSubmission({
-        reference: referenceNumber('ZP', ctx.store.nextSequence('reference'), 6, now),
-        account: ctx.accountOf(req),
-        company: String(checked.fields.unitName),
-        creditCode: String(checked.fields.creditCode),
-        status: 'done',
-        statusText: '已受理（告知承诺）',
-        requests: [{ path: req.path, receivedAt: now.toISOString(), body }],
-        files: checked.files,
-        fields: checked.fields,
-        // A signboard may stay up for three years; then the permit is renewed.
-        receipt: { acceptanceNo: `ZPSL${chinaDateDigits(now)}${serial}`, validUntil: validUntil(now, 3) },
-      });
-      res.json({
-        ok: true,
-        reference: submission.reference,
-        receiptUrl: `/receipt/${encodeURIComponent(submission.reference)}`,
-      });
-    });
+    router.post(
+      '/api/apply',
+      ctx.requireLogin,
+      acceptApplication(ctx, {
+        check: (req, body) => checkApplication(ctx, req, body),
+        accept: (checked, _body, now) => {
+          const serial = String(ctx.store.nextSequence('acceptance')).padStart(4, '0');
+          return {
+            reference: referenceNumber('ZP', ctx.store.nextSequence('reference'), 6, now),
+            company: String(checked.fields.unitName),
+            statusText: '已受理（告知承诺）',
+            // A signboard may stay up for three years; then the permit is renewed.
+            receipt: { acceptanceNo: `ZPSL${chinaDateDigits(now)}${serial}`, validUntil: validUntil(now, 3) },
+          };
+        },
+      }),
+    );
   },
 };
