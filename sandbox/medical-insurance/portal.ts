@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request } from 'express';
+import { serveFiles } from '../kit/assets.ts';
 import type { Body } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import { answerFiled, refusedInPlace } from '../kit/json-apply.ts';
@@ -13,14 +13,8 @@ import { INSURANCE_TYPES } from './lists.ts';
 import { APPLY_PAGE, HOME } from './pages.ts';
 import { normaliseApplication, validateApplication } from './validate.ts';
 
-const ASSETS = join(import.meta.dirname, 'assets');
-const asset = (name: string) => readFileSync(join(ASSETS, name), 'utf8');
-const FILES: Record<string, { type: string; text: string }> = {
-  '/static/medical-insurance.css': { type: 'text/css', text: asset('medical-insurance.css') },
-  '/static/medical-insurance.js': { type: 'application/javascript', text: asset('medical-insurance.js') },
-  '/static/mi-frame.css': { type: 'text/css', text: asset('mi-frame.css') },
-  '/static/mi-frame.js': { type: 'application/javascript', text: asset('mi-frame.js') },
-};
+/** The portal's own stylesheets and scripts (assets/), for its pages and for the frame. */
+const OWN_FILES = ['medical-insurance.css', 'medical-insurance.js', 'mi-frame.css', 'mi-frame.js'];
 
 /** 单位医保编号: the registrar's district (credit code positions 3–8), the year and a serial. */
 function medicalInsuranceNo(ctx: PortalContext, creditCode: string): string {
@@ -75,10 +69,7 @@ export const medicalInsurancePortal: PortalDefinition = {
     scripts: ['/static/medical-insurance.js'],
   },
   mount(router, ctx) {
-    router.get(Object.keys(FILES), (req, res) => {
-      const asset = FILES[req.path];
-      if (asset) res.type(asset.type).send(asset.text);
-    });
+    serveFiles(router, join(import.meta.dirname, 'assets'), OWN_FILES);
     router.get(
       '/',
       (req, res) => void res.send(ctx.render(req, { title: '单位网厅', active: '/', body: HOME })),
