@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createCanvas } from '@napi-rs/canvas';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { documentPicture } from '../../cli/document-picture.ts';
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
 import { portalInBrowser } from './support/browser-portal.ts';
 import { publishUnit } from './support/registry.ts';
@@ -32,14 +32,8 @@ const pickMonth = (page: Page, label: string, year: number, month: number) =>
   pickMonthIn(item(page, label), year, month);
 
 function idCardPhoto() {
-  const canvas = createCanvas(360, 228);
-  const g = canvas.getContext('2d');
-  g.fillStyle = '#eef3f8';
-  g.fillRect(0, 0, 360, 228);
-  g.fillStyle = '#223';
-  g.font = '22px "Noto Sans CJK SC", sans-serif';
-  g.fillText('居民身份证 张伟', 30, 110);
-  return { name: '张伟身份证正面.jpg', mimeType: 'image/jpeg', buffer: canvas.toBuffer('image/jpeg') };
+  const buffer = documentPicture('居民身份证 张伟', { width: 360, height: 228 });
+  return { name: '张伟身份证正面.jpg', mimeType: 'image/jpeg', buffer };
 }
 
 const now = new Date(Date.now() + 8 * 3600_000);
