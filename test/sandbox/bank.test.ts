@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
 import { portalInBrowser } from './support/browser-portal.ts';
 import { choose, errorOf, item, pickDate, tick, typeInto } from './support/person.ts';
-import { publishUnit } from './support/registry.ts';
 
 /**
  * 银行预约开户 in real Chromium, as the company's contact person uses it: the slider CAPTCHA dragged with the
@@ -76,12 +75,7 @@ describe('bank portal (银行预约开户)', () => {
   const date = firstWorkday();
 
   const web = portalInBrowser('bank', {
-    prepare: async ({ portals }) => {
-      await publishUnit(portals, UNIT, {
-        establishedDate: '2026-01-05',
-        registeredAt: new Date(Date.now() - 3600_000).toISOString(),
-      });
-    },
+    company: { unit: UNIT, establishedDate: '2026-01-05' },
     defaultTimeoutMs: 5000,
   });
   const { control, submissions, setFaults } = web;

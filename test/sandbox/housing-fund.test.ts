@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { documentPicture } from '../../cli/document-picture.ts';
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
 import { portalInBrowser } from './support/browser-portal.ts';
-import { publishUnit } from './support/registry.ts';
 import { exactText, pickMonthIn, selectOption, selectRegion } from './support/widgets.ts';
 
 /**
@@ -70,11 +69,8 @@ describe('housing fund portal (住房公积金单位缴存登记)', () => {
   let base = '';
 
   const web = portalInBrowser('housing-fund', {
-    prepare: async ({ portals, control }) => {
-      const published = await publishUnit(portals, UNIT, {
-        establishedDate: ESTABLISHED,
-      });
-      expect(published.ok).toBe(true);
+    company: { unit: UNIT, establishedDate: ESTABLISHED, approvedAt: 'now' },
+    prepare: async ({ control }) => {
       // A shorter 承诺书 countdown than the portal's 8 s keeps the test quick; the rule stays the same.
       expect(await control('/notice', { method: 'PUT', body: { seconds: NOTICE_SECONDS } })).toMatchObject({
         ok: true,

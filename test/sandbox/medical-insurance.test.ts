@@ -2,7 +2,6 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
 import { portalInBrowser } from './support/browser-portal.ts';
-import { publishUnit } from './support/registry.ts';
 import { exactText, pickDateIn, selectOption } from './support/widgets.ts';
 
 /**
@@ -50,14 +49,7 @@ describe('medical insurance portal (单位医疗保险登记)', () => {
   let base = '';
 
   const web = portalInBrowser('medical-insurance', {
-    // The company as market regulation approved it a while ago (the exchange of the sandbox).
-    prepare: async ({ portals }) => {
-      const published = await publishUnit(portals, UNIT, {
-        establishedDate: ESTABLISHED,
-        registeredAt: new Date(Date.now() - 3_600_000).toISOString(),
-      });
-      expect(published.ok).toBe(true);
-    },
+    company: { unit: UNIT, establishedDate: ESTABLISHED },
   });
   const { submissions, setFaults } = web;
   const frame = () => page.frameLocator('iframe[name="mainFrame"]');

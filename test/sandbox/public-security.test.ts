@@ -5,7 +5,6 @@ import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts
 import type { SmsMessage } from '../../sandbox/kit/store.ts';
 import { portalInBrowser } from './support/browser-portal.ts';
 import { choose, clickRadio, errorOf, item, typeInto } from './support/person.ts';
-import { publishUnit } from './support/registry.ts';
 
 /**
  * 公章刻制备案 in real Chromium, as the unit's 经办人 uses it: the bureau's own login, the form with five seal
@@ -54,13 +53,7 @@ describe('public security portal (公章刻制备案)', () => {
   let firstReference = '';
 
   const web = portalInBrowser('public-security', {
-    // Market regulation approved the company a while ago (through the sandbox's inter-agency exchange).
-    prepare: async ({ portals }) => {
-      await publishUnit(portals, UNIT, {
-        establishedDate: '2026-01-05',
-        registeredAt: new Date(Date.now() - 3600_000).toISOString(),
-      });
-    },
+    company: { unit: UNIT, establishedDate: '2026-01-05' },
     defaultTimeoutMs: 5000,
   });
   const { control, submissions, setFaults } = web;

@@ -1,9 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { launchChromium, newChineseContext } from '../../../bots/browser/launch.ts';
 import type { PortalId } from '../../../sandbox/kit/portal.ts';
 import type { Submission } from '../../../sandbox/kit/submissions.ts';
 import { type RunningPortals, type StartPortalsOptions, startPortals } from '../../../sandbox/start.ts';
+import { publishUnit, type TestUnit } from './registry.ts';
 import { controlOf } from './xhr-client.ts';
 
 /** One sandbox system in real Chromium, as a person uses it, for the whole `describe` that opens it. */
@@ -22,13 +23,18 @@ export interface PortalInBrowser {
 
 /**
  * Starts the sandbox (`start`, on free ports) and a Chinese-locale Chromium page before the tests of the
- * calling `describe`, runs `prepare` (publishing the company, shortening a countdown), and closes both after.
+ * calling `describe`, publishes `company`, runs `prepare` (shortening a countdown), and closes both after.
  * `defaultTimeoutMs` sets the page's default timeout when the test wants one shorter than Playwright's.
  */
 export function portalInBrowser(
   id: PortalId,
   options: {
     start?: Omit<StartPortalsOptions, 'basePort'>;
+    /**
+     * The company as market regulation approved it an hour ago (through the sandbox's inter-agency exchange),
+     * published before `prepare`; `approvedAt: 'now'` leaves the time to the sandbox's clock.
+     */
+    company?: { unit: TestUnit; establishedDate: string; approvedAt?: 'an hour ago' | 'now' };
     defaultTimeoutMs?: number;
     prepare?: (portal: PortalInBrowser) => Promise<void>;
   } = {},
@@ -61,6 +67,16 @@ export function portalInBrowser(
   };
   beforeAll(async () => {
     portals = await startPortals({ ...options.start, basePort: 0 });
+    const { company } = options;
+    if (company) {
+      const published = await publishUnit(portals, company.unit, {
+        establishedDate: company.establishedDate,
+        ...(company.approvedAt === 'now'
+          ? {}
+          : { registeredAt: new Date(Date.now() - 3_600_000).toISOString() }),
+      });
+      expect(published.ok).toBe(true);
+    }
     await options.prepare?.(portal);
     browser = await launchChromium();
     context = await newChineseContext(browser);
