@@ -27,6 +27,7 @@ export default defineConfig({
       'test/sandbox/kit.test.ts',
       'test/sandbox/registration-rules.test.ts',
       'test/sandbox/form-manifests.test.ts',
+      'test/server/sms-sender.test.ts',
       // Reads the PDFs back with poppler's pdftotext and pdftoppm (installed by scripts/setup.sh).
       'test/server/documents.test.ts',
     ],

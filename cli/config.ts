@@ -95,8 +95,8 @@ export const configSchema = z.object({
     z.url({ protocol: /^https?$/, error: '必须是 http:// 或 https:// 开头的地址' }).optional(),
   ),
   /**
-   * The centre's SMS gateway: the registration code is POSTed there as JSON { phone, text }. Unset: nothing is
-   * sent and the registration page shows the message itself (development and demo only).
+   * The centre's SMS gateway: the registration code is POSTed there as JSON { phone, text }. Unset: in demo mode
+   * the registration page shows the message itself; otherwise applicants cannot register online (the log says so).
    */
   SMS_WEBHOOK_URL: z.preprocess(
     emptyAsUndefined,

@@ -1,13 +1,18 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../lib/logger.ts';
 import type { SealedBox } from '../lib/sealed-box.ts';
-import { type ApplicationItemRow, applicationItems } from '../store/application-items.repo.ts';
+import {
+  type ApplicationItemRow,
+  applicationItems,
+  type DoneByHand,
+} from '../store/application-items.repo.ts';
 import { type BotRunRow, botRuns, type RunFilter, type RunStepRow } from '../store/bot-runs.repo.ts';
-import type { Db } from '../store/db.ts';
+import type { Db, Queryable } from '../store/db.ts';
 import { type HumanTaskRow, humanTasks } from '../store/human-tasks.repo.ts';
 import { type DriftScheduleRow, type PortalCheckRow, portalChecks } from '../store/portal-checks.repo.ts';
 import { type PortalCredentialSummary, portalCredentials } from '../store/portal-credentials.repo.ts';
 import { type PortalSettingsRow, portalSettings } from '../store/portal-settings.repo.ts';
+import { completeApplicationWhenDone } from './complete-application.ts';
 import {
   afterItemClosed,
   type CoordinatorOptions,
@@ -64,6 +69,8 @@ export class BotQueue {
       source: options.source,
       logger: options.logger,
       itemJobOptions: itemJobOptions(options.tuning),
+      // An admin's 取消 or the clerk's 人工办结 may be what completes an application, as a worker's last item is.
+      onSettled: completeApplicationWhenDone(options.db, options.clients.publisher),
     };
   }
 
@@ -102,14 +109,21 @@ export class BotQueue {
    * An admin's 取消 or 转人工 of an item nothing is being filed for (waiting, queued or failed). Its job is
    * removed from the portal's queue so no worker takes it; a job a worker holds already stops at the closed
    * state, at the latest just before the final submit. False when the item cannot be closed now.
+   * `record` (the audit entry) is written in the same transaction as the closing, before anything touches
+   * Redis: a closing is never stored without it, whatever fails afterwards.
    */
   async closeItem(
     applicationId: string,
     itemId: string,
     change: { to: 'cancelled' | 'handed-over'; reason: string; byName: string },
+    record?: (tx: Queryable) => Promise<void>,
   ): Promise<boolean> {
     const { db, clients, source } = this.#options;
-    const closed = await applicationItems.close(db, applicationId, itemId, change);
+    const closed = await db.transaction(async (tx) => {
+      const row = await applicationItems.close(tx, applicationId, itemId, change);
+      if (row && record) await record(tx);
+      return row;
+    });
     if (!closed) return false;
     const portalId = (await source.plan(applicationId)).find((item) => item.itemId === itemId)?.portalId;
     if (portalId && this.portalIds.includes(portalId)) {
@@ -123,6 +137,29 @@ export class BotQueue {
       }
     }
     await publishEvent(clients.publisher, { type: 'item', applicationId, itemId, status: change.to });
+    await afterItemClosed(this.#coordinator, applicationId);
+    return true;
+  }
+
+  /**
+   * 人工办结 of an item handed over to the clerk: it becomes done with what the clerk typed, `record` (the audit
+   * entry) in the same transaction. Then, as after a bot's filing, what needed it may start and the application
+   * may complete. False when the item is not handed over (any more).
+   */
+  async finishByHand(
+    applicationId: string,
+    itemId: string,
+    done: DoneByHand,
+    record?: (tx: Queryable) => Promise<void>,
+  ): Promise<boolean> {
+    const { db, clients } = this.#options;
+    const finished = await db.transaction(async (tx) => {
+      const ok = await applicationItems.finishByHand(tx, applicationId, itemId, done);
+      if (ok && record) await record(tx);
+      return ok;
+    });
+    if (!finished) return false;
+    await publishEvent(clients.publisher, { type: 'item', applicationId, itemId, status: 'done' });
     await afterItemClosed(this.#coordinator, applicationId);
     return true;
   }

@@ -167,8 +167,9 @@ export function createAdvanceProcessor(options: CoordinatorOptions) {
 }
 
 /**
- * After an admin took an item from the bots (取消, 转人工): what needed it is blocked, and the application
- * may have nothing left to run. The item's own job, if a worker holds it, stops at the closed state.
+ * After an admin took an item from the bots (取消, 转人工) or the clerk finished one by hand (人工办结): what
+ * needed it is blocked or may start now, and the application may have nothing left to run. The item's own
+ * job, if a worker holds it, stops at the closed state.
  */
 export async function afterItemClosed(options: CoordinatorOptions, applicationId: string): Promise<void> {
   await scheduleReady(options, applicationId);

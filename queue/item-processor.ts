@@ -180,11 +180,9 @@ export function createItemProcessor(options: ItemProcessorOptions) {
     } catch (error) {
       if (error instanceof DelayedError) throw error;
       // Closed by an admin during the run (the bot's own wrapping may have renamed the error): no retry.
-      if (
-        CLOSED_STATUSES.includes(
-          (await applicationItems.get(db, data.applicationId, data.itemId))?.status ?? 'waiting',
-        )
-      ) {
+      const now = await applicationItems.get(db, data.applicationId, data.itemId);
+      // Closed, or closed and then finished by hand (人工办结): the clerk's item, not the bots'.
+      if (now && (CLOSED_STATUSES.includes(now.status) || now.closedAt !== null)) {
         await botRuns.finish(db, runId, {
           status: 'interrupted',
           tracePath: evidence.relative(evidence.tracePath),

@@ -12,6 +12,7 @@ export type BotsPort = Pick<
   | 'submit'
   | 'resubmitFailed'
   | 'closeItem'
+  | 'finishByHand'
   | 'handedOverItems'
   | 'items'
   | 'openTasks'

@@ -20,6 +20,7 @@ import { materialsRoutes } from './pages/applicant/materials.pages.ts';
 import { newApplicationRoutes } from './pages/applicant/new.pages.ts';
 import { authRoutes } from './pages/auth.pages.ts';
 import { acceptanceSlipRoutes } from './pages/clerk/acceptance-slip.pages.ts';
+import { byHandRoutes } from './pages/clerk/by-hand.pages.ts';
 import { deskRoutes } from './pages/clerk/desk.pages.ts';
 import { deskFormRoutes } from './pages/clerk/desk-form.pages.ts';
 import { deskRunRoutes } from './pages/clerk/desk-runs.pages.ts';
@@ -62,6 +63,7 @@ export function buildRoutes(services: Services): { routes: RouteSpec[]; api: Api
     ...agreementRoutes(services),
     ...detailRoutes(services),
     ...deskRoutes(services),
+    ...byHandRoutes(services),
     ...deskFormRoutes(services),
     ...documentRoutes(services),
     ...ocrConfirmRoutes(services),

@@ -21,7 +21,7 @@ import type { HealthReport } from './health.ts';
 import { setCentreTimeZone } from './html/components.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { resolveServerOptions, type ServerOptions } from './options.ts';
-import { OutboxSms, type SmsSender } from './sms/sms.ts';
+import type { SmsSender } from './sms/sms.ts';
 import { formsCatalog } from './workspace/forms-catalog.ts';
 import { DocumentReader } from './workspace/reader.ts';
 import { refreshResolution } from './workspace/workspace.ts';
@@ -48,7 +48,10 @@ export interface AppDeps {
   boardQueues?: readonly Queue[];
   /** Opens /api/admin/* to `yijian users …` (auth/admin-token.ts); without it only sessions do. */
   adminToken?: string;
-  /** Text messages (the registration code); default an in-memory outbox the page shows (development). */
+  /**
+   * Text messages (the registration code): the centre's gateway, or in demo mode an in-memory outbox the page
+   * shows (sms.ts, smsSenderFor). Without one, applicants cannot register online.
+   */
   sms?: SmsSender;
 }
 
@@ -75,9 +78,9 @@ export interface Services {
   depthHistory?: DepthHistory;
   boardQueues?: readonly Queue[];
   adminToken?: string;
-  sms: SmsSender;
-  /** 注册短信验证 (auth/phone-verification.ts). */
-  phoneVerification: PhoneVerification;
+  sms?: SmsSender;
+  /** 注册短信验证 (auth/phone-verification.ts); none without an SMS sender: registration is closed. */
+  phoneVerification?: PhoneVerification;
 }
 
 const APPLICATION_EVENTS: Record<string, string> = {
@@ -101,7 +104,6 @@ export function createServices(deps: AppDeps): Services {
     if (event) metrics.applicationEvents.inc({ event });
   };
   setCentreTimeZone(options.timeZone);
-  const sms = deps.sms ?? new OutboxSms();
   const services: Services = {
     logger: deps.logger,
     health: deps.health,
@@ -121,8 +123,16 @@ export function createServices(deps: AppDeps): Services {
     ...(deps.bots ? { bots: deps.bots, depthHistory: new DepthHistory(deps.bots, deps.logger) } : {}),
     ...(deps.boardQueues ? { boardQueues: deps.boardQueues } : {}),
     ...(deps.adminToken ? { adminToken: deps.adminToken } : {}),
-    sms,
-    phoneVerification: new PhoneVerification(new PhoneVerificationsRepo(deps.db), sms, deps.secret),
+    ...(deps.sms
+      ? {
+          sms: deps.sms,
+          phoneVerification: new PhoneVerification(
+            new PhoneVerificationsRepo(deps.db),
+            deps.sms,
+            deps.secret,
+          ),
+        }
+      : {}),
   };
   if (deps.ocr) {
     services.reader = new DocumentReader({

@@ -20,7 +20,11 @@ export const CLOSED_STATUSES: readonly ItemStatus[] = ['cancelled', 'handed-over
 /** What an admin may still take from the bots: nothing of it is being filed right now. */
 export const CLOSABLE_STATUSES: readonly ItemStatus[] = ['waiting', 'queued', 'failed'];
 
-const NOT_CLOSED = `status NOT IN ('cancelled', 'handed-over')`;
+/**
+ * The bots' guard: neither closed now, nor ever closed (a handed-over item the clerk finished by hand is
+ * 'done' but keeps its closed_at, and stays the clerk's).
+ */
+const NOT_CLOSED = `status NOT IN ('cancelled', 'handed-over') AND closed_at IS NULL`;
 
 export interface ApplicationItemRow {
   applicationId: string;
@@ -36,11 +40,26 @@ export interface ApplicationItemRow {
   closedReason: string | null;
   closedByName: string | null;
   closedAt: Date | null;
+  /** 人工办结 of a handed-over item: what the clerk did, who (display name) and when. */
+  handledNote: string | null;
+  handledByName: string | null;
+  handledAt: Date | null;
+}
+
+/** The clerk's 人工办结 of a handed-over item: what was done, and what the department answered. */
+export interface DoneByHand {
+  note: string;
+  byName: string;
+  /** 部门办件编号 and other numbers, under the receipt keys bots use (`reference`). */
+  receipt: Record<string, string>;
+  /** The item's outputs typed by the clerk (its `produces`), as a bot would have stored them. */
+  outputs: Record<string, string>;
 }
 
 const COLUMNS = `application_id AS "applicationId", item_id AS "itemId", status, generation, outputs, receipt,
   failure, submit_started_at AS "submitStartedAt", updated_at AS "updatedAt", closed_reason AS "closedReason",
-  closed_by_name AS "closedByName", closed_at AS "closedAt"`;
+  closed_by_name AS "closedByName", closed_at AS "closedAt", handled_note AS "handledNote",
+  handled_by_name AS "handledByName", handled_at AS "handledAt"`;
 
 /** One row per item of a submitted application: what the bots did and what came out. */
 export const applicationItems = {
@@ -121,6 +140,35 @@ export const applicationItems = {
       [applicationId, itemId, change.to, change.reason, change.byName, [...CLOSABLE_STATUSES]],
     );
     return rows[0];
+  },
+
+  /**
+   * 人工办结: a handed-over item becomes done with what the clerk typed. False when the item is not (or no
+   * longer) handed over — finished already, or never the clerk's.
+   */
+  async finishByHand(
+    db: Queryable,
+    applicationId: string,
+    itemId: string,
+    done: DoneByHand,
+  ): Promise<boolean> {
+    const rows = await db.query<{ itemId: string }>(
+      `UPDATE application_items
+       SET status = 'done', handled_note = $3, handled_by_name = $4, handled_at = now(),
+           receipt = COALESCE(receipt, '{}'::jsonb) || $5::jsonb, outputs = outputs || $6::jsonb,
+           failure = NULL, updated_at = now()
+       WHERE application_id = $1 AND item_id = $2 AND status = 'handed-over'
+       RETURNING item_id AS "itemId"`,
+      [
+        applicationId,
+        itemId,
+        done.note,
+        done.byName,
+        JSON.stringify(done.receipt),
+        JSON.stringify(done.outputs),
+      ],
+    );
+    return rows.length > 0;
   },
 
   /** Items of these applications handed over to the clerk, for the desk's list. */

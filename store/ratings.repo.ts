@@ -63,7 +63,7 @@ export class RatingsRepo {
   async list(scope: AccessScope, filter: RatingFilter = {}): Promise<RatingRow[]> {
     const params: unknown[] = [];
     const where = [scopeCondition(scope, 'a', params), ...filterConditions(filter, params)];
-    params.push(filter.limit ?? 200);
+    params.push(filter.limit ?? 200, filter.offset ?? 0);
     const rows = await this.db.query<{
       application_id: string;
       reference: string;
@@ -78,7 +78,7 @@ export class RatingsRepo {
        FROM application_ratings r JOIN applications a ON a.id = r.application_id
        JOIN service_centres c ON c.id = a.centre_id
        WHERE ${where.join(' AND ')}
-       ORDER BY r.created_at DESC, r.application_id LIMIT $${params.length}`,
+       ORDER BY r.created_at DESC, r.application_id LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
     return rows.map((row) => ({
@@ -96,7 +96,7 @@ export class RatingsRepo {
   /** How many ratings each centre got at each level (1–5), over the same filter as `list` but every row. */
   async counts(
     scope: AccessScope,
-    filter: Omit<RatingFilter, 'score' | 'limit'> = {},
+    filter: Omit<RatingFilter, 'score' | 'below' | 'limit' | 'offset'> = {},
   ): Promise<CentreCounts[]> {
     const params: unknown[] = [];
     const where = [scopeCondition(scope, 'a', params), ...filterConditions(filter, params)];
@@ -127,8 +127,12 @@ export class RatingsRepo {
 export interface RatingFilter {
   centreId?: string;
   score?: number;
+  /** Only the ratings below 满意 (1–3), the ones with a reason. */
+  below?: boolean;
   acceptedBy?: string;
   limit?: number;
+  /** Rows skipped, newest first (a page of the list). */
+  offset?: number;
 }
 
 /** A rating as the ratings pages list it. */
@@ -157,6 +161,7 @@ function filterConditions(filter: RatingFilter, params: unknown[]): string[] {
     params.push(filter.score);
     conditions.push(`r.score = $${params.length}`);
   }
+  if (filter.below) conditions.push('r.score < 4');
   if (filter.acceptedBy) {
     // Accepted = moved from 待审核 to 办理中 by one key: the clerk who did it answers for the application.
     params.push(filter.acceptedBy);

@@ -12,17 +12,21 @@ import { checkHealth } from '../../server/health.ts';
 import { closeServer, listen } from '../../server/listen.ts';
 import { registerOcrMetrics } from '../../server/ocr-metrics.ts';
 import { createServices, type Services } from '../../server/services.ts';
-import { WebhookSms } from '../../server/sms/sms.ts';
+import { NO_SMS_WARNING, smsSenderFor } from '../../server/sms/sms.ts';
 import { type Boot, boot, runOrExit } from '../boot.ts';
 import { sandboxPortalUrls, startBotSystem } from '../bot-system.ts';
 import { pdfFontOf } from '../config.ts';
 import { type Infrastructure, openInfrastructure } from '../runtime.ts';
 
-/** Starts the web server on the shared infrastructure; returns its base URL and its services. */
+/**
+ * Starts the web server on the shared infrastructure; returns its base URL and its services. `demo` (yijian
+ * start --demo, DEMO=true) lets the registration page show the SMS code when no gateway is set.
+ */
 export async function startWebServer(
   ctx: Boot,
   infra: Infrastructure,
   bots?: BotsPort,
+  demo = ctx.config.DEMO,
 ): Promise<{ url: string; services: Services }> {
   // The OCR reader processes start with the server (without holding it up), so the first upload finds the
   // models loaded. If they cannot start, the next upload tries again.
@@ -53,6 +57,8 @@ export async function startWebServer(
   const board = bots ? new QueueClients(infra.redisUrl, bots.portalIds) : undefined;
   if (board) ctx.shutdown.add('queue board', () => board.close());
   const adminToken = newAdminToken();
+  const sms = smsSenderFor({ webhookUrl: ctx.config.SMS_WEBHOOK_URL, demo });
+  if (!sms) ctx.logger.warn(NO_SMS_WARNING);
   const services = createServices({
     logger: ctx.logger,
     health: () => checkHealth(infra),
@@ -69,7 +75,7 @@ export async function startWebServer(
     ...(board ? { boardQueues: board.allQueues } : {}),
     adminToken,
     ocr: startOcr,
-    ...(ctx.config.SMS_WEBHOOK_URL ? { sms: new WebhookSms(ctx.config.SMS_WEBHOOK_URL) } : {}),
+    ...(sms ? { sms } : {}),
   });
   registerOcrMetrics(services.metrics.registry, () => pool?.stats());
   const { app } = createAppWithServices(services);

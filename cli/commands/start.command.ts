@@ -45,7 +45,7 @@ export function registerStart(program: Command): void {
         });
         ctx.shutdown.add('bots', () => bots.close());
         if (demoMode) await seedSandboxCredentials(infra.db, credentialsBox(infra.secret));
-        const { url, services } = await startWebServer(ctx, infra, bots.queue);
+        const { url, services } = await startWebServer(ctx, infra, bots.queue, demoMode);
         const demo = demoMode ? await seedDemoAccounts(infra.db, ctx.config.DATA_DIR) : [];
         const noAdmin = (await services.users.countActive('admin')) === 0;
         const roleNames = { applicant: '申请人', clerk: '窗口人员', admin: '管理员' } as const;
@@ -58,6 +58,7 @@ export function registerStart(program: Command): void {
             `  Redis：${infra.managedRedis ? `内置（${infra.redisUrl}）` : '使用 REDIS_URL'}`,
             `  数据库：${infra.db.kind === 'pglite' ? '内置 PostgreSQL（PGlite）' : '使用 DATABASE_URL'}`,
             `  模拟部门门户：${portals ? `${portals.urls.index}（独立进程 ${portals.pid}）` : '未启动（见上方日志）'}`,
+            `  注册短信：${ctx.config.SMS_WEBHOOK_URL ? '经 SMS_WEBHOOK_URL 发送' : demoMode ? '演示模式，验证码显示在注册页' : '未设置 SMS_WEBHOOK_URL，申请人在线注册已关闭'}`,
             ...(demo.length
               ? [
                   `演示账号（在 ${url}/login 登录；密码保存在 数据目录/demo-accounts.json）：`,

@@ -267,6 +267,23 @@ export function checkDataDirPermissions(dataDir: string): CheckResult {
   };
 }
 
+/** Registration codes need the centre's SMS gateway; without it applicants cannot register (but in demo mode). */
+export function checkSms(config: Pick<Config, 'SMS_WEBHOOK_URL' | 'DEMO'>): CheckResult {
+  if (config.SMS_WEBHOOK_URL) return { name: '注册短信', status: 'ok', detail: '经 SMS_WEBHOOK_URL 发送' };
+  if (config.DEMO)
+    return {
+      name: '注册短信',
+      status: 'ok',
+      detail: '演示模式（DEMO=true）：验证码显示在注册页，不真正发出',
+    };
+  return {
+    name: '注册短信',
+    status: 'warn',
+    detail: '未设置 SMS_WEBHOOK_URL：无法发送短信验证码，申请人在线注册关闭',
+    fix: '设置 SMS_WEBHOOK_URL 为本中心短信网关地址（见 docs/operations.md）；只是试用请用 yijian start --demo',
+  };
+}
+
 export async function runAllChecks(config: Config): Promise<CheckResult[]> {
   return [
     checkNode(),
@@ -278,5 +295,6 @@ export async function runAllChecks(config: Config): Promise<CheckResult[]> {
     checkOcrData(),
     checkOcrModels(),
     checkDataDirPermissions(config.DATA_DIR),
+    checkSms(config),
   ];
 }

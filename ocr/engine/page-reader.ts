@@ -8,6 +8,7 @@ import { cropLine } from './crop.ts';
 import { type DetectedText, detectText } from './detector.ts';
 import { upsideDownProbabilities } from './direction.ts';
 import type { RotatedRect } from './geometry.ts';
+import { sealCleared, withoutRed } from './ink.ts';
 import { type PpOcrModelFiles, ppOcrModelFiles } from './models.ts';
 import { LINE_HEIGHT, loadDictionary, recogniseLines } from './recogniser.ts';
 
@@ -43,6 +44,9 @@ const VOTING_LINES = 16;
  * PP-OCRv4 through ONNX Runtime: finds every text line on a photo, turns the page upright (a right-angle
  * turn from the lines' shape, 180° from the direction classifier), and reads each line.
  */
+/** What of a box is read: everything, the red channel, without strong red, or without the crop's seal ink. */
+export type Ink = 'all' | 'red-channel' | 'without-red' | 'seal-cleared';
+
 export class PageReader {
   private constructor(
     private readonly detection: InferenceSession,
@@ -110,7 +114,7 @@ export class PageReader {
   async readBox(
     image: RawImage,
     box: { left: number; top: number; width: number; height: number },
-    ink: 'all' | 'red-channel' | 'without-red' = 'all',
+    ink: Ink = 'all',
   ): Promise<{ text: string; chars: TextLine['chars'] }> {
     const left = Math.max(0, Math.floor(box.left));
     const top = Math.max(0, Math.floor(box.top));
@@ -126,6 +130,10 @@ export class PageReader {
     } else if (ink === 'without-red') {
       const { data, info } = await pipeline.removeAlpha().raw().toBuffer({ resolveWithObject: true });
       const clean = info.channels === 3 ? withoutRed(data) : data;
+      pipeline = sharp(clean, { raw: { width, height, channels: info.channels } });
+    } else if (ink === 'seal-cleared') {
+      const { data, info } = await pipeline.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      const clean = info.channels === 3 ? sealCleared(data) : data;
       pipeline = sharp(clean, { raw: { width, height, channels: info.channels } });
     }
     const { data, info } = await pipeline
@@ -216,16 +224,3 @@ async function turn(image: RawImage, degrees: 90 | 180): Promise<RawImage> {
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height, channels: info.channels as 3 };
 }
-
-/** Strongly red pixels (a seal's ink) become white paper; dark print, even over the seal, is kept. */
-function withoutRed(rgb: Buffer): Buffer {
-  const out = Buffer.from(rgb);
-  for (let i = 0; i + 2 < out.length; i += 3) {
-    const red = out[i] as number;
-    if (red - Math.max(out[i + 1] as number, out[i + 2] as number) > RED_MARGIN) out.fill(255, i, i + 3);
-  }
-  return out;
-}
-
-/** How much redder than green and blue a pixel must be to count as seal ink. */
-const RED_MARGIN = 40;

@@ -1,9 +1,9 @@
 import { cornersOf } from '../engine/geometry.ts';
 import type { PageReader, PageText } from '../engine/page-reader.ts';
-import { parseChineseDate } from '../fields/dates.ts';
+import { consensusDate } from './date-consensus.ts';
 import type { LicenceExtraction } from './licence.extract.ts';
 import type { PlacedLine } from './page-lines.ts';
-import { datePrintedIn, printedDate } from './printed.ts';
+import { printedDate } from './printed.ts';
 import { readingOf, unlabelledHit } from './values.ts';
 
 /**
@@ -16,23 +16,32 @@ export function issueDateRow(
   page: { width: number; height: number },
   otherValues: ReadonlySet<PlacedLine> = new Set(),
 ): { left: number; top: number; width: number; height: number } | null {
-  // 〇 under a seal is often read as a Latin O.
-  const year = /(19|20)\d{2}|[〇一二][〇Oo一二三四五六七八九]{3}/;
+  // Under the seal the detector keeps pieces: a year (〇 read as a Latin O or a digit 0), a year that lost a
+  // digit (「201年」), or 「年…月」 without the year.
+  const year = /(19|20)\d{2}|[〇○一二][〇○Oo0一二三四五六七八九]{3}/;
+  const piece = /(19|20)\d?年|年.{0,3}月/;
   const candidates = lines
     .filter(
       (line) =>
         line.middle > page.height * 0.45 &&
-        year.test(line.text) &&
+        (year.test(line.text) || piece.test(line.text)) &&
         [...line.text].length <= 16 &&
         !otherValues.has(line) &&
         !/至|止|期限|有效|日期/.test(line.text),
     )
     .sort((a, b) => b.middle - a.middle);
-  const anchor = candidates[0];
-  if (!anchor) return null;
+  const lowest = candidates[0];
+  if (!lowest) return null;
+  // The row starts at its year where the year is a piece of its own.
+  const anchor =
+    candidates.find(
+      (line) => year.test(line.text) && Math.abs(line.middle - lowest.middle) < lowest.height * 0.8,
+    ) ?? lowest;
+  // Pieces of the row, not the watermark or seal text across it (much taller than the print).
   const row = lines.filter(
     (line) =>
       Math.abs(line.middle - anchor.middle) < anchor.height * 0.8 &&
+      line.height < anchor.height * 1.8 &&
       line.left > anchor.left - anchor.height * 2 &&
       line.left < anchor.right + anchor.height * 14 &&
       [...line.text].length <= 16,
@@ -42,8 +51,11 @@ export function issueDateRow(
   const ys = corners.map((p) => p.y);
   const pad = anchor.height * 0.25;
   const left = Math.max(0, Math.min(...xs) - pad);
-  // The detector often loses the last 「日」 under the seal's edge: the row reaches past it.
-  const right = Math.min(page.width, Math.max(...xs) + anchor.height * 3);
+  // The detector often loses the last 「日」 under the seal's edge: the row reaches past it, and a year in
+  // Chinese numerals found alone reaches as far as its month and day in numerals do (six glyphs more).
+  const rowText = row.map((line) => line.text).join('');
+  const numeralsAlone = !/\d/.test(anchor.text) && !/日/.test(rowText);
+  const right = Math.min(page.width, Math.max(...xs) + anchor.height * (numeralsAlone ? 7 : 3));
   const top = Math.max(0, Math.min(...ys) - pad);
   const bottom = Math.min(page.height, Math.max(...ys) + pad);
   return { left, top, width: right - left, height: bottom - top };
@@ -62,12 +74,14 @@ export async function readIssueDateUnderSeal(
   // The lines already placed by the extraction, not placed again.
   const box = issueDateRow(extraction.lines, page.image, new Set(otherDateLines(extraction.taken)));
   if (!box) return;
-  // The row is read whole (it usually bridges the seal), without the seal's red, and in the red channel; the
-  // reading whose date characters the recogniser is surest of wins.
+  // The row is read whole (it usually bridges the seal), without the seal's red (strong red, and red against
+  // this crop's paper) and in the red channel; the date is what most of the readings agree on.
   const reads = await Promise.all(
-    (['all', 'without-red', 'red-channel'] as const).map((ink) => reader.readBox(page.image, box, ink)),
+    (['all', 'without-red', 'seal-cleared', 'red-channel'] as const).map((ink) =>
+      reader.readBox(page.image, box, ink),
+    ),
   );
-  const read = surestDate(reads);
+  const read = consensusDate(reads);
   if (!read) return;
   const anchor = extraction.lines[0];
   if (!anchor) return;
@@ -77,30 +91,6 @@ export async function readIssueDateUnderSeal(
     lines: [],
     hit: taken?.hit ?? unlabelledHit('issueDate', '发证日期', anchor),
   };
-}
-
-type Chars = { char: string; confidence: number }[];
-
-/**
- * Of several readings of one row, the whole date whose characters the recogniser is surest of. A date read to
- * its day with nothing after it lost its 「日」 at the seal's edge, and gets it back with a low confidence.
- */
-export function surestDate(reads: readonly { chars: Chars }[]): { chars: Chars } | null {
-  let best: { chars: Chars; score: number } | null = null;
-  for (const read of reads) {
-    const chars = read.chars.filter((c) => c.char.trim() !== '');
-    const text = chars.map((c) => c.char).join('');
-    const whole = datePrintedIn(text);
-    const cut = whole ? null : datePrintedIn(`${text}日`);
-    const found = whole ?? (cut && cut.index + [...cut.date].length === [...text].length + 1 ? cut : null);
-    // A date that does not exist (2019年10月0日) is a misreading, whatever the recogniser's confidence.
-    if (!found || !parseChineseDate(found.date)) continue;
-    const own = chars.slice(found.index, found.index + [...found.date].length);
-    if (!whole) own.push({ char: '日', confidence: 0.5 });
-    const score = Math.min(...own.map((c) => c.confidence));
-    if (!best || score > best.score) best = { chars: own, score };
-  }
-  return best;
 }
 
 /** Lines of the other dates (成立日期, 营业期限), which the issue date is not. */

@@ -18,8 +18,16 @@ export function authRoutes(services: Services): RouteSpec[] {
 
   const showLogin = (req: Request, res: Response, state: LoginState = {}, status = 200) =>
     sendSignedOutForm(sessions, req, res, '登录', (csrf) => loginForm(csrf, state), status);
+  // Without an SMS sender nothing can prove a phone is the registrant's: the page says so instead of the form.
   const showRegister = (req: Request, res: Response, state: RegisterState = {}, status = 200) =>
-    sendSignedOutForm(sessions, req, res, '注册', (csrf) => registerForm(csrf, state), status);
+    sendSignedOutForm(
+      sessions,
+      req,
+      res,
+      '注册',
+      (csrf) => (services.phoneVerification ? registerForm(csrf, state) : registrationClosed()),
+      status,
+    );
 
   const registerLimit = hourlyLimit(20, '注册过于频繁，请一小时后再试');
 
@@ -80,6 +88,8 @@ export function authRoutes(services: Services): RouteSpec[] {
       summary: '申请人注册',
       before: [registerLimit],
       handler: async (req, res) => {
+        const verification = services.phoneVerification;
+        if (!verification) return showRegister(req, res, {}, 503);
         const body = (req.body ?? {}) as Record<string, unknown>;
         const kept = { name: String(body.name ?? ''), phone: String(body.phone ?? '') };
         const errors = registerProblems(body);
@@ -88,7 +98,7 @@ export function authRoutes(services: Services): RouteSpec[] {
         const { name, phone, password } = parsed.data;
         if (await users.findByLogin(phone))
           return showRegister(req, res, { ...kept, errors: { phone: '该手机号已注册，请直接登录' } }, 422);
-        const wait = await services.phoneVerification.waitBeforeSendingTo(phone);
+        const wait = await verification.waitBeforeSendingTo(phone);
         if (wait > 0)
           return showRegister(
             req,
@@ -99,7 +109,7 @@ export function authRoutes(services: Services): RouteSpec[] {
         // The account is created once the code sent to the phone comes back (registration.pages.ts).
         const session = await sessions.ensure(req, res);
         try {
-          await services.phoneVerification.start(session.idHash, {
+          await verification.start(session.idHash, {
             phone,
             displayName: name,
             passwordHash: await hashPassword(password, options.passwordCost),
@@ -194,6 +204,18 @@ export interface RegisterState {
   errors?: FieldErrors;
   /** Why the registration must start again (the code's tries ran out, it expired, it could not be sent). */
   failure?: string;
+}
+
+/** Shown instead of the registration form, and to a form posted anyway, when no SMS sender is configured. */
+export const REGISTRATION_CLOSED =
+  '本中心尚未接入短信服务，无法发送注册验证码，暂不能在线注册。请到服务中心窗口办理，或联系管理员开通。';
+
+function registrationClosed() {
+  return html`<section class="card auth-card" data-registration-closed>
+  <h1 class="auth-card__title">暂不能在线注册</h1>
+  ${alertBox('warning', REGISTRATION_CLOSED)}
+  <p class="auth-card__switch">已有账号？<a href="/login">直接登录</a></p>
+</section>`;
 }
 
 export function registerForm(csrf: string, state: RegisterState) {

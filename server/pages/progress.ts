@@ -1,4 +1,5 @@
 import { itemDef } from '../../forms/index.ts';
+import { redactText } from '../../lib/redact.ts';
 import {
   type ApplicationItemRow,
   CLOSABLE_STATUSES,
@@ -12,6 +13,7 @@ import type { ItemInfo } from '../catalog.ts';
 import { type ReceiptWords, receiptWords } from '../documents/receipt-words.ts';
 import { csrfField, formatTime } from '../html/components.ts';
 import { cls, html, type SafeHtml } from '../html/html.ts';
+import { type ByHandState, byHandForm } from './by-hand-form.ts';
 
 /**
  * Per-item progress of a submitted application, as the applicant and the clerk see it: the items in waves
@@ -39,6 +41,8 @@ export interface ProgressView {
   evidenceHref?: (runId: number) => string;
   /** An admin's per-item controls (取消, 转人工), posted to `${base}/items/:itemId/…`; none for others. */
   manage?: { base: string; reason?: { itemId: string; error: string } };
+  /** The clerk's 人工办结 of handed-over items, posted to `${base}/items/:itemId/done-by-hand`; none for others. */
+  byHand?: { base: string; state?: ByHandState };
 }
 
 /** An item's latest run, as its progress line shows it. */
@@ -84,7 +88,7 @@ function runLine(view: ProgressView, itemId: string, row: ApplicationItemRow | u
       : '';
   const deadline = itemDeadline(itemId, view.application.submittedAt);
   const days = itemTimeLimitDays(itemId);
-  const due = deadline && row.status !== 'done' ? countdown(deadline) : undefined;
+  const due = deadline && !['done', 'cancelled'].includes(row.status) ? countdown(deadline) : undefined;
   return html`${step ? html`<p class="item__step" data-step>${step}</p>` : ''}
   ${days !== undefined && deadline ? html`<p class="${cls('item__deadline', due?.overdue && 'item__deadline--overdue')}">办理时限 ${timeLimitText(days)}，${formatTime(deadline)} 前${due ? html`（${due.text}）` : ''}</p>` : ''}
   <p class="item__time">${timing}<span class="muted">更新于 ${formatTime(row.updatedAt)}</span>${evidence}</p>`;
@@ -211,6 +215,7 @@ function itemCard(view: ProgressView, item: ItemInfo, automated: boolean): SafeH
   }
   ${hold ? html`<p class="item__hold" role="status">部门系统已变更，暂停提交：${hold}</p>` : ''}
   ${row ? closedLine(view, row) : ''}
+  ${row?.status === 'handed-over' && view.byHand ? byHandForm(view.byHand.base, view.csrf, item, view.byHand.state) : ''}
   ${runLine(view, item.id, row)}
   ${row && view.manage && CLOSABLE_STATUSES.includes(row.status) ? manageForm(view, view.manage, item, row) : ''}
   ${tasks.map((task) => taskForm(view, task))}
@@ -218,16 +223,25 @@ function itemCard(view: ProgressView, item: ItemInfo, automated: boolean): SafeH
 }
 
 /**
- * Why an admin took the item from the bots: the clerk reads the reason (转人工: theirs to file by hand); the
- * applicant only that it is handled at the counter or not at all.
+ * Why an admin took the item from the bots: the clerk reads the reason (转人工: theirs to file by hand) and,
+ * once they finished it by hand, what was done; the applicant only that it is handled at the counter or not
+ * at all. The reason and the note are free text, masked as the ratings' comments are (ID and phone numbers).
  */
 function closedLine(view: ProgressView, row: ApplicationItemRow): SafeHtml | '' {
-  if (!CLOSED_STATUSES.includes(row.status)) return '';
-  const handed = row.status === 'handed-over';
-  if (view.audience === 'applicant')
-    return html`<p class="item__closed">${handed ? '该事项改由窗口工作人员人工办理。' : '该事项已取消办理。'}</p>`;
-  return html`<div class="item__closed" role="status"><p><strong>${handed ? '已转人工，请窗口人工办理' : '已取消，机器人不再办理'}</strong>（${row.closedByName ?? '管理员'}，${formatTime(row.closedAt)}）</p>
-  ${row.closedReason ? html`<p>原因：${row.closedReason}</p>` : ''}</div>`;
+  const byHand = row.handledAt !== null;
+  if (!CLOSED_STATUSES.includes(row.status) && !byHand) return '';
+  const handed = row.status === 'handed-over' || byHand;
+  if (view.audience === 'applicant') {
+    const said = byHand
+      ? '该事项已由窗口工作人员人工办结。'
+      : handed
+        ? '该事项改由窗口工作人员人工办理。'
+        : '该事项已取消办理。';
+    return html`<p class="item__closed">${said}</p>`;
+  }
+  return html`<div class="item__closed" role="status">${byHand ? html`<p><strong>窗口人工办结</strong>（${row.handledByName ?? '窗口人员'}，${formatTime(row.handledAt)}）</p>${row.handledNote ? html`<p>办理情况：${redactText(row.handledNote)}</p>` : ''}` : ''}
+  <p><strong>${handed ? (byHand ? '曾转人工办理' : '已转人工，请窗口人工办理') : '已取消，机器人不再办理'}</strong>（${row.closedByName ?? '管理员'}，${formatTime(row.closedAt)}）</p>
+  ${row.closedReason ? html`<p>原因：${redactText(row.closedReason)}</p>` : ''}</div>`;
 }
 
 /** An admin's controls for an item nothing is being filed for: a reason, then 转人工 or 取消. */

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { maskPhone } from '../../lib/redact.ts';
 import { LoginTakenError } from '../../store/users.repo.ts';
-import { codeProblem } from '../auth/phone-verification.ts';
+import { codeProblem, type PhoneVerification } from '../auth/phone-verification.ts';
 import { alertBox, csrfField, inputField } from '../html/components.ts';
 import { html } from '../html/html.ts';
 import { sendPage } from '../html/layout.ts';
@@ -18,14 +18,16 @@ interface VerifyState {
 
 /**
  * 注册短信验证, the second step of registration: the code sent to the phone is checked before the account is
- * created (auth/phone-verification.ts). Without an SMS gateway (development) the page shows the message the
- * phone would have received, marked 开发环境.
+ * created (auth/phone-verification.ts). In demo mode (no SMS gateway, OutboxSms) the page shows the message the
+ * phone would have received, marked 演示环境; with no sender at all registration is closed (auth.pages.ts).
  */
 export function registrationRoutes(services: Services): RouteSpec[] {
   const { sessions, users, phoneVerification } = services;
   const verifyLimit = hourlyLimit(60, '操作过于频繁，请一小时后再试');
 
   async function showVerify(req: Request, res: Response, state: VerifyState = {}, status = 200) {
+    // No SMS sender: registration is closed, and /register says why.
+    if (!phoneVerification) return res.redirect(303, '/register');
     const session = await sessions.ensure(req, res);
     const pending = await phoneVerification.pending(session.idHash);
     if (!pending) return res.redirect(303, '/register');
@@ -40,7 +42,7 @@ export function registrationRoutes(services: Services): RouteSpec[] {
         body: html`<section class="card auth-card">
   <h1 class="auth-card__title">验证手机号</h1>
   <p class="auth-card__lead">验证码已发送至 <strong>${maskPhone(pending.phone)}</strong>，请在 ${pendingMinutes(pending.expiresAt)} 内输入。</p>
-  ${outbox ? alertBox('info', html`未接入短信网关，短信没有真正发出。手机将收到：<span data-dev-sms>${outbox.text}</span>`, '开发环境') : ''}
+  ${outbox ? alertBox('info', html`未接入短信网关，短信没有真正发出。手机将收到：<span data-dev-sms>${outbox.text}</span>`, '演示环境') : ''}
   ${state.notice ? alertBox('success', state.notice) : ''}
   <form method="post" action="/register/verify" novalidate class="form">
     ${csrfField(session.csrfToken)}
@@ -63,7 +65,12 @@ export function registrationRoutes(services: Services): RouteSpec[] {
   const verifyPost = (
     path: string,
     summary: string,
-    handle: (req: Request, res: Response, session: { idHash: string }) => Promise<unknown>,
+    handle: (
+      req: Request,
+      res: Response,
+      session: { idHash: string },
+      verification: PhoneVerification,
+    ) => Promise<unknown>,
   ): RouteSpec => ({
     method: 'post',
     path,
@@ -72,16 +79,17 @@ export function registrationRoutes(services: Services): RouteSpec[] {
     summary,
     before: [verifyLimit],
     handler: async (req, res) => {
-      await handle(req, res, await sessions.ensure(req, res));
+      if (!phoneVerification) return res.redirect(303, '/register');
+      await handle(req, res, await sessions.ensure(req, res), phoneVerification);
     },
   });
 
   return [
     signedOutPage('/register/verify', '注册：验证手机号', (req, res) => showVerify(req, res)),
-    verifyPost('/register/verify', '注册：提交短信验证码', async (req, res, session) => {
+    verifyPost('/register/verify', '注册：提交短信验证码', async (req, res, session, verification) => {
       const code = typeof req.body?.code === 'string' ? req.body.code.trim() : '';
       if (!/^\d{6}$/.test(code)) return showVerify(req, res, { error: '请输入 6 位数字验证码' }, 422);
-      const check = await phoneVerification.check(session.idHash, code);
+      const check = await verification.check(session.idHash, code);
       if (!check.ok) {
         if (check.reason === 'wrong') return showVerify(req, res, { error: codeProblem(check) }, 422);
         return restart(req, res, { failure: codeProblem(check) }, 422);
@@ -104,12 +112,12 @@ export function registrationRoutes(services: Services): RouteSpec[] {
       );
       res.redirect(303, '/my?welcome=1');
     }),
-    verifyPost('/register/resend', '注册：重新获取短信验证码', async (req, res, session) => {
-      const pending = await phoneVerification.pending(session.idHash);
+    verifyPost('/register/resend', '注册：重新获取短信验证码', async (req, res, session, verification) => {
+      const pending = await verification.pending(session.idHash);
       if (!pending) return res.redirect(303, '/register');
-      const wait = phoneVerification.waitBeforeResend(pending);
+      const wait = verification.waitBeforeResend(pending);
       if (wait > 0) return showVerify(req, res, { error: `请 ${wait} 秒后再重新获取验证码` }, 429);
-      await phoneVerification.resend(session.idHash, pending);
+      await verification.resend(session.idHash, pending);
       await showVerify(req, res, {
         notice: `已重新发送验证码至 ${maskPhone(pending.phone)}，之前的验证码作废。`,
       });

@@ -14,8 +14,25 @@ export interface OutboxMessage {
 }
 
 /**
- * Development and tests: nothing leaves the machine. Messages are kept in memory (the last 100) and the page
- * that asked for a code shows it in a box marked 开发环境, standing in for the phone — as the sandbox portals'
+ * How registration codes reach phones, chosen once at start: the centre's gateway when SMS_WEBHOOK_URL is set;
+ * in demo mode (`yijian start --demo`, DEMO=true) the page itself (OutboxSms); otherwise none, and applicants
+ * cannot register online — a production server never shows a code on a page.
+ */
+export function smsSenderFor(settings: {
+  webhookUrl?: string | undefined;
+  demo: boolean;
+}): SmsSender | undefined {
+  if (settings.webhookUrl) return new WebhookSms(settings.webhookUrl);
+  return settings.demo ? new OutboxSms() : undefined;
+}
+
+/** What the log says at start when nothing can send registration codes (see smsSenderFor). */
+export const NO_SMS_WARNING =
+  '未设置 SMS_WEBHOOK_URL：无法发送短信验证码，申请人在线注册已关闭。接入短信网关后设置 SMS_WEBHOOK_URL 并重启；只是试用请用 yijian start --demo';
+
+/**
+ * Demo mode and tests: nothing leaves the machine. Messages are kept in memory (the last 100) and the page
+ * that asked for a code shows it in a box marked 演示环境, standing in for the phone — as the sandbox portals'
  * inbox does for theirs. Never logged: a code in a log line would be a code anyone with the logs could use.
  */
 export class OutboxSms implements SmsSender {

@@ -71,6 +71,26 @@
     }
   }
 
+  /**
+   * The answer of an upload or a 确认无误 is the whole page as the server saw it then. While another upload (or
+   * a tick) is still under way it is held, not swapped in: a swap would put that page over the busy card. The
+   * answer that lands last wins, once nothing is busy; readings it does not show yet come through refresh.
+   */
+  let held;
+  function settle() {
+    if (held !== undefined && !busy()) {
+      const answer = held;
+      held = undefined;
+      swap(answer);
+    }
+    // A reading that landed meanwhile was held back: fetch it now.
+    void refresh();
+  }
+  function land(answer) {
+    held = answer;
+    settle();
+  }
+
   // A file chosen is uploaded at once; the answer (the page, or the page with the error beside the field) is
   // swapped in, where the new document already says 「正在识别…」. The listener sits on each file input, not
   // on root: should a swap replace the input while the file chooser is open, the change fires on the old,
@@ -94,9 +114,12 @@
     } finally {
       posting -= 1;
     }
-    swap(answer);
-    // A reading that landed meanwhile was held back: fetch it now.
-    void refresh();
+    if (busy()) {
+      // Stored; shown with the page the last upload brings back.
+      form.classList.remove('upload--busy');
+      if (label) label.textContent = `已上传 ${input.files[0]?.name ?? ''}，其他文件上传完后一并显示`;
+    }
+    land(answer);
   }
   function bindUploads() {
     for (const input of root.querySelectorAll('form[data-upload] input[type="file"]'))
@@ -121,8 +144,7 @@
     } finally {
       posting -= 1;
     }
-    swap(answer);
-    void refresh();
+    land(answer);
   });
 
   // Role ticks: saved as they change, through the same form 下一步 posts.
@@ -141,7 +163,7 @@
     savingRoles = saving;
     await saving;
     if (savingRoles === saving) savingRoles = null;
-    void refresh();
+    settle();
   }
   document.addEventListener('change', (event) => {
     const input = event.target;

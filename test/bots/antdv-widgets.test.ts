@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PortalChangedError } from '../../bots/errors/index.ts';
+import { censusOf } from '../../bots/runtime/census/census.ts';
 import { readBack } from '../../bots/runtime/fill.ts';
 import type { StepField } from '../../bots/runtime/types.ts';
 import {
@@ -12,17 +13,8 @@ import {
   upload,
 } from '../../bots/runtime/widgets/index.ts';
 import { expectNotOffered, expectRefusedAtOnce, familyPage } from './support/family-page.ts';
-import { later, packageFolder, serveSite } from './support/local-page.ts';
-
-const DAYJS_PLUGINS = [
-  'customParseFormat',
-  'weekday',
-  'localeData',
-  'weekOfYear',
-  'weekYear',
-  'advancedFormat',
-  'quarterOfYear',
-];
+import { later, serveSite } from './support/local-page.ts';
+import { DAYJS_PLUGINS, VUE_LIBRARIES } from './support/vue-libraries.ts';
 
 /** Twenty branches: more than an antd select draws at once, so the last ones need scrolling to. */
 const BRANCHES = Array.from({ length: 20 }, (_, i) => ({
@@ -97,11 +89,7 @@ const REGIONS: Record<string, { value: string; label: string }[]> = {
 
 const serve = serveSite({
   pages: { '/form': PAGE },
-  libs: {
-    '/vue/': packageFolder('vue', 'dist'),
-    '/antd/': packageFolder('ant-design-vue', 'dist'),
-    '/dayjs/': packageFolder('dayjs'),
-  },
+  libs: VUE_LIBRARIES,
   json: {
     '/api/branches': () => later(1200, BRANCHES),
     '/api/regions': (url) => later(300, REGIONS[url.searchParams.get('parent') ?? ''] ?? []),
@@ -177,6 +165,43 @@ describe('the antdv family', () => {
     expect(
       await form.page.locator('.ant-upload-list-item-done .ant-upload-list-item-name').textContent(),
     ).toBe('licence.jpg');
+  });
+
+  it('its census names each field by the family’s kinds, reads the lists and tells a month picker', async () => {
+    await open();
+    const census = await censusOf(form.page, { openTimeoutMs: 3000 });
+    const kinds = Object.fromEntries(census.fields.map((f) => [f.label, `${f.family}/${f.kind}`]));
+    expect(kinds).toMatchObject({
+      币种: 'antdv/antdv-select',
+      开户网点: 'antdv/antdv-select',
+      所在地区: 'antdv/antdv-cascader',
+      性别: 'antdv/antdv-radio',
+      险种: 'antdv/antdv-checkboxes',
+      成立日期: 'antdv/antdv-date',
+      起缴月份: 'antdv/antdv-month',
+      营业执照: 'antdv/antdv-upload',
+      承诺: 'antdv/antdv-notice',
+      备注: 'antdv/text',
+    });
+    const options = Object.fromEntries(census.fields.map((f) => [f.label, f.options]));
+    expect(options).toMatchObject({
+      币种: ['人民币', '美元', '港元'],
+      性别: ['男', '女'],
+      险种: ['职工基本医疗保险', '生育保险', '大额医疗补助'],
+    });
+    // A long list that loads late and is drawn only in part is scrolled to its end to be read.
+    expect(new Set(options.开户网点)).toEqual(new Set(BRANCHES.map((b) => b.label)));
+    // The lists and panels opened are closed again, and nothing was chosen.
+    const popups =
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden)';
+    expect(await form.page.locator(popups).filter({ visible: true }).count()).toBe(0);
+    const after = await model();
+    expect([after.currency, after.branch, after.established, after.month]).toEqual([
+      '156',
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('refuses a field that is not antdv markup at once, as a changed portal naming field, label and locator', async () => {

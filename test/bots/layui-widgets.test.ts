@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { censusOf } from '../../bots/runtime/census/census.ts';
 import { readBack } from '../../bots/runtime/fill.ts';
 import type { StepField } from '../../bots/runtime/types.ts';
 import {
@@ -147,6 +148,18 @@ describe('the layui family', () => {
     expect(await form.page.locator('#d').inputValue()).toBe('2024-02-29');
     expect(await form.page.locator('#m').inputValue()).toBe('2024-03');
     expect(await form.page.locator('.layui-upload-list').textContent()).toBe('licence.jpg（1KB）');
+  });
+
+  it('its census tells a laydate month picker from a day picker by opening each', async () => {
+    await form.open();
+    await form.page.locator('.layui-form-select').first().waitFor();
+    const census = await censusOf(form.page);
+    const kinds = Object.fromEntries(census.fields.map((f) => [f.label, `${f.family}/${f.kind}`]));
+    expect(kinds).toMatchObject({ 成立日期: 'layui/layui-date', 启缴年月: 'layui/layui-month' });
+    // The panels opened to tell them apart are closed again, and nothing was chosen.
+    expect(await form.page.locator('.layui-laydate').filter({ visible: true }).count()).toBe(0);
+    expect(await form.page.locator('#d').inputValue()).toBe('');
+    expect(await form.page.locator('#m').inputValue()).toBe('');
   });
 
   it('refuses a field that is not layui markup at once, as a changed portal naming field, label and locator', async () => {

@@ -12,7 +12,8 @@ import {
   upload,
 } from '../../bots/runtime/widgets/index.ts';
 import { expectNotOffered, expectRefusedAtOnce, familyPage } from './support/family-page.ts';
-import { later, packageFolder, serveSite } from './support/local-page.ts';
+import { later, serveSite } from './support/local-page.ts';
+import { VUE_LIBRARIES } from './support/vue-libraries.ts';
 
 /**
  * A TDesign form as a portal builds it with tdesign-vue-next on Vue 3: a select whose options arrive late, a
@@ -64,7 +65,7 @@ const BRANCHES = [
 
 const serve = serveSite({
   pages: { '/form': PAGE },
-  libs: { '/vue/': packageFolder('vue', 'dist'), '/tdesign/': packageFolder('tdesign-vue-next', 'dist') },
+  libs: VUE_LIBRARIES,
   json: {
     '/api/branches': () => later(1200, BRANCHES),
     '/upload': () => ({ id: 'F1', name: 'licence.jpg' }),
@@ -128,7 +129,7 @@ describe('the TDesign family', () => {
     });
   });
 
-  it('its census names each field by the family’s kinds, and opens a picker to tell a month one', async () => {
+  it('its census names each field by the family’s kinds, reads a select’s list and opens a picker to tell a month one', async () => {
     await form.open();
     await form.page.locator('.t-upload').first().waitFor();
     const census = await censusOf(form.page);
@@ -143,8 +144,14 @@ describe('the TDesign family', () => {
       营业执照: 'tdesign/tdesign-upload',
       承诺: 'tdesign/tdesign-notice',
     });
-    // The pickers opened to be told apart are closed again.
+    // The select's list, teleported to <body> and loaded late, is opened to be read, as are the radios.
+    const options = Object.fromEntries(census.fields.map((f) => [f.label, f.options]));
+    expect(options).toMatchObject({ 开户网点: ['漳州芗城支行', '漳州龙文支行'], 性别: ['男', '女'] });
+    // The lists and pickers opened are closed again, and nothing was chosen.
     expect(await form.page.locator('.t-popup').filter({ visible: true }).count()).toBe(0);
+    expect(
+      await form.page.evaluate(() => (window as never as { model: { branch: string } }).model.branch),
+    ).toBe('');
   });
 
   it('refuses a field that is not TDesign markup at once, as a changed portal naming field, label and locator', async () => {

@@ -49,6 +49,11 @@ describe('yijian start', () => {
     expect(first.running.output()).toContain('尚无管理员账号');
     expect(first.running.output()).toContain('yijian users add --role admin');
     expect(first.running.output()).not.toContain('demo.admin');
+    // No SMS gateway and no demo: online registration is closed, and the start says why, naming the setting.
+    expect(first.running.output()).toContain('注册短信：未设置 SMS_WEBHOOK_URL，申请人在线注册已关闭');
+    const closed = await (await fetch(`http://127.0.0.1:${first.port}/register`)).text();
+    expect(closed).toContain('暂不能在线注册');
+    expect(closed).not.toContain('获取短信验证码');
     const client = createRedis(first.redisUrl, 'producer');
     await client.set('yijian:start-test', 'survives');
     client.disconnect();
@@ -76,6 +81,11 @@ describe('yijian start', () => {
     // Demo mode adds the demo accounts; the admin made on the command line signs in.
     expect(second.running.output()).toMatch(/演示账号[\s\S]*demo\.admin/);
     expect(second.running.output()).not.toContain('尚无管理员账号');
+    // Demo mode: the code is shown on the verification page, standing in for the phone.
+    expect(second.running.output()).toContain('注册短信：演示模式，验证码显示在注册页');
+    expect(await (await fetch(`http://127.0.0.1:${second.port}/register`)).text()).toContain(
+      '获取短信验证码',
+    );
     const admin = await new Client(`http://127.0.0.1:${second.port}`).login(
       'first.admin',
       'First-admin-pass-1',

@@ -146,6 +146,11 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     expect(fields.registrationAuthority?.printed).toBe(expected.registrationAuthority);
   });
 
+  it('cuts Latin junk read before an address (「de-in-Chinacom深圳市…」) and keeps its own glyphs', () => {
+    const fields = interpretLicence(extractLicence(page('d018').lines, page('d018').size));
+    expect(fields.domicile?.printed).toBe(truth('d018').fields.domicile);
+  });
+
   it('finds the issue date row under the seal when its 〇 was read as a Latin O (「二O一五」)', () => {
     const { lines, size } = page('d018');
     const extraction = extractLicence(lines, size);
@@ -154,6 +159,47 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     // The row at the foot, right of the middle, where 二〇一五年六月一日 is printed under the seal.
     expect(box?.left).toBeGreaterThan(size.width / 2);
     expect(box?.top).toBeGreaterThan(size.height * 0.7);
+  });
+
+  it('finds the issue date row from a year in numerals with a digit zero (「二0一四」) on a small scan', () => {
+    const { lines, size } = page('d029');
+    const extraction = extractLicence(lines, size);
+    const box = issueDateRow(extraction.lines, size, new Set(otherDateLines(extraction.taken)));
+    // 二〇一四年四月三日 is printed at the foot, right of the middle, one print line high.
+    expect(box?.left).toBeGreaterThan(size.width / 2);
+    expect(box?.top).toBeGreaterThan(size.height * 0.8);
+    expect(box?.height).toBeLessThan(size.height * 0.1);
+  });
+
+  it('keeps watermark text across the issue date out of its row (「山东联创…」 in large print)', () => {
+    const { lines, size } = page('d031');
+    const extraction = extractLicence(lines, size);
+    const box = issueDateRow(extraction.lines, size, new Set(otherDateLines(extraction.taken)));
+    expect(box).not.toBeNull();
+    // The date row is one print line high; the watermark lines across it are three times that.
+    expect(box?.height).toBeLessThan(70);
+    expect(box?.top).toBeGreaterThan(size.height * 0.75);
+  });
+
+  it('takes the print, not a diagonal watermark that outnumbers it, as the level of the page', () => {
+    // d014: 「本复印件仅限公示使用」 repeated at about −32° in more lines than the print has.
+    const { lines, size } = page('d014');
+    const fields = interpretLicence(extractLicence(lines, size));
+    const expected = truth('d014').fields;
+    for (const key of ['creditCode', 'name', 'legalRepresentative'])
+      expect(fields[key]?.printed ?? fields[key]?.value, key).toBe(expected[key]);
+    expect(fields.businessScope?.printed).not.toMatch(/复印件|公示使用/);
+  });
+
+  it('names a label by its first glyph when a watermark hid the rest (「类」 of 类　型), and keeps the watermark out of 住所', () => {
+    const { lines, size } = page('d019');
+    const extraction = extractLicence(lines, size);
+    const fields = interpretLicence(extraction);
+    const expected = truth('d019').fields;
+    expect(fields.type?.printed).toSatisfy((v: string) => same(v, expected.type));
+    expect(fields.domicile?.printed).toSatisfy((v: string) => same(v, expected.domicile));
+    // 名　称: only 「名」 was found and nothing after it; the empty value is what makes it read again.
+    expect(extraction.taken.name?.reading.text).toBe('');
   });
 
   it('prints the entry of a closed list as the document does: 个人经营 read short, 一人有限责任公司 read one glyph off', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { surestDate } from '../../ocr/layout/issue-date.ts';
+import { consensusDate } from '../../ocr/layout/date-consensus.ts';
 import {
   printedCapital,
   printedCompanyName,
@@ -28,6 +28,13 @@ describe('values as printed, without what an overprint added around them', () =>
     );
     expect(printedEntityType('个人独资企业')).toBe('个人独资企业');
     expect(printedEntityType('全民所有制')).toBe('全民所有制');
+  });
+
+  it('gives a type back the opening of its bracket when only that was lost, rather than cut it short', () => {
+    expect(printedEntityType('有限责任公司非自然人投资或控股的法人独资）')).toBe(
+      '有限责任公司（非自然人投资或控股的法人独资）',
+    );
+    expect(printedEntityType('有限责任公司复印无效')).toBe('有限责任公司');
   });
 
   it('keeps dates, terms and amounts by their grammar', () => {
@@ -79,26 +86,44 @@ describe('经营范围 as printed', () => {
   });
 });
 
-describe('the issue date under the seal, read three ways', () => {
+describe('the issue date under the seal, read several ways', () => {
   const read = (text: string, confidence: number) => ({
     chars: [...text].map((char) => ({ char, confidence })),
   });
-  const text = (found: ReturnType<typeof surestDate>) => found?.chars.map((c) => c.char).join('');
+  const text = (found: ReturnType<typeof consensusDate>) => found?.chars.map((c) => c.char).join('');
 
-  it('keeps the whole date the recogniser is surest of', () => {
-    expect(text(surestDate([read('2004年11月1日', 0.6), read('2004年11月10日', 0.9)]))).toBe(
+  it('keeps the surest reading when the readings disagree one to one', () => {
+    expect(text(consensusDate([read('2004年11月1日', 0.6), read('2004年11月10日', 0.9)]))).toBe(
       '2004年11月10日',
     );
-    expect(text(surestDate([read('2017年209月21日', 0.95), read('2017年09月21日', 0.8)]))).toBe(
+    expect(text(consensusDate([read('2017年209月21日', 0.95), read('2017年09月21日', 0.8)]))).toBe(
       '2017年09月21日',
     );
   });
 
+  it('takes each part from what most readings agree on, even when no reading is right throughout', () => {
+    const reads = [read('2022年08月29日', 0.95), read('2022年08月19日', 0.6), read('202年08月19日', 0.7)];
+    expect(text(consensusDate(reads))).toBe('2022年08月19日');
+    // One reading has the month, others the year and the day; marks read into the gaps are not glyphs.
+    const pieces = [read('2019年(0)月', 0.5), read('2019年：06月19日', 0.55), read('2019-年元00月19日', 0.3)];
+    expect(text(consensusDate(pieces))).toBe('2019年06月19日');
+  });
+
+  it('gives no vote to a month or day no calendar has', () => {
+    const reads = [read('2020年11月0日', 0.9), read('2020年11月0日', 0.9), read('2020年11月04日', 0.8)];
+    expect(text(consensusDate(reads))).toBe('2020年11月04日');
+  });
+
+  it('writes a year in Chinese numerals with 〇, however its zero was read', () => {
+    expect(text(consensusDate([read('二0一四年四月三日', 0.8)]))).toBe('二〇一四年四月三日');
+    expect(text(consensusDate([read('二O一五年六月一日', 0.8)]))).toBe('二〇一五年六月一日');
+  });
+
   it('gives back a 日 lost at the end of the row, with a low confidence', () => {
-    const found = surestDate([read('2016年12月07', 0.9)]);
+    const found = consensusDate([read('2016年12月07', 0.9)]);
     expect(text(found)).toBe('2016年12月07日');
     expect(found?.chars.at(-1)?.confidence).toBeLessThan(0.6);
-    expect(surestDate([read('2016年12月07号码', 0.9)])).toBeNull();
-    expect(surestDate([read('2019年10月0日', 0.9)])).toBeNull();
+    expect(consensusDate([read('2016年12月07号码', 0.9)])).toBeNull();
+    expect(consensusDate([read('2019年10月0日', 0.9)])).toBeNull();
   });
 });

@@ -15,6 +15,7 @@ import { bridgeQueueEvents } from '../../server/events/queue-bridge.ts';
 import { closeServer, listen } from '../../server/listen.ts';
 import type { ServerOptions } from '../../server/options.ts';
 import { createServices, type Services } from '../../server/services.ts';
+import { OutboxSms, type SmsSender } from '../../server/sms/sms.ts';
 import type { Db } from '../../store/db.ts';
 import type { Role } from '../../store/users.repo.ts';
 import { openTestPglite, type TestStore } from '../support/stores.ts';
@@ -52,6 +53,8 @@ export async function startTestServer(
     ) => Promise<{ queue: BotsPort; queues?: readonly Queue[]; redisUrl: string; close(): Promise<void> }>;
     /** Queues for the admin's queue board without the bots. */
     boardQueues?: readonly Queue[];
+    /** How registration codes are sent: default the demo outbox the page shows; null: none (production without a gateway). */
+    sms?: SmsSender | null;
   } = {},
 ): Promise<TestServer> {
   const store = await openTestPglite();
@@ -81,6 +84,7 @@ export async function startTestServer(
     ...(bots ? { bots: bots.queue } : {}),
     ...(bots?.queues ? { boardQueues: bots.queues } : {}),
     ...(options.boardQueues ? { boardQueues: options.boardQueues } : {}),
+    ...(options.sms === null ? {} : { sms: options.sms ?? new OutboxSms() }),
   });
   const { app } = createAppWithServices(services);
   const stopBridge = bots

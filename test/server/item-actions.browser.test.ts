@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../bots/browser/launch.ts';
 import { itemJobId, portalQueueName } from '../../queue/names.ts';
 import { applicationItems } from '../../store/application-items.repo.ts';
+import { RatingsRepo } from '../../store/ratings.repo.ts';
 import { dispatchAndAnswerSms, startTestServerWithBots, type TestBots, until } from './bots-harness.ts';
 import { signInPage } from './browser-sign-in.ts';
 import { Client } from './client.ts';
@@ -96,7 +97,7 @@ describe('admin cancels an item or hands it to the clerk', () => {
 
     const medical = card(admin, 'medical-insurance');
     await medical.locator('summary', { hasText: '取消或转人工' }).click();
-    await medical.getByLabel('原因（窗口人员会看到）').fill('申请人已在医保窗口现场办理');
+    await medical.getByLabel('原因（窗口人员会看到）').fill('申请人已在医保窗口现场办理，电话 13805961234');
     await medical.getByRole('button', { name: '取消办理' }).click();
     await admin.getByText('已取消该事项，机器人不会再办理。').waitFor();
     expect(await seen(card(admin, 'medical-insurance').locator('.badge'))).toBe('已取消');
@@ -113,7 +114,7 @@ describe('admin cancels an item or hands it to the clerk', () => {
     });
     expect(rows.find((row) => row.itemId === 'medical-insurance')).toMatchObject({
       status: 'cancelled',
-      closedReason: '申请人已在医保窗口现场办理',
+      closedReason: '申请人已在医保窗口现场办理，电话 13805961234',
       closedByName: '李管理',
     });
     // The queued job is gone from Redis, so resuming the portal runs nothing.
@@ -150,7 +151,11 @@ describe('admin cancels an item or hands it to the clerk', () => {
     const text = await seen(fund);
     expect(text).toContain('已转人工，请窗口人工办理（李管理，');
     expect(text).toContain('原因：部门要求补交纸质工资清单，请窗口人工报送');
-    expect(await seen(card(clerk, 'medical-insurance'))).toContain('已取消，机器人不再办理');
+    const medical = await seen(card(clerk, 'medical-insurance'));
+    expect(medical).toContain('已取消，机器人不再办理');
+    // Free text, masked as the ratings' comments are.
+    expect(medical).toContain('原因：申请人已在医保窗口现场办理，电话 138****1234');
+    expect(medical).not.toContain('13805961234');
     expect(await clerk.locator('summary', { hasText: '取消或转人工' }).count()).toBe(0);
     // Not the clerk's to do, and a closed item cannot be closed again.
     const api = new Client(web.base);
@@ -211,6 +216,79 @@ describe('admin cancels an item or hands it to the clerk', () => {
     expect(runner?.filed).toEqual(
       expect.arrayContaining(['business-registration', 'seal-engraving', 'bank-account']),
     );
+  });
+
+  // After the tests above: the fund handed over, three items cancelled, the other three filed by the bots.
+  it('records 人工办结 with the department’s numbers, completes the application and lets the applicant rate it', async () => {
+    const clerk = await signInPage(browser, contexts, web.base, 'clerk.longwen', 'Clerk-pass-1');
+    await clerk.goto(`${web.base}/desk/applications/${id}`);
+    const fund = card(clerk, 'housing-fund');
+    // Nothing else is left: three cancelled items hold nothing up, the handed-over one does.
+    expect(await seen(clerk.locator('[data-patch-id="status"] .badge'))).toBe('办理中');
+    await fund.locator('summary', { hasText: '登记人工办结' }).click();
+    await fund.getByRole('button', { name: '登记人工办结' }).click();
+    await clerk.getByText('请写明办理情况，供复核').waitFor();
+    expect(await statusOf('housing-fund')).toBe('handed-over');
+
+    const form = card(clerk, 'housing-fund');
+    await form
+      .getByLabel('办理情况')
+      .fill('已在公积金中心窗口报送纸质工资清单并开户，经办人身份证 350603199001011234');
+    await form.getByLabel('部门办件编号').fill('GJJ-2026-0815');
+    await form.getByLabel('单位公积金账号').fill('350600123456');
+    await form.getByRole('button', { name: '登记人工办结' }).click();
+    await clerk.getByText('已登记人工办结。').waitFor();
+
+    // The store: the item done with what the clerk typed, the application 已办结 by the system.
+    const row = (await items()).find((candidate) => candidate.itemId === 'housing-fund');
+    expect(row).toMatchObject({
+      status: 'done',
+      receipt: expect.objectContaining({ reference: 'GJJ-2026-0815' }),
+      outputs: expect.objectContaining({ fundAccountNo: '350600123456' }),
+      handledByName: '王窗口',
+      closedReason: '部门要求补交纸质工资清单，请窗口人工报送',
+    });
+    expect(row?.handledNote).toContain('350603199001011234');
+    await until(
+      async () => (await web.services.applications.find({ kind: 'all' }, id))?.status,
+      (status) => status === 'completed',
+    );
+    const [entry] = await web.services.auditLog.list({ action: 'item.done-by-hand' });
+    expect(entry).toMatchObject({ actorName: '王窗口', subjectId: id });
+    expect(entry?.detail).toMatchObject({
+      item: 'housing-fund',
+      reference: 'GJJ-2026-0815',
+      results: '单位公积金账号 350600123456',
+    });
+    expect(JSON.stringify(entry?.detail)).not.toContain('350603199001011234');
+
+    // What the clerk reads: done by hand, the note masked, no form any more.
+    await clerk.reload();
+    const done = await seen(card(clerk, 'housing-fund'));
+    expect(done).toContain('已办结');
+    expect(done).toContain('窗口人工办结（王窗口，');
+    expect(done).toContain(
+      '办理情况：已在公积金中心窗口报送纸质工资清单并开户，经办人身份证 3506************34',
+    );
+    expect(done).toContain('GJJ-2026-0815');
+    expect(await card(clerk, 'housing-fund').locator('summary').count()).toBe(0);
+    expect(await seen(clerk.locator('[data-patch-id="status"] .badge'))).toBe('已办结');
+
+    // The applicant: the item in words, the 办结通知书, and the rating.
+    const owner = await signInPage(browser, contexts, web.base, '13805961234', 'Owner-pass-1');
+    await owner.goto(`${web.base}/my/applications/${id}`);
+    const mine = await seen(owner.locator('li[data-item="housing-fund"]'));
+    expect(mine).toContain('该事项已由窗口工作人员人工办结。');
+    expect(mine).toContain('350600123456');
+    expect(mine).not.toContain('身份证');
+    const notice = await owner.request.get(`${web.base}/my/applications/${id}/notice.pdf`);
+    expect(notice.status()).toBe(200);
+    const rating = owner.locator('#rating');
+    await rating.getByLabel('非常满意', { exact: true }).check();
+    await rating.getByRole('button', { name: '下一步：确认评价' }).click();
+    await owner.locator('#rating').getByRole('button', { name: '确认提交' }).click();
+    await owner.getByText('感谢您的评价！').waitFor();
+    expect(await new RatingsRepo(web.store.db).find({ kind: 'all' }, id)).toMatchObject({ score: 5 });
   });
 });
 

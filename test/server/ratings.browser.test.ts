@@ -19,6 +19,7 @@ describe('好差评 from the applicant to the clerk and the admin', () => {
   const ids: Record<'slow' | 'unclear' | 'praised', string> = { slow: '', unclear: '', praised: '' };
   const refs: Record<string, string> = {};
   let clerkId = '';
+  let applicantId = '';
 
   /** A finished application of `centreId`, accepted (一键提交) by `acceptedBy`: the state a rating needs. */
   async function finished(client: Client, centreId: string, title: string, acceptedBy: string) {
@@ -44,7 +45,7 @@ describe('好差评 from the applicant to the clerk and the admin', () => {
 
   beforeAll(async () => {
     web = await startTestServer();
-    const applicantId = await web.addUser('applicant', '13805961234', 'Owner-pass-1', { name: '林志远' });
+    applicantId = await web.addUser('applicant', '13805961234', 'Owner-pass-1', { name: '林志远' });
     clerkId = await web.addUser('clerk', 'clerk.longwen', 'Clerk-pass-1', { name: '王窗口' });
     const colleague = await web.addUser('clerk', 'clerk.zhao', 'Clerk-pass-2', { name: '赵窗口' });
     const other = await web.addUser('clerk', 'clerk.xc', 'Clerk-pass-3', {
@@ -171,6 +172,51 @@ describe('好差评 from the applicant to the clerk and the admin', () => {
     const clerk = new Client(web.base);
     await clerk.login('clerk.longwen', 'Clerk-pass-1');
     expect((await clerk.get('/admin/ratings')).status).toBe(403);
+  });
+
+  it('pages the list, keeping the filters (and nothing personal) in the address', async () => {
+    // 21 more ratings at 龙文: 12 不满意 with a phone in the reason, 9 非常满意 (23 at 龙文 in all).
+    const applicant = new Client(web.base);
+    await applicant.login('13805961234', 'Owner-pass-1');
+    const ratings = new RatingsRepo(web.store.db);
+    for (let n = 1; n <= 21; n += 1) {
+      const id = await finished(applicant, 'longwen', `漳州市龙文区第${n}号商贸有限公司`, clerkId);
+      const unhappy = n <= 12;
+      await ratings.add(applicantId, id, unhappy ? 2 : 5, unhappy ? `第${n}次回访，请打 13805961234` : null);
+    }
+    const page = await signInPage(browser, contexts, web.base, 'the.admin', 'Admin-pass-1');
+    await page.goto(`${web.base}/admin/ratings`);
+    await page.getByLabel('服务中心').selectOption('longwen');
+    await page.getByRole('button', { name: '筛选' }).click();
+    await page.waitForURL(/centre=longwen/);
+    const listed = page.locator('#rating-list tr[data-rating]');
+    expect(await listed.count()).toBe(20);
+    expect(await seen(page.locator('#rating-list [data-pager]'))).toContain('第 1 / 2 页，共 23 条');
+    const first = await listed.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-rating')));
+
+    await page.locator('#rating-list').getByRole('link', { name: '下一页' }).click();
+    await page.waitForURL(/page=2/);
+    expect(new URL(page.url()).searchParams.get('centre')).toBe('longwen');
+    expect(await listed.count()).toBe(3);
+    const second = await listed.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-rating')));
+    // Every rating once, on one page or the other.
+    expect(new Set([...first, ...second]).size).toBe(23);
+    expect(await seen(page.locator('#rating-list [data-pager]'))).toContain('第 2 / 2 页');
+    await page.locator('#rating-list').getByRole('link', { name: '上一页' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('page'));
+    expect(await listed.count()).toBe(20);
+
+    // The reasons card shows the newest ten below 满意 and links to all 14, still at 龙文.
+    const reasons = page.locator('#rating-reasons');
+    expect(await reasons.locator('tr[data-rating]').count()).toBe(10);
+    await reasons.getByRole('link', { name: '查看全部 14 条' }).click();
+    await page.waitForURL(/score=below/);
+    expect(new URL(page.url()).searchParams.get('centre')).toBe('longwen');
+    expect(await listed.count()).toBe(14);
+    expect(await seen(page.locator('#rating-list'))).toContain('第1次回访，请打 138****1234');
+    expect(await page.content()).not.toContain('13805961234');
+    // What the address holds: the filters, no person.
+    expect(page.url()).not.toMatch(/1380596|林志远/);
   });
 });
 

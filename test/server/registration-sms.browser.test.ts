@@ -1,13 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import { Client } from './client.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 /**
  * Issue 19: registration checks that the phone belongs to the person. The account is created only after the
  * code sent to the phone is typed back; a wrong code says so in Chinese with the tries left, a new code voids
- * the old one, and five wrong tries end the registration. The test server has no SMS gateway, so the page
- * shows the message the phone would receive (开发环境), which is where a person would read it.
+ * the old one, and five wrong tries end the registration. The test server runs as demo mode does (no SMS
+ * gateway): the page shows the message the phone would receive (演示环境), which is where a person would
+ * read it. A server with no SMS sender at all (production without SMS_WEBHOOK_URL) shows no code and takes
+ * no registration.
  */
 describe('registration with an SMS code, in Chromium', () => {
   let web: TestServer;
@@ -39,7 +42,7 @@ describe('registration with an SMS code, in Chromium', () => {
     return page;
   }
 
-  /** The code as the phone shows it: in the page's 开发环境 box. */
+  /** The code as the phone shows it: in the page’s 演示环境 box. */
   async function codeOnPhone(page: Page): Promise<string> {
     const text = (await page.locator('[data-dev-sms]').allInnerTexts()).join('');
     const code = text.match(/验证码为(\d{6})/)?.[1];
@@ -162,4 +165,52 @@ describe('registration with an SMS code, in Chromium', () => {
     await page.getByText(/该手机号刚收到过验证码，请 \d+ 秒后再试/).waitFor();
     expect(await page.getByRole('heading', { name: '验证手机号' }).count()).toBe(0);
   }, 90_000);
+});
+
+describe('registration on a server with no SMS sender (production without SMS_WEBHOOK_URL)', () => {
+  let web: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    web = await startTestServer({ sms: null });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await web?.close();
+  });
+
+  it('says registration is closed instead of offering a form, and never shows or makes a code', async () => {
+    const context = await newChineseContext(browser, { viewport: { width: 390, height: 844 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${web.base}/register`);
+    await page.getByRole('heading', { name: '暂不能在线注册' }).waitFor();
+    await page
+      .getByText(
+        '本中心尚未接入短信服务，无法发送注册验证码，暂不能在线注册。请到服务中心窗口办理，或联系管理员开通。',
+      )
+      .waitFor();
+    expect(await page.getByLabel('手机号').count()).toBe(0);
+    await page.goto(`${web.base}/register/verify`);
+    await page.waitForURL('**/register');
+
+    // A form posted anyway (an old tab, a script) is refused the same way: no code, no pending registration.
+    const client = new Client(web.base);
+    await client.get('/register');
+    const posted = await client.postForm('/register', {
+      name: '周晓明',
+      phone: '13866668888',
+      password: 'Phone-pass-7',
+      confirm: 'Phone-pass-7',
+      consent: '1',
+    });
+    expect(posted.status).toBe(503);
+    expect(posted.text).toContain('暂不能在线注册');
+    expect(posted.text).not.toContain('data-dev-sms');
+    expect(await web.store.db.query('SELECT 1 FROM phone_verifications')).toEqual([]);
+    expect(await web.services.users.findByLogin('13866668888')).toBeUndefined();
+  });
 });

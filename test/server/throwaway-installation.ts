@@ -7,6 +7,7 @@ import { freePort } from '../../lib/net.ts';
 import { createAppWithServices } from '../../server/app.ts';
 import { closeServer, listen } from '../../server/listen.ts';
 import { type AppDeps, createServices, type Services } from '../../server/services.ts';
+import { OutboxSms } from '../../server/sms/sms.ts';
 import type { Db } from '../../store/db.ts';
 import { migrate } from '../../store/migrate.ts';
 import { openPglite } from '../../store/pglite-db.ts';
@@ -56,6 +57,8 @@ export async function startThrowawayInstallation(
     secret: 'screenshots-secret-0123456789abcdef',
     options: { passwordCost: 1024 },
     bots: bots.queue,
+    // As `yijian start --demo`: registration codes are shown on the page.
+    sms: new OutboxSms(),
     ...more(bots),
   });
   const port = await freePort();

@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express';
 import { ApplicationActions } from '../../applications/actions.ts';
+import { auditInTransaction } from '../../audit.ts';
 import { signedIn } from '../../http/context.ts';
 import { HttpError } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
-import { showDeskApplication } from '../clerk/desk-view.ts';
+import { showDeskApplication, showDeskConflict } from '../clerk/desk-view.ts';
 import { itemName } from './names.ts';
 
 type Closing = 'cancelled' | 'handed-over';
@@ -45,31 +46,29 @@ export function itemActionRoutes(services: Services): RouteSpec[] {
         422,
       );
     }
-    const closed = await bots.closeItem(application.id, itemId, {
-      to,
-      reason: reason.slice(0, 500),
-      byName: signedIn(req).displayName,
-    });
+    const change = { to, reason: reason.slice(0, 500), byName: signedIn(req).displayName };
+    // The audit entry is stored with the closing, in one transaction (see BotQueue.closeItem).
+    const closed = await bots.closeItem(
+      application.id,
+      itemId,
+      change,
+      auditInTransaction(
+        req,
+        CLOSINGS[to].action,
+        { type: 'application', id: application.id },
+        { item: itemId, reason: change.reason },
+      ),
+    );
     if (!closed) {
-      const text = `「${itemName(itemId)}」正在办理或已经结束，不能${to === 'cancelled' ? '取消' : '转人工'}`;
-      return showDeskApplication(
+      const verb = to === 'cancelled' ? '取消' : '转人工';
+      return showDeskConflict(
         services,
         req,
         res,
         application.id,
-        { notice: { kind: 'error', text } },
-        409,
+        `「${itemName(itemId)}」正在办理或已经结束，不能${verb}`,
       );
     }
-    await services.audit(
-      req,
-      CLOSINGS[to].action,
-      { type: 'application', id: application.id },
-      {
-        item: itemId,
-        reason: reason.slice(0, 500),
-      },
-    );
     res.redirect(303, `/desk/applications/${application.id}?closed=${to}`);
   }
 

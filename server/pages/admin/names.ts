@@ -60,6 +60,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'item.retry': '重新办理事项',
   'item.cancel': '取消办理事项',
   'item.hand-over': '事项转人工办理',
+  'item.done-by-hand': '事项人工办结',
 };
 
 /** Keys of audit details, as chips on the audit log. */
@@ -91,6 +92,9 @@ export const DETAIL_LABELS: Record<string, string> = {
   fields: '字段数',
   field: '字段',
   document: '材料',
+  note: '办理情况',
+  reference: '部门办件编号',
+  results: '登记的结果',
 };
 
 export function itemName(itemId: string): string {

@@ -20,6 +20,7 @@ import { renderSections } from '../../workspace/form-view.ts';
 import { ocrChecks } from '../../workspace/ocr-checks.ts';
 import { buildWorkspace } from '../../workspace/workspace.ts';
 import { documentLine } from '../applicant/views.ts';
+import type { ByHandState } from '../by-hand-form.ts';
 import { documentsCard } from '../documents.pages.ts';
 import { type ProgressView, progressSection } from '../progress.ts';
 import { ocrConfirmCard } from './ocr-confirm.ts';
@@ -44,6 +45,8 @@ export async function showDeskApplication(
     notice?: DeskNotice;
     /** An admin's 取消/转人工 refused for want of a reason. */
     closeError?: { itemId: string; error: string };
+    /** A 人工办结 refused: the item, what was wrong and what the clerk typed. */
+    byHand?: ByHandState;
   } = {},
   status = 200,
 ): Promise<void> {
@@ -74,6 +77,8 @@ export async function showDeskApplication(
     csrf,
     base,
     evidenceHref,
+    // 人工办结 is the counter's: a clerk's, or an admin's standing in for one.
+    byHand: { base, ...(state.byHand ? { state: state.byHand } : {}) },
     ...(user.role === 'admin'
       ? {
           manage: {
@@ -137,6 +142,17 @@ ${state.notice ? alertBox(state.notice.kind, state.notice.text) : ''}
     },
     status,
   );
+}
+
+/** The application's page again, saying what could not be done (409): closed or finished meanwhile. */
+export function showDeskConflict(
+  services: Services,
+  req: Request,
+  res: Response,
+  id: string,
+  text: string,
+): Promise<void> {
+  return showDeskApplication(services, req, res, id, { notice: { kind: 'error', text } }, 409);
 }
 
 /**

@@ -7,6 +7,7 @@ import { HttpError, invalid, notFound } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 import { CLOSED_NOTICES } from '../admin/item-actions.pages.ts';
+import { BY_HAND_NOTICE } from './by-hand.pages.ts';
 import { showDesk } from './desk-list.ts';
 import { type DeskNotice, showDeskApplication } from './desk-view.ts';
 
@@ -18,6 +19,7 @@ function deskNotice(query: Record<string, unknown>): { notice?: DeskNotice } {
     return { notice: { kind: 'success', text: `已确认 ${Number(query.confirmed) || 0} 项识别结果。` } };
   if (query.closed === 'cancelled' || query.closed === 'handed-over')
     return { notice: { kind: 'success', text: CLOSED_NOTICES[query.closed] } };
+  if (query['by-hand']) return { notice: { kind: 'success', text: BY_HAND_NOTICE } };
   if (query.stale) return { notice: { kind: 'error', text: '办件已被他人修改，请核对最新内容后再确认。' } };
   return {};
 }

@@ -1,0 +1,105 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import type { DoneByHand } from '../../../store/application-items.repo.ts';
+import { ApplicationActions } from '../../applications/actions.ts';
+import { auditInTransaction } from '../../audit.ts';
+import { signedIn } from '../../http/context.ts';
+import { HttpError } from '../../http/errors.ts';
+import type { RouteSpec } from '../../http/routes.ts';
+import { parseForm } from '../../http/validate.ts';
+import type { Services } from '../../services.ts';
+import { itemName } from '../admin/names.ts';
+import { outputField, typedOutputs } from '../by-hand-form.ts';
+import { showDeskApplication, showDeskConflict } from './desk-view.ts';
+
+/** What a redirect back to the application says after a 人工办结. */
+export const BY_HAND_NOTICE = '已登记人工办结。各事项都办结后，办件自动办结并生成办结通知书。';
+
+const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+const number = z.preprocess(trimmed, z.string().max(64, '不能超过 64 个字'));
+
+/** The form of one item: its 办理情况, 部门办件编号 and the outputs it produces (byHandForm). */
+function byHandSchema(itemId: string) {
+  return z.object({
+    note: z.preprocess(trimmed, z.string().min(2, '请写明办理情况，供复核').max(500, '不能超过 500 个字')),
+    reference: number,
+    ...Object.fromEntries(typedOutputs(itemId).map((output) => [outputField(output.id), number])),
+  });
+}
+
+/**
+ * 人工办结 (issue 19): an item an admin handed over to the clerk (转人工) is filed by hand; the clerk records what
+ * was done and what the department answered. The item becomes done with it — the audit entry in the same
+ * transaction — and the application completes as it does when the bots file the last item.
+ */
+export function byHandRoutes(services: Services): RouteSpec[] {
+  const actions = new ApplicationActions(services);
+
+  async function finish(req: Request, res: Response): Promise<void> {
+    const application = await actions.get(req, String(req.params.id));
+    const itemId = String(req.params.itemId);
+    const bots = services.bots;
+    if (!bots) throw new HttpError(503, 'BOTS_OFFLINE', '机器人队列暂未接入');
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const parsed = parseForm(byHandSchema(itemId), body);
+    if (!parsed.ok) {
+      const values = Object.fromEntries(Object.entries(body).map(([key, value]) => [key, trimmed(value)]));
+      return showDeskApplication(
+        services,
+        req,
+        res,
+        application.id,
+        { byHand: { itemId, errors: parsed.errors, values } },
+        422,
+      );
+    }
+    const { note, reference, ...typed } = parsed.data as Record<string, string>;
+    const outputs = Object.fromEntries(
+      typedOutputs(itemId)
+        .map((output) => [output.id, typed[outputField(output.id)] ?? ''] as const)
+        .filter(([, value]) => value !== ''),
+    );
+    const done: DoneByHand = {
+      note: note ?? '',
+      byName: signedIn(req).displayName,
+      receipt: reference ? { reference } : {},
+      outputs,
+    };
+    const results = typedOutputs(itemId)
+      .filter((output) => outputs[output.id])
+      .map((output) => `${output.label} ${outputs[output.id]}`)
+      .join('；');
+    const finished = await bots.finishByHand(
+      application.id,
+      itemId,
+      done,
+      auditInTransaction(
+        req,
+        'item.done-by-hand',
+        { type: 'application', id: application.id },
+        { item: itemId, note: done.note, ...done.receipt, results },
+      ),
+    );
+    if (!finished)
+      return showDeskConflict(
+        services,
+        req,
+        res,
+        application.id,
+        `「${itemName(itemId)}」不是转人工办理的事项，或已登记办结`,
+      );
+    res.redirect(303, `/desk/applications/${application.id}?by-hand=1`);
+  }
+
+  return [
+    {
+      method: 'post',
+      path: '/desk/applications/:id/items/:itemId/done-by-hand',
+      access: ['clerk', 'admin'],
+      kind: 'page',
+      owns: 'application',
+      summary: '登记事项人工办结',
+      handler: finish,
+    },
+  ];
+}
