@@ -16,6 +16,7 @@ import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts'
 import type { Row } from '../../forms/index.ts';
 import { refreshResolution } from '../../server/workspace/workspace.ts';
 import { startTestBots, type TestBots } from './bots-harness.ts';
+import { signIn } from './browser-sign-in.ts';
 import { Client } from './client.ts';
 import { startTestServer } from './harness.ts';
 import { referenceIdCards } from './id-cards.ts';
@@ -80,11 +81,7 @@ describe.skipIf(!folder)('screenshots of the clerk’s screens', () => {
       const context = await newChineseContext(browser, { viewport, deviceScaleFactor: 1 });
       const page = await context.newPage();
       page.on('dialog', (dialog) => void dialog.accept());
-      await page.goto(`${web.base}/login`);
-      await page.getByLabel('手机号或用户名').fill('clerk.longwen');
-      await page.getByLabel('密码').fill('Clerk-pass-1');
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.waitForLoadState('load');
+      await signIn(page, web.base, 'clerk.longwen', 'Clerk-pass-1');
       return page;
     }
     const shot = (page: Page, name: string, fullPage = false) =>

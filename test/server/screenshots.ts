@@ -5,6 +5,7 @@ import { createOcrService, type OcrService } from '../../ocr/service.ts';
 import { seedDemoAccounts } from '../../server/accounts.ts';
 import { bridgeQueueEvents } from '../../server/events/queue-bridge.ts';
 import { SMS_CODE } from './bots-harness.ts';
+import { signIn } from './browser-sign-in.ts';
 import { pdf } from './fixtures.ts';
 import { referenceIdCards } from './id-cards.ts';
 import { screenshotFolder, startThrowawayInstallation } from './throwaway-installation.ts';
@@ -36,11 +37,7 @@ async function open(role: string, viewport = DESKTOP): Promise<Page> {
   });
   const page = await context.newPage();
   page.on('dialog', (dialog) => void dialog.accept());
-  await page.goto(`${base}/login`);
-  await page.getByLabel('手机号或用户名').fill(login(role).login);
-  await page.getByLabel('密码').fill(login(role).password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForLoadState('load');
+  await signIn(page, base, login(role).login, login(role).password);
   return page;
 }
 

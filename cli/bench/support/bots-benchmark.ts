@@ -22,6 +22,7 @@ import {
 import { benchCompanyName } from './company-names.ts';
 import { type BenchInfra, openBenchInfra } from './infra.ts';
 import { sampleMemory, type TreeMemory } from './memory.ts';
+import type { BenchRunOptions } from './options.ts';
 import { type Range, startBenchPeople } from './people.ts';
 
 export type { PhaseFigures, Resubmitted } from './bots-phases.ts';
@@ -44,22 +45,13 @@ const portalOf = (item: string) => {
 export const WORKLOAD_DESCRIPTION =
   "Per phase, fresh reference applications are filed through business registration and bank for real, untimed, with no portal latency; their seal, tax, social-insurance, medical-insurance and housing-fund items (5 per application, independent of each other) then wait in their portal queues. The phase starts a worker set for those five queues with the given concurrency (browser contexts = concurrency × 5 portals, at most 8, and logged-in portal sessions kept for the next run, as yijian worker composes it) and the portals answer with the given latency; items/min = items / (last receipt stored − worker start); with --items below 5, only the first items of the one application are timed. The applicant answers the seal SMS code at once. Baselines, with the same queues, declarations and runtime: naive — concurrency 1 and a pool of one browser recycled after every run (a new Chromium per job, one job at a time) that logs in afresh for every job; parallel-naive-<c> — the same browser-per-job script (a new Chromium per job, a fresh login per job, no kept sessions) with as many jobs at once as concurrency-<c>. Every phase runs `repeats` times on fresh applications, in one random order over all samples; a phase reports the median of its samples and their spread; speedupVsNaive = best measured median items/min ÷ the better baseline's median.";
 
-export interface BotsBenchOptions {
+/** The bots benchmark's workload; its `tuning` applies with the setup's follow-up delay shortened regardless. */
+export interface BotsBenchOptions extends BenchRunOptions {
   items: number;
   latencyMs: Range;
   concurrencies: readonly number[];
   /** Samples of every phase (3 for a figure; 1 for a smoke run). */
   repeats: number;
-  timeoutMs: number;
-  chromiumPath?: string | undefined;
-  redisUrl?: string | undefined;
-  /** Keep the temporary data folder (screenshots, traces, portal records) and say where it is. */
-  keepData?: boolean;
-  /** A smoke run (`--quick`): its figures say nothing about speed; shown in the report's settings. */
-  quick?: boolean;
-  /** QUEUE_TUNING, as `yijian start` applies it (the setup's follow-up delay is shortened regardless). */
-  tuning?: Partial<QueueTuning>;
-  progress: (message: string) => void;
 }
 
 export interface BotsReport {

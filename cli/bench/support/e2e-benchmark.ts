@@ -13,6 +13,7 @@ import { median } from './critical-path.ts';
 import { analyseRun, CRITICAL_PATH_METHOD, type OwnRequestFigures } from './e2e-analysis.ts';
 import { ORACLE_METHOD, type OracleFigures, oracleFigures } from './e2e-oracle.ts';
 import { openBenchInfra } from './infra.ts';
+import type { BenchRunOptions } from './options.ts';
 import { type Range, startBenchPeople } from './people.ts';
 import { recordPortalRequests } from './request-log.ts';
 
@@ -20,7 +21,7 @@ import { recordPortalRequests } from './request-log.ts';
 export const E2E_BUNDLES = ['open-company', 'open-restaurant'] as const;
 export type E2eBundle = (typeof E2E_BUNDLES)[number];
 
-export interface E2eBenchOptions {
+export interface E2eBenchOptions extends BenchRunOptions {
   /** Which bundle's case one key files (default open-company). */
   bundle?: E2eBundle;
   runs: number;
@@ -32,16 +33,6 @@ export interface E2eBenchOptions {
   /** Who reads the unified login's image CAPTCHA: the template reader, or a person (the clerk, after `captchaReplyMs`). */
   captcha: CaptchaMode;
   concurrency: number;
-  timeoutMs: number;
-  chromiumPath?: string | undefined;
-  redisUrl?: string | undefined;
-  /** Keep the temporary data folder (screenshots, traces, portal records) and say where it is. */
-  keepData?: boolean;
-  /** A smoke run (`--quick`): its figures say nothing about speed; shown in the report's settings. */
-  quick?: boolean;
-  /** QUEUE_TUNING, as `yijian start` applies it. */
-  tuning?: Partial<QueueTuning>;
-  progress: (message: string) => void;
 }
 
 export interface E2eReport {

@@ -6,8 +6,8 @@ import type { Route } from 'playwright-core';
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
 
-/** Vue and the Vue component libraries as npm ships them, by the path a local page asks for. */
-const LIBRARIES: Record<string, string> = {
+/** Vue and the Vue component libraries as npm ships them, by the path a local page asks for (serveSite's `libs`). */
+export const VUE_LIBRARIES: Record<string, string> = {
   '/vue/': join(packageDir('vue'), 'dist'),
   '/antd/': join(packageDir('ant-design-vue'), 'dist'),
   '/dayjs/': packageDir('dayjs'),
@@ -30,9 +30,9 @@ export const DAYJS_PLUGINS = [
  * false when `path` is none of theirs.
  */
 export async function fulfilLibrary(route: Route, path: string): Promise<boolean> {
-  const prefix = Object.keys(LIBRARIES).find((p) => path.startsWith(p));
+  const prefix = Object.keys(VUE_LIBRARIES).find((p) => path.startsWith(p));
   if (!prefix) return false;
-  const file = join(LIBRARIES[prefix] ?? '', path.slice(prefix.length));
+  const file = join(VUE_LIBRARIES[prefix] ?? '', path.slice(prefix.length));
   const type = file.endsWith('.css') ? 'text/css' : 'application/javascript';
   await route.fulfill({ body: await readFile(file), contentType: type });
   return true;
