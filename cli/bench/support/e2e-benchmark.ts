@@ -28,6 +28,8 @@ export interface E2eBenchOptions extends BenchRunOptions {
   latencyMs: Range;
   approvalDelayMs: number;
   syncLagMs: number;
+  /** The housing fund's 承诺书 countdown, in seconds (default: the portal's own). */
+  noticeSeconds?: number;
   smsReplyMs: Range;
   captchaReplyMs: Range;
   /** Who reads the unified login's image CAPTCHA: the template reader, or a person (the clerk, after `captchaReplyMs`). */
@@ -111,6 +113,11 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
     });
     stopPeople = people.stop;
     const applications = new ApplicationsRepo(infra.db);
+    if (options.noticeSeconds !== undefined)
+      await env.sandbox.control('housing-fund', '/notice', {
+        method: 'PUT',
+        body: { seconds: options.noticeSeconds },
+      });
     const { seconds: noticeSeconds } = await env.sandbox.control<{ seconds: number }>(
       'housing-fund',
       '/notice',
