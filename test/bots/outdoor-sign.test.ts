@@ -73,7 +73,8 @@ describe('signboard on the outdoor-sign portal (Ant Design Vue)', () => {
       '填写户外招牌设置申请',
       '/api/regions',
     );
-  });
+    // Two fillings of the page (the failed one and the refill) and a filing: about 25 s on an idle machine.
+  }, 90_000);
 
   it('finds the filing in 办件查询 on a retried run instead of filing again', async () => {
     await expectAdoptedOnRetry(
@@ -81,5 +82,5 @@ describe('signboard on the outdoor-sign portal (Ant Design Vue)', () => {
       requestFor('漳州味来餐饮有限公司'),
       '漳州味来餐饮有限公司',
     );
-  });
+  }, 90_000);
 });
