@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { ELEMENTS, elementSchema } from '../../../forms/index.ts';
 import type { DoneByHand } from '../../../store/application-items.repo.ts';
 import { ApplicationActions } from '../../applications/actions.ts';
 import { auditInTransaction } from '../../audit.ts';
@@ -18,12 +19,30 @@ export const BY_HAND_NOTICE = '已登记人工办结。各事项都办结后，�
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 const number = z.preprocess(trimmed, z.string().max(64, '不能超过 64 个字'));
 
+/**
+ * An output typed by the clerk: as long as a number may be, and, when it fills a data element for later
+ * items (统一社会信用代码 → company.creditCode), valid for that element as the bots will use it.
+ */
+function outputSchema(output: { label: string; element?: string }) {
+  const def = output.element ? ELEMENTS.get(output.element) : undefined;
+  if (!def) return number;
+  const { kind, constraints, optionLabels } = def;
+  const schema = elementSchema({ label: output.label, kind, constraints, optionLabels });
+  return number.superRefine((value, ctx) => {
+    const result = schema.safeParse(value);
+    if (!result.success)
+      for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+  });
+}
+
 /** The form of one item: its 办理情况, 部门办件编号 and the outputs it produces (byHandForm). */
 function byHandSchema(itemId: string) {
   return z.object({
     note: z.preprocess(trimmed, z.string().min(2, '请写明办理情况，供复核').max(500, '不能超过 500 个字')),
     reference: number,
-    ...Object.fromEntries(typedOutputs(itemId).map((output) => [outputField(output.id), number])),
+    ...Object.fromEntries(
+      typedOutputs(itemId).map((output) => [outputField(output.id), outputSchema(output)]),
+    ),
   });
 }
 
