@@ -11,7 +11,7 @@ import { parseForm } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
 import { itemName } from '../admin/names.ts';
 import { outputField, typedOutputs } from '../by-hand-form.ts';
-import { showDeskApplication, showDeskConflict } from './desk-view.ts';
+import { followUpFailed, showDeskApplication, showDeskConflict } from './desk-view.ts';
 
 /** What a redirect back to the application says after a 人工办结. */
 export const BY_HAND_NOTICE = '已登记人工办结。各事项都办结后，办件自动办结并生成办结通知书。';
@@ -88,17 +88,32 @@ export function byHandRoutes(services: Services): RouteSpec[] {
       .filter((output) => outputs[output.id])
       .map((output) => `${output.label} ${outputs[output.id]}`)
       .join('；');
-    const finished = await bots.finishByHand(
-      application.id,
-      itemId,
-      done,
-      auditInTransaction(
+    let finished: boolean;
+    try {
+      finished = await bots.finishByHand(
+        application.id,
+        itemId,
+        done,
+        auditInTransaction(
+          req,
+          'item.done-by-hand',
+          { type: 'application', id: application.id },
+          { item: itemId, note: done.note, ...done.receipt, results },
+        ),
+      );
+    } catch (error) {
+      // Stored, but Redis failed after the commit: the retry (finishByHand is safe to repeat) schedules the rest.
+      const row = (await bots.items(application.id)).find((candidate) => candidate.itemId === itemId);
+      if (row?.status !== 'done' || !row.handledAt) throw error;
+      return showDeskApplication(
+        services,
         req,
-        'item.done-by-hand',
-        { type: 'application', id: application.id },
-        { item: itemId, note: done.note, ...done.receipt, results },
-      ),
-    );
+        res,
+        application.id,
+        { notice: { kind: 'error', text: followUpFailed(`「${itemName(itemId)}」已登记人工办结`) } },
+        503,
+      );
+    }
     if (!finished)
       return showDeskConflict(
         services,
