@@ -101,6 +101,43 @@ describe('two quick uploads on the materials page, in Chromium', () => {
     expect(await stored(id)).toEqual(['租赁合同.pdf', '身份证正面.jpg'].sort());
   });
 
+  it('never says 已上传 for a refused upload, and keeps its error when a later answer lands', async () => {
+    let openSecond = () => {};
+    const second = new Promise<void>((resolve) => {
+      openSecond = resolve;
+    });
+    const { page, id } = await materialsPage({ '身份证正面.jpg': second });
+    let answered = 0;
+    page.on('response', (response) => {
+      if (response.request().method() === 'POST' && response.url().endsWith('/documents')) answered += 1;
+    });
+    // Not a PDF inside: the server refuses it (415) with the error beside the field.
+    await page.setInputFiles('#file-domicileProof', {
+      name: '假合同.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('这不是 PDF 文件'),
+    });
+    await page.setInputFiles('#file-idCardFront', {
+      name: '身份证正面.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await jpeg(320, 200),
+    });
+    await until(
+      async () => answered,
+      (count) => count === 1,
+    );
+    const card = page.locator('#domicileProof form[data-upload]');
+    await card.locator('.field__error', { hasText: '文件内容不是' }).waitFor();
+    expect(await card.locator('.upload__pick').textContent()).not.toContain('已上传');
+
+    openSecond();
+    await shown(page, 'persons', '身份证正面.jpg');
+    expect(await page.locator('form.upload--busy').count()).toBe(0);
+    expect(await card.locator('.field__error').textContent()).toContain('文件内容不是');
+    expect(await card.locator('.upload__pick').textContent()).not.toContain('已上传');
+    expect(await stored(id)).toEqual(['身份证正面.jpg']);
+  });
+
   it('keeps the second file on screen when the first upload’s older answer lands last', async () => {
     let openFirst = () => {};
     const first = new Promise<void>((resolve) => {
