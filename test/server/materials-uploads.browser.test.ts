@@ -61,7 +61,8 @@ describe('two quick uploads on the materials page, in Chromium', () => {
   const shown = (page: Page, slot: string, name: string) =>
     page.locator(`#${slot} .doc__name`, { hasText: name }).waitFor();
 
-  it('holds the first answer while the second file is still being sent, then shows both', async () => {
+  /** A materials page whose answer to 身份证正面.jpg is held until `openSecond`; `answered` counts answers. */
+  async function secondHeld() {
     let openSecond = () => {};
     const second = new Promise<void>((resolve) => {
       openSecond = resolve;
@@ -71,6 +72,11 @@ describe('two quick uploads on the materials page, in Chromium', () => {
     page.on('response', (response) => {
       if (response.request().method() === 'POST' && response.url().endsWith('/documents')) answered += 1;
     });
+    return { page, id, openSecond, answered: () => answered };
+  }
+
+  it('holds the first answer while the second file is still being sent, then shows both', async () => {
+    const { page, id, openSecond, answered } = await secondHeld();
     await page.setInputFiles('#file-domicileProof', {
       name: '租赁合同.pdf',
       mimeType: 'application/pdf',
@@ -84,7 +90,7 @@ describe('two quick uploads on the materials page, in Chromium', () => {
     // The first answer has reached the page while the second is held: nothing is swapped under it.
     await until(
       () => stored(id),
-      (names) => answered === 1 && names.length === 2,
+      (names) => answered() === 1 && names.length === 2,
     );
     await page.waitForTimeout(300);
     const busy = page.locator('#idCardFront form.upload--busy');
@@ -102,15 +108,7 @@ describe('two quick uploads on the materials page, in Chromium', () => {
   });
 
   it('never says 已上传 for a refused upload, and keeps its error when a later answer lands', async () => {
-    let openSecond = () => {};
-    const second = new Promise<void>((resolve) => {
-      openSecond = resolve;
-    });
-    const { page, id } = await materialsPage({ '身份证正面.jpg': second });
-    let answered = 0;
-    page.on('response', (response) => {
-      if (response.request().method() === 'POST' && response.url().endsWith('/documents')) answered += 1;
-    });
+    const { page, id, openSecond, answered } = await secondHeld();
     // Not a PDF inside: the server refuses it (415) with the error beside the field.
     await page.setInputFiles('#file-domicileProof', {
       name: '假合同.pdf',
@@ -123,7 +121,7 @@ describe('two quick uploads on the materials page, in Chromium', () => {
       buffer: await jpeg(320, 200),
     });
     await until(
-      async () => answered,
+      async () => answered(),
       (count) => count === 1,
     );
     const card = page.locator('#domicileProof form[data-upload]');
