@@ -12,16 +12,6 @@ import { Client } from './client.ts';
 import { submittedReferenceApplication } from './desk-people.ts';
 import type { TestServer } from './harness.ts';
 
-const ITEMS = [
-  'business-registration',
-  'seal-engraving',
-  'bank-account',
-  'tax-registration',
-  'social-insurance',
-  'medical-insurance',
-  'housing-fund',
-];
-
 /**
  * 人工办结 at the HTTP boundary: the outputs later items use are checked as their data elements are (a wrong
  * 统一社会信用代码 never reaches the next bots), and a repeat after Redis failed past the commit finishes the
@@ -41,7 +31,7 @@ describe('人工办结 of a handed-over item', () => {
     id = await submittedReferenceApplication(web);
     // The state after an admin's 转人工 of the first item: the application under way, the rest waiting.
     await web.store.db.query(`UPDATE applications SET status = 'processing' WHERE id = $1`, [id]);
-    await applicationItems.ensure(web.store.db, id, ITEMS);
+    await applicationItems.ensure(web.store.db, id, (await bots.queue.plan(id)).flat());
     await web.store.db.query(
       `UPDATE application_items SET status = 'handed-over', closed_reason = '测试' WHERE application_id = $1 AND item_id = 'business-registration'`,
       [id],
