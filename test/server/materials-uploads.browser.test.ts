@@ -61,13 +61,29 @@ describe('two quick uploads on the materials page, in Chromium', () => {
   const shown = (page: Page, slot: string, name: string) =>
     page.locator(`#${slot} .doc__name`, { hasText: name }).waitFor();
 
-  /** A materials page whose answer to 身份证正面.jpg is held until `openSecond`; `answered` counts answers. */
+  /**
+   * A materials page whose answer to 身份证正面.jpg is held until `openSecond`, and whose answer to the contract
+   * is held until the ID card's upload has been sent (so it lands while that one is in flight, however slow the
+   * machine); `answered` counts answers.
+   */
   async function secondHeld() {
     let openSecond = () => {};
     const second = new Promise<void>((resolve) => {
       openSecond = resolve;
     });
-    const { page, id } = await materialsPage({ '身份证正面.jpg': second });
+    let secondSent = () => {};
+    const first = new Promise<void>((resolve) => {
+      secondSent = resolve;
+    });
+    const { page, id } = await materialsPage({
+      '身份证正面.jpg': second,
+      '租赁合同.pdf': first,
+      '假合同.pdf': first,
+    });
+    page.on('request', (request) => {
+      const body = request.postDataBuffer()?.toString('utf8') ?? '';
+      if (request.method() === 'POST' && body.includes('身份证正面.jpg')) secondSent();
+    });
     let answered = 0;
     page.on('response', (response) => {
       if (response.request().method() === 'POST' && response.url().endsWith('/documents')) answered += 1;
