@@ -110,7 +110,9 @@ export class BotQueue {
    * removed from the portal's queue so no worker takes it; a job a worker holds already stops at the closed
    * state, at the latest just before the final submit. False when the item cannot be closed now.
    * `record` (the audit entry) is written in the same transaction as the closing, before anything touches
-   * Redis: a closing is never stored without it, whatever fails afterwards.
+   * Redis: a closing is never stored without it, whatever fails afterwards. Safe to repeat: an item closed so
+   * already (a retry after Redis failed past the commit) is not recorded again, but what follows the closing
+   * (job removal, event, dependents) runs again and the answer is true.
    */
   async closeItem(
     applicationId: string,
@@ -122,7 +124,9 @@ export class BotQueue {
     const closed = await db.transaction(async (tx) => {
       const row = await applicationItems.close(tx, applicationId, itemId, change);
       if (row && record) await record(tx);
-      return row;
+      if (row) return row;
+      const current = await applicationItems.get(tx, applicationId, itemId);
+      return current?.status === change.to ? current : undefined;
     });
     if (!closed) return false;
     const portalId = (await source.plan(applicationId)).find((item) => item.itemId === itemId)?.portalId;
@@ -144,7 +148,8 @@ export class BotQueue {
   /**
    * 人工办结 of an item handed over to the clerk: it becomes done with what the clerk typed, `record` (the audit
    * entry) in the same transaction. Then, as after a bot's filing, what needed it may start and the application
-   * may complete. False when the item is not handed over (any more).
+   * may complete. False when the item is neither handed over nor done by hand. Safe to repeat: for an item done
+   * by hand already (a retry after Redis failed past the commit) nothing is stored, what follows runs again.
    */
   async finishByHand(
     applicationId: string,
@@ -156,7 +161,9 @@ export class BotQueue {
     const finished = await db.transaction(async (tx) => {
       const ok = await applicationItems.finishByHand(tx, applicationId, itemId, done);
       if (ok && record) await record(tx);
-      return ok;
+      if (ok) return true;
+      const current = await applicationItems.get(tx, applicationId, itemId);
+      return current?.status === 'done' && current.handledAt !== null;
     });
     if (!finished) return false;
     await publishEvent(clients.publisher, { type: 'item', applicationId, itemId, status: 'done' });

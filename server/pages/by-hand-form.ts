@@ -14,7 +14,7 @@ export interface ByHandState {
 }
 
 /** An output a person can type: one value, not a list (a list such as the seals' 备案编码 stays with the bots). */
-export function typedOutputs(itemId: string): { id: string; label: string }[] {
+export function typedOutputs(itemId: string): { id: string; label: string; element?: string }[] {
   try {
     return itemDef(itemId).produces.filter((output) => !output.id.includes('[]'));
   } catch {

@@ -17,6 +17,35 @@
     const progress = next.querySelector('[data-materials-progress]');
     const mine = document.querySelector('[data-materials-progress]');
     if (progress && mine) mine.textContent = progress.textContent;
+    showRefused();
+  }
+
+  /**
+   * Why an upload was refused (413, 422…), by its file input's id: kept in the card through the swaps of later
+   * answers (which do not know of it) until a file is chosen there again.
+   */
+  const refused = new Map();
+  function showRefused() {
+    for (const [inputId, message] of refused) {
+      const input = root.querySelector(`#${CSS.escape(inputId)}`);
+      const form = input?.closest('form[data-upload]');
+      if (!form || form.querySelector('.field__error')) continue;
+      const error = document.createElement('p');
+      error.className = 'field__error';
+      error.id = `${inputId}-error`;
+      error.setAttribute('role', 'alert');
+      error.textContent = message;
+      form.append(error);
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', error.id);
+    }
+  }
+  /** The refusal's words: beside the field on the page answered, or the error page's. */
+  function refusal(text, inputId, status) {
+    const page = new DOMParser().parseFromString(text, 'text/html');
+    const said =
+      page.querySelector(`#${CSS.escape(inputId)}-error`) ?? page.querySelector('.error-page__text');
+    return said?.textContent?.trim() || `上传失败（${status}），请重试`;
   }
 
   async function post(form, extraHeaders = {}) {
@@ -100,12 +129,17 @@
     const form = input.closest('form[data-upload]');
     if (!form || !input.files || input.files.length === 0) return;
     posting += 1;
+    refused.delete(input.id);
+    form.querySelector('.field__error')?.remove();
     form.classList.add('upload--busy');
     const label = form.querySelector('.upload__pick span:nth-child(2)');
+    const slotLabel = label?.textContent;
     if (label) label.textContent = `正在上传 ${input.files[0].name} …`;
     let answer;
+    let response;
     try {
-      answer = await (await post(form)).text();
+      response = await post(form);
+      answer = await response.text();
     } catch {
       // The browser sends only a form that is in the page.
       if (!form.isConnected) root.append(form);
@@ -113,6 +147,15 @@
       return;
     } finally {
       posting -= 1;
+    }
+    if (!response.ok) {
+      // Refused: nothing stored. The error stays in the card; an answer held for the others still lands.
+      refused.set(input.id, refusal(answer, input.id, response.status));
+      form.classList.remove('upload--busy');
+      if (label) label.textContent = slotLabel ?? '';
+      showRefused();
+      settle();
+      return;
     }
     if (busy()) {
       // Stored; shown with the page the last upload brings back.

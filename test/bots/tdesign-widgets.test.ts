@@ -132,7 +132,20 @@ describe('the TDesign family', () => {
   it('its census names each field by the family’s kinds, reads a select’s list and opens a picker to tell a month one', async () => {
     await form.open();
     await form.page.locator('.t-upload').first().waitFor();
+    // A real portal's top left corner: its 退出 link. The census closes popups without clicking a point.
+    await form.page.evaluate(() => {
+      const exit = document.createElement('a');
+      exit.href = '#';
+      exit.textContent = '退出';
+      exit.style.cssText = 'position:fixed;left:0;top:0;width:48px;height:24px;z-index:99999';
+      exit.addEventListener('click', (event) => {
+        event.preventDefault();
+        document.body.dataset.loggedOut = 'yes';
+      });
+      document.body.prepend(exit);
+    });
     const census = await censusOf(form.page);
+    expect(await form.page.evaluate(() => document.body.dataset.loggedOut ?? 'no')).toBe('no');
     const kinds = Object.fromEntries(census.fields.map((f) => [f.label, `${f.family}/${f.kind}`]));
     expect(kinds).toMatchObject({
       开户网点: 'tdesign/tdesign-select',

@@ -116,7 +116,12 @@ describe('closing an item and finishing it by hand', () => {
         new AuditRepo(tx).append(entry('item.done-by-hand', 'a')),
       ),
     ).toBe(true);
-    expect(await queue.finishByHand('app-1', 'a', done)).toBe(false);
+    // A repeat changes nothing (and writes no second audit entry).
+    expect(
+      await queue.finishByHand('app-1', 'a', { ...done, outputs: { no: '10' } }, (tx) =>
+        new AuditRepo(tx).append(entry('item.done-by-hand', 'a')),
+      ),
+    ).toBe(true);
     expect(await applicationItems.get(store.db, 'app-1', 'a')).toMatchObject({
       status: 'done',
       receipt: { reference: 'GJJ-1' },
@@ -141,6 +146,34 @@ describe('closing an item and finishing it by hand', () => {
       outputs: { no: '9' },
       failure: null,
     });
+  });
+
+  it('runs what follows a 人工办结 or a closing again on a retry after Redis failed past the commit', async () => {
+    await applicationItems.ensure(store.db, 'app-2', ['a', 'b']);
+    await store.db.query(
+      `UPDATE application_items SET status = 'handed-over' WHERE application_id = 'app-2' AND item_id = 'a'`,
+    );
+    const done = { note: '窗口已报送', byName: '王窗口', receipt: {}, outputs: { no: '7' } };
+    const broken = clients();
+    await broken.close();
+    await expect(queueOn(broken).finishByHand('app-2', 'a', done)).rejects.toThrow();
+    expect((await applicationItems.get(store.db, 'app-2', 'a'))?.status).toBe('done');
+    expect((await applicationItems.get(store.db, 'app-2', 'b'))?.status).toBe('waiting');
+    // The retry: nothing stored again, but the item that was waiting is scheduled now.
+    expect(await queueOn(clients()).finishByHand('app-2', 'a', { ...done, outputs: { no: '8' } })).toBe(true);
+    expect((await applicationItems.get(store.db, 'app-2', 'a'))?.outputs).toEqual({ no: '7' });
+    expect((await applicationItems.get(store.db, 'app-2', 'b'))?.status).toBe('queued');
+
+    // The same for an admin's closing: the retry of a 取消 stored already says yes, without a second entry.
+    const cancel = { to: 'cancelled' as const, reason: '测试', byName: '李管理' };
+    const broken2 = clients();
+    await broken2.close();
+    await expect(queueOn(broken2).closeItem('app-2', 'b', cancel)).rejects.toThrow();
+    expect((await applicationItems.get(store.db, 'app-2', 'b'))?.status).toBe('cancelled');
+    expect(await queueOn(clients()).closeItem('app-2', 'b', { ...cancel, reason: '再试' })).toBe(true);
+    expect((await applicationItems.get(store.db, 'app-2', 'b'))?.closedReason).toBe('测试');
+    // Closed some other way, it is refused still.
+    expect(await queueOn(clients()).closeItem('app-2', 'b', { ...cancel, to: 'handed-over' })).toBe(false);
   });
 
   it('counts cancelled items as finished, but not handed-over or failed ones', () => {

@@ -61,16 +61,38 @@ describe('two quick uploads on the materials page, in Chromium', () => {
   const shown = (page: Page, slot: string, name: string) =>
     page.locator(`#${slot} .doc__name`, { hasText: name }).waitFor();
 
-  it('holds the first answer while the second file is still being sent, then shows both', async () => {
+  /**
+   * A materials page whose answer to 身份证正面.jpg is held until `openSecond`, and whose answer to the contract
+   * is held until the ID card's upload has been sent (so it lands while that one is in flight, however slow the
+   * machine); `answered` counts answers.
+   */
+  async function secondHeld() {
     let openSecond = () => {};
     const second = new Promise<void>((resolve) => {
       openSecond = resolve;
     });
-    const { page, id } = await materialsPage({ '身份证正面.jpg': second });
+    let secondSent = () => {};
+    const first = new Promise<void>((resolve) => {
+      secondSent = resolve;
+    });
+    const { page, id } = await materialsPage({
+      '身份证正面.jpg': second,
+      '租赁合同.pdf': first,
+      '假合同.pdf': first,
+    });
+    page.on('request', (request) => {
+      const body = request.postDataBuffer()?.toString('utf8') ?? '';
+      if (request.method() === 'POST' && body.includes('身份证正面.jpg')) secondSent();
+    });
     let answered = 0;
     page.on('response', (response) => {
       if (response.request().method() === 'POST' && response.url().endsWith('/documents')) answered += 1;
     });
+    return { page, id, openSecond, answered: () => answered };
+  }
+
+  it('holds the first answer while the second file is still being sent, then shows both', async () => {
+    const { page, id, openSecond, answered } = await secondHeld();
     await page.setInputFiles('#file-domicileProof', {
       name: '租赁合同.pdf',
       mimeType: 'application/pdf',
@@ -84,7 +106,7 @@ describe('two quick uploads on the materials page, in Chromium', () => {
     // The first answer has reached the page while the second is held: nothing is swapped under it.
     await until(
       () => stored(id),
-      (names) => answered === 1 && names.length === 2,
+      (names) => answered() === 1 && names.length === 2,
     );
     await page.waitForTimeout(300);
     const busy = page.locator('#idCardFront form.upload--busy');
@@ -99,6 +121,35 @@ describe('two quick uploads on the materials page, in Chromium', () => {
     await shown(page, 'domicileProof', '租赁合同.pdf');
     expect(await page.locator('form.upload--busy').count()).toBe(0);
     expect(await stored(id)).toEqual(['租赁合同.pdf', '身份证正面.jpg'].sort());
+  });
+
+  it('never says 已上传 for a refused upload, and keeps its error when a later answer lands', async () => {
+    const { page, id, openSecond, answered } = await secondHeld();
+    // Not a PDF inside: the server refuses it (415) with the error beside the field.
+    await page.setInputFiles('#file-domicileProof', {
+      name: '假合同.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('这不是 PDF 文件'),
+    });
+    await page.setInputFiles('#file-idCardFront', {
+      name: '身份证正面.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await jpeg(320, 200),
+    });
+    await until(
+      async () => answered(),
+      (count) => count === 1,
+    );
+    const card = page.locator('#domicileProof form[data-upload]');
+    await card.locator('.field__error', { hasText: '文件内容不是' }).waitFor();
+    expect(await card.locator('.upload__pick').textContent()).not.toContain('已上传');
+
+    openSecond();
+    await shown(page, 'persons', '身份证正面.jpg');
+    expect(await page.locator('form.upload--busy').count()).toBe(0);
+    expect(await card.locator('.field__error').textContent()).toContain('文件内容不是');
+    expect(await card.locator('.upload__pick').textContent()).not.toContain('已上传');
+    expect(await stored(id)).toEqual(['身份证正面.jpg']);
   });
 
   it('keeps the second file on screen when the first upload’s older answer lands last', async () => {

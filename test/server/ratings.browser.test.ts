@@ -154,6 +154,12 @@ describe('好差评 from the applicant to the clerk and the admin', () => {
     expect(await page.locator('#rating-counts tr[data-centre]').count()).toBe(1);
     expect(await seen(page.locator('#rating-list'))).toContain(refs[ids.praised]);
     expect(await seen(page.locator('#rating-reasons'))).toContain('没有「满意」以下的评价');
+    // A bad page number falls back alone: the centre filter stays.
+    for (const bad of ['abc', '0']) {
+      await page.goto(`${web.base}/admin/ratings?centre=xiangcheng&page=${bad}`);
+      expect(await page.locator('#rating-counts tr[data-centre]').count()).toBe(1);
+      expect(await page.getByLabel('服务中心').inputValue()).toBe('xiangcheng');
+    }
 
     // A count is a link to the ratings behind it.
     await page.goto(`${web.base}/admin/ratings`);

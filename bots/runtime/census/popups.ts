@@ -76,18 +76,25 @@ async function open(
 }
 
 /**
- * Closes the popups opened: Escape, then, for libraries that ignore it (TDesign's popup, laydate), a click
- * away from them, as a person closes them (the page's top left corner).
+ * Closes the popups opened: Escape, and for libraries that ignore it (TDesign's popup, laydate) a press outside
+ * them dispatched on <body> itself — never a pointer click at a point of the page, where a real portal may have
+ * its logo or 退出 link. Then waits, up to `timeoutMs`, until they are gone.
  */
 async function close(scope: Scope, of: Teleported, timeoutMs: number): Promise<void> {
   const popup = scope.locator(of.popup).filter({ visible: true });
   await pageOf(scope)
     .keyboard.press('Escape')
     .catch(() => {});
-  if (await waitFor(async () => ((await popup.count()) === 0 ? true : undefined), 300)) return;
   await scope
     .locator('body')
-    .click({ position: { x: 1, y: 1 }, timeout: timeoutMs })
+    .evaluate((body) => {
+      for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
+        const init = { bubbles: true, cancelable: true, composed: true, view: window };
+        body.dispatchEvent(
+          type.startsWith('pointer') ? new PointerEvent(type, init) : new MouseEvent(type, init),
+        );
+      }
+    })
     .catch(() => {});
   await waitFor(async () => ((await popup.count()) === 0 ? true : undefined), timeoutMs);
 }

@@ -5,7 +5,7 @@ import { signedIn } from '../../http/context.ts';
 import { HttpError } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
-import { showDeskApplication, showDeskConflict } from '../clerk/desk-view.ts';
+import { followUpFailed, showDeskApplication, showDeskConflict } from '../clerk/desk-view.ts';
 import { itemName } from './names.ts';
 
 type Closing = 'cancelled' | 'handed-over';
@@ -48,17 +48,33 @@ export function itemActionRoutes(services: Services): RouteSpec[] {
     }
     const change = { to, reason: reason.slice(0, 500), byName: signedIn(req).displayName };
     // The audit entry is stored with the closing, in one transaction (see BotQueue.closeItem).
-    const closed = await bots.closeItem(
-      application.id,
-      itemId,
-      change,
-      auditInTransaction(
+    let closed: boolean;
+    try {
+      closed = await bots.closeItem(
+        application.id,
+        itemId,
+        change,
+        auditInTransaction(
+          req,
+          CLOSINGS[to].action,
+          { type: 'application', id: application.id },
+          { item: itemId, reason: change.reason },
+        ),
+      );
+    } catch (error) {
+      // Stored, but Redis failed after the commit: the retry (closeItem is safe to repeat) does the rest.
+      const row = (await bots.items(application.id)).find((candidate) => candidate.itemId === itemId);
+      if (row?.status !== to) throw error;
+      const text = followUpFailed(`「${itemName(itemId)}」已${to === 'cancelled' ? '取消' : '转人工'}`);
+      return showDeskApplication(
+        services,
         req,
-        CLOSINGS[to].action,
-        { type: 'application', id: application.id },
-        { item: itemId, reason: change.reason },
-      ),
-    );
+        res,
+        application.id,
+        { notice: { kind: 'error', text } },
+        503,
+      );
+    }
     if (!closed) {
       const verb = to === 'cancelled' ? '取消' : '转人工';
       return showDeskConflict(

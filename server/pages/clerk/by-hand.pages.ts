@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { ELEMENTS, elementSchema } from '../../../forms/index.ts';
 import type { DoneByHand } from '../../../store/application-items.repo.ts';
 import { ApplicationActions } from '../../applications/actions.ts';
 import { auditInTransaction } from '../../audit.ts';
@@ -10,7 +11,7 @@ import { parseForm } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
 import { itemName } from '../admin/names.ts';
 import { outputField, typedOutputs } from '../by-hand-form.ts';
-import { showDeskApplication, showDeskConflict } from './desk-view.ts';
+import { followUpFailed, showDeskApplication, showDeskConflict } from './desk-view.ts';
 
 /** What a redirect back to the application says after a 人工办结. */
 export const BY_HAND_NOTICE = '已登记人工办结。各事项都办结后，办件自动办结并生成办结通知书。';
@@ -18,12 +19,30 @@ export const BY_HAND_NOTICE = '已登记人工办结。各事项都办结后，�
 const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 const number = z.preprocess(trimmed, z.string().max(64, '不能超过 64 个字'));
 
+/**
+ * An output typed by the clerk: as long as a number may be, and, when it fills a data element for later
+ * items (统一社会信用代码 → company.creditCode), valid for that element as the bots will use it.
+ */
+function outputSchema(output: { label: string; element?: string }) {
+  const def = output.element ? ELEMENTS.get(output.element) : undefined;
+  if (!def) return number;
+  const { kind, constraints, optionLabels } = def;
+  const schema = elementSchema({ label: output.label, kind, constraints, optionLabels });
+  return number.superRefine((value, ctx) => {
+    const result = schema.safeParse(value);
+    if (!result.success)
+      for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+  });
+}
+
 /** The form of one item: its 办理情况, 部门办件编号 and the outputs it produces (byHandForm). */
 function byHandSchema(itemId: string) {
   return z.object({
     note: z.preprocess(trimmed, z.string().min(2, '请写明办理情况，供复核').max(500, '不能超过 500 个字')),
     reference: number,
-    ...Object.fromEntries(typedOutputs(itemId).map((output) => [outputField(output.id), number])),
+    ...Object.fromEntries(
+      typedOutputs(itemId).map((output) => [outputField(output.id), outputSchema(output)]),
+    ),
   });
 }
 
@@ -69,17 +88,32 @@ export function byHandRoutes(services: Services): RouteSpec[] {
       .filter((output) => outputs[output.id])
       .map((output) => `${output.label} ${outputs[output.id]}`)
       .join('；');
-    const finished = await bots.finishByHand(
-      application.id,
-      itemId,
-      done,
-      auditInTransaction(
+    let finished: boolean;
+    try {
+      finished = await bots.finishByHand(
+        application.id,
+        itemId,
+        done,
+        auditInTransaction(
+          req,
+          'item.done-by-hand',
+          { type: 'application', id: application.id },
+          { item: itemId, note: done.note, ...done.receipt, results },
+        ),
+      );
+    } catch (error) {
+      // Stored, but Redis failed after the commit: the retry (finishByHand is safe to repeat) schedules the rest.
+      const row = (await bots.items(application.id)).find((candidate) => candidate.itemId === itemId);
+      if (row?.status !== 'done' || !row.handledAt) throw error;
+      return showDeskApplication(
+        services,
         req,
-        'item.done-by-hand',
-        { type: 'application', id: application.id },
-        { item: itemId, note: done.note, ...done.receipt, results },
-      ),
-    );
+        res,
+        application.id,
+        { notice: { kind: 'error', text: followUpFailed(`「${itemName(itemId)}」已登记人工办结`) } },
+        503,
+      );
+    }
     if (!finished)
       return showDeskConflict(
         services,

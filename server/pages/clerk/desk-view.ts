@@ -144,6 +144,13 @@ ${state.notice ? alertBox(state.notice.kind, state.notice.text) : ''}
   );
 }
 
+/**
+ * What the page says when an item's closing or 人工办结 was stored but Redis failed after it: what needed the
+ * item is not scheduled yet, and sending the same form again (safe to repeat) does it.
+ */
+export const followUpFailed = (stored: string) =>
+  `${stored}，但机器人队列暂时连不上，后续事项还没有安排办理。请稍后刷新本页、确认重新提交一次：已登记的内容不会重复登记。`;
+
 /** The application's page again, saying what could not be done (409): closed or finished meanwhile. */
 export function showDeskConflict(
   services: Services,

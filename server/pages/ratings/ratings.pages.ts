@@ -18,22 +18,29 @@ import type { Services } from '../../services.ts';
 import { REASON_BELOW, SCORES, scoreLabel } from './scores.ts';
 
 const blankToUndefined = (value: unknown) => (value === '' || value === undefined ? undefined : value);
+// Each filter on its own: a bad one (page=abc) falls back alone instead of dropping the others.
 const ratingsQuery = z.object({
-  centre: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^[a-z0-9-]{2,40}$/)
-      .optional(),
-  ),
+  centre: z
+    .preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^[a-z0-9-]{2,40}$/)
+        .optional(),
+    )
+    .catch(undefined),
   // One level (1–5), or every level below 满意.
-  score: z.preprocess(
-    blankToUndefined,
-    z.union([z.literal('below'), z.coerce.number().int().min(1).max(5)]).optional(),
-  ),
+  score: z
+    .preprocess(
+      blankToUndefined,
+      z.union([z.literal('below'), z.coerce.number().int().min(1).max(5)]).optional(),
+    )
+    .catch(undefined),
   // A clerk's own (applications they accepted) or the whole centre's.
-  range: z.preprocess(blankToUndefined, z.enum(['mine', 'centre']).optional()),
-  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).optional()),
+  range: z.preprocess(blankToUndefined, z.enum(['mine', 'centre']).optional()).catch(undefined),
+  page: z
+    .preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).optional())
+    .catch(undefined),
 });
 
 type RatingsQuery = z.output<typeof ratingsQuery>;
