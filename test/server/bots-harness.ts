@@ -104,6 +104,8 @@ export class WebScriptedRunner implements ItemRunner {
   /** SMS codes the seal portal refuses: the run asks again (saying why) once `beforeNewSmsCode` settles. */
   readonly refusedSmsCodes = new Set<string>();
   beforeNewSmsCode: Promise<void> = Promise.resolve();
+  /** How long the applicant has to answer the SMS question. */
+  smsTimeoutMs = 60_000;
 
   /** Items whose run waits here, just before the final submit, until the promise settles. */
   readonly holdBeforeSubmit = new Map<string, Promise<void>>();
@@ -151,7 +153,7 @@ export class WebScriptedRunner implements ItemRunner {
         const answer = await io.askPerson({
           kind: 'sms-code',
           prompt: `${refused ? '验证码不正确，已重新发送。' : ''}请输入发送到 138****1234 的短信验证码`,
-          timeoutMs: 60_000,
+          timeoutMs: this.smsTimeoutMs,
         });
         this.answers.push(answer);
         if (!this.refusedSmsCodes.has(answer)) break;
