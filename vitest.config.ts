@@ -1,14 +1,42 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer, SLOW_FILES } from './test/support/sequencer.ts';
+
+/**
+ * Files that keep a process of their own: the end-to-end files (whole installations, worker processes
+ * killed on purpose) and the slow files (SLOW_FILES: they are started first, and their start-up is a small
+ * share of them). Every other file shares a process with the files run before it on the same worker
+ * (`isolate: false`): Playwright, sharp, PGlite, the OCR runtime and our own modules are imported once per
+ * worker instead of once per file. Such a file must close what it opens and leave no global state behind
+ * (environment variables, mocks, fake timers, listeners on `process`).
+ */
+const ALONE = ['test/e2e/**/*.test.ts', ...Object.keys(SLOW_FILES)];
+
+const EACH_FILE = {
+  pool: 'forks',
+  // Two cores: browser and OCR tests are CPU-bound, more parallel files only add contention.
+  maxWorkers: 2,
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+} as const;
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // Once for the whole run (not per project): Redis, the PGlite template, PostgreSQL.
     globalSetup: ['test/support/global-setup.ts'],
-    pool: 'forks',
-    // Two cores: browser and OCR tests are CPU-bound, more parallel files only add contention.
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    reporters: process.env.CI ? ['default'] : ['default'],
+    // Longest first, so that the two workers finish together (docs/testing.md).
+    sequence: { sequencer: LongestFirstSequencer },
+    projects: [
+      { test: { ...EACH_FILE, name: 'alone', include: ALONE, isolate: true } },
+      {
+        test: {
+          ...EACH_FILE,
+          name: 'shared',
+          include: ['test/**/*.test.ts'],
+          exclude: ALONE,
+          isolate: false,
+        },
+      },
+    ],
   },
 });

@@ -34,6 +34,8 @@ export default defineConfig({
     // It runs the yijian command in a child process (several seconds to start).
     exclude: ['test/forms/stats.test.ts'],
     pool: 'forks',
+    // They start nothing and keep no global state: one process per worker for all of them.
+    isolate: false,
     maxWorkers: 2,
     // Seconds on an idle machine; the margin is for a machine shared with other test runs.
     testTimeout: 15_000,

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isAlive } from '../lib/processes.ts';
 
 export class StoreInUseError extends Error {
   override readonly name = 'StoreInUseError';
@@ -15,21 +16,12 @@ export class StoreInUseError extends Error {
   }
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** The pid holding the embedded store folder, if a live process does. */
 export function pgliteHolder(dir: string): number | undefined {
   const file = join(dir, 'yijian.lock');
   if (!existsSync(file)) return undefined;
   const pid = Number(readFileSync(file, 'utf8').trim());
-  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid) ? pid : undefined;
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid) ? pid : undefined;
 }
 
 /**

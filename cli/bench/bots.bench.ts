@@ -55,7 +55,7 @@ export function registerBenchBots(bench: Command): void {
     .option('--json', '以 JSON 输出')
     .option(
       '--quick',
-      '冒烟运行：每阶段 1 件申请中的 2 个事项、并发 1、各阶段 1 次（只验证基准可用且输出自洽，不代表速度）',
+      '冒烟运行：每阶段 1 件申请中的 2 个事项、并发 1、各阶段 1 次，只有第一轮办理设立登记与银行开户、其后各轮沿用（只验证基准可用且输出自洽，不代表速度）',
     )
     // One application per phase measures its slowest item, not throughput: four give a steady figure.
     .option(
@@ -83,6 +83,7 @@ export function registerBenchBots(bench: Command): void {
           tuning: config.QUEUE_TUNING,
           keepData: options.keepData,
           quick: options.quick,
+          shareSetup: options.quick,
           progress: (message) => process.stderr.write(`${message}\n`),
         }),
       );

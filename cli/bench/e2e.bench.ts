@@ -11,6 +11,7 @@ const optionsSchema = z.object({
   latencyMs: msRange,
   approvalDelayMs: count(0, 600_000),
   syncLagMs: count(0, 600_000),
+  noticeS: count(0, 600).optional(),
   smsReplyMs: msRange,
   captchaReplyMs: msRange,
   captcha: z.enum(['reader', 'person'], { error: '--captcha 应为 reader 或 person' }),
@@ -25,9 +26,11 @@ const QUICK = {
   latencyMs: '0-50',
   approvalDelayMs: '500',
   syncLagMs: '500',
+  noticeS: '2',
   smsReplyMs: '200-500',
   captchaReplyMs: '200-500',
-  timeoutS: '120',
+  // Says nothing about speed either: a filing that is only slow (a loaded machine) must not fail the smoke run.
+  timeoutS: '300',
 };
 
 const WAIT_NAMES = { approval: '审核', 'sms-reply': '短信', notice: '承诺书' } as const;
@@ -84,6 +87,7 @@ export function registerBenchE2e(bench: Command): void {
     .option('--latency-ms <range>', '门户每次应答的随机延迟（毫秒）', '150-600')
     .option('--approval-delay-ms <ms>', '设立登记的审核时长', '3000')
     .option('--sync-lag-ms <ms>', '税务、社保获知企业信息的滞后', '2000')
+    .option('--notice-s <s>', '住房公积金承诺书须阅读的倒计时（秒；不填为门户自身的 8 秒）')
     .option('--sms-reply-ms <range>', '申请人回填短信验证码所需时间', '5000-10000')
     .option('--captcha-reply-ms <range>', '窗口人员识读图形验证码所需时间', '2000-4000')
     .option(
@@ -104,6 +108,7 @@ export function registerBenchE2e(bench: Command): void {
           latencyMs: options.latencyMs,
           approvalDelayMs: options.approvalDelayMs,
           syncLagMs: options.syncLagMs,
+          ...(options.noticeS === undefined ? {} : { noticeSeconds: options.noticeS }),
           smsReplyMs: options.smsReplyMs,
           captchaReplyMs: options.captchaReplyMs,
           captcha: options.captcha,

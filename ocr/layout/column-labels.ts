@@ -60,3 +60,48 @@ export function labelsByLastCharacter(
   }
   return hits;
 }
+
+/**
+ * Letter-spaced labels whose last characters were lost: a watermark across 「类　型」 can leave the detector only
+ * 「类」. A glyph alone that begins one field's labels and no other's names that label when it starts the label
+ * column (where the labels found already start). Its value is what follows on the row; with none, the value is
+ * left empty so that the space after the label is read again (missing-values.ts).
+ */
+export function labelsByFirstCharacter(
+  lines: readonly PlacedLine[],
+  catalogue: Record<string, readonly string[]>,
+  found: readonly LabelHit[],
+  unit: number,
+): LabelHit[] {
+  if (found.length < 2) return [];
+  const foundKeys = new Set(found.map((hit) => hit.key));
+  const hits: LabelHit[] = [];
+  for (const line of lines) {
+    const chars = [...line.text.replace(/[\s:：]/g, '')];
+    const [first] = chars;
+    if (chars.length !== 1 || !first) continue;
+    const keys = Object.entries(catalogue).filter(([, labels]) => labels.some((l) => l.startsWith(first)));
+    const [only] = keys;
+    if (keys.length !== 1 || !only || foundKeys.has(only[0])) continue;
+    // The labels of the same column, found whole: this one ends where they end.
+    const column = found.filter((hit) => Math.abs(hit.left - line.left) < unit * 0.6);
+    const ends = column.map((hit) => hit.labelRight).sort((a, b) => a - b);
+    const labelRight = ends[Math.floor(ends.length / 2)];
+    if (labelRight === undefined || labelRight < line.right) continue;
+    const [key, labels] = only;
+    const value = nextOnRow(lines, line, unit);
+    const label = [...labels].filter((l) => l.startsWith(first)).sort((a, b) => a.length - b.length)[0];
+    hits.push({
+      key,
+      label: label as string,
+      line: value ?? line,
+      valueFrom: value ? 0 : 1,
+      left: line.left,
+      labelRight,
+      middle: line.middle,
+      height: line.height,
+    });
+    foundKeys.add(key);
+  }
+  return hits;
+}

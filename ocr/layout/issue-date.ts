@@ -30,13 +30,9 @@ export function issueDateRow(
         !/至|止|期限|有效|日期/.test(line.text),
     )
     .sort((a, b) => b.middle - a.middle);
-  const lowest = candidates[0];
-  if (!lowest) return null;
-  // The row starts at its year where the year is a piece of its own.
-  const anchor =
-    candidates.find(
-      (line) => year.test(line.text) && Math.abs(line.middle - lowest.middle) < lowest.height * 0.8,
-    ) ?? lowest;
+  // A year anchors the row; a piece only where no year is left (a footer's 「每年1月1日」 is no issue date).
+  const anchor = candidates.find((line) => year.test(line.text)) ?? candidates[0];
+  if (!anchor) return null;
   // Pieces of the row, not the watermark or seal text across it (much taller than the print).
   const row = lines.filter(
     (line) =>

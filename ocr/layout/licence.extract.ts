@@ -16,7 +16,7 @@ import { registrarName } from '../fields/registrar.ts';
 import { field, type OcrField, type RawReading, unreadable, weakestSymbol } from '../fields/result.ts';
 import { knownSurname } from '../fields/surnames.ts';
 import { compact } from '../fields/text.ts';
-import { labelsByLastCharacter } from './column-labels.ts';
+import { labelsByFirstCharacter, labelsByLastCharacter } from './column-labels.ts';
 import { otherDateLines } from './issue-date.ts';
 import { findLabels, type LabelHit } from './label-hits.ts';
 import { LICENCE_LABELS, type LicenceFieldKey } from './labels.ts';
@@ -62,7 +62,9 @@ export function extractLicence(
   const slant = medianSlant(textLines);
   const lines = placed.filter((line) => !isSpeck(line, unit) && !isAslant(line, slant));
   const read = findLabels(lines, LICENCE_LABELS, unit);
-  const hits = bestHits([...read, ...labelsByLastCharacter(lines, LICENCE_LABELS, read, unit)]);
+  const byLast = labelsByLastCharacter(lines, LICENCE_LABELS, read, unit);
+  const byFirst = labelsByFirstCharacter(lines, LICENCE_LABELS, [...read, ...byLast], unit);
+  const hits = bestHits([...read, ...byLast, ...byFirst]);
   const pageText = lines.map((l) => l.text).join('');
   const variant = licenceVariantOf(hits, pageText);
   const format = licenceFormatOf(hits, pageText, page);
@@ -196,7 +198,7 @@ export function interpretLicence(extraction: LicenceExtraction): Record<string, 
   const category = variant === 'individual' ? '2' : '1';
   put('creditCode', () => interpretCreditCode(reading('creditCode'), { category }));
   put('registrationNumber', () => interpretRegistrationNumber(reading('registrationNumber')));
-  mended.set('domicile', mendRegionNames(reading('domicile'), regionCodeOf(out)));
+  mended.set('domicile', mendRegionNames(shaped(reading('domicile'), GRAMMARS.domicile), regionCodeOf(out)));
   put('name', () =>
     interpretFreeText(shaped(reading('name'), GRAMMARS.name), label('name'), (r) =>
       interpretCompanyName(r, variantForName(variant)),
@@ -330,14 +332,29 @@ const GRAMMARS: Partial<Record<LicenceFieldKey, (text: string) => string | null>
   type: (text) => printedEntityType(trimJunk(cleanPrinted(text))),
   name: (text) => printedCompanyName(trimJunk(cleanPrinted(text))),
   businessScope: printedScope,
+  domicile: (text) => trimJunk(cleanPrinted(text)),
 };
 
 /** The reading cut to what a grammar keeps of it (the characters' confidences kept with them). */
 function shaped(reading: RawReading, grammar: ((text: string) => string | null) | undefined): RawReading {
   const text = grammar?.(reading.text);
   if (!text) return reading;
-  const symbols = reading.symbols.filter((s) => s.text.trim() !== '').slice(0, [...text].length);
-  return { text, symbols };
+  const glyphs = reading.symbols.filter((s) => s.text.trim() !== '');
+  // The grammar may cut junk off the front too: the kept text's own glyphs keep their confidences.
+  const index = glyphs
+    .map((s) => s.text)
+    .join('')
+    .indexOf(text);
+  const from =
+    index < 0
+      ? 0
+      : [
+          ...glyphs
+            .map((s) => s.text)
+            .join('')
+            .slice(0, index),
+        ].length;
+  return { text, symbols: glyphs.slice(from, from + [...text].length) };
 }
 
 /** Text fields whose printed text is worth showing for confirmation even when no check could place it. */

@@ -52,7 +52,14 @@ export function printedCapital(text: string): string | null {
  * an overprint read after it. Text of another shape is kept whole.
  */
 export function printedEntityType(text: string): string {
-  const compacted = text.replace(/\s+/g, '');
+  // A bracket's opening glyph lost by the detector (「有限责任公司非自然人…独资）」) is given back, so the
+  // bracket is kept rather than cut off as an overprint, which would leave a shorter entry of the list.
+  const compacted = text
+    .replace(/\s+/g, '')
+    .replace(
+      /^([^（(]*?(?:公司|企业))([^（()）]{2,30}[）)])/,
+      (_, form: string, inside: string) => `${form}（${inside}`,
+    );
   const match = compacted.match(/^.*?(?:公司|企业|合作社|个体工商户)(?:[（(][^（()）]*[）)])?[】\]]?/);
   return match ? match[0] : compacted;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { type Logger, silentLogger } from '../../lib/logger.ts';
 import { freePort, sleep } from '../../lib/net.ts';
+import { isAlive, waitForExit } from '../../lib/processes.ts';
 
 export interface ManagedRedisOptions {
   /** Redis keeps its AOF and pid file here. */
@@ -24,24 +25,6 @@ export interface ManagedRedis {
 export class RedisServerMissingError extends Error {
   override readonly name = 'RedisServerMissingError';
   readonly code = 'REDIS_SERVER_MISSING';
-}
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (!isAlive(pid)) return true;
-    await sleep(50);
-  }
-  return !isAlive(pid);
 }
 
 /** A Redis left behind by a `start` that was killed would hold the AOF open; stop it before we start ours. */

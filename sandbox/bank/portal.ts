@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
+import { serveFiles } from '../kit/assets.ts';
 import { type Body, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
@@ -23,11 +23,6 @@ import {
   setSlotTakenAtNextCheck,
   takeSlotIfArranged,
 } from './slots.ts';
-
-const ASSETS = join(import.meta.dirname, 'assets');
-const SCRIPT = readFileSync(join(ASSETS, 'bank.js'), 'utf8');
-const SLIDER_SCRIPT = readFileSync(join(ASSETS, 'slider.js'), 'utf8');
-const STYLE = readFileSync(join(ASSETS, 'bank.css'), 'utf8');
 
 /** What 校验 approved: the digest of the form as checked. Submitting anything else needs a new 校验. */
 interface CheckedForm {
@@ -141,12 +136,7 @@ export const bankPortal: PortalDefinition = {
     styles: ['/static/bank.css'],
   },
   mount(router, ctx) {
-    router.get('/static/bank.js', (_req, res) => void res.type('application/javascript').send(SCRIPT));
-    router.get(
-      '/static/slider.js',
-      (_req, res) => void res.type('application/javascript').send(SLIDER_SCRIPT),
-    );
-    router.get('/static/bank.css', (_req, res) => void res.type('text/css').send(STYLE));
+    serveFiles(router, join(import.meta.dirname, 'assets'), ['slider.js', 'bank.js', 'bank.css']);
     router.use(loginRouter(ctx));
     router.get('/', (req, res) => {
       res.send(

@@ -1,4 +1,5 @@
-import { html, type SafeHtml } from '../kit/html/escape.ts';
+import { html, jsonForScript, type SafeHtml } from '../kit/html/escape.ts';
+import { ID_TYPES, PLACE_TYPES } from './validate.ts';
 
 /** Where the portal serves the libraries' own distributions (node_modules/…/dist), unchanged. */
 export const VUE_BASE = '/vendor/vue';
@@ -12,6 +13,12 @@ function header(user: string | undefined, active: string): SafeHtml {
 <nav class="fs-nav">${entry('/', '首页')}${entry('/apply', '告知承诺申报')}${entry('/mine', '我的申请')}</nav>
 <div class="fs-user">${user ? html`<span>您好，${user}</span><a href="/logout">退出</a>` : html`<a href="/login">登录</a>`}</div></header>`;
 }
+
+/**
+ * The form's choices as the server sends them, by the label a person reads, so the page and the server's
+ * checks never disagree (the sandbox's drift faults change them there: sandbox/kit/drift.ts).
+ */
+const LISTS = jsonForScript({ 场所类型: PLACE_TYPES, 证件类型: ID_TYPES });
 
 /**
  * A whole page: Vue 3 and TDesign (tdesign-vue-next) as npm ships them, then the portal's own script, which
@@ -34,7 +41,8 @@ ${header(options.user, options.active)}
 <footer class="fs-footer">主办单位：漳州市消防救援支队　本系统为模拟环境（沙箱），仅供测试使用</footer>
 ${
   options.script
-    ? html`<script src="${VUE_BASE}/vue.global.prod.js"></script><script src="${TDESIGN_BASE}/tdesign.min.js"></script><script src="/static/fire-safety.js"></script>`
+    ? html`<script id="fs-lists" type="application/json" data-drift-lists>${LISTS}</script>
+<script src="${VUE_BASE}/vue.global.prod.js"></script><script src="${TDESIGN_BASE}/tdesign.min.js"></script><script src="/static/fire-safety.js"></script>`
     : html``
 }
 </body></html>`.value;

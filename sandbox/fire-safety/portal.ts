@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import express from 'express';
+import { join } from 'node:path';
+import type express from 'express';
+import { packageFolder, serveFiles } from '../kit/assets.ts';
+import { acceptApplication } from '../kit/json-apply.ts';
 import type { PortalDefinition } from '../kit/portal.ts';
 import { referenceNumber } from '../kit/references.ts';
 import { MB } from '../kit/uploads.ts';
@@ -10,16 +10,10 @@ import { minePage } from './mine-page.ts';
 import { APPLY_BODY, HOME_BODY, TDESIGN_BASE, tdesignDocument, VUE_BASE } from './page.ts';
 import { checkApplication } from './validate.ts';
 
-const require = createRequire(import.meta.url);
 /** The distributions as npm ships them: vue.global.prod.js, tdesign.min.js and tdesign.min.css, unchanged. */
-const VUE_DIST = join(dirname(require.resolve('vue/package.json')), 'dist');
-const TDESIGN_DIST = join(dirname(require.resolve('tdesign-vue-next/package.json')), 'dist');
-
-const ASSETS = join(import.meta.dirname, 'assets');
-const asset = (name: string) => readFileSync(join(ASSETS, name), 'utf8');
-const FILES: Record<string, { type: string; text: string }> = {
-  '/static/fire-safety.css': { type: 'text/css', text: asset('fire-safety.css') },
-  '/static/fire-safety.js': { type: 'application/javascript', text: asset('fire-safety.js') },
+const LIBRARIES = {
+  [VUE_BASE]: packageFolder('vue', 'dist'),
+  [TDESIGN_BASE]: packageFolder('tdesign-vue-next', 'dist'),
 };
 
 /**
@@ -52,12 +46,8 @@ export const fireSafetyPortal: PortalDefinition = {
     footer: '漳州市消防救援支队',
   },
   mount(router, ctx) {
-    router.use(VUE_BASE, express.static(VUE_DIST, { maxAge: '1h', index: false }));
-    router.use(TDESIGN_BASE, express.static(TDESIGN_DIST, { maxAge: '1h', index: false }));
-    router.get(Object.keys(FILES), (req, res) => {
-      const file = FILES[req.path];
-      if (file) res.type(file.type).send(file.text);
-    });
+    const assets = join(import.meta.dirname, 'assets');
+    serveFiles(router, assets, ['fire-safety.css', 'fire-safety.js'], LIBRARIES);
     const user = (req: express.Request) => req.portalSession?.displayName;
     router.get('/', (req, res) => {
       res.send(tdesignDocument({ title: '首页', user: user(req), active: '/', body: HOME_BODY }));
@@ -74,43 +64,31 @@ export const fireSafetyPortal: PortalDefinition = {
       );
     });
     router.get('/mine', ctx.requireLogin, (req, res) => void res.send(minePage(ctx, req)));
-    router.post('/api/apply', ctx.requireLogin, (req, res) => {
-      const body = Object.fromEntries(
-        Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string'),
-      ) as Record<string, string>;
-      const checked = checkApplication(ctx, req, body);
-      const count = Object.keys(checked.errors).length;
-      if (count > 0) {
-        res.json({
-          ok: false,
-          errors: checked.errors,
-          message: `有 ${count} 项信息未通过校验，请按提示修改`,
-        });
-        return;
-      }
-      const now = ctx.now();
-      const sequence = ctx.store.nextSequence('reference');
-      const submission = ctx.recordSubmission({
-        reference: referenceNumber('XF', sequence, 6, now),
-        account: ctx.accountOf(req),
-        company: String(checked.fields.unitName),
-        creditCode: String(checked.fields.creditCode),
-        status: 'done',
-        statusText: '已受理（告知承诺）',
-        requests: [{ path: req.path, receivedAt: now.toISOString(), body }],
-        files: checked.files,
-        fields: checked.fields,
-        receipt: {
-          acceptanceNo: `漳消承受字〔${now.getFullYear()}〕第${String(sequence).padStart(4, '0')}号`,
-          // The 合格证 of a 告知承诺 has no end date: it stands while the venue is used as declared.
-          validity: '长期',
+    router.post(
+      '/api/apply',
+      ctx.requireLogin,
+      acceptApplication(ctx, {
+        read: (req) =>
+          Object.fromEntries(
+            Object.entries((req.body ?? {}) as Record<string, unknown>).filter(
+              ([, v]) => typeof v === 'string',
+            ),
+          ) as Record<string, string>,
+        check: (req, body) => checkApplication(ctx, req, body),
+        accept: (checked, _body, now) => {
+          const sequence = ctx.store.nextSequence('reference');
+          return {
+            reference: referenceNumber('XF', sequence, 6, now),
+            company: String(checked.fields.unitName),
+            statusText: '已受理（告知承诺）',
+            receipt: {
+              acceptanceNo: `漳消承受字〔${now.getFullYear()}〕第${String(sequence).padStart(4, '0')}号`,
+              // The 合格证 of a 告知承诺 has no end date: it stands while the venue is used as declared.
+              validity: '长期',
+            },
+          };
         },
-      });
-      res.json({
-        ok: true,
-        reference: submission.reference,
-        receiptUrl: `/receipt/${encodeURIComponent(submission.reference)}`,
-      });
-    });
+      }),
+    );
   },
 };

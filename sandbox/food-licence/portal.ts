@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import express from 'express';
-import type { Body } from '../kit/body.ts';
+import { join } from 'node:path';
+import type express from 'express';
+import { packageFolder, serveFiles } from '../kit/assets.ts';
+import { acceptApplication } from '../kit/json-apply.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
 import { luhnCheckDigit, referenceNumber, validUntil } from '../kit/references.ts';
 import { MB } from '../kit/uploads.ts';
@@ -11,14 +10,7 @@ import { APPLY_BODY, HOME_BODY, LAYUI_BASE, layuiDocument } from './page.ts';
 import { checkApplication } from './validate.ts';
 
 /** layui's distribution as npm ships it (layui.js, css/layui.css, font/): served unchanged. */
-const LAYUI_DIST = join(dirname(createRequire(import.meta.url).resolve('layui/package.json')), 'dist');
-
-const ASSETS = join(import.meta.dirname, 'assets');
-const asset = (name: string) => readFileSync(join(ASSETS, name), 'utf8');
-const FILES: Record<string, { type: string; text: string }> = {
-  '/static/food-licence.css': { type: 'text/css', text: asset('food-licence.css') },
-  '/static/food-licence.js': { type: 'application/javascript', text: asset('food-licence.js') },
-};
+const LIBRARIES = { [LAYUI_BASE]: packageFolder('layui', 'dist') };
 
 const FORMAT_DIGIT: Record<string, string> = { 食品销售经营者: '1', 餐饮服务经营者: '2', 单位食堂: '3' };
 
@@ -69,11 +61,8 @@ export const foodLicencePortal: PortalDefinition = {
     footer: '漳州市市场监督管理局',
   },
   mount(router, ctx) {
-    router.use(LAYUI_BASE, express.static(LAYUI_DIST, { maxAge: '1h', index: false }));
-    router.get(Object.keys(FILES), (req, res) => {
-      const file = FILES[req.path];
-      if (file) res.type(file.type).send(file.text);
-    });
+    const assets = join(import.meta.dirname, 'assets');
+    serveFiles(router, assets, ['food-licence.css', 'food-licence.js'], LIBRARIES);
     const user = (req: express.Request) => req.portalSession?.displayName;
     router.get('/', (req, res) => {
       res.send(layuiDocument({ title: '首页', user: user(req), active: '/', body: HOME_BODY }));
@@ -83,41 +72,21 @@ export const foodLicencePortal: PortalDefinition = {
         layuiDocument({ title: '食品经营许可申请', user: user(req), active: '/apply', body: APPLY_BODY }),
       );
     });
-    router.post('/api/apply', ctx.requireLogin, (req, res) => {
-      const body = { ...(req.body as Body) };
-      const checked = checkApplication(ctx, req, body);
-      const count = Object.keys(checked.errors).length;
-      if (count > 0) {
-        res.json({
-          ok: false,
-          errors: checked.errors,
-          message: `有 ${count} 项信息未通过校验，请按提示修改`,
-        });
-        return;
-      }
-      const fields = checked.fields;
-      const now = ctx.now();
-      const district = String(body.jycs_qu);
-      const submission = ctx.recordSubmission({
-        reference: referenceNumber('SP', ctx.store.nextSequence('reference'), 6, now),
-        account: ctx.accountOf(req),
-        company: String(fields.operatorName),
-        creditCode: String(fields.creditCode),
-        status: 'done',
-        statusText: '准予许可',
-        requests: [{ path: req.path, receivedAt: now.toISOString(), body }],
-        files: checked.files,
-        fields,
-        receipt: {
-          licenceNo: licenceNumber(ctx, String(fields.format), district),
-          validUntil: validUntil(now, 5),
-        },
-      });
-      res.json({
-        ok: true,
-        reference: submission.reference,
-        receiptUrl: `/receipt/${encodeURIComponent(submission.reference)}`,
-      });
-    });
+    router.post(
+      '/api/apply',
+      ctx.requireLogin,
+      acceptApplication(ctx, {
+        check: (req, body) => checkApplication(ctx, req, body),
+        accept: ({ fields }, body, now) => ({
+          reference: referenceNumber('SP', ctx.store.nextSequence('reference'), 6, now),
+          company: String(fields.operatorName),
+          statusText: '准予许可',
+          receipt: {
+            licenceNo: licenceNumber(ctx, String(fields.format), String(body.jycs_qu)),
+            validUntil: validUntil(now, 5),
+          },
+        }),
+      }),
+    );
   },
 };

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { serveFiles } from '../kit/assets.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
 import { receiptBody } from '../kit/query-page.ts';
@@ -13,10 +13,6 @@ import { normaliseApplication } from './normalise.ts';
 import { HOME } from './pages.ts';
 import { noticeSeconds } from './step-materials.ts';
 import { wizardRouter } from './wizard.ts';
-
-const ASSETS = join(import.meta.dirname, 'assets');
-const CSS = readFileSync(join(ASSETS, 'housing-fund.css'), 'utf8');
-const SCRIPT = readFileSync(join(ASSETS, 'housing-fund.js'), 'utf8');
 
 /** 单位公积金账号: the city (first four digits of the district), a serial and a Luhn check digit. */
 function fundAccountNo(ctx: PortalContext, region: string): string {
@@ -79,11 +75,7 @@ export const housingFundPortal: PortalDefinition = {
     scripts: ['/static/housing-fund.js'],
   },
   mount(router, ctx) {
-    router.get('/static/housing-fund.css', (_req, res) => void res.type('text/css').send(CSS));
-    router.get(
-      '/static/housing-fund.js',
-      (_req, res) => void res.type('application/javascript').send(SCRIPT),
-    );
+    serveFiles(router, join(import.meta.dirname, 'assets'), ['housing-fund.css', 'housing-fund.js']);
     router.get(
       '/',
       (req, res) => void res.send(ctx.render(req, { title: '单位业务', active: '/', body: HOME })),

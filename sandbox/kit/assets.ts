@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import express, { type Router } from 'express';
 
 const ASSETS = join(import.meta.dirname, 'assets');
@@ -29,4 +30,37 @@ export function assetsRouter(): Router {
     res.type('application/javascript').set('Cache-Control', 'max-age=300').send(js);
   });
   return router;
+}
+
+/** A folder of an installed npm package, for serving its files as npm ships them: `packageFolder('vue', 'dist')`. */
+export function packageFolder(name: string, sub = ''): string {
+  return join(dirname(createRequire(import.meta.url).resolve(`${name}/package.json`)), sub);
+}
+
+/**
+ * A portal's own files and the libraries its pages load: each file of `files` (in the portal's `assets`
+ * folder, read once at start) at /static/<file>, and each library folder under its path, unchanged.
+ */
+export function serveFiles(
+  router: Router,
+  assets: string,
+  files: readonly string[],
+  libraries: Readonly<Record<string, string>> = {},
+): void {
+  for (const [path, folder] of Object.entries(libraries)) {
+    router.use(path, express.static(folder, { maxAge: '1h', index: false }));
+  }
+  const served = new Map(
+    files.map((name) => [
+      `/static/${name}`,
+      {
+        type: name.endsWith('.css') ? 'text/css' : 'application/javascript',
+        text: readFileSync(join(assets, name), 'utf8'),
+      },
+    ]),
+  );
+  router.get([...served.keys()], (req, res) => {
+    const file = served.get(req.path);
+    if (file) res.type(file.type).send(file.text);
+  });
 }

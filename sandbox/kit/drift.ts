@@ -13,6 +13,9 @@ import { z } from 'zod';
  *
  * Form changes are made by a script placed right after the page's form, so they are in the DOM before the
  * page's own scripts (layui's form.render, the kit's widgets) dress it, as if the server had sent them.
+ * A page drawn by a Vue app has no form in its HTML: its choices come in the page as JSON keyed by the
+ * label a person reads (`<script type="application/json" data-drift-lists>`), whose options the server
+ * changes before sending it.
  */
 export const driftSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rename-label'), label: z.string().min(1), to: z.string().min(1) }),
@@ -79,9 +82,38 @@ const SCRIPT = String.raw`(() => {
   }
 })();`;
 
+/** The choice lists a page's app draws from, by label: option texts, or option texts by their value. */
+const LISTS = /(<script[^>]*\bdata-drift-lists\b[^>]*>)([\s\S]*?)(<\/script>)/;
+const listsSchema = z.record(z.string(), z.union([z.array(z.string()), z.record(z.string(), z.string())]));
+const norm = (text: string) => text.replace(/[\s*＊:：]/g, '');
+
+/** The page with the options of its JSON lists added or removed. */
+function driftLists(page: string, drifts: readonly Drift[]): string {
+  const found = LISTS.exec(page);
+  if (!found) return page;
+  const lists = listsSchema.parse(JSON.parse(found[2] ?? ''));
+  for (const d of drifts) {
+    if (d.kind !== 'add-option' && d.kind !== 'remove-option') continue;
+    const key = Object.keys(lists).find((label) => norm(label) === norm(d.label));
+    const list = key === undefined ? undefined : lists[key];
+    if (key === undefined || list === undefined) continue;
+    const adding = d.kind === 'add-option';
+    lists[key] = Array.isArray(list)
+      ? adding
+        ? [...list, d.option]
+        : list.filter((option) => option !== d.option)
+      : adding
+        ? { ...list, [`drift-${d.option}`]: d.option }
+        : Object.fromEntries(Object.entries(list).filter(([, option]) => option !== d.option));
+  }
+  const json = JSON.stringify(lists).replace(/</g, '\\u003c');
+  return `${page.slice(0, found.index)}${found[1]}${json}${found[3]}${page.slice(found.index + found[0].length)}`;
+}
+
 /** The page with its form changes: the script goes right after the last form (before the page's scripts). */
-export function driftPage(page: string, drifts: readonly Drift[]): string {
+export function driftPage(html: string, drifts: readonly Drift[]): string {
   const changes = drifts.filter((d) => d.kind !== 'insert-step');
+  const page = driftLists(html, changes);
   const end = page.lastIndexOf('</form>');
   if (changes.length === 0 || end < 0) return page;
   // `<` in the JSON is escaped so a label cannot end the script element.

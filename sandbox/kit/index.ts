@@ -51,6 +51,12 @@
  *                 only `syncLagMs` after approval ("工商信息尚未共享，请稍后再试", NOT_YET_SHARED_MESSAGE).
  * - sso.ts        one-time tickets of the unified login (market regulation).
  * - references.ts reference numbers (`referenceNumber('SL', seq)`), China-time dates, Luhn check digits.
+ * - body.ts     reading a posted body by HTML names (`str`, `all`, `list`, `rowIndexes`); wizard.ts the
+ *                 multi-page wizards' plumbing (a draft in the session, a step per page).
+ * - checks.ts     `FormChecks`: the checks several portals make alike (credit code, 省/市/区 + street,
+ *                 amount, mobile, today's date, upload), with the portal's own names and wording.
+ * - json-apply.ts a single-page form posted as JSON to /api/apply: `acceptApplication` (check, then record
+ *                 as done), or `refusedInPlace` / `answerFiled` for a portal that files its own way.
  * - html/         `html` tagged template (escapes), `renderPage` (banner, menu, footer in the portal's
  *                 colour), and widgets.ts: formItem (label + error beside the field), textInput, divSelect,
  *                 treeSelect (codes in labels), dateInput (readonly + calendar; own wire format), regionCascade
@@ -61,6 +67,8 @@
  *                 `data-show-when="name=value"` shows (and posts) a block only while a field has a value;
  *                 `data-requires-check="<checkbox>"` keeps a button disabled until the box is ticked.
  * - assets/       kit.css and the widget scripts (served as /static/kit.css, /static/kit.js).
+ * - assets.ts     `serveFiles`: a portal's own files at /static/<file> and its libraries as npm ships them
+ *                 (`packageFolder('vue', 'dist')`).
  */
 export { AccountBook, type PortalAccount } from './accounts.ts';
 export { createPortalApp, type PortalApp, type PortalAppOptions } from './app.ts';

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
+import { serveFiles } from '../kit/assets.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
 import { referenceNumber } from '../kit/references.ts';
@@ -10,8 +10,6 @@ import { normaliseRegistration } from './normalise.ts';
 import { UPLOAD_RULES } from './uploads.ts';
 import type { Draft } from './wizard/draft.ts';
 import { wizardRouter } from './wizard/router.ts';
-
-const SCRIPT = readFileSync(join(import.meta.dirname, 'assets', 'registration.js'), 'utf8');
 
 /** Files the saved wizard as a new submission (never merged with an earlier one) and shows the receipt. */
 function submitRegistration(ctx: PortalContext, req: Request, res: Response, draft: Draft): void {
@@ -69,9 +67,7 @@ export const marketRegulationPortal: PortalDefinition = {
     scripts: ['/static/registration.js'],
   },
   mount(router, ctx) {
-    router.get('/static/registration.js', (_req, res) => {
-      res.type('application/javascript').send(SCRIPT);
-    });
+    serveFiles(router, join(import.meta.dirname, 'assets'), ['registration.js']);
     router.get('/', (req, res) => {
       res.send(
         ctx.render(req, {

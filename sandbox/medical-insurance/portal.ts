@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request } from 'express';
+import { serveFiles } from '../kit/assets.ts';
 import type { Body } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
+import { answerFiled, refusedInPlace } from '../kit/json-apply.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
 import { receiptBody } from '../kit/query-page.ts';
 import { chinaDateDigits, referenceNumber } from '../kit/references.ts';
@@ -12,14 +13,8 @@ import { INSURANCE_TYPES } from './lists.ts';
 import { APPLY_PAGE, HOME } from './pages.ts';
 import { normaliseApplication, validateApplication } from './validate.ts';
 
-const ASSETS = join(import.meta.dirname, 'assets');
-const asset = (name: string) => readFileSync(join(ASSETS, name), 'utf8');
-const FILES: Record<string, { type: string; text: string }> = {
-  '/static/medical-insurance.css': { type: 'text/css', text: asset('medical-insurance.css') },
-  '/static/medical-insurance.js': { type: 'application/javascript', text: asset('medical-insurance.js') },
-  '/static/mi-frame.css': { type: 'text/css', text: asset('mi-frame.css') },
-  '/static/mi-frame.js': { type: 'application/javascript', text: asset('mi-frame.js') },
-};
+/** The portal's own stylesheets and scripts (assets/), for its pages and for the frame. */
+const OWN_FILES = ['medical-insurance.css', 'medical-insurance.js', 'mi-frame.css', 'mi-frame.js'];
 
 /** 单位医保编号: the registrar's district (credit code positions 3–8), the year and a serial. */
 function medicalInsuranceNo(ctx: PortalContext, creditCode: string): string {
@@ -74,10 +69,7 @@ export const medicalInsurancePortal: PortalDefinition = {
     scripts: ['/static/medical-insurance.js'],
   },
   mount(router, ctx) {
-    router.get(Object.keys(FILES), (req, res) => {
-      const asset = FILES[req.path];
-      if (asset) res.type(asset.type).send(asset.text);
-    });
+    serveFiles(router, join(import.meta.dirname, 'assets'), OWN_FILES);
     router.get(
       '/',
       (req, res) => void res.send(ctx.render(req, { title: '单位网厅', active: '/', body: HOME })),
@@ -92,18 +84,8 @@ export const medicalInsurancePortal: PortalDefinition = {
     });
     router.post('/api/apply', ctx.requireLogin, (req, res) => {
       const body = { ...(req.body as Body) };
-      const errors = validateApplication(ctx, body);
-      const count = Object.keys(errors).length;
-      if (count > 0) {
-        res.json({ ok: false, errors, message: `有 ${count} 项信息未通过校验，请按提示修改` });
-        return;
-      }
-      const submission = file(ctx, req, body);
-      res.json({
-        ok: true,
-        reference: submission.reference,
-        receiptUrl: `/receipt/${encodeURIComponent(submission.reference)}`,
-      });
+      if (refusedInPlace(res, validateApplication(ctx, body))) return;
+      answerFiled(res, file(ctx, req, body));
     });
     router.get('/receipt/:reference', ctx.requireLogin, (req, res) => {
       const submission = ctx.store.get(String(req.params.reference));

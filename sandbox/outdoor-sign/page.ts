@@ -4,8 +4,11 @@ import { ILLUMINATED, PLEDGES, SIGN_MATERIALS } from './lists.ts';
 /** Where the portal serves the libraries as npm ships them: Vue, Ant Design Vue (with locales), dayjs. */
 export const LIB_BASE = '/lib';
 
-/** What the page's script needs from the server: the lists, so the two never disagree. */
-const SETTINGS = jsonForScript({ materials: SIGN_MATERIALS, pledges: PLEDGES, illuminated: ILLUMINATED });
+/**
+ * What the page's script needs from the server: the lists, so the two never disagree, by the label a person
+ * reads (the sandbox's drift faults change them there: sandbox/kit/drift.ts).
+ */
+const SETTINGS = jsonForScript({ 材质: SIGN_MATERIALS, 承诺事项: PLEDGES, 是否发光: ILLUMINATED });
 
 /**
  * A whole page of 户外招牌设置审批系统: the bureau's header and menu, then `body`. Pages with a form mount the
@@ -21,7 +24,7 @@ export function antdDocument(options: {
   const entry = (href: string, label: string) =>
     html`<a class="os-nav__item${href === options.active ? ' is-active' : ''}" href="${href}">${label}</a>`;
   const scripts = options.app
-    ? html`<script id="os-settings" type="application/json">${SETTINGS}</script>
+    ? html`<script id="os-settings" type="application/json" data-drift-lists>${SETTINGS}</script>
 <script src="${LIB_BASE}/vue/vue.global.prod.js"></script>
 <script src="${LIB_BASE}/dayjs/dayjs.min.js"></script>
 <script src="${LIB_BASE}/dayjs/locale/zh-cn.js"></script>

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import express from 'express';
-import type { Body } from '../kit/body.ts';
+import { join } from 'node:path';
+import type express from 'express';
+import { packageFolder, serveFiles } from '../kit/assets.ts';
+import { acceptApplication } from '../kit/json-apply.ts';
 import type { PortalDefinition } from '../kit/portal.ts';
 import { chinaDateDigits, referenceNumber, validUntil } from '../kit/references.ts';
 import { MB } from '../kit/uploads.ts';
@@ -10,21 +9,11 @@ import { itemId } from './form-manifest.ts';
 import { APPLY_BODY, antdDocument, HOME_BODY, LIB_BASE } from './page.ts';
 import { checkApplication } from './validate.ts';
 
-const require = createRequire(import.meta.url);
-const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
-
 /** The libraries' own files as npm ships them, served unchanged: no bundler, no copies. */
-const LIBRARIES: Record<string, string> = {
-  vue: join(packageDir('vue'), 'dist'),
-  antd: join(packageDir('ant-design-vue'), 'dist'),
-  dayjs: packageDir('dayjs'),
-};
-
-const ASSETS = join(import.meta.dirname, 'assets');
-const asset = (name: string) => readFileSync(join(ASSETS, name), 'utf8');
-const FILES: Record<string, { type: string; text: string }> = {
-  '/static/outdoor-sign.css': { type: 'text/css', text: asset('outdoor-sign.css') },
-  '/static/outdoor-sign.js': { type: 'application/javascript', text: asset('outdoor-sign.js') },
+const LIBRARIES = {
+  [`${LIB_BASE}/vue`]: packageFolder('vue', 'dist'),
+  [`${LIB_BASE}/antd`]: packageFolder('ant-design-vue', 'dist'),
+  [`${LIB_BASE}/dayjs`]: packageFolder('dayjs'),
 };
 
 /**
@@ -56,13 +45,8 @@ export const outdoorSignPortal: PortalDefinition = {
     footer: '漳州市城市管理局',
   },
   mount(router, ctx) {
-    for (const [name, dir] of Object.entries(LIBRARIES)) {
-      router.use(`${LIB_BASE}/${name}`, express.static(dir, { maxAge: '1h', index: false }));
-    }
-    router.get(Object.keys(FILES), (req, res) => {
-      const file = FILES[req.path];
-      if (file) res.type(file.type).send(file.text);
-    });
+    const assets = join(import.meta.dirname, 'assets');
+    serveFiles(router, assets, ['outdoor-sign.css', 'outdoor-sign.js'], LIBRARIES);
     const user = (req: express.Request) => req.portalSession?.displayName;
     router.get('/', (req, res) => {
       res.send(antdDocument({ title: '首页', user: user(req), active: '/', body: HOME_BODY }));
@@ -78,38 +62,22 @@ export const outdoorSignPortal: PortalDefinition = {
         }),
       );
     });
-    router.post('/api/apply', ctx.requireLogin, (req, res) => {
-      const body = { ...(req.body as Body) };
-      const checked = checkApplication(ctx, req, body);
-      const count = Object.keys(checked.errors).length;
-      if (count > 0) {
-        res.json({
-          ok: false,
-          errors: checked.errors,
-          message: `有 ${count} 项信息未通过校验，请按提示修改`,
-        });
-        return;
-      }
-      const now = ctx.now();
-      const serial = String(ctx.store.nextSequence('acceptance')).padStart(4, '0');
-      const submission = ctx.recordSubmission({
-        reference: referenceNumber('ZP', ctx.store.nextSequence('reference'), 6, now),
-        account: ctx.accountOf(req),
-        company: String(checked.fields.unitName),
-        creditCode: String(checked.fields.creditCode),
-        status: 'done',
-        statusText: '已受理（告知承诺）',
-        requests: [{ path: req.path, receivedAt: now.toISOString(), body }],
-        files: checked.files,
-        fields: checked.fields,
-        // A signboard may stay up for three years; then the permit is renewed.
-        receipt: { acceptanceNo: `ZPSL${chinaDateDigits(now)}${serial}`, validUntil: validUntil(now, 3) },
-      });
-      res.json({
-        ok: true,
-        reference: submission.reference,
-        receiptUrl: `/receipt/${encodeURIComponent(submission.reference)}`,
-      });
-    });
+    router.post(
+      '/api/apply',
+      ctx.requireLogin,
+      acceptApplication(ctx, {
+        check: (req, body) => checkApplication(ctx, req, body),
+        accept: (checked, _body, now) => {
+          const serial = String(ctx.store.nextSequence('acceptance')).padStart(4, '0');
+          return {
+            reference: referenceNumber('ZP', ctx.store.nextSequence('reference'), 6, now),
+            company: String(checked.fields.unitName),
+            statusText: '已受理（告知承诺）',
+            // A signboard may stay up for three years; then the permit is renewed.
+            receipt: { acceptanceNo: `ZPSL${chinaDateDigits(now)}${serial}`, validUntil: validUntil(now, 3) },
+          };
+        },
+      }),
+    );
   },
 };

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
+import { serveFiles } from '../kit/assets.ts';
 import { type Body, MOBILE, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
@@ -14,9 +14,6 @@ import { filingForm } from './form.ts';
 import { itemId } from './form-manifest.ts';
 import { labelOf, SEAL_TYPES } from './lists.ts';
 
-const ASSETS = join(import.meta.dirname, 'assets');
-const SCRIPT = readFileSync(join(ASSETS, 'seal.js'), 'utf8');
-const STYLE = readFileSync(join(ASSETS, 'seal.css'), 'utf8');
 const SMS_PURPOSE = '公章刻制备案';
 
 /** 备案编码: the unit's district (6 digits) and a 7-digit serial of the bureau, one per seal. */
@@ -114,8 +111,7 @@ export const publicSecurityPortal: PortalDefinition = {
     styles: ['/static/seal.css'],
   },
   mount(router, ctx) {
-    router.get('/static/seal.js', (_req, res) => void res.type('application/javascript').send(SCRIPT));
-    router.get('/static/seal.css', (_req, res) => void res.type('text/css').send(STYLE));
+    serveFiles(router, join(import.meta.dirname, 'assets'), ['seal.js', 'seal.css']);
     router.get('/', (req, res) => {
       res.send(
         ctx.render(req, {

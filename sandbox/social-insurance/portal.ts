@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
+import { serveFiles } from '../kit/assets.ts';
 import type { Body } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
@@ -13,10 +13,6 @@ import { INSURANCE_TYPES } from './lists.ts';
 import { normaliseRegistration } from './normalise.ts';
 import { HOME, stepsLine, verifyForm } from './pages.ts';
 import { registrationWarnings, type VerifiedUnit, validateRegistration } from './validate.ts';
-
-const ASSETS = join(import.meta.dirname, 'assets');
-const CSS = readFileSync(join(ASSETS, 'social-insurance.css'), 'utf8');
-const SCRIPT = readFileSync(join(ASSETS, 'social-insurance.js'), 'utf8');
 
 /** The unit verified in step 1, kept in the session with the request that verified it. */
 interface Verified extends VerifiedUnit {
@@ -85,10 +81,7 @@ export const socialInsurancePortal: PortalDefinition = {
     scripts: ['/static/social-insurance.js'],
   },
   mount(router, ctx) {
-    router.get('/static/social-insurance.css', (_req, res) => void res.type('text/css').send(CSS));
-    router.get('/static/social-insurance.js', (_req, res) => {
-      res.type('application/javascript').send(SCRIPT);
-    });
+    serveFiles(router, join(import.meta.dirname, 'assets'), ['social-insurance.css', 'social-insurance.js']);
     router.get('/', (req, res) => {
       res.send(ctx.render(req, { title: '单位网上经办', active: '/', body: HOME }));
     });

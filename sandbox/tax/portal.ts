@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import { normaliseIdNumber } from '../../forms/codes/index.ts';
+import { serveFiles } from '../kit/assets.ts';
 import { str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
@@ -12,10 +12,6 @@ import { flowRouter, STEPS, type TaxDraft } from './flow.ts';
 import { itemId } from './form-manifest.ts';
 import { loginRouter, type TaxLogin } from './login.ts';
 import { taxOfficeOf } from './tax-office.ts';
-
-const ASSETS = join(import.meta.dirname, 'assets');
-const SCRIPT = readFileSync(join(ASSETS, 'tax.js'), 'utf8');
-const STYLE = readFileSync(join(ASSETS, 'tax.css'), 'utf8');
 
 /** The logged-in taxpayer (the session's account is its 纳税人识别号). */
 function companyOf(ctx: PortalContext, req: Request): RegisteredCompany | undefined {
@@ -89,8 +85,7 @@ export const taxPortal: PortalDefinition = {
     styles: ['/static/tax.css'],
   },
   mount(router, ctx) {
-    router.get('/static/tax.js', (_req, res) => void res.type('application/javascript').send(SCRIPT));
-    router.get('/static/tax.css', (_req, res) => void res.type('text/css').send(STYLE));
+    serveFiles(router, join(import.meta.dirname, 'assets'), ['tax.js', 'tax.css']);
     router.use(loginRouter(ctx));
     router.get('/', (req, res) => {
       res.send(

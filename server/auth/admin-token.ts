@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
+import { isAlive } from '../../lib/processes.ts';
 import type { CurrentUser } from '../http/context.ts';
 import { sameToken } from './sessions.ts';
 
@@ -44,15 +45,6 @@ export function publishAdminApi(dataDir: string, api: Omit<AdminApi, 'pid'>): ()
     if (current?.pid === process.pid) rmSync(file, { force: true });
   };
 }
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * The running server's admin API, if there is one: the file exists, is readable by its owner only, and the

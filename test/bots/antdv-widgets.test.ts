@@ -1,13 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PortalChangedError } from '../../bots/errors/index.ts';
-import type { AttachedDocument } from '../../bots/item-runner.ts';
-import { familyFor } from '../../bots/runtime/families/index.ts';
-import { fillStep, readBack } from '../../bots/runtime/fill.ts';
-import type { StepDeclaration } from '../../bots/runtime/types.ts';
+import { censusOf } from '../../bots/runtime/census/census.ts';
+import { readBack } from '../../bots/runtime/fill.ts';
+import type { StepField } from '../../bots/runtime/types.ts';
 import {
   checkboxes,
   datePicker,
@@ -15,29 +10,11 @@ import {
   radio,
   readAndAccept,
   regionCascade,
-  text,
   upload,
 } from '../../bots/runtime/widgets/index.ts';
-import { type LocalPage, localRun, LOCAL_ORIGIN as ORIGIN, openLocalPage } from './support/local-page.ts';
-
-const require = createRequire(import.meta.url);
-const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
-/** The libraries as npm ships them, by the path the page asks for. */
-const LIBS: Record<string, string> = {
-  '/vue/': join(packageDir('vue'), 'dist'),
-  '/antd/': join(packageDir('ant-design-vue'), 'dist'),
-  '/dayjs/': packageDir('dayjs'),
-};
-
-const DAYJS_PLUGINS = [
-  'customParseFormat',
-  'weekday',
-  'localeData',
-  'weekOfYear',
-  'weekYear',
-  'advancedFormat',
-  'quarterOfYear',
-];
+import { expectNotOffered, expectRefusedAtOnce, familyPage } from './support/family-page.ts';
+import { later, serveSite } from './support/local-page.ts';
+import { DAYJS_PLUGINS, VUE_LIBRARIES } from './support/vue-libraries.ts';
 
 /** Twenty branches: more than an antd select draws at once, so the last ones need scrolling to. */
 const BRANCHES = Array.from({ length: 20 }, (_, i) => ({
@@ -110,52 +87,25 @@ const REGIONS: Record<string, { value: string; label: string }[]> = {
   ],
 };
 
-async function serve(page: Page): Promise<void> {
-  await page.route(`${ORIGIN}/**`, async (route) => {
-    const url = new URL(route.request().url());
-    const path = url.pathname;
-    if (path === '/form') return route.fulfill({ contentType: 'text/html', body: PAGE });
-    const lib = Object.keys(LIBS).find((prefix) => path.startsWith(prefix));
-    if (lib) {
-      const file = join(LIBS[lib] ?? '', path.slice(lib.length));
-      const type = file.endsWith('.css') ? 'text/css' : 'application/javascript';
-      return route.fulfill({ body: await readFile(file), contentType: type });
-    }
-    if (path === '/api/branches') {
-      await new Promise((resolve) => setTimeout(resolve, 1200));
-      return route.fulfill({ json: BRANCHES });
-    }
-    if (path === '/api/regions') {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return route.fulfill({ json: REGIONS[url.searchParams.get('parent') ?? ''] ?? [] });
-    }
-    if (path === '/upload') return route.fulfill({ json: { ok: true } });
-    return route.fulfill({ status: 404, body: '' });
-  });
-}
+const serve = serveSite({
+  pages: { '/form': PAGE },
+  libs: VUE_LIBRARIES,
+  json: {
+    '/api/branches': () => later(1200, BRANCHES),
+    '/api/regions': (url) => later(300, REGIONS[url.searchParams.get('parent') ?? ''] ?? []),
+    '/upload': () => ({ ok: true }),
+  },
+});
 
 describe('the antdv family', () => {
-  let local: LocalPage;
-  let page: Page;
-  let documents: Record<string, AttachedDocument>;
-
-  beforeAll(async () => {
-    local = await openLocalPage(serve, 'antdv');
-    ({ page, documents } = local);
-  });
-  afterAll(() => local?.close());
-
-  const runOn = (values: Record<string, unknown>, findTimeoutMs = 2000) =>
-    localRun(page, { values, documents, findTimeoutMs });
-
-  const antdv = familyFor('antdv');
+  const form = familyPage(serve, 'antdv');
   const open = async () => {
-    await page.goto(`${ORIGIN}/form`);
-    await page.locator('.ant-form-item').first().waitFor();
+    await form.open();
+    await form.page.locator('.ant-form-item').first().waitFor();
   };
   /** What the Vue app holds: the form's model (the page puts it on window), as it would be posted. */
   const model = () =>
-    page.evaluate(
+    form.page.evaluate(
       () =>
         JSON.parse(JSON.stringify((window as unknown as { formModel: unknown }).formModel)) as Record<
           string,
@@ -165,33 +115,29 @@ describe('the antdv family', () => {
 
   it('fills selects (one searched, one slow and long), a cascader, pickers, boxes, a-upload and a modal with the usual kinds', async () => {
     await open();
-    const step: StepDeclaration = {
-      name: 't',
-      ready: { text: 'x' },
-      fields: [
-        { field: 'currency', find: { label: '币种' }, widget: divSelect({ '156': '人民币', '840': '美元' }) },
-        { field: 'branch', find: { label: '开户网点' }, widget: divSelect() },
-        { field: 'region', find: { label: '所在地区' }, widget: regionCascade() },
-        { field: 'sex', find: { label: '性别' }, widget: radio({ '2': '女', '1': '男' }) },
-        {
-          field: 'types',
-          find: { label: '险种' },
-          widget: checkboxes({ '510': '生育保险', '390': '大额医疗补助' }),
-        },
-        {
-          field: 'established',
-          find: { label: '成立日期' },
-          widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
-        },
-        {
-          field: 'month',
-          find: { label: '起缴月份' },
-          widget: datePicker({ wire: 'yyyyMM', shown: 'yyyy-MM', month: true }),
-        },
-        { field: 'licence', find: { label: '营业执照' }, widget: upload('上传文件') },
-        { field: 'accepted', find: { label: '承诺' }, widget: readAndAccept('我已阅读并同意承诺书', '同意') },
-      ],
-    };
+    const fields: StepField[] = [
+      { field: 'currency', find: { label: '币种' }, widget: divSelect({ '156': '人民币', '840': '美元' }) },
+      { field: 'branch', find: { label: '开户网点' }, widget: divSelect() },
+      { field: 'region', find: { label: '所在地区' }, widget: regionCascade() },
+      { field: 'sex', find: { label: '性别' }, widget: radio({ '2': '女', '1': '男' }) },
+      {
+        field: 'types',
+        find: { label: '险种' },
+        widget: checkboxes({ '510': '生育保险', '390': '大额医疗补助' }),
+      },
+      {
+        field: 'established',
+        find: { label: '成立日期' },
+        widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
+      },
+      {
+        field: 'month',
+        find: { label: '起缴月份' },
+        widget: datePicker({ wire: 'yyyyMM', shown: 'yyyy-MM', month: true }),
+      },
+      { field: 'licence', find: { label: '营业执照' }, widget: upload('上传文件') },
+      { field: 'accepted', find: { label: '承诺' }, widget: readAndAccept('我已阅读并同意承诺书', '同意') },
+    ];
     const values = {
       currency: '840',
       branch: '漳州第19支行',
@@ -203,9 +149,8 @@ describe('the antdv family', () => {
       licence: { document: 'licence' },
       accepted: '1',
     };
-    const run = runOn(values);
-    const bound = await fillStep(run, page, step, antdv);
-    await readBack(run, bound);
+    const run = form.runOn(values);
+    await readBack(run, await form.fill(values, fields, 2000, run));
     expect(run.comparison.filter((row) => !row.matches)).toEqual([]);
     expect(await model()).toMatchObject({
       currency: '840',
@@ -217,53 +162,69 @@ describe('the antdv family', () => {
       month: '2027-03',
       cn: true,
     });
-    expect(await page.locator('.ant-upload-list-item-done .ant-upload-list-item-name').textContent()).toBe(
-      'licence.jpg',
-    );
+    expect(
+      await form.page.locator('.ant-upload-list-item-done .ant-upload-list-item-name').textContent(),
+    ).toBe('licence.jpg');
+  });
+
+  it('its census names each field by the family’s kinds, reads the lists and tells a month picker', async () => {
+    await open();
+    const census = await censusOf(form.page, { openTimeoutMs: 3000 });
+    const kinds = Object.fromEntries(census.fields.map((f) => [f.label, `${f.family}/${f.kind}`]));
+    expect(kinds).toMatchObject({
+      币种: 'antdv/antdv-select',
+      开户网点: 'antdv/antdv-select',
+      所在地区: 'antdv/antdv-cascader',
+      性别: 'antdv/antdv-radio',
+      险种: 'antdv/antdv-checkboxes',
+      成立日期: 'antdv/antdv-date',
+      起缴月份: 'antdv/antdv-month',
+      营业执照: 'antdv/antdv-upload',
+      承诺: 'antdv/antdv-notice',
+      备注: 'antdv/text',
+    });
+    const options = Object.fromEntries(census.fields.map((f) => [f.label, f.options]));
+    expect(options).toMatchObject({
+      币种: ['人民币', '美元', '港元'],
+      性别: ['男', '女'],
+      险种: ['职工基本医疗保险', '生育保险', '大额医疗补助'],
+    });
+    // A long list that loads late and is drawn only in part is scrolled to its end to be read.
+    expect(new Set(options.开户网点)).toEqual(new Set(BRANCHES.map((b) => b.label)));
+    // The lists and panels opened are closed again, and nothing was chosen.
+    const popups =
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden)';
+    expect(await form.page.locator(popups).filter({ visible: true }).count()).toBe(0);
+    const after = await model();
+    expect([after.currency, after.branch, after.established, after.month]).toEqual([
+      '156',
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('refuses a field that is not antdv markup at once, as a changed portal naming field, label and locator', async () => {
     await open();
-    const step: StepDeclaration = {
-      name: 't',
-      ready: { text: 'x' },
-      fields: [{ field: 'industryCode', find: { label: '行业' }, widget: divSelect() }],
-    };
-    const started = Date.now();
-    const error = await fillStep(runOn({ industryCode: 'I65' }, 5000), page, step, antdv).catch(
-      (e: unknown) => e,
-    );
-    expect(Date.now() - started).toBeLessThan(4500);
-    expect(error).toBeInstanceOf(PortalChangedError);
-    expect((error as Error).message).toContain('industryCode（标签“行业”）');
-    expect((error as Error).message).toContain('.ant-select-selector input[role=combobox]');
+    await expectRefusedAtOnce(form, 4500, '.ant-select-selector input[role=combobox]');
   });
 
   it('says so when a loaded list or cascader level does not offer the value', async () => {
     await open();
-    const select: StepDeclaration = {
-      name: 't',
-      ready: { text: 'x' },
-      fields: [
-        { field: 'currency', find: { label: '币种' }, widget: divSelect() },
-        { field: 'n', find: { label: '备注' }, widget: text() },
-      ],
-    };
-    const error = await fillStep(runOn({ currency: '日元' }, 500), page, select, antdv).catch(
-      (e: unknown) => e,
+    await expectNotOffered(
+      form,
+      { field: 'currency', label: '币种', value: '日元' },
+      '备注',
+      'currency（标签“币种”）：下拉列表中没有“日元”',
     );
-    expect(error).toBeInstanceOf(PortalChangedError);
-    expect((error as Error).message).toContain('currency（标签“币种”）：下拉列表中没有“日元”');
-
-    const cascade: StepDeclaration = {
-      name: 't',
-      ready: { text: 'x' },
-      fields: [{ field: 'region', find: { label: '所在地区' }, widget: regionCascade() }],
-    };
     // 厦门市 is a real city of 福建省, but this cascader's second column does not offer it.
-    const missing = await fillStep(runOn({ region: '350203' }, 500), page, cascade, antdv).catch(
-      (e: unknown) => e,
-    );
+    const missing = await form
+      .fill(
+        { region: '350203' },
+        [{ field: 'region', find: { label: '所在地区' }, widget: regionCascade() }],
+        500,
+      )
+      .catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(PortalChangedError);
     expect((missing as Error).message).toContain('region（标签“所在地区”）：级联选择第 2 级中没有“厦门市”');
   });

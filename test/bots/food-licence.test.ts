@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ItemRunRequest, StepRecord } from '../../bots/item-runner.ts';
 import { expectedFields, maskedPixels, received } from './support/expect-received.ts';
+import { expectAdoptedOnRetry, expectRefilledAfterFailedLoad } from './support/filed-once.ts';
 import { expectPersonalValuesMasked } from './support/masking.ts';
 import { restaurantRequest } from './support/restaurant.ts';
 import { RecordingIo } from './support/sandbox.ts';
@@ -61,34 +62,22 @@ describe('food-business-licence on the food-licence portal (layui)', () => {
   }, 180_000);
 
   it('takes a failed list load for the portal’s trouble, fills the page again and files once', async () => {
-    const request = requestFor('漳州食味轩餐饮有限公司');
-    const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
     // The request after the form opened (on a kept session or after a log-in) is a list of the 经营场所:
     // it fails once.
-    io.onStep = async (step) => {
-      if (step.name.startsWith('打开申请'))
-        await sandbox.setFaults('food-licence', { failNext: 1, errorStatus: 502 });
-    };
-    const result = await runner.run(request, io);
-    expect(result.outcome).toBe('submitted');
-    const fill = io.steps.filter((s) => s.name.startsWith('填写食品经营许可申请'));
-    expect(fill.map((s) => s.status)).toEqual(['failed', 'ok']);
-    expect(fill[0]?.note).toMatch(/^PORTAL_UNAVAILABLE: .*502 \/api\/regions/);
-    const mine = (await sandbox.submissions('food-licence')).filter(
-      (s) => s.company === '漳州食味轩餐饮有限公司',
+    await expectRefilledAfterFailedLoad(
+      { sandbox, runner },
+      requestFor('漳州食味轩餐饮有限公司'),
+      '漳州食味轩餐饮有限公司',
+      '填写食品经营许可申请',
+      '/api/regions',
     );
-    expect(mine).toHaveLength(1);
   });
 
   it('finds the filing in 办件查询 on a retried run instead of filing again', async () => {
-    const request = { ...requestFor('漳州味来餐饮有限公司'), reconcile: true };
-    const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
-    const result = await runner.run(request, io);
-    expect(result.outcome).toBe('adopted');
-    expect(io.submitsStarted).toBe(0);
-    const mine = (await sandbox.submissions('food-licence')).filter(
-      (s) => s.company === '漳州味来餐饮有限公司',
+    await expectAdoptedOnRetry(
+      { sandbox, runner },
+      requestFor('漳州味来餐饮有限公司'),
+      '漳州味来餐饮有限公司',
     );
-    expect(mine).toHaveLength(1);
   });
 });

@@ -4,8 +4,15 @@ import { familyFor } from '../../bots/runtime/families/index.ts';
 import { fillStep, readBack } from '../../bots/runtime/fill.ts';
 import type { StepDeclaration } from '../../bots/runtime/types.ts';
 import { regionCascade } from '../../bots/runtime/widgets/index.ts';
-import { fulfilLayui } from './support/layui.ts';
-import { type LocalPage, localRun, LOCAL_ORIGIN as ORIGIN, openLocalPage } from './support/local-page.ts';
+import {
+  LAYUI_FILES,
+  type LocalPage,
+  later,
+  localRun,
+  LOCAL_ORIGIN as ORIGIN,
+  openLocalPage,
+  serveSite,
+} from './support/local-page.ts';
 
 /**
  * The food-licence portal's 经营场所 (a searchable 省 select, then 市 and 区 lists appended to <body>, each
@@ -87,20 +94,17 @@ const TREE: Record<string, [string, string][]> = {
   ],
 };
 
-async function serve(page: Page): Promise<void> {
-  await page.route(`${ORIGIN}/**`, async (route) => {
-    const url = new URL(route.request().url());
-    const path = url.pathname;
-    if (path === '/form') return route.fulfill({ contentType: 'text/html', body: PAGE });
-    if (path.startsWith('/layui/')) return fulfilLayui(route, path);
-    if (path === '/api/regions') {
-      await new Promise((r) => setTimeout(r, 150 + Math.random() * 450));
-      const list = TREE[url.searchParams.get('parent') ?? ''] ?? [];
-      return route.fulfill({ json: list.map(([code, name]) => ({ code, name })) });
-    }
-    return route.fulfill({ status: 404, body: '' });
-  });
-}
+const serve = serveSite({
+  pages: { '/form': PAGE },
+  libs: LAYUI_FILES,
+  json: {
+    '/api/regions': (url) =>
+      later(
+        150 + Math.random() * 450,
+        (TREE[url.searchParams.get('parent') ?? ''] ?? []).map(([code, name]) => ({ code, name })),
+      ),
+  },
+});
 
 describe('the layui region on a loaded browser', () => {
   let local: LocalPage;

@@ -1,21 +1,17 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PortalChangedError } from '../../bots/errors/index.ts';
-import type { AttachedDocument } from '../../bots/item-runner.ts';
-import { familyFor } from '../../bots/runtime/families/index.ts';
-import { fillStep, readBack } from '../../bots/runtime/fill.ts';
-import type { StepDeclaration } from '../../bots/runtime/types.ts';
+import { describe, expect, it } from 'vitest';
+import { censusOf } from '../../bots/runtime/census/census.ts';
+import { readBack } from '../../bots/runtime/fill.ts';
+import type { StepField } from '../../bots/runtime/types.ts';
 import {
   checkboxes,
   datePicker,
   divSelect,
   radio,
   readAndAccept,
-  text,
   upload,
 } from '../../bots/runtime/widgets/index.ts';
-import { fulfilLayui } from './support/layui.ts';
-import { type LocalPage, localRun, LOCAL_ORIGIN as ORIGIN, openLocalPage } from './support/local-page.ts';
+import { expectNotOffered, expectRefusedAtOnce, familyPage } from './support/family-page.ts';
+import { LAYUI_FILES, later, serveSite } from './support/local-page.ts';
 
 /**
  * A layui form as a portal builds it: a searchable select, a list that loads slowly and opens in a panel
@@ -83,68 +79,47 @@ layui.use(['form', 'laydate', 'upload', 'layer'], () => {
 });
 </script></body></html>`;
 
-async function serve(page: Page): Promise<void> {
-  await page.route(`${ORIGIN}/**`, async (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (path === '/form') return route.fulfill({ contentType: 'text/html', body: PAGE });
-    if (path.startsWith('/layui/')) return fulfilLayui(route, path);
-    if (path === '/api/branches') {
-      await new Promise((resolve) => setTimeout(resolve, 1200));
-      const branches = [
-        { code: 'B01', name: '漳州芗城支行' },
-        { code: 'B02', name: '漳州龙文支行' },
-      ];
-      return route.fulfill({ json: branches });
-    }
-    if (path === '/upload') return route.fulfill({ json: { code: 0, name: 'licence.jpg' } });
-    return route.fulfill({ status: 404, body: '' });
-  });
-}
+const BRANCHES = [
+  { code: 'B01', name: '漳州芗城支行' },
+  { code: 'B02', name: '漳州龙文支行' },
+];
+
+const serve = serveSite({
+  pages: { '/form': PAGE },
+  libs: LAYUI_FILES,
+  json: {
+    '/api/branches': () => later(1200, BRANCHES),
+    '/upload': () => ({ code: 0, name: 'licence.jpg' }),
+  },
+});
 
 describe('the layui family', () => {
-  let local: LocalPage;
-  let page: Page;
-  let documents: Record<string, AttachedDocument>;
-
-  beforeAll(async () => {
-    local = await openLocalPage(serve, 'layui');
-    ({ page, documents } = local);
-  });
-  afterAll(() => local?.close());
-
-  const runOn = (values: Record<string, unknown>, findTimeoutMs = 2000) =>
-    localRun(page, { values, documents, findTimeoutMs });
-
-  const layui = familyFor('layui');
+  const form = familyPage(serve, 'layui');
 
   it('fills selects (one slow, one teleported), skins, laydate (day and month), layui.upload and a layer notice', async () => {
-    await page.goto(`${ORIGIN}/form`);
-    const step: StepDeclaration = {
-      name: 't',
-      ready: { text: 'x' },
-      fields: [
-        { field: 'currency', find: { label: '币种' }, widget: divSelect({ '156': '人民币', '840': '美元' }) },
-        { field: 'branch', find: { label: '开户网点' }, widget: divSelect() },
-        { field: 'sex', find: { label: '性别' }, widget: radio({ '2': '女', '1': '男' }) },
-        {
-          field: 'types',
-          find: { label: '险种' },
-          widget: checkboxes({ '510': '生育保险', '390': '大额医疗补助' }),
-        },
-        {
-          field: 'established',
-          find: { label: '成立日期' },
-          widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
-        },
-        {
-          field: 'startMonth',
-          find: { label: '启缴年月' },
-          widget: datePicker({ wire: 'yyyyMM', shown: 'yyyy-MM', month: true }),
-        },
-        { field: 'licence', find: { label: '营业执照' }, widget: upload('上传文件') },
-        { field: 'accepted', find: { label: '承诺' }, widget: readAndAccept('我已阅读并同意承诺书', '同意') },
-      ],
-    };
+    await form.open();
+    const fields: StepField[] = [
+      { field: 'currency', find: { label: '币种' }, widget: divSelect({ '156': '人民币', '840': '美元' }) },
+      { field: 'branch', find: { label: '开户网点' }, widget: divSelect() },
+      { field: 'sex', find: { label: '性别' }, widget: radio({ '2': '女', '1': '男' }) },
+      {
+        field: 'types',
+        find: { label: '险种' },
+        widget: checkboxes({ '510': '生育保险', '390': '大额医疗补助' }),
+      },
+      {
+        field: 'established',
+        find: { label: '成立日期' },
+        widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
+      },
+      {
+        field: 'startMonth',
+        find: { label: '启缴年月' },
+        widget: datePicker({ wire: 'yyyyMM', shown: 'yyyy-MM', month: true }),
+      },
+      { field: 'licence', find: { label: '营业执照' }, widget: upload('上传文件') },
+      { field: 'accepted', find: { label: '承诺' }, widget: readAndAccept('我已阅读并同意承诺书', '同意') },
+    ];
     const values = {
       currency: '840',
       branch: '漳州龙文支行',
@@ -156,11 +131,10 @@ describe('the layui family', () => {
       licence: { document: 'licence' },
       accepted: '1',
     };
-    const run = runOn(values);
-    const bound = await fillStep(run, page, step, layui);
-    await readBack(run, bound);
+    const run = form.runOn(values);
+    await readBack(run, await form.fill(values, fields, 2000, run));
     expect(run.comparison.filter((row) => !row.matches)).toEqual([]);
-    const form = await page.evaluate(() => {
+    const posted = await form.page.evaluate(() => {
       const data = new FormData(document.querySelector('form') as HTMLFormElement);
       return {
         currency: data.get('currency'),
@@ -170,43 +144,36 @@ describe('the layui family', () => {
         cn: data.get('cn'),
       };
     });
-    expect(form).toEqual({ currency: '840', branch: 'B02', sex: '2', t: ['510', '390'], cn: '1' });
-    expect(await page.locator('#d').inputValue()).toBe('2024-02-29');
-    expect(await page.locator('#m').inputValue()).toBe('2024-03');
-    expect(await page.locator('.layui-upload-list').textContent()).toBe('licence.jpg（1KB）');
+    expect(posted).toEqual({ currency: '840', branch: 'B02', sex: '2', t: ['510', '390'], cn: '1' });
+    expect(await form.page.locator('#d').inputValue()).toBe('2024-02-29');
+    expect(await form.page.locator('#m').inputValue()).toBe('2024-03');
+    expect(await form.page.locator('.layui-upload-list').textContent()).toBe('licence.jpg（1KB）');
+  });
+
+  it('its census tells a laydate month picker from a day picker by opening each', async () => {
+    await form.open();
+    await form.page.locator('.layui-form-select').first().waitFor();
+    const census = await censusOf(form.page);
+    const kinds = Object.fromEntries(census.fields.map((f) => [f.label, `${f.family}/${f.kind}`]));
+    expect(kinds).toMatchObject({ 成立日期: 'layui/layui-date', 启缴年月: 'layui/layui-month' });
+    // The panels opened to tell them apart are closed again, and nothing was chosen.
+    expect(await form.page.locator('.layui-laydate').filter({ visible: true }).count()).toBe(0);
+    expect(await form.page.locator('#d').inputValue()).toBe('');
+    expect(await form.page.locator('#m').inputValue()).toBe('');
   });
 
   it('refuses a field that is not layui markup at once, as a changed portal naming field, label and locator', async () => {
-    await page.goto(`${ORIGIN}/form`);
-    const step: StepDeclaration = {
-      name: 't',
-      ready: { text: 'x' },
-      fields: [{ field: 'industryCode', find: { label: '行业' }, widget: divSelect() }],
-    };
-    const started = Date.now();
-    const error = await fillStep(runOn({ industryCode: 'I65' }, 5000), page, step, layui).catch(
-      (e: unknown) => e,
-    );
-    expect(Date.now() - started).toBeLessThan(3500);
-    expect(error).toBeInstanceOf(PortalChangedError);
-    expect((error as Error).message).toContain('industryCode（标签“行业”）');
-    expect((error as Error).message).toContain('.layui-form-select');
+    await form.open();
+    await expectRefusedAtOnce(form, 3500, '.layui-form-select');
   });
 
   it('says so when a loaded list does not offer the value', async () => {
-    await page.goto(`${ORIGIN}/form`);
-    const step: StepDeclaration = {
-      name: 't',
-      ready: { text: 'x' },
-      fields: [
-        { field: 'currency', find: { label: '币种' }, widget: divSelect() },
-        { field: 'n', find: { label: '行业' }, widget: text() },
-      ],
-    };
-    const error = await fillStep(runOn({ currency: '日元' }, 500), page, step, layui).catch(
-      (e: unknown) => e,
+    await form.open();
+    await expectNotOffered(
+      form,
+      { field: 'currency', label: '币种', value: '日元' },
+      '行业',
+      'currency（标签“币种”）：下拉列表中没有“日元”',
     );
-    expect(error).toBeInstanceOf(PortalChangedError);
-    expect((error as Error).message).toContain('currency（标签“币种”）：下拉列表中没有“日元”');
   });
 });

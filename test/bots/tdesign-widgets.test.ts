@@ -1,14 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PortalChangedError } from '../../bots/errors/index.ts';
-import type { AttachedDocument } from '../../bots/item-runner.ts';
+import { describe, expect, it } from 'vitest';
 import { censusOf } from '../../bots/runtime/census/census.ts';
-import { familyFor } from '../../bots/runtime/families/index.ts';
-import { fillStep, readBack } from '../../bots/runtime/fill.ts';
-import type { StepDeclaration } from '../../bots/runtime/types.ts';
+import { readBack } from '../../bots/runtime/fill.ts';
+import type { StepField } from '../../bots/runtime/types.ts';
 import {
   checkboxes,
   datePicker,
@@ -16,16 +9,11 @@ import {
   radio,
   readAndAccept,
   regionCascade,
-  text,
   upload,
 } from '../../bots/runtime/widgets/index.ts';
-import { type LocalPage, localRun, LOCAL_ORIGIN as ORIGIN, openLocalPage } from './support/local-page.ts';
-
-const require = createRequire(import.meta.url);
-const DIST = {
-  '/vue/': join(dirname(require.resolve('vue/package.json')), 'dist'),
-  '/tdesign/': join(dirname(require.resolve('tdesign-vue-next/package.json')), 'dist'),
-};
+import { expectNotOffered, expectRefusedAtOnce, familyPage } from './support/family-page.ts';
+import { later, serveSite } from './support/local-page.ts';
+import { VUE_LIBRARIES } from './support/vue-libraries.ts';
 
 /**
  * A TDesign form as a portal builds it with tdesign-vue-next on Vue 3: a select whose options arrive late, a
@@ -70,74 +58,47 @@ app.use(TDesign.default);
 app.mount('#app');
 </script></body></html>`;
 
-async function serve(page: Page): Promise<void> {
-  await page.route(`${ORIGIN}/**`, async (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (path === '/form') return route.fulfill({ contentType: 'text/html', body: PAGE });
-    for (const [prefix, dir] of Object.entries(DIST)) {
-      if (!path.startsWith(prefix)) continue;
-      const file = join(dir, path.slice(prefix.length));
-      const type = file.endsWith('.css') ? 'text/css' : 'application/javascript';
-      return route.fulfill({ body: await readFile(file), contentType: type });
-    }
-    if (path === '/api/branches') {
-      await new Promise((resolve) => setTimeout(resolve, 1200));
-      return route.fulfill({
-        json: [
-          { value: 'B01', label: '漳州芗城支行' },
-          { value: 'B02', label: '漳州龙文支行' },
-        ],
-      });
-    }
-    if (path === '/upload') return route.fulfill({ json: { id: 'F1', name: 'licence.jpg' } });
-    return route.fulfill({ status: 404, body: '' });
-  });
-}
+const BRANCHES = [
+  { value: 'B01', label: '漳州芗城支行' },
+  { value: 'B02', label: '漳州龙文支行' },
+];
+
+const serve = serveSite({
+  pages: { '/form': PAGE },
+  libs: VUE_LIBRARIES,
+  json: {
+    '/api/branches': () => later(1200, BRANCHES),
+    '/upload': () => ({ id: 'F1', name: 'licence.jpg' }),
+  },
+});
 
 describe('the TDesign family', () => {
-  let local: LocalPage;
-  let page: Page;
-  let documents: Record<string, AttachedDocument>;
-
-  beforeAll(async () => {
-    local = await openLocalPage(serve, 'tdesign');
-    ({ page, documents } = local);
-  });
-  afterAll(() => local?.close());
-
-  const runOn = (values: Record<string, unknown>, findTimeoutMs = 2000) =>
-    localRun(page, { values, documents, findTimeoutMs });
-
-  const tdesign = familyFor('tdesign');
+  const form = familyPage(serve, 'tdesign');
 
   it('fills a slow select, a teleported cascader, day and month panels, radios, checkboxes, t-upload and a t-dialog', async () => {
-    await page.goto(`${ORIGIN}/form`);
-    const step: StepDeclaration = {
-      name: 't',
-      ready: { text: 'x' },
-      fields: [
-        { field: 'branch', find: { label: '开户网点' }, widget: divSelect() },
-        { field: 'region', find: { label: '所在区域' }, widget: regionCascade() },
-        {
-          field: 'established',
-          find: { label: '成立日期' },
-          widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
-        },
-        {
-          field: 'startMonth',
-          find: { label: '启缴年月' },
-          widget: datePicker({ wire: 'yyyyMM', shown: 'yyyy-MM', month: true }),
-        },
-        { field: 'sex', find: { label: '性别' }, widget: radio({ '2': '女', '1': '男' }) },
-        {
-          field: 'types',
-          find: { label: '险种' },
-          widget: checkboxes({ '510': '生育保险', '390': '大额医疗补助' }),
-        },
-        { field: 'licence', find: { label: '营业执照' }, widget: upload('选择文件') },
-        { field: 'accepted', find: { label: '承诺' }, widget: readAndAccept('我已阅读并同意承诺书', '同意') },
-      ],
-    };
+    await form.open();
+    const fields: StepField[] = [
+      { field: 'branch', find: { label: '开户网点' }, widget: divSelect() },
+      { field: 'region', find: { label: '所在区域' }, widget: regionCascade() },
+      {
+        field: 'established',
+        find: { label: '成立日期' },
+        widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
+      },
+      {
+        field: 'startMonth',
+        find: { label: '启缴年月' },
+        widget: datePicker({ wire: 'yyyyMM', shown: 'yyyy-MM', month: true }),
+      },
+      { field: 'sex', find: { label: '性别' }, widget: radio({ '2': '女', '1': '男' }) },
+      {
+        field: 'types',
+        find: { label: '险种' },
+        widget: checkboxes({ '510': '生育保险', '390': '大额医疗补助' }),
+      },
+      { field: 'licence', find: { label: '营业执照' }, widget: upload('选择文件') },
+      { field: 'accepted', find: { label: '承诺' }, widget: readAndAccept('我已阅读并同意承诺书', '同意') },
+    ];
     const values = {
       branch: '漳州龙文支行',
       region: '350603',
@@ -149,12 +110,13 @@ describe('the TDesign family', () => {
       licence: { document: 'licence' },
       accepted: '1',
     };
-    const run = runOn(values);
-    const bound = await fillStep(run, page, step, tdesign);
-    await readBack(run, bound);
+    const run = form.runOn(values);
+    await readBack(run, await form.fill(values, fields, 2000, run));
     expect(run.comparison.filter((row) => !row.matches)).toEqual([]);
     expect(
-      await page.evaluate(() => JSON.parse(JSON.stringify((window as never as { model: unknown }).model))),
+      await form.page.evaluate(() =>
+        JSON.parse(JSON.stringify((window as never as { model: unknown }).model)),
+      ),
     ).toEqual({
       branch: 'B02',
       region: ['350000', '350600', '350603'],
@@ -167,10 +129,10 @@ describe('the TDesign family', () => {
     });
   });
 
-  it('its census names each field by the family’s kinds, and opens a picker to tell a month one', async () => {
-    await page.goto(`${ORIGIN}/form`);
-    await page.locator('.t-upload').first().waitFor();
-    const census = await censusOf(page);
+  it('its census names each field by the family’s kinds, reads a select’s list and opens a picker to tell a month one', async () => {
+    await form.open();
+    await form.page.locator('.t-upload').first().waitFor();
+    const census = await censusOf(form.page);
     const kinds = Object.fromEntries(census.fields.map((f) => [f.label, `${f.family}/${f.kind}`]));
     expect(kinds).toMatchObject({
       开户网点: 'tdesign/tdesign-select',
@@ -182,42 +144,27 @@ describe('the TDesign family', () => {
       营业执照: 'tdesign/tdesign-upload',
       承诺: 'tdesign/tdesign-notice',
     });
-    // The pickers opened to be told apart are closed again.
-    expect(await page.locator('.t-popup').filter({ visible: true }).count()).toBe(0);
+    // The select's list, teleported to <body> and loaded late, is opened to be read, as are the radios.
+    const options = Object.fromEntries(census.fields.map((f) => [f.label, f.options]));
+    expect(options).toMatchObject({ 开户网点: ['漳州芗城支行', '漳州龙文支行'], 性别: ['男', '女'] });
+    // The lists and pickers opened are closed again, and nothing was chosen.
+    expect(await form.page.locator('.t-popup').filter({ visible: true }).count()).toBe(0);
+    expect(
+      await form.page.evaluate(() => (window as never as { model: { branch: string } }).model.branch),
+    ).toBe('');
   });
 
   it('refuses a field that is not TDesign markup at once, as a changed portal naming field, label and locator', async () => {
-    await page.goto(`${ORIGIN}/form`);
-    const step: StepDeclaration = {
-      name: 't',
-      ready: { text: 'x' },
-      fields: [{ field: 'industryCode', find: { label: '行业' }, widget: divSelect() }],
-    };
-    const started = Date.now();
-    const error = await fillStep(runOn({ industryCode: 'I65' }, 5000), page, step, tdesign).catch(
-      (e: unknown) => e,
-    );
-    expect(Date.now() - started).toBeLessThan(3500);
-    expect(error).toBeInstanceOf(PortalChangedError);
-    expect((error as Error).message).toContain('industryCode（标签“行业”）');
-    expect((error as Error).message).toContain('.t-select');
+    await form.open();
+    await expectRefusedAtOnce(form, 3500, '.t-select');
   });
 
   it('says so when a loaded list does not offer the value', async () => {
-    await page.goto(`${ORIGIN}/form`);
-    const step: StepDeclaration = {
-      name: 't',
-      ready: { text: 'x' },
-      fields: [
-        { field: 'branch', find: { label: '开户网点' }, widget: divSelect() },
-        { field: 'n', find: { label: '行业' }, widget: text() },
-      ],
-    };
-    const error = await fillStep(runOn({ branch: '漳州东山支行' }, 500), page, step, tdesign).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(PortalChangedError);
-    expect((error as Error).message).toContain(
+    await form.open();
+    await expectNotOffered(
+      form,
+      { field: 'branch', label: '开户网点', value: '漳州东山支行' },
+      '行业',
       'branch（标签“开户网点”）：TDesign 下拉列表中没有“漳州东山支行”',
     );
   });

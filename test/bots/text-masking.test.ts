@@ -7,7 +7,13 @@ import { fillStep } from '../../bots/runtime/fill.ts';
 import { runStep } from '../../bots/runtime/step-runner.ts';
 import type { StepDeclaration } from '../../bots/runtime/types.ts';
 import { text } from '../../bots/runtime/widgets/index.ts';
-import { type LocalPage, localRun, LOCAL_ORIGIN as ORIGIN, openLocalPage } from './support/local-page.ts';
+import {
+  type LocalPage,
+  localRun,
+  LOCAL_ORIGIN as ORIGIN,
+  openLocalPage,
+  serveSite,
+} from './support/local-page.ts';
 import { digitsAndLetters, maskCoverage, readableText, unmaskedPlaces } from './support/masking.ts';
 
 const ID = '350603198506120316';
@@ -60,13 +66,7 @@ const RECEIPT = `<!doctype html><html><head><meta charset="utf-8">${STYLE}</head
 const FRAME = `<!doctype html><html><head><meta charset="utf-8">${STYLE}</head><body style="margin:8px">
 <p style="font-size:20px">经办人手机 ${MOBILE}</p></body></html>`;
 
-async function serve(page: Page): Promise<void> {
-  await page.route(`${ORIGIN}/**`, async (route) => {
-    const path = new URL(route.request().url()).pathname;
-    const body = path === '/form' ? FORM : path === '/receipt' ? RECEIPT : path === '/frame' ? FRAME : '';
-    return route.fulfill({ status: body ? 200 : 404, contentType: 'text/html', body });
-  });
-}
+const serve = serveSite({ pages: { '/form': FORM, '/receipt': RECEIPT, '/frame': FRAME } });
 
 /** Issue 16: sensitive values are masked wherever the page shows them, found by their text. */
 describe('masking by text in step screenshots', () => {

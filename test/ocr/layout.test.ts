@@ -146,6 +146,11 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     expect(fields.registrationAuthority?.printed).toBe(expected.registrationAuthority);
   });
 
+  it('cuts Latin junk read before an address (「de-in-Chinacom深圳市…」) and keeps its own glyphs', () => {
+    const fields = interpretLicence(extractLicence(page('d018').lines, page('d018').size));
+    expect(fields.domicile?.printed).toBe(truth('d018').fields.domicile);
+  });
+
   it('finds the issue date row under the seal when its 〇 was read as a Latin O (「二O一五」)', () => {
     const { lines, size } = page('d018');
     const extraction = extractLicence(lines, size);
@@ -184,6 +189,17 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     for (const key of ['creditCode', 'name', 'legalRepresentative'])
       expect(fields[key]?.printed ?? fields[key]?.value, key).toBe(expected[key]);
     expect(fields.businessScope?.printed).not.toMatch(/复印件|公示使用/);
+  });
+
+  it('names a label by its first glyph when a watermark hid the rest (「类」 of 类　型), and keeps the watermark out of 住所', () => {
+    const { lines, size } = page('d019');
+    const extraction = extractLicence(lines, size);
+    const fields = interpretLicence(extraction);
+    const expected = truth('d019').fields;
+    expect(fields.type?.printed).toSatisfy((v: string) => same(v, expected.type));
+    expect(fields.domicile?.printed).toSatisfy((v: string) => same(v, expected.domicile));
+    // 名　称: only 「名」 was found and nothing after it; the empty value is what makes it read again.
+    expect(extraction.taken.name?.reading.text).toBe('');
   });
 
   it('prints the entry of a closed list as the document does: 个人经营 read short, 一人有限责任公司 read one glyph off', () => {

@@ -30,6 +30,20 @@ describe('values as printed, without what an overprint added around them', () =>
     expect(printedEntityType('全民所有制')).toBe('全民所有制');
   });
 
+  it('gives a type back the opening of its bracket when only that was lost, rather than cut it short', () => {
+    expect(printedEntityType('有限责任公司非自然人投资或控股的法人独资）')).toBe(
+      '有限责任公司（非自然人投资或控股的法人独资）',
+    );
+    expect(printedEntityType('有限责任公司复印无效')).toBe('有限责任公司');
+    // A bracket that has its opening, with 企业 or 公司 inside it, is left whole.
+    expect(printedEntityType('有限责任公司（外商投资企业法人独资）')).toBe(
+      '有限责任公司（外商投资企业法人独资）',
+    );
+    expect(printedEntityType('股份有限公司(外商投资企业投资、未上市)')).toBe(
+      '股份有限公司(外商投资企业投资、未上市)',
+    );
+  });
+
   it('keeps dates, terms and amounts by their grammar', () => {
     expect(printedDate('期2014年07月02日')).toBe('2014年07月02日');
     expect(printedDate('二00二年五月十日')).toBe('二〇〇二年五月十日');

@@ -1,12 +1,9 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
-import type { Submission } from '../../sandbox/kit/submissions.ts';
-import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
+import { portalInBrowser } from './support/browser-portal.ts';
 import { choose, errorOf, item, pickDate, tick, typeInto } from './support/person.ts';
-import { publishUnit } from './support/registry.ts';
 
 /**
  * 银行预约开户 in real Chromium, as the company's contact person uses it: the slider CAPTCHA dragged with the
@@ -72,27 +69,17 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe('bank portal (银行预约开户)', () => {
-  let portals: RunningPortals;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let base = '';
   const date = firstWorkday();
 
-  async function control<T>(
-    path: string,
-    init: RequestInit = {},
-    url = base,
-  ): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${url}/__sandbox${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${portals.controlToken}`, 'content-type': 'application/json' },
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  }
-  const submissions = async () =>
-    (await control<{ submissions: Submission[] }>('/submissions')).body.submissions;
-  const setFull = (full: object[]) => control('/slots', { method: 'PUT', body: JSON.stringify({ full }) });
+  const web = portalInBrowser('bank', {
+    company: { unit: UNIT, establishedDate: '2026-01-05' },
+    defaultTimeoutMs: 5000,
+  });
+  const { control, submissions, setFaults } = web;
+  const setFull = (full: object[]) => control('/slots', { method: 'PUT', body: { full } });
 
   /** The gap of the puzzle on screen, once the slider has one. */
   async function gap(): Promise<number> {
@@ -100,8 +87,8 @@ describe('bank portal (银行预约开户)', () => {
     let found: number | undefined;
     await expect
       .poll(async () => {
-        const { status, body } = await control<{ gapX: number }>(`/slider?session=${cookie?.value ?? ''}`);
-        found = status === 200 ? body.gapX : undefined;
+        // No puzzle yet: a 404 without gapX.
+        found = (await control<{ gapX?: number }>(`/slider?session=${cookie?.value ?? ''}`)).gapX;
         return found;
       })
       .toBeTypeOf('number');
@@ -126,21 +113,8 @@ describe('bank portal (银行预约开户)', () => {
   const submitButton = () => page.getByRole('button', { name: '提交预约' });
   const slot = (label: string) => page.locator('.bk-slot', { hasText: label });
 
-  beforeAll(async () => {
-    portals = await startPortals({ basePort: 0 });
-    base = portals.urls.bank ?? '';
-    await publishUnit(portals, UNIT, {
-      establishedDate: '2026-01-05',
-      registeredAt: new Date(Date.now() - 3600_000).toISOString(),
-    });
-    browser = await launchChromium();
-    context = await newChineseContext(browser);
-    page = await context.newPage();
-    page.setDefaultTimeout(5000);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portals?.stop();
+  beforeAll(() => {
+    ({ context, page, base } = web);
   });
 
   it('refuses the slider dragged to the wrong place; dragged onto the gap it lets the person log in', async () => {
@@ -290,11 +264,11 @@ describe('bank portal (银行预约开户)', () => {
   });
 
   it('bounces an idle session to the login page', async () => {
-    await control('/faults', { method: 'PUT', body: JSON.stringify({ sessionTimeoutMs: 300 }) });
+    await setFaults({ sessionTimeoutMs: 300 });
     await page.waitForTimeout(450);
     await page.goto(`${base}/appointment`);
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(await page.locator('.k-alert--warning').textContent()).toBe('登录已超时，请重新登录');
-    await control('/faults', { method: 'PUT', body: JSON.stringify({ sessionTimeoutMs: 600_000 }) });
+    await setFaults({ sessionTimeoutMs: 600_000 });
   });
 });

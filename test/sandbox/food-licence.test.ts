@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../../sandbox/kit/submissions.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
-import { chinaToday, controlOf, JPEG, XhrClient } from './support/xhr-client.ts';
+import {
+  chinaToday,
+  controlOf,
+  expectBusyThenKeptAcrossRestart,
+  JPEG,
+  XhrClient,
+} from './support/xhr-client.ts';
 
 /**
  * 食品经营许可 (layui) over HTTP, as its page's scripts talk to it: the kit's login, layui.upload's posts,
@@ -123,19 +129,15 @@ describe('food-licence sandbox portal', () => {
     const client = new Client(portals?.urls['food-licence'] ?? '');
     await client.login();
     const body = await application(client, '漳州味来餐饮有限公司');
-    await control('/faults', { method: 'PUT', body: { failNext: 1, errorStatus: 503 } });
-    const busy = await client.apply(body);
-    expect(busy.status).toBe(503);
-    expect(await busy.json()).toMatchObject({ ok: false, message: '系统繁忙，请稍后再试' });
-    const before = (await control<{ submissions: Submission[] }>('/submissions')).submissions;
-    expect(before).toHaveLength(1);
-
-    await portals?.stop();
-    portals = await startPortals({ basePort: 0, dataDir });
-    const again = new Client(portals.urls['food-licence'] ?? '');
-    await again.login();
-    const after = (await control<{ submissions: Submission[] }>('/submissions')).submissions;
-    expect(after.map((s) => s.reference)).toEqual(before.map((s) => s.reference));
-    expect(await (await again.fetch('/query')).text()).toContain(before[0]?.reference ?? '-');
+    await expectBusyThenKeptAcrossRestart({
+      client,
+      apply: (c) => c.apply(body),
+      control,
+      restart: async () => {
+        await portals?.stop();
+        portals = await startPortals({ basePort: 0, dataDir });
+        return new Client(portals.urls['food-licence'] ?? '');
+      },
+    });
   });
 });

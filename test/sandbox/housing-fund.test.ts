@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createCanvas } from '@napi-rs/canvas';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { documentPicture } from '../../cli/document-picture.ts';
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
-import type { Submission } from '../../sandbox/kit/submissions.ts';
-import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
-import { publishUnit } from './support/registry.ts';
+import { portalInBrowser } from './support/browser-portal.ts';
 import { exactText, pickMonthIn, selectOption, selectRegion } from './support/widgets.ts';
 
 /**
@@ -34,14 +31,8 @@ const pickMonth = (page: Page, label: string, year: number, month: number) =>
   pickMonthIn(item(page, label), year, month);
 
 function idCardPhoto() {
-  const canvas = createCanvas(360, 228);
-  const g = canvas.getContext('2d');
-  g.fillStyle = '#eef3f8';
-  g.fillRect(0, 0, 360, 228);
-  g.fillStyle = '#223';
-  g.font = '22px "Noto Sans CJK SC", sans-serif';
-  g.fillText('居民身份证 张伟', 30, 110);
-  return { name: '张伟身份证正面.jpg', mimeType: 'image/jpeg', buffer: canvas.toBuffer('image/jpeg') };
+  const buffer = documentPicture('居民身份证 张伟', { width: 360, height: 228 });
+  return { name: '张伟身份证正面.jpg', mimeType: 'image/jpeg', buffer };
 }
 
 const now = new Date(Date.now() + 8 * 3600_000);
@@ -74,41 +65,23 @@ const PHOTO = idCardPhoto();
 const NOTICE_SECONDS = 2;
 
 describe('housing fund portal (住房公积金单位缴存登记)', () => {
-  let portals: RunningPortals;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let base = '';
 
-  async function control<T>(path: string, init: RequestInit = {}, url = base): Promise<T> {
-    const response = await fetch(`${url}/__sandbox${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${portals.controlToken}`, 'content-type': 'application/json' },
-    });
-    return (await response.json()) as T;
-  }
-  const setFaults = (faults: object) => control('/faults', { method: 'PUT', body: JSON.stringify(faults) });
-  const submissions = async () => (await control<{ submissions: Submission[] }>('/submissions')).submissions;
+  const web = portalInBrowser('housing-fund', {
+    company: { unit: UNIT, establishedDate: ESTABLISHED, approvedAt: 'now' },
+    prepare: async ({ control }) => {
+      // A shorter 承诺书 countdown than the portal's 8 s keeps the test quick; the rule stays the same.
+      expect(await control('/notice', { method: 'PUT', body: { seconds: NOTICE_SECONDS } })).toMatchObject({
+        ok: true,
+      });
+    },
+  });
+  const { submissions, setFaults } = web;
   const save = () => page.getByRole('button', { name: '保存并下一步' }).click();
 
-  beforeAll(async () => {
-    portals = await startPortals({ basePort: 0 });
-    base = portals.urls['housing-fund'] ?? '';
-    const published = await publishUnit(portals, UNIT, {
-      establishedDate: ESTABLISHED,
-    });
-    expect(published.ok).toBe(true);
-    // A shorter 承诺书 countdown than the portal's 8 s keeps the test quick; the rule stays the same.
-    expect(
-      await control('/notice', { method: 'PUT', body: JSON.stringify({ seconds: NOTICE_SECONDS }) }),
-    ).toMatchObject({ ok: true });
-    browser = await launchChromium();
-    context = await newChineseContext(browser);
-    page = await context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portals?.stop();
+  beforeAll(() => {
+    ({ page, base } = web);
   });
 
   it('logs in, and refuses a later step before the earlier ones are saved', async () => {

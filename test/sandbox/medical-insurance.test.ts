@@ -1,10 +1,7 @@
-import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
-import type { Submission } from '../../sandbox/kit/submissions.ts';
-import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
-import { publishUnit } from './support/registry.ts';
+import { portalInBrowser } from './support/browser-portal.ts';
 import { exactText, pickDateIn, selectOption } from './support/widgets.ts';
 
 /**
@@ -48,21 +45,13 @@ const UNIT = {
 };
 
 describe('medical insurance portal (单位医疗保险登记)', () => {
-  let portals: RunningPortals;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let base = '';
 
-  async function control<T>(path: string, init: RequestInit = {}, url = base): Promise<T> {
-    const response = await fetch(`${url}/__sandbox${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${portals.controlToken}`, 'content-type': 'application/json' },
-    });
-    return (await response.json()) as T;
-  }
-  const setFaults = (faults: object) => control('/faults', { method: 'PUT', body: JSON.stringify(faults) });
-  const submissions = async () => (await control<{ submissions: Submission[] }>('/submissions')).submissions;
+  const web = portalInBrowser('medical-insurance', {
+    company: { unit: UNIT, establishedDate: ESTABLISHED },
+  });
+  const { submissions, setFaults } = web;
   const frame = () => page.frameLocator('iframe[name="mainFrame"]');
 
   async function logIn(): Promise<void> {
@@ -71,22 +60,8 @@ describe('medical insurance portal (单位医疗保险登记)', () => {
     await page.getByRole('button', { name: '登 录' }).click();
   }
 
-  beforeAll(async () => {
-    portals = await startPortals({ basePort: 0 });
-    base = portals.urls['medical-insurance'] ?? '';
-    // The company as market regulation approved it a while ago (the exchange of the sandbox).
-    const published = await publishUnit(portals, UNIT, {
-      establishedDate: ESTABLISHED,
-      registeredAt: new Date(Date.now() - 3_600_000).toISOString(),
-    });
-    expect(published.ok).toBe(true);
-    browser = await launchChromium();
-    context = await newChineseContext(browser);
-    page = await context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portals?.stop();
+  beforeAll(() => {
+    ({ page, base } = web);
   });
 
   it('answers with the busy page when a 5xx is injected, and with the portal after a reload', async () => {

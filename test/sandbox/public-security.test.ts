@@ -1,13 +1,10 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
 import type { SmsMessage } from '../../sandbox/kit/store.ts';
-import type { Submission } from '../../sandbox/kit/submissions.ts';
-import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
+import { portalInBrowser } from './support/browser-portal.ts';
 import { choose, clickRadio, errorOf, item, typeInto } from './support/person.ts';
-import { publishUnit } from './support/registry.ts';
 
 /**
  * 公章刻制备案 in real Chromium, as the unit's 经办人 uses it: the bureau's own login, the form with five seal
@@ -51,20 +48,15 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe('public security portal (公章刻制备案)', () => {
-  let portals: RunningPortals;
-  let browser: Browser;
   let page: Page;
   let base = '';
   let firstReference = '';
 
-  async function control<T>(path: string, init: RequestInit = {}, url = base): Promise<T> {
-    const response = await fetch(`${url}/__sandbox${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${portals.controlToken}`, 'content-type': 'application/json' },
-    });
-    return (await response.json()) as T;
-  }
-  const submissions = async () => (await control<{ submissions: Submission[] }>('/submissions')).submissions;
+  const web = portalInBrowser('public-security', {
+    company: { unit: UNIT, establishedDate: '2026-01-05' },
+    defaultTimeoutMs: 5000,
+  });
+  const { control, submissions, setFaults } = web;
   const inbox = async (phone: string) =>
     (await control<{ messages: SmsMessage[] }>(`/sms?phone=${phone}`)).messages;
   const submit = () => page.getByRole('button', { name: '提交备案' }).click();
@@ -92,21 +84,8 @@ describe('public security portal (公章刻制备案)', () => {
     await typeInto(page, '邮寄地址', UNIT.mailTo);
   }
 
-  beforeAll(async () => {
-    portals = await startPortals({ basePort: 0 });
-    base = portals.urls['public-security'] ?? '';
-    // Market regulation approved the company a while ago (through the sandbox's inter-agency exchange).
-    await publishUnit(portals, UNIT, {
-      establishedDate: '2026-01-05',
-      registeredAt: new Date(Date.now() - 3600_000).toISOString(),
-    });
-    browser = await launchChromium();
-    page = await (await newChineseContext(browser)).newPage();
-    page.setDefaultTimeout(5000);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portals?.stop();
+  beforeAll(() => {
+    ({ page, base } = web);
   });
 
   it('logs in with the bureau account; refuses a wrong check character and a name that differs from the licence', async () => {
@@ -234,12 +213,12 @@ describe('public security portal (公章刻制备案)', () => {
   });
 
   it('bounces an idle session to the login page', async () => {
-    await control('/faults', { method: 'PUT', body: JSON.stringify({ sessionTimeoutMs: 300 }) });
+    await setFaults({ sessionTimeoutMs: 300 });
     await page.waitForTimeout(450);
     await page.goto(`${base}/seal/apply`);
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(new URL(page.url()).searchParams.get('expired')).toBe('1');
     expect(await page.locator('.k-alert--warning').textContent()).toBe('登录已超时，请重新登录');
-    await control('/faults', { method: 'PUT', body: JSON.stringify({ sessionTimeoutMs: 600_000 }) });
+    await setFaults({ sessionTimeoutMs: 600_000 });
   });
 });

@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
 import { NOT_YET_SHARED_MESSAGE } from '../../sandbox/kit/registry.ts';
-import type { Submission } from '../../sandbox/kit/submissions.ts';
-import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
+import type { RunningPortals } from '../../sandbox/start.ts';
+import { portalInBrowser } from './support/browser-portal.ts';
 import { publishUnit } from './support/registry.ts';
 import { exactText, pickDateIn, selectInTree, selectOption, selectRegion } from './support/widgets.ts';
 
@@ -68,21 +67,14 @@ const UNIT = {
 
 describe('social insurance portal (单位社会保险登记)', () => {
   let portals: RunningPortals;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let base = '';
   const SYNC_LAG = 2500;
 
-  async function control<T>(path: string, init: RequestInit = {}, url = base): Promise<T> {
-    const response = await fetch(`${url}/__sandbox${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${portals.controlToken}`, 'content-type': 'application/json' },
-    });
-    return (await response.json()) as T;
-  }
-  const setFaults = (faults: object) => control('/faults', { method: 'PUT', body: JSON.stringify(faults) });
-  const submissions = async () => (await control<{ submissions: Submission[] }>('/submissions')).submissions;
+  const web = portalInBrowser('social-insurance', {
+    start: { faultsByPortal: { 'social-insurance': { syncLagMs: SYNC_LAG } } },
+  });
+  const { submissions, setFaults } = web;
 
   async function logIn(): Promise<void> {
     await page.getByLabel('用户名').fill('yijian');
@@ -90,19 +82,8 @@ describe('social insurance portal (单位社会保险登记)', () => {
     await page.getByRole('button', { name: '登 录' }).click();
   }
 
-  beforeAll(async () => {
-    portals = await startPortals({
-      basePort: 0,
-      faultsByPortal: { 'social-insurance': { syncLagMs: SYNC_LAG } },
-    });
-    base = portals.urls['social-insurance'] ?? '';
-    browser = await launchChromium();
-    context = await newChineseContext(browser);
-    page = await context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portals?.stop();
+  beforeAll(() => {
+    ({ portals, page, base } = web);
   });
 
   it('bounces to its own login, then shows the sync-lag message until the registration is shared', async () => {

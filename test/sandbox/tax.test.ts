@@ -1,11 +1,10 @@
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
 import { NOT_YET_SHARED_MESSAGE } from '../../sandbox/kit/registry.ts';
-import type { Submission } from '../../sandbox/kit/submissions.ts';
-import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
+import type { RunningPortals } from '../../sandbox/start.ts';
+import { portalInBrowser } from './support/browser-portal.ts';
 import { choose, clickRadio, errorOf, item, tick, typeInto } from './support/person.ts';
 import { publishCompany } from './support/registry.ts';
 
@@ -46,34 +45,22 @@ async function shot(page: Page, name: string): Promise<void> {
 
 describe('tax portal (新办纳税人涉税事项)', () => {
   let portals: RunningPortals;
-  let browser: Browser;
   let page: Page;
   let base = '';
   let reference = '';
 
-  async function control<T>(path: string, init: RequestInit = {}, url = base): Promise<T> {
-    const response = await fetch(`${url}/__sandbox${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${portals.controlToken}`, 'content-type': 'application/json' },
-    });
-    return (await response.json()) as T;
-  }
-  const submissions = async () => (await control<{ submissions: Submission[] }>('/submissions')).submissions;
+  const web = portalInBrowser('tax', {
+    start: { faultsByPortal: { tax: { syncLagMs: SYNC_LAG } } },
+    defaultTimeoutMs: 5000,
+  });
+  const { submissions, setFaults } = web;
   const save = async (next: number) => {
     await page.getByRole('button', { name: '保存并下一步' }).click();
     await page.waitForURL(`${base}/xbnsr/${next}`);
   };
 
-  beforeAll(async () => {
-    portals = await startPortals({ basePort: 0, faultsByPortal: { tax: { syncLagMs: SYNC_LAG } } });
-    base = portals.urls.tax ?? '';
-    browser = await launchChromium();
-    page = await (await newChineseContext(browser)).newPage();
-    page.setDefaultTimeout(5000);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portals?.stop();
+  beforeAll(() => {
+    ({ portals, page, base } = web);
   });
 
   it('answers “工商信息尚未共享” until the sync lag after registration has passed, then checks name and ID', async () => {
@@ -259,11 +246,11 @@ describe('tax portal (新办纳税人涉税事项)', () => {
   });
 
   it('bounces an idle session to its login page', async () => {
-    await control('/faults', { method: 'PUT', body: JSON.stringify({ sessionTimeoutMs: 300 }) });
+    await setFaults({ sessionTimeoutMs: 300 });
     await page.waitForTimeout(450);
     await page.goto(`${base}/xbnsr`);
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(await page.locator('.k-alert--warning').textContent()).toBe('登录已超时，请重新登录');
-    await control('/faults', { method: 'PUT', body: JSON.stringify({ sessionTimeoutMs: 600_000 }) });
+    await setFaults({ sessionTimeoutMs: 600_000 });
   });
 });

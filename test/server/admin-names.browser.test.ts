@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
 import { fieldName, itemName } from '../../server/pages/admin/names.ts';
+import { signIn } from './browser-sign-in.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 describe('Chinese names for identifiers on admin pages', () => {
@@ -46,11 +47,7 @@ describe('Chinese names for identifiers on admin pages', () => {
       });
       const context = await newChineseContext(browser);
       const page = await context.newPage();
-      await page.goto(`${web.base}/login`);
-      await page.getByLabel('手机号或用户名').fill('the.admin');
-      await page.getByLabel('密码').fill('Admin-pass-1');
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.waitForLoadState('load');
+      await signIn(page, web.base, 'the.admin', 'Admin-pass-1');
       await page.goto(`${web.base}/admin/audit`);
       const table = page.locator('.table--audit');
       const text = await table.innerText();

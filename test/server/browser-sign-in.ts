@@ -1,6 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { newChineseContext } from '../../bots/browser/launch.ts';
 
+/** Signs in on the login page with `login` (a phone number or a user name) and its password. */
+export async function signIn(page: Page, base: string, login: string, password: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('手机号或用户名').fill(login);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForLoadState('load');
+}
+
 /**
  * Signs in on the login page in a fresh Chinese context, which goes into `contexts` for the test to close;
  * confirmation dialogs are accepted, as a person would.
@@ -17,10 +26,6 @@ export async function signInPage(
   contexts.push(context);
   const page = await context.newPage();
   page.on('dialog', (dialog) => void dialog.accept());
-  await page.goto(`${base}/login`);
-  await page.getByLabel('手机号或用户名').fill(login);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForLoadState('load');
+  await signIn(page, base, login, password);
   return page;
 }

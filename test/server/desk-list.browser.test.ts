@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import { signIn } from './browser-sign-in.ts';
 import { Client } from './client.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { fillReference } from './reference.ts';
@@ -45,11 +46,7 @@ describe('the clerk’s desk in Chromium', () => {
     browser = await launchChromium();
     context = await newChineseContext(browser, { viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
-    await page.goto(`${web.base}/login`);
-    await page.getByLabel('手机号或用户名').fill('clerk.longwen');
-    await page.getByLabel('密码').fill('Clerk-pass-1');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForLoadState('load');
+    await signIn(page, web.base, 'clerk.longwen', 'Clerk-pass-1');
   });
   afterAll(async () => {
     await context?.close();

@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import { launchChromium } from '../../bots/browser/launch.ts';
 import { startTestBots, type TestBots } from './bots-harness.ts';
+import { signInPage } from './browser-sign-in.ts';
 import { Client } from './client.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { fillWithUnsureReadings } from './unsure-readings.ts';
@@ -43,18 +44,8 @@ describe('clerk review and live progress in Chromium', () => {
     await web?.close();
   });
 
-  async function signIn(login: string, password: string): Promise<Page> {
-    const context = await newChineseContext(browser, { viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${web.base}/login`);
-    await page.getByLabel('手机号或用户名').fill(login);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForLoadState('load');
-    return page;
-  }
+  const signIn = (login: string, password: string): Promise<Page> =>
+    signInPage(browser, contexts, web.base, login, password);
 
   it('confirms the unsure readings beside their crops before one key', async () => {
     const clerk = await signIn('clerk.longwen', 'Clerk-pass-1');

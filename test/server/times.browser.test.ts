@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import { signIn } from './browser-sign-in.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 /** A time as a person in `timeZone` reads it, to the second. */
@@ -44,11 +45,7 @@ describe('times in the centre’s zone, to the second', () => {
   it('shows the audit log and the queue board on the centre’s clock, and the board leads back', async () => {
     const context = await newChineseContext(browser, { timezoneId: 'UTC' });
     const page = await context.newPage();
-    await page.goto(`${web.base}/login`);
-    await page.getByLabel('手机号或用户名').fill('the.admin');
-    await page.getByLabel('密码').fill('Admin-pass-1');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForLoadState('load');
+    await signIn(page, web.base, 'the.admin', 'Admin-pass-1');
 
     const [login] = await web.services.auditLog.list({ action: 'auth.login', limit: 1 });
     expect(login).toBeDefined();

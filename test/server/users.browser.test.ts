@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import { signIn as signInOn } from './browser-sign-in.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 /**
@@ -28,11 +29,7 @@ describe('admin manages accounts in Chromium', () => {
     const context = await newChineseContext(browser, { viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${web.base}/login`);
-    await page.getByLabel('手机号或用户名').fill(login);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForLoadState('load');
+    await signInOn(page, web.base, login, password);
     return { page, ok: !new URL(page.url()).pathname.startsWith('/login') };
   }
 

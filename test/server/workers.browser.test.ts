@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
 import { listWorkers, startHeartbeat, WORKERS_KEY } from '../../queue/heartbeat.ts';
 import { startTestBots, type TestBots } from './bots-harness.ts';
+import { signIn } from './browser-sign-in.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 /**
@@ -55,11 +56,7 @@ describe('the admin’s 工作进程 page in Chromium', () => {
     );
     const context = await newChineseContext(browser);
     const page = await context.newPage();
-    await page.goto(`${web.base}/login`);
-    await page.getByLabel('手机号或用户名').fill('the.admin');
-    await page.getByLabel('密码').fill('Admin-pass-1');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForLoadState('load');
+    await signIn(page, web.base, 'the.admin', 'Admin-pass-1');
     await page.getByRole('link', { name: '工作进程' }).click();
 
     const ours = page.locator(`tr[data-worker="${hostname()}:${process.pid}"]`);

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import pg from 'pg';
 import { freePort, sleep } from '../../lib/net.ts';
+import { waitForExit } from '../../lib/processes.ts';
 
 /**
  * A private PostgreSQL server for the test suite, as `startManagedRedis` is for Redis: `initdb` into a
@@ -119,24 +120,6 @@ async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: n
     await sleep(100);
   }
   throw new Error(`postgres did not answer within ${timeoutMs} ms: ${String(lastError)}`);
-}
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (!isAlive(pid)) return true;
-    await sleep(50);
-  }
-  return !isAlive(pid);
 }
 
 export async function startManagedPostgres(options: ManagedPostgresOptions = {}): Promise<ManagedPostgres> {

@@ -10,6 +10,7 @@ import {
   upload,
 } from '../../runtime/widgets/index.ts';
 import { heading, label } from '../common/standard-pages.ts';
+import { ID_TYPES, PLACE_TYPES } from './options.ts';
 
 /** 场所地址 in one line, as the brigade's form asks it: 省/市/区 in a cascader, the rest typed. */
 const venue = (values: Values) => {
@@ -40,7 +41,7 @@ export const applicationStep: StepDeclaration = {
     { field: 'creditCode', find: label('统一社会信用代码'), widget: text() },
     { field: 'venueName', find: label('场所名称'), widget: text() },
     // A restaurant is what the 开餐饮店 bundle files; the merged form has no element for the kind of venue.
-    { field: 'venueType', find: label('场所类型'), widget: divSelect(), value: () => '餐饮场所' },
+    { field: 'venueType', find: label('场所类型'), widget: divSelect(PLACE_TYPES), value: () => '餐饮场所' },
     {
       field: 'venueAddress.region',
       find: label('场所所在区域'),
@@ -69,7 +70,12 @@ export const applicationStep: StepDeclaration = {
     },
     { field: 'responsible.name', find: label('消防安全责任人'), widget: text() },
     // The bundle's people are identified by their 居民身份证.
-    { field: 'responsible.idType', find: label('证件类型'), widget: radio(), value: () => '居民身份证' },
+    {
+      field: 'responsible.idType',
+      find: label('证件类型'),
+      widget: radio(ID_TYPES),
+      value: () => '居民身份证',
+    },
     { field: 'responsible.idNumber', find: label('证件号码'), widget: text() },
     { field: 'responsible.phone', find: label('责任人联系电话'), widget: text() },
     { field: 'manager.name', find: label('消防安全管理人'), widget: text() },

@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
-import { MONTH_PANEL } from '../families/tdesign-picker.ts';
 import { waitFor } from '../locate.ts';
+import { monthKind, teleportedOptions } from './popups.ts';
 import { SCAN_SOURCE } from './scan.ts';
 import type { CensusField, PageCensus } from './types.ts';
 
@@ -23,31 +23,10 @@ const tidy = (field: Scanned['fields'][number]): CensusField =>
   ) as CensusField;
 
 /**
- * Whether a TDesign date picker opens a month panel (`mode="month"`): closed, a day picker and a month
- * picker are the same box. Its panel is opened as a person opens it, looked at, and closed again.
- */
-async function isMonthPanel(scope: Page | Frame, i: number, timeoutMs: number): Promise<boolean> {
-  const box = scope.locator(`[data-yijian-census="${i}"] .t-date-picker .t-input`).first();
-  if ((await box.count()) === 0) return false;
-  await box.click({ timeout: timeoutMs }).catch(() => {});
-  const panel = scope.locator('.t-popup .t-date-picker__panel').filter({ visible: true }).last();
-  const month = await waitFor(
-    async () => ((await panel.count()) > 0 ? (await panel.locator(MONTH_PANEL).count()) > 0 : undefined),
-    timeoutMs,
-  );
-  // TDesign's popup ignores Escape: it closes, as for a person, on a click away from it (the page's corner).
-  await scope
-    .locator('body')
-    .click({ position: { x: 1, y: 1 }, timeout: timeoutMs })
-    .catch(() => {});
-  await waitFor(async () => ((await panel.count()) === 0 ? true : undefined), timeoutMs);
-  return month === true;
-}
-
-/**
  * Lists what a person can fill on the page now shown (or in a frame of it). Choice widgets that show no
  * options are opened, as a person opens them, so a list the portal loads on demand is counted, then closed
- * with Escape. Nothing is typed, chosen, uploaded or submitted.
+ * with Escape; so are a component library's teleported lists, and its date boxes, to tell a month picker
+ * from a day picker (popups.ts). Nothing is typed, chosen, uploaded or submitted.
  */
 export async function censusOf(scope: Page | Frame, options: CensusOptions = {}): Promise<PageCensus> {
   const openTimeoutMs = options.openTimeoutMs ?? 2000;
@@ -69,9 +48,11 @@ export async function censusOf(scope: Page | Frame, options: CensusOptions = {})
     if (loaded) found = loaded;
     await page.keyboard.press('Escape').catch(() => {});
   }
+  // Lists and panels a component library teleports to <body> are opened one by one and read there.
   for (const [i, field] of found.fields.entries()) {
-    if (field.kind === 'tdesign-date' && (await isMonthPanel(scope, i, openTimeoutMs)))
-      field.kind = 'tdesign-month';
+    if (field.options.length === 0)
+      field.options = (await teleportedOptions(scope, i, field.kind, openTimeoutMs)) ?? [];
+    field.kind = (await monthKind(scope, i, field.kind, openTimeoutMs)) ?? field.kind;
   }
   const fields = found.fields.map(tidy);
   return {

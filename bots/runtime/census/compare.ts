@@ -28,6 +28,7 @@ const COUNTED = new Set([
   'layui-checkboxes',
   'layui-checkbox',
   'layui-date',
+  'layui-month',
   'layui-upload',
   'layui-notice',
   'tdesign-select',
@@ -39,6 +40,15 @@ const COUNTED = new Set([
   'tdesign-checkbox',
   'tdesign-upload',
   'tdesign-notice',
+  'antdv-select',
+  'antdv-cascader',
+  'antdv-date',
+  'antdv-month',
+  'antdv-radio',
+  'antdv-checkboxes',
+  'antdv-checkbox',
+  'antdv-upload',
+  'antdv-notice',
 ]);
 const CHOICES = new Set([
   'native-select',
@@ -48,6 +58,12 @@ const CHOICES = new Set([
   'layui-select',
   'layui-radio',
   'layui-checkboxes',
+  'tdesign-select',
+  'tdesign-radio',
+  'tdesign-checkboxes',
+  'antdv-select',
+  'antdv-radio',
+  'antdv-checkboxes',
 ]);
 /** Rows of a repeating group looked at, at most (a page offers a handful). */
 const MAX_ROWS = 50;

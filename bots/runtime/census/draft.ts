@@ -53,39 +53,39 @@ export function labelVocabulary(exceptItem?: string): LabelVocabulary {
   return { exact };
 }
 
-/** The widget for a census kind, whatever UI family draws it (the declaration's `ui` adapts it). */
+/** The widget for a census kind of no family, as a declaration names it (its `ui` family adapts it). */
 const WIDGETS: Readonly<Record<string, (f: CensusField) => string>> = {
   text: () => 'text()',
   derived: () => 'derived()',
   'native-select': () => 'nativeSelect(OPTIONS)',
   'div-select': () => 'divSelect(OPTIONS)',
-  'layui-select': () => 'divSelect(OPTIONS)',
   'tree-select': () => 'treeSelect()',
   'region-cascade': () => 'regionCascade()',
-  'layui-region': () => 'regionCascade()',
   'date-picker': () => "datePicker({ wire: 'yyyy-MM-dd' })",
-  'layui-date': () => "datePicker({ wire: 'yyyy-MM-dd' })",
   'month-picker': () => "datePicker({ wire: 'yyyyMM', month: true })",
   radio: () => 'radio(OPTIONS)',
-  'layui-radio': () => 'radio(OPTIONS)',
   checkboxes: () => 'checkboxes(OPTIONS)',
-  'layui-checkboxes': () => 'checkboxes(OPTIONS)',
   checkbox: (f) => `checkbox(${JSON.stringify(f.label)})`,
-  'layui-checkbox': (f) => `checkbox(${JSON.stringify(f.label)})`,
   upload: () => 'upload()',
-  'layui-upload': () => 'upload()',
   notice: (f) => `readAndAccept(${JSON.stringify(f.label)})`,
-  'layui-notice': (f) => `readAndAccept(${JSON.stringify(f.label)})`,
   'modal-picker': () => 'modalPicker(/* TODO 确认 */)',
-  'tdesign-select': () => 'divSelect(OPTIONS)',
-  'tdesign-cascader': () => 'regionCascade()',
-  'tdesign-date': () => "datePicker({ wire: 'yyyy-MM-dd' })",
-  'tdesign-month': () => "datePicker({ wire: 'yyyyMM', month: true })",
-  'tdesign-radio': () => 'radio(OPTIONS)',
-  'tdesign-checkboxes': () => 'checkboxes(OPTIONS)',
-  'tdesign-checkbox': (f) => `checkbox(${JSON.stringify(f.label)})`,
-  'tdesign-upload': () => 'upload()',
-  'tdesign-notice': (f) => `readAndAccept(${JSON.stringify(f.label)})`,
+};
+
+/** A family's own kinds (`antdv-select`, `layui-region` …) by the kind of the widget they stand for. */
+const FAMILY_KIND = /^(?:layui|tdesign|antdv)-(.+)$/;
+const AS_WIDGET: Readonly<Record<string, string>> = {
+  select: 'div-select',
+  region: 'region-cascade',
+  cascader: 'region-cascade',
+  date: 'date-picker',
+  month: 'month-picker',
+};
+
+/** The widget for a census kind, whatever UI family draws it. */
+const widgetOf = (field: CensusField): string | undefined => {
+  const own = FAMILY_KIND.exec(field.kind)?.[1];
+  const kind = own ? (AS_WIDGET[own] ?? own) : field.kind;
+  return WIDGETS[kind]?.(field);
 };
 
 /** The Find a person would use for the field: the label they read, or its column, legend or placeholder. */
@@ -140,7 +140,7 @@ export function draftBindings(census: PageCensus, vocabulary: LabelVocabulary): 
   return census.fields.map((field) => ({
     find: findOf(field),
     kind: field.kind,
-    widget: WIDGETS[field.kind]?.(field) ?? `/* TODO 确认：${field.kind} */ text()`,
+    widget: widgetOf(field) ?? `/* TODO 确认：${field.kind} */ text()`,
     label: field.label,
     required: field.required,
     options: field.options,

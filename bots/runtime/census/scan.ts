@@ -30,6 +30,7 @@ export const SCAN_SOURCE = String.raw`(() => {
   const choiceTexts = (el, type) => [...el.querySelectorAll('input[type=' + type + ']')].map((i) =>
     (i.getAttribute('title') || (i.closest('label') && i.closest('label').textContent) || i.value || '').trim());
 
+  const ANT_RADIO = '.ant-radio-wrapper, .ant-radio-button-wrapper';
   // Per family: [test, kind, options]; the first test that holds names the kind.
   const KINDS = [
     ['layui', (c) => c.querySelectorAll('.layui-form-select').length >= 2, 'layui-region', (c) => selectOptions(c.querySelector('select'))],
@@ -49,6 +50,15 @@ export const SCAN_SOURCE = String.raw`(() => {
     ['tdesign', (c) => c.querySelectorAll('label.t-checkbox').length === 1, 'tdesign-checkbox', () => []],
     ['tdesign', (c) => !!c.querySelector('label.t-checkbox'), 'tdesign-checkboxes', (c) => texts(c.querySelectorAll('.t-checkbox__label'))],
     ['tdesign', (c) => !!c.querySelector('.t-upload'), 'tdesign-upload', () => []],
+    ['antdv', (c) => !!c.querySelector('.ant-cascader'), 'antdv-cascader', () => []],
+    // As for TDesign, census.ts opens each picker to tell a month one (antdv-month); a select's teleported list too.
+    ['antdv', (c) => !!c.querySelector('.ant-picker'), 'antdv-date', () => []],
+    ['antdv', (c) => !!c.querySelector('.ant-select'), 'antdv-select', () => []],
+    ['antdv', (c) => !!c.querySelector(ANT_RADIO), 'antdv-radio', (c) => texts(c.querySelectorAll(':is(' + ANT_RADIO + ') > span:last-child'))],
+    ['antdv', (c) => c.querySelectorAll('.ant-checkbox-wrapper').length === 1 && /阅读|承诺|告知/.test(c.textContent || ''), 'antdv-notice', () => []],
+    ['antdv', (c) => c.querySelectorAll('.ant-checkbox-wrapper').length === 1, 'antdv-checkbox', () => []],
+    ['antdv', (c) => !!c.querySelector('.ant-checkbox-wrapper'), 'antdv-checkboxes', (c) => texts(c.querySelectorAll('.ant-checkbox-wrapper > span:last-child'))],
+    ['antdv', (c) => !!c.querySelector('.ant-upload'), 'antdv-upload', () => []],
     ['native', (c) => !!c.querySelector('.k-region'), 'region-cascade', (c) => texts(c.querySelectorAll('[role=listbox]')[0] ? c.querySelectorAll('[role=listbox]')[0].children : [])],
     ['native', (c) => !!c.querySelector('.k-treeselect'), 'tree-select', (c) => texts(c.querySelectorAll('.is-leaf .k-tree__label'))],
     ['native', (c) => !!c.querySelector('.k-notice'), 'notice', () => []],
@@ -65,7 +75,7 @@ export const SCAN_SOURCE = String.raw`(() => {
     ['native', (c) => { const i = c.querySelector('input:not([type=hidden]), textarea'); return !!i && i.readOnly; }, 'derived', () => []],
     ['native', () => true, 'text', () => []],
   ];
-  const familyOf = (c, found) => found !== 'native' ? found : c.querySelector('[class*=layui-]') ? 'layui' : c.closest('.t-form') ? 'tdesign' : 'native';
+  const familyOf = (c, found) => found !== 'native' ? found : c.querySelector('[class*=layui-]') ? 'layui' : c.closest('.t-form') ? 'tdesign' : c.closest('.ant-form') ? 'antdv' : 'native';
   const describe = (c) => {
     const rule = KINDS.find(([, test]) => test(c));
     const control = c.querySelector('input[name]:not([type=file]), select[name], textarea[name]') || c.querySelector('[name]');
@@ -100,9 +110,10 @@ export const SCAN_SOURCE = String.raw`(() => {
     if (hasControl(el) || !visible(el)) continue;
     // A cell of a table with column headers is a value (a row's 序号), not a label.
     if (el.matches('td') && el.closest('table').querySelector('thead th')) continue;
-    // TDesign wraps a form item's <label> alone in a .t-form__label; the control is that wrapper's sibling.
+    // TDesign and Ant Design Vue put a form item's <label> alone in a label column (.t-form__label,
+    // .ant-form-item-label); the control is that wrapper's sibling.
     const wrapper = el.parentElement;
-    const wrapped = !el.nextElementSibling && wrapper && wrapper.matches('.t-form__label') && wrapper.children.length === 1;
+    const wrapped = !el.nextElementSibling && wrapper && wrapper.matches('.t-form__label, .ant-form-item-label') && wrapper.children.length === 1;
     const next = wrapped ? wrapper.nextElementSibling : el.nextElementSibling;
     if (!next || !hasControl(next) || next.matches('th')) continue;
     if (wrapped) { add(next, norm(el.textContent), 'label', starred(wrapper) || starred(el) || requiredIn(next), {}); continue; }

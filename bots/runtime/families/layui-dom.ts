@@ -7,8 +7,6 @@ import type { RunContext } from '../types.ts';
 
 /** How long a layui widget's own markup may take to appear (layui renders right after the page loads). */
 export const FIT_MS = 2_000;
-/** How long an opened list or calendar may take to show before its box is clicked again. */
-export const OPEN_MS = 400;
 /** Tries at opening a list and tapping an option before the portal is taken to be misbehaving. */
 export const TRIES = 3;
 

@@ -3,9 +3,11 @@ import { waitFor } from '../locate.ts';
 import type { RunContext, Widget } from '../types.ts';
 import { asText, tap, textControl } from '../widgets/common.ts';
 import { formatDate, parseDate } from '../widgets/date.ts';
-import { cssString, FIT_MS, OPEN_MS, TRIES } from './layui-dom.ts';
+import { cssString, FIT_MS, TRIES } from './layui-dom.ts';
 
-// laydate, layui's date and month picker, filled by walking its panel's arrows.
+// laydate, layui's date and month picker, filled by walking its panel's arrows. The panel is the library's to
+// draw and a shown cell the browser's to click: a busy browser takes over a second for either, so each wait
+// and click gets the find budget (`findTimeoutMs`), never a fixed short time.
 
 /** The open laydate panel (appended to <body>, one at a time). */
 const laydatePanel = (run: RunContext) => run.page.locator('.layui-laydate').filter({ visible: true }).last();
@@ -14,7 +16,8 @@ const laydatePanel = (run: RunContext) => run.page.locator('.layui-laydate').fil
 async function pickDay(run: RunContext, date: { y: number; m: number; d: number }): Promise<void> {
   const panel = laydatePanel(run);
   const header = panel.locator('.laydate-set-ym span[lay-ym]').first();
-  const shown = /^(\d{4})-(\d{1,2})$/.exec((await header.getAttribute('lay-ym', { timeout: OPEN_MS })) ?? '');
+  const budget = run.settings.findTimeoutMs;
+  const shown = /^(\d{4})-(\d{1,2})$/.exec((await header.getAttribute('lay-ym', { timeout: budget })) ?? '');
   if (!shown) throw new PortalChangedError('layui 日历的年月无法识别（.laydate-set-ym span[lay-ym]）');
   let months = date.y * 12 + date.m - (Number(shown[1]) * 12 + Number(shown[2]));
   const years = Math.trunc(months / 12);
@@ -23,7 +26,7 @@ async function pickDay(run: RunContext, date: { y: number; m: number; d: number 
   months -= years * 12;
   for (let i = 0; i < Math.abs(months); i += 1)
     await tap(panel.locator(months > 0 ? '.laydate-next-m' : '.laydate-prev-m'));
-  await tap(panel.locator(`td[lay-ymd=${cssString(`${date.y}-${date.m}-${date.d}`)}]`), OPEN_MS);
+  await tap(panel.locator(`td[lay-ymd=${cssString(`${date.y}-${date.m}-${date.d}`)}]`), budget);
   // A panel with a confirm button (showBottom) keeps the choice until it is pressed.
   const confirm = panel.locator('.laydate-btns-confirm');
   if (await confirm.isVisible()) await tap(confirm);
@@ -37,8 +40,9 @@ async function pickMonth(run: RunContext, date: { y: number; m: number }): Promi
   const panel = laydatePanel(run);
   const header = panel.locator('.laydate-set-ym span[lay-ym]').first();
   const list = panel.locator('ul.laydate-month-list');
+  const budget = run.settings.findTimeoutMs;
   const year = async () =>
-    /^(\d{4})-/.exec((await header.getAttribute('lay-ym', { timeout: OPEN_MS })) ?? '')?.[1];
+    /^(\d{4})-/.exec((await header.getAttribute('lay-ym', { timeout: budget })) ?? '')?.[1];
   const shown = await year();
   if (!shown || (await list.count()) === 0)
     throw new PortalChangedError(
@@ -47,8 +51,8 @@ async function pickMonth(run: RunContext, date: { y: number; m: number }): Promi
   const years = date.y - Number(shown);
   for (let i = 0; i < Math.abs(years); i += 1)
     await tap(panel.locator(years > 0 ? '.laydate-next-y' : '.laydate-prev-y'));
-  await waitFor(async () => ((await year()) === String(date.y) ? true : undefined), OPEN_MS);
-  await tap(list.locator(`li[lay-ym=${cssString(String(date.m - 1))}]`), OPEN_MS);
+  await waitFor(async () => ((await year()) === String(date.y) ? true : undefined), budget);
+  await tap(list.locator(`li[lay-ym=${cssString(String(date.m - 1))}]`), budget);
   const confirm = panel.locator('.laydate-btns-confirm');
   if (await confirm.isVisible()) await tap(confirm);
 }
@@ -71,6 +75,10 @@ export const laydate = (formats: { wire: string; shown: string; month?: boolean 
       await (formats.month ? pickMonth(run, date) : pickDay(run, date)).catch((error: unknown) => {
         if (error instanceof PortalChangedError) throw error;
       });
+      await waitFor(
+        async () => ((await input.inputValue()) === wanted ? true : undefined),
+        run.settings.findTimeoutMs,
+      );
     }
   },
   async read(_run, field) {
@@ -80,5 +88,3 @@ export const laydate = (formats: { wire: string; shown: string; month?: boolean 
   },
   expected: (value) => asText(value),
 });
-
-// ——— layer notice ———

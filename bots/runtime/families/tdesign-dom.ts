@@ -6,8 +6,6 @@ import { tap } from '../widgets/common.ts';
 
 /** How long a TDesign component's own markup may take to appear (Vue renders right after the page loads). */
 export const FIT_MS = 2_000;
-/** How long an opened popup may take to show before its box is clicked again. */
-export const OPEN_MS = 600;
 /** Tries at opening a popup and tapping an entry before the portal is taken to be misbehaving. */
 export const TRIES = 3;
 
@@ -33,6 +31,8 @@ export const shown = (box: Locator) => box.locator('input.t-input__inner').first
 /**
  * Opens the popup a box teleports to <body> (`.t-popup` holding `inner`) and returns it; a popup already
  * open is kept (a second click would shut it). A box that opens nothing is not the declared component.
+ * The popup is the library's to show: a busy browser gets the find budget for it before the box is
+ * clicked again.
  */
 export async function openPopup(
   run: RunContext,
@@ -47,7 +47,11 @@ export async function openPopup(
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     if ((await popup.count()) > 0) return popup;
     await tap(box.locator('.t-input').first());
-    if (await waitFor(async () => ((await popup.count()) > 0 ? true : undefined), OPEN_MS)) return popup;
+    const opened = await waitFor(
+      async () => ((await popup.count()) > 0 ? true : undefined),
+      run.settings.findTimeoutMs,
+    );
+    if (opened) return popup;
   }
   throw new PortalChangedError(`点击 TDesign ${what}后没有弹出面板（.t-popup ${inner}）`);
 }

@@ -4,7 +4,7 @@ import { waitFor } from '../locate.ts';
 import type { RunContext, Widget } from '../types.ts';
 import { asText } from '../widgets/common.ts';
 import { formatDate, parseDate } from '../widgets/date.ts';
-import { fits, OPEN_MS, openPopup, shown, TRIES } from './tdesign-dom.ts';
+import { fits, openPopup, shown, TRIES } from './tdesign-dom.ts';
 
 /**
  * t-date-picker, day or month (`mode="month"`). Both teleport a `.t-popup .t-date-picker__panel` to <body>
@@ -24,8 +24,8 @@ export const MONTH_PANEL = '.t-date-picker__panel-month';
 type Ymd = { y: number; m: number; d: number };
 
 /** A number read from a header input (`2026`, `12 月`), or PORTAL_CHANGED when the header is not TDesign's. */
-async function headerNumber(input: Locator, pattern: RegExp): Promise<number> {
-  const found = pattern.exec(await input.inputValue({ timeout: OPEN_MS }));
+async function headerNumber(input: Locator, pattern: RegExp, timeoutMs: number): Promise<number> {
+  const found = pattern.exec(await input.inputValue({ timeout: timeoutMs }));
   if (!found)
     throw new PortalChangedError('TDesign 日期面板的年月无法识别（.t-date-picker__header-controller）');
   return Number(found[1]);
@@ -34,9 +34,15 @@ async function headerNumber(input: Locator, pattern: RegExp): Promise<number> {
 /**
  * Steps the panel by its arrows until `at()` (what the header shows, in arrow steps) is `target`. The
  * arrows are dispatched, not clicked at a point: their tooltip (上个月) soon covers that point, and a click
- * landing on it is outside the panel, which closes it. Each step waits for the header to move.
+ * landing on it is outside the panel, which closes it. Each step waits for the header to move, up to
+ * `timeoutMs` (a busy browser re-draws late; stepping on meanwhile overshoots).
  */
-async function walk(panel: Locator, at: () => Promise<number>, target: number): Promise<void> {
+async function walk(
+  panel: Locator,
+  at: () => Promise<number>,
+  target: number,
+  timeoutMs: number,
+): Promise<void> {
   for (let steps = 0; steps < 1200; steps += 1) {
     const now = await at();
     if (now === target) return;
@@ -44,19 +50,20 @@ async function walk(panel: Locator, at: () => Promise<number>, target: number): 
       .locator(now < target ? '.t-pagination-mini__next' : '.t-pagination-mini__prev')
       .first()
       .dispatchEvent('click');
-    await waitFor(async () => ((await at()) !== now ? true : undefined), OPEN_MS);
+    await waitFor(async () => ((await at()) !== now ? true : undefined), timeoutMs);
   }
 }
 
 /** Opens the panel, walks it to the date's month (or, for a month panel, its year) and taps the cell. */
 async function pick(run: RunContext, box: Locator, date: Ymd, month: boolean): Promise<void> {
   const panel = await openPopup(run, box, '.t-date-picker__panel', '日期选择');
+  const budget = run.settings.findTimeoutMs;
   const year = panel.locator('.t-date-picker__header-controller-year input').first();
   let cell: Locator;
   if (month) {
     if ((await panel.locator(MONTH_PANEL).count()) === 0)
       throw new PortalChangedError(`TDesign 日期面板不是月份面板（找不到 ${MONTH_PANEL}）`);
-    await walk(panel, () => headerNumber(year, /(\d{4})/), date.y);
+    await walk(panel, () => headerNumber(year, /(\d{4})/, budget), date.y, budget);
     const cells = panel.locator(`${MONTH_PANEL} td.t-date-picker__cell`);
     if ((await cells.count()) !== 12)
       throw new PortalChangedError(`TDesign 月份面板不是 12 个月（${MONTH_PANEL} td.t-date-picker__cell）`);
@@ -64,8 +71,9 @@ async function pick(run: RunContext, box: Locator, date: Ymd, month: boolean): P
   } else {
     const monthInput = panel.locator('.t-date-picker__header-controller-month input').first();
     const at = async () =>
-      (await headerNumber(year, /(\d{4})/)) * 12 + (await headerNumber(monthInput, /(\d{1,2})/));
-    await walk(panel, at, date.y * 12 + date.m);
+      (await headerNumber(year, /(\d{4})/, budget)) * 12 +
+      (await headerNumber(monthInput, /(\d{1,2})/, budget));
+    await walk(panel, at, date.y * 12 + date.m, budget);
     cell = panel.locator('td.t-date-picker__cell[type=current-month]').filter({
       has: run.page.locator('.t-date-picker__cell-inner', { hasText: new RegExp(`^${date.d}$`) }),
     });
@@ -75,8 +83,8 @@ async function pick(run: RunContext, box: Locator, date: Ymd, month: boolean): P
       );
   }
   // The cell is there: a busy browser gets the find budget to take the click and close the panel.
-  await cell.click({ timeout: run.settings.findTimeoutMs });
-  await waitFor(async () => ((await panel.count()) === 0 ? true : undefined), run.settings.findTimeoutMs);
+  await cell.click({ timeout: budget });
+  await waitFor(async () => ((await panel.count()) === 0 ? true : undefined), budget);
 }
 
 /** The day or month picker: `wire` is the projection's format, `shown` what the portal's input shows. */

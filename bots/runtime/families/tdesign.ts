@@ -5,7 +5,7 @@ import { waitFor, waitForPortal } from '../locate.ts';
 import type { RunContext, Widget, WidgetSpec } from '../types.ts';
 import { asList, asText, labelFor, type OptionLabels, tap } from '../widgets/common.ts';
 import type { UiFamily } from './family.ts';
-import { boxes, boxOf, clickBox, fits, OPEN_MS, openPopup, shown, TRIES } from './tdesign-dom.ts';
+import { boxes, boxOf, clickBox, fits, openPopup, shown, TRIES } from './tdesign-dom.ts';
 import { tdesignPicker } from './tdesign-picker.ts';
 import { tdesignNotice, tdesignUpload } from './tdesign-upload.ts';
 
@@ -53,9 +53,10 @@ async function choose(run: RunContext, box: Locator, label: string): Promise<voi
       run.settings.navigationTimeoutMs,
     );
     if (!option) throw new PortalUnavailableError(`下拉列表未能加载（等待“${label}”）`);
-    await tap(option, OPEN_MS).catch(() => undefined);
-    // The option was there and tapped: the box follows unless the page refuses it (the find budget; a busy
-    // browser may take more than OPEN_MS to re-render).
+    // The option shows: the browser's to click and the page's to take, which a busy browser takes well
+    // over a second for (given 600 ms, the click was abandoned and an option on offer failed as a changed
+    // portal), so both get the find budget.
+    await tap(option, run.settings.findTimeoutMs).catch(() => undefined);
     const chosen = async () => ((await shown(box)) === label ? true : undefined);
     if (await waitFor(chosen, run.settings.findTimeoutMs)) return;
   }

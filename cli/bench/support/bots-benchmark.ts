@@ -4,11 +4,9 @@ import { sleep } from '../../../lib/net.ts';
 import type { BotQueue } from '../../../queue/bot-queue.ts';
 import { DEFAULT_TUNING, type QueueTuning } from '../../../queue/queue-options.ts';
 import type { ApplicationItemRow } from '../../../store/application-items.repo.ts';
-import { ApplicationsRepo } from '../../../store/applications.repo.ts';
 import { botRuns } from '../../../store/bot-runs.repo.ts';
 import { type BotSystem, defaultBrowserContexts, startBotSystem } from '../../bot-system.ts';
 import { type E2eEnvironment, startE2eEnvironment } from '../../e2e/environment.ts';
-import { seedReferenceApplication } from '../../e2e/reference-application.ts';
 import {
   compare,
   type PhaseFigures,
@@ -19,9 +17,10 @@ import {
   type Resubmitted,
   shuffledSamples,
 } from './bots-phases.ts';
-import { benchCompanyName } from './company-names.ts';
-import { type BenchInfra, openBenchInfra } from './infra.ts';
+import { type Prepared, prepareApplications, reuseSetup, SETUP_ITEMS } from './bots-setup.ts';
+import { openBenchInfra } from './infra.ts';
 import { sampleMemory, type TreeMemory } from './memory.ts';
+import type { BenchRunOptions } from './options.ts';
 import { type Range, startBenchPeople } from './people.ts';
 
 export type { PhaseFigures, Resubmitted } from './bots-phases.ts';
@@ -34,32 +33,28 @@ export const WORKLOAD_ITEMS = [
   'medical-insurance',
   'housing-fund',
 ] as const;
-const SETUP_PORTALS = ['market-regulation', 'bank'];
 const portalOf = (item: string) => {
   const portalId = declarationFor(item)?.portalId;
   if (!portalId) throw new Error(`no portal declaration for ${item}`);
   return portalId;
 };
+const SETUP_PORTALS = SETUP_ITEMS.map(portalOf);
 
 export const WORKLOAD_DESCRIPTION =
-  "Per phase, fresh reference applications are filed through business registration and bank for real, untimed, with no portal latency; their seal, tax, social-insurance, medical-insurance and housing-fund items (5 per application, independent of each other) then wait in their portal queues. The phase starts a worker set for those five queues with the given concurrency (browser contexts = concurrency × 5 portals, at most 8, and logged-in portal sessions kept for the next run, as yijian worker composes it) and the portals answer with the given latency; items/min = items / (last receipt stored − worker start); with --items below 5, only the first items of the one application are timed. The applicant answers the seal SMS code at once. Baselines, with the same queues, declarations and runtime: naive — concurrency 1 and a pool of one browser recycled after every run (a new Chromium per job, one job at a time) that logs in afresh for every job; parallel-naive-<c> — the same browser-per-job script (a new Chromium per job, a fresh login per job, no kept sessions) with as many jobs at once as concurrency-<c>. Every phase runs `repeats` times on fresh applications, in one random order over all samples; a phase reports the median of its samples and their spread; speedupVsNaive = best measured median items/min ÷ the better baseline's median.";
+  "Per phase, fresh reference applications are filed through business registration and bank for real, untimed, with no portal latency; their seal, tax, social-insurance, medical-insurance and housing-fund items (5 per application, independent of each other) then wait in their portal queues. The phase starts a worker set for those five queues with the given concurrency (browser contexts = concurrency × 5 portals, at most 8, and logged-in portal sessions kept for the next run, as yijian worker composes it) and the portals answer with the given latency; items/min = items / (last receipt stored − worker start); with --items below 5, only the first items of the one application are timed. The applicant answers the seal SMS code at once. Baselines, with the same queues, declarations and runtime: naive — concurrency 1 and a pool of one browser recycled after every run (a new Chromium per job, one job at a time) that logs in afresh for every job; parallel-naive-<c> — the same browser-per-job script (a new Chromium per job, a fresh login per job, no kept sessions) with as many jobs at once as concurrency-<c>. Every phase runs `repeats` times on fresh applications, in one random order over all samples; a phase reports the median of its samples and their spread; speedupVsNaive = best measured median items/min ÷ the better baseline's median. A smoke run (--quick) files registration and bank for its first sample only: each later sample's applications are new applications of the same companies, with those two items copied as done (settings.sharedSetup).";
 
-export interface BotsBenchOptions {
+/** The bots benchmark's workload; its `tuning` applies with the setup's follow-up delay shortened regardless. */
+export interface BotsBenchOptions extends BenchRunOptions {
   items: number;
   latencyMs: Range;
   concurrencies: readonly number[];
   /** Samples of every phase (3 for a figure; 1 for a smoke run). */
   repeats: number;
-  timeoutMs: number;
-  chromiumPath?: string | undefined;
-  redisUrl?: string | undefined;
-  /** Keep the temporary data folder (screenshots, traces, portal records) and say where it is. */
-  keepData?: boolean;
-  /** A smoke run (`--quick`): its figures say nothing about speed; shown in the report's settings. */
-  quick?: boolean;
-  /** QUEUE_TUNING, as `yijian start` applies it (the setup's follow-up delay is shortened regardless). */
-  tuning?: Partial<QueueTuning>;
-  progress: (message: string) => void;
+  /**
+   * Later samples reuse the first sample's registration and bank account (new applications of the same
+   * companies, those two items copied as done) instead of filing their own: a smoke run's saving.
+   */
+  shareSetup?: boolean;
 }
 
 export interface BotsReport {
@@ -73,6 +68,8 @@ export interface BotsReport {
     concurrencies: readonly number[];
     repeats: number;
     quick: boolean;
+    /** Whether later samples reused the first sample's registration and bank account (shareSetup). */
+    sharedSetup: boolean;
   };
   workload: string;
   perMinute: Record<string, number>;
@@ -195,18 +192,30 @@ export async function runBotsBenchmark(options: BotsBenchOptions): Promise<BotsR
     const order = shuffledSamples(plan, options.repeats);
     const samples = new Map<string, PhaseSample[]>();
     let serial = 0;
+    const firstPrepared: Prepared[] = [];
     for (const [index, phase] of order.entries()) {
       const label = `${phase.name}（第 ${index + 1}/${order.length} 轮）`;
-      const ids = await prepare(infra, perPhase, () => (serial += 1), phones);
+      const next = () => (serial += 1);
+      // A smoke run files registration and bank for its first sample only; later ones reuse them.
+      const reused = options.shareSetup === true && firstPrepared.length > 0;
+      const prepared = reused
+        ? await reuseSetup(infra, firstPrepared, next, phones)
+        : await prepareApplications(infra, perPhase, next, phones);
+      if (firstPrepared.length === 0) firstPrepared.push(...prepared);
+      const ids = prepared.map((p) => p.applicationId);
       applicationIds.push(...ids);
-      progress(`${label}：准备 ${ids.length} 件申请（设立登记与银行开户，不计时）…`);
+      progress(
+        reused
+          ? `${label}：准备 ${ids.length} 件申请（沿用第一轮同一企业的设立登记与银行开户）…`
+          : `${label}：准备 ${ids.length} 件申请（设立登记与银行开户，不计时）…`,
+      );
       await started.sandbox.setFaultsEverywhere({ latencyMs: [0, 0] });
       for (const id of ids) await started.bots.queue.submit(id);
       const waitingItems = (rows: ApplicationItemRow[]) =>
         rows.filter((row) => (WORKLOAD_ITEMS as readonly string[]).includes(row.itemId));
       const workload = (rows: ApplicationItemRow[]) =>
         rows.filter((row) => measuredItems.includes(row.itemId));
-      const setup = await workers(SETUP_PORTALS, 2);
+      const setup = reused ? undefined : await workers(SETUP_PORTALS, 2);
       const queue = started.bots.queue;
       // At most MAX_RESUBMITS per sample's setup: more samples should not make one bad setup fatal.
       const setupRetries: Resubmitted[] = [];
@@ -226,7 +235,7 @@ export async function runBotsBenchmark(options: BotsBenchOptions): Promise<BotsR
         progress,
       );
       setupResubmits.push(...setupRetries);
-      await closeWorkers(setup);
+      if (setup) await closeWorkers(setup);
 
       await started.sandbox.setFaultsEverywhere({ latencyMs: [options.latencyMs[0], options.latencyMs[1]] });
       const count = ids.length * measuredItems.length;
@@ -283,6 +292,7 @@ export async function runBotsBenchmark(options: BotsBenchOptions): Promise<BotsR
         concurrencies: options.concurrencies,
         repeats: options.repeats,
         quick: options.quick === true,
+        sharedSetup: options.shareSetup === true,
       },
       workload: WORKLOAD_DESCRIPTION,
       perMinute: comparison.perMinute,
@@ -312,39 +322,3 @@ const runnerOf = (phase: PhasePlan): BrowserRunnerOptions => ({
   ...(phase.pool.recycleAfterRuns === 'default' ? {} : { recycleAfterRuns: phase.pool.recycleAfterRuns }),
   ...(phase.pool.keepsSessions ? {} : { sessionReuseMs: 0 }),
 });
-
-/**
- * Seeds `count` reference applications, each with its own company and its own 联络员 mobile (the 经办人 the seal
- * portal texts its code to: it accepts only the latest code sent to a phone, so two companies filing at once
- * with one phone would void each other's codes), accepted and ready for the clerk's one key.
- */
-async function prepare(
-  infra: BenchInfra,
-  count: number,
-  next: () => number,
-  phones: Map<string, string>,
-): Promise<string[]> {
-  const applications = new ApplicationsRepo(infra.db);
-  const ids: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const n = next();
-    const seeded = await seedReferenceApplication(infra.db, infra.dataDir, {
-      companyName: benchCompanyName(n),
-    });
-    const phone = `139${String(n).padStart(8, '0')}`;
-    await infra.db.query(
-      `UPDATE applications SET typed_values = jsonb_set(typed_values, '{persons,0,mobile}', to_jsonb($2::text))
-       WHERE id = $1`,
-      [seeded.applicationId, phone],
-    );
-    phones.set(seeded.applicationId, phone);
-    await applications.transition({ kind: 'all' }, seeded.applicationId, {
-      from: ['accepted'],
-      to: 'processing',
-      actorId: null,
-      actorRole: 'clerk',
-    });
-    ids.push(seeded.applicationId);
-  }
-  return ids;
-}

@@ -13,6 +13,7 @@ import { median } from './critical-path.ts';
 import { analyseRun, CRITICAL_PATH_METHOD, type OwnRequestFigures } from './e2e-analysis.ts';
 import { ORACLE_METHOD, type OracleFigures, oracleFigures } from './e2e-oracle.ts';
 import { openBenchInfra } from './infra.ts';
+import type { BenchRunOptions } from './options.ts';
 import { type Range, startBenchPeople } from './people.ts';
 import { recordPortalRequests } from './request-log.ts';
 
@@ -20,28 +21,20 @@ import { recordPortalRequests } from './request-log.ts';
 export const E2E_BUNDLES = ['open-company', 'open-restaurant'] as const;
 export type E2eBundle = (typeof E2E_BUNDLES)[number];
 
-export interface E2eBenchOptions {
+export interface E2eBenchOptions extends BenchRunOptions {
   /** Which bundle's case one key files (default open-company). */
   bundle?: E2eBundle;
   runs: number;
   latencyMs: Range;
   approvalDelayMs: number;
   syncLagMs: number;
+  /** The housing fund's 承诺书 countdown, in seconds (default: the portal's own). */
+  noticeSeconds?: number;
   smsReplyMs: Range;
   captchaReplyMs: Range;
   /** Who reads the unified login's image CAPTCHA: the template reader, or a person (the clerk, after `captchaReplyMs`). */
   captcha: CaptchaMode;
   concurrency: number;
-  timeoutMs: number;
-  chromiumPath?: string | undefined;
-  redisUrl?: string | undefined;
-  /** Keep the temporary data folder (screenshots, traces, portal records) and say where it is. */
-  keepData?: boolean;
-  /** A smoke run (`--quick`): its figures say nothing about speed; shown in the report's settings. */
-  quick?: boolean;
-  /** QUEUE_TUNING, as `yijian start` applies it. */
-  tuning?: Partial<QueueTuning>;
-  progress: (message: string) => void;
 }
 
 export interface E2eReport {
@@ -120,6 +113,11 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
     });
     stopPeople = people.stop;
     const applications = new ApplicationsRepo(infra.db);
+    if (options.noticeSeconds !== undefined)
+      await env.sandbox.control('housing-fund', '/notice', {
+        method: 'PUT',
+        body: { seconds: options.noticeSeconds },
+      });
     const { seconds: noticeSeconds } = await env.sandbox.control<{ seconds: number }>(
       'housing-fund',
       '/notice',

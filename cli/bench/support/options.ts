@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import type { QueueTuning } from '../../../queue/queue-options.ts';
 import { type Config, ConfigError, loadConfig } from '../../config.ts';
 
 /** A whole number of milliseconds (or items) typed on the command line. */
@@ -65,4 +66,18 @@ export function withQuick(
   for (const [key, value] of Object.entries(quick))
     if (command.getOptionValueSource(key) === 'default' || options[key] === undefined) options[key] = value;
   return options;
+}
+
+/** What every timed benchmark run takes besides its own workload. */
+export interface BenchRunOptions {
+  timeoutMs: number;
+  chromiumPath?: string | undefined;
+  redisUrl?: string | undefined;
+  /** Keep the temporary data folder (screenshots, traces, portal records) and say where it is. */
+  keepData?: boolean;
+  /** A smoke run (`--quick`): its figures say nothing about speed; shown in the report's settings. */
+  quick?: boolean;
+  /** QUEUE_TUNING, as `yijian start` applies it. */
+  tuning?: Partial<QueueTuning>;
+  progress: (message: string) => void;
 }

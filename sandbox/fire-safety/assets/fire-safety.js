@@ -3,8 +3,9 @@
   const { createApp, reactive, ref, onMounted } = Vue;
   const { MessagePlugin } = TDesign;
 
-  const PLACE_TYPES = ['餐饮场所', '商场市场', '宾馆饭店', '公共娱乐场所', '体育场馆', '其他公众聚集场所'];
-  const ID_TYPES = ['居民身份证', '港澳居民来往内地通行证', '护照'];
+  const lists = JSON.parse(document.getElementById('fs-lists').textContent);
+  const PLACE_TYPES = lists.场所类型;
+  const ID_TYPES = lists.证件类型;
 
   const template = `
 <t-alert theme="info" class="fs-notice" title="告知承诺制">

@@ -209,9 +209,9 @@
         askCommitment,
         scrolled,
         sign,
-        materials: settings.materials.map((m) => ({ value: m, label: m })),
-        pledges: settings.pledges,
-        illuminated: Object.entries(settings.illuminated)
+        materials: settings.材质.map((m) => ({ value: m, label: m })),
+        pledges: settings.承诺事项,
+        illuminated: Object.entries(settings.是否发光)
           .map(([value, label]) => ({ value, label }))
           .reverse(),
       };

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import type { Request } from 'express';
 import { ApplicationActions } from '../../applications/actions.ts';
 import { DispatchActions } from '../../applications/dispatch.ts';
-import { HttpError, notFound } from '../../http/errors.ts';
+import { HttpError, invalid, notFound } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 import { CLOSED_NOTICES } from '../admin/item-actions.pages.ts';
@@ -23,12 +24,43 @@ function deskNotice(query: Record<string, unknown>): { notice?: DeskNotice } {
   return {};
 }
 
+type DeskState = Parameters<typeof showDeskApplication>[4];
+
 /** 窗口: the centre's queue of applications, and what a clerk does to one of them. */
 export function deskRoutes(services: Services): RouteSpec[] {
   const actions = new ApplicationActions(services);
   const dispatch = new DispatchActions(services);
   const show = showDeskApplication.bind(null, services);
-  const soft = (error: unknown) => error instanceof HttpError && [409, 422, 503].includes(error.status);
+  const asNotice = (text: string): DeskState => ({ notice: { kind: 'error', text } });
+
+  /**
+   * A clerk's action on one application: done, it comes back to the review; refused for a reason the
+   * clerk can act on (409, 422, 503), the review shows why with the error's status; anything else throws.
+   */
+  const act = (
+    path: string,
+    summary: string,
+    run: (req: Request, id: string) => Promise<unknown>,
+    refused: (error: HttpError) => DeskState = (error) => asNotice(error.message),
+  ): RouteSpec => ({
+    method: 'post',
+    path: `/desk/applications/:id/${path}`,
+    access: ['clerk', 'admin'],
+    kind: 'page',
+    owns: 'application',
+    summary,
+    handler: async (req, res) => {
+      const id = String(req.params.id);
+      try {
+        await run(req, id);
+      } catch (error) {
+        if (error instanceof HttpError && [409, 422, 503].includes(error.status))
+          return show(req, res, id, refused(error), error.status);
+        throw error;
+      }
+      res.redirect(303, `/desk/applications/${id}`);
+    },
+  });
 
   return [
     {
@@ -48,109 +80,33 @@ export function deskRoutes(services: Services): RouteSpec[] {
       summary: '审核办件',
       handler: (req, res) => show(req, res, String(req.params.id), deskNotice(req.query)),
     },
-    {
-      method: 'post',
-      path: '/desk/applications/:id/return',
-      access: ['clerk', 'admin'],
-      kind: 'page',
-      owns: 'application',
-      summary: '退回申请人修改',
-      handler: async (req, res) => {
-        const id = String(req.params.id);
+    act(
+      'return',
+      '退回申请人修改',
+      async (req, id) => {
         const reason = typeof req.body?.reason === 'string' ? req.body.reason.trim() : '';
-        if (reason.length < 2) return show(req, res, id, { errors: { reason: '请填写退回原因' } }, 422);
-        try {
-          await actions.sendBack(req, id, reason.slice(0, 500));
-        } catch (error) {
-          if (soft(error))
-            return show(
-              req,
-              res,
-              id,
-              { errors: { reason: (error as Error).message } },
-              (error as HttpError).status,
-            );
-          throw error;
-        }
-        res.redirect(303, `/desk/applications/${id}`);
+        if (reason.length < 2)
+          throw invalid([{ path: ['reason'], message: '请填写退回原因' }], '请填写退回原因');
+        await actions.sendBack(req, id, reason.slice(0, 500));
       },
-    },
-    {
-      method: 'post',
-      path: '/desk/applications/:id/dispatch',
-      access: ['clerk', 'admin'],
-      kind: 'page',
-      owns: 'application',
-      summary: '一键提交各部门',
-      handler: async (req, res) => {
-        const id = String(req.params.id);
-        try {
-          await dispatch.dispatch(req, id);
-        } catch (error) {
-          if (soft(error))
-            return show(
-              req,
-              res,
-              id,
-              { notice: { kind: 'error', text: (error as Error).message } },
-              (error as HttpError).status,
-            );
-          throw error;
-        }
-        res.redirect(303, `/desk/applications/${id}`);
-      },
-    },
-    {
-      method: 'post',
-      path: '/desk/applications/:id/resubmit',
-      access: ['clerk', 'admin'],
-      kind: 'page',
-      owns: 'application',
-      summary: '重新提交失败的事项',
-      handler: async (req, res) => {
-        const id = String(req.params.id);
-        const picked = req.body?.items;
-        const items = (Array.isArray(picked) ? picked : picked === undefined ? [] : [picked]).map(String);
-        try {
-          await dispatch.resubmit(req, id, items);
-        } catch (error) {
-          if (soft(error))
-            return show(
-              req,
-              res,
-              id,
-              { notice: { kind: 'error', text: (error as Error).message } },
-              (error as HttpError).status,
-            );
-          throw error;
-        }
-        res.redirect(303, `/desk/applications/${id}`);
-      },
-    },
-    {
-      method: 'post',
-      path: '/desk/applications/:id/tasks/:taskId',
-      access: ['clerk', 'admin'],
-      kind: 'page',
-      owns: 'application',
-      summary: '回答机器人的验证码请求',
-      handler: async (req, res) => {
-        const id = String(req.params.id);
-        try {
-          await dispatch.answer(req, id, Number(req.params.taskId), String(req.body?.answer ?? ''), [
-            'captcha',
-            'sms-code',
-          ]);
-        } catch (error) {
-          if (soft(error)) {
-            const text = (error as HttpError).issues[0]?.message ?? (error as Error).message;
-            return show(req, res, id, { notice: { kind: 'error', text } }, (error as HttpError).status);
-          }
-          throw error;
-        }
-        res.redirect(303, `/desk/applications/${id}`);
-      },
-    },
+      (error) => ({ errors: { reason: error.message } }),
+    ),
+    act('dispatch', '一键提交各部门', (req, id) => dispatch.dispatch(req, id)),
+    act('resubmit', '重新提交失败的事项', (req, id) => {
+      const picked = req.body?.items;
+      const items = (Array.isArray(picked) ? picked : picked === undefined ? [] : [picked]).map(String);
+      return dispatch.resubmit(req, id, items);
+    }),
+    act(
+      'tasks/:taskId',
+      '回答机器人的验证码请求',
+      (req, id) =>
+        dispatch.answer(req, id, Number(req.params.taskId), String(req.body?.answer ?? ''), [
+          'captcha',
+          'sms-code',
+        ]),
+      (error) => asNotice(error.issues[0]?.message ?? error.message),
+    ),
     {
       method: 'get',
       path: '/desk/applications/:id/tasks/:taskId/image',

@@ -1,6 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import type { AttachedDocument, StepRecord } from '../../../bots/item-runner.ts';
 import { BrowserPool } from '../../../bots/runtime/browser-pool.ts';
@@ -9,6 +11,55 @@ import { Run } from '../../../bots/runtime/run.ts';
 
 /** The local pages' origin; every request to it is answered by the test (nothing leaves the browser). */
 export const LOCAL_ORIGIN = 'http://127.0.0.1:9';
+
+/** What a local site answers at LOCAL_ORIGIN; anything else is a 404. */
+export interface LocalSite {
+  /** HTML by path ('/form'). */
+  pages: Record<string, string>;
+  /** Folders of built files by the path prefix the page asks for ('/vue/' → vue's dist, see `packageFolder`). */
+  libs?: Record<string, string>;
+  /** JSON by path, from the request's URL (a department's list: `() => later(1200, BRANCHES)`). */
+  json?: Record<string, (url: URL) => unknown>;
+}
+
+/** A folder of an installed npm package: `packageFolder('vue', 'dist')`. */
+export function packageFolder(name: string, sub = ''): string {
+  return join(dirname(createRequire(import.meta.url).resolve(`${name}/package.json`)), sub);
+}
+
+/** Layui's built files, so the local pages run the real widgets offline. */
+export const LAYUI_FILES = { '/layui/': packageFolder('layui', 'dist') };
+
+/** `value` after `ms`, as a slow department's API answers. */
+export async function later<T>(ms: number, value: T): Promise<T> {
+  await sleep(ms);
+  return value;
+}
+
+/** The `serve` of `openLocalPage` for a site: its pages, the libraries' real files offline, its JSON. */
+export function serveSite(site: LocalSite): (page: Page) => Promise<void> {
+  return async (page) => {
+    await page.route(`${LOCAL_ORIGIN}/**`, async (route) => {
+      const url = new URL(route.request().url());
+      const path = url.pathname;
+      const html = site.pages[path];
+      if (html !== undefined) return route.fulfill({ contentType: 'text/html', body: html });
+      const lib = Object.entries(site.libs ?? {}).find(([prefix]) => path.startsWith(prefix));
+      if (lib) {
+        const file = join(lib[1], path.slice(lib[0].length));
+        const type = file.endsWith('.css')
+          ? 'text/css'
+          : file.endsWith('.js')
+            ? 'application/javascript'
+            : undefined;
+        return route.fulfill({ body: await readFile(file), ...(type ? { contentType: type } : {}) });
+      }
+      const answer = site.json?.[path];
+      if (answer) return route.fulfill({ json: await answer(url) });
+      return route.fulfill({ status: 404, body: '' });
+    });
+  };
+}
 
 export interface LocalPage {
   page: Page;

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCanvas } from '@napi-rs/canvas';
 import type { AttachedDocument, ItemRunIo, PersonQuestion, StepRecord } from '../../../bots/item-runner.ts';
+import { documentPicture } from '../../../cli/document-picture.ts';
 import type { PortalId } from '../../../sandbox/kit/portal.ts';
 import type { Submission } from '../../../sandbox/kit/submissions.ts';
 import { type RunningPortals, type StartPortalsOptions, startPortals } from '../../../sandbox/start.ts';
@@ -68,15 +68,8 @@ export class Sandbox {
     mkdirSync(dir, { recursive: true });
     return Object.fromEntries(
       ids.map((id) => {
-        const canvas = createCanvas(360, 220);
-        const g = canvas.getContext('2d');
-        g.fillStyle = '#eef3f8';
-        g.fillRect(0, 0, 360, 220);
-        g.fillStyle = '#223';
-        g.font = '24px sans-serif';
-        g.fillText(id, 20, 110);
         const path = join(dir, `${id}.jpg`);
-        writeFileSync(path, canvas.toBuffer('image/jpeg'));
+        writeFileSync(path, documentPicture(id, { width: 360, height: 220 }));
         return [id, { path, fileName: `${id}.jpg`, mimeType: 'image/jpeg' }];
       }),
     );

@@ -1,5 +1,5 @@
-import { createCanvas } from '@napi-rs/canvas';
 import type { Page } from 'playwright-core';
+import { documentPicture } from '../../../cli/document-picture.ts';
 import { generateIdNumber } from '../../../forms/codes/index.ts';
 import { chinaDate } from '../../../sandbox/kit/references.ts';
 import {
@@ -16,14 +16,7 @@ import {
 
 /** A picture file as a phone camera would give it (a drawn card, real JPEG/PNG bytes). */
 export function picture(name: string, text: string, type: 'jpeg' | 'png' = 'jpeg') {
-  const canvas = createCanvas(320, 200);
-  const g = canvas.getContext('2d');
-  g.fillStyle = '#e8f0f8';
-  g.fillRect(0, 0, 320, 200);
-  g.fillStyle = '#223';
-  g.font = '22px "Noto Sans CJK SC", sans-serif';
-  g.fillText(text, 20, 100);
-  const buffer = type === 'jpeg' ? canvas.toBuffer('image/jpeg') : canvas.toBuffer('image/png');
+  const buffer = documentPicture(text, { width: 320, height: 200, type });
   return { name, mimeType: type === 'jpeg' ? 'image/jpeg' : 'image/png', buffer };
 }
 

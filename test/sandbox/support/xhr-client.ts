@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { PortalId } from '../../../sandbox/kit/portal.ts';
+import type { Submission } from '../../../sandbox/kit/submissions.ts';
 import type { RunningPortals } from '../../../sandbox/start.ts';
 
 /** A JPEG's first bytes: enough for the kit's upload check, which reads the magic number. */
@@ -50,4 +51,30 @@ export function controlOf(portals: () => RunningPortals | undefined, portalId: P
     });
     return (await response.json()) as T;
   };
+}
+
+/**
+ * The portal answers one injected 503 to `apply` with the kit's busy JSON and files nothing, and the one
+ * filing made before is still there after `restart` (same data folder): in the control API and in 办件查询.
+ */
+export async function expectBusyThenKeptAcrossRestart<C extends XhrClient>(options: {
+  client: C;
+  apply: (client: C) => Promise<Response>;
+  control: ReturnType<typeof controlOf>;
+  /** Restarts the sandbox and returns a client of the portal, not logged in. */
+  restart: () => Promise<XhrClient>;
+}): Promise<void> {
+  const { control } = options;
+  await control('/faults', { method: 'PUT', body: { failNext: 1, errorStatus: 503 } });
+  const busy = await options.apply(options.client);
+  expect(busy.status).toBe(503);
+  expect(await busy.json()).toMatchObject({ ok: false, message: '系统繁忙，请稍后再试' });
+  const before = (await control<{ submissions: Submission[] }>('/submissions')).submissions;
+  expect(before).toHaveLength(1);
+
+  const again = await options.restart();
+  await again.login();
+  const after = (await control<{ submissions: Submission[] }>('/submissions')).submissions;
+  expect(after.map((s) => s.reference)).toEqual(before.map((s) => s.reference));
+  expect(await (await again.fetch('/query')).text()).toContain(before[0]?.reference ?? '-');
 }

@@ -4,7 +4,7 @@ import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '
 import { waitFor, waitForPortal } from '../../locate.ts';
 import type { RunContext, Widget } from '../../types.ts';
 import { asText, tap } from '../../widgets/common.ts';
-import { chosenText, css, fits, OPEN_MS, openPopup, TRIES } from './dom.ts';
+import { chosenText, css, fits, openPopup, TRIES } from './dom.ts';
 
 const CASCADER = '.ant-cascader .ant-select-selector';
 
@@ -52,15 +52,19 @@ export const region = (): Widget => ({
     const names = regionNames(asText(value));
     const selector = await fits(run, field, CASCADER, '级联选择');
     if ((await shownPath(field)) === names.join('/')) return;
+    // The menus are the library's to show and the path the page's to take: a busy browser gets the find
+    // budget for each, as for a select's option.
+    const budget = run.settings.findTimeoutMs;
+    const menus = openPopup(run, 'ant-cascader-dropdown').locator('.ant-cascader-menus');
+    const isOpen = async () => ((await menus.isVisible()) ? true : undefined);
     for (let attempt = 1; attempt <= TRIES; attempt += 1) {
-      await tap(selector, run.settings.findTimeoutMs);
-      const menus = openPopup(run, 'ant-cascader-dropdown').locator('.ant-cascader-menus');
-      const opened = await waitFor(async () => ((await menus.isVisible()) ? true : undefined), OPEN_MS);
-      if (!opened) continue;
+      // Open menus are not clicked again: that would shut them.
+      if (!(await isOpen())) await tap(selector, budget);
+      if (!(await waitFor(isOpen, budget))) continue;
       for (const [level, name] of names.entries()) await pickLevel(run, menus, level, name);
       const done = await waitFor(
         async () => ((await shownPath(field)) === names.join('/') ? true : undefined),
-        OPEN_MS,
+        budget,
       );
       if (done) return;
     }

@@ -6,8 +6,6 @@ import type { RunContext } from '../../types.ts';
 
 /** How long a component's own markup may take to appear (the Vue app mounts right after the page loads). */
 export const FIT_MS = 2_000;
-/** How long an opened list or panel may take to show before its box is clicked again. */
-export const OPEN_MS = 600;
 /** Tries at opening a list and tapping an option before the portal is taken to be misbehaving. */
 export const TRIES = 3;
 

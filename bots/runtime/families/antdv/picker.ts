@@ -3,28 +3,39 @@ import { waitFor } from '../../locate.ts';
 import type { RunContext, Widget } from '../../types.ts';
 import { asText, tap } from '../../widgets/common.ts';
 import { formatDate, parseDate } from '../../widgets/date.ts';
-import { css, FIT_MS, fits, OPEN_MS, openPopup, TRIES } from './dom.ts';
+import { css, FIT_MS, fits, openPopup, TRIES } from './dom.ts';
 
 const PICKER_INPUT = '.ant-picker input';
 
-/** Walks the open panel by its arrows to the cell titled `title`, then taps it. */
+/**
+ * Walks the open panel by its arrows to the cell titled `title`, then taps it. Each arrow is followed by a
+ * wait for the panel to move (a busy browser re-draws it late; tapping on meanwhile overshoots), and every
+ * wait and tap gets the find budget.
+ */
 async function pickCell(run: RunContext, title: string, month: boolean): Promise<void> {
+  const budget = run.settings.findTimeoutMs;
   const panel = openPopup(run, 'ant-picker-dropdown');
   const target = panel.locator(`td.ant-picker-cell-in-view[title=${css(title)}]`);
+  const first = panel.locator('td.ant-picker-cell-in-view').first();
   const [y, m] = title.split('-').map(Number) as [number, number];
   for (let step = 0; step < 240 && (await target.count()) === 0; step += 1) {
-    const shownTitle = await panel.locator('td.ant-picker-cell-in-view').first().getAttribute('title', {
-      timeout: OPEN_MS,
-    });
+    const shownTitle = await first.getAttribute('title', { timeout: budget });
     const shown = /^(\d{4})-(\d{2})/.exec(shownTitle ?? '');
     if (!shown)
       throw new PortalChangedError(`Ant Design Vue 日期面板无法识别（td.ant-picker-cell-in-view[title]）`);
     const months = y * 12 + m - (Number(shown[1]) * 12 + (month ? m : Number(shown[2])));
     const byYear = month || Math.abs(months) >= 12;
     const arrow = `.ant-picker-header-${byYear ? 'super-' : ''}${months > 0 ? 'next' : 'prev'}-btn`;
-    await tap(panel.locator(arrow).first(), OPEN_MS);
+    await tap(panel.locator(arrow).first(), budget);
+    await waitFor(
+      async () =>
+        (await first.getAttribute('title', { timeout: budget }).catch(() => shownTitle)) !== shownTitle
+          ? true
+          : undefined,
+      budget,
+    );
   }
-  await tap(target.first(), OPEN_MS);
+  await tap(target.first(), budget);
 }
 
 export const picker = (formats: { wire: string; shown: string; month?: boolean | undefined }): Widget => ({
@@ -48,7 +59,10 @@ export const picker = (formats: { wire: string; shown: string; month?: boolean |
       await pickCell(run, title, formats.month === true).catch((error: unknown) => {
         if (error instanceof PortalChangedError) throw error;
       });
-      await waitFor(async () => ((await input.inputValue()) === wanted ? true : undefined), OPEN_MS);
+      await waitFor(
+        async () => ((await input.inputValue()) === wanted ? true : undefined),
+        run.settings.findTimeoutMs,
+      );
     }
   },
   async read(run, field) {

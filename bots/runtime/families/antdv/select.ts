@@ -4,7 +4,7 @@ import { turnWheel } from '../../bounded.ts';
 import { waitFor, waitForPortal } from '../../locate.ts';
 import type { RunContext, Widget } from '../../types.ts';
 import { asText, labelFor, type OptionLabels, tap } from '../../widgets/common.ts';
-import { chosenText, css, fits, OPEN_MS, TRIES } from './dom.ts';
+import { chosenText, css, fits, TRIES } from './dom.ts';
 
 const SELECT = '.ant-select:not(.ant-cascader) > .ant-select-selector input[role=combobox]';
 
@@ -14,18 +14,23 @@ async function selectIn(run: RunContext, field: Locator): Promise<Locator> {
   return field.locator('.ant-select:not(.ant-cascader)').first();
 }
 
-/** Scrolls a virtual list a page further; false once it is at its end. */
+/**
+ * Scrolls a virtual list a page further; false once it is at its end. The list moves when antd has
+ * re-drawn it (a new offset on its inner box), which a busy browser may take well over a second to do:
+ * a list that has not moved within the find budget is at its end.
+ */
 const scrollOn = async (run: RunContext, holder: Locator): Promise<boolean> => {
   if ((await holder.count()) === 0) return false;
-  const before = await holder.evaluate((el) =>
-    el.firstElementChild?.firstElementChild?.getAttribute('style'),
-  );
-  await holder.hover({ timeout: OPEN_MS });
+  const offset = () =>
+    holder.evaluate((el) => el.firstElementChild?.firstElementChild?.getAttribute('style'));
+  const before = await offset();
+  await holder.hover({ timeout: run.settings.findTimeoutMs });
   await turnWheel(run, 200);
-  await run.page.waitForTimeout(50);
-  return (
-    before !== (await holder.evaluate((el) => el.firstElementChild?.firstElementChild?.getAttribute('style')))
+  const moved = await waitFor(
+    async () => ((await offset()) !== before ? true : undefined),
+    run.settings.findTimeoutMs,
   );
+  return moved === true;
 };
 
 /**
@@ -72,6 +77,13 @@ async function findOption(
   return found;
 }
 
+/**
+ * Opens the list and taps the option, as a person does, until the box shows it. Each wait is on what the
+ * page shows, never on a fixed time: an opened list is the library's to show, a shown option the browser's
+ * to click, and a busy browser (a loaded machine, several bots at once) takes over a second for either, so
+ * each gets the find budget. Given 600 ms, a click on a shown option was abandoned and a value on offer
+ * failed as a changed portal.
+ */
 async function choose(run: RunContext, field: Locator, label: string): Promise<void> {
   const box = await selectIn(run, field);
   const combobox = box.locator('input[role=combobox]').first();
@@ -82,19 +94,25 @@ async function choose(run: RunContext, field: Locator, label: string): Promise<v
     .locator('.ant-select-dropdown')
     .filter({ has: run.page.locator(`[id=${css(listId)}]`) });
   const searchable = (await combobox.getAttribute('readonly')) === null;
+  const budget = run.settings.findTimeoutMs;
+  const isShown = async () => ((await dropdown.isVisible()) ? true : undefined);
+  let opened = false;
   for (let attempt = 1; attempt <= TRIES; attempt += 1) {
-    await tap(box.locator('.ant-select-selector'), run.settings.findTimeoutMs);
-    const shown = await waitFor(async () => ((await dropdown.isVisible()) ? true : undefined), OPEN_MS);
-    if (!shown) continue;
+    // An open list is not clicked again: that would shut it.
+    if (!(await isShown())) await tap(box.locator('.ant-select-selector'), budget).catch(() => undefined);
+    if (!(await waitFor(isShown, budget))) continue;
+    opened = true;
     // A searchable select filters its list by what is typed, as a person narrows a long list.
     if (searchable) await combobox.fill(label);
     const option = await findOption(run, dropdown, label, searchable ? combobox : undefined);
-    await tap(option, OPEN_MS).catch(() => undefined);
-    const chosen = await waitFor(async () => ((await chosenText(box)) === label ? true : undefined), OPEN_MS);
+    await tap(option, budget).catch(() => undefined);
+    const chosen = await waitFor(async () => ((await chosenText(box)) === label ? true : undefined), budget);
     if (chosen) return;
   }
   throw new PortalChangedError(
-    `Ant Design Vue 下拉列表未能选中“${label}”（点击 .ant-select-selector 后未见 .ant-select-item-option[title=${css(label)}]）`,
+    opened
+      ? `Ant Design Vue 下拉列表未能选中“${label}”（点击 .ant-select-item-option[title=${css(label)}] 后 .ant-select-selection-item 未显示该项）`
+      : `Ant Design Vue 下拉列表未能选中“${label}”（点击 .ant-select-selector 后未见 .ant-select-dropdown）`,
   );
 }
 

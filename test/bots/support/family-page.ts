@@ -1,0 +1,104 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { PortalChangedError } from '../../../bots/errors/index.ts';
+import { familyFor } from '../../../bots/runtime/families/index.ts';
+import { fillStep } from '../../../bots/runtime/fill.ts';
+import type { Run } from '../../../bots/runtime/run.ts';
+import type { BoundField, StepField, UiFamilyName } from '../../../bots/runtime/types.ts';
+import { divSelect, text } from '../../../bots/runtime/widgets/index.ts';
+import { LOCAL_ORIGIN, type LocalPage, localRun, openLocalPage } from './local-page.ts';
+
+/**
+ * The local form page of one UI family's widget test (served at /form, with a licence to upload), open for
+ * the whole `describe` that calls this. Its form has a plain read-only input labelled 行业 that only looks
+ * like a select: every family's select binding must refuse it at once.
+ */
+export interface FamilyPage {
+  readonly page: Page;
+  /** Loads /form afresh. */
+  open(): Promise<void>;
+  /** A run with these values and the licence. */
+  runOn(values: Record<string, unknown>, findTimeoutMs?: number): Run;
+  /** Fills one step of `fields` with the family's widgets, as a run with `values` does. */
+  fill(
+    values: Record<string, unknown>,
+    fields: StepField[],
+    findTimeoutMs?: number,
+    run?: Run,
+  ): Promise<BoundField[]>;
+}
+
+export function familyPage(serve: (page: Page) => Promise<void>, family: UiFamilyName): FamilyPage {
+  let local: LocalPage | undefined;
+  beforeAll(async () => {
+    local = await openLocalPage(serve, family);
+  });
+  afterAll(() => local?.close());
+  const opened = (): LocalPage => {
+    if (!local) throw new Error('the local page is not open yet');
+    return local;
+  };
+  const runOn = (values: Record<string, unknown>, findTimeoutMs = 2000) =>
+    localRun(opened().page, { values, documents: opened().documents, findTimeoutMs });
+  return {
+    get page() {
+      return opened().page;
+    },
+    open: async () => {
+      await opened().page.goto(`${LOCAL_ORIGIN}/form`);
+    },
+    runOn,
+    fill: (values, fields, findTimeoutMs = 2000, run = runOn(values, findTimeoutMs)) =>
+      fillStep(run, opened().page, { name: 't', ready: { text: 'x' }, fields }, familyFor(family)),
+  };
+}
+
+/** Fills and returns what was thrown (a test that expects the fill to fail). */
+const failure = (filling: Promise<unknown>): Promise<unknown> => filling.catch((e: unknown) => e);
+
+/**
+ * A select binding on the plain input labelled 行业 fails within `withinMs`, as a changed portal whose
+ * message names the field, its label and the family's locator that found nothing.
+ */
+export async function expectRefusedAtOnce(
+  form: FamilyPage,
+  withinMs: number,
+  locator: string,
+): Promise<void> {
+  const started = Date.now();
+  const error = await failure(
+    form.fill(
+      { industryCode: 'I65' },
+      [{ field: 'industryCode', find: { label: '行业' }, widget: divSelect() }],
+      5000,
+    ),
+  );
+  expect(Date.now() - started).toBeLessThan(withinMs);
+  expect(error).toBeInstanceOf(PortalChangedError);
+  expect((error as Error).message).toContain('industryCode（标签“行业”）');
+  expect((error as Error).message).toContain(locator);
+}
+
+/**
+ * Choosing `value` in the select labelled `label` (a text field labelled `next` after it) fails as a changed
+ * portal with `message`: the loaded list does not offer it.
+ */
+export async function expectNotOffered(
+  form: FamilyPage,
+  select: { field: string; label: string; value: string },
+  next: string,
+  message: string,
+): Promise<void> {
+  const error = await failure(
+    form.fill(
+      { [select.field]: select.value },
+      [
+        { field: select.field, find: { label: select.label }, widget: divSelect() },
+        { field: 'n', find: { label: next }, widget: text() },
+      ],
+      500,
+    ),
+  );
+  expect(error).toBeInstanceOf(PortalChangedError);
+  expect((error as Error).message).toContain(message);
+}
