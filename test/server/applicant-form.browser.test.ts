@@ -121,7 +121,9 @@ describe('the applicant form in Chromium', () => {
         );
         console.log(`form length: ${lengths.at(-1)} (${sections.join(', ')})`);
         if (SHOTS && state === 'started')
-          await page.screenshot({ path: new URL(`web-applicant-form-${device}.png`, SHOTS).pathname });
+          await page.screenshot({
+            path: new URL(`web-applicant-form${device === 'phone' ? '-phone' : ''}.png`, SHOTS).pathname,
+          });
       }
       // The complete reference case has no section left to do: every one is folded, and opens on a click.
       await page.goto(formOf(complete));

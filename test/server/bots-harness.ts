@@ -101,6 +101,12 @@ export class WebScriptedRunner implements ItemRunner {
   /** Items whose login shows a CAPTCHA the bot cannot read, so a clerk is asked. */
   readonly captchaFor = new Set<string>();
 
+  /** SMS codes the seal portal refuses: the run asks again (saying why) once `beforeNewSmsCode` settles. */
+  readonly refusedSmsCodes = new Set<string>();
+  beforeNewSmsCode: Promise<void> = Promise.resolve();
+  /** How long the applicant has to answer the SMS question. */
+  smsTimeoutMs = 60_000;
+
   /** Items whose run waits here, just before the final submit, until the promise settles. */
   readonly holdBeforeSubmit = new Map<string, Promise<void>>();
   /** Items a run went on to file (passed the last check before the final submit), in order. */
@@ -140,12 +146,20 @@ export class WebScriptedRunner implements ItemRunner {
       this.answers.push(text);
     }
     if (request.itemId === 'seal-engraving') {
-      const answer = await io.askPerson({
-        kind: 'sms-code',
-        prompt: '请输入发送到 138****1234 的短信验证码',
-        timeoutMs: 60_000,
-      });
-      this.answers.push(answer);
+      // As the seal portal does (bots/runtime/widgets/sms.ts): a refused code sends a new one, and the
+      // question says why.
+      let refused = false;
+      for (;;) {
+        const answer = await io.askPerson({
+          kind: 'sms-code',
+          prompt: `${refused ? '验证码不正确，已重新发送。' : ''}请输入发送到 138****1234 的短信验证码`,
+          timeoutMs: this.smsTimeoutMs,
+        });
+        this.answers.push(answer);
+        if (!this.refusedSmsCodes.has(answer)) break;
+        refused = true;
+        await this.beforeNewSmsCode;
+      }
     }
     await this.holdBeforeSubmit.get(request.itemId);
     await io.beforeFinalSubmit();
