@@ -23,9 +23,8 @@ export function labelsByLastCharacter(
     const first = [...chars][0];
     if (!first) continue;
     const alone = [...chars].length === 1;
-    const keys = Object.entries(catalogue).filter(([, labels]) => labels.some((l) => l.endsWith(first)));
-    const [only] = keys;
-    if (keys.length !== 1 || !only || foundKeys.has(only[0])) continue;
+    const only = onlyField(catalogue, (label) => label.endsWith(first), foundKeys);
+    if (!only) continue;
     const [key, labels] = only;
     const labelRight = charX(line, 0) + unit / 2;
     // A glyph alone may sit anywhere in its box; one that starts a line with the value must start the column.
@@ -80,9 +79,8 @@ export function labelsByFirstCharacter(
     const chars = [...line.text.replace(/[\s:：]/g, '')];
     const [first] = chars;
     if (chars.length !== 1 || !first) continue;
-    const keys = Object.entries(catalogue).filter(([, labels]) => labels.some((l) => l.startsWith(first)));
-    const [only] = keys;
-    if (keys.length !== 1 || !only || foundKeys.has(only[0])) continue;
+    const only = onlyField(catalogue, (label) => label.startsWith(first), foundKeys);
+    if (!only) continue;
     // The labels of the same column, found whole: this one ends where they end.
     const column = found.filter((hit) => Math.abs(hit.left - line.left) < unit * 0.6);
     const ends = column.map((hit) => hit.labelRight).sort((a, b) => a - b);
@@ -104,4 +102,15 @@ export function labelsByFirstCharacter(
     foundKeys.add(key);
   }
   return hits;
+}
+
+/** The one field some of whose labels match, when no other field's do and it is not found yet. */
+function onlyField(
+  catalogue: Record<string, readonly string[]>,
+  matches: (label: string) => boolean,
+  foundKeys: ReadonlySet<string>,
+): [string, readonly string[]] | undefined {
+  const fields = Object.entries(catalogue).filter(([, labels]) => labels.some(matches));
+  const [only] = fields;
+  return fields.length === 1 && only && !foundKeys.has(only[0]) ? only : undefined;
 }
