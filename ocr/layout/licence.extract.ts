@@ -340,20 +340,10 @@ function shaped(reading: RawReading, grammar: ((text: string) => string | null) 
   const text = grammar?.(reading.text);
   if (!text) return reading;
   const glyphs = reading.symbols.filter((s) => s.text.trim() !== '');
+  const joined = glyphs.map((s) => s.text).join('');
   // The grammar may cut junk off the front too: the kept text's own glyphs keep their confidences.
-  const index = glyphs
-    .map((s) => s.text)
-    .join('')
-    .indexOf(text);
-  const from =
-    index < 0
-      ? 0
-      : [
-          ...glyphs
-            .map((s) => s.text)
-            .join('')
-            .slice(0, index),
-        ].length;
+  const index = joined.indexOf(text);
+  const from = index < 0 ? 0 : [...joined.slice(0, index)].length;
   return { text, symbols: glyphs.slice(from, from + [...text].length) };
 }
 
