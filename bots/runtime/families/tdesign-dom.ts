@@ -28,11 +28,19 @@ export async function fits(
 /** The box's shown text (what a person reads in a select, cascader or date picker). */
 export const shown = (box: Locator) => box.locator('input.t-input__inner').first().inputValue();
 
+/** Whether this box's own popup is open: TDesign's SelectInput (select, cascader, date picker) marks it. */
+const isOpen = (box: Locator) =>
+  box.evaluate((el) => {
+    const open = '.t-select-input--popup-visible';
+    return el.closest(open) !== null || el.querySelector(open) !== null;
+  });
+
 /**
- * Opens the popup a box teleports to <body> (`.t-popup` holding `inner`) and returns it; a popup already
- * open is kept (a second click would shut it). A box that opens nothing is not the declared component.
- * The popup is the library's to show: a busy browser gets the find budget for it before the box is
- * clicked again.
+ * Opens the popup a box teleports to <body> (`.t-popup` holding `inner`) and returns it; a popup this box
+ * already opened is kept (a second click would shut it). Another box's popup still fading out is waited
+ * away first: taken for this box's, it emptied as it closed and the list seemed never to load. A box that
+ * opens nothing is not the declared component. The popup is the library's to show: a busy browser gets
+ * the find budget for it before the box is clicked again.
  */
 export async function openPopup(
   run: RunContext,
@@ -44,14 +52,15 @@ export async function openPopup(
     .locator(`.t-popup:is(${inner}), .t-popup:has(${inner})`)
     .filter({ visible: true })
     .last();
+  const hasPopup = async () => ((await popup.count()) > 0 ? true : undefined);
   for (let attempt = 1; attempt <= 3; attempt += 1) {
-    if ((await popup.count()) > 0) return popup;
-    await tap(box.locator('.t-input').first());
-    const opened = await waitFor(
-      async () => ((await popup.count()) > 0 ? true : undefined),
-      run.settings.findTimeoutMs,
-    );
-    if (opened) return popup;
+    if (await isOpen(box)) {
+      if (await waitFor(hasPopup, run.settings.findTimeoutMs)) return popup;
+    } else {
+      await waitFor(async () => ((await popup.count()) === 0 ? true : undefined), run.settings.findTimeoutMs);
+      await tap(box.locator('.t-input').first());
+      if (await waitFor(hasPopup, run.settings.findTimeoutMs)) return popup;
+    }
   }
   throw new PortalChangedError(`点击 TDesign ${what}后没有弹出面板（.t-popup ${inner}）`);
 }
