@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { PortalChangedError } from '../../bots/errors/index.ts';
 import { censusOf } from '../../bots/runtime/census/census.ts';
-import { readBack } from '../../bots/runtime/fill.ts';
-import type { StepField } from '../../bots/runtime/types.ts';
+import { regionCascade } from '../../bots/runtime/widgets/index.ts';
+import { FAMILY_VALUES, familyFields } from './support/family-fields.ts';
 import {
-  checkboxes,
-  datePicker,
-  divSelect,
-  radio,
-  readAndAccept,
-  regionCascade,
-  upload,
-} from '../../bots/runtime/widgets/index.ts';
-import { expectNotOffered, expectRefusedAtOnce, familyPage } from './support/family-page.ts';
-import { later, serveSite } from './support/local-page.ts';
+  expectNotOffered,
+  familyPage,
+  itRefusesWrongSelects,
+  serveFamilyForm,
+} from './support/family-page.ts';
+import { later } from './support/local-page.ts';
 import { DAYJS_PLUGINS, VUE_LIBRARIES } from './support/vue-libraries.ts';
 
 /** Twenty branches: more than an antd select draws at once, so the last ones need scrolling to. */
@@ -87,22 +83,16 @@ const REGIONS: Record<string, { value: string; label: string }[]> = {
   ],
 };
 
-const serve = serveSite({
-  pages: { '/form': PAGE },
+const serve = serveFamilyForm({
+  page: PAGE,
   libs: VUE_LIBRARIES,
-  json: {
-    '/api/branches': () => later(1200, BRANCHES),
-    '/api/regions': (url) => later(300, REGIONS[url.searchParams.get('parent') ?? ''] ?? []),
-    '/upload': () => ({ ok: true }),
-  },
+  branches: BRANCHES,
+  uploaded: { ok: true },
+  json: { '/api/regions': (url) => later(300, REGIONS[url.searchParams.get('parent') ?? ''] ?? []) },
 });
 
 describe('the antdv family', () => {
-  const form = familyPage(serve, 'antdv');
-  const open = async () => {
-    await form.open();
-    await form.page.locator('.ant-form-item').first().waitFor();
-  };
+  const form = familyPage(serve, 'antdv', '.ant-form-item');
   /** What the Vue app holds: the form's model (the page puts it on window), as it would be posted. */
   const model = () =>
     form.page.evaluate(
@@ -114,44 +104,19 @@ describe('the antdv family', () => {
     );
 
   it('fills selects (one searched, one slow and long), a cascader, pickers, boxes, a-upload and a modal with the usual kinds', async () => {
-    await open();
-    const fields: StepField[] = [
-      { field: 'currency', find: { label: '币种' }, widget: divSelect({ '156': '人民币', '840': '美元' }) },
-      { field: 'branch', find: { label: '开户网点' }, widget: divSelect() },
-      { field: 'region', find: { label: '所在地区' }, widget: regionCascade() },
-      { field: 'sex', find: { label: '性别' }, widget: radio({ '2': '女', '1': '男' }) },
-      {
-        field: 'types',
-        find: { label: '险种' },
-        widget: checkboxes({ '510': '生育保险', '390': '大额医疗补助' }),
-      },
-      {
-        field: 'established',
-        find: { label: '成立日期' },
-        widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
-      },
-      {
-        field: 'month',
-        find: { label: '起缴月份' },
-        widget: datePicker({ wire: 'yyyyMM', shown: 'yyyy-MM', month: true }),
-      },
-      { field: 'licence', find: { label: '营业执照' }, widget: upload('上传文件') },
-      { field: 'accepted', find: { label: '承诺' }, widget: readAndAccept('我已阅读并同意承诺书', '同意') },
-    ];
+    await form.open();
+    const fields = familyFields(
+      ['currency', 'branch', 'region', 'sex', 'types', 'established', 'startMonth', 'licence', 'accepted'],
+      { region: '所在地区', startMonth: '起缴月份', uploadButton: '上传文件' },
+    );
     const values = {
+      ...FAMILY_VALUES,
       currency: '840',
       branch: '漳州第19支行',
       region: '350603',
-      sex: '2',
-      types: ['510', '390'],
-      established: '2024-02-29',
-      month: '202703',
-      licence: { document: 'licence' },
-      accepted: '1',
+      startMonth: '202703',
     };
-    const run = form.runOn(values);
-    await readBack(run, await form.fill(values, fields, 2000, run));
-    expect(run.comparison.filter((row) => !row.matches)).toEqual([]);
+    await form.fillAndReadBack(values, fields);
     expect(await model()).toMatchObject({
       currency: '840',
       branch: 'B19',
@@ -168,7 +133,7 @@ describe('the antdv family', () => {
   });
 
   it('its census names each field by the family’s kinds, reads the lists and tells a month picker', async () => {
-    await open();
+    await form.open();
     const census = await censusOf(form.page, { openTimeoutMs: 3000 });
     const kinds = Object.fromEntries(census.fields.map((f) => [f.label, `${f.family}/${f.kind}`]));
     expect(kinds).toMatchObject({
@@ -204,13 +169,13 @@ describe('the antdv family', () => {
     ]);
   });
 
-  it('refuses a field that is not antdv markup at once, as a changed portal naming field, label and locator', async () => {
-    await open();
-    await expectRefusedAtOnce(form, 4500, '.ant-select-selector input[role=combobox]');
+  itRefusesWrongSelects(form, 'antdv', {
+    withinMs: 4500,
+    locator: '.ant-select-selector input[role=combobox]',
   });
 
   it('says so when a loaded list or cascader level does not offer the value', async () => {
-    await open();
+    await form.open();
     await expectNotOffered(
       form,
       { field: 'currency', label: '币种', value: '日元' },

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { censusOf } from '../../bots/runtime/census/census.ts';
-import { readBack } from '../../bots/runtime/fill.ts';
-import type { StepField } from '../../bots/runtime/types.ts';
-import {
-  checkboxes,
-  datePicker,
-  divSelect,
-  radio,
-  readAndAccept,
-  upload,
-} from '../../bots/runtime/widgets/index.ts';
-import { expectNotOffered, expectRefusedAtOnce, familyPage } from './support/family-page.ts';
-import { LAYUI_FILES, later, serveSite } from './support/local-page.ts';
+import { FAMILY_VALUES, familyFields } from './support/family-fields.ts';
+import { familyPage, itRefusesWrongSelects, serveFamilyForm } from './support/family-page.ts';
+import { LAYUI_FILES } from './support/local-page.ts';
 
 /**
  * A layui form as a portal builds it: a searchable select, a list that loads slowly and opens in a panel
@@ -84,13 +75,11 @@ const BRANCHES = [
   { code: 'B02', name: '漳州龙文支行' },
 ];
 
-const serve = serveSite({
-  pages: { '/form': PAGE },
+const serve = serveFamilyForm({
+  page: PAGE,
   libs: LAYUI_FILES,
-  json: {
-    '/api/branches': () => later(1200, BRANCHES),
-    '/upload': () => ({ code: 0, name: 'licence.jpg' }),
-  },
+  branches: BRANCHES,
+  uploaded: { code: 0, name: 'licence.jpg' },
 });
 
 describe('the layui family', () => {
@@ -98,42 +87,13 @@ describe('the layui family', () => {
 
   it('fills selects (one slow, one teleported), skins, laydate (day and month), layui.upload and a layer notice', async () => {
     await form.open();
-    const fields: StepField[] = [
-      { field: 'currency', find: { label: '币种' }, widget: divSelect({ '156': '人民币', '840': '美元' }) },
-      { field: 'branch', find: { label: '开户网点' }, widget: divSelect() },
-      { field: 'sex', find: { label: '性别' }, widget: radio({ '2': '女', '1': '男' }) },
-      {
-        field: 'types',
-        find: { label: '险种' },
-        widget: checkboxes({ '510': '生育保险', '390': '大额医疗补助' }),
-      },
-      {
-        field: 'established',
-        find: { label: '成立日期' },
-        widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
-      },
-      {
-        field: 'startMonth',
-        find: { label: '启缴年月' },
-        widget: datePicker({ wire: 'yyyyMM', shown: 'yyyy-MM', month: true }),
-      },
-      { field: 'licence', find: { label: '营业执照' }, widget: upload('上传文件') },
-      { field: 'accepted', find: { label: '承诺' }, widget: readAndAccept('我已阅读并同意承诺书', '同意') },
-    ];
-    const values = {
-      currency: '840',
-      branch: '漳州龙文支行',
-      sex: '2',
-      types: ['510', '390'],
-      established: '2024-02-29',
-      // Years back from today's panel: the year arrows, then the month list.
-      startMonth: '202403',
-      licence: { document: 'licence' },
-      accepted: '1',
-    };
-    const run = form.runOn(values);
-    await readBack(run, await form.fill(values, fields, 2000, run));
-    expect(run.comparison.filter((row) => !row.matches)).toEqual([]);
+    const fields = familyFields(
+      ['currency', 'branch', 'sex', 'types', 'established', 'startMonth', 'licence', 'accepted'],
+      { startMonth: '启缴年月', uploadButton: '上传文件' },
+    );
+    // The month is years back from today's panel: the year arrows, then the month list.
+    const values = { ...FAMILY_VALUES, currency: '840', branch: '漳州龙文支行', startMonth: '202403' };
+    await form.fillAndReadBack(values, fields);
     const posted = await form.page.evaluate(() => {
       const data = new FormData(document.querySelector('form') as HTMLFormElement);
       return {
@@ -162,18 +122,15 @@ describe('the layui family', () => {
     expect(await form.page.locator('#m').inputValue()).toBe('');
   });
 
-  it('refuses a field that is not layui markup at once, as a changed portal naming field, label and locator', async () => {
-    await form.open();
-    await expectRefusedAtOnce(form, 3500, '.layui-form-select');
-  });
-
-  it('says so when a loaded list does not offer the value', async () => {
-    await form.open();
-    await expectNotOffered(
-      form,
-      { field: 'currency', label: '币种', value: '日元' },
-      '行业',
-      'currency（标签“币种”）：下拉列表中没有“日元”',
-    );
-  });
+  itRefusesWrongSelects(
+    form,
+    'layui',
+    { withinMs: 3500, locator: '.layui-form-select' },
+    {
+      field: 'currency',
+      label: '币种',
+      value: '日元',
+      message: 'currency（标签“币种”）：下拉列表中没有“日元”',
+    },
+  );
 });

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { censusOf } from '../../bots/runtime/census/census.ts';
-import { readBack } from '../../bots/runtime/fill.ts';
-import type { StepField } from '../../bots/runtime/types.ts';
-import {
-  checkboxes,
-  datePicker,
-  divSelect,
-  radio,
-  readAndAccept,
-  regionCascade,
-  upload,
-} from '../../bots/runtime/widgets/index.ts';
-import { expectNotOffered, expectRefusedAtOnce, familyPage } from './support/family-page.ts';
-import { later, serveSite } from './support/local-page.ts';
+import { FAMILY_VALUES, familyFields } from './support/family-fields.ts';
+import { familyPage, itRefusesWrongSelects, serveFamilyForm } from './support/family-page.ts';
 import { VUE_LIBRARIES } from './support/vue-libraries.ts';
 
 /**
@@ -63,13 +52,11 @@ const BRANCHES = [
   { value: 'B02', label: '漳州龙文支行' },
 ];
 
-const serve = serveSite({
-  pages: { '/form': PAGE },
+const serve = serveFamilyForm({
+  page: PAGE,
   libs: VUE_LIBRARIES,
-  json: {
-    '/api/branches': () => later(1200, BRANCHES),
-    '/upload': () => ({ id: 'F1', name: 'licence.jpg' }),
-  },
+  branches: BRANCHES,
+  uploaded: { id: 'F1', name: 'licence.jpg' },
 });
 
 describe('the TDesign family', () => {
@@ -77,42 +64,13 @@ describe('the TDesign family', () => {
 
   it('fills a slow select, a teleported cascader, day and month panels, radios, checkboxes, t-upload and a t-dialog', async () => {
     await form.open();
-    const fields: StepField[] = [
-      { field: 'branch', find: { label: '开户网点' }, widget: divSelect() },
-      { field: 'region', find: { label: '所在区域' }, widget: regionCascade() },
-      {
-        field: 'established',
-        find: { label: '成立日期' },
-        widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
-      },
-      {
-        field: 'startMonth',
-        find: { label: '启缴年月' },
-        widget: datePicker({ wire: 'yyyyMM', shown: 'yyyy-MM', month: true }),
-      },
-      { field: 'sex', find: { label: '性别' }, widget: radio({ '2': '女', '1': '男' }) },
-      {
-        field: 'types',
-        find: { label: '险种' },
-        widget: checkboxes({ '510': '生育保险', '390': '大额医疗补助' }),
-      },
-      { field: 'licence', find: { label: '营业执照' }, widget: upload('选择文件') },
-      { field: 'accepted', find: { label: '承诺' }, widget: readAndAccept('我已阅读并同意承诺书', '同意') },
-    ];
-    const values = {
-      branch: '漳州龙文支行',
-      region: '350603',
-      established: '2024-02-29',
-      // Years back from today's panel: the year arrows, then the month's cell.
-      startMonth: '202403',
-      sex: '2',
-      types: ['510', '390'],
-      licence: { document: 'licence' },
-      accepted: '1',
-    };
-    const run = form.runOn(values);
-    await readBack(run, await form.fill(values, fields, 2000, run));
-    expect(run.comparison.filter((row) => !row.matches)).toEqual([]);
+    const fields = familyFields(
+      ['branch', 'region', 'established', 'startMonth', 'sex', 'types', 'licence', 'accepted'],
+      { region: '所在区域', startMonth: '启缴年月', uploadButton: '选择文件' },
+    );
+    // The month is years back from today's panel: the year arrows, then the month's cell.
+    const values = { ...FAMILY_VALUES, branch: '漳州龙文支行', region: '350603', startMonth: '202403' };
+    await form.fillAndReadBack(values, fields);
     expect(
       await form.page.evaluate(() =>
         JSON.parse(JSON.stringify((window as never as { model: unknown }).model)),
@@ -167,18 +125,15 @@ describe('the TDesign family', () => {
     ).toBe('');
   });
 
-  it('refuses a field that is not TDesign markup at once, as a changed portal naming field, label and locator', async () => {
-    await form.open();
-    await expectRefusedAtOnce(form, 3500, '.t-select');
-  });
-
-  it('says so when a loaded list does not offer the value', async () => {
-    await form.open();
-    await expectNotOffered(
-      form,
-      { field: 'branch', label: '开户网点', value: '漳州东山支行' },
-      '行业',
-      'branch（标签“开户网点”）：TDesign 下拉列表中没有“漳州东山支行”',
-    );
-  });
+  itRefusesWrongSelects(
+    form,
+    'TDesign',
+    { withinMs: 3500, locator: '.t-select' },
+    {
+      field: 'branch',
+      label: '开户网点',
+      value: '漳州东山支行',
+      message: 'branch（标签“开户网点”）：TDesign 下拉列表中没有“漳州东山支行”',
+    },
+  );
 });

@@ -1,12 +1,20 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PortalChangedError } from '../../../bots/errors/index.ts';
 import { familyFor } from '../../../bots/runtime/families/index.ts';
-import { fillStep } from '../../../bots/runtime/fill.ts';
+import { fillStep, readBack } from '../../../bots/runtime/fill.ts';
 import type { Run } from '../../../bots/runtime/run.ts';
 import type { BoundField, StepField, UiFamilyName } from '../../../bots/runtime/types.ts';
 import { divSelect, text } from '../../../bots/runtime/widgets/index.ts';
-import { LOCAL_ORIGIN, type LocalPage, localRun, openLocalPage } from './local-page.ts';
+import {
+  LOCAL_ORIGIN,
+  type LocalPage,
+  type LocalSite,
+  later,
+  localRun,
+  openLocalPage,
+  serveSite,
+} from './local-page.ts';
 
 /**
  * The local form page of one UI family's widget test (served at /form, with a licence to upload), open for
@@ -15,10 +23,8 @@ import { LOCAL_ORIGIN, type LocalPage, localRun, openLocalPage } from './local-p
  */
 export interface FamilyPage {
   readonly page: Page;
-  /** Loads /form afresh. */
+  /** Loads /form afresh (and waits for the family's `ready` markup, when given). */
   open(): Promise<void>;
-  /** A run with these values and the licence. */
-  runOn(values: Record<string, unknown>, findTimeoutMs?: number): Run;
   /** Fills one step of `fields` with the family's widgets, as a run with `values` does. */
   fill(
     values: Record<string, unknown>,
@@ -26,9 +32,37 @@ export interface FamilyPage {
     findTimeoutMs?: number,
     run?: Run,
   ): Promise<BoundField[]>;
+  /** Fills one step of `fields` with `values` and reads the page back: every field must show its value. */
+  fillAndReadBack(values: Record<string, unknown>, fields: StepField[]): Promise<void>;
 }
 
-export function familyPage(serve: (page: Page) => Promise<void>, family: UiFamilyName): FamilyPage {
+/**
+ * The `serve` of a family's form: the page at /form, the library's files, the branches the page asks for
+ * (answered 1.2 s late, as a department's list comes), what an upload answers, and any more JSON.
+ */
+export function serveFamilyForm(site: {
+  page: string;
+  libs: Record<string, string>;
+  branches: unknown[];
+  uploaded: unknown;
+  json?: LocalSite['json'];
+}): (page: Page) => Promise<void> {
+  return serveSite({
+    pages: { '/form': site.page },
+    libs: site.libs,
+    json: {
+      '/api/branches': () => later(1200, site.branches),
+      '/upload': () => site.uploaded,
+      ...site.json,
+    },
+  });
+}
+
+export function familyPage(
+  serve: (page: Page) => Promise<void>,
+  family: UiFamilyName,
+  ready?: string,
+): FamilyPage {
   let local: LocalPage | undefined;
   beforeAll(async () => {
     local = await openLocalPage(serve, family);
@@ -40,16 +74,26 @@ export function familyPage(serve: (page: Page) => Promise<void>, family: UiFamil
   };
   const runOn = (values: Record<string, unknown>, findTimeoutMs = 2000) =>
     localRun(opened().page, { values, documents: opened().documents, findTimeoutMs });
+  const fill: FamilyPage['fill'] = (
+    values,
+    fields,
+    findTimeoutMs = 2000,
+    run = runOn(values, findTimeoutMs),
+  ) => fillStep(run, opened().page, { name: 't', ready: { text: 'x' }, fields }, familyFor(family));
   return {
     get page() {
       return opened().page;
     },
     open: async () => {
       await opened().page.goto(`${LOCAL_ORIGIN}/form`);
+      if (ready) await opened().page.locator(ready).first().waitFor();
     },
-    runOn,
-    fill: (values, fields, findTimeoutMs = 2000, run = runOn(values, findTimeoutMs)) =>
-      fillStep(run, opened().page, { name: 't', ready: { text: 'x' }, fields }, familyFor(family)),
+    fill,
+    fillAndReadBack: async (values, fields) => {
+      const run = runOn(values);
+      await readBack(run, await fill(values, fields, 2000, run));
+      expect(run.comparison.filter((row) => !row.matches)).toEqual([]);
+    },
   };
 }
 
@@ -101,4 +145,26 @@ export async function expectNotOffered(
   );
   expect(error).toBeInstanceOf(PortalChangedError);
   expect((error as Error).message).toContain(message);
+}
+
+/**
+ * The tests that a family's select binding fails as a changed portal: at once on the plain input labelled 行业
+ * (within `refused.withinMs`, naming the family's `refused.locator`), and, given `notOffered`, when the loaded
+ * list does not offer a value (the field after the select is 行业).
+ */
+export function itRefusesWrongSelects(
+  form: FamilyPage,
+  library: string,
+  refused: { withinMs: number; locator: string },
+  notOffered?: { field: string; label: string; value: string; message: string },
+): void {
+  it(`refuses a field that is not ${library} markup at once, as a changed portal naming field, label and locator`, async () => {
+    await form.open();
+    await expectRefusedAtOnce(form, refused.withinMs, refused.locator);
+  });
+  if (!notOffered) return;
+  it('says so when a loaded list does not offer the value', async () => {
+    await form.open();
+    await expectNotOffered(form, notOffered, '行业', notOffered.message);
+  });
 }
