@@ -1,5 +1,6 @@
 import { PortalChangedError } from '../../errors/index.ts';
 import type { UiFamilyName, Widget, WidgetSpec } from '../types.ts';
+import type { OptionLabels } from '../widgets/common.ts';
 
 /**
  * A UI family: how the widget kinds of declarations (select, date, upload …) are worked on the pages of
@@ -25,5 +26,47 @@ export function adapt(family: UiFamily, widget: Widget): Widget {
     },
     read: async () => '',
     expected: () => '',
+  };
+}
+
+type DateSpec = Extract<WidgetSpec, { kind: 'date' }>;
+
+/** A component library's widget for each spec kind: what a family of such a library supplies. */
+export interface LibraryWidgets {
+  select(options: OptionLabels | undefined): Widget;
+  region(): Widget;
+  /** A day or, with `month`, a month picker. */
+  date(formats: DateSpec): Widget;
+  checkboxes(options: OptionLabels | undefined): Widget;
+  radio(options: OptionLabels | undefined): Widget;
+  checkbox(label: string): Widget;
+  upload(): Widget;
+  notice(agree: string, accept: string | undefined): Widget;
+}
+
+/** The family of a component library that has a widget for every spec kind. */
+export function libraryFamily(name: UiFamilyName, widgets: LibraryWidgets): UiFamily {
+  return {
+    name,
+    widget(spec: WidgetSpec): Widget {
+      switch (spec.kind) {
+        case 'select':
+          return widgets.select(spec.options);
+        case 'region':
+          return widgets.region();
+        case 'date':
+          return widgets.date(spec);
+        case 'checkboxes':
+          return widgets.checkboxes(spec.options);
+        case 'radio':
+          return widgets.radio(spec.options);
+        case 'checkbox':
+          return widgets.checkbox(spec.label);
+        case 'upload':
+          return widgets.upload();
+        case 'notice':
+          return widgets.notice(spec.agree, spec.accept);
+      }
+    },
   };
 }

@@ -1,16 +1,7 @@
 import type { Locator } from 'playwright-core';
-import { PortalChangedError } from '../../errors/index.ts';
 import { waitFor } from '../locate.ts';
 import type { RunContext } from '../types.ts';
-
-/** What every layui widget of the family shares: how long its markup may take, and the check that it is there. */
-
-/** How long a layui widget's own markup may take to appear (layui renders right after the page loads). */
-export const FIT_MS = 2_000;
-/** Tries at opening a list and tapping an option before the portal is taken to be misbehaving. */
-export const TRIES = 3;
-
-export const cssString = (text: string) => JSON.stringify(text);
+import { fitsMarkup } from './library-dom.ts';
 
 /**
  * Whether layui has drawn its skins on the page yet: a page that loads layui but shows none of them is
@@ -38,11 +29,5 @@ export async function fits(
         : undefined,
     run.settings.navigationTimeoutMs,
   );
-  const found = scope.locator(selector);
-  try {
-    await found.first().waitFor({ state: 'attached', timeout: Math.min(FIT_MS, run.settings.findTimeoutMs) });
-  } catch {
-    throw new PortalChangedError(`不是 layui ${what}（找不到 ${selector}）`);
-  }
-  return found;
+  return fitsMarkup(run, scope, selector, 'layui', what);
 }

@@ -3,7 +3,7 @@ import { waitFor } from '../locate.ts';
 import type { RunContext, Widget } from '../types.ts';
 import { asText, tap, textControl } from '../widgets/common.ts';
 import { formatDate, parseDate } from '../widgets/date.ts';
-import { cssString, FIT_MS, TRIES } from './layui-dom.ts';
+import { cssString, FIT_MS, TRIES } from './library-dom.ts';
 
 // laydate, layui's date and month picker, filled by walking its panel's arrows. The panel is the library's to
 // draw and a shown cell the browser's to click: a busy browser takes over a second for either, so each wait

@@ -1,6 +1,7 @@
 import type { Locator } from 'playwright-core';
 import type { Widget } from '../types.ts';
-import { fits, TRIES } from './layui-dom.ts';
+import { fits } from './layui-dom.ts';
+import { TRIES } from './library-dom.ts';
 import { libraryUpload } from './library-upload.ts';
 
 // ——— layui.upload ———

@@ -3,12 +3,14 @@ import { regionPath } from '../../../forms/codes/index.ts';
 import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '../../errors/index.ts';
 import { turnWheel } from '../bounded.ts';
 import { waitFor, waitForPortal } from '../locate.ts';
-import type { RunContext, Widget, WidgetSpec } from '../types.ts';
-import { asList, asText, labelFor, type OptionLabels, tap } from '../widgets/common.ts';
-import type { UiFamily } from './family.ts';
-import { cssString, FIT_MS, fits, TRIES } from './layui-dom.ts';
+import type { RunContext, Widget } from '../types.ts';
+import { asText, labelFor, type OptionLabels, tap } from '../widgets/common.ts';
+import { libraryFamily } from './family.ts';
+import { boxes } from './layui-boxes.ts';
+import { fits } from './layui-dom.ts';
 import { laydate } from './layui-laydate.ts';
 import { upload } from './layui-upload.ts';
+import { cssString, FIT_MS, TRIES } from './library-dom.ts';
 
 /**
  * layui (2.x) as its documentation describes its rendered form: `form.render()` hides each <select>,
@@ -157,98 +159,7 @@ const region = (): Widget => ({
   expected: (value) => regionNames(asText(value)).join('/'),
 });
 
-// ——— checkbox and radio skins ———
-
-interface Skinned {
-  label: string;
-  checked: boolean;
-  /** Its place among the field's boxes of its type. */
-  index: number;
-}
-
-const SKIN = { checkbox: 'layui-form-checkbox', radio: 'layui-form-radio' } as const;
-
-/** The boxes of a field with the text of their skins (what a person reads) and their state. */
-async function skinned(run: RunContext, field: Locator, type: 'checkbox' | 'radio'): Promise<Skinned[]> {
-  await fits(run, field, `input[type=${type}] + .${SKIN[type]}`, type === 'checkbox' ? '复选框' : '单选框');
-  return field.evaluate(
-    (root, [kind, skinClass]) =>
-      [...root.querySelectorAll<HTMLInputElement>(`input[type=${kind}]`)].map((box, index) => {
-        const next = box.nextElementSibling;
-        // The skin's text sits in its <div>; its <i> may hold an icon glyph.
-        const text = next?.classList.contains(skinClass)
-          ? next.querySelector(':scope > div')?.textContent
-          : null;
-        return { label: (text ?? box.title ?? '').trim(), checked: box.checked, index };
-      }),
-    [type, SKIN[type]] as const,
-  );
-}
-
-/** Clicks the skin of a box (the hidden input itself takes no clicks). */
-const clickSkin = (field: Locator, type: 'checkbox' | 'radio', box: Skinned): Promise<void> =>
-  tap(field.locator(`input[type=${type}]`).nth(box.index).locator(`xpath=following-sibling::*[1]`));
-
-/** Clicks skins until exactly `wanted` are ticked; the skins change at once (no server round trip). */
-async function tickExactly(run: RunContext, field: Locator, type: 'checkbox' | 'radio', wanted: Set<string>) {
-  const states = await skinned(run, field, type);
-  const missing = [...wanted].filter((label) => !states.some((state) => state.label === label));
-  if (missing.length) {
-    throw new PortalChangedError(`layui ${type === 'radio' ? '单' : '多'}选项中没有“${missing.join('、')}”`);
-  }
-  for (const state of states) {
-    // A radio is only ever clicked on (choosing another clears the rest).
-    if (state.checked !== wanted.has(state.label) && (type === 'checkbox' || !state.checked)) {
-      await clickSkin(field, type, state);
-    }
-  }
-}
-
-const checkedLabels = async (run: RunContext, field: Locator, type: 'checkbox' | 'radio') =>
-  (await skinned(run, field, type))
-    .filter((s) => s.checked)
-    .map((s) => s.label)
-    .join('、');
-
-const sortedJoin = (text: string) => text.split('、').filter(Boolean).sort().join('、');
-
-const checkboxes = (options: OptionLabels | undefined): Widget => ({
-  kind: 'layui-checkboxes',
-  fill: (run, field, value) =>
-    tickExactly(run, field, 'checkbox', new Set(asList(value).map((wire) => labelFor(options, wire)))),
-  read: (run, field) => checkedLabels(run, field, 'checkbox'),
-  expected: (value) =>
-    asList(value)
-      .map((wire) => labelFor(options, wire))
-      .join('、'),
-  same: (onPage, expected) => sortedJoin(onPage) === sortedJoin(expected),
-});
-
-const radio = (options: OptionLabels | undefined): Widget => ({
-  kind: 'layui-radio',
-  fill: (run, field, value) => tickExactly(run, field, 'radio', new Set([labelFor(options, asText(value))])),
-  read: (run, field) => checkedLabels(run, field, 'radio'),
-  expected: (value) => labelFor(options, asText(value)),
-});
-
-async function boxOf(run: RunContext, field: Locator, label: string): Promise<Skinned> {
-  const box = (await skinned(run, field, 'checkbox')).find((state) => state.label === label);
-  if (!box) throw new PortalChangedError(`layui 复选框中没有“${label}”`);
-  return box;
-}
-
-const isTicked = async (run: RunContext, field: Locator, label: string) =>
-  (await boxOf(run, field, label)).checked;
-
-const checkbox = (label: string): Widget => ({
-  kind: 'layui-checkbox',
-  async fill(run, field, value) {
-    const box = await boxOf(run, field, label);
-    if (box.checked !== (asText(value) === '1')) await clickSkin(field, 'checkbox', box);
-  },
-  read: async (run, field) => ((await isTicked(run, field, label)) ? '1' : '0'),
-  expected: (value) => asText(value),
-});
+// ——— notice ———
 
 /**
  * A notice signed by ticking its box: the box opens a layer dialog with the text, which is scrolled to its
@@ -257,9 +168,9 @@ const checkbox = (label: string): Widget => ({
 const notice = (agree: string, accept: string | undefined): Widget => ({
   kind: 'layui-notice',
   async fill(run, field, value) {
-    const box = await boxOf(run, field, agree);
+    const box = await boxes.boxOf(run, field, agree);
     if (asText(value) !== '1' || box.checked) return;
-    await clickSkin(field, 'checkbox', box);
+    await boxes.click(field, 'checkbox', box);
     const layer = run.page.locator('.layui-layer').filter({ visible: true }).last();
     const opened = await waitFor(
       async () => ((await layer.count()) > 0 ? true : undefined),
@@ -289,36 +200,23 @@ const notice = (agree: string, accept: string | undefined): Widget => ({
     }
     await button.first().click();
     const ticked = await waitFor(
-      async () => ((await isTicked(run, field, agree)) ? true : undefined),
+      async () => ((await boxes.isTicked(run, field, agree)) ? true : undefined),
       run.settings.findTimeoutMs,
     );
     if (!ticked) throw new PortalChangedError(`确认 layer 对话框后“${agree}”仍未勾选`);
   },
-  read: async (run, field) => ((await isTicked(run, field, agree)) ? '1' : '0'),
+  read: async (run, field) => ((await boxes.isTicked(run, field, agree)) ? '1' : '0'),
   expected: (value) => asText(value),
 });
 
-/** The layui family: every spec kind but the month picker (laydate's month panel is still to come). */
-export const layuiFamily: UiFamily = {
-  name: 'layui',
-  widget(spec: WidgetSpec): Widget | undefined {
-    switch (spec.kind) {
-      case 'select':
-        return select(spec.options);
-      case 'region':
-        return region();
-      case 'date':
-        return laydate(spec);
-      case 'checkboxes':
-        return checkboxes(spec.options);
-      case 'radio':
-        return radio(spec.options);
-      case 'checkbox':
-        return checkbox(spec.label);
-      case 'upload':
-        return upload();
-      case 'notice':
-        return notice(spec.agree, spec.accept);
-    }
-  },
-};
+/** The layui family: every spec kind, laydate's month panel included. */
+export const layuiFamily = libraryFamily('layui', {
+  select,
+  region,
+  date: laydate,
+  checkboxes: boxes.checkboxes,
+  radio: boxes.radio,
+  checkbox: boxes.checkbox,
+  upload,
+  notice,
+});

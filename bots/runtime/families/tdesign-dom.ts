@@ -3,27 +3,12 @@ import { PortalChangedError } from '../../errors/index.ts';
 import { waitFor } from '../locate.ts';
 import type { RunContext } from '../types.ts';
 import { tap } from '../widgets/common.ts';
+import { type BoxType, libraryBoxes } from './library-boxes.ts';
+import { fitsMarkup } from './library-dom.ts';
 
-/** How long a TDesign component's own markup may take to appear (Vue renders right after the page loads). */
-export const FIT_MS = 2_000;
-/** Tries at opening a popup and tapping an entry before the portal is taken to be misbehaving. */
-export const TRIES = 3;
-
-/** Waits briefly for the library's markup in the field; absent means the page is not what was declared. */
-export async function fits(
-  run: RunContext,
-  scope: Locator,
-  selector: string,
-  what: string,
-): Promise<Locator> {
-  const found = scope.locator(selector);
-  try {
-    await found.first().waitFor({ state: 'attached', timeout: Math.min(FIT_MS, run.settings.findTimeoutMs) });
-  } catch {
-    throw new PortalChangedError(`不是 TDesign ${what}（找不到 ${selector}）`);
-  }
-  return found;
-}
+/** The library's markup in the field, waited for briefly (Vue renders right after the page loads). */
+export const fits = (run: RunContext, scope: Locator, selector: string, what: string) =>
+  fitsMarkup(run, scope, selector, 'TDesign', what);
 
 /** The box's shown text (what a person reads in a select, cascader or date picker). */
 export const shown = (box: Locator) => box.locator('input.t-input__inner').first().inputValue();
@@ -69,31 +54,21 @@ export async function openPopup(
 
 const BOX = { checkbox: 't-checkbox', radio: 't-radio' } as const;
 
-export interface Box {
-  label: string;
-  checked: boolean;
-  index: number;
-}
-
-/** The library's boxes in a field: the text a person reads and whether each is ticked. */
-export async function boxes(run: RunContext, field: Locator, type: 'checkbox' | 'radio'): Promise<Box[]> {
-  await fits(run, field, `label.${BOX[type]}`, type === 'checkbox' ? '复选框' : '单选框');
-  return field.evaluate(
-    (root, cls) =>
-      [...root.querySelectorAll<HTMLLabelElement>(`label.${cls}`)].map((label, index) => ({
-        label: (label.querySelector(`.${cls}__label`)?.textContent ?? '').trim(),
-        checked: label.classList.contains('t-is-checked'),
-        index,
-      })),
-    BOX[type],
-  );
-}
-
-export const clickBox = (field: Locator, type: 'checkbox' | 'radio', box: Box) =>
-  tap(field.locator(`label.${BOX[type]}`).nth(box.index));
-
-export async function boxOf(run: RunContext, field: Locator, label: string): Promise<Box> {
-  const box = (await boxes(run, field, 'checkbox')).find((state) => state.label === label);
-  if (!box) throw new PortalChangedError(`TDesign 复选框中没有“${label}”`);
-  return box;
-}
+/** TDesign's checkboxes and radios: a <label> that takes the clicks and says whether it is ticked. */
+export const boxes = libraryBoxes({
+  family: 'tdesign',
+  library: 'TDesign',
+  async boxes(run, field, type) {
+    await fits(run, field, `label.${BOX[type]}`, type === 'checkbox' ? '复选框' : '单选框');
+    return field.evaluate(
+      (root, cls) =>
+        [...root.querySelectorAll<HTMLLabelElement>(`label.${cls}`)].map((label, index) => ({
+          label: (label.querySelector(`.${cls}__label`)?.textContent ?? '').trim(),
+          checked: label.classList.contains('t-is-checked'),
+          index,
+        })),
+      BOX[type],
+    );
+  },
+  click: (field: Locator, type: BoxType, box) => tap(field.locator(`label.${BOX[type]}`).nth(box.index)),
+});

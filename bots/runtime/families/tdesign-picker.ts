@@ -4,7 +4,8 @@ import { waitFor } from '../locate.ts';
 import type { RunContext, Widget } from '../types.ts';
 import { asText } from '../widgets/common.ts';
 import { formatDate, parseDate } from '../widgets/date.ts';
-import { fits, openPopup, shown, TRIES } from './tdesign-dom.ts';
+import { TRIES } from './library-dom.ts';
+import { fits, openPopup, shown } from './tdesign-dom.ts';
 
 /**
  * t-date-picker, day or month (`mode="month"`). Both teleport a `.t-popup .t-date-picker__panel` to <body>

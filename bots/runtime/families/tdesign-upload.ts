@@ -3,8 +3,9 @@ import { PortalChangedError } from '../../errors/index.ts';
 import { waitFor } from '../locate.ts';
 import type { Widget } from '../types.ts';
 import { asText } from '../widgets/common.ts';
+import { FIT_MS, TRIES } from './library-dom.ts';
 import { libraryUpload } from './library-upload.ts';
-import { boxOf, clickBox, FIT_MS, fits, TRIES } from './tdesign-dom.ts';
+import { boxes, fits } from './tdesign-dom.ts';
 
 /**
  * The name t-upload shows once its file went through (`.t-upload__single-name`, or a file list's
@@ -33,9 +34,9 @@ export const tdesignUpload = (): Widget =>
 export const tdesignNotice = (agree: string, accept: string | undefined): Widget => ({
   kind: 'tdesign-notice',
   async fill(run, field, value) {
-    const box = await boxOf(run, field, agree);
+    const box = await boxes.boxOf(run, field, agree);
     if (asText(value) !== '1' || box.checked) return;
-    await clickBox(field, 'checkbox', box);
+    await boxes.click(field, 'checkbox', box);
     const dialog = run.page.locator('.t-dialog').filter({ visible: true }).last();
     const opened = await waitFor(
       async () => ((await dialog.count()) > 0 ? true : undefined),
@@ -53,11 +54,11 @@ export const tdesignNotice = (agree: string, accept: string | undefined): Widget
       );
     await button.first().click();
     const ticked = await waitFor(
-      async () => ((await boxOf(run, field, agree)).checked ? true : undefined),
+      async () => ((await boxes.isTicked(run, field, agree)) ? true : undefined),
       run.settings.findTimeoutMs,
     );
     if (!ticked) throw new PortalChangedError(`确认 TDesign 对话框后“${agree}”仍未勾选`);
   },
-  read: async (run, field) => ((await boxOf(run, field, agree)).checked ? '1' : '0'),
+  read: async (run, field) => ((await boxes.isTicked(run, field, agree)) ? '1' : '0'),
   expected: (value) => asText(value),
 });

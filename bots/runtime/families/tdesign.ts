@@ -2,10 +2,11 @@ import type { Locator } from 'playwright-core';
 import { regionPath } from '../../../forms/codes/index.ts';
 import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '../../errors/index.ts';
 import { waitFor, waitForPortal } from '../locate.ts';
-import type { RunContext, Widget, WidgetSpec } from '../types.ts';
-import { asList, asText, labelFor, type OptionLabels, tap } from '../widgets/common.ts';
-import type { UiFamily } from './family.ts';
-import { boxes, boxOf, clickBox, fits, openPopup, shown, TRIES } from './tdesign-dom.ts';
+import type { RunContext, Widget } from '../types.ts';
+import { asText, labelFor, type OptionLabels, tap } from '../widgets/common.ts';
+import { libraryFamily } from './family.ts';
+import { cssString, TRIES } from './library-dom.ts';
+import { boxes, fits, openPopup, shown } from './tdesign-dom.ts';
 import { tdesignPicker } from './tdesign-picker.ts';
 import { tdesignNotice, tdesignUpload } from './tdesign-upload.ts';
 
@@ -22,8 +23,6 @@ import { tdesignNotice, tdesignUpload } from './tdesign-upload.ts';
  * A field whose markup is not this fails within FIT_MS as PORTAL_CHANGED naming the selector; only what the
  * portal loads (a list's options, a cascader's next column, an upload's answer) is waited for as long as a page.
  */
-
-const cssString = (text: string) => JSON.stringify(text);
 
 // ——— select ———
 
@@ -139,74 +138,14 @@ const region = (): Widget => ({
   expected: (value) => regionNames(asText(value)).join('/'),
 });
 
-// ——— checkboxes and radios ———
-
-async function tickExactly(run: RunContext, field: Locator, type: 'checkbox' | 'radio', wanted: Set<string>) {
-  const states = await boxes(run, field, type);
-  const missing = [...wanted].filter((label) => !states.some((state) => state.label === label));
-  if (missing.length)
-    throw new PortalChangedError(
-      `TDesign ${type === 'radio' ? '单' : '多'}选项中没有“${missing.join('、')}”`,
-    );
-  for (const state of states) {
-    if (state.checked !== wanted.has(state.label) && (type === 'checkbox' || !state.checked))
-      await clickBox(field, type, state);
-  }
-}
-
-const checkedLabels = async (run: RunContext, field: Locator, type: 'checkbox' | 'radio') =>
-  (await boxes(run, field, type))
-    .filter((s) => s.checked)
-    .map((s) => s.label)
-    .join('、');
-
-const sortedJoin = (text: string) => text.split('、').filter(Boolean).sort().join('、');
-
 /** The TDesign family: every spec kind. */
-export const tdesignFamily: UiFamily = {
-  name: 'tdesign',
-  widget(spec: WidgetSpec): Widget | undefined {
-    switch (spec.kind) {
-      case 'select':
-        return select(spec.options);
-      case 'region':
-        return region();
-      case 'date':
-        return tdesignPicker(spec);
-      case 'checkboxes':
-        return {
-          kind: 'tdesign-checkboxes',
-          fill: (run, field, value) =>
-            tickExactly(run, field, 'checkbox', new Set(asList(value).map((w) => labelFor(spec.options, w)))),
-          read: (run, field) => checkedLabels(run, field, 'checkbox'),
-          expected: (value) =>
-            asList(value)
-              .map((w) => labelFor(spec.options, w))
-              .join('、'),
-          same: (onPage, expected) => sortedJoin(onPage) === sortedJoin(expected),
-        };
-      case 'radio':
-        return {
-          kind: 'tdesign-radio',
-          fill: (run, field, value) =>
-            tickExactly(run, field, 'radio', new Set([labelFor(spec.options, asText(value))])),
-          read: (run, field) => checkedLabels(run, field, 'radio'),
-          expected: (value) => labelFor(spec.options, asText(value)),
-        };
-      case 'checkbox':
-        return {
-          kind: 'tdesign-checkbox',
-          async fill(run, field, value) {
-            const box = await boxOf(run, field, spec.label);
-            if (box.checked !== (asText(value) === '1')) await clickBox(field, 'checkbox', box);
-          },
-          read: async (run, field) => ((await boxOf(run, field, spec.label)).checked ? '1' : '0'),
-          expected: (value) => asText(value),
-        };
-      case 'upload':
-        return tdesignUpload();
-      case 'notice':
-        return tdesignNotice(spec.agree, spec.accept);
-    }
-  },
-};
+export const tdesignFamily = libraryFamily('tdesign', {
+  select,
+  region,
+  date: tdesignPicker,
+  checkboxes: boxes.checkboxes,
+  radio: boxes.radio,
+  checkbox: boxes.checkbox,
+  upload: tdesignUpload,
+  notice: tdesignNotice,
+});

@@ -4,7 +4,8 @@ import { PortalChangedError, PortalUnavailableError, ValueRejectedError } from '
 import { waitFor, waitForPortal } from '../../locate.ts';
 import type { RunContext, Widget } from '../../types.ts';
 import { asText, tap } from '../../widgets/common.ts';
-import { chosenText, css, fits, openPopup, TRIES } from './dom.ts';
+import { cssString, TRIES } from '../library-dom.ts';
+import { chosenText, fits, openPopup } from './dom.ts';
 
 const CASCADER = '.ant-cascader .ant-select-selector';
 
@@ -24,7 +25,7 @@ const shownPath = async (field: Locator) =>
 /** Clicks `name` in column `level` of the open menus once the portal has loaded that column. */
 async function pickLevel(run: RunContext, menus: Locator, level: number, name: string): Promise<void> {
   const column = menus.locator('ul.ant-cascader-menu').nth(level);
-  const item = column.locator(`li.ant-cascader-menu-item[title=${css(name)}]`);
+  const item = column.locator(`li.ant-cascader-menu-item[title=${cssString(name)}]`);
   let loadedSince: number | undefined;
   const found = await waitForPortal(
     run,

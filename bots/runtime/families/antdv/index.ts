@@ -1,6 +1,5 @@
-import type { Widget, WidgetSpec } from '../../types.ts';
-import type { UiFamily } from '../family.ts';
-import { checkbox, checkboxes, radio } from './boxes.ts';
+import { libraryFamily } from '../family.ts';
+import { boxes } from './boxes.ts';
 import { region } from './cascader.ts';
 import { notice } from './notice.ts';
 import { picker } from './picker.ts';
@@ -30,26 +29,13 @@ import { upload } from './upload.ts';
  */
 
 /** The Ant Design Vue family: every spec kind, the month picker included. */
-export const antdvFamily: UiFamily = {
-  name: 'antdv',
-  widget(spec: WidgetSpec): Widget | undefined {
-    switch (spec.kind) {
-      case 'select':
-        return select(spec.options);
-      case 'region':
-        return region();
-      case 'date':
-        return picker(spec);
-      case 'checkboxes':
-        return checkboxes(spec.options);
-      case 'radio':
-        return radio(spec.options);
-      case 'checkbox':
-        return checkbox(spec.label);
-      case 'upload':
-        return upload();
-      case 'notice':
-        return notice(spec.agree, spec.accept);
-    }
-  },
-};
+export const antdvFamily = libraryFamily('antdv', {
+  select,
+  region,
+  date: picker,
+  checkboxes: boxes.checkboxes,
+  radio: boxes.radio,
+  checkbox: boxes.checkbox,
+  upload,
+  notice,
+});

@@ -4,7 +4,7 @@ import { turnWheel } from '../../bounded.ts';
 import { waitFor } from '../../locate.ts';
 import type { RunContext, Widget } from '../../types.ts';
 import { asText } from '../../widgets/common.ts';
-import { boxOf, clickBox, isTicked } from './boxes.ts';
+import { boxes } from './boxes.ts';
 
 /** Scrolls the modal's text to its end as a person reads it (the portal may keep 确定 disabled till then). */
 async function readToEnd(run: RunContext, modal: Locator): Promise<boolean | undefined> {
@@ -38,9 +38,9 @@ const spacedText = (text: string) =>
 export const notice = (agree: string, accept: string | undefined): Widget => ({
   kind: 'antdv-notice',
   async fill(run, field, value) {
-    const box = await boxOf(run, field, agree);
+    const box = await boxes.boxOf(run, field, agree);
     if (asText(value) !== '1' || box.checked) return;
-    await clickBox(field, 'checkbox', box);
+    await boxes.click(field, 'checkbox', box);
     const modal = run.page.getByRole('dialog').filter({ visible: true }).locator('.ant-modal').last();
     // The modal is the page's answer to the click (Vue renders it, antd animates it in), not markup that is
     // already there, so it gets the find budget rather than FIT_MS: a busy machine took over 2 s once.
@@ -65,11 +65,11 @@ export const notice = (agree: string, accept: string | undefined): Widget => ({
     }
     await button.first().click({ timeout: run.settings.findTimeoutMs });
     const ticked = await waitFor(
-      async () => ((await isTicked(run, field, agree)) ? true : undefined),
+      async () => ((await boxes.isTicked(run, field, agree)) ? true : undefined),
       run.settings.findTimeoutMs,
     );
     if (!ticked) throw new PortalChangedError(`确认对话框后“${agree}”仍未勾选`);
   },
-  read: async (run, field) => ((await isTicked(run, field, agree)) ? '1' : '0'),
+  read: async (run, field) => ((await boxes.isTicked(run, field, agree)) ? '1' : '0'),
   expected: (value) => asText(value),
 });

@@ -3,7 +3,8 @@ import { waitFor } from '../../locate.ts';
 import type { RunContext, Widget } from '../../types.ts';
 import { asText, tap } from '../../widgets/common.ts';
 import { formatDate, parseDate } from '../../widgets/date.ts';
-import { css, FIT_MS, fits, openPopup, TRIES } from './dom.ts';
+import { cssString, FIT_MS, TRIES } from '../library-dom.ts';
+import { fits, openPopup } from './dom.ts';
 
 const PICKER_INPUT = '.ant-picker input';
 
@@ -15,7 +16,7 @@ const PICKER_INPUT = '.ant-picker input';
 async function pickCell(run: RunContext, title: string, month: boolean): Promise<void> {
   const budget = run.settings.findTimeoutMs;
   const panel = openPopup(run, 'ant-picker-dropdown');
-  const target = panel.locator(`td.ant-picker-cell-in-view[title=${css(title)}]`);
+  const target = panel.locator(`td.ant-picker-cell-in-view[title=${cssString(title)}]`);
   const first = panel.locator('td.ant-picker-cell-in-view').first();
   const [y, m] = title.split('-').map(Number) as [number, number];
   for (let step = 0; step < 240 && (await target.count()) === 0; step += 1) {

@@ -4,7 +4,8 @@ import { turnWheel } from '../../bounded.ts';
 import { waitFor, waitForPortal } from '../../locate.ts';
 import type { RunContext, Widget } from '../../types.ts';
 import { asText, labelFor, type OptionLabels, tap } from '../../widgets/common.ts';
-import { chosenText, css, fits, TRIES } from './dom.ts';
+import { cssString, TRIES } from '../library-dom.ts';
+import { chosenText, fits } from './dom.ts';
 
 const SELECT = '.ant-select:not(.ant-cascader) > .ant-select-selector input[role=combobox]';
 
@@ -44,7 +45,7 @@ async function findOption(
   label: string,
   search: Locator | undefined,
 ): Promise<Locator> {
-  const option = dropdown.locator(`.ant-select-item-option[title=${css(label)}]`);
+  const option = dropdown.locator(`.ant-select-item-option[title=${cssString(label)}]`);
   const any = dropdown.locator('.ant-select-item-option');
   let loadedSince: number | undefined;
   let scrolling = true;
@@ -92,7 +93,7 @@ async function choose(run: RunContext, field: Locator, label: string): Promise<v
   if (!listId) throw new PortalChangedError('Ant Design Vue 下拉框的 combobox 没有 aria-controls');
   const dropdown = run.page
     .locator('.ant-select-dropdown')
-    .filter({ has: run.page.locator(`[id=${css(listId)}]`) });
+    .filter({ has: run.page.locator(`[id=${cssString(listId)}]`) });
   const searchable = (await combobox.getAttribute('readonly')) === null;
   const budget = run.settings.findTimeoutMs;
   const isShown = async () => ((await dropdown.isVisible()) ? true : undefined);
@@ -111,7 +112,7 @@ async function choose(run: RunContext, field: Locator, label: string): Promise<v
   }
   throw new PortalChangedError(
     opened
-      ? `Ant Design Vue 下拉列表未能选中“${label}”（点击 .ant-select-item-option[title=${css(label)}] 后 .ant-select-selection-item 未显示该项）`
+      ? `Ant Design Vue 下拉列表未能选中“${label}”（点击 .ant-select-item-option[title=${cssString(label)}] 后 .ant-select-selection-item 未显示该项）`
       : `Ant Design Vue 下拉列表未能选中“${label}”（点击 .ant-select-selector 后未见 .ant-select-dropdown）`,
   );
 }

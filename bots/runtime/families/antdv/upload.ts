@@ -1,7 +1,8 @@
 import type { Locator } from 'playwright-core';
 import type { Widget } from '../../types.ts';
+import { TRIES } from '../library-dom.ts';
 import { libraryUpload } from '../library-upload.ts';
-import { fits, TRIES } from './dom.ts';
+import { fits } from './dom.ts';
 
 /** The name of the file the list shows as uploaded ('' when none or when it failed). */
 async function shownFile(field: Locator): Promise<string> {
