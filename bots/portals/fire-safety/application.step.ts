@@ -1,25 +1,8 @@
-import { findRegionInAddress } from '../../../forms/codes/index.ts';
-import type { StepDeclaration, Values } from '../../runtime/types.ts';
-import {
-  datePicker,
-  divSelect,
-  radio,
-  readAndAccept,
-  regionCascade,
-  text,
-  upload,
-} from '../../runtime/widgets/index.ts';
+import type { StepDeclaration } from '../../runtime/types.ts';
+import { datePicker, divSelect, radio, readAndAccept, text, upload } from '../../runtime/widgets/index.ts';
+import { splitAddress, todayPicker } from '../common/address-and-date.ts';
 import { heading, label } from '../common/standard-pages.ts';
 import { ID_TYPES, PLACE_TYPES } from './options.ts';
-
-/** 场所地址 in one line, as the brigade's form asks it: 省/市/区 in a cascader, the rest typed. */
-const venue = (values: Values) => {
-  const line = typeof values.venueAddress === 'string' ? values.venueAddress : '';
-  return findRegionInAddress(line);
-};
-
-/** Today in China (the 申报日期 the brigade wants). */
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * 拟投入使用年月 (yyyy-MM): the merged form does not ask the opening date, so the bot names the month two
@@ -42,26 +25,11 @@ export const applicationStep: StepDeclaration = {
     { field: 'venueName', find: label('场所名称'), widget: text() },
     // A restaurant is what the 开餐饮店 bundle files; the merged form has no element for the kind of venue.
     { field: 'venueType', find: label('场所类型'), widget: divSelect(PLACE_TYPES), value: () => '餐饮场所' },
-    {
-      field: 'venueAddress.region',
-      find: label('场所所在区域'),
-      widget: regionCascade(),
-      value: (values) => venue(values)?.region.code,
-    },
-    {
-      field: 'venueAddress.detail',
-      find: label('场所详细地址'),
-      widget: text(),
-      value: (values) => venue(values)?.rest,
-    },
+    // 场所地址 in one line, as the brigade's form asks it: 省/市/区 in a cascader, the rest typed.
+    ...splitAddress('venueAddress', { region: '场所所在区域', detail: '场所详细地址' }),
     { field: 'buildingArea', find: label('建筑面积（㎡）'), widget: text() },
     { field: 'floors', find: label('使用楼层'), widget: text() },
-    {
-      field: 'declarationDate',
-      find: label('申报日期'),
-      widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
-      value: chinaToday,
-    },
+    todayPicker('declarationDate', '申报日期'),
     {
       field: 'openingMonth',
       find: label('拟投入使用年月'),

@@ -1,24 +1,7 @@
-import { findRegionInAddress } from '../../../forms/codes/index.ts';
-import type { StepDeclaration, Values } from '../../runtime/types.ts';
-import {
-  checkboxes,
-  datePicker,
-  radio,
-  readAndAccept,
-  regionCascade,
-  text,
-  upload,
-} from '../../runtime/widgets/index.ts';
+import type { StepDeclaration } from '../../runtime/types.ts';
+import { checkboxes, radio, readAndAccept, text, upload } from '../../runtime/widgets/index.ts';
+import { splitAddress, todayPicker } from '../common/address-and-date.ts';
 import { heading, label } from '../common/standard-pages.ts';
-
-/** 经营场所 in one line, as the bureau's form asks it: 省/市/区 chosen, the rest typed. */
-const premises = (values: Values) => {
-  const line = typeof values.premises === 'string' ? values.premises : '';
-  return findRegionInAddress(line);
-};
-
-/** Today in China (the 申请日期 the bureau wants). */
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * The whole application on one layui page: 经营者 and 经营场所 (省/市/区 selects whose lists load one after
@@ -34,29 +17,14 @@ export const applicationStep: StepDeclaration = {
     { field: 'creditCode', find: label('统一社会信用代码'), widget: text() },
     { field: 'legalRep.name', find: label('法定代表人（负责人）'), widget: text() },
     { field: 'domicile', find: label('住所'), widget: text() },
-    {
-      field: 'premises.region',
-      find: label('经营场所'),
-      widget: regionCascade(),
-      value: (values) => premises(values)?.region.code,
-    },
-    {
-      field: 'premises.detail',
-      find: label('经营场所详细地址'),
-      widget: text(),
-      value: (values) => premises(values)?.rest,
-    },
+    // 经营场所 in one line, as the bureau's form asks it: 省/市/区 chosen, the rest typed.
+    ...splitAddress('premises', { region: '经营场所', detail: '经营场所详细地址' }),
     { field: 'format', find: label('主体业态'), widget: radio() },
     { field: 'items', find: label('经营项目'), widget: checkboxes() },
     { field: 'area', find: label('经营面积（㎡）'), widget: text() },
     { field: 'seats', find: label('就餐座位数'), widget: text() },
     { field: 'employees', find: label('从业人员人数'), widget: text() },
-    {
-      field: 'applicationDate',
-      find: label('申请日期'),
-      widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
-      value: chinaToday,
-    },
+    todayPicker('applicationDate', '申请日期'),
     {
       group: 'safetyManagers',
       row: (n) => ({ tableRow: String(n), table: '序号' }),

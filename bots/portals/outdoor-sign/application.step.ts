@@ -1,25 +1,15 @@
-import { findRegionInAddress } from '../../../forms/codes/index.ts';
-import type { StepDeclaration, Values } from '../../runtime/types.ts';
+import type { StepDeclaration } from '../../runtime/types.ts';
 import {
   checkboxes,
   datePicker,
   divSelect,
   radio,
   readAndAccept,
-  regionCascade,
   text,
   upload,
 } from '../../runtime/widgets/index.ts';
+import { chinaToday, splitAddress, todayPicker } from '../common/address-and-date.ts';
 import { heading, label } from '../common/standard-pages.ts';
-
-/** 设置地点 in one line, as the bureau's form asks it: 省/市/区 in the cascader, the rest typed. */
-const location = (values: Values) => {
-  const line = typeof values.location === 'string' ? values.location : '';
-  return findRegionInAddress(line);
-};
-
-/** Today in China (the 申请日期 the bureau wants; the sign goes up this month at the earliest). */
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The bureau's 承诺事项, all of which an applicant must tick. */
 const PLEDGES = [
@@ -42,36 +32,22 @@ export const applicationStep: StepDeclaration = {
     { field: 'creditCode', find: label('统一社会信用代码'), widget: text() },
     { field: 'contact.name', find: label('联系人'), widget: text() },
     { field: 'contact.mobile', find: label('联系人手机'), widget: text() },
-    {
-      field: 'location.region',
-      find: label('设置地点'),
-      widget: regionCascade(),
-      value: (values) => location(values)?.region.code,
-    },
-    {
-      field: 'location.detail',
-      find: label('详细地址'),
-      widget: text(),
-      value: (values) => location(values)?.rest,
-    },
+    // 设置地点 in one line, as the bureau's form asks it: 省/市/区 in the cascader, the rest typed.
+    ...splitAddress('location', { region: '设置地点', detail: '详细地址' }),
     { field: 'text', find: label('招牌文字'), widget: text() },
     { field: 'size.length', find: label('长（m）'), widget: text() },
     { field: 'size.width', find: label('宽（m）'), widget: text() },
     { field: 'material', find: label('材质'), widget: divSelect() },
     { field: 'illuminated', find: label('是否发光'), widget: radio({ '1': '是', '0': '否' }) },
     { field: 'rendering', find: label('效果图'), widget: upload('上传效果图') },
+    // The sign goes up this month at the earliest.
     {
       field: 'plannedMonth',
       find: label('拟设置时间'),
       widget: datePicker({ wire: 'yyyy-MM', shown: 'yyyy-MM', month: true }),
       value: () => chinaToday().slice(0, 7),
     },
-    {
-      field: 'applicationDate',
-      find: label('申请日期'),
-      widget: datePicker({ wire: 'yyyy-MM-dd', shown: 'yyyy-MM-dd' }),
-      value: chinaToday,
-    },
+    todayPicker('applicationDate', '申请日期'),
     { field: 'pledges', find: label('承诺事项'), widget: checkboxes(), value: () => PLEDGES },
     {
       field: 'commitment',
