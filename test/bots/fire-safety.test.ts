@@ -1,15 +1,13 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PersonNeededError } from '../../bots/errors/index.ts';
 import type { ItemRunRequest, StepRecord } from '../../bots/item-runner.ts';
 import { fireSafety } from '../../bots/portals/fire-safety/fire-safety.portal.ts';
 import type { PortalDeclaration } from '../../bots/runtime/types.ts';
-import { expectedFields, maskedPixels, received } from './support/expect-received.ts';
 import { expectPersonalValuesMasked } from './support/masking.ts';
 import { restaurantRequest, restaurantValues } from './support/restaurant.ts';
 import { RecordingIo } from './support/sandbox.ts';
 import { sandboxAndRunner } from './support/sandbox-runner.ts';
+import { expectFiledFirst, expectFormMasked } from './support/sole-submission.ts';
 
 /**
  * 营业前消防安全检查 on the TDesign system, which has no 办件查询: t-select, a lazy t-cascader, t-date-picker,
@@ -42,39 +40,29 @@ describe('fire-safety on the fire-safety portal (TDesign, no 办件查询)', () 
   it('files the restaurant once, exactly as projected, with the marker in 备注', async () => {
     declaration = fireSafety;
     const request = requestFor('漳州味来餐饮有限公司', 'YJ-fire-1');
-    const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
-    const result = await runner.run(request, io);
-    expect(io.steps.map((s) => `${s.name}:${s.status}`)).toEqual([
-      '登录:ok',
-      '打开申请:ok',
-      '填写消防安全检查告知承诺申报:ok',
-      '读取回执:ok',
-    ]);
-    const filings = await filingsOf('漳州味来餐饮有限公司');
-    expect(filings).toHaveLength(1);
-    expect(received(filings[0]?.fields)).toEqual(
-      expectedFields(request.values as Record<string, unknown>, request.documents),
+    const { result, io, submission } = await expectFiledFirst(
+      { sandbox, runner },
+      request,
+      '填写消防安全检查告知承诺申报',
     );
-    expect(filings[0]?.raw).toMatchObject({
+    expect(submission.company).toBe('漳州味来餐饮有限公司');
+    expect(submission.raw).toMatchObject({
       cslx: '餐饮场所',
       zrr_zjlx: '居民身份证',
       csdz_qu: '350603',
       bz: '一键办 YJ-fire-1/fire-safety',
     });
-    expect(filings[0]?.raw.sbrq).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(submission.raw.sbrq).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // The month picker (t-date-picker mode="month"): the month two weeks from today, as the step names it.
-    expect(filings[0]?.raw.tysy).toBe(
+    expect(submission.raw.tysy).toBe(
       new Date(Date.now() + (8 + 14 * 24) * 3_600_000).toISOString().slice(0, 7),
     );
     expect(result).toMatchObject({
       outcome: 'submitted',
-      outputs: { acceptanceNo: filings[0]?.receipt.acceptanceNo },
+      outputs: { acceptanceNo: submission.receipt.acceptanceNo },
     });
     expect(result.comparison.every((row) => row.matches)).toBe(true);
-    const filled = io.steps.find((s) => s.name === '填写消防安全检查告知承诺申报')?.screenshot;
-    if (process.env.YIJIAN_KEEP_SHOTS)
-      writeFileSync(join(process.env.YIJIAN_KEEP_SHOTS, 'fire-safety-filled.jpg'), filled ?? '');
-    expect(await maskedPixels(filled ?? Buffer.alloc(0))).toBeGreaterThan(1000);
+    await expectFormMasked(io.steps, '填写消防安全检查告知承诺申报', 'fire-safety', 1000);
     filed = { steps: io.steps, values: request.values as Record<string, unknown> };
   });
 

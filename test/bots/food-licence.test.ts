@@ -1,13 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ItemRunRequest, StepRecord } from '../../bots/item-runner.ts';
-import { expectedFields, maskedPixels, received } from './support/expect-received.ts';
 import { expectAdoptedOnRetry, expectRefilledAfterFailedLoad } from './support/filed-once.ts';
 import { expectPersonalValuesMasked } from './support/masking.ts';
 import { restaurantRequest } from './support/restaurant.ts';
-import { RecordingIo } from './support/sandbox.ts';
 import { sandboxAndRunner } from './support/sandbox-runner.ts';
+import { expectFiledFirst, expectFormMasked } from './support/sole-submission.ts';
 
 /** 食品经营许可 on the layui system: selects, skins, laydate, layui.upload, a table of people, a layer notice. */
 describe('food-business-licence on the food-licence portal (layui)', () => {
@@ -23,37 +20,22 @@ describe('food-business-licence on the food-licence portal (layui)', () => {
 
   it('files the restaurant once, exactly as projected, and reads the licence number', async () => {
     const request = requestFor('漳州味来餐饮有限公司');
-    const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
-    const result = await runner.run(request, io);
-    expect(io.steps.map((s) => `${s.name}:${s.status}`)).toEqual([
-      '登录:ok',
-      '打开申请:ok',
-      '填写食品经营许可申请:ok',
-      '读取回执:ok',
-    ]);
-    const submissions = await sandbox.submissions('food-licence');
-    expect(submissions).toHaveLength(1);
-    expect(received(submissions[0]?.fields)).toEqual(
-      expectedFields(request.values as Record<string, unknown>, request.documents),
+    const { result, io, submission } = await expectFiledFirst(
+      { sandbox, runner },
+      request,
+      '填写食品经营许可申请',
     );
-    expect(submissions[0]?.raw.sqrq).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(submission.raw.sqrq).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(result).toMatchObject({
       outcome: 'submitted',
       // The validity is printed on the 行业综合许可证.
-      outputs: {
-        licenceNo: submissions[0]?.receipt.licenceNo,
-        validUntil: submissions[0]?.receipt.validUntil,
-      },
+      outputs: { licenceNo: submission.receipt.licenceNo, validUntil: submission.receipt.validUntil },
     });
-    expect(String(submissions[0]?.receipt.validUntil)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(String(submissions[0]?.receipt.licenceNo)).toMatch(/^JY2350603\d{7}$/);
+    expect(String(submission.receipt.validUntil)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(String(submission.receipt.licenceNo)).toMatch(/^JY2350603\d{7}$/);
     expect(result.comparison.every((row) => row.matches)).toBe(true);
     // The form's screenshot masks the people's names, ID numbers and phones in the table.
-    const filled = io.steps.find((s) => s.name === '填写食品经营许可申请')?.screenshot;
-    expect(filled).toBeDefined();
-    if (process.env.YIJIAN_KEEP_SHOTS)
-      writeFileSync(join(process.env.YIJIAN_KEEP_SHOTS, 'food-licence-filled.jpg'), filled ?? '');
-    expect(await maskedPixels(filled ?? Buffer.alloc(0))).toBeGreaterThan(2000);
+    await expectFormMasked(io.steps, '填写食品经营许可申请', 'food-licence', 2000);
     filed = { steps: io.steps, values: request.values as Record<string, unknown> };
   });
 

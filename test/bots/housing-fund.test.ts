@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ItemRunRequest } from '../../bots/item-runner.ts';
-import { expectedFields, maskedArea, received } from './support/expect-received.ts';
+import { maskedArea } from './support/expect-received.ts';
 import { registeredRequest } from './support/later-items.ts';
 import { RecordingIo } from './support/sandbox.ts';
 import { sandboxAndRunner } from './support/sandbox-runner.ts';
+import { expectSoleSubmission } from './support/sole-submission.ts';
 
 /** 住房公积金单位缴存登记: three steps, a yyyyMM month picker, an ID-copy upload, a timed 承诺书. */
 describe('housing-fund on the housing-fund portal', () => {
@@ -21,15 +22,11 @@ describe('housing-fund on the housing-fund portal', () => {
   it('opens the fund account; every field arrives once as projected; the account number is read back', async () => {
     const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
     const result = await runner.run(request, io);
-    const submissions = await sandbox.submissions('housing-fund');
-    expect(submissions).toHaveLength(1);
-    expect(received(submissions[0]?.fields)).toEqual(
-      expectedFields(request.values as Record<string, unknown>, request.documents),
-    );
+    const submission = await expectSoleSubmission(sandbox, request);
     expect(result).toMatchObject({
       outcome: 'submitted',
       awaitingResult: false,
-      outputs: { fundAccountNo: submissions[0]?.receipt.fundAccountNo },
+      outputs: { fundAccountNo: submission.receipt.fundAccountNo },
     });
     expect(io.steps.map((s) => s.name)).toEqual([
       '登录',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { expectedFields, received } from './support/expect-received.ts';
 import { laterRequest, registerCompany, registeredRequest } from './support/later-items.ts';
 import { RecordingIo } from './support/sandbox.ts';
 import { sandboxAndRunner } from './support/sandbox-runner.ts';
+import { expectSoleSubmission } from './support/sole-submission.ts';
 
 /** 单位医疗保险登记: the form inside an iframe, posted by XHR; the window moves to the receipt by script. */
 describe('medical-insurance on the medical-insurance portal', () => {
@@ -22,14 +22,10 @@ describe('medical-insurance on the medical-insurance portal', () => {
     const result = await runner.run(request, io);
     // The filing found the portal logged in: no 登录 step, the form opened at once.
     expect(io.steps.map((s) => s.name)).toEqual(['打开申请（沿用登录）', '填写参保登记表', '读取回执']);
-    const submissions = await sandbox.submissions('medical-insurance');
-    expect(submissions).toHaveLength(1);
-    expect(received(submissions[0]?.fields)).toEqual(
-      expectedFields(request.values as Record<string, unknown>, {}),
-    );
+    const submission = await expectSoleSubmission(sandbox, request);
     expect(result).toMatchObject({
       outcome: 'submitted',
-      outputs: { medicalInsuranceNo: submissions[0]?.receipt.medicalInsuranceNo },
+      outputs: { medicalInsuranceNo: submission.receipt.medicalInsuranceNo },
     });
     expect(result.comparison.every((row) => row.matches)).toBe(true);
   });

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ItemRunRequest } from '../../bots/item-runner.ts';
-import { expectedFields, received } from './support/expect-received.ts';
 import { registeredRequest } from './support/later-items.ts';
 import { RecordingIo } from './support/sandbox.ts';
 import { sandboxAndRunner } from './support/sandbox-runner.ts';
+import { expectSoleSubmission } from './support/sole-submission.ts';
 
 /** 公章刻制备案: five seal rows, the district's engraver picked from the live list, an SMS code from a person. */
 describe('seal-engraving on the public-security portal', () => {
@@ -18,21 +18,14 @@ describe('seal-engraving on the public-security portal', () => {
   it('files the five seals; the SMS code comes from a person; every field arrives once as projected', async () => {
     const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q, 'public-security'));
     const result = await runner.run(request, io);
-    const submissions = await sandbox.submissions('public-security');
-    expect(submissions).toHaveLength(1);
-    const fields = submissions[0]?.fields ?? {};
+    // The engraver is the bot's pick from the live list; the code, the one a person was sent.
+    const submission = await expectSoleSubmission(sandbox, request, (fields) => ({
+      engravingCompany: fields.engravingCompany,
+      smsCode: fields.smsCode,
+    }));
+    const { fields } = submission;
     expect(fields.engravingCompany).toMatch(/^漳州市龙文区/);
     expect(String(fields.smsCode)).toMatch(/^\d{6}$/);
-    expect(received(fields)).toEqual(
-      expectedFields(
-        request.values as Record<string, unknown>,
-        {},
-        {
-          engravingCompany: fields.engravingCompany,
-          smsCode: fields.smsCode,
-        },
-      ),
-    );
     expect(io.questions.map((q) => [q.kind, q.prompt])).toEqual([
       ['sms-code', '请输入发送到 138****1234 的 6 位短信验证码'],
     ]);
@@ -49,7 +42,7 @@ describe('seal-engraving on the public-security portal', () => {
     expect(result).toMatchObject({
       outcome: 'submitted',
       awaitingResult: false,
-      receipt: { filingNo: submissions[0]?.reference },
+      receipt: { filingNo: submission.reference },
     });
     expect(result.comparison.find((row) => row.fieldId === 'smsCode')?.onPage).toBe('******');
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { expectedFields, received } from './support/expect-received.ts';
 import { registeredRequest } from './support/later-items.ts';
 import { RecordingIo } from './support/sandbox.ts';
 import { sandboxAndRunner } from './support/sandbox-runner.ts';
+import { expectSoleSubmission } from './support/sole-submission.ts';
 
 /** 单位社会保险登记: a table layout (labels in header cells), verification first, an industry tree, yyyyMMdd. */
 describe('social-insurance on the social-insurance portal', () => {
@@ -13,14 +13,10 @@ describe('social-insurance on the social-insurance portal', () => {
     const request = await registeredRequest(sandbox, 'social-insurance', 'social-insurance', companyName);
     const io = new RecordingIo(sandbox.dir, (q) => sandbox.answer(q));
     const result = await runner.run(request, io);
-    const submissions = await sandbox.submissions('social-insurance');
-    expect(submissions).toHaveLength(1);
-    expect(received(submissions[0]?.fields)).toEqual(
-      expectedFields(request.values as Record<string, unknown>, {}),
-    );
+    const submission = await expectSoleSubmission(sandbox, request);
     expect(result).toMatchObject({
       outcome: 'submitted',
-      outputs: { socialInsuranceNo: submissions[0]?.receipt.socialInsuranceNo },
+      outputs: { socialInsuranceNo: submission.receipt.socialInsuranceNo },
     });
     expect(result.comparison.every((row) => row.matches)).toBe(true);
   });
