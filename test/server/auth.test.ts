@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountDelayMs } from '../../server/auth/login-limiter.ts';
 import { Client } from './client.ts';
 import { startTestServer, type TestServer } from './harness.ts';
-import { register } from './register.ts';
+import { registerAnew, registrationForm } from './register.ts';
 
 describe('accounts and sessions', () => {
   let web: TestServer;
@@ -14,15 +14,10 @@ describe('accounts and sessions', () => {
   afterAll(() => web.close());
 
   it('registers an applicant with a phone number, signs them in and shows the phone masked', async () => {
-    const client = new Client(web.base);
-    await client.get('/register');
-    const reply = await register(web, client, {
-      name: '张三',
-      phone: '13812345678',
-      password: 'Secret-pass-1',
-      confirm: 'Secret-pass-1',
-      consent: '1',
-    });
+    const { client, reply } = await registerAnew(
+      web,
+      registrationForm('张三', '13812345678', 'Secret-pass-1'),
+    );
     expect(reply.status).toBe(303);
     expect(reply.location).toBe('/my?welcome=1');
     const home = await client.get('/my');
@@ -37,36 +32,22 @@ describe('accounts and sessions', () => {
   });
 
   it('keeps a display name without the characters that reorder or hide text', async () => {
-    const client = new Client(web.base);
-    await client.get('/register');
-    const reply = await register(web, client, {
-      // U+202E would show the name reversed after it; U+200B and U+2066 are invisible.
-      name: ' 赵\u202E六\u200b\u2066 ',
-      phone: '13812340000',
-      password: 'Secret-pass-2',
-      confirm: 'Secret-pass-2',
-      consent: '1',
-    });
+    // U+202E would show the name reversed after it; U+200B and U+2066 are invisible.
+    const form = registrationForm(' 赵\u202E六\u200b\u2066 ', '13812340000', 'Secret-pass-2');
+    const { reply } = await registerAnew(web, form);
     expect(reply.status).toBe(303);
     expect((await web.services.users.findByLogin('13812340000'))?.displayName).toBe('赵六');
     // A name of nothing but such characters is no name.
-    const other = new Client(web.base);
-    await other.get('/register');
-    const empty = await register(web, other, {
-      name: '\u202E\u200b',
-      phone: '13812340001',
-      password: 'Secret-pass-3',
-      confirm: 'Secret-pass-3',
-      consent: '1',
-    });
+    const { reply: empty } = await registerAnew(
+      web,
+      registrationForm('\u202E\u200b', '13812340001', 'Secret-pass-3'),
+    );
     expect(empty.status).toBe(422);
     expect(empty.text).toMatch(/id="f-name-error"[^>]*>请输入姓名/);
   });
 
   it('shows each registration problem beside its field, in Chinese', async () => {
-    const client = new Client(web.base);
-    await client.get('/register');
-    const reply = await register(web, client, {
+    const { reply } = await registerAnew(web, {
       name: '',
       phone: '123',
       password: 'short',

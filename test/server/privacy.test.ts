@@ -3,7 +3,7 @@ import { Client } from './client.ts';
 import { SECRET_ID_NUMBER } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { fillReference, referenceTyped } from './reference.ts';
-import { register } from './register.ts';
+import { register, registrationForm } from './register.ts';
 
 const SCRIPT = '<script>alert("x")</script>';
 const IMAGE = '<img src=x onerror=alert(1)>';
@@ -34,13 +34,11 @@ describe('escaping and personal data', () => {
       };
     }
     await applicant.get('/register');
-    const registered = await register(web, applicant, {
-      name: SCRIPT,
-      phone: '13812345678',
-      password: 'Secret-pass-1',
-      confirm: 'Secret-pass-1',
-      consent: '1',
-    });
+    const registered = await register(
+      web,
+      applicant,
+      registrationForm(SCRIPT, '13812345678', 'Secret-pass-1'),
+    );
     await applicant.get(registered.location ?? '/my');
     const created = await applicant.sendJson('POST', '/api/applications', {
       bundleId: 'open-company',

@@ -1,5 +1,5 @@
 import { OutboxSms } from '../../server/sms/sms.ts';
-import type { Client, Reply } from './client.ts';
+import { Client, type Reply } from './client.ts';
 import type { TestServer } from './harness.ts';
 
 /** The code in the newest message the server "sent" to `phone` (the test server's SMS outbox). */
@@ -24,4 +24,23 @@ export async function register(
   if (started.status !== 303 || started.location !== '/register/verify') return started;
   await client.get('/register/verify');
   return client.postForm('/register/verify', { code: smsCodeFor(web, form.phone ?? '') });
+}
+
+/** The registration form of a person who types the password twice alike and agrees to the notice. */
+export const registrationForm = (name: string, phone: string, password: string): Record<string, string> => ({
+  name,
+  phone,
+  password,
+  confirm: password,
+  consent: '1',
+});
+
+/** A new visitor opens the registration page and registers with `form` (see `register`). */
+export async function registerAnew(
+  web: TestServer,
+  form: Record<string, string>,
+): Promise<{ client: Client; reply: Reply }> {
+  const client = new Client(web.base);
+  await client.get('/register');
+  return { client, reply: await register(web, client, form) };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
 import { Client } from './client.ts';
 import { startTestServer, type TestServer } from './harness.ts';
+import { registrationForm } from './register.ts';
 
 /**
  * Issue 19: registration checks that the phone belongs to the person. The account is created only after the
@@ -200,13 +201,10 @@ describe('registration on a server with no SMS sender (production without SMS_WE
     // A form posted anyway (an old tab, a script) is refused the same way: no code, no pending registration.
     const client = new Client(web.base);
     await client.get('/register');
-    const posted = await client.postForm('/register', {
-      name: '周晓明',
-      phone: '13866668888',
-      password: 'Phone-pass-7',
-      confirm: 'Phone-pass-7',
-      consent: '1',
-    });
+    const posted = await client.postForm(
+      '/register',
+      registrationForm('周晓明', '13866668888', 'Phone-pass-7'),
+    );
     expect(posted.status).toBe(503);
     expect(posted.text).toContain('暂不能在线注册');
     expect(posted.text).not.toContain('data-dev-sms');
