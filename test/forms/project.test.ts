@@ -3,6 +3,7 @@ import { loadCase } from '../../forms/cases/load.ts';
 import { resolveForm } from '../../forms/derive/resolve.ts';
 import { mergeBundle } from '../../forms/merge/merge.ts';
 import { flattenProjection, projectItem } from '../../forms/project/project.ts';
+import { LIN_ZHIYUAN_ID_CARD, restaurantLicence } from '../support/restaurant-documents.ts';
 import { resolvedReference } from './reference.ts';
 import { REFERENCE_PROJECTIONS } from './reference-projections.ts';
 
@@ -89,27 +90,8 @@ describe('projecting the reference case onto each original form', () => {
         'declarations.accepted': '1',
       },
       documents: [
-        {
-          id: 'licence',
-          kind: 'businessLicence',
-          fields: {
-            name: '漳州味来餐饮有限公司',
-            creditCode: '91350603MA0044EF1P',
-            domicile: '福建省漳州市龙文区建元路2号101室',
-            establishedDate: '2024年12月5日',
-          },
-        },
-        {
-          id: 'id-1',
-          kind: 'idCardFront',
-          person: 'p1',
-          fields: {
-            name: '林志远',
-            idNumber: '350603198506120316',
-            ethnicity: '汉',
-            address: '福建省漳州市龙文区蓝田镇湘桥村123号',
-          },
-        },
+        restaurantLicence('漳州味来餐饮有限公司'),
+        LIN_ZHIYUAN_ID_CARD,
         { id: 'cert-1', kind: 'foodSafetyCertificate', person: 'p1' },
         { id: 'health', kind: 'healthCertificates' },
         { id: 'layout', kind: 'layoutPlan' },

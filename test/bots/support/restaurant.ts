@@ -3,6 +3,7 @@ import { resolveForm } from '../../../forms/derive/resolve.ts';
 import { mergeBundle } from '../../../forms/merge/merge.ts';
 import { projectItem } from '../../../forms/project/project.ts';
 import type { PortalId } from '../../../sandbox/kit/portal.ts';
+import { LIN_ZHIYUAN_ID_CARD, restaurantLicence } from '../../support/restaurant-documents.ts';
 import { accountOf } from './later-items.ts';
 import type { Sandbox } from './sandbox.ts';
 
@@ -43,27 +44,8 @@ export function restaurantValues(itemId: string, companyName: string): Record<st
       'declarations.accepted': '1',
     },
     documents: [
-      {
-        id: 'licence',
-        kind: 'businessLicence',
-        fields: {
-          name: companyName,
-          creditCode: '91350603MA0044EF1P',
-          domicile: '福建省漳州市龙文区建元路2号101室',
-          establishedDate: '2024年12月5日',
-        },
-      },
-      {
-        id: 'id-1',
-        kind: 'idCardFront',
-        person: 'p1',
-        fields: {
-          name: '林志远',
-          idNumber: '350603198506120316',
-          ethnicity: '汉',
-          address: '福建省漳州市龙文区蓝田镇湘桥村123号',
-        },
-      },
+      restaurantLicence(companyName),
+      LIN_ZHIYUAN_ID_CARD,
       {
         id: 'id-2',
         kind: 'idCardFront',
