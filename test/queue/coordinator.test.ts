@@ -15,19 +15,11 @@ import { applicationItems } from '../../store/application-items.repo.ts';
 import { botRuns } from '../../store/bot-runs.repo.ts';
 import { humanTasks } from '../../store/human-tasks.repo.ts';
 import { openTestPglite, type TestStore } from '../support/stores.ts';
+import { OPEN_COMPANY } from './open-company-plan.ts';
 import { defaultScript, type Script, ScriptedRunner } from './scripted-runner.ts';
 
-const PLAN: PlanItem[] = [
-  { itemId: 'business-registration', portalId: 'market-regulation', needs: [] },
-  { itemId: 'seal-engraving', portalId: 'public-security', needs: ['business-registration'] },
-  { itemId: 'bank-account', portalId: 'bank', needs: ['business-registration'] },
-  { itemId: 'tax-registration', portalId: 'tax', needs: ['business-registration', 'bank-account'] },
-  {
-    itemId: 'social-insurance',
-    portalId: 'social-insurance',
-    needs: ['business-registration', 'bank-account'],
-  },
-];
+/** The first five 开办企业 items: three waves, two items that need two others. */
+const PLAN: PlanItem[] = OPEN_COMPANY.slice(0, 5);
 const PORTALS = PLAN.map((p) => p.portalId);
 
 const TUNING: QueueTuning = {
