@@ -1,8 +1,8 @@
 import { PersonNeededError } from '../errors/index.ts';
 import type { ItemRunIo, WarmOutcome, WarmRequest } from '../item-runner.ts';
 import type { ExecuteDeps } from './execute.ts';
+import { loginOnly } from './login-only.ts';
 import { sessionAccount } from './portal-sessions.ts';
-import { Run } from './run.ts';
 import type { PortalDeclaration } from './types.ts';
 
 /**
@@ -43,17 +43,8 @@ export async function warmSession(
       beforeFinalSubmit: () => Promise.reject(new Error('a warm-up never submits')),
       askPerson: () => Promise.reject(new PersonNeededError('提前登录不请窗口人员协助', 'captcha')),
     };
-    const run = new Run(
-      page,
-      { ...request, applicationRef: '', values: {}, documents: {}, reconcile: false },
-      io,
-      deps.settings,
-      deps.readCaptcha,
-      false,
-      undefined,
-      declaration,
-    );
-    await declaration.login(run);
+    const filesNothing = { ...request, applicationRef: '', values: {}, documents: {}, reconcile: false };
+    await loginOnly(page, filesNothing, io, deps, declaration);
     sessions.giveBack(account, await context.storageState());
     return 'logged-in';
   } finally {

@@ -1,5 +1,5 @@
 import type { ItemRunRequest } from '../../item-runner.ts';
-import { Run } from '../run.ts';
+import { loginOnly } from '../login-only.ts';
 import type { PortalDeclaration } from '../types.ts';
 import { censusOf } from './census.ts';
 import type { PageCensus } from './types.ts';
@@ -19,21 +19,7 @@ export async function censusOfUrl(
   try {
     lease.context.setDefaultTimeout(deps.settings.actionTimeoutMs);
     const page = await lease.context.newPage();
-    if (login) {
-      const io = quietIo(controller.signal);
-      const { declaration } = login;
-      const run = new Run(
-        page,
-        login.request,
-        io,
-        deps.settings,
-        deps.readCaptcha,
-        false,
-        undefined,
-        declaration,
-      );
-      await login.declaration.login(run);
-    }
+    if (login) await loginOnly(page, login.request, quietIo(controller.signal), deps, login.declaration);
     await page.goto(url, { waitUntil: 'load' });
     return await censusOf(page);
   } finally {
