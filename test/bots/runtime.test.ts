@@ -11,9 +11,9 @@ import { busyText } from '../../bots/runtime/health.ts';
 import { findOne } from '../../bots/runtime/locate.ts';
 import { resolveRunnerOptions } from '../../bots/runtime/options.ts';
 import { isPersonalField, maskValue } from '../../bots/runtime/personal.ts';
-import { Run } from '../../bots/runtime/run.ts';
 import { divSelect, readAndAccept, text, upload } from '../../bots/runtime/widgets/index.ts';
 import { newPuzzle, renderPuzzle } from '../../sandbox/bank/slider.ts';
+import { localRun } from './support/local-page.ts';
 
 /** The runtime's parts on their own: the slider solver, the pool's recycling, strict locators, masking. */
 describe('bot runtime', () => {
@@ -86,25 +86,8 @@ describe('bot runtime', () => {
         <script>
           addEventListener('wheel', () => { const end = Date.now() + 20000; while (Date.now() < end); }, { passive: false });
         </script>`);
-      const io = {
-        signal: new AbortController().signal,
-        tracePath: '',
-        step: async () => {},
-        beforeFinalSubmit: async () => {},
-        askPerson: async () => '',
-      };
-      const request = {
-        applicationId: 'a',
-        applicationRef: 'r',
-        itemId: 'x',
-        portalId: 'p',
-        baseUrl: 'http://127.0.0.1/',
-        values: {},
-        documents: {},
-        reconcile: false,
-      };
       const settings = resolveRunnerOptions({ actionTimeoutMs: 1_000, navigationTimeoutMs: 30_000 });
-      const run = new Run(page, request, io, settings, undefined);
+      const run = localRun(page, { values: {}, settings });
       const started = Date.now();
       const failure = await readAndAccept('我已阅读并同意')
         .fill(run, page.locator('#notice'), '1')
@@ -116,7 +99,7 @@ describe('bot runtime', () => {
       // Reading the page (page.evaluate, no timeout of its own either) gives up after a page load's time.
       const reading = Date.now();
       const quick = resolveRunnerOptions({ navigationTimeoutMs: 1_000 });
-      const unread = await busyText(new Run(page, request, io, quick, undefined)).catch((e: unknown) => e);
+      const unread = await busyText(localRun(page, { values: {}, settings: quick })).catch((e: unknown) => e);
       expect(unread).toBeInstanceOf(PortalUnavailableError);
       expect(Date.now() - reading).toBeLessThan(5_000);
     });
@@ -144,26 +127,7 @@ describe('bot runtime', () => {
         values: Record<string, unknown>,
         findTimeoutMs = 200,
         documents: Record<string, AttachedDocument> = {},
-      ) => {
-        const request = {
-          applicationId: 'a',
-          applicationRef: 'r',
-          itemId: 'x',
-          portalId: 'p',
-          baseUrl: 'http://127.0.0.1/',
-          values,
-          documents,
-          reconcile: false,
-        };
-        const io = {
-          signal: new AbortController().signal,
-          tracePath: '',
-          step: async () => {},
-          beforeFinalSubmit: async () => {},
-          askPerson: async () => '',
-        };
-        return new Run(on, request, io, resolveRunnerOptions({ findTimeoutMs }), undefined);
-      };
+      ) => localRun(on, { values, documents, findTimeoutMs });
 
       const inputNextTo = async (find: Parameters<typeof findOne>[1], scope = page) =>
         (await findOne(scope, find, 200)).locator('input').inputValue();

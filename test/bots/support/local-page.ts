@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import type { AttachedDocument, StepRecord } from '../../../bots/item-runner.ts';
 import { BrowserPool } from '../../../bots/runtime/browser-pool.ts';
-import { resolveRunnerOptions } from '../../../bots/runtime/options.ts';
+import { type RunnerSettings, resolveRunnerOptions } from '../../../bots/runtime/options.ts';
 import { Run } from '../../../bots/runtime/run.ts';
 
 /** The local pages' origin; every request to it is answered by the test (nothing leaves the browser). */
@@ -100,13 +100,17 @@ export async function openLocalPage(
   }
 }
 
-/** A run of an item on a local page, for filling steps: no person to ask, steps kept only by `step`. */
+/**
+ * A run of an item on a local page, for filling steps: no person to ask, steps kept only by `step`. Its
+ * settings are the defaults with `findTimeoutMs` (2 s unless given), or `settings` whole.
+ */
 export function localRun(
   page: Page,
   options: {
     values: Record<string, unknown>;
     documents?: Record<string, AttachedDocument>;
     findTimeoutMs?: number;
+    settings?: RunnerSettings;
     step?: (record: StepRecord) => Promise<void>;
   },
 ): Run {
@@ -129,7 +133,7 @@ export function localRun(
       beforeFinalSubmit: async () => {},
       askPerson: async () => '',
     },
-    resolveRunnerOptions({ findTimeoutMs: options.findTimeoutMs ?? 2000 }),
+    options.settings ?? resolveRunnerOptions({ findTimeoutMs: options.findTimeoutMs ?? 2000 }),
     undefined,
   );
 }
