@@ -4,6 +4,7 @@ import { oracleFigures } from '../../cli/bench/support/e2e-oracle.ts';
 import { type OracleItem, oracleBound } from '../../cli/bench/support/oracle.ts';
 import { oracleItems, oracleWork } from '../../cli/bench/support/oracle-work.ts';
 import { startPortals } from '../../sandbox/start.ts';
+import { OPEN_COMPANY_ITEMS } from '../support/open-company.ts';
 
 /** The oracle bound's arithmetic (support/oracle.ts) and the declared work of the ten items. */
 describe('bench e2e oracle bound', () => {
@@ -98,15 +99,7 @@ describe('bench e2e oracle bound', () => {
     noticeSeconds: 8,
     smsReplyMs: 5_000,
   };
-  const bundle = [
-    'business-registration',
-    'seal-engraving',
-    'bank-account',
-    'tax-registration',
-    'social-insurance',
-    'medical-insurance',
-    'housing-fund',
-  ];
+  const bundle = OPEN_COMPANY_ITEMS;
 
   it('files the seven portals of the reference case under the bench defaults, by hand', () => {
     const result = oracleBound(oracleItems(bundle, settings), 150);

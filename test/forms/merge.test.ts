@@ -4,6 +4,7 @@ import { ITEMS, itemDef } from '../../forms/items/index.ts';
 import type { ItemDef } from '../../forms/items/types.ts';
 import { mergeBundle, mergeItems } from '../../forms/merge/merge.ts';
 import { SECTIONS } from '../../forms/model/sections.ts';
+import { OPEN_COMPANY_ITEMS } from '../support/open-company.ts';
 
 const field = (form: ReturnType<typeof mergeBundle>, key: string) => form.fields.find((f) => f.key === key);
 
@@ -33,14 +34,8 @@ describe('merging the 开办企业 bundle', () => {
     }
     const credit = form.outputs.find((o) => o.element === 'company.creditCode');
     expect(credit).toMatchObject({ item: 'business-registration', output: 'creditCode' });
-    expect(credit?.usedBy.map((u) => u.item)).toEqual([
-      'seal-engraving',
-      'bank-account',
-      'tax-registration',
-      'social-insurance',
-      'medical-insurance',
-      'housing-fund',
-    ]);
+    // Every item after 设立登记 uses it.
+    expect(credit?.usedBy.map((u) => u.item)).toEqual(OPEN_COMPANY_ITEMS.slice(1));
   });
 
   it('takes each element once, with the items and labels that use it', () => {

@@ -1,6 +1,6 @@
 import type { PlanItem } from '../../queue/planner.ts';
 
-/** The 开办企业 items with their portals and needs, written out as the planner receives them. */
+/** The 开办企业 items with their portals and needs, in the bundle's order, as the planner receives them. */
 export const OPEN_COMPANY: PlanItem[] = [
   { itemId: 'business-registration', portalId: 'market-regulation', needs: [] },
   { itemId: 'seal-engraving', portalId: 'public-security', needs: ['business-registration'] },
@@ -18,3 +18,6 @@ export const OPEN_COMPANY: PlanItem[] = [
   },
   { itemId: 'housing-fund', portalId: 'housing-fund', needs: ['business-registration', 'bank-account'] },
 ];
+
+/** The 开办企业 items' ids in the bundle's order. */
+export const OPEN_COMPANY_ITEMS = OPEN_COMPANY.map((item) => item.itemId);
