@@ -1,11 +1,10 @@
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bots/browser/launch.ts';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { until } from './bots-harness.ts';
 import { signInPage } from './browser-sign-in.ts';
 import { Client } from './client.ts';
 import { jpeg, pdf } from './fixtures.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import { serverInChromium } from './server-in-chromium.ts';
 
 /**
  * Issue 19's review of 上传材料 (server/static/materials.js): two files chosen one right after the other are
@@ -15,19 +14,10 @@ import { startTestServer, type TestServer } from './harness.ts';
  * make each order happen for sure.
  */
 describe('two quick uploads on the materials page, in Chromium', () => {
-  let web: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    web = await startTestServer();
-    await web.addUser('applicant', '13905960002', 'Owner-pass-2', { name: '陈二鸣' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await web?.close();
+  const { web, browser, contexts } = serverInChromium({
+    setUp: async (web) => {
+      await web.addUser('applicant', '13905960002', 'Owner-pass-2', { name: '陈二鸣' });
+    },
   });
 
   /** A new application's materials page, with each upload's answer held until its file's gate opens. */

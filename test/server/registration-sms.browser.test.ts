@@ -1,9 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newChineseContext } from '../../bots/browser/launch.ts';
 import { Client } from './client.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import { startTestServer } from './harness.ts';
 import { registrationForm } from './register.ts';
+import { serverInChromium } from './server-in-chromium.ts';
 
 /**
  * Issue 19: registration checks that the phone belongs to the person. The account is created only after the
@@ -14,19 +15,7 @@ import { registrationForm } from './register.ts';
  * no registration.
  */
 describe('registration with an SMS code, in Chromium', () => {
-  let web: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    web = await startTestServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await web?.close();
-  });
+  const { web, browser, contexts } = serverInChromium();
 
   async function fillRegistration(name: string, phone: string): Promise<Page> {
     const context = await newChineseContext(browser, { viewport: { width: 390, height: 844 } });
@@ -169,19 +158,7 @@ describe('registration with an SMS code, in Chromium', () => {
 });
 
 describe('registration on a server with no SMS sender (production without SMS_WEBHOOK_URL)', () => {
-  let web: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    web = await startTestServer({ sms: null });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await web?.close();
-  });
+  const { web, browser, contexts } = serverInChromium({ start: () => startTestServer({ sms: null }) });
 
   it('says registration is closed instead of offering a form, and never shows or makes a code', async () => {
     const context = await newChineseContext(browser, { viewport: { width: 390, height: 844 } });

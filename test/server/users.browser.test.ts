@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newChineseContext } from '../../bots/browser/launch.ts';
 import { signIn as signInOn } from './browser-sign-in.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import { serverInChromium } from './server-in-chromium.ts';
 
 /**
  * Issue 19: an admin manages accounts in the browser — creates a clerk, resets the password, moves the
@@ -10,19 +10,10 @@ import { startTestServer, type TestServer } from './harness.ts';
  * is what the person signing in meets (and what the audit log records).
  */
 describe('admin manages accounts in Chromium', () => {
-  let web: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    web = await startTestServer();
-    await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await web?.close();
+  const { web, browser, contexts } = serverInChromium({
+    setUp: async (web) => {
+      await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
+    },
   });
 
   async function signIn(login: string, password: string): Promise<{ page: Page; ok: boolean }> {

@@ -1,0 +1,44 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../../bots/browser/launch.ts';
+import { startTestServer, type TestServer } from './harness.ts';
+
+/** Stands for what `live()` returns once beforeAll has made it; used earlier, it fails saying so. */
+function lateProxy<T extends object>(what: string, live: () => T | undefined): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const value = live();
+      if (!value) throw new Error(`${what} is started in beforeAll`);
+      const member: unknown = Reflect.get(value, key);
+      return typeof member === 'function' ? member.bind(value) : member;
+    },
+  });
+}
+
+/**
+ * A test server and Chromium for one describe block: the server started before its tests (by `start`, then
+ * `setUp` with it), then the browser; after them, every context a test put in `contexts`, the browser and
+ * the server are closed. What is returned stands for the server and the browser until they are started.
+ */
+export function serverInChromium(
+  options: { start?: () => Promise<TestServer>; setUp?: (web: TestServer) => Promise<void> } = {},
+): { web: TestServer; browser: Browser; contexts: BrowserContext[] } {
+  let web: TestServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    web = await (options.start ?? startTestServer)();
+    await options.setUp?.(web);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await web?.close();
+  });
+  return {
+    web: lateProxy('the test server', () => web),
+    browser: lateProxy('Chromium', () => browser),
+    contexts,
+  };
+}
