@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newChineseContext } from '../../bots/browser/launch.ts';
 import { loadCase, type Row } from '../../forms/index.ts';
 import { refreshResolution } from '../../server/workspace/workspace.ts';
 import { Client } from './client.ts';
 import { jpeg } from './fixtures.ts';
-import { startTestServer, type TestServer } from './harness.ts';
 import { fillReference, referenceTyped } from './reference.ts';
+import { serverInChromium } from './server-in-chromium.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -22,63 +22,60 @@ const SHOTS = process.env.UPDATE_SCREENSHOTS
  * each issue and blames only what was typed, and the texts agreed to opened in a dialog.
  */
 describe('the applicant form in Chromium', () => {
-  let web: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let complete = '';
   let started = '';
 
-  beforeAll(async () => {
-    web = await startTestServer();
-    await web.addUser('applicant', '13805961234', 'Owner-pass-1', { name: '林志远' });
-    const client = new Client(web.base);
-    await client.login('13805961234', 'Owner-pass-1');
-    const create = async () =>
-      (
-        await client.sendJson('POST', '/api/applications', { bundleId: 'open-company', centreId: 'longwen' })
-      ).json<{ id: string }>().id;
-    // The reference case complete, and the same case right after its three ID cards were read.
-    complete = await create();
-    await fillReference(client, complete);
-    started = await create();
-    const reference = await loadCase('reference');
-    const persons = ((await referenceTyped()).persons as readonly Row[]).map(({ id, roles }) => ({
-      id,
-      roles,
-    }));
-    const saved = await client.sendJson('PUT', `/api/applications/${started}/values`, {
-      typed: { scope: [{}], persons },
-    });
-    expect(saved.status).toBe(200);
-    // Their ID cards uploaded and read with confidence, as OCR stores a reading.
-    const picture = await jpeg(160, 100);
-    for (const person of persons) {
-      const reply = await client.upload(
-        `/api/applications/${started}/documents`,
-        { material: 'idCardFront', subject: String(person.id) },
-        { name: '身份证.jpg', content: picture },
-        { csrf: 'header' },
-      );
-      const card = reference.documents.find((doc) => doc.kind === 'idCardFront' && doc.person === person.id);
-      const fields = Object.fromEntries(
-        Object.entries(card?.fields ?? {}).map(([name, value]) => [
-          name,
-          { value, confidence: 0.99, status: 'confident', label: name },
-        ]),
-      );
-      await web.services.documents.setOcr(reply.json<{ id: string }>().id, {
-        status: 'done',
-        result: { documentType: 'idCardFront', fields, warnings: [] },
+  const { web, browser, contexts } = serverInChromium({
+    setUp: async (web) => {
+      await web.addUser('applicant', '13805961234', 'Owner-pass-1', { name: '林志远' });
+      const client = new Client(web.base);
+      await client.login('13805961234', 'Owner-pass-1');
+      const create = async () =>
+        (
+          await client.sendJson('POST', '/api/applications', {
+            bundleId: 'open-company',
+            centreId: 'longwen',
+          })
+        ).json<{ id: string }>().id;
+      // The reference case complete, and the same case right after its three ID cards were read.
+      complete = await create();
+      await fillReference(client, complete);
+      started = await create();
+      const reference = await loadCase('reference');
+      const persons = ((await referenceTyped()).persons as readonly Row[]).map(({ id, roles }) => ({
+        id,
+        roles,
+      }));
+      const saved = await client.sendJson('PUT', `/api/applications/${started}/values`, {
+        typed: { scope: [{}], persons },
       });
-    }
-    await refreshResolution(web.services, started);
-    browser = await launchChromium();
-    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await web?.close();
+      expect(saved.status).toBe(200);
+      // Their ID cards uploaded and read with confidence, as OCR stores a reading.
+      const picture = await jpeg(160, 100);
+      for (const person of persons) {
+        const reply = await client.upload(
+          `/api/applications/${started}/documents`,
+          { material: 'idCardFront', subject: String(person.id) },
+          { name: '身份证.jpg', content: picture },
+          { csrf: 'header' },
+        );
+        const card = reference.documents.find(
+          (doc) => doc.kind === 'idCardFront' && doc.person === person.id,
+        );
+        const fields = Object.fromEntries(
+          Object.entries(card?.fields ?? {}).map(([name, value]) => [
+            name,
+            { value, confidence: 0.99, status: 'confident', label: name },
+          ]),
+        );
+        await web.services.documents.setOcr(reply.json<{ id: string }>().id, {
+          status: 'done',
+          result: { documentType: 'idCardFront', fields, warnings: [] },
+        });
+      }
+      await refreshResolution(web.services, started);
+      if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+    },
   });
 
   async function signIn(viewport: { width: number; height: number }): Promise<Page> {

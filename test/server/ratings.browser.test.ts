@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bots/browser/launch.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { RatingsRepo } from '../../store/ratings.repo.ts';
 import { signInPage } from './browser-sign-in.ts';
 import { Client } from './client.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import { serverInChromium } from './server-in-chromium.ts';
 
 /**
  * Issue 19, 好差评: the applicant rates a finished application in Chromium (nothing preselected, a reason
@@ -13,9 +12,6 @@ import { startTestServer, type TestServer } from './harness.ts';
  * application. A phone number typed into a comment is masked on the staff pages.
  */
 describe('好差评 from the applicant to the clerk and the admin', () => {
-  let web: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   const ids: Record<'slow' | 'unclear' | 'praised', string> = { slow: '', unclear: '', praised: '' };
   const refs: Record<string, string> = {};
   let clerkId = '';
@@ -43,31 +39,26 @@ describe('好差评 from the applicant to the clerk and the admin', () => {
     return id;
   }
 
-  beforeAll(async () => {
-    web = await startTestServer();
-    applicantId = await web.addUser('applicant', '13805961234', 'Owner-pass-1', { name: '林志远' });
-    clerkId = await web.addUser('clerk', 'clerk.longwen', 'Clerk-pass-1', { name: '王窗口' });
-    const colleague = await web.addUser('clerk', 'clerk.zhao', 'Clerk-pass-2', { name: '赵窗口' });
-    const other = await web.addUser('clerk', 'clerk.xc', 'Clerk-pass-3', {
-      name: '陈窗口',
-      centreId: 'xiangcheng',
-    });
-    await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
-    const applicant = new Client(web.base);
-    await applicant.login('13805961234', 'Owner-pass-1');
-    ids.slow = await finished(applicant, 'longwen', '漳州市龙文区云杉科技有限公司', clerkId);
-    ids.unclear = await finished(applicant, 'longwen', '漳州市龙文区松柏商贸有限公司', colleague);
-    ids.praised = await finished(applicant, 'xiangcheng', '漳州市芗城区榕树餐饮有限公司', other);
-    // The other two are rated as the detail page would store them.
-    const ratings = new RatingsRepo(web.store.db);
-    expect(await ratings.add(applicantId, ids.unclear, 3, '材料要求没有一次说清楚')).toBe(true);
-    expect(await ratings.add(applicantId, ids.praised, 5, null)).toBe(true);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await web?.close();
+  const { web, browser, contexts } = serverInChromium({
+    setUp: async (web) => {
+      applicantId = await web.addUser('applicant', '13805961234', 'Owner-pass-1', { name: '林志远' });
+      clerkId = await web.addUser('clerk', 'clerk.longwen', 'Clerk-pass-1', { name: '王窗口' });
+      const colleague = await web.addUser('clerk', 'clerk.zhao', 'Clerk-pass-2', { name: '赵窗口' });
+      const other = await web.addUser('clerk', 'clerk.xc', 'Clerk-pass-3', {
+        name: '陈窗口',
+        centreId: 'xiangcheng',
+      });
+      await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
+      const applicant = new Client(web.base);
+      await applicant.login('13805961234', 'Owner-pass-1');
+      ids.slow = await finished(applicant, 'longwen', '漳州市龙文区云杉科技有限公司', clerkId);
+      ids.unclear = await finished(applicant, 'longwen', '漳州市龙文区松柏商贸有限公司', colleague);
+      ids.praised = await finished(applicant, 'xiangcheng', '漳州市芗城区榕树餐饮有限公司', other);
+      // The other two are rated as the detail page would store them.
+      const ratings = new RatingsRepo(web.store.db);
+      expect(await ratings.add(applicantId, ids.unclear, 3, '材料要求没有一次说清楚')).toBe(true);
+      expect(await ratings.add(applicantId, ids.praised, 5, null)).toBe(true);
+    },
   });
 
   it('takes the applicant’s rating only with a reason below 满意 and after a confirmation', async () => {
