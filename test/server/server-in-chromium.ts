@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../bots/browser/launch.ts';
+import { startTestServerWithBots, type TestBots } from './bots-harness.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 /** Stands for what `live()` returns once beforeAll has made it; used earlier, it fails saying so. */
@@ -40,5 +41,24 @@ export function serverInChromium(
     web: lateProxy('the test server', () => web),
     browser: lateProxy('Chromium', () => browser),
     contexts,
+  };
+}
+
+/** serverInChromium on a server whose one key goes through the real queue with the scripted bots (`bots`). */
+export function botsServerInChromium(setUp?: (web: TestServer) => Promise<void>): {
+  web: TestServer;
+  bots: TestBots;
+  browser: Browser;
+  contexts: BrowserContext[];
+} {
+  let bots: TestBots | undefined;
+  const start = async () => {
+    const started = await startTestServerWithBots();
+    bots = started.bots;
+    return started.web;
+  };
+  return {
+    ...serverInChromium({ start, ...(setUp ? { setUp } : {}) }),
+    bots: lateProxy('the bots', () => bots),
   };
 }
