@@ -1,21 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Client } from './client.ts';
+import { describeServer } from './describe-server.ts';
 import { openEvents } from './event-stream.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import { startTestServer } from './harness.ts';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
 /** Issue 18: a password change and a disabled account end every session of the account, streams included. */
 describe('sessions end with the password or the account', () => {
-  let web: TestServer;
   let clerkId: string;
-  beforeAll(async () => {
-    web = await startTestServer();
-    await web.addUser('applicant', '13800000011', 'Old-pass-11', { name: '孙八' });
-    clerkId = await web.addUser('clerk', 'zhou.clerk', 'Clerk-pass-1', { name: '周窗口' });
-    await web.addUser('admin', 'wu.admin', 'Admin-pass-1', { name: '吴管理' });
+  const web = describeServer({
+    setUp: async (web) => {
+      await web.addUser('applicant', '13800000011', 'Old-pass-11', { name: '孙八' });
+      clerkId = await web.addUser('clerk', 'zhou.clerk', 'Clerk-pass-1', { name: '周窗口' });
+      await web.addUser('admin', 'wu.admin', 'Admin-pass-1', { name: '吴管理' });
+    },
   });
-  afterAll(() => web.close());
 
   it('refuses a wrong current password and leaves every session as it was', async () => {
     const here = new Client(web.base);
@@ -96,12 +96,12 @@ describe('sessions end with the password or the account', () => {
 
 /** A stream sends no requests of its own: it ends when its session does, however that happens. */
 describe('open streams end with their session', () => {
-  let web: TestServer;
-  beforeAll(async () => {
-    web = await startTestServer({ options: { sessionIdleMs: 1500, streamRecheckMs: 200 } });
-    await web.addUser('clerk', 'zheng.clerk', 'Clerk-pass-1', { name: '郑窗口' });
+  const web = describeServer({
+    start: () => startTestServer({ options: { sessionIdleMs: 1500, streamRecheckMs: 200 } }),
+    setUp: async (web) => {
+      await web.addUser('clerk', 'zheng.clerk', 'Clerk-pass-1', { name: '郑窗口' });
+    },
   });
-  afterAll(() => web.close());
 
   it('ends a stream when its session is left idle past the limit', async () => {
     const clerk = new Client(web.base);

@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Client } from './client.ts';
+import { describeServer } from './describe-server.ts';
 import { SECRET_ID_NUMBER } from './fixtures.ts';
-import { startTestServer, type TestServer } from './harness.ts';
 import { fillReference } from './reference.ts';
 
 describe('/api', () => {
-  let web: TestServer;
   let owner: Client;
-
-  beforeAll(async () => {
-    web = await startTestServer();
-    await web.addUser('applicant', '13800000001', 'Owner-pass-1', { name: '甲' });
-    owner = new Client(web.base);
-    await owner.login('13800000001', 'Owner-pass-1');
+  const web = describeServer({
+    setUp: async (web) => {
+      await web.addUser('applicant', '13800000001', 'Owner-pass-1', { name: '甲' });
+      owner = new Client(web.base);
+      await owner.login('13800000001', 'Owner-pass-1');
+    },
   });
-  afterAll(() => web.close());
 
   it('serves an OpenAPI 3.1 document generated from the route schemas', async () => {
     const reply = await new Client(web.base).get('/api/openapi.json');

@@ -2,19 +2,8 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../bots/browser/launch.ts';
 import { startTestServerWithBots, type TestBots } from './bots-harness.ts';
+import { lateProxy } from './describe-server.ts';
 import { startTestServer, type TestServer } from './harness.ts';
-
-/** Stands for what `live()` returns once beforeAll has made it; used earlier, it fails saying so. */
-function lateProxy<T extends object>(what: string, live: () => T | undefined): T {
-  return new Proxy({} as T, {
-    get(_, key) {
-      const value = live();
-      if (!value) throw new Error(`${what} is started in beforeAll`);
-      const member: unknown = Reflect.get(value, key);
-      return typeof member === 'function' ? member.bind(value) : member;
-    },
-  });
-}
 
 /**
  * A test server and Chromium for one describe block: the server started before its tests (by `start`, then
