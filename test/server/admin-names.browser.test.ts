@@ -1,9 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import { describe, expect, it } from 'vitest';
+import { newChineseContext } from '../../bots/browser/launch.ts';
 import { fieldName, itemName } from '../../server/pages/admin/names.ts';
 import { signIn } from './browser-sign-in.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import { serverInChromium } from './server-in-chromium.ts';
 
 describe('Chinese names for identifiers on admin pages', () => {
   it('names items and a department form’s fields, rows counted from 1', () => {
@@ -16,16 +15,10 @@ describe('Chinese names for identifiers on admin pages', () => {
   });
 
   describe('the audit log in Chromium', () => {
-    let web: TestServer;
-    let browser: Browser;
-    beforeAll(async () => {
-      web = await startTestServer();
-      await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
-      browser = await launchChromium();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await web?.close();
+    const { web, browser } = serverInChromium({
+      setUp: async (web) => {
+        await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
+      },
     });
 
     it('shows actions, portals and items by name, never as identifiers', async () => {
