@@ -1,11 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bots/browser/launch.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../lib/logger.ts';
 import { AlertNotifier } from '../../server/alerts.ts';
-import { startTestServerWithBots, type TestBots } from './bots-harness.ts';
 import { signInPage } from './browser-sign-in.ts';
-import type { TestServer } from './harness.ts';
+import { botsServerInChromium } from './server-in-chromium.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook.ts';
 
 /**
@@ -13,22 +10,12 @@ import { startWebhookReceiver, type WebhookReceiver } from './webhook.ts';
  * is posted once to the webhook while it lasts (again if it comes back after it ended).
  */
 describe('alerts on the admin page and to a webhook', () => {
-  let web: TestServer;
-  let bots: TestBots | undefined;
-  let browser: Browser;
   let hook: WebhookReceiver<{ text: string; alert: { key: string; kind: string } }>;
-
-  beforeAll(async () => {
-    ({ web, bots } = await startTestServerWithBots());
+  const { web, bots, browser } = botsServerInChromium(async (web) => {
     await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
     hook = await startWebhookReceiver();
-    browser = await launchChromium();
   });
-  afterAll(async () => {
-    await browser?.close();
-    hook?.close();
-    await web?.close();
-  });
+  afterAll(() => hook?.close());
 
   it('shows a paused portal on /admin and posts it to the webhook once', async () => {
     const queue = bots?.queue;

@@ -1,34 +1,22 @@
 import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { newChineseContext } from '../../bots/browser/launch.ts';
 import { listWorkers, startHeartbeat, WORKERS_KEY } from '../../queue/heartbeat.ts';
-import { startTestServerWithBots, type TestBots } from './bots-harness.ts';
 import { signIn } from './browser-sign-in.ts';
-import type { TestServer } from './harness.ts';
+import { botsServerInChromium } from './server-in-chromium.ts';
 
 /**
  * Issue 19: the admin sees every process that runs bots — where, which version, which portals, how many
  * jobs now, the last heartbeat — and a process that stopped beating is shown as lost.
  */
 describe('the admin’s 工作进程 page in Chromium', () => {
-  let web: TestServer;
-  let bots: TestBots | undefined;
-  let browser: Browser;
   let redis: Redis;
-
-  beforeAll(async () => {
-    ({ web, bots } = await startTestServerWithBots());
+  const { web, bots, browser } = botsServerInChromium(async (web) => {
     await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
-    redis = new Redis(bots?.redisUrl ?? '');
-    browser = await launchChromium();
+    redis = new Redis(bots.redisUrl);
   });
-  afterAll(async () => {
-    await browser?.close();
-    redis?.disconnect();
-    await web?.close();
-  });
+  afterAll(() => redis?.disconnect());
 
   it('lists this process’s workers with their portals, and a silent one as lost', async () => {
     const old = new Date(Date.now() - 60_000).toISOString();
