@@ -6,6 +6,12 @@ import { startTestServer } from './harness.ts';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
+/** Changes the signed-in account's password on its page, as a person does (the new one typed twice). */
+async function changePassword(client: Client, current: string, password: string) {
+  await client.get('/account/password');
+  return client.postForm('/account/password', { current, password, confirm: password });
+}
+
 /** Issue 18: a password change and a disabled account end every session of the account, streams included. */
 describe('sessions end with the password or the account', () => {
   let clerkId: string;
@@ -20,12 +26,7 @@ describe('sessions end with the password or the account', () => {
   it('refuses a wrong current password and leaves every session as it was', async () => {
     const here = new Client(web.base);
     await here.login('13800000011', 'Old-pass-11');
-    await here.get('/account/password');
-    const reply = await here.postForm('/account/password', {
-      current: 'Not-the-pass-1',
-      password: 'New-pass-22',
-      confirm: 'New-pass-22',
-    });
+    const reply = await changePassword(here, 'Not-the-pass-1', 'New-pass-22');
     expect(reply.status).toBe(422);
     expect(reply.text).toContain('当前密码不正确');
     expect((await here.get('/my')).status).toBe(200);
@@ -38,12 +39,7 @@ describe('sessions end with the password or the account', () => {
     await elsewhere.login('13800000011', 'Old-pass-11');
     const [mine, theirs] = [await openEvents(here), await openEvents(elsewhere)];
     await settle();
-    await here.get('/account/password');
-    const changed = await here.postForm('/account/password', {
-      current: 'Old-pass-11',
-      password: 'New-pass-22',
-      confirm: 'New-pass-22',
-    });
+    const changed = await changePassword(here, 'Old-pass-11', 'New-pass-22');
     expect(changed.status).toBe(303);
     expect(changed.location).toBe('/account/password?changed=1');
     await settle();
