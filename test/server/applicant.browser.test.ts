@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
 import { createOcrService, type OcrService } from '../../ocr/service.ts';
+import { askForRegistrationCode } from './browser-sign-in.ts';
 import { Client } from './client.ts';
 import { jpeg, pdf } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
@@ -52,13 +53,11 @@ describe('applicant path in Chromium', () => {
 
   it('goes from registration to a submitted application, the form prefilled from the ID cards', async () => {
     const page = await newPage();
-    await page.goto(`${web.base}/register`);
-    await page.getByLabel('姓名').fill('林志远');
-    await page.getByLabel('手机号').fill('13805961234');
-    await page.getByLabel('设置密码').fill('Window-pass-7');
-    await page.getByLabel('确认密码').fill('Window-pass-7');
-    await page.getByLabel(/我同意/).check();
-    await page.getByRole('button', { name: '获取短信验证码' }).click();
+    await askForRegistrationCode(page, web.base, {
+      name: '林志远',
+      phone: '13805961234',
+      password: 'Window-pass-7',
+    });
     await page.getByText('验证码已发送至 138****1234').waitFor();
     await page.getByLabel('短信验证码').fill(smsCodeFor(web, '13805961234'));
     await page.getByRole('button', { name: '验证并完成注册' }).click();

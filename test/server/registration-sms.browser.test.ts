@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newChineseContext } from '../../bots/browser/launch.ts';
+import { askForRegistrationCode } from './browser-sign-in.ts';
 import { Client } from './client.ts';
 import { startTestServer } from './harness.ts';
 import { registrationForm } from './register.ts';
@@ -21,13 +22,7 @@ describe('registration with an SMS code, in Chromium', () => {
     const context = await newChineseContext(browser, { viewport: { width: 390, height: 844 } });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${web.base}/register`);
-    await page.getByLabel('姓名').fill(name);
-    await page.getByLabel('手机号').fill(phone);
-    await page.getByLabel('设置密码').fill('Phone-pass-7');
-    await page.getByLabel('确认密码').fill('Phone-pass-7');
-    await page.getByLabel(/我同意/).check();
-    await page.getByRole('button', { name: '获取短信验证码' }).click();
+    await askForRegistrationCode(page, web.base, { name, phone, password: 'Phone-pass-7' });
     await page.getByRole('heading', { name: '验证手机号' }).waitFor();
     return page;
   }
@@ -108,13 +103,11 @@ describe('registration with an SMS code, in Chromium', () => {
     const context = await newChineseContext(browser, { viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${web.base}/register`);
-    await page.getByLabel('姓名').fill('周晓明');
-    await page.getByLabel('手机号').fill('13866668888');
-    await page.getByLabel('设置密码').fill('Other-pass-8');
-    await page.getByLabel('确认密码').fill('Other-pass-8');
-    await page.getByLabel(/我同意/).check();
-    await page.getByRole('button', { name: '获取短信验证码' }).click();
+    await askForRegistrationCode(page, web.base, {
+      name: '周晓明',
+      phone: '13866668888',
+      password: 'Other-pass-8',
+    });
     await page.getByText('该手机号已注册，请直接登录').waitFor();
     const logs = web.logs();
     expect(logs).not.toContain('13866668888');
@@ -145,13 +138,11 @@ describe('registration with an SMS code, in Chromium', () => {
     const context = await newChineseContext(browser, { viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${web.base}/register`);
-    await page.getByLabel('姓名').fill('郑二');
-    await page.getByLabel('手机号').fill('13855554444');
-    await page.getByLabel('设置密码').fill('Other-pass-8');
-    await page.getByLabel('确认密码').fill('Other-pass-8');
-    await page.getByLabel(/我同意/).check();
-    await page.getByRole('button', { name: '获取短信验证码' }).click();
+    await askForRegistrationCode(page, web.base, {
+      name: '郑二',
+      phone: '13855554444',
+      password: 'Other-pass-8',
+    });
     await page.getByText(/该手机号刚收到过验证码，请 \d+ 秒后再试/).waitFor();
     expect(await page.getByRole('heading', { name: '验证手机号' }).count()).toBe(0);
   }, 90_000);
