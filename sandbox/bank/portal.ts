@@ -1,7 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { join } from 'node:path';
 import type { Request, Response } from 'express';
-import { serveFiles } from '../kit/assets.ts';
 import { type Body, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
@@ -135,20 +133,14 @@ export const bankPortal: PortalDefinition = {
     scripts: ['/static/slider.js', '/static/bank.js'],
     styles: ['/static/bank.css'],
   },
-  mount(router, ctx) {
-    serveFiles(router, join(import.meta.dirname, 'assets'), ['slider.js', 'bank.js', 'bank.css']);
-    router.use(loginRouter(ctx));
-    router.get('/', (req, res) => {
-      res.send(
-        ctx.render(req, {
-          title: '企业开户预约',
-          active: '/',
-          body: html`<div class="bk-home"><div class="bk-home__card"><h3>预约开户</h3><p>新设立企业在线填写开户信息、选择银行网点和时间，到网点一次办结，当场启用账户。</p><a class="k-btn k-btn--primary" href="/appointment">立即预约</a></div>
+  home: {
+    title: '企业开户预约',
+    body: html`<div class="bk-home"><div class="bk-home__card"><h3>预约开户</h3><p>新设立企业在线填写开户信息、选择银行网点和时间，到网点一次办结，当场启用账户。</p><a class="k-btn k-btn--primary" href="/appointment">立即预约</a></div>
 <div class="bk-home__card"><h3>我的预约</h3><p>查询预约进度、预约号和预分配账号，打印预约回执。</p><a class="k-btn" href="/query">查询预约</a></div>
 <div class="bk-home__card"><h3>办理须知</h3><p>法定代表人须本人到场并携带身份证原件、营业执照正本；受益所有人信息须如实填写。</p></div></div>`,
-        }),
-      );
-    });
+  },
+  mount(router, ctx) {
+    router.use(loginRouter(ctx));
     router.get('/appointment', ctx.requireLogin, (req, res) => showForm(ctx, req, res, {}, {}));
     router.post('/appointment', ctx.requireLogin, (req, res) => book(ctx, req, res));
 

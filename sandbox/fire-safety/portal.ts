@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import type express from 'express';
-import { packageFolder, serveFiles } from '../kit/assets.ts';
+import { packageFolder } from '../kit/assets.ts';
 import { acceptApplication } from '../kit/json-apply.ts';
 import type { PortalDefinition } from '../kit/portal.ts';
 import { referenceNumber } from '../kit/references.ts';
@@ -33,6 +32,7 @@ export const fireSafetyPortal: PortalDefinition = {
   accounts: [{ username: 'yijian', password: 'Yijian#2025', displayName: '一键办经办人' }],
   receiptLabels: { acceptanceNo: '受理编号', validity: '有效期限' },
   uploads: { pmt: { label: '消防设施平面图', accept: { jpg: 5 * MB, png: 5 * MB, pdf: 10 * MB } } },
+  libraries: LIBRARIES,
   chrome: {
     department: '漳州市消防救援支队',
     systemName: '消防安全检查网上办理',
@@ -46,8 +46,6 @@ export const fireSafetyPortal: PortalDefinition = {
     footer: '漳州市消防救援支队',
   },
   mount(router, ctx) {
-    const assets = join(import.meta.dirname, 'assets');
-    serveFiles(router, assets, ['fire-safety.css', 'fire-safety.js'], LIBRARIES);
     const user = (req: express.Request) => req.portalSession?.displayName;
     router.get('/', (req, res) => {
       res.send(tdesignDocument({ title: '首页', user: user(req), active: '/', body: HOME_BODY }));

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { serveFiles } from '../kit/assets.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
 import { receiptBody } from '../kit/query-page.ts';
@@ -74,12 +72,8 @@ export const housingFundPortal: PortalDefinition = {
     styles: ['/static/housing-fund.css'],
     scripts: ['/static/housing-fund.js'],
   },
+  home: { title: '单位业务', body: HOME },
   mount(router, ctx) {
-    serveFiles(router, join(import.meta.dirname, 'assets'), ['housing-fund.css', 'housing-fund.js']);
-    router.get(
-      '/',
-      (req, res) => void res.send(ctx.render(req, { title: '单位业务', active: '/', body: HOME })),
-    );
     router.use(wizardRouter(ctx, (req, res, draft) => submitApplication(ctx, req, res, draft)));
     router.get('/receipt/:reference', ctx.requireLogin, (req, res) => {
       const submission = ctx.store.get(String(req.params.reference));

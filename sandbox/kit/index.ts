@@ -67,7 +67,7 @@
  *                 `data-show-when="name=value"` shows (and posts) a block only while a field has a value;
  *                 `data-requires-check="<checkbox>"` keeps a button disabled until the box is ticked.
  * - assets/       kit.css and the widget scripts (served as /static/kit.css, /static/kit.js).
- * - assets.ts     `serveFiles`: a portal's own files at /static/<file> and its libraries as npm ships them
+ * - assets.ts     every file of sandbox/<id>/assets at /static/<file>, and the `libraries` as npm ships them
  *                 (`packageFolder('vue', 'dist')`).
  */
 export { AccountBook, type PortalAccount } from './accounts.ts';

@@ -3,6 +3,7 @@ import type { Logger } from '../../lib/logger.ts';
 import type { AccountBook, PortalAccount } from './accounts.ts';
 import type { Faults } from './faults.ts';
 import type { SandboxItemId } from './form-manifest.ts';
+import type { SafeHtml } from './html/escape.ts';
 import type { PageOptions, PortalChrome } from './html/layout.ts';
 import type { CompanyRegistry } from './registry.ts';
 import type { SessionManager } from './sessions.ts';
@@ -55,10 +56,18 @@ export interface PortalDefinition {
    * receipt page of each submission, and the portal shows what it lists of its own (我的申请), if anything.
    */
   query?: false;
+  /**
+   * Library folders served unchanged under a path (`{ '/layui': packageFolder('layui', 'dist') }`), for pages
+   * built on a component library. The portal's own files (`sandbox/<id>/assets/`) are served at /static/<file>
+   * without being listed.
+   */
+  libraries?: Readonly<Record<string, string>>;
   /** Upload slots by name (posted to /api/upload with `slot`). */
   uploads?: Readonly<Record<string, UploadRule>>;
   /** Output ids and their labels on the receipt and in 办件查询 (`acceptanceNo` → 受理编号). */
   receiptLabels?: Readonly<Record<string, string>>;
+  /** 首页 (GET /, open to visitors) in the portal's dress; a portal without it mounts a page of its own. */
+  home?: { title: string; body: SafeHtml };
   /** Mounts the portal's own pages; runs before the kit's generic pages, so it may replace them. */
   mount(router: Router, ctx: PortalContext): void;
   /** Extra control routes under /__sandbox (already behind the bearer token). */

@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import type { Request } from 'express';
-import { serveFiles } from '../kit/assets.ts';
 import type { Body } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import { answerFiled, refusedInPlace } from '../kit/json-apply.ts';
@@ -12,9 +10,6 @@ import { frameBounce, frameDocument } from './frame.ts';
 import { INSURANCE_TYPES } from './lists.ts';
 import { APPLY_PAGE, HOME } from './pages.ts';
 import { normaliseApplication, validateApplication } from './validate.ts';
-
-/** The portal's own stylesheets and scripts (assets/), for its pages and for the frame. */
-const OWN_FILES = ['medical-insurance.css', 'medical-insurance.js', 'mi-frame.css', 'mi-frame.js'];
 
 /** 单位医保编号: the registrar's district (credit code positions 3–8), the year and a serial. */
 function medicalInsuranceNo(ctx: PortalContext, creditCode: string): string {
@@ -68,12 +63,8 @@ export const medicalInsurancePortal: PortalDefinition = {
     styles: ['/static/medical-insurance.css'],
     scripts: ['/static/medical-insurance.js'],
   },
+  home: { title: '单位网厅', body: HOME },
   mount(router, ctx) {
-    serveFiles(router, join(import.meta.dirname, 'assets'), OWN_FILES);
-    router.get(
-      '/',
-      (req, res) => void res.send(ctx.render(req, { title: '单位网厅', active: '/', body: HOME })),
-    );
     router.get('/apply', ctx.requireLogin, (req, res) => {
       res.send(ctx.render(req, { title: '单位参保登记', active: '/apply', body: APPLY_PAGE }));
     });

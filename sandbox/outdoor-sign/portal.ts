@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import type express from 'express';
-import { packageFolder, serveFiles } from '../kit/assets.ts';
+import { packageFolder } from '../kit/assets.ts';
 import { acceptApplication } from '../kit/json-apply.ts';
 import type { PortalDefinition } from '../kit/portal.ts';
 import { chinaDateDigits, referenceNumber, validUntil } from '../kit/references.ts';
@@ -32,6 +31,7 @@ export const outdoorSignPortal: PortalDefinition = {
   accounts: [{ username: 'yijian', password: 'Yijian#2025', displayName: '一键办经办人' }],
   receiptLabels: { acceptanceNo: '受理编号', validUntil: '设置期限至' },
   uploads: { xgt: { label: '效果图', accept: { jpg: 10 * MB, png: 10 * MB, pdf: 10 * MB } } },
+  libraries: LIBRARIES,
   chrome: {
     department: '漳州市城市管理局',
     systemName: '户外招牌设置审批系统',
@@ -45,8 +45,6 @@ export const outdoorSignPortal: PortalDefinition = {
     footer: '漳州市城市管理局',
   },
   mount(router, ctx) {
-    const assets = join(import.meta.dirname, 'assets');
-    serveFiles(router, assets, ['outdoor-sign.css', 'outdoor-sign.js'], LIBRARIES);
     const user = (req: express.Request) => req.portalSession?.displayName;
     router.get('/', (req, res) => {
       res.send(antdDocument({ title: '首页', user: user(req), active: '/', body: HOME_BODY }));

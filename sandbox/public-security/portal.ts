@@ -1,7 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { join } from 'node:path';
 import type { Request, Response } from 'express';
-import { serveFiles } from '../kit/assets.ts';
 import { type Body, MOBILE, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
@@ -110,20 +108,14 @@ export const publicSecurityPortal: PortalDefinition = {
     scripts: ['/static/seal.js'],
     styles: ['/static/seal.css'],
   },
-  mount(router, ctx) {
-    serveFiles(router, join(import.meta.dirname, 'assets'), ['seal.js', 'seal.css']);
-    router.get('/', (req, res) => {
-      res.send(
-        ctx.render(req, {
-          title: '公章刻制备案',
-          active: '/',
-          body: html`<div class="ps-notice"><b>办理须知：</b>新设立企业取得营业执照后，可在本系统申请刻制单位公章、财务专用章、发票专用章、合同专用章和法定代表人名章。印文须与营业执照登记名称一致，提交前须通过经办人手机短信验证。</div>
+  home: {
+    title: '公章刻制备案',
+    body: html`<div class="ps-notice"><b>办理须知：</b>新设立企业取得营业执照后，可在本系统申请刻制单位公章、财务专用章、发票专用章、合同专用章和法定代表人名章。印文须与营业执照登记名称一致，提交前须通过经办人手机短信验证。</div>
 <table class="k-table"><thead><tr><th>事项名称</th><th>办理依据</th><th>收费</th><th>办结时限</th><th>操作</th></tr></thead><tbody>
 <tr><td>公章刻制备案（新办企业）</td><td>《印章业治安管理办法》</td><td>不收费（刻制费用由刻章企业收取）</td><td>即时办结</td><td><a class="k-btn k-btn--primary" href="/seal/apply">在线办理</a> <a class="k-btn" href="/query">备案查询</a></td></tr>
 </tbody></table>`,
-        }),
-      );
-    });
+  },
+  mount(router, ctx) {
     router.get('/seal/apply', ctx.requireLogin, (req, res) => showForm(ctx, req, res, {}, {}));
     router.post('/seal/apply', ctx.requireLogin, (req, res) => file(ctx, req, res));
 

@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import type { Request, Response } from 'express';
-import { serveFiles } from '../kit/assets.ts';
 import type { Body } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
@@ -80,12 +78,8 @@ export const socialInsurancePortal: PortalDefinition = {
     styles: ['/static/social-insurance.css'],
     scripts: ['/static/social-insurance.js'],
   },
+  home: { title: '单位网上经办', body: HOME },
   mount(router, ctx) {
-    serveFiles(router, join(import.meta.dirname, 'assets'), ['social-insurance.css', 'social-insurance.js']);
-    router.get('/', (req, res) => {
-      res.send(ctx.render(req, { title: '单位网上经办', active: '/', body: HOME }));
-    });
-
     const verifyPage = (req: Request, values: Body, errors: Record<string, string>, notYetShared = false) => {
       const flash = takeFlash(req);
       return ctx.render(req, {
