@@ -4,6 +4,7 @@ import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
 import { receiptBody } from '../kit/query-page.ts';
 import { luhnCheckDigit, referenceNumber } from '../kit/references.ts';
+import { savedRequests } from '../kit/wizard.ts';
 import type { Draft } from './draft.ts';
 import { itemId } from './form-manifest.ts';
 import { UPLOAD_RULES } from './lists.ts';
@@ -28,15 +29,11 @@ function submitApplication(ctx: PortalContext, req: Request, res: Response, draf
     creditCode: String(fields.creditCode),
     status: 'done',
     statusText: '已开户',
-    requests: [1, 2, 3].flatMap((no) => {
-      const step = draft.steps[no];
-      return step ? [{ path: step.path, receivedAt: step.receivedAt, body: step.body }] : [];
-    }),
+    requests: savedRequests(draft),
     files,
     fields,
     receipt: { fundAccountNo: fundAccountNo(ctx, String(fields.region)) },
   });
-  if (req.portalSession) delete req.portalSession.data.hfDraft;
   res.redirect(303, `/receipt/${reference}`);
 }
 

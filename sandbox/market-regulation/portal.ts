@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
 import { referenceNumber } from '../kit/references.ts';
+import { savedRequests } from '../kit/wizard.ts';
 import { approveRegistration, publish } from './approval.ts';
 import { itemId } from './form-manifest.ts';
 import { normaliseRegistration } from './normalise.ts';
@@ -20,16 +21,12 @@ function submitRegistration(ctx: PortalContext, req: Request, res: Response, dra
     company: String(fields.companyName),
     status: 'reviewing',
     statusText: '已受理（审核中）',
-    requests: [1, 2, 3, 4, 5].flatMap((no) => {
-      const step = draft.steps[no];
-      return step ? [{ path: step.path, receivedAt: step.receivedAt, body: step.body }] : [];
-    }),
+    requests: savedRequests(draft),
     files,
     fields,
     receipt: { acceptanceNo: reference },
     dueAt,
   });
-  if (req.portalSession) delete req.portalSession.data.draft;
   res.redirect(303, `/receipt/${reference}`);
 }
 
