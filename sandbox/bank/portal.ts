@@ -3,7 +3,6 @@ import type { Request, Response } from 'express';
 import { type Body, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
-import { receiptBody } from '../kit/query-page.ts';
 import { referenceNumber } from '../kit/references.ts';
 import { branchChoices, checkAppointment } from './appointment.ts';
 import { accountNumber, branchById } from './banks.ts';
@@ -139,6 +138,16 @@ export const bankPortal: PortalDefinition = {
 <div class="bk-home__card"><h3>我的预约</h3><p>查询预约进度、预约号和预分配账号，打印预约回执。</p><a class="k-btn" href="/query">查询预约</a></div>
 <div class="bk-home__card"><h3>办理须知</h3><p>法定代表人须本人到场并携带身份证原件、营业执照正本；受益所有人信息须如实填写。</p></div></div>`,
   },
+  receiptPage: {
+    title: '预约回执',
+    extra(submission) {
+      const branch = branchById(String(submission.raw.branchNo ?? ''));
+      const f = submission.fields;
+      return html`<table class="k-grid bk-receipt-extra"><tr><th>开户银行</th><td>${String(f.bank)}</td><th>账户类型</th><td>${String(f.accountType)}</td></tr>
+<tr><th>预约时间</th><td class="bk-when">${String(f['appointment.date'])} ${String(f['appointment.slot'])}</td><th>网点地址</th><td>${branch?.address ?? ''}</td></tr></table>
+<p class="bk-remind">温馨提示：请法定代表人于预约时间携带本人身份证原件、营业执照正本及公章、财务专用章、法定代表人名章到网点办理。预分配账号在开户手续完成后生效。</p>`;
+    },
+  },
   mount(router, ctx) {
     router.use(loginRouter(ctx));
     router.get('/appointment', ctx.requireLogin, (req, res) => showForm(ctx, req, res, {}, {}));
@@ -178,18 +187,6 @@ export const bankPortal: PortalDefinition = {
       if (req.portalSession)
         req.portalSession.data.checked = { digest: digest(body), token } satisfies CheckedForm;
       res.json({ ok: true, token, message: '校验通过，请确认信息无误后提交' });
-    });
-    router.get('/receipt/:reference', ctx.requireLogin, (req, res, next) => {
-      const submission = ctx.store.get(String(req.params.reference));
-      if (!submission || submission.account !== ctx.accountOf(req)) return next();
-      const branch = branchById(String(submission.raw.branchNo ?? ''));
-      const f = submission.fields;
-      const extra = html`<table class="k-grid bk-receipt-extra"><tr><th>开户银行</th><td>${String(f.bank)}</td><th>账户类型</th><td>${String(f.accountType)}</td></tr>
-<tr><th>预约时间</th><td class="bk-when">${String(f['appointment.date'])} ${String(f['appointment.slot'])}</td><th>网点地址</th><td>${branch?.address ?? ''}</td></tr></table>
-<p class="bk-remind">温馨提示：请法定代表人于预约时间携带本人身份证原件、营业执照正本及公章、财务专用章、法定代表人名章到网点办理。预分配账号在开户手续完成后生效。</p>`;
-      res.send(
-        ctx.render(req, { title: '预约回执', body: receiptBody(ctx, submission, extra), active: '/query' }),
-      );
     });
   },
   control(router, ctx) {

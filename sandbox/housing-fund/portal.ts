@@ -2,7 +2,6 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
-import { receiptBody } from '../kit/query-page.ts';
 import { luhnCheckDigit, referenceNumber } from '../kit/references.ts';
 import { savedRequests } from '../kit/wizard.ts';
 import type { Draft } from './draft.ts';
@@ -70,23 +69,19 @@ export const housingFundPortal: PortalDefinition = {
     scripts: ['/static/housing-fund.js'],
   },
   home: { title: '单位业务', body: HOME },
-  mount(router, ctx) {
-    router.use(wizardRouter(ctx, (req, res, draft) => submitApplication(ctx, req, res, draft)));
-    router.get('/receipt/:reference', ctx.requireLogin, (req, res) => {
-      const submission = ctx.store.get(String(req.params.reference));
-      if (!submission || submission.account !== ctx.accountOf(req)) {
-        res.status(404).send(ctx.render(req, { title: '开户回执', body: html`<p>未找到该业务。</p>` }));
-        return;
-      }
+  receiptPage: {
+    title: '开户回执',
+    notFound: '未找到该业务。',
+    extra(submission) {
       const f = submission.fields;
-      const extra = html`<table class="k-grid hf-receipt-extra">
+      return html`<table class="k-grid hf-receipt-extra">
 <tr><th>统一社会信用代码</th><td>${String(f.creditCode ?? '')}</td></tr>
 <tr><th>启缴年月</th><td>${String(f.startMonth ?? '')}</td></tr>
 <tr><th>缴存比例</th><td>单位 ${String(f.employerRate ?? '')}%，个人 ${String(f.employeeRate ?? '')}%</td></tr></table>`;
-      res.send(
-        ctx.render(req, { title: '开户回执', active: '/query', body: receiptBody(ctx, submission, extra) }),
-      );
-    });
+    },
+  },
+  mount(router, ctx) {
+    router.use(wizardRouter(ctx, (req, res, draft) => submitApplication(ctx, req, res, draft)));
   },
   control(router, ctx) {
     router.get('/notice', (_req, res) => void res.json({ seconds: noticeSeconds(ctx) }));

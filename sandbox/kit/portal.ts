@@ -66,6 +66,8 @@ export interface PortalDefinition {
   uploads?: Readonly<Record<string, UploadRule>>;
   /** Output ids and their labels on the receipt and in 办件查询 (`acceptanceNo` → 受理编号). */
   receiptLabels?: Readonly<Record<string, string>>;
+  /** How /receipt/:reference dresses the standard receipt (default: 受理回执 with nothing added). */
+  receiptPage?: ReceiptPage;
   /** 首页 (GET /, open to visitors) in the portal's dress; a portal without it mounts a page of its own. */
   home?: { title: string; body: SafeHtml };
   /** Mounts the portal's own pages; runs before the kit's generic pages, so it may replace them. */
@@ -76,6 +78,17 @@ export interface PortalDefinition {
   onDue?(submission: Submission, ctx: PortalContext): void;
   /** Called once when the portal starts, after its state was loaded (e.g. republish approvals). */
   onStart?(ctx: PortalContext): void;
+}
+
+/** A portal's own dress of its receipt page (the kit's standard receipt inside). */
+export interface ReceiptPage {
+  title: string;
+  /** The text of the 404 page, under `title`, for a reference this account did not file (default: the kit's). */
+  notFound?: string;
+  /** Shown above the receipt (a steps bar). */
+  above?: SafeHtml;
+  /** The filing's particulars below the receipt's standard lines. */
+  extra?(submission: Submission): SafeHtml;
 }
 
 /** Objects shared by all portals of one process. */

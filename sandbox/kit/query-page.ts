@@ -50,13 +50,24 @@ export function queryRouter(ctx: PortalContext, options: { list: boolean }): Rou
       res.send(ctx.render(req, { title: '我的办件', body, active: '/query' }));
     });
 
+  const page = ctx.definition.receiptPage;
   router.get('/receipt/:reference', ctx.requireLogin, (req: Request, res) => {
     const submission = ctx.store.get(String(req.params.reference));
     if (!submission || submission.account !== ctx.accountOf(req)) {
-      res.status(404).send(ctx.render(req, { title: '受理回执', body: html`<p>未找到该办件。</p>` }));
+      const notFound = page?.notFound
+        ? { title: page.title, text: page.notFound }
+        : { title: '受理回执', text: '未找到该办件。' };
+      res.status(404).send(ctx.render(req, { title: notFound.title, body: html`<p>${notFound.text}</p>` }));
       return;
     }
-    res.send(ctx.render(req, { title: '受理回执', body: receiptBody(ctx, submission), active: '/query' }));
+    const receipt = receiptBody(ctx, submission, page?.extra?.(submission));
+    res.send(
+      ctx.render(req, {
+        title: page?.title ?? '受理回执',
+        body: page?.above ? html`${page.above}${receipt}` : receipt,
+        active: '/query',
+      }),
+    );
   });
   return router;
 }

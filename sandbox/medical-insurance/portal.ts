@@ -3,7 +3,6 @@ import type { Body } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import { answerFiled, refusedInPlace } from '../kit/json-apply.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
-import { receiptBody } from '../kit/query-page.ts';
 import { chinaDateDigits, referenceNumber } from '../kit/references.ts';
 import { itemId } from './form-manifest.ts';
 import { frameBounce, frameDocument } from './frame.ts';
@@ -64,6 +63,17 @@ export const medicalInsurancePortal: PortalDefinition = {
     scripts: ['/static/medical-insurance.js'],
   },
   home: { title: '单位网厅', body: HOME },
+  receiptPage: {
+    title: '业务回执',
+    notFound: '未找到该业务。',
+    extra(submission) {
+      const f = submission.fields;
+      const types = (f.insuranceTypes as string[] | undefined) ?? [];
+      return html`<table class="k-grid mi-receipt-extra">
+<tr><th>险种</th><td>${types.map((t) => INSURANCE_TYPES.find((o) => o.value === t)?.label ?? t).join('、')}</td></tr>
+<tr><th>参保日期</th><td>${String(f.insuredDate ?? '')}</td></tr></table>`;
+    },
+  },
   mount(router, ctx) {
     router.get('/apply', ctx.requireLogin, (req, res) => {
       res.send(ctx.render(req, { title: '单位参保登记', active: '/apply', body: APPLY_PAGE }));
@@ -77,21 +87,6 @@ export const medicalInsurancePortal: PortalDefinition = {
       const body = { ...(req.body as Body) };
       if (refusedInPlace(res, validateApplication(ctx, body))) return;
       answerFiled(res, file(ctx, req, body));
-    });
-    router.get('/receipt/:reference', ctx.requireLogin, (req, res) => {
-      const submission = ctx.store.get(String(req.params.reference));
-      if (!submission || submission.account !== ctx.accountOf(req)) {
-        res.status(404).send(ctx.render(req, { title: '业务回执', body: html`<p>未找到该业务。</p>` }));
-        return;
-      }
-      const f = submission.fields;
-      const types = (f.insuranceTypes as string[] | undefined) ?? [];
-      const extra = html`<table class="k-grid mi-receipt-extra">
-<tr><th>险种</th><td>${types.map((t) => INSURANCE_TYPES.find((o) => o.value === t)?.label ?? t).join('、')}</td></tr>
-<tr><th>参保日期</th><td>${String(f.insuredDate ?? '')}</td></tr></table>`;
-      res.send(
-        ctx.render(req, { title: '业务回执', active: '/query', body: receiptBody(ctx, submission, extra) }),
-      );
     });
   },
 };

@@ -2,7 +2,6 @@ import type { Request, Response } from 'express';
 import type { Body } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
-import { receiptBody } from '../kit/query-page.ts';
 import { referenceNumber } from '../kit/references.ts';
 import { checkCompany } from './company.ts';
 import { itemId } from './form-manifest.ts';
@@ -79,6 +78,19 @@ export const socialInsurancePortal: PortalDefinition = {
     scripts: ['/static/social-insurance.js'],
   },
   home: { title: '单位网上经办', body: HOME },
+  receiptPage: {
+    title: '参保登记回执',
+    notFound: '未找到该办件。',
+    above: stepsLine(3),
+    extra(submission) {
+      const f = submission.fields;
+      const types = (f.insuranceTypes as string[] | undefined) ?? [];
+      return html`<table class="k-grid si-receipt-extra">
+<tr><th>统一社会信用代码</th><td>${String(f.creditCode ?? '')}</td></tr>
+<tr><th>参保险种</th><td>${types.map((t) => INSURANCE_TYPES.find((o) => o.value === t)?.label ?? t).join('、')}</td></tr>
+<tr><th>参保日期</th><td>${String(f.insuredDate ?? '')}</td></tr></table>`;
+    },
+  },
   mount(router, ctx) {
     const verifyPage = (req: Request, values: Body, errors: Record<string, string>, notYetShared = false) => {
       const flash = takeFlash(req);
@@ -134,27 +146,6 @@ export const socialInsurancePortal: PortalDefinition = {
         return void res.send(formPage(req, unit, body, {}, warnings));
       }
       fileRegistration(ctx, req, res, unit, body);
-    });
-
-    router.get('/receipt/:reference', ctx.requireLogin, (req, res) => {
-      const submission = ctx.store.get(String(req.params.reference));
-      if (!submission || submission.account !== ctx.accountOf(req)) {
-        res.status(404).send(ctx.render(req, { title: '参保登记回执', body: html`<p>未找到该办件。</p>` }));
-        return;
-      }
-      const f = submission.fields;
-      const types = (f.insuranceTypes as string[] | undefined) ?? [];
-      const extra = html`<table class="k-grid si-receipt-extra">
-<tr><th>统一社会信用代码</th><td>${String(f.creditCode ?? '')}</td></tr>
-<tr><th>参保险种</th><td>${types.map((t) => INSURANCE_TYPES.find((o) => o.value === t)?.label ?? t).join('、')}</td></tr>
-<tr><th>参保日期</th><td>${String(f.insuredDate ?? '')}</td></tr></table>`;
-      res.send(
-        ctx.render(req, {
-          title: '参保登记回执',
-          active: '/query',
-          body: html`${stepsLine(3)}${receiptBody(ctx, submission, extra)}`,
-        }),
-      );
     });
   },
 };
