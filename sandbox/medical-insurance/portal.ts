@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { Body } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
+import { labelOf } from '../kit/html/widgets.ts';
 import { answerFiled, refusedInPlace } from '../kit/json-apply.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
 import { chinaDateDigits, referenceNumber } from '../kit/references.ts';
@@ -70,7 +71,7 @@ export const medicalInsurancePortal: PortalDefinition = {
       const f = submission.fields;
       const types = (f.insuranceTypes as string[] | undefined) ?? [];
       return html`<table class="k-grid mi-receipt-extra">
-<tr><th>险种</th><td>${types.map((t) => INSURANCE_TYPES.find((o) => o.value === t)?.label ?? t).join('、')}</td></tr>
+<tr><th>险种</th><td>${types.map((t) => labelOf(INSURANCE_TYPES, t) ?? t).join('、')}</td></tr>
 <tr><th>参保日期</th><td>${String(f.insuredDate ?? '')}</td></tr></table>`;
     },
   },

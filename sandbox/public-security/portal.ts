@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { type Body, MOBILE, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
+import { labelOf } from '../kit/html/widgets.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
 import { referenceNumber } from '../kit/references.ts';
 import { SMS_CHECK_MESSAGES } from '../kit/sms.ts';
@@ -9,7 +10,7 @@ import { ENGRAVERS, engraversIn } from './engravers.ts';
 import { checkFiling, registeredUnit, type SealRow } from './filing.ts';
 import { filingForm } from './form.ts';
 import { itemId } from './form-manifest.ts';
-import { labelOf, SEAL_TYPES } from './lists.ts';
+import { SEAL_TYPES } from './lists.ts';
 
 const SMS_PURPOSE = '公章刻制备案';
 

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Body } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
+import { labelOf } from '../kit/html/widgets.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
 import { referenceNumber } from '../kit/references.ts';
 import { checkCompany } from './company.ts';
@@ -87,7 +88,7 @@ export const socialInsurancePortal: PortalDefinition = {
       const types = (f.insuranceTypes as string[] | undefined) ?? [];
       return html`<table class="k-grid si-receipt-extra">
 <tr><th>统一社会信用代码</th><td>${String(f.creditCode ?? '')}</td></tr>
-<tr><th>参保险种</th><td>${types.map((t) => INSURANCE_TYPES.find((o) => o.value === t)?.label ?? t).join('、')}</td></tr>
+<tr><th>参保险种</th><td>${types.map((t) => labelOf(INSURANCE_TYPES, t) ?? t).join('、')}</td></tr>
 <tr><th>参保日期</th><td>${String(f.insuredDate ?? '')}</td></tr></table>`;
     },
   },
