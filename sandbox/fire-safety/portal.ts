@@ -1,6 +1,5 @@
-import type express from 'express';
 import { packageFolder } from '../kit/assets.ts';
-import { acceptApplication } from '../kit/json-apply.ts';
+import { mountLibraryPages } from '../kit/library-pages.ts';
 import type { PortalDefinition } from '../kit/portal.ts';
 import { referenceNumber } from '../kit/references.ts';
 import { MB } from '../kit/uploads.ts';
@@ -46,26 +45,11 @@ export const fireSafetyPortal: PortalDefinition = {
     footer: '漳州市消防救援支队',
   },
   mount(router, ctx) {
-    const user = (req: express.Request) => req.portalSession?.displayName;
-    router.get('/', (req, res) => {
-      res.send(tdesignDocument({ title: '首页', user: user(req), active: '/', body: HOME_BODY }));
-    });
-    router.get('/apply', ctx.requireLogin, (req, res) => {
-      res.send(
-        tdesignDocument({
-          title: '告知承诺申报',
-          user: user(req),
-          active: '/apply',
-          body: APPLY_BODY,
-          script: true,
-        }),
-      );
-    });
-    router.get('/mine', ctx.requireLogin, (req, res) => void res.send(minePage(ctx, req)));
-    router.post(
-      '/api/apply',
-      ctx.requireLogin,
-      acceptApplication(ctx, {
+    mountLibraryPages(router, ctx, {
+      document: tdesignDocument,
+      home: HOME_BODY,
+      form: { title: '告知承诺申报', body: APPLY_BODY },
+      application: {
         read: (req) =>
           Object.fromEntries(
             Object.entries((req.body ?? {}) as Record<string, unknown>).filter(
@@ -86,7 +70,8 @@ export const fireSafetyPortal: PortalDefinition = {
             },
           };
         },
-      }),
-    );
+      },
+    });
+    router.get('/mine', ctx.requireLogin, (req, res) => void res.send(minePage(ctx, req)));
   },
 };

@@ -57,6 +57,8 @@
  *                 amount, mobile, today's date, upload), with the portal's own names and wording.
  * - json-apply.ts a single-page form posted as JSON to /api/apply: `acceptApplication` (check, then record
  *                 as done), or `refusedInPlace` / `answerFiled` for a portal that files its own way.
+ * - library-pages.ts a portal drawn as documents of its own on a component library: 首页, the form at /apply
+ *                 and its JSON /api/apply (`mountLibraryPages`).
  * - html/         `html` tagged template (escapes), `renderPage` (banner, menu, footer in the portal's
  *                 colour), and widgets.ts: formItem (label + error beside the field), textInput, divSelect,
  *                 treeSelect (codes in labels), dateInput (readonly + calendar; own wire format), regionCascade

@@ -1,6 +1,5 @@
-import type express from 'express';
 import { packageFolder } from '../kit/assets.ts';
-import { acceptApplication } from '../kit/json-apply.ts';
+import { mountLibraryPages } from '../kit/library-pages.ts';
 import type { PortalDefinition } from '../kit/portal.ts';
 import { chinaDateDigits, referenceNumber, validUntil } from '../kit/references.ts';
 import { MB } from '../kit/uploads.ts';
@@ -45,25 +44,11 @@ export const outdoorSignPortal: PortalDefinition = {
     footer: '漳州市城市管理局',
   },
   mount(router, ctx) {
-    const user = (req: express.Request) => req.portalSession?.displayName;
-    router.get('/', (req, res) => {
-      res.send(antdDocument({ title: '首页', user: user(req), active: '/', body: HOME_BODY }));
-    });
-    router.get('/apply', ctx.requireLogin, (req, res) => {
-      res.send(
-        antdDocument({
-          title: '户外招牌设置申请',
-          user: user(req),
-          active: '/apply',
-          body: APPLY_BODY,
-          app: true,
-        }),
-      );
-    });
-    router.post(
-      '/api/apply',
-      ctx.requireLogin,
-      acceptApplication(ctx, {
+    mountLibraryPages(router, ctx, {
+      document: antdDocument,
+      home: HOME_BODY,
+      form: { title: '户外招牌设置申请', body: APPLY_BODY },
+      application: {
         check: (req, body) => checkApplication(ctx, req, body),
         accept: (checked, _body, now) => {
           const serial = String(ctx.store.nextSequence('acceptance')).padStart(4, '0');
@@ -75,7 +60,7 @@ export const outdoorSignPortal: PortalDefinition = {
             receipt: { acceptanceNo: `ZPSL${chinaDateDigits(now)}${serial}`, validUntil: validUntil(now, 3) },
           };
         },
-      }),
-    );
+      },
+    });
   },
 };
