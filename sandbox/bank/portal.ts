@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { type Body, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
@@ -37,11 +37,7 @@ function digest(body: Body): string {
 
 /** The bank's next account serial; starts at a random point so two sandboxes do not hand out the same numbers. */
 function accountSerial(ctx: PortalContext, bankCode: string): number {
-  let base = ctx.store.getExtra<number>('accountSerialBase');
-  if (base === undefined) {
-    base = randomInt(10_000_000, 90_000_000);
-    ctx.store.setExtra('accountSerialBase', base);
-  }
+  const base = ctx.store.keptRandom('accountSerialBase', 10_000_000, 90_000_000);
   return base + ctx.store.nextSequence(`account-${bankCode}`) * 7;
 }
 

@@ -34,7 +34,8 @@
  * - accounts.ts   seeded username/password per portal (constant-time check; never logged, never in URLs).
  * - login-page.ts the standard username/password login (`login: 'kit'`); `safeNext` for redirects.
  * - store.ts      durable state under DATA_DIR/portals/<portal> (atomic writes; memory without DATA_DIR):
- *                 submissions, counters (`nextSequence`), SMS inbox, portal extras (`getExtra`/`setExtra`).
+ *                 submissions, counters (`nextSequence`), SMS inbox, portal extras (`getExtra`/`setExtra`,
+ *                 `keptRandom` for the random start of a series).
  * - submissions.ts the record of a submission: `raw` (body by HTML names), `requests`, `files`
  *                 (sha256/size/type), `fields` (contract ids), `receipt`, status, `dueAt` for later changes
  *                 (`onDue` runs when it passes — approvals).

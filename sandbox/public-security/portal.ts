@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { type Body, MOBILE, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
@@ -16,11 +15,7 @@ const SMS_PURPOSE = '公章刻制备案';
 
 /** 备案编码: the unit's district (6 digits) and a 7-digit serial of the bureau, one per seal. */
 function filingCode(ctx: PortalContext, regionCode: string): string {
-  let base = ctx.store.getExtra<number>('filingSerialBase');
-  if (base === undefined) {
-    base = randomInt(1_000_000, 5_000_000);
-    ctx.store.setExtra('filingSerialBase', base);
-  }
+  const base = ctx.store.keptRandom('filingSerialBase', 1_000_000, 5_000_000);
   return `${regionCode}${String(base + ctx.store.nextSequence('filing')).padStart(7, '0')}`;
 }
 
