@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { type Body, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
+import { fileAndShowReceipt } from '../kit/query-page.ts';
 import { referenceNumber } from '../kit/references.ts';
 import { branchChoices, checkAppointment } from './appointment.ts';
 import { accountNumber, branchById } from './banks.ts';
@@ -85,9 +86,8 @@ function book(ctx: PortalContext, req: Request, res: Response): void {
   const sequence = ctx.store.nextSequence('appointment');
   const reference = referenceNumber('YY', sequence, 5, ctx.now());
   const accountNo = accountNumber(bank, branch, accountSerial(ctx, bank.code));
-  ctx.recordSubmission({
+  fileAndShowReceipt(ctx, req, res, {
     reference,
-    account: ctx.accountOf(req),
     company: company.name,
     creditCode: company.creditCode,
     status: 'booked',
@@ -97,7 +97,6 @@ function book(ctx: PortalContext, req: Request, res: Response): void {
     fields: result.fields,
     receipt: { appointmentNo: reference, accountNo, bankName: branch.name },
   });
-  res.redirect(303, `/receipt/${reference}`);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
+import { fileAndShowReceipt } from '../kit/query-page.ts';
 import { luhnCheckDigit, referenceNumber } from '../kit/references.ts';
 import { savedRequests } from '../kit/wizard.ts';
 import type { Draft } from './draft.ts';
@@ -21,9 +22,8 @@ function fundAccountNo(ctx: PortalContext, region: string): string {
 function submitApplication(ctx: PortalContext, req: Request, res: Response, draft: Draft): void {
   const { fields, files } = normaliseApplication(draft);
   const reference = referenceNumber('GJ', ctx.store.nextSequence('reference'), 6, ctx.now());
-  ctx.recordSubmission({
+  fileAndShowReceipt(ctx, req, res, {
     reference,
-    account: ctx.accountOf(req),
     company: String(fields.unitName),
     creditCode: String(fields.creditCode),
     status: 'done',
@@ -33,7 +33,6 @@ function submitApplication(ctx: PortalContext, req: Request, res: Response, draf
     fields,
     receipt: { fundAccountNo: fundAccountNo(ctx, String(fields.region)) },
   });
-  res.redirect(303, `/receipt/${reference}`);
 }
 
 const noticeSchema = z.object({ seconds: z.number().int().min(0).max(600) }).strict();

@@ -18,11 +18,10 @@
  *       router.post('/apply', ctx.requireLogin, (req, res) => {
  *         const lookup = ctx.shared.registry.lookup(code, ctx.faults.settings.syncLagMs); // sync lag
  *         …validate req.body (HTML names) → errors beside fields, or:
- *         const s = ctx.recordSubmission({ reference, account: ctx.accountOf(req), company, status: 'done',
+ *         fileAndShowReceipt(ctx, req, res, { reference, company, status: 'done',   // then 303 to /receipt/…
  *           statusText: '已办结', requests: [{ path: req.path, receivedAt, body: req.body }], files: {},
  *           fields: { unitName: …, 'legalRep.name': …, seals: [{ type: '01', … }] },   // contract ids
  *           receipt: { taxAcceptanceNo: reference } });
- *         res.redirect(303, `/receipt/${s.reference}`);
  *       });
  *     },
  *   };
@@ -39,7 +38,8 @@
  * - submissions.ts the record of a submission: `raw` (body by HTML names), `requests`, `files`
  *                 (sha256/size/type), `fields` (contract ids), `receipt`, status, `dueAt` for later changes
  *                 (`onDue` runs when it passes — approvals).
- * - query-page.ts /query (我的办件: by reference or company, every duplicate listed) and /receipt/:ref.
+ * - query-page.ts /query (我的办件: by reference or company, every duplicate listed) and /receipt/:ref;
+ *                 `fileAndShowReceipt` records a filing and sends the browser to its receipt.
  * - control-api.ts /__sandbox/* behind the bearer token: submissions, reset, SMS inbox, faults, tick;
  *                 `definition.control(router, ctx)` adds portal routes.
  * - faults.ts     latency range, 5xx rate, failNext, errorStatus, session timeout, sync lag, approval delay;

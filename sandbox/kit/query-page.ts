@@ -1,8 +1,22 @@
-import express, { type Request, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { html, type SafeHtml } from './html/escape.ts';
-import type { PortalContext } from './portal.ts';
+import type { NewSubmission, PortalContext } from './portal.ts';
 import { chinaDateTime } from './references.ts';
 import type { Submission } from './submissions.ts';
+
+/**
+ * Records what the logged-in account has just filed and sends the browser on to its receipt (303, so that a
+ * reload does not post the form again).
+ */
+export function fileAndShowReceipt(
+  ctx: PortalContext,
+  req: Request,
+  res: Response,
+  filing: Omit<NewSubmission, 'account'>,
+): void {
+  const submission = ctx.recordSubmission({ ...filing, account: ctx.accountOf(req) });
+  res.redirect(303, `/receipt/${submission.reference}`);
+}
 
 /** The outputs of a submission as "label：value" lines, in the portal's receipt order. */
 function outputs(ctx: PortalContext, submission: Submission): SafeHtml[] {

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
+import { fileAndShowReceipt } from '../kit/query-page.ts';
 import { referenceNumber } from '../kit/references.ts';
 import { savedRequests } from '../kit/wizard.ts';
 import { approveRegistration, publish } from './approval.ts';
@@ -15,9 +16,8 @@ function submitRegistration(ctx: PortalContext, req: Request, res: Response, dra
   const { fields, files } = normaliseRegistration(draft);
   const reference = referenceNumber('SL', ctx.store.nextSequence('acceptance'), 6, ctx.now());
   const dueAt = new Date(ctx.now().getTime() + ctx.faults.settings.approvalDelayMs);
-  ctx.recordSubmission({
+  fileAndShowReceipt(ctx, req, res, {
     reference,
-    account: ctx.accountOf(req),
     company: String(fields.companyName),
     status: 'reviewing',
     statusText: '已受理（审核中）',
@@ -27,7 +27,6 @@ function submitRegistration(ctx: PortalContext, req: Request, res: Response, dra
     receipt: { acceptanceNo: reference },
     dueAt,
   });
-  res.redirect(303, `/receipt/${reference}`);
 }
 
 /**

@@ -3,6 +3,7 @@ import { type Body, MOBILE, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import { labelOf } from '../kit/html/widgets.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
+import { fileAndShowReceipt } from '../kit/query-page.ts';
 import { referenceNumber } from '../kit/references.ts';
 import { SMS_CHECK_MESSAGES } from '../kit/sms.ts';
 import { ENGRAVERS, engraversIn } from './engravers.ts';
@@ -56,9 +57,8 @@ function file(ctx: PortalContext, req: Request, res: Response): void {
     filingCode: filingCode(ctx, company.regionCode),
   }));
   const reference = referenceNumber('BA', ctx.store.nextSequence('filingNo'), 6, ctx.now());
-  ctx.recordSubmission({
+  fileAndShowReceipt(ctx, req, res, {
     reference,
-    account: ctx.accountOf(req),
     company: company.name,
     creditCode: company.creditCode,
     status: 'done',
@@ -72,7 +72,6 @@ function file(ctx: PortalContext, req: Request, res: Response): void {
       seals: seals.map((seal) => ({ type: seal.type, filingCode: seal.filingCode })),
     },
   });
-  res.redirect(303, `/receipt/${reference}`);
 }
 
 /**

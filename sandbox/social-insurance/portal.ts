@@ -3,6 +3,7 @@ import type { Body } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import { labelOf } from '../kit/html/widgets.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
+import { fileAndShowReceipt } from '../kit/query-page.ts';
 import { referenceNumber } from '../kit/references.ts';
 import { checkCompany } from './company.ts';
 import { itemId } from './form-manifest.ts';
@@ -34,9 +35,9 @@ function fileRegistration(ctx: PortalContext, req: Request, res: Response, unit:
   const fields = normaliseRegistration(body);
   const reference = referenceNumber('RS', ctx.store.nextSequence('reference'), 6, ctx.now());
   const unitNo = socialInsuranceNo(ctx, String(fields.region));
-  ctx.recordSubmission({
+  if (req.portalSession) delete req.portalSession.data.siVerified;
+  fileAndShowReceipt(ctx, req, res, {
     reference,
-    account: ctx.accountOf(req),
     company: unit.name,
     creditCode: unit.creditCode,
     status: 'done',
@@ -46,8 +47,6 @@ function fileRegistration(ctx: PortalContext, req: Request, res: Response, unit:
     fields,
     receipt: { socialInsuranceNo: unitNo },
   });
-  if (req.portalSession) delete req.portalSession.data.siVerified;
-  res.redirect(303, `/receipt/${reference}`);
 }
 
 /**

@@ -3,6 +3,7 @@ import { normaliseIdNumber } from '../../forms/codes/index.ts';
 import { str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
+import { fileAndShowReceipt } from '../kit/query-page.ts';
 import { chinaDateDigits } from '../kit/references.ts';
 import type { RegisteredCompany } from '../kit/registry.ts';
 import type { RawRequest } from '../kit/submissions.ts';
@@ -41,9 +42,8 @@ function submitTax(
     'login.legalRepIdNumber': normaliseIdNumber(str(login.body, 'fddbrzjhm')),
   };
   for (const step of STEPS) Object.assign(fields, step.normalise(draft.steps[step.no]?.body ?? {}));
-  ctx.recordSubmission({
+  fileAndShowReceipt(ctx, req, res, {
     reference,
-    account: ctx.accountOf(req),
     company: company.name,
     creditCode: company.creditCode,
     status: 'done',
@@ -53,7 +53,6 @@ function submitTax(
     fields,
     receipt: { taxAcceptanceNo: reference, taxOffice: office.name },
   });
-  res.redirect(303, `/receipt/${reference}`);
 }
 
 /**
