@@ -6,7 +6,7 @@
  */
 import type { Request } from 'express';
 import { isValidCreditCode, regionFullName, regionPath } from '../../forms/codes/index.ts';
-import { type Body, type Errors, MOBILE, str } from './body.ts';
+import { type Body, type Errors, MOBILE, need, str } from './body.ts';
 import type { Checked } from './json-apply.ts';
 import type { PortalContext } from './portal.ts';
 import { chinaDate } from './references.ts';
@@ -27,11 +27,7 @@ export class FormChecks {
   ) {}
 
   /** The value under `name`, trimmed; `message` when it is empty. (A property, so it may be destructured.) */
-  readonly need = (name: string, message: string): string => {
-    const value = str(this.body, name);
-    if (!value) this.errors[name] = message;
-    return value;
-  };
+  readonly need = (name: string, message: string): string => need(this.errors, this.body, name, message);
 
   /** A 统一社会信用代码, upper-cased: `missing` when empty, `invalid` when its check digit fails. */
   creditCode(name: string, invalid: string, missing = '请输入统一社会信用代码'): string {
