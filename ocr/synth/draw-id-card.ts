@@ -1,5 +1,6 @@
 import { type Canvas, createCanvas } from '@napi-rs/canvas';
 import {
+  emblemDisc,
   font,
   guilloche,
   justified,
@@ -7,6 +8,7 @@ import {
   portrait,
   roundedRect,
   spaced,
+  star,
   text,
   widthMm,
   wrap,
@@ -121,35 +123,12 @@ function cardBackground(pen: Pen, rng: Rng): void {
 
 /** A simplified national emblem: a red disc, a gold ring and five stars. */
 function emblem(pen: Pen, cx: number, cy: number, r: number): void {
-  const { ctx, scale: s } = pen;
+  const { ctx } = pen;
   ctx.save();
-  ctx.fillStyle = '#c8161d';
-  ctx.beginPath();
-  ctx.arc(cx * s, cy * s, r * s, 0, Math.PI * 2);
-  ctx.fill();
-  ctx.strokeStyle = '#e0b43c';
-  ctx.lineWidth = 1.2 * s;
-  ctx.stroke();
-  ctx.fillStyle = '#f2c230';
-  star(pen, cx, cy - r * 0.35, r * 0.3);
+  emblemDisc(pen, cx, cy, r, { ring: '#e0b43c', ringWidth: 1.2, starLift: 0.35 });
   for (let i = 0; i < 4; i += 1) {
     const angle = -Math.PI / 2 + (i - 1.5) * 0.45;
     star(pen, cx + Math.cos(angle) * r * 0.62, cy + 0.2 * r + Math.sin(angle) * r * 0.62, r * 0.1);
   }
   ctx.restore();
-}
-
-export function star(pen: Pen, cx: number, cy: number, r: number): void {
-  const { ctx, scale: s } = pen;
-  ctx.beginPath();
-  for (let i = 0; i < 10; i += 1) {
-    const radius = i % 2 === 0 ? r : r * 0.4;
-    const angle = -Math.PI / 2 + (i * Math.PI) / 5;
-    const x = (cx + Math.cos(angle) * radius) * s;
-    const y = (cy + Math.sin(angle) * radius) * s;
-    if (i === 0) ctx.moveTo(x, y);
-    else ctx.lineTo(x, y);
-  }
-  ctx.closePath();
-  ctx.fill();
 }
