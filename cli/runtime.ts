@@ -58,3 +58,20 @@ export async function openInfrastructure(
   logger.info({ store: db.kind, redis: managedRedis ? 'managed' : 'configured' }, '存储与队列已就绪');
   return { db, redisUrl, secret, managedRedis };
 }
+
+/**
+ * What every command's bot system takes from the configuration and the opened infrastructure; the command
+ * adds the portals' addresses and the workers it runs, if any.
+ */
+export function botSystemBasics(ctx: { config: Config; logger: Logger }, infra: Infrastructure) {
+  return {
+    db: infra.db,
+    redisUrl: infra.redisUrl,
+    secret: infra.secret,
+    dataDir: ctx.config.DATA_DIR,
+    logger: ctx.logger,
+    chromiumPath: ctx.config.CHROMIUM_PATH,
+    tuning: ctx.config.QUEUE_TUNING,
+    timeZone: ctx.config.TIME_ZONE,
+  };
+}

@@ -7,7 +7,7 @@ import {
   sandboxPortalUrls,
   startBotSystem,
 } from '../bot-system.ts';
-import { openInfrastructure } from '../runtime.ts';
+import { botSystemBasics, openInfrastructure } from '../runtime.ts';
 
 const workerOptionsSchema = z.object({
   portals: z
@@ -64,15 +64,8 @@ export function registerWorker(program: Command): void {
       await runOrExit(ctx, async () => {
         const infra = await openInfrastructure(ctx.config, { ...ctx, singleMachine: false });
         const bots = await startBotSystem({
-          db: infra.db,
-          redisUrl: infra.redisUrl,
-          secret: infra.secret,
-          dataDir: ctx.config.DATA_DIR,
-          logger: ctx.logger,
-          chromiumPath: ctx.config.CHROMIUM_PATH,
+          ...botSystemBasics(ctx, infra),
           sandboxUrls: sandboxPortalUrls(ctx.config.PORTALS_PORT),
-          tuning: ctx.config.QUEUE_TUNING,
-          timeZone: ctx.config.TIME_ZONE,
           workers: {
             portals: parsed.data.portals,
             concurrency: parsed.data.concurrency,
