@@ -104,17 +104,8 @@ ${check && !issues.length ? alertBox('success', '表单已填写完整，可以�
         else if (verb === 'add' && group) typed = addRow(typed, group);
         else if (verb === 'remove' && group === 'persons' && which) typed = removePerson(typed, which);
         else if (verb === 'remove' && group && which) typed = removeRow(typed, group, Number(which));
-        const version = Number(body.version);
-        try {
-          await actions.saveTyped(req, id, {
-            typed,
-            ...(Number.isInteger(version) && version > 0 ? { version } : {}),
-          });
-        } catch (error) {
-          if (error instanceof HttpError && error.status === 409)
-            return show(req, res, id, { kind: 'error', text: error.message });
-          throw error;
-        }
+        const { conflict } = await actions.savePosted(req, id, typed, body.version);
+        if (conflict !== undefined) return show(req, res, id, { kind: 'error', text: conflict });
         if (verb === 'submit') {
           try {
             await actions.submit(req, id);

@@ -5,7 +5,6 @@ import { DispatchActions } from '../../applications/dispatch.ts';
 import { alertBox, csrfField } from '../../html/components.ts';
 import { html } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
-import { HttpError } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 import { typedFromForm } from '../../workspace/form-input.ts';
@@ -79,17 +78,8 @@ ${editable ? '' : alertBox('info', '当前状态下不能修改表单。')}
         const { application, workspace } = await actions.withWorkspace(req, id);
         const body = (req.body ?? {}) as Record<string, unknown>;
         const typed = typedFromForm(workspace, application.typed as FormValues, body);
-        const version = Number(body.version);
-        try {
-          await actions.saveTyped(req, id, {
-            typed,
-            ...(Number.isInteger(version) && version > 0 ? { version } : {}),
-          });
-        } catch (error) {
-          if (error instanceof HttpError && error.status === 409)
-            return show(req, res, id, { kind: 'error', text: error.message }, 409);
-          throw error;
-        }
+        const { conflict } = await actions.savePosted(req, id, typed, body.version);
+        if (conflict !== undefined) return show(req, res, id, { kind: 'error', text: conflict }, 409);
         res.redirect(303, `/desk/applications/${id}?saved=1`);
       },
     },

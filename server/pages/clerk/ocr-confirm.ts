@@ -2,7 +2,6 @@ import type { FormValues } from '../../../forms/index.ts';
 import { ApplicationActions } from '../../applications/actions.ts';
 import { csrfField } from '../../html/components.ts';
 import { html, type SafeHtml } from '../../html/html.ts';
-import { HttpError } from '../../http/errors.ts';
 import type { RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 import { control } from '../../workspace/form-controls.ts';
@@ -63,18 +62,10 @@ export function ocrConfirmRoutes(services: Services): RouteSpec[] {
           corrected.map((check) => [`v.${check.slot}`, body[`v.${check.slot}`]] as const),
         );
         const typed = typedFromForm(workspace, application.typed as FormValues, values);
-        const version = Number(body.version);
-        try {
-          await actions.saveTyped(req, id, {
-            typed,
-            ...(Number.isInteger(version) && version > 0 ? { version } : {}),
-          });
-        } catch (error) {
-          if (error instanceof HttpError && error.status === 409) {
-            res.redirect(303, `/desk/applications/${id}?stale=1`);
-            return;
-          }
-          throw error;
+        const { conflict } = await actions.savePosted(req, id, typed, body.version);
+        if (conflict !== undefined) {
+          res.redirect(303, `/desk/applications/${id}?stale=1`);
+          return;
         }
         // A value kept as read is confirmed on its reading, as the applicant's 确认无误 does; a corrected one is
         // now the clerk's typed value.
