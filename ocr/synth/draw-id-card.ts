@@ -1,6 +1,5 @@
 import { type Canvas, createCanvas } from '@napi-rs/canvas';
 import {
-  emblemDisc,
   font,
   guilloche,
   justified,
@@ -8,11 +7,11 @@ import {
   portrait,
   roundedRect,
   spaced,
-  star,
   text,
   widthMm,
   wrap,
 } from './draw-common.ts';
+import { emblemDisc, star } from './draw-emblem.ts';
 import { ensureFonts, SANS, SERIF } from './fonts.ts';
 import type { Rng } from './rng.ts';
 import type { IdCardBackTruth, IdCardTruth } from './truth.ts';

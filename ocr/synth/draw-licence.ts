@@ -1,17 +1,7 @@
 import { type Canvas, createCanvas } from '@napi-rs/canvas';
 import { capitalInWords } from '../fields/capital.ts';
-import {
-  emblemDisc,
-  font,
-  guilloche,
-  justified,
-  type Pen,
-  spaced,
-  star,
-  text,
-  widthMm,
-  wrap,
-} from './draw-common.ts';
+import { font, guilloche, justified, type Pen, spaced, text, widthMm, wrap } from './draw-common.ts';
+import { emblemDisc, star } from './draw-emblem.ts';
 import { ensureFonts, SANS, SERIF } from './fonts.ts';
 import type { Rng } from './rng.ts';
 import type { LicenceTruth } from './truth.ts';
