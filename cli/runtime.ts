@@ -5,6 +5,7 @@ import type { Shutdown } from '../lib/shutdown.ts';
 import { startManagedRedis } from '../queue/redis/managed-redis.ts';
 import type { Db } from '../store/db.ts';
 import { openStore } from '../store/open-store.ts';
+import { sandboxPortalUrls } from './bot-system.ts';
 import type { Config } from './config.ts';
 
 export interface Infrastructure {
@@ -60,8 +61,8 @@ export async function openInfrastructure(
 }
 
 /**
- * What every command's bot system takes from the configuration and the opened infrastructure; the command
- * adds the portals' addresses and the workers it runs, if any.
+ * What every command's bot system takes from the configuration and the opened infrastructure, the sandbox
+ * portals at PORTALS_PORT among it; the command adds the workers it runs, if any.
  */
 export function botSystemBasics(ctx: { config: Config; logger: Logger }, infra: Infrastructure) {
   return {
@@ -73,5 +74,6 @@ export function botSystemBasics(ctx: { config: Config; logger: Logger }, infra: 
     chromiumPath: ctx.config.CHROMIUM_PATH,
     tuning: ctx.config.QUEUE_TUNING,
     timeZone: ctx.config.TIME_ZONE,
+    sandboxUrls: sandboxPortalUrls(ctx.config.PORTALS_PORT),
   };
 }

@@ -14,7 +14,7 @@ import { registerOcrMetrics } from '../../server/ocr-metrics.ts';
 import { createServices, type Services } from '../../server/services.ts';
 import { NO_SMS_WARNING, smsSenderFor } from '../../server/sms/sms.ts';
 import { type Boot, boot, runOrExit } from '../boot.ts';
-import { sandboxPortalUrls, startBotSystem } from '../bot-system.ts';
+import { startBotSystem } from '../bot-system.ts';
 import { pdfFontOf } from '../config.ts';
 import { botSystemBasics, type Infrastructure, openInfrastructure } from '../runtime.ts';
 
@@ -115,7 +115,6 @@ export function registerServer(program: Command): void {
         // The web server only talks to the queues; `yijian worker` processes run the bots.
         const system = await startBotSystem({
           ...botSystemBasics(ctx, infra),
-          sandboxUrls: sandboxPortalUrls(ctx.config.PORTALS_PORT),
         });
         ctx.shutdown.add('bot queue', () => system.close());
         await startWebServer(ctx, infra, system.queue);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { seedDemoAccounts } from '../../server/accounts.ts';
 import { boot, runOrExit } from '../boot.ts';
-import { BOT_PORTAL_IDS, credentialsBox, sandboxPortalUrls, startBotSystem } from '../bot-system.ts';
+import { BOT_PORTAL_IDS, credentialsBox, startBotSystem } from '../bot-system.ts';
 import { botSystemBasics, openInfrastructure } from '../runtime.ts';
 import { seedSandboxCredentials } from '../sandbox-credentials.ts';
 import { startPortalsProcess } from './portals.command.ts';
@@ -33,7 +33,7 @@ export function registerStart(program: Command): void {
         // Bots run in this process on one machine; `yijian worker` runs more of them anywhere.
         const bots = await startBotSystem({
           ...botSystemBasics(ctx, infra),
-          sandboxUrls: portals?.urls ?? sandboxPortalUrls(ctx.config.PORTALS_PORT),
+          ...(portals ? { sandboxUrls: portals.urls } : {}),
           workers: { portals: BOT_PORTAL_IDS, concurrency: 2, coordinator: true },
         });
         ctx.shutdown.add('bots', () => bots.close());

@@ -1,12 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { boot, runOrExit } from '../boot.ts';
-import {
-  BOT_PORTAL_IDS,
-  MAX_DEFAULT_BROWSER_CONTEXTS,
-  sandboxPortalUrls,
-  startBotSystem,
-} from '../bot-system.ts';
+import { BOT_PORTAL_IDS, MAX_DEFAULT_BROWSER_CONTEXTS, startBotSystem } from '../bot-system.ts';
 import { botSystemBasics, openInfrastructure } from '../runtime.ts';
 
 const workerOptionsSchema = z.object({
@@ -65,7 +60,6 @@ export function registerWorker(program: Command): void {
         const infra = await openInfrastructure(ctx.config, { ...ctx, singleMachine: false });
         const bots = await startBotSystem({
           ...botSystemBasics(ctx, infra),
-          sandboxUrls: sandboxPortalUrls(ctx.config.PORTALS_PORT),
           workers: {
             portals: parsed.data.portals,
             concurrency: parsed.data.concurrency,
