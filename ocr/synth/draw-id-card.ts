@@ -28,11 +28,7 @@ const LABEL_BLUE = ['#2f6fa8', '#3a78b0', '#2a659c'];
 const INK = ['#111111', '#1a1a1a', '#202020'];
 
 export function drawIdCardFront(truth: IdCardTruth, rng: Rng, scale: number): Canvas {
-  ensureFonts();
-  const { width, height } = ID_CARD_MM;
-  const canvas = createCanvas(Math.round(width * scale), Math.round(height * scale));
-  const pen: Pen = { ctx: canvas.getContext('2d'), scale };
-  cardBackground(pen, rng);
+  const { canvas, pen } = blankCard(rng, scale);
   portrait(pen, 56 + rng.range(-0.5, 0.5), 6 + rng.range(-0.5, 0.5), 24, 31, rng);
 
   const label = rng.pick(LABEL_BLUE);
@@ -78,11 +74,7 @@ export function addressLines(pen: Pen, address: string): string[] {
 }
 
 export function drawIdCardBack(truth: IdCardBackTruth, rng: Rng, scale: number): Canvas {
-  ensureFonts();
-  const { width, height } = ID_CARD_MM;
-  const canvas = createCanvas(Math.round(width * scale), Math.round(height * scale));
-  const pen: Pen = { ctx: canvas.getContext('2d'), scale };
-  cardBackground(pen, rng);
+  const { canvas, pen } = blankCard(rng, scale);
   emblem(pen, 14, 15, 8.5);
   const ink = rng.pick(INK);
   font(pen, SERIF, 4.6, 'bold');
@@ -102,6 +94,16 @@ export function drawIdCardBack(truth: IdCardBackTruth, rng: Rng, scale: number):
 
 function rightAligned(pen: Pen, value: string, right: number, y: number, colour: string): void {
   text(pen, value, right - widthMm(pen, value), y, colour);
+}
+
+/** A card-sized canvas with the card's printed background, ready for one side's text. */
+function blankCard(rng: Rng, scale: number): { canvas: Canvas; pen: Pen } {
+  ensureFonts();
+  const { width, height } = ID_CARD_MM;
+  const canvas = createCanvas(Math.round(width * scale), Math.round(height * scale));
+  const pen: Pen = { ctx: canvas.getContext('2d'), scale };
+  cardBackground(pen, rng);
+  return { canvas, pen };
 }
 
 function cardBackground(pen: Pen, rng: Rng): void {
