@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../bots/browser/launch.ts';
 import { silentLogger } from '../../lib/logger.ts';
 import { AlertNotifier } from '../../server/alerts.ts';
-import { startTestBots, type TestBots } from './bots-harness.ts';
+import { startTestServerWithBots, type TestBots } from './bots-harness.ts';
 import { signInPage } from './browser-sign-in.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import type { TestServer } from './harness.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook.ts';
 
 /**
@@ -19,12 +19,7 @@ describe('alerts on the admin page and to a webhook', () => {
   let hook: WebhookReceiver<{ text: string; alert: { key: string; kind: string } }>;
 
   beforeAll(async () => {
-    web = await startTestServer({
-      bots: async (db, dataDir) => {
-        bots = await startTestBots(db, dataDir);
-        return bots;
-      },
-    });
+    ({ web, bots } = await startTestServerWithBots());
     await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
     hook = await startWebhookReceiver();
     browser = await launchChromium();

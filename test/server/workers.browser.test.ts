@@ -4,9 +4,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
 import { listWorkers, startHeartbeat, WORKERS_KEY } from '../../queue/heartbeat.ts';
-import { startTestBots, type TestBots } from './bots-harness.ts';
+import { startTestServerWithBots, type TestBots } from './bots-harness.ts';
 import { signIn } from './browser-sign-in.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import type { TestServer } from './harness.ts';
 
 /**
  * Issue 19: the admin sees every process that runs bots — where, which version, which portals, how many
@@ -19,12 +19,7 @@ describe('the admin’s 工作进程 page in Chromium', () => {
   let redis: Redis;
 
   beforeAll(async () => {
-    web = await startTestServer({
-      bots: async (db, dataDir) => {
-        bots = await startTestBots(db, dataDir);
-        return bots;
-      },
-    });
+    ({ web, bots } = await startTestServerWithBots());
     await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
     redis = new Redis(bots?.redisUrl ?? '');
     browser = await launchChromium();
