@@ -14,11 +14,13 @@ export interface ChromiumSuite {
  * A test server and a Chromium for one `describe` block: started before its tests (`seed` adds the accounts
  * once the server is up), closed after them. The fields are set when the tests run, not when this returns.
  */
-export function chromiumSuite(seed: (web: TestServer) => Promise<void> = async () => {}): ChromiumSuite {
+export function chromiumSuite(
+  setup: { server?: Parameters<typeof startTestServer>[0]; seed?: (web: TestServer) => Promise<void> } = {},
+): ChromiumSuite {
   const suite = { contexts: [] } as unknown as ChromiumSuite;
   beforeAll(async () => {
-    suite.web = await startTestServer();
-    await seed(suite.web);
+    suite.web = await startTestServer(setup.server);
+    await setup.seed?.(suite.web);
     suite.browser = await launchChromium();
   });
   afterAll(async () => {

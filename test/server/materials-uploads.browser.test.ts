@@ -14,8 +14,10 @@ import { jpeg, pdf } from './fixtures.ts';
  * make each order happen for sure.
  */
 describe('two quick uploads on the materials page, in Chromium', () => {
-  const suite = chromiumSuite(async (web) => {
-    await web.addUser('applicant', '13905960002', 'Owner-pass-2', { name: '陈二鸣' });
+  const suite = chromiumSuite({
+    seed: async (web) => {
+      await web.addUser('applicant', '13905960002', 'Owner-pass-2', { name: '陈二鸣' });
+    },
   });
 
   /** A new application's materials page, with each upload's answer held until its file's gate opens. */

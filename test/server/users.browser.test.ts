@@ -10,8 +10,10 @@ import { chromiumSuite } from './chromium-suite.ts';
  * is what the person signing in meets (and what the audit log records).
  */
 describe('admin manages accounts in Chromium', () => {
-  const suite = chromiumSuite(async (web) => {
-    await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
+  const suite = chromiumSuite({
+    seed: async (web) => {
+      await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
+    },
   });
 
   async function signIn(login: string, password: string): Promise<{ page: Page; ok: boolean }> {
