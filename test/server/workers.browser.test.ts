@@ -3,10 +3,11 @@ import { Redis } from 'ioredis';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts';
-import { listWorkers, startHeartbeat, WORKERS_KEY } from '../../queue/heartbeat.ts';
+import { listWorkers, startHeartbeat } from '../../queue/heartbeat.ts';
 import { startTestServerWithBots, type TestBots } from './bots-harness.ts';
 import { signIn } from './browser-sign-in.ts';
 import type { TestServer } from './harness.ts';
+import { recordLostWorker } from './lost-worker.ts';
 
 /**
  * Issue 19: the admin sees every process that runs bots — where, which version, which portals, how many
@@ -31,24 +32,7 @@ describe('the admin’s 工作进程 page in Chromium', () => {
   });
 
   it('lists this process’s workers with their portals, and a silent one as lost', async () => {
-    const old = new Date(Date.now() - 60_000).toISOString();
-    await redis.hset(
-      WORKERS_KEY,
-      'far-away:4242',
-      JSON.stringify({
-        id: 'far-away:4242',
-        host: 'far-away',
-        pid: 4242,
-        version: '0.0.9',
-        portals: ['tax'],
-        coordinator: false,
-        concurrency: 2,
-        running: 1,
-        startedAt: old,
-        beatAt: old,
-        intervalMs: 5_000,
-      }),
-    );
+    await recordLostWorker(redis, 'far-away', { version: '0.0.9', portals: ['tax'] });
     const context = await newChineseContext(browser);
     const page = await context.newPage();
     await signIn(page, web.base, 'the.admin', 'Admin-pass-1');
