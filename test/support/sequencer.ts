@@ -9,7 +9,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 export const SLOW_FILES: Readonly<Record<string, number>> = {
   'test/e2e/chaos.test.ts': 240,
-  'test/cli/bench-quick.test.ts': 200,
+  'test/cli/bench-bots-quick.test.ts': 120,
+  'test/cli/bench-e2e-quick.test.ts': 100,
   'test/e2e/faults.test.ts': 150,
   'test/bots/fire-safety.test.ts': 113,
   'test/e2e/no-secrets.test.ts': 92,
@@ -22,6 +23,7 @@ export const SLOW_FILES: Readonly<Record<string, number>> = {
   'test/e2e/reference-application.test.ts': 59,
   'test/bots/market-regulation.test.ts': 57,
   'test/ocr/real-licence.test.ts': 41,
+  'test/cli/bench-ocr-quick.test.ts': 35,
   'test/cli/bench-ocr-real.test.ts': 30,
   'test/cli/portals-check.test.ts': 25,
 };
