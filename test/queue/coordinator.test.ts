@@ -15,19 +15,11 @@ import { applicationItems } from '../../store/application-items.repo.ts';
 import { botRuns } from '../../store/bot-runs.repo.ts';
 import { humanTasks } from '../../store/human-tasks.repo.ts';
 import { openTestPglite, type TestStore } from '../support/stores.ts';
+import { OPEN_COMPANY_PLAN } from './open-company-plan.ts';
 import { defaultScript, type Script, ScriptedRunner } from './scripted-runner.ts';
 
-const PLAN: PlanItem[] = [
-  { itemId: 'business-registration', portalId: 'market-regulation', needs: [] },
-  { itemId: 'seal-engraving', portalId: 'public-security', needs: ['business-registration'] },
-  { itemId: 'bank-account', portalId: 'bank', needs: ['business-registration'] },
-  { itemId: 'tax-registration', portalId: 'tax', needs: ['business-registration', 'bank-account'] },
-  {
-    itemId: 'social-insurance',
-    portalId: 'social-insurance',
-    needs: ['business-registration', 'bank-account'],
-  },
-];
+// The first five of the 开办企业 items (two waves and the start of the third).
+const PLAN: PlanItem[] = OPEN_COMPANY_PLAN.slice(0, 5);
 const PORTALS = PLAN.map((p) => p.portalId);
 
 const TUNING: QueueTuning = {

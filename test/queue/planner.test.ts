@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockedItems, comingItems, PlanError, planWaves, readyItems } from '../../queue/planner.ts';
 import type { ItemStatus } from '../../store/application-items.repo.ts';
-
-const OPEN_COMPANY = [
-  { itemId: 'business-registration', portalId: 'market-regulation', needs: [] },
-  { itemId: 'seal-engraving', portalId: 'public-security', needs: ['business-registration'] },
-  { itemId: 'bank-account', portalId: 'bank', needs: ['business-registration'] },
-  { itemId: 'tax-registration', portalId: 'tax', needs: ['business-registration', 'bank-account'] },
-  {
-    itemId: 'social-insurance',
-    portalId: 'social-insurance',
-    needs: ['business-registration', 'bank-account'],
-  },
-  {
-    itemId: 'medical-insurance',
-    portalId: 'medical-insurance',
-    needs: ['business-registration', 'bank-account'],
-  },
-  { itemId: 'housing-fund', portalId: 'housing-fund', needs: ['business-registration', 'bank-account'] },
-];
+import { OPEN_COMPANY_PLAN as OPEN_COMPANY } from './open-company-plan.ts';
 
 describe('the planner', () => {
   it('lays the 开办企业 items out in the three waves of the domain', () => {

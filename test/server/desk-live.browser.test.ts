@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../bots/browser/launch.ts';
-import { startTestBots, type TestBots } from './bots-harness.ts';
+import { startTestServerWithBots, type TestBots } from './bots-harness.ts';
 import { signInPage } from './browser-sign-in.ts';
 import { Client } from './client.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import type { TestServer } from './harness.ts';
 import { fillWithUnsureReadings } from './unsure-readings.ts';
 
 /**
@@ -21,12 +21,7 @@ describe('clerk review and live progress in Chromium', () => {
   let id = '';
 
   beforeAll(async () => {
-    web = await startTestServer({
-      bots: async (db, dataDir) => {
-        bots = await startTestBots(db, dataDir);
-        return bots;
-      },
-    });
+    ({ web, bots } = await startTestServerWithBots());
     await web.addUser('applicant', '13805961234', 'Owner-pass-1', { name: '林志远' });
     await web.addUser('clerk', 'clerk.longwen', 'Clerk-pass-1', { name: '王窗口', centreId: 'longwen' });
     const applicant = new Client(web.base);

@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../bots/browser/launch.ts';
-import { SMS_CODE, startTestBots, type TestBots } from './bots-harness.ts';
+import { SMS_CODE, startTestServerWithBots, type TestBots } from './bots-harness.ts';
 import { signInPage } from './browser-sign-in.ts';
 import { submittedReferenceApplication } from './desk-people.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import type { TestServer } from './harness.ts';
 
 /**
  * The clerk's and the admin's main paths in Chromium, on the real queue with scripted bots: the clerk
@@ -19,12 +19,7 @@ describe('clerk and admin in Chromium', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    web = await startTestServer({
-      bots: async (db, dataDir) => {
-        bots = await startTestBots(db, dataDir);
-        return bots;
-      },
-    });
+    ({ web, bots } = await startTestServerWithBots());
     await submittedReferenceApplication(web);
     browser = await launchChromium();
   });
