@@ -11,10 +11,16 @@ import { LongestFirstSequencer, SLOW_FILES } from './test/support/sequencer.ts';
  */
 const ALONE = ['test/e2e/**/*.test.ts', ...Object.keys(SLOW_FILES)];
 
+/**
+ * Files at once. The suite waits far more than it computes (portals' latency and approval delays, queue
+ * retries, countdowns): two end-to-end files side by side used a third of one core. Four files keep two cores
+ * busy (docs/testing.md); `YIJIAN_TEST_WORKERS` sets another number.
+ */
+const WORKERS = Number(process.env.YIJIAN_TEST_WORKERS ?? 4);
+
 const EACH_FILE = {
   pool: 'forks',
-  // Two cores: browser and OCR tests are CPU-bound, more parallel files only add contention.
-  maxWorkers: 2,
+  maxWorkers: WORKERS,
   testTimeout: 30_000,
   hookTimeout: 60_000,
 } as const;
@@ -23,7 +29,7 @@ export default defineConfig({
   test: {
     // Once for the whole run (not per project): Redis, the PGlite template, PostgreSQL.
     globalSetup: ['test/support/global-setup.ts'],
-    maxWorkers: 2,
+    maxWorkers: WORKERS,
     // Longest first, so that the two workers finish together (docs/testing.md).
     sequence: { sequencer: LongestFirstSequencer },
     projects: [

@@ -1,6 +1,6 @@
 import { createLogger, type Logger } from '../lib/logger.ts';
 import { Shutdown } from '../lib/shutdown.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type Config, loadConfigOrExit } from './config.ts';
 
 export interface Boot {
   config: Config;
@@ -21,16 +21,7 @@ export const PRIVATE_UMASK = 0o077;
  */
 export function boot(): Boot {
   process.umask(PRIVATE_UMASK);
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger({ level: config.LOG_LEVEL });
   const shutdown = new Shutdown(logger);
   shutdown.installSignalHandlers();

@@ -174,3 +174,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 export function pdfFontOf(config: Pick<Config, 'PDF_FONT' | 'PDF_FONT_FAMILY'>): PdfFont {
   return { path: config.PDF_FONT, ...(config.PDF_FONT_FAMILY ? { family: config.PDF_FONT_FAMILY } : {}) };
 }
+
+/** loadConfig for a command: a bad variable is reported on stderr, naming it, and the process exits 2. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+}

@@ -5,6 +5,7 @@ import type { Shutdown } from '../lib/shutdown.ts';
 import { startManagedRedis } from '../queue/redis/managed-redis.ts';
 import type { Db } from '../store/db.ts';
 import { openStore } from '../store/open-store.ts';
+import { sandboxPortalUrls } from './bot-system.ts';
 import type { Config } from './config.ts';
 
 export interface Infrastructure {
@@ -57,4 +58,22 @@ export async function openInfrastructure(
   shutdown.add('store', () => db.close());
   logger.info({ store: db.kind, redis: managedRedis ? 'managed' : 'configured' }, '存储与队列已就绪');
   return { db, redisUrl, secret, managedRedis };
+}
+
+/**
+ * What every command's bot system takes from the configuration and the opened infrastructure, the sandbox
+ * portals at PORTALS_PORT among it; the command adds the workers it runs, if any.
+ */
+export function botSystemBasics(ctx: { config: Config; logger: Logger }, infra: Infrastructure) {
+  return {
+    db: infra.db,
+    redisUrl: infra.redisUrl,
+    secret: infra.secret,
+    dataDir: ctx.config.DATA_DIR,
+    logger: ctx.logger,
+    chromiumPath: ctx.config.CHROMIUM_PATH,
+    tuning: ctx.config.QUEUE_TUNING,
+    timeZone: ctx.config.TIME_ZONE,
+    sandboxUrls: sandboxPortalUrls(ctx.config.PORTALS_PORT),
+  };
 }

@@ -18,10 +18,21 @@ import { RunEvidence } from './evidence.ts';
 import { ItemClosedError } from './item-closed.error.ts';
 import { type ItemJobData, itemJobDataSchema, parseJobData } from './job-data.ts';
 import type { PlanSource, PortalDirectory } from './plan-source.ts';
-import { followUpDelay } from './queue-options.ts';
+import { followUpDelay, type QueueTuning } from './queue-options.ts';
 import { RunWatchdog } from './run-watchdog.ts';
 
-export interface ItemProcessorOptions {
+/** The tuning a processor applies to each run (meanings and defaults in queue-options.ts). */
+type RunTuning = Pick<
+  QueueTuning,
+  | 'personTimeoutMs'
+  | 'personPollMs'
+  | 'stallTimeoutMs'
+  | 'followUpDelayMs'
+  | 'followUpDelayMaxMs'
+  | 'maxFollowUps'
+>;
+
+export interface ItemProcessorOptions extends RunTuning {
   db: Db;
   publisher: Redis;
   runner: ItemRunner;
@@ -29,15 +40,6 @@ export interface ItemProcessorOptions {
   portals: PortalDirectory;
   dataDir: string;
   logger: Logger;
-  /** How long a bot waits for a person's answer (SMS code, CAPTCHA). */
-  personTimeoutMs: number;
-  personPollMs: number;
-  /** A run with no step ended for this long (waits for a person or a browser aside) is aborted and retried. */
-  stallTimeoutMs: number;
-  /** Pause between looks at 办件查询 while an item waits for its result (registration approval). */
-  followUpDelayMs: number;
-  followUpDelayMaxMs: number;
-  maxFollowUps: number;
 }
 
 const WORKER = `${hostname()}:${process.pid}`;

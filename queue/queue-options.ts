@@ -16,6 +16,7 @@ export interface QueueTuning {
   stalledIntervalMs: number;
   /** Stalls a job survives. BullMQ's default of 1 fails a long browser job on its second stall. */
   maxStalledCount: number;
+  /** How long a bot waits for a person's answer (SMS code, CAPTCHA). */
   personTimeoutMs: number;
   personPollMs: number;
   /**

@@ -66,19 +66,19 @@ const toDocument = (row: DocumentRow): ApplicationDocument => ({
   ocrAt: row.ocr_at,
 });
 
-export interface NewDocument {
-  id?: string;
-  applicationId: string;
-  material: string;
-  subject?: string | null;
-  fileName: string;
-  mimeType: StoredMimeType;
-  sizeBytes: number;
-  sha256: string;
-  storageKey: string;
-  uploadedBy: string;
-  ocrStatus?: OcrStatus;
-}
+/** A stored document as it is first recorded: no reading yet, its id, subject and OCR status optional. */
+export type NewDocument = Pick<
+  ApplicationDocument,
+  | 'applicationId'
+  | 'material'
+  | 'fileName'
+  | 'mimeType'
+  | 'sizeBytes'
+  | 'sha256'
+  | 'storageKey'
+  | 'uploadedBy'
+> &
+  Partial<Pick<ApplicationDocument, 'id' | 'subject' | 'ocrStatus'>>;
 
 export interface Finding {
   rule: string;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { type BotsReport, runBotsBenchmark } from './support/bots-benchmark.ts';
-import { benchConfig, count, msRange, parseOptions, runOrExit, withQuick } from './support/options.ts';
+import { count, msRange, timedBenchAction } from './support/options.ts';
 
 const optionsSchema = z.object({
   json: z.boolean().default(false),
@@ -70,25 +70,20 @@ export function registerBenchBots(bench: Command): void {
     .option('--repeats <n>', '每个阶段重复的次数（各阶段顺序随机，取中位数并报告离散）', '3')
     .option('--timeout-s <s>', '每个阶段的超时（秒）', '600')
     .option('--keep-data', '保留临时数据目录（截图、追踪、门户记录）以便检查')
-    .action(async (raw: Record<string, unknown>, command: Command) => {
-      const options = parseOptions(optionsSchema, withQuick(command, raw, QUICK));
-      const config = benchConfig();
-      const report = await runOrExit(() =>
-        runBotsBenchmark({
-          items: options.items,
-          latencyMs: options.latencyMs,
-          concurrencies: options.concurrency,
-          repeats: options.repeats,
-          timeoutMs: options.timeoutS * 1000,
-          chromiumPath: config.CHROMIUM_PATH,
-          redisUrl: config.REDIS_URL,
-          tuning: config.QUEUE_TUNING,
-          keepData: options.keepData,
-          quick: options.quick,
-          shareSetup: options.quick,
-          progress: (message) => process.stderr.write(`${message}\n`),
-        }),
-      );
-      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report));
-    });
+    .action(
+      timedBenchAction(
+        optionsSchema,
+        QUICK,
+        (options, common) =>
+          runBotsBenchmark({
+            items: options.items,
+            latencyMs: options.latencyMs,
+            concurrencies: options.concurrency,
+            repeats: options.repeats,
+            ...common,
+            shareSetup: options.quick,
+          }),
+        summary,
+      ),
+    );
 }

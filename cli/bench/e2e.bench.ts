@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { E2E_BUNDLES, type E2eReport, runE2eBenchmark } from './support/e2e-benchmark.ts';
-import { benchConfig, count, msRange, parseOptions, runOrExit, withQuick } from './support/options.ts';
+import { count, msRange, timedBenchAction } from './support/options.ts';
 
 const optionsSchema = z.object({
   bundle: z.enum(E2E_BUNDLES, { error: `--bundle 应为 ${E2E_BUNDLES.join(' 或 ')}` }),
@@ -98,30 +98,25 @@ export function registerBenchE2e(bench: Command): void {
     .option('--concurrency <n>', '每个门户队列的工作并发（与 yijian start 默认相同）', '2')
     .option('--timeout-s <s>', '每次办理的超时（秒）', '600')
     .option('--keep-data', '保留临时数据目录（截图、追踪、门户记录）以便检查')
-    .action(async (raw: Record<string, unknown>, command: Command) => {
-      const options = parseOptions(optionsSchema, withQuick(command, raw, QUICK));
-      const config = benchConfig();
-      const report = await runOrExit(() =>
-        runE2eBenchmark({
-          bundle: options.bundle,
-          runs: options.runs,
-          latencyMs: options.latencyMs,
-          approvalDelayMs: options.approvalDelayMs,
-          syncLagMs: options.syncLagMs,
-          ...(options.noticeS === undefined ? {} : { noticeSeconds: options.noticeS }),
-          smsReplyMs: options.smsReplyMs,
-          captchaReplyMs: options.captchaReplyMs,
-          captcha: options.captcha,
-          concurrency: options.concurrency,
-          timeoutMs: options.timeoutS * 1000,
-          chromiumPath: config.CHROMIUM_PATH,
-          redisUrl: config.REDIS_URL,
-          tuning: config.QUEUE_TUNING,
-          keepData: options.keepData,
-          quick: options.quick,
-          progress: (message) => process.stderr.write(`${message}\n`),
-        }),
-      );
-      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report));
-    });
+    .action(
+      timedBenchAction(
+        optionsSchema,
+        QUICK,
+        (options, common) =>
+          runE2eBenchmark({
+            bundle: options.bundle,
+            runs: options.runs,
+            latencyMs: options.latencyMs,
+            approvalDelayMs: options.approvalDelayMs,
+            syncLagMs: options.syncLagMs,
+            ...(options.noticeS === undefined ? {} : { noticeSeconds: options.noticeS }),
+            smsReplyMs: options.smsReplyMs,
+            captchaReplyMs: options.captchaReplyMs,
+            captcha: options.captcha,
+            concurrency: options.concurrency,
+            ...common,
+          }),
+        summary,
+      ),
+    );
 }

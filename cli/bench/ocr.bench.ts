@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createOcrService } from '../../ocr/index.ts';
 import { runOcrBenchmark } from '../../ocr/synth/benchmark.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfigOrExit } from '../config.ts';
 import { runRealOcrBenchmark } from './support/ocr-real-benchmark.ts';
 import { loadRealSamples } from './support/ocr-real-truth.ts';
 import { withQuick } from './support/options.ts';
@@ -42,14 +42,7 @@ export function registerBenchOcr(bench: Command): void {
         command: Command,
       ) => {
         const options = withQuick(command, given, QUICK) as typeof given;
-        let config: ReturnType<typeof loadConfig>;
-        try {
-          config = loadConfig();
-        } catch (error) {
-          if (!(error instanceof ConfigError)) throw error;
-          process.stderr.write(`${error.message}\n`);
-          process.exit(2);
-        }
+        const config = loadConfigOrExit();
         const workers = config.OCR_WORKERS;
         if (options.real) {
           await benchReal(options.real, options.truth, workers, options.json === true);

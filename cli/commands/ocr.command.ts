@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { createLogger } from '../../lib/logger.ts';
 import { createOcrService, type OcrResult, type RequestedType } from '../../ocr/index.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfigOrExit } from '../config.ts';
 
 const TYPES: Record<string, RequestedType> = { 'id-card': 'idCard', 'business-licence': 'businessLicence' };
 const STATUS = {
@@ -19,14 +19,7 @@ export function registerOcr(program: Command): void {
     .option('--type <type>', 'id-card 或 business-licence（默认自动判断）')
     .option('--json', '以 JSON 输出')
     .action(async (file: string, options: { type?: string; json?: boolean }) => {
-      let config: ReturnType<typeof loadConfig>;
-      try {
-        config = loadConfig();
-      } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        process.stderr.write(`${error.message}\n`);
-        process.exit(2);
-      }
+      const config = loadConfigOrExit();
       if (options.type && !TYPES[options.type]) {
         process.stderr.write(`--type 必须是 id-card 或 business-licence（当前为 "${options.type}"）\n`);
         process.exit(2);

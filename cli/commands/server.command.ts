@@ -14,9 +14,9 @@ import { registerOcrMetrics } from '../../server/ocr-metrics.ts';
 import { createServices, type Services } from '../../server/services.ts';
 import { NO_SMS_WARNING, smsSenderFor } from '../../server/sms/sms.ts';
 import { type Boot, boot, runOrExit } from '../boot.ts';
-import { sandboxPortalUrls, startBotSystem } from '../bot-system.ts';
+import { startBotSystem } from '../bot-system.ts';
 import { pdfFontOf } from '../config.ts';
-import { type Infrastructure, openInfrastructure } from '../runtime.ts';
+import { botSystemBasics, type Infrastructure, openInfrastructure } from '../runtime.ts';
 
 /**
  * Starts the web server on the shared infrastructure; returns its base URL and its services. `demo` (yijian
@@ -114,14 +114,7 @@ export function registerServer(program: Command): void {
         const infra = await openInfrastructure(ctx.config, { ...ctx, singleMachine: false });
         // The web server only talks to the queues; `yijian worker` processes run the bots.
         const system = await startBotSystem({
-          db: infra.db,
-          redisUrl: infra.redisUrl,
-          secret: infra.secret,
-          dataDir: ctx.config.DATA_DIR,
-          logger: ctx.logger,
-          sandboxUrls: sandboxPortalUrls(ctx.config.PORTALS_PORT),
-          tuning: ctx.config.QUEUE_TUNING,
-          timeZone: ctx.config.TIME_ZONE,
+          ...botSystemBasics(ctx, infra),
         });
         ctx.shutdown.add('bot queue', () => system.close());
         await startWebServer(ctx, infra, system.queue);

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { seedDemoAccounts } from '../../server/accounts.ts';
 import { boot, runOrExit } from '../boot.ts';
-import { BOT_PORTAL_IDS, credentialsBox, sandboxPortalUrls, startBotSystem } from '../bot-system.ts';
-import { openInfrastructure } from '../runtime.ts';
+import { BOT_PORTAL_IDS, credentialsBox, startBotSystem } from '../bot-system.ts';
+import { botSystemBasics, openInfrastructure } from '../runtime.ts';
 import { seedSandboxCredentials } from '../sandbox-credentials.ts';
 import { startPortalsProcess } from './portals.command.ts';
 import { startWebServer } from './server.command.ts';
@@ -32,15 +32,8 @@ export function registerStart(program: Command): void {
         if (portals) ctx.shutdown.add('portals', () => portals.stop());
         // Bots run in this process on one machine; `yijian worker` runs more of them anywhere.
         const bots = await startBotSystem({
-          db: infra.db,
-          redisUrl: infra.redisUrl,
-          secret: infra.secret,
-          dataDir: ctx.config.DATA_DIR,
-          logger: ctx.logger,
-          chromiumPath: ctx.config.CHROMIUM_PATH,
-          sandboxUrls: portals?.urls ?? sandboxPortalUrls(ctx.config.PORTALS_PORT),
-          tuning: ctx.config.QUEUE_TUNING,
-          timeZone: ctx.config.TIME_ZONE,
+          ...botSystemBasics(ctx, infra),
+          ...(portals ? { sandboxUrls: portals.urls } : {}),
           workers: { portals: BOT_PORTAL_IDS, concurrency: 2, coordinator: true },
         });
         ctx.shutdown.add('bots', () => bots.close());

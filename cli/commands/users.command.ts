@@ -143,20 +143,17 @@ export function registerUsers(program: Command): void {
         '已修改',
       ),
     );
-  users
-    .command('disable [username]')
-    .description('停用账号（立即在所有设备上退出登录）')
-    .option('--username <login>', '用户名（也可直接写在命令后）')
-    .action((login: string | undefined, options: { username?: string }) =>
-      change(login ?? options.username ?? '', async () => ({ disabled: true }), '已停用'),
-    );
-  users
-    .command('enable [username]')
-    .description('重新启用已停用的账号')
-    .option('--username <login>', '用户名（也可直接写在命令后）')
-    .action((login: string | undefined, options: { username?: string }) =>
-      change(login ?? options.username ?? '', async () => ({ disabled: false }), '已启用'),
-    );
+  for (const [name, description, disabled, done] of [
+    ['disable', '停用账号（立即在所有设备上退出登录）', true, '已停用'],
+    ['enable', '重新启用已停用的账号', false, '已启用'],
+  ] as const)
+    users
+      .command(`${name} [username]`)
+      .description(description)
+      .option('--username <login>', '用户名（也可直接写在命令后）')
+      .action((login: string | undefined, options: { username?: string }) =>
+        change(login ?? options.username ?? '', async () => ({ disabled }), done),
+      );
   users
     .command('reset-password <username>')
     .description('重置密码（在提示符下输入，或从标准输入读取第一行；该账号在所有设备上退出登录）')

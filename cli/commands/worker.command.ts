@@ -1,13 +1,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { boot, runOrExit } from '../boot.ts';
-import {
-  BOT_PORTAL_IDS,
-  MAX_DEFAULT_BROWSER_CONTEXTS,
-  sandboxPortalUrls,
-  startBotSystem,
-} from '../bot-system.ts';
-import { openInfrastructure } from '../runtime.ts';
+import { BOT_PORTAL_IDS, MAX_DEFAULT_BROWSER_CONTEXTS, startBotSystem } from '../bot-system.ts';
+import { botSystemBasics, openInfrastructure } from '../runtime.ts';
 
 const workerOptionsSchema = z.object({
   portals: z
@@ -64,15 +59,7 @@ export function registerWorker(program: Command): void {
       await runOrExit(ctx, async () => {
         const infra = await openInfrastructure(ctx.config, { ...ctx, singleMachine: false });
         const bots = await startBotSystem({
-          db: infra.db,
-          redisUrl: infra.redisUrl,
-          secret: infra.secret,
-          dataDir: ctx.config.DATA_DIR,
-          logger: ctx.logger,
-          chromiumPath: ctx.config.CHROMIUM_PATH,
-          sandboxUrls: sandboxPortalUrls(ctx.config.PORTALS_PORT),
-          tuning: ctx.config.QUEUE_TUNING,
-          timeZone: ctx.config.TIME_ZONE,
+          ...botSystemBasics(ctx, infra),
           workers: {
             portals: parsed.data.portals,
             concurrency: parsed.data.concurrency,

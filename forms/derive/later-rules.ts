@@ -12,6 +12,13 @@ const SEAL_SIZE: Record<string, string> = {
   '05': '20×20mm',
 };
 
+/** A value another department's form asks for again, under its own name. */
+const copied = (target: string, source: string): Derivation => ({
+  target,
+  inputs: [source],
+  derive: ({ values }) => scalar(values, source),
+});
+
 /** Shareholders, seals, departments after registration, and the 开餐饮店 items. */
 export const LATER_RULES: readonly Derivation[] = [
   {
@@ -68,26 +75,14 @@ export const LATER_RULES: readonly Derivation[] = [
       }
     },
   },
-  {
-    target: 'insurance.insuredDate',
-    inputs: ['company.establishedDate'],
-    derive: ({ values }) => scalar(values, 'company.establishedDate'),
-  },
+  copied('insurance.insuredDate', 'company.establishedDate'),
   {
     target: 'fund.startMonth',
     inputs: ['company.establishedDate'],
     derive: ({ values }) => scalar(values, 'company.establishedDate')?.slice(0, 7),
   },
-  {
-    target: 'fund.employeeRate',
-    inputs: ['fund.employerRate'],
-    derive: ({ values }) => scalar(values, 'fund.employerRate'),
-  },
-  {
-    target: 'fund.agentOfficePhone',
-    inputs: ['company.phone'],
-    derive: ({ values }) => scalar(values, 'company.phone'),
-  },
+  copied('fund.employeeRate', 'fund.employerRate'),
+  copied('fund.agentOfficePhone', 'company.phone'),
   {
     target: 'food.format',
     inputs: ['scope[].code'],
@@ -109,15 +104,7 @@ export const LATER_RULES: readonly Derivation[] = [
         scalar(values, 'company.businessAddress.detail'),
       ),
   },
-  {
-    target: 'signboard.text',
-    inputs: ['company.name'],
-    derive: ({ values }) => scalar(values, 'company.name'),
-  },
-  {
-    target: 'fire.venueName',
-    inputs: ['company.name'],
-    derive: ({ values }) => scalar(values, 'company.name'),
-  },
-  { target: 'fire.buildingArea', inputs: ['food.area'], derive: ({ values }) => scalar(values, 'food.area') },
+  copied('signboard.text', 'company.name'),
+  copied('fire.venueName', 'company.name'),
+  copied('fire.buildingArea', 'food.area'),
 ];

@@ -177,6 +177,17 @@ function computePass(form: MergedForm, input: ResolveInput, current: FormValues)
   const slots: Slot[] = [];
   const readings: Reading[] = [];
   const pending = new Set<string>();
+  // A field's slot, and the reading behind its value when OCR supplied it.
+  const place = (path: SlotPath, field: MergedField, picked: Picked) => {
+    slots.push({
+      path,
+      element: field.key,
+      category: picked.category,
+      required: !!field.constraints.required,
+      filled: picked.value !== undefined,
+    });
+    if (picked.read !== undefined) readings.push({ path, element: field.key, ...picked.read });
+  };
   for (const out of form.outputs) {
     const value = input.outputs?.[out.item]?.[out.output];
     if (value !== undefined && value !== '') values[out.element] = value;
@@ -211,15 +222,7 @@ function computePass(form: MergedForm, input: ResolveInput, current: FormValues)
         const name = splitGroupKey(field.key)?.[1] ?? field.key;
         const picked = pick(field, typed[name], ctx, docs, pending);
         if (picked.value !== undefined) row[name] = picked.value;
-        const path = [group.key, index, name] as const;
-        slots.push({
-          path,
-          element: field.key,
-          category: picked.category,
-          required: !!field.constraints.required,
-          filled: picked.value !== undefined,
-        });
-        if (picked.read !== undefined) readings.push({ path, element: field.key, ...picked.read });
+        place([group.key, index, name], field, picked);
       }
       return row;
     });
@@ -234,15 +237,7 @@ function computePass(form: MergedForm, input: ResolveInput, current: FormValues)
       pending,
     );
     if (picked.value !== undefined) values[field.key] = picked.value;
-    const path = [field.key] as const;
-    slots.push({
-      path,
-      element: field.key,
-      category: picked.category,
-      required: !!field.constraints.required,
-      filled: picked.value !== undefined,
-    });
-    if (picked.read !== undefined) readings.push({ path, element: field.key, ...picked.read });
+    place([field.key], field, picked);
   }
   return { values, slots, readings };
 }

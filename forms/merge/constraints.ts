@@ -37,30 +37,34 @@ export function intersectConstraints(
 
   const out: { -readonly [K in keyof Constraints]: Constraints[K] } = {};
   if (sources.some((s) => s.constraints.required)) out.required = true;
-  const minLength = numbers('minLength');
-  const maxLength = numbers('maxLength');
-  if (minLength.length > 0) out.minLength = Math.max(...minLength);
-  if (maxLength.length > 0) out.maxLength = Math.min(...maxLength);
-  if (out.minLength !== undefined && out.maxLength !== undefined && out.minLength > out.maxLength) {
-    conflicts.push({
-      element,
-      constraint: 'length',
-      items: binding('minLength', out.minLength, 'maxLength', out.maxLength),
-      message: `“${label}”的长度要求无法同时满足：至少${out.minLength}个字符，又最多${out.maxLength}个字符`,
-    });
-  }
-  const min = numbers('min');
-  const max = numbers('max');
-  if (min.length > 0) out.min = Math.max(...min);
-  if (max.length > 0) out.max = Math.min(...max);
-  if (out.min !== undefined && out.max !== undefined && out.min > out.max) {
-    conflicts.push({
-      element,
-      constraint: 'range',
-      items: binding('min', out.min, 'max', out.max),
-      message: `“${label}”的取值范围无法同时满足：不小于${out.min}，又不大于${out.max}`,
-    });
-  }
+  // The tightest bound of each side; a lower bound above the upper one is met by no value.
+  const bounds = (
+    low: 'minLength' | 'min',
+    high: 'maxLength' | 'max',
+    constraint: 'length' | 'range',
+    unmet: (low: number, high: number) => string,
+  ) => {
+    const lows = numbers(low);
+    const highs = numbers(high);
+    if (lows.length > 0) out[low] = Math.max(...lows);
+    if (highs.length > 0) out[high] = Math.min(...highs);
+    const least = out[low];
+    const most = out[high];
+    if (least !== undefined && most !== undefined && least > most)
+      conflicts.push({
+        element,
+        constraint,
+        items: binding(low, least, high, most),
+        message: `“${label}”${unmet(least, most)}`,
+      });
+  };
+  bounds(
+    'minLength',
+    'maxLength',
+    'length',
+    (least, most) => `的长度要求无法同时满足：至少${least}个字符，又最多${most}个字符`,
+  );
+  bounds('min', 'max', 'range', (least, most) => `的取值范围无法同时满足：不小于${least}，又不大于${most}`);
   const optionLists = sources.flatMap((s) =>
     s.constraints.options ? [{ from: s.from, options: s.constraints.options }] : [],
   );

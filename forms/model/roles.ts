@@ -1,12 +1,8 @@
 import type { FormValues, Row } from './types.ts';
 import { rowsOf } from './values.ts';
 
-/**
- * Roles a person can hold. A person is typed once and given every role they hold; items then ask for
- * "the 法定代表人" or "the 办税人" and get that person. 经办人, 办税人 and 专管员 fall back to the 联络员 (one
- * person in practice); 消防安全责任人 falls back to the 法定代表人 and 消防安全管理人 to the 联络员.
- */
-export const ROLES = [
+/** Roles of the company's own organisation, shown on the registration form's member list. */
+const ORGANISATION_ROLES = [
   '股东',
   '法定代表人',
   '执行董事',
@@ -16,6 +12,15 @@ export const ROLES = [
   '监事',
   '财务负责人',
   '联络员',
+] as const;
+
+/**
+ * Roles a person can hold. A person is typed once and given every role they hold; items then ask for
+ * "the 法定代表人" or "the 办税人" and get that person. 经办人, 办税人 and 专管员 fall back to the 联络员 (one
+ * person in practice); 消防安全责任人 falls back to the 法定代表人 and 消防安全管理人 to the 联络员.
+ */
+export const ROLES = [
+  ...ORGANISATION_ROLES,
   '经办人',
   '办税人',
   '专管员',
@@ -26,18 +31,8 @@ export const ROLES = [
 
 export type Role = (typeof ROLES)[number];
 
-/** Roles of the company's own organisation, shown on the registration form's member list. */
-export const REGISTRATION_ROLES: readonly Role[] = [
-  '股东',
-  '法定代表人',
-  '执行董事',
-  '董事长',
-  '董事',
-  '经理',
-  '监事',
-  '财务负责人',
-  '联络员',
-];
+/** The organisation's roles, as the registration form lists its members. */
+export const REGISTRATION_ROLES: readonly Role[] = ORGANISATION_ROLES;
 
 const FALLBACK: Partial<Record<Role, Role>> = {
   经办人: '联络员',

@@ -312,7 +312,7 @@ function interpretRegistrationNumber(reading: RawReading): OcrField {
 function interpretTermPrinted(reading: RawReading, established: string | undefined): OcrField {
   const { from, to } = parseTerm(reading.text);
   const problems = from && from === established ? [] : ['请核对营业期限'];
-  const value = from && to ? `${from}至${to}` : cleanPrinted(reading.text);
+  const value = from && to ? `${from}至${to}` : (printedTerm(reading.text) ?? cleanPrinted(reading.text));
   return field('营业期限', value || null, weakestSymbol(reading), problems);
 }
 

@@ -27,6 +27,8 @@ export function datePrintedIn(text: string): { date: string; index: number } | n
 export function printedTerm(text: string): string | null {
   const compacted = numeralZeros(text.replace(/\s+/g, ''));
   if (/^[^\d]{0,3}长期/.test(compacted)) return '长期';
+  // 长期 alone with one glyph misread (「长构」): a term printed without dates has no other two-glyph word.
+  if (/^[^\d\u4e00-\u9fff]{0,3}(?:长[\u4e00-\u9fff]|[\u4e00-\u9fff]期)$/.test(compacted)) return '长期';
   const match = compacted.match(TERM_RE);
   return match ? match[0] : null;
 }

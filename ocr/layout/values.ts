@@ -88,10 +88,13 @@ export function takeValue(
         .map((h) => h.middle),
     );
     let bottom = Math.max(...pieces.map((p) => p.line.bottom));
+    // Wrapped rows follow the value's first row; a tall label beside it can reach lower than that row, and
+    // its middle would hide the second row.
+    const rowsFrom = rowText.trim() ? firstRowMiddle : Math.max(hit.middle, firstRowMiddle);
     const below = lines
       .filter(
         (line) =>
-          line.middle > Math.max(hit.middle, firstRowMiddle) + unit * 0.5 &&
+          line.middle > rowsFrom + unit * 0.5 &&
           line.middle < nextLabel - unit * 0.4 &&
           line.left >= Math.min(valueLeft, hit.labelRight) - unit * 2.5 &&
           line.left < boundary &&

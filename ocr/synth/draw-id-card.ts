@@ -11,6 +11,7 @@ import {
   widthMm,
   wrap,
 } from './draw-common.ts';
+import { emblemDisc, star } from './draw-emblem.ts';
 import { ensureFonts, SANS, SERIF } from './fonts.ts';
 import type { Rng } from './rng.ts';
 import type { IdCardBackTruth, IdCardTruth } from './truth.ts';
@@ -27,11 +28,7 @@ const LABEL_BLUE = ['#2f6fa8', '#3a78b0', '#2a659c'];
 const INK = ['#111111', '#1a1a1a', '#202020'];
 
 export function drawIdCardFront(truth: IdCardTruth, rng: Rng, scale: number): Canvas {
-  ensureFonts();
-  const { width, height } = ID_CARD_MM;
-  const canvas = createCanvas(Math.round(width * scale), Math.round(height * scale));
-  const pen: Pen = { ctx: canvas.getContext('2d'), scale };
-  cardBackground(pen, rng);
+  const { canvas, pen } = blankCard(rng, scale);
   portrait(pen, 56 + rng.range(-0.5, 0.5), 6 + rng.range(-0.5, 0.5), 24, 31, rng);
 
   const label = rng.pick(LABEL_BLUE);
@@ -77,11 +74,7 @@ export function addressLines(pen: Pen, address: string): string[] {
 }
 
 export function drawIdCardBack(truth: IdCardBackTruth, rng: Rng, scale: number): Canvas {
-  ensureFonts();
-  const { width, height } = ID_CARD_MM;
-  const canvas = createCanvas(Math.round(width * scale), Math.round(height * scale));
-  const pen: Pen = { ctx: canvas.getContext('2d'), scale };
-  cardBackground(pen, rng);
+  const { canvas, pen } = blankCard(rng, scale);
   emblem(pen, 14, 15, 8.5);
   const ink = rng.pick(INK);
   font(pen, SERIF, 4.6, 'bold');
@@ -103,6 +96,16 @@ function rightAligned(pen: Pen, value: string, right: number, y: number, colour:
   text(pen, value, right - widthMm(pen, value), y, colour);
 }
 
+/** A card-sized canvas with the card's printed background, ready for one side's text. */
+function blankCard(rng: Rng, scale: number): { canvas: Canvas; pen: Pen } {
+  ensureFonts();
+  const { width, height } = ID_CARD_MM;
+  const canvas = createCanvas(Math.round(width * scale), Math.round(height * scale));
+  const pen: Pen = { ctx: canvas.getContext('2d'), scale };
+  cardBackground(pen, rng);
+  return { canvas, pen };
+}
+
 function cardBackground(pen: Pen, rng: Rng): void {
   const { ctx, scale } = pen;
   const { width, height } = ID_CARD_MM;
@@ -121,35 +124,12 @@ function cardBackground(pen: Pen, rng: Rng): void {
 
 /** A simplified national emblem: a red disc, a gold ring and five stars. */
 function emblem(pen: Pen, cx: number, cy: number, r: number): void {
-  const { ctx, scale: s } = pen;
+  const { ctx } = pen;
   ctx.save();
-  ctx.fillStyle = '#c8161d';
-  ctx.beginPath();
-  ctx.arc(cx * s, cy * s, r * s, 0, Math.PI * 2);
-  ctx.fill();
-  ctx.strokeStyle = '#e0b43c';
-  ctx.lineWidth = 1.2 * s;
-  ctx.stroke();
-  ctx.fillStyle = '#f2c230';
-  star(pen, cx, cy - r * 0.35, r * 0.3);
+  emblemDisc(pen, cx, cy, r, { ring: '#e0b43c', ringWidth: 1.2, starLift: 0.35 });
   for (let i = 0; i < 4; i += 1) {
     const angle = -Math.PI / 2 + (i - 1.5) * 0.45;
     star(pen, cx + Math.cos(angle) * r * 0.62, cy + 0.2 * r + Math.sin(angle) * r * 0.62, r * 0.1);
   }
   ctx.restore();
-}
-
-export function star(pen: Pen, cx: number, cy: number, r: number): void {
-  const { ctx, scale: s } = pen;
-  ctx.beginPath();
-  for (let i = 0; i < 10; i += 1) {
-    const radius = i % 2 === 0 ? r : r * 0.4;
-    const angle = -Math.PI / 2 + (i * Math.PI) / 5;
-    const x = (cx + Math.cos(angle) * radius) * s;
-    const y = (cy + Math.sin(angle) * radius) * s;
-    if (i === 0) ctx.moveTo(x, y);
-    else ctx.lineTo(x, y);
-  }
-  ctx.closePath();
-  ctx.fill();
 }

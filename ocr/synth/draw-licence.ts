@@ -1,7 +1,7 @@
 import { type Canvas, createCanvas } from '@napi-rs/canvas';
 import { capitalInWords } from '../fields/capital.ts';
 import { font, guilloche, justified, type Pen, spaced, text, widthMm, wrap } from './draw-common.ts';
-import { star } from './draw-id-card.ts';
+import { emblemDisc, star } from './draw-emblem.ts';
 import { ensureFonts, SANS, SERIF } from './fonts.ts';
 import type { Rng } from './rng.ts';
 import type { LicenceTruth } from './truth.ts';
@@ -234,18 +234,9 @@ function qrCode(pen: Pen, x: number, y: number, size: number, rng: Rng): void {
 }
 
 function emblem(pen: Pen, cx: number, cy: number, r: number): void {
-  const { ctx, scale: s } = pen;
-  ctx.save();
-  ctx.fillStyle = '#c8161d';
-  ctx.beginPath();
-  ctx.arc(cx * s, cy * s, r * s, 0, Math.PI * 2);
-  ctx.fill();
-  ctx.strokeStyle = '#d9a93a';
-  ctx.lineWidth = 1.4 * s;
-  ctx.stroke();
-  ctx.fillStyle = '#f2c230';
-  star(pen, cx, cy - r * 0.3, r * 0.3);
-  ctx.restore();
+  pen.ctx.save();
+  emblemDisc(pen, cx, cy, r, { ring: '#d9a93a', ringWidth: 1.4, starLift: 0.3 });
+  pen.ctx.restore();
 }
 
 /** The registrar's round red seal, translucent like ink, with its name along the top arc. */

@@ -1,4 +1,4 @@
-import { type FormManifest, field, type ManifestField } from '../kit/form-manifest.ts';
+import { field, type ManifestField } from '../kit/form-manifest.ts';
 
 /** 银行预约开户 (基本存款账户) on the bank portal. */
 export const itemId = 'bank-account' as const;
@@ -22,10 +22,3 @@ export const fields: readonly ManifestField[] = [
   field('beneficialOwners[].ratio', '持股比例（%）', 'decimal'),
   field('services', '服务选项', 'multi', { required: false }),
 ];
-
-export const manifest: FormManifest = {
-  item: itemId,
-  portal: 'bank',
-  fields,
-  produces: ['appointmentNo', 'accountNo', 'bankName'],
-};

@@ -1,11 +1,9 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { serveFiles } from '../kit/assets.ts';
 import { type Body, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
-import { receiptBody } from '../kit/query-page.ts';
+import { fileAndShowReceipt } from '../kit/query-page.ts';
 import { referenceNumber } from '../kit/references.ts';
 import { branchChoices, checkAppointment } from './appointment.ts';
 import { accountNumber, branchById } from './banks.ts';
@@ -40,11 +38,7 @@ function digest(body: Body): string {
 
 /** The bank's next account serial; starts at a random point so two sandboxes do not hand out the same numbers. */
 function accountSerial(ctx: PortalContext, bankCode: string): number {
-  let base = ctx.store.getExtra<number>('accountSerialBase');
-  if (base === undefined) {
-    base = randomInt(10_000_000, 90_000_000);
-    ctx.store.setExtra('accountSerialBase', base);
-  }
+  const base = ctx.store.keptRandom('accountSerialBase', 10_000_000, 90_000_000);
   return base + ctx.store.nextSequence(`account-${bankCode}`) * 7;
 }
 
@@ -92,9 +86,8 @@ function book(ctx: PortalContext, req: Request, res: Response): void {
   const sequence = ctx.store.nextSequence('appointment');
   const reference = referenceNumber('YY', sequence, 5, ctx.now());
   const accountNo = accountNumber(bank, branch, accountSerial(ctx, bank.code));
-  ctx.recordSubmission({
+  fileAndShowReceipt(ctx, req, res, {
     reference,
-    account: ctx.accountOf(req),
     company: company.name,
     creditCode: company.creditCode,
     status: 'booked',
@@ -104,7 +97,6 @@ function book(ctx: PortalContext, req: Request, res: Response): void {
     fields: result.fields,
     receipt: { appointmentNo: reference, accountNo, bankName: branch.name },
   });
-  res.redirect(303, `/receipt/${reference}`);
 }
 
 /**
@@ -135,20 +127,24 @@ export const bankPortal: PortalDefinition = {
     scripts: ['/static/slider.js', '/static/bank.js'],
     styles: ['/static/bank.css'],
   },
-  mount(router, ctx) {
-    serveFiles(router, join(import.meta.dirname, 'assets'), ['slider.js', 'bank.js', 'bank.css']);
-    router.use(loginRouter(ctx));
-    router.get('/', (req, res) => {
-      res.send(
-        ctx.render(req, {
-          title: '企业开户预约',
-          active: '/',
-          body: html`<div class="bk-home"><div class="bk-home__card"><h3>预约开户</h3><p>新设立企业在线填写开户信息、选择银行网点和时间，到网点一次办结，当场启用账户。</p><a class="k-btn k-btn--primary" href="/appointment">立即预约</a></div>
+  home: {
+    title: '企业开户预约',
+    body: html`<div class="bk-home"><div class="bk-home__card"><h3>预约开户</h3><p>新设立企业在线填写开户信息、选择银行网点和时间，到网点一次办结，当场启用账户。</p><a class="k-btn k-btn--primary" href="/appointment">立即预约</a></div>
 <div class="bk-home__card"><h3>我的预约</h3><p>查询预约进度、预约号和预分配账号，打印预约回执。</p><a class="k-btn" href="/query">查询预约</a></div>
 <div class="bk-home__card"><h3>办理须知</h3><p>法定代表人须本人到场并携带身份证原件、营业执照正本；受益所有人信息须如实填写。</p></div></div>`,
-        }),
-      );
-    });
+  },
+  receiptPage: {
+    title: '预约回执',
+    extra(submission) {
+      const branch = branchById(String(submission.raw.branchNo ?? ''));
+      const f = submission.fields;
+      return html`<table class="k-grid bk-receipt-extra"><tr><th>开户银行</th><td>${String(f.bank)}</td><th>账户类型</th><td>${String(f.accountType)}</td></tr>
+<tr><th>预约时间</th><td class="bk-when">${String(f['appointment.date'])} ${String(f['appointment.slot'])}</td><th>网点地址</th><td>${branch?.address ?? ''}</td></tr></table>
+<p class="bk-remind">温馨提示：请法定代表人于预约时间携带本人身份证原件、营业执照正本及公章、财务专用章、法定代表人名章到网点办理。预分配账号在开户手续完成后生效。</p>`;
+    },
+  },
+  mount(router, ctx) {
+    router.use(loginRouter(ctx));
     router.get('/appointment', ctx.requireLogin, (req, res) => showForm(ctx, req, res, {}, {}));
     router.post('/appointment', ctx.requireLogin, (req, res) => book(ctx, req, res));
 
@@ -186,18 +182,6 @@ export const bankPortal: PortalDefinition = {
       if (req.portalSession)
         req.portalSession.data.checked = { digest: digest(body), token } satisfies CheckedForm;
       res.json({ ok: true, token, message: '校验通过，请确认信息无误后提交' });
-    });
-    router.get('/receipt/:reference', ctx.requireLogin, (req, res, next) => {
-      const submission = ctx.store.get(String(req.params.reference));
-      if (!submission || submission.account !== ctx.accountOf(req)) return next();
-      const branch = branchById(String(submission.raw.branchNo ?? ''));
-      const f = submission.fields;
-      const extra = html`<table class="k-grid bk-receipt-extra"><tr><th>开户银行</th><td>${String(f.bank)}</td><th>账户类型</th><td>${String(f.accountType)}</td></tr>
-<tr><th>预约时间</th><td class="bk-when">${String(f['appointment.date'])} ${String(f['appointment.slot'])}</td><th>网点地址</th><td>${branch?.address ?? ''}</td></tr></table>
-<p class="bk-remind">温馨提示：请法定代表人于预约时间携带本人身份证原件、营业执照正本及公章、财务专用章、法定代表人名章到网点办理。预分配账号在开户手续完成后生效。</p>`;
-      res.send(
-        ctx.render(req, { title: '预约回执', body: receiptBody(ctx, submission, extra), active: '/query' }),
-      );
     });
   },
   control(router, ctx) {

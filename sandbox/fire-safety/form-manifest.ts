@@ -1,4 +1,4 @@
-import { type FormManifest, field, type ManifestField } from '../kit/form-manifest.ts';
+import { field, type ManifestField } from '../kit/form-manifest.ts';
 
 /** 公众聚集场所投入使用、营业前消防安全检查 (告知承诺) on the fire-safety portal of 消防救援机构 (TDesign). */
 export const itemId = 'fire-safety' as const;
@@ -19,10 +19,3 @@ export const fields: readonly ManifestField[] = [
   field('commitmentAccepted', '告知承诺书', 'bool'),
   field('floorPlan', '消防设施平面图', 'upload'),
 ];
-
-export const manifest: FormManifest = {
-  item: itemId,
-  portal: 'fire-safety',
-  fields,
-  produces: ['acceptanceNo'],
-};

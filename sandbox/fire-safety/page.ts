@@ -1,4 +1,5 @@
 import { html, jsonForScript, type SafeHtml } from '../kit/html/escape.ts';
+import type { LibraryPage } from '../kit/library-pages.ts';
 import { ID_TYPES, PLACE_TYPES } from './validate.ts';
 
 /** Where the portal serves the libraries' own distributions (node_modules/…/dist), unchanged. */
@@ -24,13 +25,7 @@ const LISTS = jsonForScript({ 场所类型: PLACE_TYPES, 证件类型: ID_TYPES 
  * A whole page: Vue 3 and TDesign (tdesign-vue-next) as npm ships them, then the portal's own script, which
  * mounts the form on #app. Pages without a form are plain HTML in TDesign's stylesheet.
  */
-export function tdesignDocument(options: {
-  title: string;
-  user: string | undefined;
-  active: string;
-  body: SafeHtml;
-  script?: boolean;
-}) {
+export function tdesignDocument(options: LibraryPage): string {
   return html`<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} - 消防安全检查网上办理</title>
@@ -40,7 +35,7 @@ ${header(options.user, options.active)}
 <main class="fs-main">${options.body}</main>
 <footer class="fs-footer">主办单位：漳州市消防救援支队　本系统为模拟环境（沙箱），仅供测试使用</footer>
 ${
-  options.script
+  options.form
     ? html`<script id="fs-lists" type="application/json" data-drift-lists>${LISTS}</script>
 <script src="${VUE_BASE}/vue.global.prod.js"></script><script src="${TDESIGN_BASE}/tdesign.min.js"></script><script src="/static/fire-safety.js"></script>`
     : html``

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
-import type express from 'express';
-import { packageFolder, serveFiles } from '../kit/assets.ts';
-import { acceptApplication } from '../kit/json-apply.ts';
+import { packageFolder } from '../kit/assets.ts';
+import { mountLibraryPages } from '../kit/library-pages.ts';
 import type { PortalDefinition } from '../kit/portal.ts';
 import { referenceNumber } from '../kit/references.ts';
 import { MB } from '../kit/uploads.ts';
@@ -33,6 +31,7 @@ export const fireSafetyPortal: PortalDefinition = {
   accounts: [{ username: 'yijian', password: 'Yijian#2025', displayName: '一键办经办人' }],
   receiptLabels: { acceptanceNo: '受理编号', validity: '有效期限' },
   uploads: { pmt: { label: '消防设施平面图', accept: { jpg: 5 * MB, png: 5 * MB, pdf: 10 * MB } } },
+  libraries: LIBRARIES,
   chrome: {
     department: '漳州市消防救援支队',
     systemName: '消防安全检查网上办理',
@@ -46,28 +45,11 @@ export const fireSafetyPortal: PortalDefinition = {
     footer: '漳州市消防救援支队',
   },
   mount(router, ctx) {
-    const assets = join(import.meta.dirname, 'assets');
-    serveFiles(router, assets, ['fire-safety.css', 'fire-safety.js'], LIBRARIES);
-    const user = (req: express.Request) => req.portalSession?.displayName;
-    router.get('/', (req, res) => {
-      res.send(tdesignDocument({ title: '首页', user: user(req), active: '/', body: HOME_BODY }));
-    });
-    router.get('/apply', ctx.requireLogin, (req, res) => {
-      res.send(
-        tdesignDocument({
-          title: '告知承诺申报',
-          user: user(req),
-          active: '/apply',
-          body: APPLY_BODY,
-          script: true,
-        }),
-      );
-    });
-    router.get('/mine', ctx.requireLogin, (req, res) => void res.send(minePage(ctx, req)));
-    router.post(
-      '/api/apply',
-      ctx.requireLogin,
-      acceptApplication(ctx, {
+    mountLibraryPages(router, ctx, {
+      document: tdesignDocument,
+      home: HOME_BODY,
+      form: { title: '告知承诺申报', body: APPLY_BODY },
+      application: {
         read: (req) =>
           Object.fromEntries(
             Object.entries((req.body ?? {}) as Record<string, unknown>).filter(
@@ -88,7 +70,8 @@ export const fireSafetyPortal: PortalDefinition = {
             },
           };
         },
-      }),
-    );
+      },
+    });
+    router.get('/mine', ctx.requireLogin, (req, res) => void res.send(minePage(ctx, req)));
   },
 };

@@ -5,7 +5,6 @@ import { FormChecks } from '../kit/checks.ts';
 import type { Checked } from '../kit/json-apply.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import { chinaDate } from '../kit/references.ts';
-import type { UploadedFileMeta } from '../kit/submissions.ts';
 
 export const PLACE_TYPES = [
   '餐饮场所',
@@ -30,12 +29,10 @@ export function openingMonthAllowed(month: string, today: string): boolean {
 /** Server-side checks of 营业前消防安全检查 (告知承诺) and the application in contract terms. */
 export function checkApplication(ctx: PortalContext, req: Request, body: Body): Checked {
   const check = new FormChecks(ctx, req, body);
-  const { errors } = check;
-  const files: Record<string, UploadedFileMeta> = {};
-  const need = check.need.bind(check);
+  const { errors, files, need } = check;
 
   const unitName = need('dwmc', '请输入单位名称');
-  const creditCode = check.creditCode('tyshxydm', '请输入统一社会信用代码', '统一社会信用代码校验不通过');
+  const creditCode = check.creditCode('tyshxydm', '统一社会信用代码校验不通过');
   const venueName = need('csmc', '请输入场所名称');
   const placeType = need('cslx', '请选择场所类型');
   if (placeType && !PLACE_TYPES.includes(placeType)) errors.cslx = '场所类型选择有误';
@@ -66,8 +63,7 @@ export function checkApplication(ctx: PortalContext, req: Request, body: Body): 
   const manager = need('glr_xm', '请输入消防安全管理人');
   const managerPhone = check.mobile('glr_dh', '请输入联系电话', '联系电话');
 
-  const floorPlan = check.upload('pmt', '消防设施平面图');
-  if (floorPlan) files.floorPlan = floorPlan;
+  check.keepUpload('floorPlan', 'pmt', '消防设施平面图');
   if (str(body, 'cn') !== '1') errors.cn = '请阅读并签署告知承诺书';
 
   const fields: Record<string, unknown> = {
@@ -85,5 +81,5 @@ export function checkApplication(ctx: PortalContext, req: Request, body: Body): 
     commitmentAccepted: str(body, 'cn') === '1' ? '1' : '',
     floorPlan: files.floorPlan,
   };
-  return { errors, fields, files };
+  return check.result(fields);
 }

@@ -1,4 +1,4 @@
-import { type FormManifest, field, type ManifestField } from '../kit/form-manifest.ts';
+import { field, type ManifestField } from '../kit/form-manifest.ts';
 
 /** 食品经营许可 (新办) on the food-licence portal of market regulation (built on layui). */
 export const itemId = 'food-business-licence' as const;
@@ -24,10 +24,3 @@ export const fields: readonly ManifestField[] = [
   field('materials.processFlow', '操作流程图', 'upload'),
   field('materials.safetyRules', '食品安全管理制度', 'upload'),
 ];
-
-export const manifest: FormManifest = {
-  item: itemId,
-  portal: 'food-licence',
-  fields,
-  produces: ['licenceNo'],
-};

@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../kit/html/escape.ts';
+import type { LibraryPage } from '../kit/library-pages.ts';
 import { FOOD_FORMATS, FOOD_ITEMS } from './lists.ts';
 
 /** Where the portal serves layui's own distribution (node_modules/layui/dist), unchanged. */
@@ -39,13 +40,8 @@ export function header(user: string | undefined, active: string): SafeHtml {
 <div class="fl-user">${user ? html`<span>您好，${user}</span><a href="/logout">退出</a>` : html`<a href="/login">登录</a>`}</div></div>`;
 }
 
-/** A whole layui document: layui.css and layui.js as the library ships them, then the portal's own. */
-export function layuiDocument(options: {
-  title: string;
-  user: string | undefined;
-  active: string;
-  body: SafeHtml;
-}) {
+/** A whole layui document: layui.css and layui.js as the library ships them (on every page), then the portal's own. */
+export function layuiDocument(options: LibraryPage): string {
   return html`<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} - 食品经营许可网上申报系统</title>

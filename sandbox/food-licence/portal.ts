@@ -1,7 +1,5 @@
-import { join } from 'node:path';
-import type express from 'express';
-import { packageFolder, serveFiles } from '../kit/assets.ts';
-import { acceptApplication } from '../kit/json-apply.ts';
+import { packageFolder } from '../kit/assets.ts';
+import { mountLibraryPages } from '../kit/library-pages.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
 import { luhnCheckDigit, referenceNumber, validUntil } from '../kit/references.ts';
 import { MB } from '../kit/uploads.ts';
@@ -48,6 +46,7 @@ export const foodLicencePortal: PortalDefinition = {
     zd: { label: '食品安全管理制度', ...material },
     aqgly_zm: { label: '培训合格证明', ...material },
   },
+  libraries: LIBRARIES,
   chrome: {
     department: '漳州市市场监督管理局',
     systemName: '食品经营许可网上申报系统',
@@ -61,21 +60,11 @@ export const foodLicencePortal: PortalDefinition = {
     footer: '漳州市市场监督管理局',
   },
   mount(router, ctx) {
-    const assets = join(import.meta.dirname, 'assets');
-    serveFiles(router, assets, ['food-licence.css', 'food-licence.js'], LIBRARIES);
-    const user = (req: express.Request) => req.portalSession?.displayName;
-    router.get('/', (req, res) => {
-      res.send(layuiDocument({ title: '首页', user: user(req), active: '/', body: HOME_BODY }));
-    });
-    router.get('/apply', ctx.requireLogin, (req, res) => {
-      res.send(
-        layuiDocument({ title: '食品经营许可申请', user: user(req), active: '/apply', body: APPLY_BODY }),
-      );
-    });
-    router.post(
-      '/api/apply',
-      ctx.requireLogin,
-      acceptApplication(ctx, {
+    mountLibraryPages(router, ctx, {
+      document: layuiDocument,
+      home: HOME_BODY,
+      form: { title: '食品经营许可申请', body: APPLY_BODY },
+      application: {
         check: (req, body) => checkApplication(ctx, req, body),
         accept: ({ fields }, body, now) => ({
           reference: referenceNumber('SP', ctx.store.nextSequence('reference'), 6, now),
@@ -86,7 +75,7 @@ export const foodLicencePortal: PortalDefinition = {
             validUntil: validUntil(now, 5),
           },
         }),
-      }),
-    );
+      },
+    });
   },
 };

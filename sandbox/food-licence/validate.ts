@@ -4,7 +4,6 @@ import { all, type Body, MOBILE, str } from '../kit/body.ts';
 import { FormChecks } from '../kit/checks.ts';
 import type { Checked } from '../kit/json-apply.ts';
 import type { PortalContext } from '../kit/portal.ts';
-import type { UploadedFileMeta } from '../kit/submissions.ts';
 import { FOOD_FORMATS, FOOD_ITEMS } from './lists.ts';
 
 const INT = /^\d+$/;
@@ -20,16 +19,10 @@ export const MATERIALS = {
 /** Server-side checks of 食品经营许可 (新办) and the application in contract terms. */
 export function checkApplication(ctx: PortalContext, req: Request, body: Body): Checked {
   const check = new FormChecks(ctx, req, body);
-  const { errors } = check;
-  const files: Record<string, UploadedFileMeta> = {};
-  const need = check.need.bind(check);
+  const { errors, files, need } = check;
 
   const operatorName = need('jyzmc', '请输入经营者名称');
-  const creditCode = check.creditCode(
-    'tyshxydm',
-    '请输入统一社会信用代码',
-    '统一社会信用代码校验不通过，请核对',
-  );
+  const creditCode = check.creditCode('tyshxydm', '统一社会信用代码校验不通过，请核对');
   const legalRep = need('fddbr', '请输入法定代表人（负责人）');
   const domicile = need('zs', '请输入住所');
   const premises = check.address(
@@ -79,8 +72,7 @@ export function checkApplication(ctx: PortalContext, req: Request, body: Body): 
       lct: '操作流程图',
       zd: '食品安全管理制度',
     }[name as keyof typeof MATERIALS];
-    const meta = check.upload(name, label);
-    if (meta) files[id] = meta;
+    check.keepUpload(id, name, label);
   }
   if (str(body, 'cn') !== '1') errors.cn = '请阅读并签署《食品经营许可告知承诺书》';
 
@@ -101,5 +93,5 @@ export function checkApplication(ctx: PortalContext, req: Request, body: Body): 
     employees,
     ...Object.fromEntries(Object.values(MATERIALS).map((id) => [id, files[id]])),
   };
-  return { errors, fields, files };
+  return check.result(fields);
 }

@@ -1,8 +1,5 @@
-import type { Request } from 'express';
-import type { Body, Errors } from '../kit/body.ts';
-import type { SafeHtml } from '../kit/html/escape.ts';
-import type { PortalContext } from '../kit/portal.ts';
-import type { WizardDraft } from '../kit/wizard.ts';
+import type { Body } from '../kit/body.ts';
+import type { WizardDraft, WizardPage, WizardStepView } from '../kit/wizard.ts';
 
 /** The unit as the exchange knows it, fixed once step 1 is saved. */
 export interface DraftUnit {
@@ -21,21 +18,11 @@ export interface Draft extends WizardDraft {
   noticeShownAt?: number;
 }
 
-export interface StepView {
-  ctx: PortalContext;
-  req: Request;
-  draft: Draft;
-  values: Body;
-  errors: Errors;
-}
+export type StepView = WizardStepView<Draft>;
 
 /** One page of the 开户 wizard: its form body, its server-side checks, and what its first save warns about. */
-export interface WizardStep {
-  no: number;
-  title: string;
-  render(view: StepView): SafeHtml;
+export interface WizardStep extends WizardPage<Draft> {
   /** HTML names of upload fields (their ids are resolved to files before validation). */
   uploadFields?: readonly string[];
-  validate(body: Body, draft: Draft, ctx: PortalContext): Errors;
   warnings?(body: Body): string[];
 }

@@ -1,4 +1,4 @@
-import { type FormManifest, field, type ManifestField } from '../kit/form-manifest.ts';
+import { field, type ManifestField } from '../kit/form-manifest.ts';
 
 /** 住房公积金单位缴存登记 on the housing-fund portal. */
 export const itemId = 'housing-fund' as const;
@@ -28,10 +28,3 @@ export const fields: readonly ManifestField[] = [
   field('collection.bank', '委托收款开户银行', 'text'),
   field('collection.accountNo', '委托收款账号', 'text'),
 ];
-
-export const manifest: FormManifest = {
-  item: itemId,
-  portal: 'housing-fund',
-  fields,
-  produces: ['fundAccountNo'],
-};

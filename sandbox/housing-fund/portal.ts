@@ -1,11 +1,10 @@
-import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { serveFiles } from '../kit/assets.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
-import { receiptBody } from '../kit/query-page.ts';
+import { fileAndShowReceipt } from '../kit/query-page.ts';
 import { luhnCheckDigit, referenceNumber } from '../kit/references.ts';
+import { savedRequests } from '../kit/wizard.ts';
 import type { Draft } from './draft.ts';
 import { itemId } from './form-manifest.ts';
 import { UPLOAD_RULES } from './lists.ts';
@@ -23,23 +22,17 @@ function fundAccountNo(ctx: PortalContext, region: string): string {
 function submitApplication(ctx: PortalContext, req: Request, res: Response, draft: Draft): void {
   const { fields, files } = normaliseApplication(draft);
   const reference = referenceNumber('GJ', ctx.store.nextSequence('reference'), 6, ctx.now());
-  ctx.recordSubmission({
+  fileAndShowReceipt(ctx, req, res, {
     reference,
-    account: ctx.accountOf(req),
     company: String(fields.unitName),
     creditCode: String(fields.creditCode),
     status: 'done',
     statusText: '已开户',
-    requests: [1, 2, 3].flatMap((no) => {
-      const step = draft.steps[no];
-      return step ? [{ path: step.path, receivedAt: step.receivedAt, body: step.body }] : [];
-    }),
+    requests: savedRequests(draft),
     files,
     fields,
     receipt: { fundAccountNo: fundAccountNo(ctx, String(fields.region)) },
   });
-  if (req.portalSession) delete req.portalSession.data.hfDraft;
-  res.redirect(303, `/receipt/${reference}`);
 }
 
 const noticeSchema = z.object({ seconds: z.number().int().min(0).max(600) }).strict();
@@ -74,28 +67,20 @@ export const housingFundPortal: PortalDefinition = {
     styles: ['/static/housing-fund.css'],
     scripts: ['/static/housing-fund.js'],
   },
-  mount(router, ctx) {
-    serveFiles(router, join(import.meta.dirname, 'assets'), ['housing-fund.css', 'housing-fund.js']);
-    router.get(
-      '/',
-      (req, res) => void res.send(ctx.render(req, { title: '单位业务', active: '/', body: HOME })),
-    );
-    router.use(wizardRouter(ctx, (req, res, draft) => submitApplication(ctx, req, res, draft)));
-    router.get('/receipt/:reference', ctx.requireLogin, (req, res) => {
-      const submission = ctx.store.get(String(req.params.reference));
-      if (!submission || submission.account !== ctx.accountOf(req)) {
-        res.status(404).send(ctx.render(req, { title: '开户回执', body: html`<p>未找到该业务。</p>` }));
-        return;
-      }
+  home: { title: '单位业务', body: HOME },
+  receiptPage: {
+    title: '开户回执',
+    notFound: '未找到该业务。',
+    extra(submission) {
       const f = submission.fields;
-      const extra = html`<table class="k-grid hf-receipt-extra">
+      return html`<table class="k-grid hf-receipt-extra">
 <tr><th>统一社会信用代码</th><td>${String(f.creditCode ?? '')}</td></tr>
 <tr><th>启缴年月</th><td>${String(f.startMonth ?? '')}</td></tr>
 <tr><th>缴存比例</th><td>单位 ${String(f.employerRate ?? '')}%，个人 ${String(f.employeeRate ?? '')}%</td></tr></table>`;
-      res.send(
-        ctx.render(req, { title: '开户回执', active: '/query', body: receiptBody(ctx, submission, extra) }),
-      );
-    });
+    },
+  },
+  mount(router, ctx) {
+    router.use(wizardRouter(ctx, (req, res, draft) => submitApplication(ctx, req, res, draft)));
   },
   control(router, ctx) {
     router.get('/notice', (_req, res) => void res.json({ seconds: noticeSeconds(ctx) }));

@@ -1,9 +1,8 @@
-import { type Body, type Errors, str } from '../kit/body.ts';
+import { type Body, type Errors, need, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import { dateInput, formItem, textInput } from '../kit/html/widgets.ts';
 import { chinaDate } from '../kit/references.ts';
 import type { Draft, WizardStep } from './draft.ts';
-import { need } from './step-unit.ts';
 
 const RATE = /^(5|6|7|8|9|10|11|12)$/;
 

@@ -1,19 +1,10 @@
 import { isDistrictCode, validateCreditCode, validateIdNumber } from '../../forms/codes/index.ts';
-import { type Body, type Errors, str } from '../kit/body.ts';
+import { type Body, type Errors, FIXED_LINE, MOBILE, need, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import { divSelect, formItem, radioGroup, regionCascade, textInput } from '../kit/html/widgets.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import type { Draft, WizardStep } from './draft.ts';
 import { AFFILIATION_OPTIONS, hasOption, UNIT_NATURES, UNIT_TYPES } from './lists.ts';
-
-export const MOBILE = /^1[3-9]\d{9}$/;
-export const FIXED_LINE = /^0\d{2,3}-?\d{7,8}$/;
-
-export function need(errors: Errors, body: Body, name: string, message: string): string {
-  const value = str(body, name);
-  if (value === '') errors[name] = message;
-  return value;
-}
 
 function idProblem(value: string, label: string): string | undefined {
   const check = validateIdNumber(value);

@@ -4,7 +4,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import multer from 'multer';
 import type { Logger } from '../../lib/logger.ts';
 import { AccountBook } from './accounts.ts';
-import { assetsRouter } from './assets.ts';
+import { assetsRouter, servePortalFiles } from './assets.ts';
 import { controlRouter } from './control-api.ts';
 import { driftMiddleware } from './drift.ts';
 import { type FaultPatch, Faults } from './faults.ts';
@@ -188,6 +188,9 @@ export function createPortalApp(definition: PortalDefinition, options: PortalApp
   });
 
   const pages = express.Router();
+  servePortalFiles(pages, definition.id, definition.libraries);
+  const home = definition.home;
+  if (home) pages.get('/', (req, res) => void res.send(ctx.render(req, { ...home, active: '/' })));
   definition.mount(pages, ctx);
   app.use(pages);
   if (definition.login === 'kit') app.use(loginRouter(ctx));

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import express, { type Router } from 'express';
@@ -41,7 +41,7 @@ export function packageFolder(name: string, sub = ''): string {
  * A portal's own files and the libraries its pages load: each file of `files` (in the portal's `assets`
  * folder, read once at start) at /static/<file>, and each library folder under its path, unchanged.
  */
-export function serveFiles(
+function serveFiles(
   router: Router,
   assets: string,
   files: readonly string[],
@@ -63,4 +63,22 @@ export function serveFiles(
     const file = served.get(req.path);
     if (file) res.type(file.type).send(file.text);
   });
+}
+
+/**
+ * What a portal serves besides its pages: every file of its own folder `sandbox/<id>/assets` (read once at
+ * start) at /static/<file>, so a portal never lists them twice, and the library folders it names.
+ */
+export function servePortalFiles(
+  router: Router,
+  id: string,
+  libraries: Readonly<Record<string, string>> = {},
+): void {
+  const assets = join(import.meta.dirname, '..', id, 'assets');
+  const files = existsSync(assets)
+    ? readdirSync(assets, { withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => entry.name)
+    : [];
+  serveFiles(router, assets, files, libraries);
 }

@@ -13,10 +13,30 @@ export type Errors = Record<string, string>;
 /** A mainland mobile number, as every portal checks it. */
 export const MOBILE = /^1[3-9]\d{9}$/;
 
+/** A fixed line with its area code (0596-2345678 or 05962345678). */
+export const FIXED_LINE = /^0\d{2,3}-?\d{7,8}$/;
+
+/** A mobile number or a fixed line: what the offices accept as a 电话. */
+export const isPhone = (value: string): boolean => MOBILE.test(value) || FIXED_LINE.test(value);
+
+/** A yyyy-MM-dd that is a real calendar day. */
+export function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 /** The first value under `name`, trimmed ('' when absent). */
 export function str(body: Body, name: string): string {
   const value = body[name];
   return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+}
+
+/** The value under `name`, trimmed; `message` under `name` in `errors` when it is empty. */
+export function need(errors: Errors, body: Body, name: string, message: string): string {
+  const value = str(body, name);
+  if (value === '') errors[name] = message;
+  return value;
 }
 
 /** Every value under `name`, trimmed, with the empty ones kept so that parallel lists stay aligned by row. */

@@ -6,7 +6,8 @@
  */
 import type { Request } from 'express';
 import { isValidCreditCode, regionFullName, regionPath } from '../../forms/codes/index.ts';
-import { type Body, type Errors, MOBILE, str } from './body.ts';
+import { type Body, type Errors, MOBILE, need, str } from './body.ts';
+import type { Checked } from './json-apply.ts';
 import type { PortalContext } from './portal.ts';
 import { chinaDate } from './references.ts';
 import type { UploadedFileMeta } from './submissions.ts';
@@ -16,6 +17,8 @@ const DECIMAL = /^\d+(\.\d{1,2})?$/;
 
 export class FormChecks {
   readonly errors: Errors = {};
+  /** The uploaded files the filing keeps, by contract id. */
+  readonly files: Record<string, UploadedFileMeta> = {};
 
   constructor(
     private readonly ctx: PortalContext,
@@ -23,15 +26,11 @@ export class FormChecks {
     readonly body: Body,
   ) {}
 
-  /** The value under `name`, trimmed; `message` when it is empty. */
-  need(name: string, message: string): string {
-    const value = str(this.body, name);
-    if (!value) this.errors[name] = message;
-    return value;
-  }
+  /** The value under `name`, trimmed; `message` when it is empty. (A property, so it may be destructured.) */
+  readonly need = (name: string, message: string): string => need(this.errors, this.body, name, message);
 
   /** A 统一社会信用代码, upper-cased: `missing` when empty, `invalid` when its check digit fails. */
-  creditCode(name: string, missing: string, invalid: string): string {
+  creditCode(name: string, invalid: string, missing = '请输入统一社会信用代码'): string {
     const code = this.need(name, missing).toUpperCase();
     if (code && !isValidCreditCode(code)) this.errors[name] = invalid;
     return code;
@@ -95,5 +94,17 @@ export class FormChecks {
     const meta = this.ctx.takeUpload(this.req, id);
     if (!meta) this.errors[name] = `${label}已失效，请重新上传`;
     return meta;
+  }
+
+  /** `upload`, and the file kept among the filing's `files` as `id`. */
+  keepUpload(id: string, name: string, label: string): UploadedFileMeta | undefined {
+    const meta = this.upload(name, label);
+    if (meta) this.files[id] = meta;
+    return meta;
+  }
+
+  /** The checked application: the messages, the content in contract terms, the files kept. */
+  result(fields: Record<string, unknown>): Checked {
+    return { errors: this.errors, fields, files: this.files };
   }
 }

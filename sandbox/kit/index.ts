@@ -18,11 +18,10 @@
  *       router.post('/apply', ctx.requireLogin, (req, res) => {
  *         const lookup = ctx.shared.registry.lookup(code, ctx.faults.settings.syncLagMs); // sync lag
  *         …validate req.body (HTML names) → errors beside fields, or:
- *         const s = ctx.recordSubmission({ reference, account: ctx.accountOf(req), company, status: 'done',
+ *         fileAndShowReceipt(ctx, req, res, { reference, company, status: 'done',   // then 303 to /receipt/…
  *           statusText: '已办结', requests: [{ path: req.path, receivedAt, body: req.body }], files: {},
  *           fields: { unitName: …, 'legalRep.name': …, seals: [{ type: '01', … }] },   // contract ids
  *           receipt: { taxAcceptanceNo: reference } });
- *         res.redirect(303, `/receipt/${s.reference}`);
  *       });
  *     },
  *   };
@@ -34,11 +33,13 @@
  * - accounts.ts   seeded username/password per portal (constant-time check; never logged, never in URLs).
  * - login-page.ts the standard username/password login (`login: 'kit'`); `safeNext` for redirects.
  * - store.ts      durable state under DATA_DIR/portals/<portal> (atomic writes; memory without DATA_DIR):
- *                 submissions, counters (`nextSequence`), SMS inbox, portal extras (`getExtra`/`setExtra`).
+ *                 submissions, counters (`nextSequence`), SMS inbox, portal extras (`getExtra`/`setExtra`,
+ *                 `keptRandom` for the random start of a series).
  * - submissions.ts the record of a submission: `raw` (body by HTML names), `requests`, `files`
  *                 (sha256/size/type), `fields` (contract ids), `receipt`, status, `dueAt` for later changes
  *                 (`onDue` runs when it passes — approvals).
- * - query-page.ts /query (我的办件: by reference or company, every duplicate listed) and /receipt/:ref.
+ * - query-page.ts /query (我的办件: by reference or company, every duplicate listed) and /receipt/:ref;
+ *                 `fileAndShowReceipt` records a filing and sends the browser to its receipt.
  * - control-api.ts /__sandbox/* behind the bearer token: submissions, reset, SMS inbox, faults, tick;
  *                 `definition.control(router, ctx)` adds portal routes.
  * - faults.ts     latency range, 5xx rate, failNext, errorStatus, session timeout, sync lag, approval delay;
@@ -57,6 +58,8 @@
  *                 amount, mobile, today's date, upload), with the portal's own names and wording.
  * - json-apply.ts a single-page form posted as JSON to /api/apply: `acceptApplication` (check, then record
  *                 as done), or `refusedInPlace` / `answerFiled` for a portal that files its own way.
+ * - library-pages.ts a portal drawn as documents of its own on a component library: 首页, the form at /apply
+ *                 and its JSON /api/apply (`mountLibraryPages`).
  * - html/         `html` tagged template (escapes), `renderPage` (banner, menu, footer in the portal's
  *                 colour), and widgets.ts: formItem (label + error beside the field), textInput, divSelect,
  *                 treeSelect (codes in labels), dateInput (readonly + calendar; own wire format), regionCascade
@@ -67,7 +70,7 @@
  *                 `data-show-when="name=value"` shows (and posts) a block only while a field has a value;
  *                 `data-requires-check="<checkbox>"` keeps a button disabled until the box is ticked.
  * - assets/       kit.css and the widget scripts (served as /static/kit.css, /static/kit.js).
- * - assets.ts     `serveFiles`: a portal's own files at /static/<file> and its libraries as npm ships them
+ * - assets.ts     every file of sandbox/<id>/assets at /static/<file>, and the `libraries` as npm ships them
  *                 (`packageFolder('vue', 'dist')`).
  */
 export { AccountBook, type PortalAccount } from './accounts.ts';

@@ -36,20 +36,20 @@ export function answerFiled(res: Response, submission: Submission): void {
 /** What a portal that accepts an application at once says of it; the rest of the record is the kit's. */
 export type Acceptance = Pick<NewSubmission, 'reference' | 'company' | 'statusText' | 'receipt'>;
 
+/** How a portal that accepts at once reads, checks and accepts an application. */
+export interface AcceptOptions {
+  read?: (req: Request) => Body;
+  check: (req: Request, body: Body) => Checked;
+  accept: (checked: Checked, body: Body, now: Date) => Acceptance;
+}
+
 /**
  * `POST /api/apply` of a portal that accepts at once (告知承诺, 准予许可): `check` reads the body by HTML names;
  * with nothing wrong, the submission is recorded as done with what `accept` says (its reference, company,
  * status text and receipt) and the request, files and fields as checked. `read` takes the body from the
  * request (default: the parsed body as it came).
  */
-export function acceptApplication(
-  ctx: PortalContext,
-  options: {
-    read?: (req: Request) => Body;
-    check: (req: Request, body: Body) => Checked;
-    accept: (checked: Checked, body: Body, now: Date) => Acceptance;
-  },
-): RequestHandler {
+export function acceptApplication(ctx: PortalContext, options: AcceptOptions): RequestHandler {
   return (req, res) => {
     const body = options.read ? options.read(req) : { ...(req.body as Body) };
     const checked = options.check(req, body);

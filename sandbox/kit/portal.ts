@@ -3,6 +3,7 @@ import type { Logger } from '../../lib/logger.ts';
 import type { AccountBook, PortalAccount } from './accounts.ts';
 import type { Faults } from './faults.ts';
 import type { SandboxItemId } from './form-manifest.ts';
+import type { SafeHtml } from './html/escape.ts';
 import type { PageOptions, PortalChrome } from './html/layout.ts';
 import type { CompanyRegistry } from './registry.ts';
 import type { SessionManager } from './sessions.ts';
@@ -55,10 +56,20 @@ export interface PortalDefinition {
    * receipt page of each submission, and the portal shows what it lists of its own (我的申请), if anything.
    */
   query?: false;
+  /**
+   * Library folders served unchanged under a path (`{ '/layui': packageFolder('layui', 'dist') }`), for pages
+   * built on a component library. The portal's own files (`sandbox/<id>/assets/`) are served at /static/<file>
+   * without being listed.
+   */
+  libraries?: Readonly<Record<string, string>>;
   /** Upload slots by name (posted to /api/upload with `slot`). */
   uploads?: Readonly<Record<string, UploadRule>>;
   /** Output ids and their labels on the receipt and in 办件查询 (`acceptanceNo` → 受理编号). */
   receiptLabels?: Readonly<Record<string, string>>;
+  /** How /receipt/:reference dresses the standard receipt (default: 受理回执 with nothing added). */
+  receiptPage?: ReceiptPage;
+  /** 首页 (GET /, open to visitors) in the portal's dress; a portal without it mounts a page of its own. */
+  home?: { title: string; body: SafeHtml };
   /** Mounts the portal's own pages; runs before the kit's generic pages, so it may replace them. */
   mount(router: Router, ctx: PortalContext): void;
   /** Extra control routes under /__sandbox (already behind the bearer token). */
@@ -67,6 +78,17 @@ export interface PortalDefinition {
   onDue?(submission: Submission, ctx: PortalContext): void;
   /** Called once when the portal starts, after its state was loaded (e.g. republish approvals). */
   onStart?(ctx: PortalContext): void;
+}
+
+/** A portal's own dress of its receipt page (the kit's standard receipt inside). */
+export interface ReceiptPage {
+  title: string;
+  /** The text of the 404 page, under `title`, for a reference this account did not file (default: the kit's). */
+  notFound?: string;
+  /** Shown above the receipt (a steps bar). */
+  above?: SafeHtml;
+  /** The filing's particulars below the receipt's standard lines. */
+  extra?(submission: Submission): SafeHtml;
 }
 
 /** Objects shared by all portals of one process. */

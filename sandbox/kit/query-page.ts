@@ -1,8 +1,22 @@
-import express, { type Request, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { html, type SafeHtml } from './html/escape.ts';
-import type { PortalContext } from './portal.ts';
+import type { NewSubmission, PortalContext } from './portal.ts';
 import { chinaDateTime } from './references.ts';
 import type { Submission } from './submissions.ts';
+
+/**
+ * Records what the logged-in account has just filed and sends the browser on to its receipt (303, so that a
+ * reload does not post the form again).
+ */
+export function fileAndShowReceipt(
+  ctx: PortalContext,
+  req: Request,
+  res: Response,
+  filing: Omit<NewSubmission, 'account'>,
+): void {
+  const submission = ctx.recordSubmission({ ...filing, account: ctx.accountOf(req) });
+  res.redirect(303, `/receipt/${submission.reference}`);
+}
 
 /** The outputs of a submission as "label：value" lines, in the portal's receipt order. */
 function outputs(ctx: PortalContext, submission: Submission): SafeHtml[] {
@@ -50,13 +64,24 @@ export function queryRouter(ctx: PortalContext, options: { list: boolean }): Rou
       res.send(ctx.render(req, { title: '我的办件', body, active: '/query' }));
     });
 
+  const page = ctx.definition.receiptPage;
   router.get('/receipt/:reference', ctx.requireLogin, (req: Request, res) => {
     const submission = ctx.store.get(String(req.params.reference));
     if (!submission || submission.account !== ctx.accountOf(req)) {
-      res.status(404).send(ctx.render(req, { title: '受理回执', body: html`<p>未找到该办件。</p>` }));
+      const notFound = page?.notFound
+        ? { title: page.title, text: page.notFound }
+        : { title: '受理回执', text: '未找到该办件。' };
+      res.status(404).send(ctx.render(req, { title: notFound.title, body: html`<p>${notFound.text}</p>` }));
       return;
     }
-    res.send(ctx.render(req, { title: '受理回执', body: receiptBody(ctx, submission), active: '/query' }));
+    const receipt = receiptBody(ctx, submission, page?.extra?.(submission));
+    res.send(
+      ctx.render(req, {
+        title: page?.title ?? '受理回执',
+        body: page?.above ? html`${page.above}${receipt}` : receipt,
+        active: '/query',
+      }),
+    );
   });
   return router;
 }

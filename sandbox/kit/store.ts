@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { readJson, readJsonFolder, removeFolder, writeJsonAtomic } from './atomic-file.ts';
 import { matchesFilter, type Submission, type SubmissionFilter } from './submissions.ts';
@@ -120,6 +121,19 @@ export class PortalStore {
   setExtra(key: string, value: unknown): void {
     this.#meta.extra[key] = value;
     this.#saveMeta();
+  }
+
+  /**
+   * A random whole number in [min, max), drawn the first time and kept under `key` with the state: the start
+   * of a series of numbers, so that two sandboxes do not hand out the same ones.
+   */
+  keptRandom(key: string, min: number, max: number): number {
+    let value = this.getExtra<number>(key);
+    if (value === undefined) {
+      value = randomInt(min, max);
+      this.setExtra(key, value);
+    }
+    return value;
   }
 
   /** Forgets everything: submissions, counters, the SMS inbox and extras. */

@@ -2,13 +2,14 @@
  * The plumbing of a multi-page wizard that the portal saves server-side, step by step and strictly in order:
  * /<base>/new starts a draft in the session; GET /<base>/:no shows a step; POST /<base>/:no resolves the
  * step's uploads, validates, asks once for confirmation when the step warns, and saves. Saving the last step
- * files the application. The pages, the checks and the wording stay in the portal.
+ * files the application and ends the draft. The pages, the checks and the wording stay in the portal.
  */
 import { randomBytes } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import { type Body, type Errors, str } from './body.ts';
+import type { SafeHtml } from './html/escape.ts';
 import type { PortalContext } from './portal.ts';
-import type { UploadedFileMeta } from './submissions.ts';
+import type { RawRequest, UploadedFileMeta } from './submissions.ts';
 
 /** The application being filled, kept server-side in the session. */
 export interface WizardDraft {
@@ -28,6 +29,32 @@ export interface WizardStepBase<D extends WizardDraft> {
   title: string;
   /** Errors by HTML name; empty when the step may be saved. */
   validate(body: Body, draft: D, ctx: PortalContext): Errors;
+}
+
+/** What a step's form body is drawn from. */
+export interface WizardStepView<D extends WizardDraft> {
+  ctx: PortalContext;
+  req: Request;
+  draft: D;
+  /** The values to show: what was just posted (after an error) or what was saved. */
+  values: Body;
+  errors: Errors;
+}
+
+/** A step that draws its own form body; the page around it is the portal's `render`. */
+export interface WizardPage<D extends WizardDraft> extends WizardStepBase<D> {
+  render(view: WizardStepView<D>): SafeHtml;
+}
+
+/** The requests that saved the draft's steps, in step order: what the filing received. */
+export function savedRequests(draft: WizardDraft): RawRequest[] {
+  return Object.keys(draft.steps)
+    .map(Number)
+    .sort((a, b) => a - b)
+    .flatMap((no) => {
+      const step = draft.steps[no];
+      return step ? [{ path: step.path, receivedAt: step.receivedAt, body: step.body }] : [];
+    });
 }
 
 /** What a step page shows: the posted values after an error, the saved ones otherwise. */
@@ -121,6 +148,7 @@ export function wizardRouter<D extends WizardDraft, S extends WizardStepBase<D>>
     draft.completed = step.no;
     if (step.no < steps.length) return void res.redirect(303, `${base}/${step.no + 1}`);
     options.submit(req, res, draft);
+    if (req.portalSession) delete req.portalSession.data[sessionKey];
   });
   return router;
 }

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { generateCreditCode, regionPath } from '../../forms/codes/index.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import { chinaDate } from '../kit/references.ts';
@@ -13,11 +12,7 @@ export function registrationAuthorityOf(regionCode: string): string {
 
 /** The next serial for credit codes; starts at a random point so two sandboxes do not issue the same codes. */
 function nextSerial(ctx: PortalContext): number {
-  let base = ctx.store.getExtra<number>('creditSerialBase');
-  if (base === undefined) {
-    base = randomInt(31 ** 5, 31 ** 6 - 1_000_000);
-    ctx.store.setExtra('creditSerialBase', base);
-  }
+  const base = ctx.store.keptRandom('creditSerialBase', 31 ** 5, 31 ** 6 - 1_000_000);
   return base + ctx.store.nextSequence('creditSerial');
 }
 

@@ -1,4 +1,4 @@
-import { type FormManifest, field, type ManifestField } from '../kit/form-manifest.ts';
+import { field, type ManifestField } from '../kit/form-manifest.ts';
 
 /** 企业设立登记 on the market-regulation portal (wizard steps 1 基本信息 … 5 材料与承诺). */
 export const itemId = 'business-registration' as const;
@@ -60,10 +60,3 @@ export const fields: readonly ManifestField[] = [
   field('materials.articlesAccepted', '使用标准公司章程', 'bool'),
   field('commitmentAccepted', '已阅读并同意告知承诺书', 'bool'),
 ];
-
-export const manifest: FormManifest = {
-  item: itemId,
-  portal: 'market-regulation',
-  fields,
-  produces: ['acceptanceNo', 'creditCode', 'establishedDate', 'registrationAuthority'],
-};

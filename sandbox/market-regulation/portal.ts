@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import type { Request, Response } from 'express';
-import { serveFiles } from '../kit/assets.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
+import { fileAndShowReceipt } from '../kit/query-page.ts';
 import { referenceNumber } from '../kit/references.ts';
+import { savedRequests } from '../kit/wizard.ts';
 import { approveRegistration, publish } from './approval.ts';
 import { itemId } from './form-manifest.ts';
 import { normaliseRegistration } from './normalise.ts';
@@ -16,23 +16,17 @@ function submitRegistration(ctx: PortalContext, req: Request, res: Response, dra
   const { fields, files } = normaliseRegistration(draft);
   const reference = referenceNumber('SL', ctx.store.nextSequence('acceptance'), 6, ctx.now());
   const dueAt = new Date(ctx.now().getTime() + ctx.faults.settings.approvalDelayMs);
-  ctx.recordSubmission({
+  fileAndShowReceipt(ctx, req, res, {
     reference,
-    account: ctx.accountOf(req),
     company: String(fields.companyName),
     status: 'reviewing',
     statusText: '已受理（审核中）',
-    requests: [1, 2, 3, 4, 5].flatMap((no) => {
-      const step = draft.steps[no];
-      return step ? [{ path: step.path, receivedAt: step.receivedAt, body: step.body }] : [];
-    }),
+    requests: savedRequests(draft),
     files,
     fields,
     receipt: { acceptanceNo: reference },
     dueAt,
   });
-  if (req.portalSession) delete req.portalSession.data.draft;
-  res.redirect(303, `/receipt/${reference}`);
 }
 
 /**
@@ -66,20 +60,14 @@ export const marketRegulationPortal: PortalDefinition = {
     footer: '福建省市场监督管理局',
     scripts: ['/static/registration.js'],
   },
-  mount(router, ctx) {
-    serveFiles(router, join(import.meta.dirname, 'assets'), ['registration.js']);
-    router.get('/', (req, res) => {
-      res.send(
-        ctx.render(req, {
-          title: '企业开办一网通办',
-          active: '/',
-          body: html`<p>企业设立登记实行全程电子化办理。请先登录，再按“基本信息 → 经营范围 → 人员信息 → 出资信息 → 材料与承诺”的顺序填写申请。</p>
+  home: {
+    title: '企业开办一网通办',
+    body: html`<p>企业设立登记实行全程电子化办理。请先登录，再按“基本信息 → 经营范围 → 人员信息 → 出资信息 → 材料与承诺”的顺序填写申请。</p>
 <table class="k-table"><thead><tr><th>办理事项</th><th>办理对象</th><th>承诺时限</th><th>操作</th></tr></thead><tbody>
 <tr><td>企业设立登记（有限责任公司、股份有限公司、个人独资企业）</td><td>法人</td><td>1个工作日</td><td><a class="k-btn k-btn--primary" href="/apply/new">我要办理</a> <a class="k-btn" href="/query">办件查询</a></td></tr>
 </tbody></table>`,
-        }),
-      );
-    });
+  },
+  mount(router, ctx) {
     router.get('/login', (req, res) => {
       const self = ctx.shared.urls['market-regulation'] ?? '';
       const next =

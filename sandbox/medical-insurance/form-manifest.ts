@@ -1,4 +1,4 @@
-import { type FormManifest, field, type ManifestField } from '../kit/form-manifest.ts';
+import { field, type ManifestField } from '../kit/form-manifest.ts';
 
 /** 单位医疗保险登记 on the medical-insurance portal. */
 export const itemId = 'medical-insurance' as const;
@@ -23,10 +23,3 @@ export const fields: readonly ManifestField[] = [
   field('insuranceTypes', '险种', 'multi'),
   field('insuredDate', '参保日期', 'date'),
 ];
-
-export const manifest: FormManifest = {
-  item: itemId,
-  portal: 'medical-insurance',
-  fields,
-  produces: ['medicalInsuranceNo'],
-};

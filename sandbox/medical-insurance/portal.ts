@@ -1,20 +1,15 @@
-import { join } from 'node:path';
 import type { Request } from 'express';
-import { serveFiles } from '../kit/assets.ts';
 import type { Body } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
+import { labelOf } from '../kit/html/widgets.ts';
 import { answerFiled, refusedInPlace } from '../kit/json-apply.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
-import { receiptBody } from '../kit/query-page.ts';
 import { chinaDateDigits, referenceNumber } from '../kit/references.ts';
 import { itemId } from './form-manifest.ts';
 import { frameBounce, frameDocument } from './frame.ts';
 import { INSURANCE_TYPES } from './lists.ts';
 import { APPLY_PAGE, HOME } from './pages.ts';
 import { normaliseApplication, validateApplication } from './validate.ts';
-
-/** The portal's own stylesheets and scripts (assets/), for its pages and for the frame. */
-const OWN_FILES = ['medical-insurance.css', 'medical-insurance.js', 'mi-frame.css', 'mi-frame.js'];
 
 /** 单位医保编号: the registrar's district (credit code positions 3–8), the year and a serial. */
 function medicalInsuranceNo(ctx: PortalContext, creditCode: string): string {
@@ -68,12 +63,19 @@ export const medicalInsurancePortal: PortalDefinition = {
     styles: ['/static/medical-insurance.css'],
     scripts: ['/static/medical-insurance.js'],
   },
+  home: { title: '单位网厅', body: HOME },
+  receiptPage: {
+    title: '业务回执',
+    notFound: '未找到该业务。',
+    extra(submission) {
+      const f = submission.fields;
+      const types = (f.insuranceTypes as string[] | undefined) ?? [];
+      return html`<table class="k-grid mi-receipt-extra">
+<tr><th>险种</th><td>${types.map((t) => labelOf(INSURANCE_TYPES, t) ?? t).join('、')}</td></tr>
+<tr><th>参保日期</th><td>${String(f.insuredDate ?? '')}</td></tr></table>`;
+    },
+  },
   mount(router, ctx) {
-    serveFiles(router, join(import.meta.dirname, 'assets'), OWN_FILES);
-    router.get(
-      '/',
-      (req, res) => void res.send(ctx.render(req, { title: '单位网厅', active: '/', body: HOME })),
-    );
     router.get('/apply', ctx.requireLogin, (req, res) => {
       res.send(ctx.render(req, { title: '单位参保登记', active: '/apply', body: APPLY_PAGE }));
     });
@@ -86,21 +88,6 @@ export const medicalInsurancePortal: PortalDefinition = {
       const body = { ...(req.body as Body) };
       if (refusedInPlace(res, validateApplication(ctx, body))) return;
       answerFiled(res, file(ctx, req, body));
-    });
-    router.get('/receipt/:reference', ctx.requireLogin, (req, res) => {
-      const submission = ctx.store.get(String(req.params.reference));
-      if (!submission || submission.account !== ctx.accountOf(req)) {
-        res.status(404).send(ctx.render(req, { title: '业务回执', body: html`<p>未找到该业务。</p>` }));
-        return;
-      }
-      const f = submission.fields;
-      const types = (f.insuranceTypes as string[] | undefined) ?? [];
-      const extra = html`<table class="k-grid mi-receipt-extra">
-<tr><th>险种</th><td>${types.map((t) => INSURANCE_TYPES.find((o) => o.value === t)?.label ?? t).join('、')}</td></tr>
-<tr><th>参保日期</th><td>${String(f.insuredDate ?? '')}</td></tr></table>`;
-      res.send(
-        ctx.render(req, { title: '业务回执', active: '/query', body: receiptBody(ctx, submission, extra) }),
-      );
     });
   },
 };

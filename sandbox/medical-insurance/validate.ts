@@ -1,5 +1,5 @@
 import { isValidCreditCode, validateCreditCode, validateIdNumber } from '../../forms/codes/index.ts';
-import { type Body, type Errors, list, str } from '../kit/body.ts';
+import { type Body, type Errors, isPhone, isRealDate, list, MOBILE, need, str } from '../kit/body.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import { chinaDate } from '../kit/references.ts';
 import type { RegisteredCompany } from '../kit/registry.ts';
@@ -11,22 +11,6 @@ import {
   INSURANCE_TYPES,
   UNIT_TYPES,
 } from './lists.ts';
-
-const MOBILE = /^1[3-9]\d{9}$/;
-const FIXED_LINE = /^0\d{2,3}-?\d{7,8}$/;
-const phoneOk = (value: string) => MOBILE.test(value) || FIXED_LINE.test(value);
-
-function isRealDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-function need(errors: Errors, body: Body, name: string, message: string): string {
-  const value = str(body, name);
-  if (value === '') errors[name] = message;
-  return value;
-}
 
 /**
  * The unit must be one the market regulator registered (the bureau shares the exchange without a lag of its
@@ -70,7 +54,7 @@ export function validateApplication(ctx: PortalContext, body: Body): Errors {
   const postcode = need(errors, body, 'poscode', '请输入邮政编码');
   if (postcode && !/^\d{6}$/.test(postcode)) errors.poscode = '邮政编码必须为6位数字';
   const tel = need(errors, body, 'emp_tel', '请输入单位电话');
-  if (tel && !phoneOk(tel)) errors.emp_tel = '单位电话格式有误';
+  if (tel && !isPhone(tel)) errors.emp_tel = '单位电话格式有误';
 
   need(errors, body, 'legrep_name', '请输入法定代表人姓名');
   const certNo = need(errors, body, 'legrep_cert_no', '请输入法定代表人证件号码');
@@ -80,7 +64,7 @@ export function validateApplication(ctx: PortalContext, body: Body): Errors {
     errors.legrep_cert_no = '法定代表人证件号码格式有误';
   }
   const repTel = need(errors, body, 'legrep_tel', '请输入法定代表人电话');
-  if (repTel && !phoneOk(repTel)) errors.legrep_tel = '法定代表人电话格式有误';
+  if (repTel && !isPhone(repTel)) errors.legrep_tel = '法定代表人电话格式有误';
   need(errors, body, 'emp_mgr_name', '请输入医保专管员姓名');
   const mgrTel = need(errors, body, 'emp_mgr_tel', '请输入医保专管员电话');
   if (mgrTel && !MOBILE.test(mgrTel))

@@ -1,4 +1,4 @@
-import { type FormManifest, field, type ManifestField } from '../kit/form-manifest.ts';
+import { field, type ManifestField } from '../kit/form-manifest.ts';
 
 /** 户外招牌设置 on the outdoor-sign portal of the city management bureau (built on Ant Design Vue). */
 export const itemId = 'signboard' as const;
@@ -17,10 +17,3 @@ export const fields: readonly ManifestField[] = [
   field('contact.name', '联系人', 'text'),
   field('contact.mobile', '联系人手机', 'text'),
 ];
-
-export const manifest: FormManifest = {
-  item: itemId,
-  portal: 'outdoor-sign',
-  fields,
-  produces: ['acceptanceNo'],
-};

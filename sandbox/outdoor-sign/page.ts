@@ -1,4 +1,5 @@
 import { html, jsonForScript, type SafeHtml } from '../kit/html/escape.ts';
+import type { LibraryPage } from '../kit/library-pages.ts';
 import { ILLUMINATED, PLEDGES, SIGN_MATERIALS } from './lists.ts';
 
 /** Where the portal serves the libraries as npm ships them: Vue, Ant Design Vue (with locales), dayjs. */
@@ -14,16 +15,10 @@ const SETTINGS = jsonForScript({ 材质: SIGN_MATERIALS, 承诺事项: PLEDGES, 
  * A whole page of 户外招牌设置审批系统: the bureau's header and menu, then `body`. Pages with a form mount the
  * portal's Vue app on `#app` (Ant Design Vue's components, zh_CN locale).
  */
-export function antdDocument(options: {
-  title: string;
-  user: string | undefined;
-  active: string;
-  body: SafeHtml;
-  app?: boolean;
-}) {
+export function antdDocument(options: LibraryPage): string {
   const entry = (href: string, label: string) =>
     html`<a class="os-nav__item${href === options.active ? ' is-active' : ''}" href="${href}">${label}</a>`;
-  const scripts = options.app
+  const scripts = options.form
     ? html`<script id="os-settings" type="application/json" data-drift-lists>${SETTINGS}</script>
 <script src="${LIB_BASE}/vue/vue.global.prod.js"></script>
 <script src="${LIB_BASE}/dayjs/dayjs.min.js"></script>

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
-import type express from 'express';
-import { packageFolder, serveFiles } from '../kit/assets.ts';
-import { acceptApplication } from '../kit/json-apply.ts';
+import { packageFolder } from '../kit/assets.ts';
+import { mountLibraryPages } from '../kit/library-pages.ts';
 import type { PortalDefinition } from '../kit/portal.ts';
 import { chinaDateDigits, referenceNumber, validUntil } from '../kit/references.ts';
 import { MB } from '../kit/uploads.ts';
@@ -32,6 +30,7 @@ export const outdoorSignPortal: PortalDefinition = {
   accounts: [{ username: 'yijian', password: 'Yijian#2025', displayName: '一键办经办人' }],
   receiptLabels: { acceptanceNo: '受理编号', validUntil: '设置期限至' },
   uploads: { xgt: { label: '效果图', accept: { jpg: 10 * MB, png: 10 * MB, pdf: 10 * MB } } },
+  libraries: LIBRARIES,
   chrome: {
     department: '漳州市城市管理局',
     systemName: '户外招牌设置审批系统',
@@ -45,27 +44,11 @@ export const outdoorSignPortal: PortalDefinition = {
     footer: '漳州市城市管理局',
   },
   mount(router, ctx) {
-    const assets = join(import.meta.dirname, 'assets');
-    serveFiles(router, assets, ['outdoor-sign.css', 'outdoor-sign.js'], LIBRARIES);
-    const user = (req: express.Request) => req.portalSession?.displayName;
-    router.get('/', (req, res) => {
-      res.send(antdDocument({ title: '首页', user: user(req), active: '/', body: HOME_BODY }));
-    });
-    router.get('/apply', ctx.requireLogin, (req, res) => {
-      res.send(
-        antdDocument({
-          title: '户外招牌设置申请',
-          user: user(req),
-          active: '/apply',
-          body: APPLY_BODY,
-          app: true,
-        }),
-      );
-    });
-    router.post(
-      '/api/apply',
-      ctx.requireLogin,
-      acceptApplication(ctx, {
+    mountLibraryPages(router, ctx, {
+      document: antdDocument,
+      home: HOME_BODY,
+      form: { title: '户外招牌设置申请', body: APPLY_BODY },
+      application: {
         check: (req, body) => checkApplication(ctx, req, body),
         accept: (checked, _body, now) => {
           const serial = String(ctx.store.nextSequence('acceptance')).padStart(4, '0');
@@ -77,7 +60,7 @@ export const outdoorSignPortal: PortalDefinition = {
             receipt: { acceptanceNo: `ZPSL${chinaDateDigits(now)}${serial}`, validUntil: validUntil(now, 3) },
           };
         },
-      }),
-    );
+      },
+    });
   },
 };

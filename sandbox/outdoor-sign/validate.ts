@@ -4,7 +4,6 @@ import { FormChecks } from '../kit/checks.ts';
 import type { Checked } from '../kit/json-apply.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import { chinaDate } from '../kit/references.ts';
-import type { UploadedFileMeta } from '../kit/submissions.ts';
 import { ILLUMINATED, PLEDGES, SIGN_MATERIALS } from './lists.ts';
 
 /** The bureau's size rules: at most 30 ㎡, at most 3 m high. */
@@ -14,16 +13,10 @@ const MAX_WIDTH = 3;
 /** Server-side checks of 户外招牌设置 and the application in contract terms. */
 export function checkApplication(ctx: PortalContext, req: Request, body: Body): Checked {
   const check = new FormChecks(ctx, req, body);
-  const { errors } = check;
-  const files: Record<string, UploadedFileMeta> = {};
-  const need = check.need.bind(check);
+  const { errors, files, need } = check;
 
   const unitName = need('dwmc', '请输入单位名称');
-  const creditCode = check.creditCode(
-    'tyshxydm',
-    '请输入统一社会信用代码',
-    '统一社会信用代码校验不通过，请核对',
-  );
+  const creditCode = check.creditCode('tyshxydm', '统一社会信用代码校验不通过，请核对');
   const contact = need('lxr', '请输入联系人');
   const mobile = check.mobile('lxdh', '请输入联系人手机', '联系人手机');
   const location = check.address(
@@ -49,8 +42,7 @@ export function checkApplication(ctx: PortalContext, req: Request, body: Body): 
   const illuminated = need('sffg', '请选择是否发光');
   if (illuminated && !(illuminated in ILLUMINATED)) errors.sffg = '是否发光选择有误';
 
-  const rendering = check.upload('xgt', '效果图');
-  if (rendering) files.rendering = rendering;
+  check.keepUpload('rendering', 'xgt', '效果图');
 
   const today = chinaDate(ctx.now());
   const month = need('nszsj', '请选择拟设置时间');
@@ -75,5 +67,5 @@ export function checkApplication(ctx: PortalContext, req: Request, body: Body): 
     'contact.name': contact,
     'contact.mobile': mobile,
   };
-  return { errors, fields, files };
+  return check.result(fields);
 }

@@ -6,11 +6,12 @@
 
 import { validateCreditCode } from '../../forms/codes/index.ts';
 import { type Body, type Errors, rowIndexes, str } from '../kit/body.ts';
+import { labelOf } from '../kit/html/widgets.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import type { RegisteredCompany } from '../kit/registry.ts';
 import { checkIdNumber, checkMobile, filled } from './checks.ts';
 import { engraversIn } from './engravers.ts';
-import { labelOf, MATERIALS, PICKUP_METHODS, SEAL_TYPES, SIZES, SIZES_BY_TYPE, UNIT_TYPES } from './lists.ts';
+import { MATERIALS, PICKUP_METHODS, SEAL_TYPES, SIZES, SIZES_BY_TYPE, UNIT_TYPES } from './lists.ts';
 
 export interface SealRow {
   type: string;

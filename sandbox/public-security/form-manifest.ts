@@ -1,4 +1,4 @@
-import { type FormManifest, field, type ManifestField } from '../kit/form-manifest.ts';
+import { field, type ManifestField } from '../kit/form-manifest.ts';
 
 /** 公章刻制备案 on the public-security portal. */
 export const itemId = 'seal-engraving' as const;
@@ -24,10 +24,3 @@ export const fields: readonly ManifestField[] = [
   field('pickup.address', '邮寄地址', 'text', { when: { field: 'pickup.method', equals: '2' } }),
   field('smsCode', '短信验证码', 'text'),
 ];
-
-export const manifest: FormManifest = {
-  item: itemId,
-  portal: 'public-security',
-  fields,
-  produces: ['seals[].filingCode'],
-};

@@ -54,6 +54,3 @@ export const PICKUP_METHODS: readonly Option[] = [
   { value: '1', label: '到刻章企业自取' },
   { value: '2', label: '邮寄' },
 ];
-
-export const labelOf = (options: readonly Option[], value: string): string | undefined =>
-  options.find((option) => option.value === value)?.label;

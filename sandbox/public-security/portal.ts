@@ -1,28 +1,22 @@
-import { randomInt } from 'node:crypto';
-import { join } from 'node:path';
 import type { Request, Response } from 'express';
-import { serveFiles } from '../kit/assets.ts';
 import { type Body, MOBILE, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
+import { labelOf } from '../kit/html/widgets.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
-import { receiptBody } from '../kit/query-page.ts';
+import { fileAndShowReceipt } from '../kit/query-page.ts';
 import { referenceNumber } from '../kit/references.ts';
 import { SMS_CHECK_MESSAGES } from '../kit/sms.ts';
 import { ENGRAVERS, engraversIn } from './engravers.ts';
 import { checkFiling, registeredUnit, type SealRow } from './filing.ts';
 import { filingForm } from './form.ts';
 import { itemId } from './form-manifest.ts';
-import { labelOf, SEAL_TYPES } from './lists.ts';
+import { SEAL_TYPES } from './lists.ts';
 
 const SMS_PURPOSE = '公章刻制备案';
 
 /** 备案编码: the unit's district (6 digits) and a 7-digit serial of the bureau, one per seal. */
 function filingCode(ctx: PortalContext, regionCode: string): string {
-  let base = ctx.store.getExtra<number>('filingSerialBase');
-  if (base === undefined) {
-    base = randomInt(1_000_000, 5_000_000);
-    ctx.store.setExtra('filingSerialBase', base);
-  }
+  const base = ctx.store.keptRandom('filingSerialBase', 1_000_000, 5_000_000);
   return `${regionCode}${String(base + ctx.store.nextSequence('filing')).padStart(7, '0')}`;
 }
 
@@ -63,9 +57,8 @@ function file(ctx: PortalContext, req: Request, res: Response): void {
     filingCode: filingCode(ctx, company.regionCode),
   }));
   const reference = referenceNumber('BA', ctx.store.nextSequence('filingNo'), 6, ctx.now());
-  ctx.recordSubmission({
+  fileAndShowReceipt(ctx, req, res, {
     reference,
-    account: ctx.accountOf(req),
     company: company.name,
     creditCode: company.creditCode,
     status: 'done',
@@ -79,7 +72,6 @@ function file(ctx: PortalContext, req: Request, res: Response): void {
       seals: seals.map((seal) => ({ type: seal.type, filingCode: seal.filingCode })),
     },
   });
-  res.redirect(303, `/receipt/${reference}`);
 }
 
 /**
@@ -110,20 +102,30 @@ export const publicSecurityPortal: PortalDefinition = {
     scripts: ['/static/seal.js'],
     styles: ['/static/seal.css'],
   },
-  mount(router, ctx) {
-    serveFiles(router, join(import.meta.dirname, 'assets'), ['seal.js', 'seal.css']);
-    router.get('/', (req, res) => {
-      res.send(
-        ctx.render(req, {
-          title: '公章刻制备案',
-          active: '/',
-          body: html`<div class="ps-notice"><b>办理须知：</b>新设立企业取得营业执照后，可在本系统申请刻制单位公章、财务专用章、发票专用章、合同专用章和法定代表人名章。印文须与营业执照登记名称一致，提交前须通过经办人手机短信验证。</div>
+  home: {
+    title: '公章刻制备案',
+    body: html`<div class="ps-notice"><b>办理须知：</b>新设立企业取得营业执照后，可在本系统申请刻制单位公章、财务专用章、发票专用章、合同专用章和法定代表人名章。印文须与营业执照登记名称一致，提交前须通过经办人手机短信验证。</div>
 <table class="k-table"><thead><tr><th>事项名称</th><th>办理依据</th><th>收费</th><th>办结时限</th><th>操作</th></tr></thead><tbody>
 <tr><td>公章刻制备案（新办企业）</td><td>《印章业治安管理办法》</td><td>不收费（刻制费用由刻章企业收取）</td><td>即时办结</td><td><a class="k-btn k-btn--primary" href="/seal/apply">在线办理</a> <a class="k-btn" href="/query">备案查询</a></td></tr>
 </tbody></table>`,
-        }),
-      );
-    });
+  },
+  receiptPage: {
+    title: '公章刻制备案回执',
+    extra(submission) {
+      const seals = (submission.fields.seals ?? []) as SealRow[];
+      const codes = (submission.receipt.seals ?? []) as { filingCode: string }[];
+      // Where the applicant collects the seals: the engraver's name and its address, as cells to read.
+      const engraver = String(submission.fields.engravingCompany ?? '');
+      const engraverAddress = ENGRAVERS.find((e) => e.name === engraver)?.address ?? '';
+      return html`<table class="k-table ps-seals"><thead><tr><th>序号</th><th>印章类型</th><th>印文</th><th>材质</th><th>规格</th><th>数量</th><th>备案编码</th></tr></thead><tbody>${seals.map(
+        (seal, i) =>
+          html`<tr><td>${i + 1}</td><td>${labelOf(SEAL_TYPES, seal.type)}</td><td class="ps-seal-text">${seal.text}</td><td>${seal.material}</td><td>${seal.size}</td><td>${seal.quantity}</td><td class="ps-filing-code">${codes[i]?.filingCode ?? ''}</td></tr>`,
+      )}</tbody></table>
+<table class="k-grid ps-pickup"><tr><th>刻章企业</th><td>${engraver}</td><th>刻章企业地址</th><td>${engraverAddress}</td></tr>
+<tr><th>领取方式</th><td colspan="3">${submission.fields['pickup.method'] === '2' ? `邮寄（${String(submission.fields['pickup.address'] ?? '')}）` : '到刻章企业自取'}</td></tr></table>`;
+    },
+  },
+  mount(router, ctx) {
     router.get('/seal/apply', ctx.requireLogin, (req, res) => showForm(ctx, req, res, {}, {}));
     router.post('/seal/apply', ctx.requireLogin, (req, res) => file(ctx, req, res));
 
@@ -144,28 +146,6 @@ export const publicSecurityPortal: PortalDefinition = {
       if (!MOBILE.test(phone)) return void res.json({ ok: false, message: '经办人手机号码格式不正确' });
       ctx.sms.send(phone, SMS_PURPOSE);
       res.json({ ok: true, message: '验证码已发送至经办人手机' });
-    });
-    router.get('/receipt/:reference', ctx.requireLogin, (req, res, next) => {
-      const submission = ctx.store.get(String(req.params.reference));
-      if (!submission || submission.account !== ctx.accountOf(req)) return next();
-      const seals = (submission.fields.seals ?? []) as SealRow[];
-      const codes = (submission.receipt.seals ?? []) as { filingCode: string }[];
-      // Where the applicant collects the seals: the engraver's name and its address, as cells to read.
-      const engraver = String(submission.fields.engravingCompany ?? '');
-      const engraverAddress = ENGRAVERS.find((e) => e.name === engraver)?.address ?? '';
-      const table = html`<table class="k-table ps-seals"><thead><tr><th>序号</th><th>印章类型</th><th>印文</th><th>材质</th><th>规格</th><th>数量</th><th>备案编码</th></tr></thead><tbody>${seals.map(
-        (seal, i) =>
-          html`<tr><td>${i + 1}</td><td>${labelOf(SEAL_TYPES, seal.type)}</td><td class="ps-seal-text">${seal.text}</td><td>${seal.material}</td><td>${seal.size}</td><td>${seal.quantity}</td><td class="ps-filing-code">${codes[i]?.filingCode ?? ''}</td></tr>`,
-      )}</tbody></table>
-<table class="k-grid ps-pickup"><tr><th>刻章企业</th><td>${engraver}</td><th>刻章企业地址</th><td>${engraverAddress}</td></tr>
-<tr><th>领取方式</th><td colspan="3">${submission.fields['pickup.method'] === '2' ? `邮寄（${String(submission.fields['pickup.address'] ?? '')}）` : '到刻章企业自取'}</td></tr></table>`;
-      res.send(
-        ctx.render(req, {
-          title: '公章刻制备案回执',
-          body: receiptBody(ctx, submission, table),
-          active: '/query',
-        }),
-      );
     });
   },
 };

@@ -1,4 +1,4 @@
-import { type FormManifest, field, type ManifestField } from '../kit/form-manifest.ts';
+import { field, type ManifestField } from '../kit/form-manifest.ts';
 
 /** 单位社会保险登记 on the social-insurance portal. */
 export const itemId = 'social-insurance' as const;
@@ -29,10 +29,3 @@ export const fields: readonly ManifestField[] = [
   field('insuranceTypes', '参保险种', 'multi'),
   field('insuredDate', '参保日期', 'date'),
 ];
-
-export const manifest: FormManifest = {
-  item: itemId,
-  portal: 'social-insurance',
-  fields,
-  produces: ['socialInsuranceNo'],
-};

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import type { Request, Response } from 'express';
-import { serveFiles } from '../kit/assets.ts';
 import type { Body } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
+import { labelOf } from '../kit/html/widgets.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
-import { receiptBody } from '../kit/query-page.ts';
+import { fileAndShowReceipt } from '../kit/query-page.ts';
 import { referenceNumber } from '../kit/references.ts';
 import { checkCompany } from './company.ts';
 import { itemId } from './form-manifest.ts';
@@ -36,9 +35,9 @@ function fileRegistration(ctx: PortalContext, req: Request, res: Response, unit:
   const fields = normaliseRegistration(body);
   const reference = referenceNumber('RS', ctx.store.nextSequence('reference'), 6, ctx.now());
   const unitNo = socialInsuranceNo(ctx, String(fields.region));
-  ctx.recordSubmission({
+  if (req.portalSession) delete req.portalSession.data.siVerified;
+  fileAndShowReceipt(ctx, req, res, {
     reference,
-    account: ctx.accountOf(req),
     company: unit.name,
     creditCode: unit.creditCode,
     status: 'done',
@@ -48,8 +47,6 @@ function fileRegistration(ctx: PortalContext, req: Request, res: Response, unit:
     fields,
     receipt: { socialInsuranceNo: unitNo },
   });
-  if (req.portalSession) delete req.portalSession.data.siVerified;
-  res.redirect(303, `/receipt/${reference}`);
 }
 
 /**
@@ -80,12 +77,21 @@ export const socialInsurancePortal: PortalDefinition = {
     styles: ['/static/social-insurance.css'],
     scripts: ['/static/social-insurance.js'],
   },
+  home: { title: '单位网上经办', body: HOME },
+  receiptPage: {
+    title: '参保登记回执',
+    notFound: '未找到该办件。',
+    above: stepsLine(3),
+    extra(submission) {
+      const f = submission.fields;
+      const types = (f.insuranceTypes as string[] | undefined) ?? [];
+      return html`<table class="k-grid si-receipt-extra">
+<tr><th>统一社会信用代码</th><td>${String(f.creditCode ?? '')}</td></tr>
+<tr><th>参保险种</th><td>${types.map((t) => labelOf(INSURANCE_TYPES, t) ?? t).join('、')}</td></tr>
+<tr><th>参保日期</th><td>${String(f.insuredDate ?? '')}</td></tr></table>`;
+    },
+  },
   mount(router, ctx) {
-    serveFiles(router, join(import.meta.dirname, 'assets'), ['social-insurance.css', 'social-insurance.js']);
-    router.get('/', (req, res) => {
-      res.send(ctx.render(req, { title: '单位网上经办', active: '/', body: HOME }));
-    });
-
     const verifyPage = (req: Request, values: Body, errors: Record<string, string>, notYetShared = false) => {
       const flash = takeFlash(req);
       return ctx.render(req, {
@@ -140,27 +146,6 @@ export const socialInsurancePortal: PortalDefinition = {
         return void res.send(formPage(req, unit, body, {}, warnings));
       }
       fileRegistration(ctx, req, res, unit, body);
-    });
-
-    router.get('/receipt/:reference', ctx.requireLogin, (req, res) => {
-      const submission = ctx.store.get(String(req.params.reference));
-      if (!submission || submission.account !== ctx.accountOf(req)) {
-        res.status(404).send(ctx.render(req, { title: '参保登记回执', body: html`<p>未找到该办件。</p>` }));
-        return;
-      }
-      const f = submission.fields;
-      const types = (f.insuranceTypes as string[] | undefined) ?? [];
-      const extra = html`<table class="k-grid si-receipt-extra">
-<tr><th>统一社会信用代码</th><td>${String(f.creditCode ?? '')}</td></tr>
-<tr><th>参保险种</th><td>${types.map((t) => INSURANCE_TYPES.find((o) => o.value === t)?.label ?? t).join('、')}</td></tr>
-<tr><th>参保日期</th><td>${String(f.insuredDate ?? '')}</td></tr></table>`;
-      res.send(
-        ctx.render(req, {
-          title: '参保登记回执',
-          active: '/query',
-          body: html`${stepsLine(3)}${receiptBody(ctx, submission, extra)}`,
-        }),
-      );
     });
   },
 };

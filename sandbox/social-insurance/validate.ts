@@ -4,7 +4,7 @@ import {
   isDistrictCode,
   validateIdNumber,
 } from '../../forms/codes/index.ts';
-import { type Body, type Errors, list, str } from '../kit/body.ts';
+import { type Body, type Errors, isPhone, isRealDate, list, need, str } from '../kit/body.ts';
 import { chinaDateDigits } from '../kit/references.ts';
 import {
   AFFILIATION_OPTIONS,
@@ -18,16 +18,10 @@ import {
   UNIT_TYPES,
 } from './lists.ts';
 
-const MOBILE = /^1[3-9]\d{9}$/;
-const FIXED_LINE = /^0\d{2,3}-?\d{7,8}$/;
-const phoneOk = (value: string) => MOBILE.test(value) || FIXED_LINE.test(value);
-
 /** yyyyMMdd that is a real calendar day. */
 export function isCompactDate(value: string): boolean {
   if (!/^\d{8}$/.test(value)) return false;
-  const iso = `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso;
+  return isRealDate(`${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`);
 }
 
 /** What the agency compares the form with: the unit as verified in step 1. */
@@ -35,12 +29,6 @@ export interface VerifiedUnit {
   creditCode: string;
   name: string;
   establishedDate: string;
-}
-
-function need(errors: Errors, body: Body, name: string, message: string): string {
-  const value = str(body, name);
-  if (value === '') errors[name] = message;
-  return value;
 }
 
 function idNumberProblem(value: string, label: string): string | undefined {
@@ -72,7 +60,7 @@ export function validateRegistration(body: Body, unit: VerifiedUnit, today: Date
   const postcode = need(errors, body, 'aae007', '请填写邮政编码');
   if (postcode && !/^\d{6}$/.test(postcode)) errors.aae007 = '邮政编码应为6位数字';
   const phone = need(errors, body, 'aae005', '请填写单位电话');
-  if (phone && !phoneOk(phone)) errors.aae005 = '单位电话格式不正确（手机号码或区号-号码）';
+  if (phone && !isPhone(phone)) errors.aae005 = '单位电话格式不正确（手机号码或区号-号码）';
 
   need(errors, body, 'aab013', '请填写法定代表人姓名');
   const idType = need(errors, body, 'aab014', '请选择法定代表人证件类型');
@@ -85,13 +73,13 @@ export function validateRegistration(body: Body, unit: VerifiedUnit, today: Date
     errors.aab015 = '法定代表人证件号码格式不正确';
   }
   const repPhone = need(errors, body, 'aab016', '请填写法定代表人电话');
-  if (repPhone && !phoneOk(repPhone)) errors.aab016 = '法定代表人电话格式不正确';
+  if (repPhone && !isPhone(repPhone)) errors.aab016 = '法定代表人电话格式不正确';
 
   need(errors, body, 'aae004', '请填写社保专管员姓名');
   const department = need(errors, body, 'aae013', '请填写社保专管员部门');
   if ([...department].length > 30) errors.aae013 = '社保专管员部门不能超过30个字';
   const specialistPhone = need(errors, body, 'aae159', '请填写社保专管员电话');
-  if (specialistPhone && !phoneOk(specialistPhone)) errors.aae159 = '社保专管员电话格式不正确';
+  if (specialistPhone && !isPhone(specialistPhone)) errors.aae159 = '社保专管员电话格式不正确';
   const specialistId = need(errors, body, 'aae135', '请填写社保专管员证件号码');
   if (specialistId) {
     const problem = idNumberProblem(specialistId, '社保专管员证件号码');

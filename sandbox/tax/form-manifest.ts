@@ -1,4 +1,4 @@
-import { type FormManifest, field, type ManifestField } from '../kit/form-manifest.ts';
+import { field, type ManifestField } from '../kit/form-manifest.ts';
 
 /** 新办纳税人涉税事项 on the tax portal; the three `login.*` fields are its tax-style login. */
 export const itemId = 'tax-registration' as const;
@@ -26,10 +26,3 @@ export const fields: readonly ManifestField[] = [
   field('depositAccount.accountNo', '存款账户账号', 'text'),
   field('depositAccount.nature', '账户性质', 'enum'),
 ];
-
-export const manifest: FormManifest = {
-  item: itemId,
-  portal: 'tax',
-  fields,
-  produces: ['taxAcceptanceNo'],
-};

@@ -50,6 +50,3 @@ export const ACCOUNT_NATURES: readonly Option[] = [
   { value: '1', label: '基本存款账户' },
   { value: '2', label: '一般存款账户' },
 ];
-
-export const labelOf = (options: readonly Option[], value: string): string | undefined =>
-  options.find((option) => option.value === value)?.label;

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import { normaliseIdNumber } from '../../forms/codes/index.ts';
-import { serveFiles } from '../kit/assets.ts';
 import { str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
+import { fileAndShowReceipt } from '../kit/query-page.ts';
 import { chinaDateDigits } from '../kit/references.ts';
 import type { RegisteredCompany } from '../kit/registry.ts';
 import type { RawRequest } from '../kit/submissions.ts';
@@ -43,9 +42,8 @@ function submitTax(
     'login.legalRepIdNumber': normaliseIdNumber(str(login.body, 'fddbrzjhm')),
   };
   for (const step of STEPS) Object.assign(fields, step.normalise(draft.steps[step.no]?.body ?? {}));
-  ctx.recordSubmission({
+  fileAndShowReceipt(ctx, req, res, {
     reference,
-    account: ctx.accountOf(req),
     company: company.name,
     creditCode: company.creditCode,
     status: 'done',
@@ -55,7 +53,6 @@ function submitTax(
     fields,
     receipt: { taxAcceptanceNo: reference, taxOffice: office.name },
   });
-  res.redirect(303, `/receipt/${reference}`);
 }
 
 /**
@@ -84,23 +81,17 @@ export const taxPortal: PortalDefinition = {
     scripts: ['/static/tax.js'],
     styles: ['/static/tax.css'],
   },
-  mount(router, ctx) {
-    serveFiles(router, join(import.meta.dirname, 'assets'), ['tax.js', 'tax.css']);
-    router.use(loginRouter(ctx));
-    router.get('/', (req, res) => {
-      res.send(
-        ctx.render(req, {
-          title: '我要办税',
-          active: '/',
-          body: html`<div class="tx-tiles">
+  home: {
+    title: '我要办税',
+    body: html`<div class="tx-tiles">
 <a class="tx-tile tx-tile--main" href="/xbnsr"><b>新办纳税人套餐</b><span>登记信息确认 · 一般纳税人登记 · 票种核定 · 存款账户报告</span></a>
 <a class="tx-tile" href="/query"><b>办税进度及结果信息查询</b><span>查询税务受理号和办理结果</span></a>
 <span class="tx-tile is-muted"><b>发票使用</b><span>登录后可用</span></span>
 <span class="tx-tile is-muted"><b>税费申报及缴纳</b><span>登录后可用</span></span>
 </div>`,
-        }),
-      );
-    });
+  },
+  mount(router, ctx) {
+    router.use(loginRouter(ctx));
     router.use(
       flowRouter(
         ctx,

@@ -1,9 +1,9 @@
 /** Steps 2–4 of the 新办纳税人 flow: 增值税一般纳税人登记, 发票票种核定, 存款账户账号报告. */
 import { type Errors, list, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
-import { checkboxGroup, divSelect, formItem, radioGroup, textInput } from '../kit/html/widgets.ts';
+import { checkboxGroup, divSelect, formItem, labelOf, radioGroup, textInput } from '../kit/html/widgets.ts';
 import { oneOf, required } from './checks.ts';
-import { ACCOUNT_NATURES, boolOf, INVOICE_TYPES, labelOf, MAIN_BUSINESS, YES_NO } from './lists.ts';
+import { ACCOUNT_NATURES, boolOf, INVOICE_TYPES, MAIN_BUSINESS, YES_NO } from './lists.ts';
 import type { TaxStep } from './step.ts';
 
 export const vatStep: TaxStep = {

@@ -1,6 +1,7 @@
 /** The 确认提交 page's read-only summary of the saved steps, with the codes shown by their names. */
 import { type Body, list, str } from '../kit/body.ts';
 import { html, type SafeHtml } from '../kit/html/escape.ts';
+import { labelOf } from '../kit/html/widgets.ts';
 import type { TaxDraft } from './flow.ts';
 import {
   ACCOUNT_NATURES,
@@ -8,7 +9,6 @@ import {
   ACCOUNTING_STANDARDS,
   ID_TYPES,
   INVOICE_TYPES,
-  labelOf,
   MAIN_BUSINESS,
   YES_NO,
 } from './lists.ts';

@@ -2,12 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { loadCase, type Row } from '../../forms/index.ts';
-import { WORKERS_KEY } from '../../queue/heartbeat.ts';
 import { refreshResolution } from '../../server/workspace/workspace.ts';
 import { RatingsRepo } from '../../store/ratings.repo.ts';
 import { SMS_CODE, until } from '../../test/server/bots-harness.ts';
 import { Client } from '../../test/server/client.ts';
 import { type ReferenceCard, referenceIdCards } from '../../test/server/id-cards.ts';
+import { recordLostWorker } from '../../test/server/lost-worker.ts';
 import { fillReference, referenceTyped } from '../../test/server/reference.ts';
 import { PEOPLE, type Person, type Stage } from './stage.ts';
 
@@ -178,23 +178,6 @@ export async function ratedApplications(stage: Stage): Promise<void> {
 /** A second process that ran bots and stopped beating a minute ago: the workers page shows it as lost. */
 export async function lostWorker(stage: Stage): Promise<void> {
   const redis = new Redis(stage.bots.redisUrl);
-  const old = new Date(Date.now() - 60_000).toISOString();
-  await redis.hset(
-    WORKERS_KEY,
-    'worker-2:4242',
-    JSON.stringify({
-      id: 'worker-2:4242',
-      host: 'worker-2',
-      pid: 4242,
-      version: '0.1.0',
-      portals: ['tax', 'bank'],
-      coordinator: false,
-      concurrency: 2,
-      running: 1,
-      startedAt: old,
-      beatAt: old,
-      intervalMs: 5_000,
-    }),
-  );
+  await recordLostWorker(redis, 'worker-2', { version: '0.1.0', portals: ['tax', 'bank'] });
   redis.disconnect();
 }

@@ -131,6 +131,30 @@ export class ApplicationActions {
     return (await this.services.applications.find({ kind: 'all' }, id)) ?? saved;
   }
 
+  /**
+   * Saves a page's post at the version the page was built from (its hidden `version` field), so that a page
+   * gone stale cannot overwrite a newer save. That conflict (409) is returned as the message to show the
+   * person; anything else is thrown.
+   */
+  async savePosted(
+    req: Request,
+    id: string,
+    typed: FormValues,
+    postedVersion: unknown,
+  ): Promise<{ conflict?: string }> {
+    const version = Number(postedVersion);
+    try {
+      await this.saveTyped(req, id, {
+        typed,
+        ...(Number.isInteger(version) && version > 0 ? { version } : {}),
+      });
+      return {};
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 409) return { conflict: error.message };
+      throw error;
+    }
+  }
+
   materialsOf(application: Application): MaterialSlot[] {
     return this.services.catalog.materials(application.bundleId, application.options);
   }

@@ -78,26 +78,23 @@ export class EventHub {
     }
   }
 
+  /** Ends every stream of one person, in all their sessions (password changed, account disabled). */
+  disconnectUser(userId: string): number {
+    return this.#disconnect((who) => who.userId === userId);
+  }
+
   /**
    * Ends the streams opened in one sign-in session (its logout): a page left open must not go on
    * receiving events for a person who has signed out. Returns how many were ended.
    */
-  /** Ends every stream of one person, in all their sessions (password changed, account disabled). */
-  disconnectUser(userId: string): number {
-    let ended = 0;
-    for (const [id, { who, close }] of this.#subscriptions) {
-      if (who.userId !== userId) continue;
-      this.#subscriptions.delete(id);
-      close?.();
-      ended += 1;
-    }
-    return ended;
+  disconnectSession(sessionId: string): number {
+    return this.#disconnect((who) => who.sessionId === sessionId);
   }
 
-  disconnectSession(sessionId: string): number {
+  #disconnect(ends: (who: Subscriber) => boolean): number {
     let ended = 0;
     for (const [id, { who, close }] of this.#subscriptions) {
-      if (who.sessionId !== sessionId) continue;
+      if (!ends(who)) continue;
       this.#subscriptions.delete(id);
       close?.();
       ended += 1;

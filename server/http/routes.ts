@@ -30,6 +30,29 @@ export interface RouteSpec {
   summary: string;
 }
 
+/**
+ * The pages of one audience share who may open them: declared once here, so that a page of the desk cannot
+ * forget that its `:id` is an application the clerk's centre must own.
+ */
+const audience =
+  (access: Access, owns?: 'application') =>
+  (method: Method, path: string, summary: string, handler: RouteSpec['handler']): RouteSpec => ({
+    method,
+    path,
+    access,
+    kind: 'page',
+    ...(owns ? { owns } : {}),
+    summary,
+    handler,
+  });
+
+/** An admin's page. */
+export const adminPage = audience(['admin']);
+/** An applicant's page about one of their own applications (`:id`). */
+export const applicantPage = audience(['applicant'], 'application');
+/** A clerk's (or an admin's) page about one application (`:id`) of their centre. */
+export const deskPage = audience(['clerk', 'admin'], 'application');
+
 export const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function allows(access: Access, role: Role | undefined): boolean {

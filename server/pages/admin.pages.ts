@@ -13,7 +13,7 @@ import {
 import { html, type SafeHtml } from '../html/html.ts';
 import { ROLE_LABELS, sendPage } from '../html/layout.ts';
 import { HttpError, notFound } from '../http/errors.ts';
-import type { RouteSpec } from '../http/routes.ts';
+import { adminPage, type RouteSpec } from '../http/routes.ts';
 import { calendarDay, parseForm, rowId } from '../http/validate.ts';
 import type { Services } from '../services.ts';
 import { endAccountSessions } from './account.pages.ts';
@@ -25,22 +25,16 @@ const ACTOR_ROLES: Record<string, string> = { ...ROLE_LABELS, system: '系统' }
 
 export function adminRoutes(services: Services): RouteSpec[] {
   return [
-    {
-      method: 'get',
-      path: '/admin',
-      access: ['admin'],
-      kind: 'page',
-      summary: '管理概览',
-      handler: async (req, res) => {
-        const counts = await services.applications.countByStatus({ kind: 'all' });
-        const users = await services.users.list();
-        const recent = await services.auditLog.list({ limit: 8 });
-        const alerts = services.bots ? await currentAlerts(services.bots) : [];
-        sendPage(req, res, {
-          title: '管理概览',
-          active: '/admin',
-          width: 'wide',
-          body: html`${alerts.length ? alertsCard(alerts) : ''}<div class="stats">
+    adminPage('get', '/admin', '管理概览', async (req, res) => {
+      const counts = await services.applications.countByStatus({ kind: 'all' });
+      const users = await services.users.list();
+      const recent = await services.auditLog.list({ limit: 8 });
+      const alerts = services.bots ? await currentAlerts(services.bots) : [];
+      sendPage(req, res, {
+        title: '管理概览',
+        active: '/admin',
+        width: 'wide',
+        body: html`${alerts.length ? alertsCard(alerts) : ''}<div class="stats">
   ${APPLICATION_STATUSES.filter((status) => status !== 'withdrawn').map(
     (status) =>
       html`<div class="stat"><span class="stat__value">${counts[status] ?? 0}</span><span class="stat__label">${STATUS_LABELS[status]}</span></div>`,
@@ -49,44 +43,37 @@ export function adminRoutes(services: Services): RouteSpec[] {
 </div>
 <section class="card"><div class="card__head"><h2 class="card__title">最近操作</h2><a href="/admin/audit">查看全部审计日志</a></div>
 ${auditTable(recent)}</section>`,
-        });
-      },
-    },
-    {
-      method: 'get',
-      path: '/admin/audit',
-      access: ['admin'],
-      kind: 'page',
-      summary: '审计日志',
-      handler: async (req, res) => {
-        const parsed = parseForm(auditQuery, req.query);
-        const query = parsed.ok ? parsed.data : {};
-        const errors = parsed.ok ? {} : parsed.errors;
-        const filter: AuditFilter = {
-          ...(query.actor ? { actor: query.actor } : {}),
-          ...(query.action ? { action: query.action } : {}),
-          ...(query.subject ? { subjectId: query.subject } : {}),
-          ...(query.ip ? { ip: query.ip } : {}),
-          ...(query.from ? { from: centreDayStart(query.from) } : {}),
-          ...(query.to ? { to: new Date(centreDayStart(query.to).getTime() + 86_400_000) } : {}),
-          ...(query.before ? { beforeId: query.before } : {}),
-          limit: 50,
-        };
-        const [rows, actions] = await Promise.all([
-          services.auditLog.list(filter),
-          services.auditLog.actions(),
-        ]);
-        const last = rows.at(-1);
-        const more =
-          rows.length === 50 && last
-            ? new URLSearchParams({ ...stringsOf(query), before: String(last.id) })
-            : null;
-        sendPage(req, res, {
-          title: '审计日志',
-          active: '/admin/audit',
-          width: 'wide',
-          lead: '每一次登录、提交、修改和上传都记录在这里，不可修改或删除。个人信息已脱敏。',
-          body: html`<form class="card filters" method="get" action="/admin/audit">
+      });
+    }),
+    adminPage('get', '/admin/audit', '审计日志', async (req, res) => {
+      const parsed = parseForm(auditQuery, req.query);
+      const query = parsed.ok ? parsed.data : {};
+      const errors = parsed.ok ? {} : parsed.errors;
+      const filter: AuditFilter = {
+        ...(query.actor ? { actor: query.actor } : {}),
+        ...(query.action ? { action: query.action } : {}),
+        ...(query.subject ? { subjectId: query.subject } : {}),
+        ...(query.ip ? { ip: query.ip } : {}),
+        ...(query.from ? { from: centreDayStart(query.from) } : {}),
+        ...(query.to ? { to: new Date(centreDayStart(query.to).getTime() + 86_400_000) } : {}),
+        ...(query.before ? { beforeId: query.before } : {}),
+        limit: 50,
+      };
+      const [rows, actions] = await Promise.all([
+        services.auditLog.list(filter),
+        services.auditLog.actions(),
+      ]);
+      const last = rows.at(-1);
+      const more =
+        rows.length === 50 && last
+          ? new URLSearchParams({ ...stringsOf(query), before: String(last.id) })
+          : null;
+      sendPage(req, res, {
+        title: '审计日志',
+        active: '/admin/audit',
+        width: 'wide',
+        lead: '每一次登录、提交、修改和上传都记录在这里，不可修改或删除。个人信息已脱敏。',
+        body: html`<form class="card filters" method="get" action="/admin/audit">
   ${inputField({ name: 'actor', label: '操作人', value: query.actor, placeholder: '姓名或账号 ID' })}
   ${selectField({ name: 'action', label: '操作', value: query.action ?? '', placeholder: '全部', options: actions.map((action) => ({ value: action, label: ACTION_LABELS[action] ?? action })) })}
   ${inputField({ name: 'subject', label: '对象 ID', value: query.subject })}
@@ -97,9 +84,8 @@ ${auditTable(recent)}</section>`,
 </form>
 <section class="card">${auditTable(rows)}
 ${more ? html`<div class="pager"><a class="button" href="/admin/audit?${more.toString()}">更早的记录</a></div>` : ''}</section>`,
-        });
-      },
-    },
+      });
+    }),
     accountSwitch(services, true),
     accountSwitch(services, false),
   ];
@@ -110,13 +96,11 @@ ${more ? html`<div class="pager"><a class="button" href="/admin/audit?${more.toS
  * page must stop receiving applications). An admin cannot disable themselves, so the last admin stays.
  */
 function accountSwitch(services: Services, disabled: boolean): RouteSpec {
-  return {
-    method: 'post',
-    path: `/admin/users/:userId/${disabled ? 'disable' : 'enable'}`,
-    access: ['admin'],
-    kind: 'page',
-    summary: disabled ? '停用账号' : '启用账号',
-    handler: async (req, res) => {
+  return adminPage(
+    'post',
+    `/admin/users/:userId/${disabled ? 'disable' : 'enable'}`,
+    disabled ? '停用账号' : '启用账号',
+    async (req, res) => {
       const userId = String(req.params.userId);
       const user = await services.users.findById(userId);
       if (!user) throw notFound();
@@ -126,7 +110,7 @@ function accountSwitch(services: Services, disabled: boolean): RouteSpec {
       await services.audit(req, disabled ? 'user.disable' : 'user.enable', { type: 'user', id: user.id });
       res.redirect(303, '/admin/users');
     },
-  };
+  );
 }
 
 const optionalText = z.preprocess(

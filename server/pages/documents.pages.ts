@@ -7,7 +7,7 @@ import { formatTime } from '../html/components.ts';
 import { html, type SafeHtml } from '../html/html.ts';
 import { sendPage } from '../html/layout.ts';
 import { HttpError } from '../http/errors.ts';
-import type { RouteSpec } from '../http/routes.ts';
+import { applicantPage, deskPage, type RouteSpec } from '../http/routes.ts';
 import type { Services } from '../services.ts';
 
 /** The token a licence's QR code carries: 32 URL-safe characters (store/licences.repo.ts). */
@@ -58,39 +58,24 @@ export async function documentsCard(
  */
 export function documentRoutes(services: Services): RouteSpec[] {
   const documents = new ApplicationDocuments(services);
+  // The applicant downloads the PDFs; the desk opens them in the browser to print.
   const routesFor = (
     prefix: '/my' | '/desk',
-    access: RouteSpec['access'],
+    page: typeof applicantPage,
     disposition: 'inline' | 'attachment',
   ): RouteSpec[] => [
-    {
-      method: 'get',
-      path: `${prefix}/applications/:id/licence.pdf`,
-      access,
-      kind: 'page',
-      owns: 'application',
-      summary: '行业综合许可证（PDF）',
-      handler: async (req, res) => {
-        const { pdf, number } = await documents.licencePdf(req, String(req.params.id), origin(req));
-        sendPdf(res, pdf, `行业综合许可证-${number}.pdf`, disposition);
-      },
-    },
-    {
-      method: 'get',
-      path: `${prefix}/applications/:id/notice.pdf`,
-      access,
-      kind: 'page',
-      owns: 'application',
-      summary: '办结通知书（PDF）',
-      handler: async (req, res) => {
-        sendPdf(res, await documents.noticePdf(req, String(req.params.id)), '办结通知书.pdf', disposition);
-      },
-    },
+    page('get', `${prefix}/applications/:id/licence.pdf`, '行业综合许可证（PDF）', async (req, res) => {
+      const { pdf, number } = await documents.licencePdf(req, String(req.params.id), origin(req));
+      sendPdf(res, pdf, `行业综合许可证-${number}.pdf`, disposition);
+    }),
+    page('get', `${prefix}/applications/:id/notice.pdf`, '办结通知书（PDF）', async (req, res) => {
+      sendPdf(res, await documents.noticePdf(req, String(req.params.id)), '办结通知书.pdf', disposition);
+    }),
   ];
 
   return [
-    ...routesFor('/my', ['applicant'], 'attachment'),
-    ...routesFor('/desk', ['clerk', 'admin'], 'inline'),
+    ...routesFor('/my', applicantPage, 'attachment'),
+    ...routesFor('/desk', deskPage, 'inline'),
     {
       method: 'get',
       path: '/verify/:token',

@@ -41,18 +41,38 @@
   }
   window.yijian.toast = toast;
 
+  /**
+   * Follows the server's events of these types, each handed over parsed (a malformed one is dropped), until
+   * the page unloads. `since` replays the changes made while this page was being built, so none is lost in
+   * the gap between rendering and listening.
+   */
+  function liveEvents(types, onData) {
+    if (!('EventSource' in window)) return;
+    const since = document.querySelector('meta[name="live-since"]')?.getAttribute('content');
+    const source = new EventSource(since ? `/events?since=${encodeURIComponent(since)}` : '/events');
+    const onEvent = (event) => {
+      let data = {};
+      try {
+        data = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      onData(data);
+    };
+    for (const type of types) source.addEventListener(type, onEvent);
+    window.addEventListener('beforeunload', () => source.close());
+  }
+  window.yijian.liveEvents = liveEvents;
+
   // Live updates: pages that show an application (or a list of them) refresh when it changes, unless the
   // person is in the middle of typing, in which case they are told and choose when.
   const watched = document.querySelector('[data-live-application]')?.getAttribute('data-live-application');
   const list = document.querySelector('[data-live-list]');
-  if ((watched || list) && 'EventSource' in window) {
+  if (watched || list) {
     let dirty = false;
     document.addEventListener('input', () => {
       dirty = true;
     });
-    // `since`: changes made while this page was being built are replayed, not lost in the reload's gap.
-    const since = document.querySelector('meta[name="live-since"]')?.getAttribute('content');
-    const source = new EventSource(since ? `/events?since=${encodeURIComponent(since)}` : '/events');
     const refresh = () => {
       if (dirty) {
         const box = toast('内容有更新，点此刷新');
@@ -63,13 +83,10 @@
       window.location.reload();
     };
     let timer;
-    const onEvent = (event) => {
-      let data = {};
-      try {
-        data = JSON.parse(event.data);
-      } catch {
-        return;
-      }
+    const types = ['application', 'document', 'item', 'human-task', 'run'];
+    // A bot's steps are frequent: only pages that patch themselves in place follow them.
+    if (document.querySelector('[data-live-patch]')) types.push('step');
+    liveEvents(types, (data) => {
       if (list || data.applicationId === watched) {
         // A page that patches itself in place (live-patch.js) takes the event; the others reload.
         const live = new CustomEvent('yijian:live', { detail: data, cancelable: true });
@@ -77,12 +94,7 @@
         clearTimeout(timer);
         timer = setTimeout(refresh, 300);
       }
-    };
-    const types = ['application', 'document', 'item', 'human-task', 'run'];
-    // A bot's steps are frequent: only pages that patch themselves in place follow them.
-    if (document.querySelector('[data-live-patch]')) types.push('step');
-    for (const type of types) source.addEventListener(type, onEvent);
-    window.addEventListener('beforeunload', () => source.close());
+    });
   }
   const scroll = sessionStorage.getItem('yijian-scroll');
   if (scroll) {

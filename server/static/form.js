@@ -277,36 +277,24 @@
   });
 
   // ---- Live updates: OCR readings and other tabs' saves arrive without a reload ----------------------------
-  if ('EventSource' in window) {
-    const since = document.querySelector('meta[name="live-since"]')?.getAttribute('content');
-    const source = new EventSource(since ? `/events?since=${encodeURIComponent(since)}` : '/events');
-    let timer;
-    const onEvent = (event) => {
-      let data = {};
-      try {
-        data = JSON.parse(event.data);
-      } catch {
+  let timer;
+  window.yijian.liveEvents(['application', 'document'], (data) => {
+    if (data.applicationId !== watched) return;
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const response = await fetch(window.location.pathname + window.location.search, {
+        credentials: 'same-origin',
+      });
+      const text = await response.text();
+      const version = (html) => /name="version" value="(\d+)"/.exec(html)?.[1];
+      if (version(text) === version(main.innerHTML)) return;
+      if (dirty) {
+        window.yijian
+          ?.toast?.('内容有更新，点此刷新')
+          ?.addEventListener('click', () => window.location.reload(), { once: true });
         return;
       }
-      if (data.applicationId !== watched) return;
-      clearTimeout(timer);
-      timer = setTimeout(async () => {
-        const response = await fetch(window.location.pathname + window.location.search, {
-          credentials: 'same-origin',
-        });
-        const text = await response.text();
-        const version = (html) => /name="version" value="(\d+)"/.exec(html)?.[1];
-        if (version(text) === version(main.innerHTML)) return;
-        if (dirty) {
-          window.yijian
-            ?.toast?.('内容有更新，点此刷新')
-            ?.addEventListener('click', () => window.location.reload(), { once: true });
-          return;
-        }
-        swap(text);
-      }, 200);
-    };
-    for (const type of ['application', 'document']) source.addEventListener(type, onEvent);
-    window.addEventListener('beforeunload', () => source.close());
-  }
+      swap(text);
+    }, 200);
+  });
 })();

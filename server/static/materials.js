@@ -219,24 +219,12 @@
   });
 
   // Readings land while the applicant waits: swap them in, no reload.
-  if ('EventSource' in window) {
-    const since = document.querySelector('meta[name="live-since"]')?.getAttribute('content');
-    const source = new EventSource(since ? `/events?since=${encodeURIComponent(since)}` : '/events');
-    let timer;
-    const onEvent = (event) => {
-      let data = {};
-      try {
-        data = JSON.parse(event.data);
-      } catch {
-        return;
-      }
-      if (data.applicationId !== applicationId || onScreen(data)) return;
-      pending.push(data);
-      clearTimeout(timer);
-      timer = setTimeout(() => void refresh(), 50);
-    };
-    // Only documents change this page (uploads, readings); saves of roles and the form do not.
-    source.addEventListener('document', onEvent);
-    window.addEventListener('beforeunload', () => source.close());
-  }
+  let timer;
+  // Only documents change this page (uploads, readings); saves of roles and the form do not.
+  window.yijian.liveEvents(['document'], (data) => {
+    if (data.applicationId !== applicationId || onScreen(data)) return;
+    pending.push(data);
+    clearTimeout(timer);
+    timer = setTimeout(() => void refresh(), 50);
+  });
 })();

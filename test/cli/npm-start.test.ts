@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, sleep } from '../../lib/net.ts';
+import { collectOutput } from './child-output.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -81,18 +82,12 @@ describe('npm start under a service manager', () => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let output = '';
-    npm.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-    });
-    npm.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-    });
+    const output = collectOutput(npm);
     const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
     const until = Date.now() + 90_000;
-    while (!output.includes('按 Ctrl+C 停止') && Date.now() < until && npm.exitCode === null)
+    while (!output().includes('按 Ctrl+C 停止') && Date.now() < until && npm.exitCode === null)
       await sleep(200);
-    expect(output).toContain('按 Ctrl+C 停止');
+    expect(output()).toContain('按 Ctrl+C 停止');
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
 
     const tree = descendants(npm.pid ?? 0);
@@ -113,6 +108,6 @@ describe('npm start under a service manager', () => {
     expect(left.map((p) => `${p.pid} ${p.cmd}`)).toEqual([]);
     const alive = tree.filter((p) => processes().some((q) => q.pid === p.pid && q.cmd === p.cmd));
     expect(alive.map((p) => `${p.pid} ${p.cmd}`)).toEqual([]);
-    expect(output).toContain('收到停止信号');
+    expect(output()).toContain('收到停止信号');
   }, 150_000);
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { freePort } from '../../lib/net.ts';
 import { runYijian, YIJIAN_BIN } from '../support/cli.ts';
+import { collectOutput } from './child-output.ts';
 
 /** `yijian users …` with the given standard input; resolves with its exit code and output. */
 function users(
@@ -17,15 +18,9 @@ function users(
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-    });
+    const out = collectOutput(child);
     child.stdin.end(input);
-    child.once('exit', (code) => resolve({ code, out }));
+    child.once('exit', (code) => resolve({ code, out: out() }));
   });
 }
 

@@ -87,6 +87,13 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     );
   });
 
+  it("takes the second row of a wrapped value that lies beside a tall label, above the label's middle", () => {
+    const fields = interpretLicence(extractLicence(page('d027').lines, page('d027').size));
+    expect(fields.businessScope?.printed).toSatisfy((v: string) =>
+      same(v, truth('d027').fields.businessScope),
+    );
+  });
+
   it('stops a wrapped value where the seal text begins: wrapped lines start at one left edge', () => {
     const fields = interpretLicence(extractLicence(page('d013').lines, page('d013').size));
     expect(fields.domicile?.printed).toMatch(/建工大厦2层06号$/);

@@ -49,6 +49,11 @@ describe('values as printed, without what an overprint added around them', () =>
     expect(printedDate('二00二年五月十日')).toBe('二〇〇二年五月十日');
     expect(printedTerm('限1989年05月04日至2039年05月03日湖南')).toBe('1989年05月04日至2039年05月03日');
     expect(printedTerm('长期')).toBe('长期');
+    // One glyph misread: no other word of two glyphs stands alone as a term.
+    expect(printedTerm('长构')).toBe('长期');
+    expect(printedTerm('：乐期')).toBe('长期');
+    expect(printedTerm('长期有效')).toBe('长期');
+    expect(printedTerm('营业')).toBeNull();
     expect(printedCapital('壹仟万元整展示')).toBe('壹仟万元整');
     expect(printedCapital('（人民币）叁佰万元')).toBe('（人民币）叁佰万元');
   });

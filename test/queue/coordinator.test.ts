@@ -14,12 +14,12 @@ import { startWorkers, type WorkerSet } from '../../queue/workers.ts';
 import { applicationItems } from '../../store/application-items.repo.ts';
 import { botRuns } from '../../store/bot-runs.repo.ts';
 import { humanTasks } from '../../store/human-tasks.repo.ts';
-import { OPEN_COMPANY } from '../support/open-company.ts';
 import { openTestPglite, type TestStore } from '../support/stores.ts';
+import { OPEN_COMPANY_PLAN } from './open-company-plan.ts';
 import { defaultScript, type Script, ScriptedRunner } from './scripted-runner.ts';
 
-/** The first five 开办企业 items: three waves, two items that need two others. */
-const PLAN: PlanItem[] = OPEN_COMPANY.slice(0, 5);
+// The first five of the 开办企业 items (two waves and the start of the third).
+const PLAN: PlanItem[] = OPEN_COMPANY_PLAN.slice(0, 5);
 const PORTALS = PLAN.map((p) => p.portalId);
 
 const TUNING: QueueTuning = {

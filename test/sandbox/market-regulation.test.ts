@@ -232,7 +232,7 @@ describe('market regulation portal (unified login + registration wizard)', () =>
 
   it('files the same application again as a second submission: both in 我的办件 and in the control API', async () => {
     // A longer review this time, so the second filing is still under review at the restart below.
-    await setFaults('market-regulation', { approvalDelayMs: 4_000 });
+    await setFaults('market-regulation', { approvalDelayMs: 8_000 });
     const [first] = await submissions();
     // The applicant files again (as a bot retrying after a crash would): the same steps, the same bodies.
     await page.goto(`${url('market-regulation')}/apply/new`);
@@ -283,7 +283,7 @@ describe('market regulation portal (unified login + registration wizard)', () =>
     expect(portals.shared.registry.lookup(code, 0).status).toBe('known');
     // The second filing was still under review when the portals stopped; the review goes on after the restart.
     await expect
-      .poll(async () => (await submissions())[1]?.status, { timeout: 10_000, interval: 200 })
+      .poll(async () => (await submissions())[1]?.status, { timeout: 15_000, interval: 200 })
       .toBe('approved');
     await page.goto(`${url('market-regulation')}/query`);
     await logIn();

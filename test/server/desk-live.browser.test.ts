@@ -37,7 +37,8 @@ describe('clerk review and live progress in Chromium', () => {
     for (const context of contexts) await context.close();
     await browser?.close();
     await web?.close();
-  });
+    // Closing waits for the bot run the last test left going; a loaded machine took over a minute.
+  }, 120_000);
 
   const signIn = (login: string, password: string): Promise<Page> =>
     signInPage(browser, contexts, web.base, login, password);

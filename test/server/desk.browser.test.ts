@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { SMS_CODE } from './bots-harness.ts';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../bots/browser/launch.ts';
+import { SMS_CODE, startTestServerWithBots, type TestBots } from './bots-harness.ts';
 import { signInPage } from './browser-sign-in.ts';
 import { submittedReferenceApplication } from './desk-people.ts';
-import { botsServerInChromium } from './server-in-chromium.ts';
+import type { TestServer } from './harness.ts';
 
 /**
  * The clerk's and the admin's main paths in Chromium, on the real queue with scripted bots: the clerk
@@ -11,8 +13,20 @@ import { botsServerInChromium } from './server-in-chromium.ts';
  * No page is refreshed by hand: every change arrives as a live update.
  */
 describe('clerk and admin in Chromium', () => {
-  const { web, bots, browser, contexts } = botsServerInChromium(async (web) => {
+  let web: TestServer;
+  let bots: TestBots | undefined;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    ({ web, bots } = await startTestServerWithBots());
     await submittedReferenceApplication(web);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await web?.close();
   });
 
   const signIn = (login: string, password: string, viewport?: { width: number; height: number }) =>

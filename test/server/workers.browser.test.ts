@@ -1,45 +1,34 @@
 import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newChineseContext } from '../../bots/browser/launch.ts';
-import { listWorkers, startHeartbeat, WORKERS_KEY } from '../../queue/heartbeat.ts';
+import { listWorkers, startHeartbeat } from '../../queue/heartbeat.ts';
 import { signIn } from './browser-sign-in.ts';
-import { botsServerInChromium } from './server-in-chromium.ts';
+import { chromiumSuite } from './chromium-suite.ts';
+import { recordLostWorker } from './lost-worker.ts';
 
 /**
  * Issue 19: the admin sees every process that runs bots — where, which version, which portals, how many
  * jobs now, the last heartbeat — and a process that stopped beating is shown as lost.
  */
 describe('the admin’s 工作进程 page in Chromium', () => {
+  const suite = chromiumSuite({
+    bots: true,
+    seed: async (web) => {
+      await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
+    },
+  });
   let redis: Redis;
-  const { web, bots, browser } = botsServerInChromium(async (web) => {
-    await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
-    redis = new Redis(bots.redisUrl);
+  beforeAll(() => {
+    redis = new Redis(suite.bots?.redisUrl ?? '');
   });
   afterAll(() => redis?.disconnect());
 
   it('lists this process’s workers with their portals, and a silent one as lost', async () => {
-    const old = new Date(Date.now() - 60_000).toISOString();
-    await redis.hset(
-      WORKERS_KEY,
-      'far-away:4242',
-      JSON.stringify({
-        id: 'far-away:4242',
-        host: 'far-away',
-        pid: 4242,
-        version: '0.0.9',
-        portals: ['tax'],
-        coordinator: false,
-        concurrency: 2,
-        running: 1,
-        startedAt: old,
-        beatAt: old,
-        intervalMs: 5_000,
-      }),
-    );
-    const context = await newChineseContext(browser);
+    await recordLostWorker(redis, 'far-away', { version: '0.0.9', portals: ['tax'] });
+    const context = await newChineseContext(suite.browser);
     const page = await context.newPage();
-    await signIn(page, web.base, 'the.admin', 'Admin-pass-1');
+    await signIn(page, suite.web.base, 'the.admin', 'Admin-pass-1');
     await page.getByRole('link', { name: '工作进程' }).click();
 
     const ours = page.locator(`tr[data-worker="${hostname()}:${process.pid}"]`);

@@ -18,7 +18,7 @@ import {
   shuffledSamples,
 } from './bots-phases.ts';
 import { type Prepared, prepareApplications, reuseSetup, SETUP_ITEMS } from './bots-setup.ts';
-import { openBenchInfra } from './infra.ts';
+import { environmentOn, openBenchInfra } from './infra.ts';
 import { sampleMemory, type TreeMemory } from './memory.ts';
 import type { BenchRunOptions } from './options.ts';
 import { type Range, startBenchPeople } from './people.ts';
@@ -140,11 +140,7 @@ export async function runBotsBenchmark(options: BotsBenchOptions): Promise<BotsR
   const open = new Set<BotSystem>();
   try {
     env = await startE2eEnvironment({
-      db: infra.db,
-      dataDir: infra.dataDir,
-      redisUrl: infra.redisUrl,
-      logger: infra.logger,
-      chromiumPath: options.chromiumPath,
+      ...environmentOn(infra, options.chromiumPath),
       faults: { approvalDelayMs: 0, syncLagMs: 0 },
       tuning: TUNING,
       workers: false,

@@ -12,7 +12,7 @@ import { benchCompanyName, benchRestaurantName } from './company-names.ts';
 import { median } from './critical-path.ts';
 import { analyseRun, CRITICAL_PATH_METHOD, type OwnRequestFigures } from './e2e-analysis.ts';
 import { ORACLE_METHOD, type OracleFigures, oracleFigures } from './e2e-oracle.ts';
-import { openBenchInfra } from './infra.ts';
+import { environmentOn, openBenchInfra } from './infra.ts';
 import type { BenchRunOptions } from './options.ts';
 import { type Range, startBenchPeople } from './people.ts';
 import { recordPortalRequests } from './request-log.ts';
@@ -87,11 +87,7 @@ export async function runE2eBenchmark(options: E2eBenchOptions): Promise<E2eRepo
       `启动沙箱门户与机器人（并发 ${options.concurrency}，图形验证码由${options.captcha === 'reader' ? '识读程序' : '窗口人员'}识读）…`,
     );
     env = await startE2eEnvironment({
-      db: infra.db,
-      dataDir: infra.dataDir,
-      redisUrl: infra.redisUrl,
-      logger: infra.logger,
-      chromiumPath: options.chromiumPath,
+      ...environmentOn(infra, options.chromiumPath),
       faults: {
         latencyMs: [options.latencyMs[0], options.latencyMs[1]],
         approvalDelayMs: options.approvalDelayMs,

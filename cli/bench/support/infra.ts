@@ -61,3 +61,14 @@ export async function openBenchInfra(
     throw error;
   }
 }
+
+/** What an end-to-end environment started on a benchmark's infrastructure is given, whatever it measures. */
+export function environmentOn(infra: BenchInfra, chromiumPath: string | undefined) {
+  return {
+    db: infra.db,
+    dataDir: infra.dataDir,
+    redisUrl: infra.redisUrl,
+    logger: infra.logger,
+    chromiumPath,
+  };
+}

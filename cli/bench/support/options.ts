@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { QueueTuning } from '../../../queue/queue-options.ts';
-import { type Config, ConfigError, loadConfig } from '../../config.ts';
+import { loadConfigOrExit } from '../../config.ts';
 
 /** A whole number of milliseconds (or items) typed on the command line. */
 export const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -26,17 +26,6 @@ export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.in
     `--${String(path[0] ?? '').replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
   for (const issue of parsed.error.issues) process.stderr.write(`${flag(issue.path)}：${issue.message}\n`);
   process.exit(2);
-}
-
-/** The configuration the benchmarks use (CHROMIUM_PATH, REDIS_URL); a bad variable is reported and exits 2. */
-export function benchConfig(): Config {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
 }
 
 /** Runs a benchmark; a failure is one line in Chinese on stderr (the stack with LOG_LEVEL=debug) and exit 1. */
@@ -80,4 +69,39 @@ export interface BenchRunOptions {
   /** QUEUE_TUNING, as `yijian start` applies it. */
   tuning?: Partial<QueueTuning>;
   progress: (message: string) => void;
+}
+
+/** The flags every timed benchmark has besides its workload. */
+interface TimedFlags {
+  json: boolean;
+  quick: boolean;
+  keepData: boolean;
+  timeoutS: number;
+}
+
+/**
+ * The action of a timed benchmark's command: flags parsed (with `--quick`), the configuration loaded, the run
+ * given what every timed run takes, and its report printed as JSON or as the Chinese summary.
+ */
+export function timedBenchAction<T extends z.ZodType<TimedFlags>, R>(
+  schema: T,
+  quick: Readonly<Record<string, unknown>>,
+  run: (options: z.infer<T>, common: BenchRunOptions) => Promise<R>,
+  summary: (report: R) => string,
+): (raw: Record<string, unknown>, command: Command) => Promise<void> {
+  return async (raw, command) => {
+    const options = parseOptions(schema, withQuick(command, raw, quick));
+    const config = loadConfigOrExit();
+    const common: BenchRunOptions = {
+      timeoutMs: options.timeoutS * 1000,
+      chromiumPath: config.CHROMIUM_PATH,
+      redisUrl: config.REDIS_URL,
+      tuning: config.QUEUE_TUNING,
+      keepData: options.keepData,
+      quick: options.quick,
+      progress: (message) => process.stderr.write(`${message}\n`),
+    };
+    const report = await runOrExit(() => run(options, common));
+    process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report));
+  };
 }

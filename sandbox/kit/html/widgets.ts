@@ -12,6 +12,10 @@ export interface Option {
   label: string;
 }
 
+/** The label of the option whose code is `value` (undefined when the list has no such code). */
+export const labelOf = (options: readonly Option[], value: string): string | undefined =>
+  options.find((option) => option.value === value)?.label;
+
 /** An id usable in `for`/`id` from a field name such as `ryxx[0][xm]`. */
 export const idFor = (name: string): string => `f_${name.replace(/[^\w]/g, '_')}`;
 
@@ -97,10 +101,10 @@ export function treeSelect(options: {
   value?: string | undefined;
   placeholder?: string;
 }): SafeHtml {
-  const labelOf = (nodes: readonly TreeNode[]): string | undefined => {
+  const chosenLabel = (nodes: readonly TreeNode[]): string | undefined => {
     for (const node of nodes) {
       if (node.value !== undefined && node.value === options.value) return node.label;
-      const inner = node.children ? labelOf(node.children) : undefined;
+      const inner = node.children ? chosenLabel(node.children) : undefined;
       if (inner) return inner;
     }
     return undefined;
@@ -113,7 +117,7 @@ export function treeSelect(options: {
     )}</ul>`;
   return html`<div class="k-select k-treeselect">
 <input type="hidden" name="${options.name}" value="${options.value ?? ''}">
-<div class="k-select__box"><input class="k-select__input" id="${idFor(options.name)}" readonly placeholder="${options.placeholder ?? '请选择'}" value="${labelOf(options.nodes) ?? ''}"><i class="k-select__arrow"></i></div>
+<div class="k-select__box"><input class="k-select__input" id="${idFor(options.name)}" readonly placeholder="${options.placeholder ?? '请选择'}" value="${chosenLabel(options.nodes) ?? ''}"><i class="k-select__arrow"></i></div>
 <div class="k-select__menu k-treeselect__menu">${renderNodes(options.nodes)}</div>
 </div>`;
 }

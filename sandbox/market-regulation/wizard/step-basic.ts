@@ -1,5 +1,5 @@
 import { isDistrictCode, regionPath } from '../../../forms/codes/index.ts';
-import { type Body, str } from '../../kit/body.ts';
+import { type Body, type Errors, FIXED_LINE, MOBILE, str } from '../../kit/body.ts';
 import { html } from '../../kit/html/escape.ts';
 import {
   divSelect,
@@ -19,7 +19,7 @@ import {
   OPERATING_TERMS,
   YES_NO,
 } from '../lists.ts';
-import { DECIMAL, type Errors, FIXED_LINE, MOBILE, maxLength, POSTCODE, required } from './checks.ts';
+import { DECIMAL, maxLength, POSTCODE, required } from './checks.ts';
 import type { WizardStep } from './step.ts';
 
 const FORBIDDEN_WORDS = ['中国', '中华', '全国', '国家', '国际'];

@@ -1,4 +1,4 @@
-import { type Body, list, str } from '../../kit/body.ts';
+import { type Body, type Errors, isRealDate, list, str } from '../../kit/body.ts';
 import { html, type SafeHtml } from '../../kit/html/escape.ts';
 import {
   dateInput,
@@ -11,7 +11,7 @@ import {
 } from '../../kit/html/widgets.ts';
 import { chinaDate } from '../../kit/references.ts';
 import { CONTRIBUTION_METHODS, LLC_TYPES } from '../lists.ts';
-import { DECIMAL, type Errors, isRealDate, required } from './checks.ts';
+import { DECIMAL, required } from './checks.ts';
 import { type Draft, rowsOf, stepBody } from './draft.ts';
 import type { WizardStep } from './step.ts';
 

@@ -1,9 +1,9 @@
-import { type Body, str } from '../../kit/body.ts';
+import { type Body, type Errors, MOBILE, str } from '../../kit/body.ts';
 import { html, trusted } from '../../kit/html/escape.ts';
 import { formItem, modal, noticeBox, radioGroup, textInput, uploadSlot } from '../../kit/html/widgets.ts';
 import { DELIVERY_METHODS, YES_NO } from '../lists.ts';
 import { UPLOAD_RULES } from '../uploads.ts';
-import { type Errors, MOBILE, required } from './checks.ts';
+import { required } from './checks.ts';
 import type { Draft } from './draft.ts';
 import type { WizardStep } from './step.ts';
 

@@ -1,5 +1,5 @@
 import { validateIdNumber } from '../../../forms/codes/index.ts';
-import { type Body, list, str } from '../../kit/body.ts';
+import { type Body, type Errors, isRealDate, list, MOBILE, str } from '../../kit/body.ts';
 import { html, type SafeHtml } from '../../kit/html/escape.ts';
 import {
   checkboxGroup,
@@ -23,7 +23,7 @@ import {
   YES_NO,
 } from '../lists.ts';
 import { UPLOAD_RULES } from '../uploads.ts';
-import { EMAIL, type Errors, isRealDate, MOBILE, required } from './checks.ts';
+import { EMAIL, required } from './checks.ts';
 import { type Draft, rowsOf } from './draft.ts';
 import type { WizardStep } from './step.ts';
 

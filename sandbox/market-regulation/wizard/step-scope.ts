@@ -1,8 +1,7 @@
 import { BUSINESS_SCOPE_ITEMS, INDUSTRY_DIVISIONS } from '../../../forms/codes/index.ts';
-import { type Body, str } from '../../kit/body.ts';
+import { type Body, type Errors, str } from '../../kit/body.ts';
 import { html } from '../../kit/html/escape.ts';
 import { formItem, modalPicker, textArea, textInput } from '../../kit/html/widgets.ts';
-import type { Errors } from './checks.ts';
 import { rowsOf } from './draft.ts';
 import type { WizardStep } from './step.ts';
 

@@ -8,7 +8,7 @@ import type { BotsPort } from '../../bots.ts';
 import { alertBox, csrfField, formatTime, inputField } from '../../html/components.ts';
 import { html, type SafeHtml } from '../../html/html.ts';
 import { signedIn } from '../../http/context.ts';
-import type { RouteSpec } from '../../http/routes.ts';
+import { adminPage, type RouteSpec } from '../../http/routes.ts';
 import { parseForm } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
 
@@ -122,40 +122,24 @@ export interface DriftRouteDeps {
 
 export function driftRoutes({ services, bots, known, show }: DriftRouteDeps): RouteSpec[] {
   return [
-    {
-      method: 'post',
-      path: '/admin/portals/drift-schedule',
-      access: ['admin'],
-      kind: 'page',
-      summary: '设置系统变更定时检查的时间',
-      handler: async (req, res) => {
-        const parsed = parseForm(scheduleSchema, req.body ?? {});
-        if (!parsed.ok) return show(req, res, { errors: { schedule: parsed.errors } }, 422);
-        await bots().setDriftSchedule(parsed.data, signedIn(req).id);
-        await services.audit(req, 'portal.drift-schedule', { type: 'portal', id: 'all' }, parsed.data);
-        res.redirect(303, '/admin/portals?saved=1');
-      },
-    },
-    {
-      method: 'post',
-      path: '/admin/portals/:portalId/check',
-      access: ['admin'],
-      kind: 'page',
-      summary: '立即检查部门系统是否变更',
-      handler: async (req, res) => {
-        const portalId = known(String(req.params.portalId));
-        await bots().checkNow(portalId);
-        await services.audit(req, 'portal.check', { type: 'portal', id: portalId });
-        res.redirect(303, `/admin/portals?checking=${encodeURIComponent(portalId)}#portal-${portalId}`);
-      },
-    },
-    {
-      method: 'post',
-      path: '/admin/portals/:portalId/drift',
-      access: ['admin'],
-      kind: 'page',
-      summary: '设置检查发现变更时自动暂停，或解除暂停',
-      handler: async (req, res) => {
+    adminPage('post', '/admin/portals/drift-schedule', '设置系统变更定时检查的时间', async (req, res) => {
+      const parsed = parseForm(scheduleSchema, req.body ?? {});
+      if (!parsed.ok) return show(req, res, { errors: { schedule: parsed.errors } }, 422);
+      await bots().setDriftSchedule(parsed.data, signedIn(req).id);
+      await services.audit(req, 'portal.drift-schedule', { type: 'portal', id: 'all' }, parsed.data);
+      res.redirect(303, '/admin/portals?saved=1');
+    }),
+    adminPage('post', '/admin/portals/:portalId/check', '立即检查部门系统是否变更', async (req, res) => {
+      const portalId = known(String(req.params.portalId));
+      await bots().checkNow(portalId);
+      await services.audit(req, 'portal.check', { type: 'portal', id: portalId });
+      res.redirect(303, `/admin/portals?checking=${encodeURIComponent(portalId)}#portal-${portalId}`);
+    }),
+    adminPage(
+      'post',
+      '/admin/portals/:portalId/drift',
+      '设置检查发现变更时自动暂停，或解除暂停',
+      async (req, res) => {
         const portalId = known(String(req.params.portalId));
         const parsed = parseForm(driftOpSchema, req.body ?? {});
         if (!parsed.ok) return show(req, res, { errors: { [portalId]: parsed.errors } }, 422);
@@ -167,6 +151,6 @@ export function driftRoutes({ services, bots, known, show }: DriftRouteDeps): Ro
         await services.audit(req, `portal.drift.${parsed.data.op}`, { type: 'portal', id: portalId });
         res.redirect(303, `/admin/portals?saved=1#portal-${portalId}`);
       },
-    },
+    ),
   ];
 }

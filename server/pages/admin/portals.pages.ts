@@ -9,7 +9,7 @@ import { html, type SafeHtml } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
 import { signedIn } from '../../http/context.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
-import type { RouteSpec } from '../../http/routes.ts';
+import { adminPage, type RouteSpec } from '../../http/routes.ts';
 import { parseForm } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
 import { PORTAL_NAMES } from './names.ts';
@@ -116,30 +116,22 @@ export function portalRoutes(services: Services): RouteSpec[] {
 
   return [
     ...driftRoutes({ services, bots, known, show }),
-    {
-      method: 'get',
-      path: '/admin/portals',
-      access: ['admin'],
-      kind: 'page',
-      summary: '部门系统与队列',
-      handler: (req, res) =>
-        show(
-          req,
-          res,
-          req.query.checking
-            ? { notice: '已开始检查，约一两分钟后刷新本页查看结果。' }
-            : req.query.saved
-              ? { notice: '已保存。' }
-              : {},
-        ),
-    },
-    {
-      method: 'post',
-      path: '/admin/portals/:portalId/settings',
-      access: ['admin'],
-      kind: 'page',
-      summary: '修改队列设置（暂停/恢复、并发、限速、地址）',
-      handler: async (req, res) => {
+    adminPage('get', '/admin/portals', '部门系统与队列', (req, res) =>
+      show(
+        req,
+        res,
+        req.query.checking
+          ? { notice: '已开始检查，约一两分钟后刷新本页查看结果。' }
+          : req.query.saved
+            ? { notice: '已保存。' }
+            : {},
+      ),
+    ),
+    adminPage(
+      'post',
+      '/admin/portals/:portalId/settings',
+      '修改队列设置（暂停/恢复、并发、限速、地址）',
+      async (req, res) => {
         const portalId = known(String(req.params.portalId));
         const user = signedIn(req);
         const body = (req.body ?? {}) as Record<string, unknown>;
@@ -162,14 +154,12 @@ export function portalRoutes(services: Services): RouteSpec[] {
         await services.audit(req, 'portal.settings', { type: 'portal', id: portalId }, change);
         res.redirect(303, '/admin/portals?saved=1');
       },
-    },
-    {
-      method: 'post',
-      path: '/admin/portals/:portalId/credentials',
-      access: ['admin'],
-      kind: 'page',
-      summary: '设置机器人登录部门系统的账号',
-      handler: async (req, res) => {
+    ),
+    adminPage(
+      'post',
+      '/admin/portals/:portalId/credentials',
+      '设置机器人登录部门系统的账号',
+      async (req, res) => {
         const portalId = known(String(req.params.portalId));
         const parsed = parseForm(credentialsSchema, req.body ?? {});
         if (!parsed.ok) return show(req, res, { errors: { [portalId]: parsed.errors } }, 422);
@@ -183,7 +173,7 @@ export function portalRoutes(services: Services): RouteSpec[] {
         );
         res.redirect(303, '/admin/portals?saved=1');
       },
-    },
+    ),
   ];
 }
 

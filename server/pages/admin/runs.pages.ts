@@ -14,7 +14,7 @@ import {
 import { html, type SafeHtml } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
-import type { RouteSpec } from '../../http/routes.ts';
+import { adminPage, type RouteSpec } from '../../http/routes.ts';
 import { calendarDay, parseForm } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
 import { labelOf } from '../progress.ts';
@@ -40,29 +40,23 @@ function botsOf(services: Services): BotsPort {
 /** 机器人运行记录: every bot run with filters, and one run's evidence (steps, screenshots, comparison, trace). */
 export function runRoutes(services: Services): RouteSpec[] {
   return [
-    {
-      method: 'get',
-      path: '/admin/runs',
-      access: ['admin'],
-      kind: 'page',
-      summary: '机器人运行记录',
-      handler: async (req, res) => {
-        const bots = botsOf(services);
-        const parsed = parseForm(runQuery, req.query);
-        const query = parsed.ok ? parsed.data : {};
-        const errors = parsed.ok ? {} : parsed.errors;
-        const runs = await bots.runs({
-          ...(query.portal ? { portalId: query.portal } : {}),
-          ...(query.status ? { status: query.status } : {}),
-          ...(query.from ? { since: centreDayStart(query.from) } : {}),
-          ...(query.to ? { until: new Date(centreDayStart(query.to).getTime() + 86_400_000) } : {}),
-          limit: 200,
-        });
-        sendPage(req, res, {
-          title: '机器人运行记录',
-          active: '/admin/runs',
-          width: 'wide',
-          body: html`<form class="card filters" method="get" action="/admin/runs">
+    adminPage('get', '/admin/runs', '机器人运行记录', async (req, res) => {
+      const bots = botsOf(services);
+      const parsed = parseForm(runQuery, req.query);
+      const query = parsed.ok ? parsed.data : {};
+      const errors = parsed.ok ? {} : parsed.errors;
+      const runs = await bots.runs({
+        ...(query.portal ? { portalId: query.portal } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.from ? { since: centreDayStart(query.from) } : {}),
+        ...(query.to ? { until: new Date(centreDayStart(query.to).getTime() + 86_400_000) } : {}),
+        limit: 200,
+      });
+      sendPage(req, res, {
+        title: '机器人运行记录',
+        active: '/admin/runs',
+        width: 'wide',
+        body: html`<form class="card filters" method="get" action="/admin/runs">
   ${selectField({ name: 'portal', label: '部门系统', value: query.portal ?? '', placeholder: '全部', options: bots.portalIds.map((id) => ({ value: id, label: PORTAL_NAMES[id] ?? id })) })}
   ${selectField({ name: 'status', label: '结果', value: query.status ?? '', placeholder: '全部', options: Object.entries(RUN_STATUS).map(([value, { label }]) => ({ value, label })) })}
   ${inputField({ name: 'from', label: '起始日期', type: 'date', value: query.from, error: errors.from })}
@@ -70,27 +64,20 @@ export function runRoutes(services: Services): RouteSpec[] {
   <div class="filters__actions"><button class="button button--primary" type="submit">筛选</button><a class="button" href="/admin/runs">清除</a></div>
 </form>
 <section class="card" data-live-list>${runs.length ? runsTable(runs) : emptyState('没有符合条件的运行记录', '一键提交后，机器人的每次运行都会记录在这里。')}</section>`,
-        });
-      },
-    },
-    {
-      method: 'get',
-      path: '/admin/runs/:runId',
-      access: ['admin'],
-      kind: 'page',
-      summary: '一次机器人运行的证据',
-      handler: async (req, res) => {
-        const bots = botsOf(services);
-        const run = await bots.run(Number(req.params.runId));
-        if (!run) throw notFound('运行记录');
-        const [steps, items] = await Promise.all([bots.steps(run.id), bots.items(run.applicationId)]);
-        const item = items.find((row) => row.itemId === run.itemId);
-        const status = RUN_STATUS[run.status];
-        sendPage(req, res, {
-          title: `运行 #${run.id}`,
-          crumbs: [{ label: '机器人运行记录', href: '/admin/runs' }],
-          width: 'wide',
-          body: html`<div class="stats">
+      });
+    }),
+    adminPage('get', '/admin/runs/:runId', '一次机器人运行的证据', async (req, res) => {
+      const bots = botsOf(services);
+      const run = await bots.run(Number(req.params.runId));
+      if (!run) throw notFound('运行记录');
+      const [steps, items] = await Promise.all([bots.steps(run.id), bots.items(run.applicationId)]);
+      const item = items.find((row) => row.itemId === run.itemId);
+      const status = RUN_STATUS[run.status];
+      sendPage(req, res, {
+        title: `运行 #${run.id}`,
+        crumbs: [{ label: '机器人运行记录', href: '/admin/runs' }],
+        width: 'wide',
+        body: html`<div class="stats">
   <div class="stat"><span class="stat__value stat__value--small"><span class="badge badge--${status.tone}">${status.label}</span></span><span class="stat__label">结果</span></div>
   <div class="stat"><span class="stat__value stat__value--small">${PORTAL_NAMES[run.portalId] ?? run.portalId}</span><span class="stat__label">部门系统</span></div>
   <div class="stat"><span class="stat__value stat__value--small">${seconds(run.durationMs)}</span><span class="stat__label">用时</span></div>
@@ -117,66 +104,42 @@ export function runRoutes(services: Services): RouteSpec[] {
     ${run.tracePath ? html`<a class="button button--block" href="/admin/runs/${String(run.id)}/trace">下载 Playwright 跟踪文件</a>` : ''}
   </section>
 </aside></div>`,
-        });
-      },
-    },
-    {
-      method: 'get',
-      path: '/admin/runs/:runId/steps/:seq/screenshot',
-      access: ['admin'],
-      kind: 'page',
-      summary: '步骤截图',
-      handler: async (req, res) => {
-        const bots = botsOf(services);
-        const step = (await bots.steps(Number(req.params.runId))).find(
-          (s) => s.seq === Number(req.params.seq),
-        );
-        const image = await readEvidence(services.dataDir, step?.screenshotPath);
-        // Step screenshots are JPEG; runs recorded before that change hold PNGs.
-        res
-          .set('Cache-Control', 'private, max-age=3600')
-          .type(extname(step?.screenshotPath ?? '.png'))
-          .send(image);
-      },
-    },
-    {
-      method: 'get',
-      path: '/admin/runs/:runId/trace',
-      access: ['admin'],
-      kind: 'page',
-      summary: '下载 Playwright 跟踪文件',
-      handler: async (req, res) => {
-        const run = await botsOf(services).run(Number(req.params.runId));
-        const trace = await readEvidence(services.dataDir, run?.tracePath);
-        await services.audit(req, 'run.trace-download', { type: 'run', id: String(run?.id) });
-        res
-          .set('Content-Disposition', `attachment; filename="run-${String(run?.id)}-trace.zip"`)
-          .type('application/zip')
-          .send(trace);
-      },
-    },
-    {
-      method: 'post',
-      path: '/admin/runs/:runId/retry',
-      access: ['admin'],
-      kind: 'page',
-      summary: '重新办理失败的事项',
-      handler: async (req, res) => {
-        const bots = botsOf(services);
-        const run = await bots.run(Number(req.params.runId));
-        if (!run) throw notFound('运行记录');
-        const restarted = await bots.resubmitFailed(run.applicationId, [run.itemId]);
-        if (restarted.length === 0)
-          throw new HttpError(409, 'NOT_FAILED', '该事项已不在失败状态，无需重新办理');
-        await services.audit(
-          req,
-          'item.retry',
-          { type: 'application', id: run.applicationId },
-          { item: run.itemId, run: run.id },
-        );
-        res.redirect(303, `/admin/runs/${String(run.id)}?retried=1`);
-      },
-    },
+      });
+    }),
+    adminPage('get', '/admin/runs/:runId/steps/:seq/screenshot', '步骤截图', async (req, res) => {
+      const bots = botsOf(services);
+      const step = (await bots.steps(Number(req.params.runId))).find((s) => s.seq === Number(req.params.seq));
+      const image = await readEvidence(services.dataDir, step?.screenshotPath);
+      // Step screenshots are JPEG; runs recorded before that change hold PNGs.
+      res
+        .set('Cache-Control', 'private, max-age=3600')
+        .type(extname(step?.screenshotPath ?? '.png'))
+        .send(image);
+    }),
+    adminPage('get', '/admin/runs/:runId/trace', '下载 Playwright 跟踪文件', async (req, res) => {
+      const run = await botsOf(services).run(Number(req.params.runId));
+      const trace = await readEvidence(services.dataDir, run?.tracePath);
+      await services.audit(req, 'run.trace-download', { type: 'run', id: String(run?.id) });
+      res
+        .set('Content-Disposition', `attachment; filename="run-${String(run?.id)}-trace.zip"`)
+        .type('application/zip')
+        .send(trace);
+    }),
+    adminPage('post', '/admin/runs/:runId/retry', '重新办理失败的事项', async (req, res) => {
+      const bots = botsOf(services);
+      const run = await bots.run(Number(req.params.runId));
+      if (!run) throw notFound('运行记录');
+      const restarted = await bots.resubmitFailed(run.applicationId, [run.itemId]);
+      if (restarted.length === 0)
+        throw new HttpError(409, 'NOT_FAILED', '该事项已不在失败状态，无需重新办理');
+      await services.audit(
+        req,
+        'item.retry',
+        { type: 'application', id: run.applicationId },
+        { item: run.itemId, run: run.id },
+      );
+      res.redirect(303, `/admin/runs/${String(run.id)}?retried=1`);
+    }),
   ];
 }
 

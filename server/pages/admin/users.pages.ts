@@ -9,7 +9,7 @@ import { alertBox, csrfField, formatTime, inputField, selectField } from '../../
 import { html, type SafeHtml } from '../../html/html.ts';
 import { ROLE_LABELS, sendPage } from '../../html/layout.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
-import type { RouteSpec } from '../../http/routes.ts';
+import { adminPage, type RouteSpec } from '../../http/routes.ts';
 import { MOBILE, parseForm } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
 
@@ -88,61 +88,45 @@ ${createCard(centres, csrf, state)}
   };
 
   return [
-    {
-      method: 'get',
-      path: '/admin/users',
-      access: ['admin'],
-      kind: 'page',
-      summary: '账号管理',
-      handler: (req, res) => {
-        const done = typeof req.query.done === 'string' ? DONE[req.query.done] : undefined;
-        return show(req, res, done ? { notice: done } : {});
-      },
-    },
-    {
-      method: 'post',
-      path: '/admin/users',
-      access: ['admin'],
-      kind: 'page',
-      summary: '新建窗口人员或管理员账号',
-      handler: async (req, res) => {
-        const body = (req.body ?? {}) as Record<string, unknown>;
-        const values = Object.fromEntries(
-          ['role', 'username', 'name', 'centre'].map((key) => [
-            key,
-            typeof body[key] === 'string' ? body[key] : '',
-          ]),
+    adminPage('get', '/admin/users', '账号管理', (req, res) => {
+      const done = typeof req.query.done === 'string' ? DONE[req.query.done] : undefined;
+      return show(req, res, done ? { notice: done } : {});
+    }),
+    adminPage('post', '/admin/users', '新建窗口人员或管理员账号', async (req, res) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const values = Object.fromEntries(
+        ['role', 'username', 'name', 'centre'].map((key) => [
+          key,
+          typeof body[key] === 'string' ? body[key] : '',
+        ]),
+      );
+      const parsed = parseForm(createForm, body);
+      if (!parsed.ok) return show(req, res, { createErrors: parsed.errors, createValues: values }, 422);
+      try {
+        await createStaffAccount(
+          services.db,
+          {
+            role: parsed.data.role,
+            username: parsed.data.username,
+            displayName: parsed.data.name,
+            password: parsed.data.password,
+            ...(parsed.data.centre ? { centreId: parsed.data.centre } : {}),
+          },
+          services.options.passwordCost,
+          actorOf(req),
         );
-        const parsed = parseForm(createForm, body);
-        if (!parsed.ok) return show(req, res, { createErrors: parsed.errors, createValues: values }, 422);
-        try {
-          await createStaffAccount(
-            services.db,
-            {
-              role: parsed.data.role,
-              username: parsed.data.username,
-              displayName: parsed.data.name,
-              password: parsed.data.password,
-              ...(parsed.data.centre ? { centreId: parsed.data.centre } : {}),
-            },
-            services.options.passwordCost,
-            actorOf(req),
-          );
-        } catch (error) {
-          const failure = accountFailure(error);
-          if (!(failure instanceof HttpError)) throw failure;
-          return show(req, res, { error: failure.message, createValues: values }, failure.status);
-        }
-        res.redirect(303, '/admin/users?done=created');
-      },
-    },
-    {
-      method: 'post',
-      path: '/admin/users/:userId',
-      access: ['admin'],
-      kind: 'page',
-      summary: '修改账号：角色与服务中心、重置密码、停用或启用',
-      handler: async (req, res) => {
+      } catch (error) {
+        const failure = accountFailure(error);
+        if (!(failure instanceof HttpError)) throw failure;
+        return show(req, res, { error: failure.message, createValues: values }, failure.status);
+      }
+      res.redirect(303, '/admin/users?done=created');
+    }),
+    adminPage(
+      'post',
+      '/admin/users/:userId',
+      '修改账号：角色与服务中心、重置密码、停用或启用',
+      async (req, res) => {
         const user = await target(req);
         const parsed = parseForm(changeForm, req.body ?? {});
         if (!parsed.ok) {
@@ -165,7 +149,7 @@ ${createCard(centres, csrf, state)}
         }
         res.redirect(303, `/admin/users?done=${form.op}`);
       },
-    },
+    ),
   ];
 }
 

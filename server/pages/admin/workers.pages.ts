@@ -3,7 +3,7 @@ import { emptyState, formatTime } from '../../html/components.ts';
 import { html, type SafeHtml } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
 import { HttpError } from '../../http/errors.ts';
-import type { RouteSpec } from '../../http/routes.ts';
+import { adminPage, type RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 import { PORTAL_NAMES } from './names.ts';
 
@@ -14,30 +14,23 @@ import { PORTAL_NAMES } from './names.ts';
  */
 export function workerRoutes(services: Services): RouteSpec[] {
   return [
-    {
-      method: 'get',
-      path: '/admin/workers',
-      access: ['admin'],
-      kind: 'page',
-      summary: '工作进程',
-      handler: async (req, res) => {
-        if (!services.bots) throw new HttpError(503, 'BOTS_OFFLINE', '机器人队列暂未接入');
-        const workers = await services.bots.workers();
-        const alive = workers.filter((worker) => !worker.lost);
-        sendPage(req, res, {
-          title: '工作进程',
-          active: '/admin/workers',
-          width: 'wide',
-          lead: '运行机器人的进程（本机和其他机器上的 yijian worker），每 5 秒报告一次状态。',
-          body: html`<div class="stats">
+    adminPage('get', '/admin/workers', '工作进程', async (req, res) => {
+      if (!services.bots) throw new HttpError(503, 'BOTS_OFFLINE', '机器人队列暂未接入');
+      const workers = await services.bots.workers();
+      const alive = workers.filter((worker) => !worker.lost);
+      sendPage(req, res, {
+        title: '工作进程',
+        active: '/admin/workers',
+        width: 'wide',
+        lead: '运行机器人的进程（本机和其他机器上的 yijian worker），每 5 秒报告一次状态。',
+        body: html`<div class="stats">
   <div class="stat"><span class="stat__value">${String(alive.length)}</span><span class="stat__label">在线进程</span></div>
   <div class="stat"><span class="stat__value">${String(alive.reduce((sum, worker) => sum + worker.running, 0))}</span><span class="stat__label">正在办理</span></div>
   <div class="stat"><span class="stat__value">${String(workers.length - alive.length)}</span><span class="stat__label">失联进程</span></div>
 </div>
 <section class="card">${workers.length ? workersTable(workers) : emptyState('没有工作进程', '启动 yijian start 或 yijian worker 后会出现在这里。')}</section>`,
-        });
-      },
-    },
+      });
+    }),
   ];
 }
 

@@ -4,7 +4,7 @@ import { ApplicationActions } from '../../applications/actions.ts';
 import { html, type SafeHtml } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
 import { notFound } from '../../http/errors.ts';
-import type { RouteSpec } from '../../http/routes.ts';
+import { applicantPage, type RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 
 /**
@@ -15,14 +15,11 @@ import type { Services } from '../../services.ts';
 export function agreementRoutes(services: Services): RouteSpec[] {
   const actions = new ApplicationActions(services);
   return [
-    {
-      method: 'get',
-      path: '/my/applications/:id/agreements/:which',
-      access: ['applicant'],
-      kind: 'page',
-      owns: 'application',
-      summary: '阅读告知承诺书或公司章程',
-      handler: async (req, res) => {
+    applicantPage(
+      'get',
+      '/my/applications/:id/agreements/:which',
+      '阅读告知承诺书或公司章程',
+      async (req, res) => {
         const application = await actions.get(req, String(req.params.id));
         const which = String(req.params.which);
         const values = application.values as FormValues;
@@ -46,7 +43,7 @@ export function agreementRoutes(services: Services): RouteSpec[] {
           body: html`<article class="card agreement" data-agreement>${body}</article>`,
         });
       },
-    },
+    ),
   ];
 }
 

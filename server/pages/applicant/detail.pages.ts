@@ -8,7 +8,7 @@ import { html, type SafeHtml } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
 import { signedIn } from '../../http/context.ts';
 import { conflict, HttpError } from '../../http/errors.ts';
-import type { RouteSpec } from '../../http/routes.ts';
+import { applicantPage, type RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 import { documentsCard } from '../documents.pages.ts';
 import { progressSection } from '../progress.ts';
@@ -84,105 +84,74 @@ ${progressSection({ ...progress, audience: 'applicant', csrf, base })}
   }
 
   return [
-    {
-      method: 'get',
-      path: '/my/applications/:id',
-      access: ['applicant'],
-      kind: 'page',
-      owns: 'application',
-      summary: '办件详情与进度',
-      handler: (req, res) =>
-        show(
-          req,
-          res,
-          String(req.params.id),
-          NOTICES[String(req.query.answered ? 'answered' : req.query.rated ? 'rated' : '')],
-        ),
-    },
-    {
-      method: 'post',
-      path: '/my/applications/:id/submit',
-      access: ['applicant'],
-      kind: 'page',
-      owns: 'application',
-      summary: '提交审核',
-      handler: async (req, res) => {
-        const id = String(req.params.id);
-        try {
-          await actions.submit(req, id);
-          res.redirect(303, `/my/applications/${id}`);
-        } catch (error) {
-          if (error instanceof HttpError && error.status === 422)
-            return res.redirect(303, `/my/applications/${id}/form?check=1`);
-          throw error;
-        }
-      },
-    },
-    {
-      method: 'post',
-      path: '/my/applications/:id/tasks/:taskId',
-      access: ['applicant'],
-      kind: 'page',
-      owns: 'application',
-      summary: '提交短信验证码',
-      handler: async (req, res) => {
-        const id = String(req.params.id);
-        try {
-          await dispatch.answer(req, id, Number(req.params.taskId), String(req.body?.answer ?? ''), [
-            'sms-code',
-          ]);
-        } catch (error) {
-          if (error instanceof HttpError && (error.status === 409 || error.status === 422)) {
-            return show(
-              req,
-              res,
-              id,
-              { kind: 'error', text: error.issues[0]?.message ?? error.message },
-              error.status,
-            );
-          }
-          throw error;
-        }
-        res.redirect(303, `/my/applications/${id}?answered=1`);
-      },
-    },
-    {
-      method: 'post',
-      path: '/my/applications/:id/rating',
-      access: ['applicant'],
-      kind: 'page',
-      owns: 'application',
-      summary: '好差评',
-      handler: async (req, res) => {
-        const id = String(req.params.id);
-        const user = signedIn(req);
-        await actions.get(req, id);
-        const score = Number(req.body?.score);
-        const comment = typeof req.body?.comment === 'string' ? req.body.comment.trim().slice(0, 500) : '';
-        if (!Number.isInteger(score) || score < 1 || score > 5) {
-          return show(req, res, id, { kind: 'error', text: '请选择满意程度' }, 422, { comment });
-        }
-        if (score < REASON_BELOW && !comment) {
+    applicantPage('get', '/my/applications/:id', '办件详情与进度', (req, res) =>
+      show(
+        req,
+        res,
+        String(req.params.id),
+        NOTICES[String(req.query.answered ? 'answered' : req.query.rated ? 'rated' : '')],
+      ),
+    ),
+    applicantPage('post', '/my/applications/:id/submit', '提交审核', async (req, res) => {
+      const id = String(req.params.id);
+      try {
+        await actions.submit(req, id);
+        res.redirect(303, `/my/applications/${id}`);
+      } catch (error) {
+        if (error instanceof HttpError && error.status === 422)
+          return res.redirect(303, `/my/applications/${id}/form?check=1`);
+        throw error;
+      }
+    }),
+    applicantPage('post', '/my/applications/:id/tasks/:taskId', '提交短信验证码', async (req, res) => {
+      const id = String(req.params.id);
+      try {
+        await dispatch.answer(req, id, Number(req.params.taskId), String(req.body?.answer ?? ''), [
+          'sms-code',
+        ]);
+      } catch (error) {
+        if (error instanceof HttpError && (error.status === 409 || error.status === 422)) {
           return show(
             req,
             res,
             id,
-            { kind: 'error', text: `选择「${SCORES[score - 1]}」时请填写原因，以便改进` },
-            422,
-            {
-              score,
-            },
+            { kind: 'error', text: error.issues[0]?.message ?? error.message },
+            error.status,
           );
         }
-        // A rating cannot be changed once given: it is shown back for a second look before it is stored.
-        if (req.body?.confirmed !== '1')
-          return show(req, res, id, undefined, 200, { score, comment, confirm: true });
-        if (!(await ratings.add(user.id, id, score, comment || null)))
-          throw conflict('该办件已评价，或尚未办结');
-        await services.audit(req, 'application.rate', { type: 'application', id }, { score });
-        res.redirect(303, `/my/applications/${id}?rated=1`);
-      },
-    },
+        throw error;
+      }
+      res.redirect(303, `/my/applications/${id}?answered=1`);
+    }),
+    applicantPage('post', '/my/applications/:id/rating', '好差评', async (req, res) => {
+      const id = String(req.params.id);
+      const user = signedIn(req);
+      await actions.get(req, id);
+      const score = Number(req.body?.score);
+      const comment = typeof req.body?.comment === 'string' ? req.body.comment.trim().slice(0, 500) : '';
+      if (!Number.isInteger(score) || score < 1 || score > 5) {
+        return show(req, res, id, { kind: 'error', text: '请选择满意程度' }, 422, { comment });
+      }
+      if (score < REASON_BELOW && !comment) {
+        return show(
+          req,
+          res,
+          id,
+          { kind: 'error', text: `选择「${SCORES[score - 1]}」时请填写原因，以便改进` },
+          422,
+          {
+            score,
+          },
+        );
+      }
+      // A rating cannot be changed once given: it is shown back for a second look before it is stored.
+      if (req.body?.confirmed !== '1')
+        return show(req, res, id, undefined, 200, { score, comment, confirm: true });
+      if (!(await ratings.add(user.id, id, score, comment || null)))
+        throw conflict('该办件已评价，或尚未办结');
+      await services.audit(req, 'application.rate', { type: 'application', id }, { score });
+      res.redirect(303, `/my/applications/${id}?rated=1`);
+    }),
   ];
 }
 

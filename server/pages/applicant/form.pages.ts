@@ -5,7 +5,7 @@ import { alertBox, csrfField } from '../../html/components.ts';
 import { html } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
 import { HttpError } from '../../http/errors.ts';
-import type { RouteSpec } from '../../http/routes.ts';
+import { applicantPage, type RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 import { addRow, removeRow, typedFromForm } from '../../workspace/form-input.ts';
 import { renderSections, sourceCounts } from '../../workspace/form-view.ts';
@@ -71,63 +71,39 @@ ${check && !issues.length ? alertBox('success', '表单已填写完整，可以�
   }
 
   return [
-    {
-      method: 'get',
-      path: '/my/applications/:id/form',
-      access: ['applicant'],
-      kind: 'page',
-      owns: 'application',
-      summary: '确认合并表单',
-      handler: (req, res) =>
-        show(
-          req,
-          res,
-          String(req.params.id),
-          req.query.saved ? { kind: 'success', text: '草稿已保存。' } : undefined,
-        ),
-    },
-    {
-      method: 'post',
-      path: '/my/applications/:id/form',
-      access: ['applicant'],
-      kind: 'page',
-      owns: 'application',
-      summary: '保存表单或提交审核',
-      handler: async (req, res) => {
-        const id = String(req.params.id);
-        const body = (req.body ?? {}) as Record<string, unknown>;
-        const { application, workspace } = await actions.withWorkspace(req, id);
-        let typed = typedFromForm(workspace, application.typed as FormValues, body);
-        const op = typeof body.op === 'string' ? body.op : 'save';
-        const [verb, group, which] = op.split(':');
-        if (verb === 'add' && group === 'persons') typed = addPerson(typed).typed;
-        else if (verb === 'add' && group) typed = addRow(typed, group);
-        else if (verb === 'remove' && group === 'persons' && which) typed = removePerson(typed, which);
-        else if (verb === 'remove' && group && which) typed = removeRow(typed, group, Number(which));
-        const version = Number(body.version);
+    applicantPage('get', '/my/applications/:id/form', '确认合并表单', (req, res) =>
+      show(
+        req,
+        res,
+        String(req.params.id),
+        req.query.saved ? { kind: 'success', text: '草稿已保存。' } : undefined,
+      ),
+    ),
+    applicantPage('post', '/my/applications/:id/form', '保存表单或提交审核', async (req, res) => {
+      const id = String(req.params.id);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const { application, workspace } = await actions.withWorkspace(req, id);
+      let typed = typedFromForm(workspace, application.typed as FormValues, body);
+      const op = typeof body.op === 'string' ? body.op : 'save';
+      const [verb, group, which] = op.split(':');
+      if (verb === 'add' && group === 'persons') typed = addPerson(typed).typed;
+      else if (verb === 'add' && group) typed = addRow(typed, group);
+      else if (verb === 'remove' && group === 'persons' && which) typed = removePerson(typed, which);
+      else if (verb === 'remove' && group && which) typed = removeRow(typed, group, Number(which));
+      const { conflict } = await actions.savePosted(req, id, typed, body.version);
+      if (conflict !== undefined) return show(req, res, id, { kind: 'error', text: conflict });
+      if (verb === 'submit') {
         try {
-          await actions.saveTyped(req, id, {
-            typed,
-            ...(Number.isInteger(version) && version > 0 ? { version } : {}),
-          });
+          await actions.submit(req, id);
+          return res.redirect(303, `/my/applications/${id}`);
         } catch (error) {
-          if (error instanceof HttpError && error.status === 409)
-            return show(req, res, id, { kind: 'error', text: error.message });
+          if (error instanceof HttpError && error.status === 422)
+            return res.redirect(303, `/my/applications/${id}/form?check=1`);
           throw error;
         }
-        if (verb === 'submit') {
-          try {
-            await actions.submit(req, id);
-            return res.redirect(303, `/my/applications/${id}`);
-          } catch (error) {
-            if (error instanceof HttpError && error.status === 422)
-              return res.redirect(303, `/my/applications/${id}/form?check=1`);
-            throw error;
-          }
-        }
-        const anchor = verb === 'add' || verb === 'remove' ? `#slot-${group}` : '';
-        res.redirect(303, `/my/applications/${id}/form?saved=1${verb === 'save' ? '&check=1' : ''}${anchor}`);
-      },
-    },
+      }
+      const anchor = verb === 'add' || verb === 'remove' ? `#slot-${group}` : '';
+      res.redirect(303, `/my/applications/${id}/form?saved=1${verb === 'save' ? '&check=1' : ''}${anchor}`);
+    }),
   ];
 }

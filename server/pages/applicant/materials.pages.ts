@@ -11,7 +11,7 @@ import { cls, html, type SafeHtml } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
 import { signedIn } from '../../http/context.ts';
 import { HttpError } from '../../http/errors.ts';
-import type { RouteSpec } from '../../http/routes.ts';
+import { applicantPage, type RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 import { KIND_LABELS, MIME_OF } from '../../uploads/magic.ts';
 import { receiveUpload, takeUpload } from '../../uploads/receive.ts';
@@ -78,15 +78,9 @@ ${view.editable ? html`<button class="button button--primary button--large" type
   }
 
   return [
-    {
-      method: 'get',
-      path: '/my/applications/:id/materials',
-      access: ['applicant'],
-      kind: 'page',
-      owns: 'application',
-      summary: '上传材料',
-      handler: (req, res) => show(req, res, String(req.params.id)),
-    },
+    applicantPage('get', '/my/applications/:id/materials', '上传材料', (req, res) =>
+      show(req, res, String(req.params.id)),
+    ),
     {
       method: 'post',
       path: '/my/applications/:id/documents',
@@ -119,69 +113,51 @@ ${view.editable ? html`<button class="button button--primary button--large" type
         }
       },
     },
-    {
-      method: 'post',
-      path: '/my/applications/:id/documents/:documentId/delete',
-      access: ['applicant'],
-      kind: 'page',
-      owns: 'application',
-      summary: '删除一份材料',
-      handler: async (req, res) => {
+    applicantPage(
+      'post',
+      '/my/applications/:id/documents/:documentId/delete',
+      '删除一份材料',
+      async (req, res) => {
         await actions.removeDocument(req, String(req.params.id), String(req.params.documentId));
         res.redirect(303, `/my/applications/${String(req.params.id)}/materials`);
       },
-    },
-    {
-      method: 'post',
-      path: '/my/applications/:id/roles',
-      access: ['applicant'],
-      kind: 'page',
-      owns: 'application',
-      summary: '保存各人员担任的职务',
-      handler: async (req, res) => {
-        const id = String(req.params.id);
-        const body = (req.body ?? {}) as Record<string, unknown>;
-        const application = await actions.get(req, id);
-        // One save path for every person's ticks: the page saves them as they change (JavaScript) and
-        // 下一步 posts them again, so nothing ticked is lost either way.
-        let typed = application.typed as FormValues;
-        const persons = listOf(body.person).filter((person) => /^[A-Za-z0-9_-]{1,40}$/.test(person));
-        for (const person of persons) {
-          const roles = listOf(body[`roles.${person}`]).filter((role) =>
-            (ROLES as readonly string[]).includes(role),
-          );
-          typed = setRoles(typed, person, roles);
-        }
-        if (persons.length && EDITABLE.includes(application.status))
-          await actions.saveTyped(req, id, { typed });
-        if (body.next === 'form') res.redirect(303, `/my/applications/${id}/form`);
-        else if (req.get('X-Requested-With') === 'fetch') res.status(204).end();
-        else
-          res.redirect(303, `/my/applications/${id}/materials${persons[0] ? `#person-${persons[0]}` : ''}`);
-      },
-    },
-    {
-      method: 'post',
-      path: '/my/applications/:id/documents/:documentId/confirm',
-      access: ['applicant'],
-      kind: 'page',
-      owns: 'application',
-      summary: '确认证照识别结果',
-      handler: async (req, res) => {
+    ),
+    applicantPage('post', '/my/applications/:id/roles', '保存各人员担任的职务', async (req, res) => {
+      const id = String(req.params.id);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const application = await actions.get(req, id);
+      // One save path for every person's ticks: the page saves them as they change (JavaScript) and
+      // 下一步 posts them again, so nothing ticked is lost either way.
+      let typed = application.typed as FormValues;
+      const persons = listOf(body.person).filter((person) => /^[A-Za-z0-9_-]{1,40}$/.test(person));
+      for (const person of persons) {
+        const roles = listOf(body[`roles.${person}`]).filter((role) =>
+          (ROLES as readonly string[]).includes(role),
+        );
+        typed = setRoles(typed, person, roles);
+      }
+      if (persons.length && EDITABLE.includes(application.status))
+        await actions.saveTyped(req, id, { typed });
+      if (body.next === 'form') res.redirect(303, `/my/applications/${id}/form`);
+      else if (req.get('X-Requested-With') === 'fetch') res.status(204).end();
+      else res.redirect(303, `/my/applications/${id}/materials${persons[0] ? `#person-${persons[0]}` : ''}`);
+    }),
+    applicantPage(
+      'post',
+      '/my/applications/:id/documents/:documentId/confirm',
+      '确认证照识别结果',
+      async (req, res) => {
         const id = String(req.params.id);
         const field = typeof req.body?.field === 'string' ? req.body.field : '';
         await actions.confirmReading(req, id, String(req.params.documentId), field);
         res.redirect(303, `/my/applications/${id}/materials#reading-${String(req.params.documentId)}`);
       },
-    },
-    {
-      method: 'post',
-      path: '/my/applications/:id/persons/:personId/delete',
-      access: ['applicant'],
-      kind: 'page',
-      owns: 'application',
-      summary: '移除一位人员及其证件',
-      handler: async (req, res) => {
+    ),
+    applicantPage(
+      'post',
+      '/my/applications/:id/persons/:personId/delete',
+      '移除一位人员及其证件',
+      async (req, res) => {
         const id = String(req.params.id);
         const person = String(req.params.personId);
         const application = await actions.get(req, id);
@@ -192,7 +168,7 @@ ${view.editable ? html`<button class="button button--primary button--large" type
         await actions.saveTyped(req, id, { typed: removePerson(application.typed as FormValues, person) });
         res.redirect(303, `/my/applications/${id}/materials`);
       },
-    },
+    ),
   ];
 }
 

@@ -7,7 +7,7 @@ import { html } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
 import { signedIn } from '../../http/context.ts';
 import { conflict } from '../../http/errors.ts';
-import type { RouteSpec } from '../../http/routes.ts';
+import { deskPage, type RouteSpec } from '../../http/routes.ts';
 import { MOBILE } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
 
@@ -19,39 +19,32 @@ import type { Services } from '../../services.ts';
 export function acceptanceSlipRoutes(services: Services): RouteSpec[] {
   const actions = new ApplicationActions(services);
   return [
-    {
-      method: 'get',
-      path: '/desk/applications/:id/slip',
-      access: ['clerk', 'admin'],
-      kind: 'page',
-      owns: 'application',
-      summary: '打印受理单',
-      handler: async (req, res) => {
-        const application = await actions.get(req, String(req.params.id));
-        if (!application.submittedAt) throw conflict('办件尚未提交，不能打印受理单');
-        const user = signedIn(req);
-        const [applicant, centre, documents] = await Promise.all([
-          services.users.findById(application.applicantId),
-          services.users.findCentre(application.centreId),
-          services.documents.list(scopeOf(user), application.id),
-        ]);
-        const bundle = services.catalog.bundle(application.bundleId);
-        const items = services.catalog.selectedItems(application.bundleId, application.options);
-        const materials = actions
-          .materialsOf(application)
-          .map((slot) => ({
-            label: slot.label,
-            count: documents.filter((d) => d.material === slot.id).length,
-          }))
-          .filter((material) => material.count > 0);
-        sendPage(req, res, {
-          title: '受理单',
-          crumbs: [
-            { label: '窗口办件', href: '/desk' },
-            { label: application.reference, href: `/desk/applications/${application.id}` },
-          ],
-          scripts: ['print.js'],
-          body: html`<p class="actions no-print"><button class="button button--primary" type="button" data-print>打印受理单</button></p>
+    deskPage('get', '/desk/applications/:id/slip', '打印受理单', async (req, res) => {
+      const application = await actions.get(req, String(req.params.id));
+      if (!application.submittedAt) throw conflict('办件尚未提交，不能打印受理单');
+      const user = signedIn(req);
+      const [applicant, centre, documents] = await Promise.all([
+        services.users.findById(application.applicantId),
+        services.users.findCentre(application.centreId),
+        services.documents.list(scopeOf(user), application.id),
+      ]);
+      const bundle = services.catalog.bundle(application.bundleId);
+      const items = services.catalog.selectedItems(application.bundleId, application.options);
+      const materials = actions
+        .materialsOf(application)
+        .map((slot) => ({
+          label: slot.label,
+          count: documents.filter((d) => d.material === slot.id).length,
+        }))
+        .filter((material) => material.count > 0);
+      sendPage(req, res, {
+        title: '受理单',
+        crumbs: [
+          { label: '窗口办件', href: '/desk' },
+          { label: application.reference, href: `/desk/applications/${application.id}` },
+        ],
+        scripts: ['print.js'],
+        body: html`<p class="actions no-print"><button class="button button--primary" type="button" data-print>打印受理单</button></p>
 <article class="card slip">
   <header class="slip__head"><h2 class="slip__title">${centre?.name ?? '政务服务中心'}<br>“一件事”受理单</h2><p class="slip__no">办件编号 <strong>${application.reference}</strong></p></header>
   <dl class="slip__facts">
@@ -73,8 +66,7 @@ export function acceptanceSlipRoutes(services: Services): RouteSpec[] {
   <p class="slip__note">办理时限按工作日计算，法定节假日顺延。可凭办件编号在“一件事 · 一键办”或服务中心窗口查询办理进度；各事项办结后将通知您领取结果。</p>
   <p class="slip__sign"><span>申请人签字：</span><span>窗口经办人签字：</span></p>
 </article>`,
-        });
-      },
-    },
+      });
+    }),
   ];
 }

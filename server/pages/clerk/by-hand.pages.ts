@@ -6,7 +6,7 @@ import { ApplicationActions } from '../../applications/actions.ts';
 import { auditInTransaction } from '../../audit.ts';
 import { signedIn } from '../../http/context.ts';
 import { HttpError } from '../../http/errors.ts';
-import type { RouteSpec } from '../../http/routes.ts';
+import { deskPage, type RouteSpec } from '../../http/routes.ts';
 import { parseForm } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
 import { itemName } from '../admin/names.ts';
@@ -125,15 +125,5 @@ export function byHandRoutes(services: Services): RouteSpec[] {
     res.redirect(303, `/desk/applications/${application.id}?by-hand=1`);
   }
 
-  return [
-    {
-      method: 'post',
-      path: '/desk/applications/:id/items/:itemId/done-by-hand',
-      access: ['clerk', 'admin'],
-      kind: 'page',
-      owns: 'application',
-      summary: '登记事项人工办结',
-      handler: finish,
-    },
-  ];
+  return [deskPage('post', '/desk/applications/:id/items/:itemId/done-by-hand', '登记事项人工办结', finish)];
 }

@@ -5,8 +5,7 @@ import { DispatchActions } from '../../applications/dispatch.ts';
 import { alertBox, csrfField } from '../../html/components.ts';
 import { html } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
-import { HttpError } from '../../http/errors.ts';
-import type { RouteSpec } from '../../http/routes.ts';
+import { deskPage, type RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 import { typedFromForm } from '../../workspace/form-input.ts';
 import { renderSections } from '../../workspace/form-view.ts';
@@ -58,40 +57,17 @@ ${editable ? '' : alertBox('info', '当前状态下不能修改表单。')}
   }
 
   return [
-    {
-      method: 'get',
-      path: '/desk/applications/:id/form',
-      access: ['clerk', 'admin'],
-      kind: 'page',
-      owns: 'application',
-      summary: '窗口修改合并表单',
-      handler: (req, res) => show(req, res, String(req.params.id)),
-    },
-    {
-      method: 'post',
-      path: '/desk/applications/:id/form',
-      access: ['clerk', 'admin'],
-      kind: 'page',
-      owns: 'application',
-      summary: '保存窗口的修改',
-      handler: async (req, res) => {
-        const id = String(req.params.id);
-        const { application, workspace } = await actions.withWorkspace(req, id);
-        const body = (req.body ?? {}) as Record<string, unknown>;
-        const typed = typedFromForm(workspace, application.typed as FormValues, body);
-        const version = Number(body.version);
-        try {
-          await actions.saveTyped(req, id, {
-            typed,
-            ...(Number.isInteger(version) && version > 0 ? { version } : {}),
-          });
-        } catch (error) {
-          if (error instanceof HttpError && error.status === 409)
-            return show(req, res, id, { kind: 'error', text: error.message }, 409);
-          throw error;
-        }
-        res.redirect(303, `/desk/applications/${id}?saved=1`);
-      },
-    },
+    deskPage('get', '/desk/applications/:id/form', '窗口修改合并表单', (req, res) =>
+      show(req, res, String(req.params.id)),
+    ),
+    deskPage('post', '/desk/applications/:id/form', '保存窗口的修改', async (req, res) => {
+      const id = String(req.params.id);
+      const { application, workspace } = await actions.withWorkspace(req, id);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const typed = typedFromForm(workspace, application.typed as FormValues, body);
+      const { conflict } = await actions.savePosted(req, id, typed, body.version);
+      if (conflict !== undefined) return show(req, res, id, { kind: 'error', text: conflict }, 409);
+      res.redirect(303, `/desk/applications/${id}?saved=1`);
+    }),
   ];
 }

@@ -4,7 +4,7 @@ import { formatTime } from '../../html/components.ts';
 import { html } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
-import type { RouteSpec } from '../../http/routes.ts';
+import { deskPage, type RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 import { readEvidence } from '../admin/evidence.ts';
 import { itemName, PORTAL_NAMES } from '../admin/names.ts';
@@ -27,31 +27,24 @@ export function deskRunRoutes(services: Services): RouteSpec[] {
   }
 
   return [
-    {
-      method: 'get',
-      path: '/desk/applications/:id/runs/:runId',
-      access: ['clerk', 'admin'],
-      kind: 'page',
-      owns: 'application',
-      summary: '事项的办理过程（证据）',
-      handler: async (req, res) => {
-        const application = await actions.get(req, String(req.params.id));
-        const { bots, run } = await runOf(application.id, Number(req.params.runId));
-        const [steps, runs] = await Promise.all([
-          bots.steps(run.id),
-          bots.runs({ applicationId: application.id, limit: 200 }),
-        ]);
-        const itemRuns = runs.filter((other) => other.itemId === run.itemId);
-        const status = RUN_STATUS[run.status];
-        const base = `/desk/applications/${application.id}/runs/${String(run.id)}`;
-        sendPage(req, res, {
-          title: `${itemName(run.itemId)} · 办理过程`,
-          crumbs: [
-            { label: '窗口办件', href: '/desk' },
-            { label: application.reference, href: `/desk/applications/${application.id}` },
-          ],
-          width: 'wide',
-          body: html`<div class="stats">
+    deskPage('get', '/desk/applications/:id/runs/:runId', '事项的办理过程（证据）', async (req, res) => {
+      const application = await actions.get(req, String(req.params.id));
+      const { bots, run } = await runOf(application.id, Number(req.params.runId));
+      const [steps, runs] = await Promise.all([
+        bots.steps(run.id),
+        bots.runs({ applicationId: application.id, limit: 200 }),
+      ]);
+      const itemRuns = runs.filter((other) => other.itemId === run.itemId);
+      const status = RUN_STATUS[run.status];
+      const base = `/desk/applications/${application.id}/runs/${String(run.id)}`;
+      sendPage(req, res, {
+        title: `${itemName(run.itemId)} · 办理过程`,
+        crumbs: [
+          { label: '窗口办件', href: '/desk' },
+          { label: application.reference, href: `/desk/applications/${application.id}` },
+        ],
+        width: 'wide',
+        body: html`<div class="stats">
   <div class="stat"><span class="stat__value stat__value--small"><span class="badge badge--${status.tone}">${status.label}</span></span><span class="stat__label">结果</span></div>
   <div class="stat"><span class="stat__value stat__value--small">${PORTAL_NAMES[run.portalId] ?? run.portalId}</span><span class="stat__label">部门系统</span></div>
   <div class="stat"><span class="stat__value stat__value--small">${seconds(run.durationMs)}</span><span class="stat__label">用时</span></div>
@@ -62,25 +55,21 @@ export function deskRunRoutes(services: Services): RouteSpec[] {
   ${stepsCard(steps, (seq) => `${base}/steps/${String(seq)}/screenshot`)}
   ${comparisonCard(run)}
 </section><aside class="stack"><section class="card"><h2 class="card__title">回执</h2>${
-            run.receipt && Object.keys(run.receipt).length
-              ? html`<dl class="item__facts">${Object.entries(run.receipt).map(([key, value]) => html`<div><dt>${labelOf(run.itemId, key)}</dt><dd>${value}</dd></div>`)}</dl>`
-              : html`<p class="muted">没有回执。</p>`
-          }</section>
+          run.receipt && Object.keys(run.receipt).length
+            ? html`<dl class="item__facts">${Object.entries(run.receipt).map(([key, value]) => html`<div><dt>${labelOf(run.itemId, key)}</dt><dd>${value}</dd></div>`)}</dl>`
+            : html`<p class="muted">没有回执。</p>`
+        }</section>
   <section class="card"><h2 class="card__title">本事项的每次运行</h2><ol class="run-list">${itemRuns.map(
     (other) =>
       html`<li>${other.id === run.id ? html`<strong>${formatTime(other.startedAt)}</strong>` : html`<a href="/desk/applications/${application.id}/runs/${String(other.id)}">${formatTime(other.startedAt)}</a>`} <span class="badge badge--${RUN_STATUS[other.status].tone}">${RUN_STATUS[other.status].label}</span> <span class="muted">${seconds(other.durationMs)}</span></li>`,
   )}</ol></section></aside></div>`,
-        });
-      },
-    },
-    {
-      method: 'get',
-      path: '/desk/applications/:id/runs/:runId/steps/:seq/screenshot',
-      access: ['clerk', 'admin'],
-      kind: 'page',
-      owns: 'application',
-      summary: '办理步骤截图',
-      handler: async (req, res) => {
+      });
+    }),
+    deskPage(
+      'get',
+      '/desk/applications/:id/runs/:runId/steps/:seq/screenshot',
+      '办理步骤截图',
+      async (req, res) => {
         const { bots, run } = await runOf(String(req.params.id), Number(req.params.runId));
         const step = (await bots.steps(run.id)).find((s) => s.seq === Number(req.params.seq));
         const image = await readEvidence(services.dataDir, step?.screenshotPath);
@@ -90,6 +79,6 @@ export function deskRunRoutes(services: Services): RouteSpec[] {
           .type(extname(step?.screenshotPath ?? '.png'))
           .send(image);
       },
-    },
+    ),
   ];
 }

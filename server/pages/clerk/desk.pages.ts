@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { ApplicationActions } from '../../applications/actions.ts';
 import { DispatchActions } from '../../applications/dispatch.ts';
 import { HttpError, invalid, notFound } from '../../http/errors.ts';
-import type { RouteSpec } from '../../http/routes.ts';
+import { deskPage, type RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 import { CLOSED_NOTICES } from '../admin/item-actions.pages.ts';
 import { BY_HAND_NOTICE } from './by-hand.pages.ts';
@@ -71,15 +71,9 @@ export function deskRoutes(services: Services): RouteSpec[] {
       summary: '窗口办件列表',
       handler: (req, res) => showDesk(services, req, res),
     },
-    {
-      method: 'get',
-      path: '/desk/applications/:id',
-      access: ['clerk', 'admin'],
-      kind: 'page',
-      owns: 'application',
-      summary: '审核办件',
-      handler: (req, res) => show(req, res, String(req.params.id), deskNotice(req.query)),
-    },
+    deskPage('get', '/desk/applications/:id', '审核办件', (req, res) =>
+      show(req, res, String(req.params.id), deskNotice(req.query)),
+    ),
     act(
       'return',
       '退回申请人修改',
@@ -107,26 +101,18 @@ export function deskRoutes(services: Services): RouteSpec[] {
         ]),
       (error) => asNotice(error.issues[0]?.message ?? error.message),
     ),
-    {
-      method: 'get',
-      path: '/desk/applications/:id/tasks/:taskId/image',
-      access: ['clerk', 'admin'],
-      kind: 'page',
-      owns: 'application',
-      summary: '验证码图片',
-      handler: async (req, res) => {
-        const task = await dispatch.openTask(req, String(req.params.id), Number(req.params.taskId), [
-          'captcha',
-        ]);
-        if (!task.imagePath) throw notFound('验证码图片');
-        const root = resolve(services.dataDir, 'evidence');
-        const path = resolve(services.dataDir, task.imagePath);
-        if (!path.startsWith(root + sep)) throw notFound('验证码图片');
-        res
-          .set('Cache-Control', 'no-store')
-          .type(extname(path) || 'png')
-          .send(await readFile(path));
-      },
-    },
+    deskPage('get', '/desk/applications/:id/tasks/:taskId/image', '验证码图片', async (req, res) => {
+      const task = await dispatch.openTask(req, String(req.params.id), Number(req.params.taskId), [
+        'captcha',
+      ]);
+      if (!task.imagePath) throw notFound('验证码图片');
+      const root = resolve(services.dataDir, 'evidence');
+      const path = resolve(services.dataDir, task.imagePath);
+      if (!path.startsWith(root + sep)) throw notFound('验证码图片');
+      res
+        .set('Cache-Control', 'no-store')
+        .type(extname(path) || 'png')
+        .send(await readFile(path));
+    }),
   ];
 }

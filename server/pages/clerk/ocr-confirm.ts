@@ -2,8 +2,7 @@ import type { FormValues } from '../../../forms/index.ts';
 import { ApplicationActions } from '../../applications/actions.ts';
 import { csrfField } from '../../html/components.ts';
 import { html, type SafeHtml } from '../../html/html.ts';
-import { HttpError } from '../../http/errors.ts';
-import type { RouteSpec } from '../../http/routes.ts';
+import { deskPage, type RouteSpec } from '../../http/routes.ts';
 import type { Services } from '../../services.ts';
 import { control } from '../../workspace/form-controls.ts';
 import { typedFromForm } from '../../workspace/form-input.ts';
@@ -41,57 +40,41 @@ export function ocrConfirmCard(
 export function ocrConfirmRoutes(services: Services): RouteSpec[] {
   const actions = new ApplicationActions(services);
   return [
-    {
-      method: 'post',
-      path: '/desk/applications/:id/confirm-ocr',
-      access: ['clerk', 'admin'],
-      kind: 'page',
-      owns: 'application',
-      summary: '确认识别结果',
-      handler: async (req, res) => {
-        const id = String(req.params.id);
-        const { application, documents, workspace } = await actions.withWorkspace(req, id);
-        const checks = ocrChecks(workspace, documents);
-        const body = (req.body ?? {}) as Record<string, unknown>;
-        const posted = new Set((Array.isArray(body.confirm) ? body.confirm : [body.confirm]).map(String));
-        // Only the values under review change here, whatever else the request carries.
-        const reviewed = checks.filter((check) => posted.has(check.slot));
-        const corrected = reviewed.filter(
-          (check) => `v.${check.slot}` in body && String(body[`v.${check.slot}`]).trim() !== check.value,
-        );
-        const values = Object.fromEntries(
-          corrected.map((check) => [`v.${check.slot}`, body[`v.${check.slot}`]] as const),
-        );
-        const typed = typedFromForm(workspace, application.typed as FormValues, values);
-        const version = Number(body.version);
-        try {
-          await actions.saveTyped(req, id, {
-            typed,
-            ...(Number.isInteger(version) && version > 0 ? { version } : {}),
-          });
-        } catch (error) {
-          if (error instanceof HttpError && error.status === 409) {
-            res.redirect(303, `/desk/applications/${id}?stale=1`);
-            return;
-          }
-          throw error;
-        }
-        // A value kept as read is confirmed on its reading, as the applicant's 确认无误 does; a corrected one is
-        // now the clerk's typed value.
-        const kept = reviewed.filter((check) => !corrected.includes(check));
-        await actions.markReadingsConfirmed(
-          documents,
-          kept.map((check) => ({ documentId: check.documentId, field: check.ocrField })),
-        );
-        await actions.refresh(id);
-        await services.audit(
-          req,
-          'application.confirm-ocr',
-          { type: 'application', id },
-          { fields: reviewed.length },
-        );
-        res.redirect(303, `/desk/applications/${id}?confirmed=${reviewed.length}`);
-      },
-    },
+    deskPage('post', '/desk/applications/:id/confirm-ocr', '确认识别结果', async (req, res) => {
+      const id = String(req.params.id);
+      const { application, documents, workspace } = await actions.withWorkspace(req, id);
+      const checks = ocrChecks(workspace, documents);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const posted = new Set((Array.isArray(body.confirm) ? body.confirm : [body.confirm]).map(String));
+      // Only the values under review change here, whatever else the request carries.
+      const reviewed = checks.filter((check) => posted.has(check.slot));
+      const corrected = reviewed.filter(
+        (check) => `v.${check.slot}` in body && String(body[`v.${check.slot}`]).trim() !== check.value,
+      );
+      const values = Object.fromEntries(
+        corrected.map((check) => [`v.${check.slot}`, body[`v.${check.slot}`]] as const),
+      );
+      const typed = typedFromForm(workspace, application.typed as FormValues, values);
+      const { conflict } = await actions.savePosted(req, id, typed, body.version);
+      if (conflict !== undefined) {
+        res.redirect(303, `/desk/applications/${id}?stale=1`);
+        return;
+      }
+      // A value kept as read is confirmed on its reading, as the applicant's 确认无误 does; a corrected one is
+      // now the clerk's typed value.
+      const kept = reviewed.filter((check) => !corrected.includes(check));
+      await actions.markReadingsConfirmed(
+        documents,
+        kept.map((check) => ({ documentId: check.documentId, field: check.ocrField })),
+      );
+      await actions.refresh(id);
+      await services.audit(
+        req,
+        'application.confirm-ocr',
+        { type: 'application', id },
+        { fields: reviewed.length },
+      );
+      res.redirect(303, `/desk/applications/${id}?confirmed=${reviewed.length}`);
+    }),
   ];
 }

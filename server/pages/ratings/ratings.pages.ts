@@ -12,7 +12,7 @@ import { emptyState, formatTime, selectField } from '../../html/components.ts';
 import { cls, html, type SafeHtml } from '../../html/html.ts';
 import { sendPage } from '../../html/layout.ts';
 import { signedIn } from '../../http/context.ts';
-import type { RouteSpec } from '../../http/routes.ts';
+import { adminPage, type RouteSpec } from '../../http/routes.ts';
 import { parseForm } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
 import { REASON_BELOW, SCORES, scoreLabel } from './scores.ts';
@@ -151,14 +151,7 @@ export function ratingRoutes(services: Services): RouteSpec[] {
       summary: '好差评（本人受理的办件）',
       handler: (req, res) => show(req, res, 'clerk'),
     },
-    {
-      method: 'get',
-      path: '/admin/ratings',
-      access: ['admin'],
-      kind: 'page',
-      summary: '好差评（各服务中心）',
-      handler: (req, res) => show(req, res, 'admin'),
-    },
+    adminPage('get', '/admin/ratings', '好差评（各服务中心）', (req, res) => show(req, res, 'admin')),
   ];
 }
 

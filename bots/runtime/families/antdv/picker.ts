@@ -1,9 +1,10 @@
+import type { Locator } from 'playwright-core';
 import { PortalChangedError, ValueRejectedError } from '../../../errors/index.ts';
 import { waitFor } from '../../locate.ts';
 import type { RunContext, Widget } from '../../types.ts';
 import { asText, tap } from '../../widgets/common.ts';
 import { formatDate, parseDate } from '../../widgets/date.ts';
-import { cssString, FIT_MS, TRIES } from '../library-dom.ts';
+import { cssString, TRIES } from '../library-dom.ts';
 import { fits, openPopup } from './dom.ts';
 
 const PICKER_INPUT = '.ant-picker input';
@@ -39,6 +40,25 @@ async function pickCell(run: RunContext, title: string, month: boolean): Promise
   await tap(target.first(), budget);
 }
 
+/**
+ * Opens this box's panel. A panel already shown is ours only while our box has the focus: another picker's
+ * panel still fading out is waited away first. A busy browser gets the find budget to show the panel, and
+ * a second click, before the box is taken for something else.
+ */
+async function openPanel(run: RunContext, input: Locator): Promise<boolean> {
+  const budget = run.settings.findTimeoutMs;
+  const panel = openPopup(run, 'ant-picker-dropdown');
+  const shown = async () => ((await panel.isVisible()) ? true : undefined);
+  const focused = () => input.evaluate((el) => el.closest('.ant-picker-focused') !== null);
+  if ((await shown()) && (await focused())) return true;
+  await waitFor(async () => ((await shown()) ? undefined : true), budget);
+  for (let click = 1; click <= 2; click += 1) {
+    await input.click();
+    if (await waitFor(shown, budget)) return true;
+  }
+  return false;
+}
+
 export const picker = (formats: { wire: string; shown: string; month?: boolean | undefined }): Widget => ({
   kind: formats.month ? 'antdv-month' : 'antdv-date',
   async fill(run, field, value) {
@@ -49,13 +69,7 @@ export const picker = (formats: { wire: string; shown: string; month?: boolean |
     const title = formatDate(formats.month ? 'yyyy-MM' : 'yyyy-MM-dd', date);
     for (let attempt = 1; attempt <= TRIES; attempt += 1) {
       if ((await input.inputValue()) === wanted) return;
-      const panel = openPopup(run, 'ant-picker-dropdown');
-      if (!(await panel.isVisible())) await input.click();
-      const opened = await waitFor(
-        async () => ((await panel.isVisible()) ? true : undefined),
-        Math.min(FIT_MS, run.settings.findTimeoutMs),
-      );
-      if (!opened)
+      if (!(await openPanel(run, input)))
         throw new PortalChangedError('点击日期框后没有弹出 Ant Design Vue 日期面板（.ant-picker-dropdown）');
       await pickCell(run, title, formats.month === true).catch((error: unknown) => {
         if (error instanceof PortalChangedError) throw error;
