@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockedItems, comingItems, PlanError, planWaves, readyItems } from '../../queue/planner.ts';
 import type { ItemStatus } from '../../store/application-items.repo.ts';
-import { OPEN_COMPANY_PLAN as OPEN_COMPANY } from './open-company-plan.ts';
+import { OPEN_COMPANY } from '../support/open-company.ts';
 
 describe('the planner', () => {
   it('lays the 开办企业 items out in the three waves of the domain', () => {
