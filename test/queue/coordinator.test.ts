@@ -14,8 +14,8 @@ import { startWorkers, type WorkerSet } from '../../queue/workers.ts';
 import { applicationItems } from '../../store/application-items.repo.ts';
 import { botRuns } from '../../store/bot-runs.repo.ts';
 import { humanTasks } from '../../store/human-tasks.repo.ts';
-import { openTestPglite, type TestStore } from '../support/stores.ts';
 import { OPEN_COMPANY as OPEN_COMPANY_PLAN } from '../support/open-company.ts';
+import { openTestPglite, type TestStore } from '../support/stores.ts';
 import { defaultScript, type Script, ScriptedRunner } from './scripted-runner.ts';
 
 // The first five of the 开办企业 items (two waves and the start of the third).
