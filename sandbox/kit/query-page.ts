@@ -13,8 +13,11 @@ export function fileAndShowReceipt(
   req: Request,
   res: Response,
   filing: Omit<NewSubmission, 'account'>,
+  /** What the session forgets once the filing is on record (a failed recording keeps it). */
+  onRecorded?: () => void,
 ): void {
   const submission = ctx.recordSubmission({ ...filing, account: ctx.accountOf(req) });
+  onRecorded?.();
   res.redirect(303, `/receipt/${submission.reference}`);
 }
 

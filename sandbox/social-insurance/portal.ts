@@ -35,18 +35,25 @@ function fileRegistration(ctx: PortalContext, req: Request, res: Response, unit:
   const fields = normaliseRegistration(body);
   const reference = referenceNumber('RS', ctx.store.nextSequence('reference'), 6, ctx.now());
   const unitNo = socialInsuranceNo(ctx, String(fields.region));
-  if (req.portalSession) delete req.portalSession.data.siVerified;
-  fileAndShowReceipt(ctx, req, res, {
-    reference,
-    company: unit.name,
-    creditCode: unit.creditCode,
-    status: 'done',
-    statusText: '已办结',
-    requests: [unit.request, { path: req.path, receivedAt: ctx.now().toISOString(), body }],
-    files: {},
-    fields,
-    receipt: { socialInsuranceNo: unitNo },
-  });
+  fileAndShowReceipt(
+    ctx,
+    req,
+    res,
+    {
+      reference,
+      company: unit.name,
+      creditCode: unit.creditCode,
+      status: 'done',
+      statusText: '已办结',
+      requests: [unit.request, { path: req.path, receivedAt: ctx.now().toISOString(), body }],
+      files: {},
+      fields,
+      receipt: { socialInsuranceNo: unitNo },
+    },
+    () => {
+      if (req.portalSession) delete req.portalSession.data.siVerified;
+    },
+  );
 }
 
 /**
