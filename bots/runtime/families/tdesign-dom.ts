@@ -38,14 +38,17 @@ export async function openPopup(
     .filter({ visible: true })
     .last();
   const hasPopup = async () => ((await popup.count()) > 0 ? true : undefined);
+  // Open by its own mark but showing nothing is believed once; the next attempt clicks the box again.
+  let believeOpen = true;
   for (let attempt = 1; attempt <= 3; attempt += 1) {
-    if (await isOpen(box)) {
+    if (believeOpen && (await isOpen(box))) {
+      believeOpen = false;
       if (await waitFor(hasPopup, run.settings.findTimeoutMs)) return popup;
-    } else {
-      await waitFor(async () => ((await popup.count()) === 0 ? true : undefined), run.settings.findTimeoutMs);
-      await tap(box.locator('.t-input').first());
-      if (await waitFor(hasPopup, run.settings.findTimeoutMs)) return popup;
+      continue;
     }
+    await waitFor(async () => ((await popup.count()) === 0 ? true : undefined), run.settings.findTimeoutMs);
+    await tap(box.locator('.t-input').first());
+    if (await waitFor(hasPopup, run.settings.findTimeoutMs)) return popup;
   }
   throw new PortalChangedError(`点击 TDesign ${what}后没有弹出面板（.t-popup ${inner}）`);
 }
