@@ -312,7 +312,9 @@ function interpretRegistrationNumber(reading: RawReading): OcrField {
 function interpretTermPrinted(reading: RawReading, established: string | undefined): OcrField {
   const { from, to } = parseTerm(reading.text);
   const problems = from && from === established ? [] : ['请核对营业期限'];
-  const value = from && to ? `${from}至${to}` : (printedTerm(reading.text) ?? cleanPrinted(reading.text));
+  const printed = printedTerm(reading.text);
+  if (printed === '长期' && !/长期|永久/.test(reading.text)) problems.push('营业期限按“长期”修正，请核对');
+  const value = from && to ? `${from}至${to}` : (printed ?? cleanPrinted(reading.text));
   return field('营业期限', value || null, weakestSymbol(reading), problems);
 }
 
