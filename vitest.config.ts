@@ -16,7 +16,7 @@ const ALONE = ['test/e2e/**/*.test.ts', ...Object.keys(SLOW_FILES)];
  * retries, countdowns): two end-to-end files side by side used a third of one core. Four files keep two cores
  * busy (docs/testing.md); `YIJIAN_TEST_WORKERS` sets another number.
  */
-const WORKERS = Number(process.env.YIJIAN_TEST_WORKERS ?? 4);
+const WORKERS = Math.max(1, Math.floor(Number(process.env.YIJIAN_TEST_WORKERS)) || 4);
 
 const EACH_FILE = {
   pool: 'forks',
@@ -30,7 +30,7 @@ export default defineConfig({
     // Once for the whole run (not per project): Redis, the PGlite template, PostgreSQL.
     globalSetup: ['test/support/global-setup.ts'],
     maxWorkers: WORKERS,
-    // Longest first, so that the two workers finish together (docs/testing.md).
+    // Longest first, so that the workers finish together (docs/testing.md).
     sequence: { sequencer: LongestFirstSequencer },
     projects: [
       { test: { ...EACH_FILE, name: 'alone', include: ALONE, isolate: true } },
