@@ -2,30 +2,30 @@ import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * Seconds the slow files took in a whole-suite run (four workers on two cores, under load; docs/testing.md
- * keeps the table). Only their order matters: the sequencer starts the longest first, so that the workers end
+ * Seconds the slow files took in a whole-suite run (four workers on two cores, nothing else running;
+ * docs/testing.md keeps the table). Only their order matters: the sequencer starts the longest first, so that the workers end
  * together instead of one of them starting a four-minute file when the other is nearly done. A file that
  * takes half a minute or more belongs here; it then also runs in a process of its own (vitest.config.ts).
  */
 export const SLOW_FILES: Readonly<Record<string, number>> = {
-  'test/cli/bench-bots-quick.test.ts': 413,
-  'test/e2e/faults.test.ts': 355,
-  'test/e2e/chaos.test.ts': 171,
-  'test/bots/fire-safety.test.ts': 166,
-  'test/cli/bench-e2e-quick.test.ts': 121,
-  'test/cli/start.test.ts': 93,
-  'test/e2e/restaurant-application.test.ts': 91,
-  'test/cli/users-running.test.ts': 89,
-  'test/server/desk-live.browser.test.ts': 86,
-  'test/ocr/real-licence.test.ts': 83,
-  'test/ocr/reader-pool.test.ts': 81,
-  'test/cli/bench-ocr-quick.test.ts': 71,
-  'test/e2e/reference-application.test.ts': 70,
-  'test/bots/market-regulation.test.ts': 69,
-  'test/cli/bench-ocr-real.test.ts': 68,
-  'test/e2e/no-secrets.test.ts': 65,
-  'test/e2e/multi-process.test.ts': 45,
-  'test/cli/portals-check.test.ts': 17,
+  'test/cli/bench-bots-quick.test.ts': 194,
+  'test/e2e/faults.test.ts': 184,
+  'test/e2e/chaos.test.ts': 136,
+  'test/cli/bench-ocr-real.test.ts': 120,
+  'test/bots/fire-safety.test.ts': 106,
+  'test/cli/bench-e2e-quick.test.ts': 86,
+  'test/cli/start.test.ts': 85,
+  'test/server/desk-live.browser.test.ts': 83,
+  'test/e2e/restaurant-application.test.ts': 76,
+  'test/ocr/reader-pool.test.ts': 71,
+  'test/e2e/reference-application.test.ts': 64,
+  'test/cli/users-running.test.ts': 60,
+  'test/ocr/real-licence.test.ts': 57,
+  'test/bots/market-regulation.test.ts': 54,
+  'test/e2e/multi-process.test.ts': 46,
+  'test/e2e/no-secrets.test.ts': 40,
+  'test/cli/bench-ocr-quick.test.ts': 40,
+  'test/cli/portals-check.test.ts': 22,
 };
 
 /** What a file missing from SLOW_FILES is taken to last: less than any listed. */
