@@ -24,7 +24,8 @@ export function formatDate(format: string, date: { y: number; m: number; d: numb
   return format.replace('yyyy', String(date.y)).replace('MM', pad(date.m)).replace('dd', pad(date.d));
 }
 
-const MONTHS = [
+/** The month names the sandbox's calendar (and many portals' calendars) print on its month panel. */
+export const MONTHS = [
   '一月',
   '二月',
   '三月',

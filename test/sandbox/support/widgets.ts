@@ -1,4 +1,5 @@
 import type { Locator } from 'playwright-core';
+import { MONTHS } from '../../../bots/runtime/widgets/date.ts';
 
 /**
  * How a person works the kit's widgets once the field is found: each portal test finds the field its own way
@@ -36,21 +37,6 @@ export async function selectRegion(field: Locator, names: readonly string[]): Pr
     await level.locator('.k-select__option', { hasText: exactText(name) }).click();
   }
 }
-
-const MONTHS = [
-  '一月',
-  '二月',
-  '三月',
-  '四月',
-  '五月',
-  '六月',
-  '七月',
-  '八月',
-  '九月',
-  '十月',
-  '十一月',
-  '十二月',
-];
 
 /** Opens the field's calendar, moves to the decade of `year` and clicks the year, then the month. */
 async function openAtMonth(field: Locator, year: number, month: number): Promise<Locator> {
