@@ -1,5 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { PortalChangedError } from '../../errors/index.ts';
+import { waitFor } from '../locate.ts';
 import type { RunContext } from '../types.ts';
 
 // What every component library's widgets share: how long to wait for the library's own markup, how often
@@ -31,4 +32,32 @@ export async function fitsMarkup(
     throw new PortalChangedError(`不是 ${library} ${what}（找不到 ${selector}）`);
   }
   return found;
+}
+
+/**
+ * Opens a box's popup, which the library teleports to <body>. One already shown is the box's own only while
+ * `owns` says so (the library's open or focus mark on the box), and that is believed once; another box's
+ * popup still fading out is waited away before the click, or it would be taken for this one's and empty as
+ * it closed. A busy browser gets the find budget for every wait. False when `attempts` tries (a belief or a click each) showed nothing.
+ */
+export async function openOwnPopup(
+  run: RunContext,
+  shows: () => Promise<boolean>,
+  box: { owns: () => Promise<boolean>; click: () => Promise<unknown> },
+  attempts: number,
+): Promise<boolean> {
+  const budget = run.settings.findTimeoutMs;
+  const shown = async () => ((await shows()) ? true : undefined);
+  let believeOwn = true;
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    if (believeOwn && (await box.owns())) {
+      believeOwn = false;
+      if (await waitFor(shown, budget)) return true;
+      continue;
+    }
+    await waitFor(async () => ((await shows()) ? undefined : true), budget);
+    await box.click();
+    if (await waitFor(shown, budget)) return true;
+  }
+  return false;
 }

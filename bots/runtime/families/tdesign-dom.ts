@@ -1,10 +1,9 @@
 import type { Locator } from 'playwright-core';
 import { PortalChangedError } from '../../errors/index.ts';
-import { waitFor } from '../locate.ts';
 import type { RunContext } from '../types.ts';
 import { tap } from '../widgets/common.ts';
 import { type BoxType, libraryBoxes } from './library-boxes.ts';
-import { fitsMarkup } from './library-dom.ts';
+import { fitsMarkup, openOwnPopup } from './library-dom.ts';
 
 /** The library's markup in the field, waited for briefly (Vue renders right after the page loads). */
 export const fits = (run: RunContext, scope: Locator, selector: string, what: string) =>
@@ -21,11 +20,9 @@ const isOpen = (box: Locator) =>
   });
 
 /**
- * Opens the popup a box teleports to <body> (`.t-popup` holding `inner`) and returns it; a popup this box
- * already opened is kept (a second click would shut it). Another box's popup still fading out is waited
- * away first: taken for this box's, it emptied as it closed and the list seemed never to load. A box that
- * opens nothing is not the declared component. The popup is the library's to show: a busy browser gets
- * the find budget for it before the box is clicked again.
+ * Opens the popup a box teleports to <body> (`.t-popup` holding `inner`) and returns it (openOwnPopup); a
+ * popup this box already opened is kept, as a second click would shut it. A box that opens nothing is not
+ * the declared component.
  */
 export async function openPopup(
   run: RunContext,
@@ -37,19 +34,13 @@ export async function openPopup(
     .locator(`.t-popup:is(${inner}), .t-popup:has(${inner})`)
     .filter({ visible: true })
     .last();
-  const hasPopup = async () => ((await popup.count()) > 0 ? true : undefined);
-  // Open by its own mark but showing nothing is believed once; the next attempt clicks the box again.
-  let believeOpen = true;
-  for (let attempt = 1; attempt <= 3; attempt += 1) {
-    if (believeOpen && (await isOpen(box))) {
-      believeOpen = false;
-      if (await waitFor(hasPopup, run.settings.findTimeoutMs)) return popup;
-      continue;
-    }
-    await waitFor(async () => ((await popup.count()) === 0 ? true : undefined), run.settings.findTimeoutMs);
-    await tap(box.locator('.t-input').first());
-    if (await waitFor(hasPopup, run.settings.findTimeoutMs)) return popup;
-  }
+  const opened = await openOwnPopup(
+    run,
+    async () => (await popup.count()) > 0,
+    { owns: () => isOpen(box), click: () => tap(box.locator('.t-input').first()) },
+    3,
+  );
+  if (opened) return popup;
   throw new PortalChangedError(`点击 TDesign ${what}后没有弹出面板（.t-popup ${inner}）`);
 }
 

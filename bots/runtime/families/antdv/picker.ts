@@ -4,7 +4,7 @@ import { waitFor } from '../../locate.ts';
 import type { RunContext, Widget } from '../../types.ts';
 import { asText, tap } from '../../widgets/common.ts';
 import { formatDate, parseDate } from '../../widgets/date.ts';
-import { cssString, TRIES } from '../library-dom.ts';
+import { cssString, openOwnPopup, TRIES } from '../library-dom.ts';
 import { fits, openPopup } from './dom.ts';
 
 const PICKER_INPUT = '.ant-picker input';
@@ -40,23 +40,16 @@ async function pickCell(run: RunContext, title: string, month: boolean): Promise
   await tap(target.first(), budget);
 }
 
-/**
- * Opens this box's panel. A panel already shown is ours only while our box has the focus: another picker's
- * panel still fading out is waited away first. A busy browser gets the find budget to show the panel, and
- * a second click, before the box is taken for something else.
- */
-async function openPanel(run: RunContext, input: Locator): Promise<boolean> {
-  const budget = run.settings.findTimeoutMs;
+/** Opens this box's panel: one shown is ours only while our box has the focus (openOwnPopup). */
+function openPanel(run: RunContext, input: Locator): Promise<boolean> {
   const panel = openPopup(run, 'ant-picker-dropdown');
-  const shown = async () => ((await panel.isVisible()) ? true : undefined);
   const focused = () => input.evaluate((el) => el.closest('.ant-picker-focused') !== null);
-  if ((await shown()) && (await focused())) return true;
-  await waitFor(async () => ((await shown()) ? undefined : true), budget);
-  for (let click = 1; click <= 2; click += 1) {
-    await input.click();
-    if (await waitFor(shown, budget)) return true;
-  }
-  return false;
+  return openOwnPopup(
+    run,
+    () => panel.isVisible(),
+    { owns: async () => (await panel.isVisible()) && (await focused()), click: () => input.click() },
+    2,
+  );
 }
 
 export const picker = (formats: { wire: string; shown: string; month?: boolean | undefined }): Widget => ({
