@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newChineseContext } from '../../bots/browser/launch.ts';
 import { fieldName, itemName } from '../../server/pages/admin/names.ts';
 import { signIn } from './browser-sign-in.ts';
-import { chromiumSuite } from './chromium-suite.ts';
+import { serverInChromium } from './server-in-chromium.ts';
 
 describe('Chinese names for identifiers on admin pages', () => {
   it('names items and a department form’s fields, rows counted from 1', () => {
@@ -15,22 +15,22 @@ describe('Chinese names for identifiers on admin pages', () => {
   });
 
   describe('the audit log in Chromium', () => {
-    const suite = chromiumSuite({
-      seed: async (web) => {
+    const { web, browser } = serverInChromium({
+      setUp: async (web) => {
         await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
       },
     });
 
     it('shows actions, portals and items by name, never as identifiers', async () => {
       const entry = { actorId: null, actorName: '王窗口', actorRole: 'clerk', ip: '127.0.0.1' };
-      await suite.web.services.auditLog.append({
+      await web.services.auditLog.append({
         ...entry,
         action: 'application.dispatch',
         subjectType: 'application',
         subjectId: '7a1c0c4e-0000-4000-8000-000000000001',
         detail: { items: ['business-registration', 'housing-fund'] },
       });
-      await suite.web.services.auditLog.append({
+      await web.services.auditLog.append({
         ...entry,
         actorRole: 'admin',
         action: 'portal.pause',
@@ -38,10 +38,10 @@ describe('Chinese names for identifiers on admin pages', () => {
         subjectId: 'housing-fund',
         detail: {},
       });
-      const context = await newChineseContext(suite.browser);
+      const context = await newChineseContext(browser);
       const page = await context.newPage();
-      await signIn(page, suite.web.base, 'the.admin', 'Admin-pass-1');
-      await page.goto(`${suite.web.base}/admin/audit`);
+      await signIn(page, web.base, 'the.admin', 'Admin-pass-1');
+      await page.goto(`${web.base}/admin/audit`);
       const table = page.locator('.table--audit');
       const text = await table.innerText();
       expect(text).toContain('一键报送各部门');

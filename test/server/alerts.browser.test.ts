@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../lib/logger.ts';
 import { AlertNotifier } from '../../server/alerts.ts';
 import { signInPage } from './browser-sign-in.ts';
-import { chromiumSuite } from './chromium-suite.ts';
+import { botsServerInChromium } from './server-in-chromium.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook.ts';
 
 /**
@@ -10,11 +10,8 @@ import { startWebhookReceiver, type WebhookReceiver } from './webhook.ts';
  * is posted once to the webhook while it lasts (again if it comes back after it ended).
  */
 describe('alerts on the admin page and to a webhook', () => {
-  const suite = chromiumSuite({
-    bots: true,
-    seed: async (web) => {
-      await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
-    },
+  const { web, bots, browser } = botsServerInChromium(async (web) => {
+    await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
   });
   let hook: WebhookReceiver<{ text: string; alert: { key: string; kind: string } }>;
   beforeAll(async () => {
@@ -23,14 +20,13 @@ describe('alerts on the admin page and to a webhook', () => {
   afterAll(() => hook?.close());
 
   it('shows a paused portal on /admin and posts it to the webhook once', async () => {
-    const queue = suite.bots?.queue;
-    if (!queue) throw new Error('no bots');
+    const { queue } = bots;
     const notifier = new AlertNotifier(queue, hook.url, silentLogger);
     expect(await notifier.check()).toEqual([]);
 
     await queue.updateSettings('tax', { paused: true }, 'test');
-    const page = await signInPage(suite.browser, [], suite.web.base, 'the.admin', 'Admin-pass-1');
-    await page.goto(`${suite.web.base}/admin`);
+    const page = await signInPage(browser, [], web.base, 'the.admin', 'Admin-pass-1');
+    await page.goto(`${web.base}/admin`);
     const alert = page
       .getByRole('region', { name: '告警' })
       .getByRole('link', { name: /「税务」队列已暂停/ });

@@ -2,9 +2,9 @@ import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { until } from './bots-harness.ts';
 import { signInPage } from './browser-sign-in.ts';
-import { chromiumSuite } from './chromium-suite.ts';
 import { Client } from './client.ts';
 import { jpeg, pdf } from './fixtures.ts';
+import { serverInChromium } from './server-in-chromium.ts';
 
 /**
  * Issue 19's review of 上传材料 (server/static/materials.js): two files chosen one right after the other are
@@ -14,28 +14,22 @@ import { jpeg, pdf } from './fixtures.ts';
  * make each order happen for sure.
  */
 describe('two quick uploads on the materials page, in Chromium', () => {
-  const suite = chromiumSuite({
-    seed: async (web) => {
+  const { web, browser, contexts } = serverInChromium({
+    setUp: async (web) => {
       await web.addUser('applicant', '13905960002', 'Owner-pass-2', { name: '陈二鸣' });
     },
   });
 
   /** A new application's materials page, with each upload's answer held until its file's gate opens. */
   async function materialsPage(gates: Record<string, Promise<void>>): Promise<{ page: Page; id: string }> {
-    const client = new Client(suite.web.base);
+    const client = new Client(web.base);
     await client.login('13905960002', 'Owner-pass-2');
     const created = await client.sendJson('POST', '/api/applications', {
       bundleId: 'open-company',
       centreId: 'longwen',
     });
     const id = created.json<{ id: string }>().id;
-    const page = await signInPage(
-      suite.browser,
-      suite.contexts,
-      suite.web.base,
-      '13905960002',
-      'Owner-pass-2',
-    );
+    const page = await signInPage(browser, contexts, web.base, '13905960002', 'Owner-pass-2');
     await page.route(
       (url) => url.pathname.endsWith('/documents'),
       async (route: Route) => {
@@ -48,12 +42,12 @@ describe('two quick uploads on the materials page, in Chromium', () => {
         await route.fulfill({ response });
       },
     );
-    await page.goto(`${suite.web.base}/my/applications/${id}/materials`);
+    await page.goto(`${web.base}/my/applications/${id}/materials`);
     return { page, id };
   }
 
   const stored = async (id: string) =>
-    (await suite.web.services.documents.list({ kind: 'all' }, id)).map((doc) => doc.fileName).sort();
+    (await web.services.documents.list({ kind: 'all' }, id)).map((doc) => doc.fileName).sort();
   const shown = (page: Page, slot: string, name: string) =>
     page.locator(`#${slot} .doc__name`, { hasText: name }).waitFor();
 

@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newChineseContext } from '../../bots/browser/launch.ts';
-import { chromiumSuite } from './chromium-suite.ts';
 import { Client } from './client.ts';
+import { startTestServer } from './harness.ts';
+import { serverInChromium } from './server-in-chromium.ts';
 
 /**
  * Issue 19: registration checks that the phone belongs to the person. The account is created only after the
@@ -13,13 +14,13 @@ import { Client } from './client.ts';
  * no registration.
  */
 describe('registration with an SMS code, in Chromium', () => {
-  const suite = chromiumSuite();
+  const { web, browser, contexts } = serverInChromium();
 
   async function fillRegistration(name: string, phone: string): Promise<Page> {
-    const context = await newChineseContext(suite.browser, { viewport: { width: 390, height: 844 } });
-    suite.contexts.push(context);
+    const context = await newChineseContext(browser, { viewport: { width: 390, height: 844 } });
+    contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${suite.web.base}/register`);
+    await page.goto(`${web.base}/register`);
     await page.getByLabel('姓名').fill(name);
     await page.getByLabel('手机号').fill(phone);
     await page.getByLabel('设置密码').fill('Phone-pass-7');
@@ -52,8 +53,8 @@ describe('registration with an SMS code, in Chromium', () => {
     expect(await page.content()).not.toContain('13866668888');
     const first = await codeOnPhone(page);
     // Nothing is created yet, and the store keeps no code in the clear.
-    expect(await suite.web.services.users.findByLogin('13866668888')).toBeUndefined();
-    const [pending] = await suite.web.store.db.query<{ code_hmac: string; phone: string }>(
+    expect(await web.services.users.findByLogin('13866668888')).toBeUndefined();
+    const [pending] = await web.store.db.query<{ code_hmac: string; phone: string }>(
       'SELECT code_hmac, phone FROM phone_verifications',
     );
     expect(pending?.phone).toBe('13866668888');
@@ -61,13 +62,13 @@ describe('registration with an SMS code, in Chromium', () => {
 
     await enter(page, wrongFor(first));
     await page.getByText('短信验证码不正确，还可以再试 4 次').waitFor();
-    expect(await suite.web.services.users.findByLogin('13866668888')).toBeUndefined();
+    expect(await web.services.users.findByLogin('13866668888')).toBeUndefined();
 
     // A new code is not sent again at once…
     await page.getByRole('button', { name: '重新获取验证码' }).click();
     await page.getByText(/请 \d+ 秒后再重新获取验证码/).waitFor();
     // …but a minute later it is, and it voids the first one (the clock is moved, not waited for).
-    await suite.web.store.db.query(`UPDATE phone_verifications SET sent_at = now() - interval '2 minutes'`);
+    await web.store.db.query(`UPDATE phone_verifications SET sent_at = now() - interval '2 minutes'`);
     await page.getByRole('button', { name: '重新获取验证码' }).click();
     await page.getByText('已重新发送验证码至 138****8888，之前的验证码作废。').waitFor();
     const second = await codeOnPhone(page);
@@ -79,10 +80,10 @@ describe('registration with an SMS code, in Chromium', () => {
     await enter(page, second);
     await page.waitForURL('**/my?welcome=1');
     await page.getByText('138****8888').first().waitFor();
-    const user = await suite.web.services.users.findByLogin('13866668888');
+    const user = await web.services.users.findByLogin('13866668888');
     expect(user).toMatchObject({ role: 'applicant', displayName: '周晓明' });
-    expect(await suite.web.store.db.query('SELECT 1 FROM phone_verifications')).toEqual([]);
-    const [registered] = await suite.web.services.auditLog.list({ action: 'user.register' });
+    expect(await web.store.db.query('SELECT 1 FROM phone_verifications')).toEqual([]);
+    const [registered] = await web.services.auditLog.list({ action: 'user.register' });
     expect(registered?.detail).toEqual({ login: '138****8888', verified: '短信验证码' });
   }, 90_000);
 
@@ -97,16 +98,16 @@ describe('registration with an SMS code, in Chromium', () => {
     await page.getByText('验证码错误次数过多，请重新填写注册信息获取新验证码').waitFor();
     await page.getByRole('heading', { name: '注册申请人账号' }).waitFor();
     // The right code is of no use now: nothing is pending, and no account was made.
-    await page.goto(`${suite.web.base}/register/verify`);
+    await page.goto(`${web.base}/register/verify`);
     await page.waitForURL('**/register');
-    expect(await suite.web.services.users.findByLogin('13977775555')).toBeUndefined();
+    expect(await web.services.users.findByLogin('13977775555')).toBeUndefined();
   }, 90_000);
 
   it('says a registered phone is taken before sending a code, and never logs a code or a phone', async () => {
-    const context = await newChineseContext(suite.browser, { viewport: { width: 1280, height: 900 } });
-    suite.contexts.push(context);
+    const context = await newChineseContext(browser, { viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${suite.web.base}/register`);
+    await page.goto(`${web.base}/register`);
     await page.getByLabel('姓名').fill('周晓明');
     await page.getByLabel('手机号').fill('13866668888');
     await page.getByLabel('设置密码').fill('Other-pass-8');
@@ -114,7 +115,7 @@ describe('registration with an SMS code, in Chromium', () => {
     await page.getByLabel(/我同意/).check();
     await page.getByRole('button', { name: '获取短信验证码' }).click();
     await page.getByText('该手机号已注册，请直接登录').waitFor();
-    const logs = suite.web.logs();
+    const logs = web.logs();
     expect(logs).not.toContain('13866668888');
     expect(logs).not.toContain('13977775555');
     expect(logs).not.toMatch(/验证码为\d{6}/);
@@ -133,17 +134,17 @@ describe('registration with an SMS code, in Chromium', () => {
       };
       await Promise.all(Array.from({ length: 8 }, send));
     }, wrongFor(code));
-    await page.goto(`${suite.web.base}/register/verify`);
+    await page.goto(`${web.base}/register/verify`);
     await page.waitForURL('**/register');
-    expect(await suite.web.services.users.findByLogin('13877770000')).toBeUndefined();
+    expect(await web.services.users.findByLogin('13877770000')).toBeUndefined();
   }, 90_000);
 
   it('spaces codes to one phone: a second visitor registering it at once waits', async () => {
     await fillRegistration('郑一', '13855554444');
-    const context = await newChineseContext(suite.browser, { viewport: { width: 1280, height: 900 } });
-    suite.contexts.push(context);
+    const context = await newChineseContext(browser, { viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${suite.web.base}/register`);
+    await page.goto(`${web.base}/register`);
     await page.getByLabel('姓名').fill('郑二');
     await page.getByLabel('手机号').fill('13855554444');
     await page.getByLabel('设置密码').fill('Other-pass-8');
@@ -156,13 +157,13 @@ describe('registration with an SMS code, in Chromium', () => {
 });
 
 describe('registration on a server with no SMS sender (production without SMS_WEBHOOK_URL)', () => {
-  const suite = chromiumSuite({ server: { sms: null } });
+  const { web, browser, contexts } = serverInChromium({ start: () => startTestServer({ sms: null }) });
 
   it('says registration is closed instead of offering a form, and never shows or makes a code', async () => {
-    const context = await newChineseContext(suite.browser, { viewport: { width: 390, height: 844 } });
-    suite.contexts.push(context);
+    const context = await newChineseContext(browser, { viewport: { width: 390, height: 844 } });
+    contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${suite.web.base}/register`);
+    await page.goto(`${web.base}/register`);
     await page.getByRole('heading', { name: '暂不能在线注册' }).waitFor();
     await page
       .getByText(
@@ -170,11 +171,11 @@ describe('registration on a server with no SMS sender (production without SMS_WE
       )
       .waitFor();
     expect(await page.getByLabel('手机号').count()).toBe(0);
-    await page.goto(`${suite.web.base}/register/verify`);
+    await page.goto(`${web.base}/register/verify`);
     await page.waitForURL('**/register');
 
     // A form posted anyway (an old tab, a script) is refused the same way: no code, no pending registration.
-    const client = new Client(suite.web.base);
+    const client = new Client(web.base);
     await client.get('/register');
     const posted = await client.postForm('/register', {
       name: '周晓明',
@@ -186,7 +187,7 @@ describe('registration on a server with no SMS sender (production without SMS_WE
     expect(posted.status).toBe(503);
     expect(posted.text).toContain('暂不能在线注册');
     expect(posted.text).not.toContain('data-dev-sms');
-    expect(await suite.web.store.db.query('SELECT 1 FROM phone_verifications')).toEqual([]);
-    expect(await suite.web.services.users.findByLogin('13866668888')).toBeUndefined();
+    expect(await web.store.db.query('SELECT 1 FROM phone_verifications')).toEqual([]);
+    expect(await web.services.users.findByLogin('13866668888')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newChineseContext } from '../../bots/browser/launch.ts';
 import { signIn as signInOn } from './browser-sign-in.ts';
-import { chromiumSuite } from './chromium-suite.ts';
+import { serverInChromium } from './server-in-chromium.ts';
 
 /**
  * Issue 19: an admin manages accounts in the browser — creates a clerk, resets the password, moves the
@@ -10,17 +10,17 @@ import { chromiumSuite } from './chromium-suite.ts';
  * is what the person signing in meets (and what the audit log records).
  */
 describe('admin manages accounts in Chromium', () => {
-  const suite = chromiumSuite({
-    seed: async (web) => {
+  const { web, browser, contexts } = serverInChromium({
+    setUp: async (web) => {
       await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
     },
   });
 
   async function signIn(login: string, password: string): Promise<{ page: Page; ok: boolean }> {
-    const context = await newChineseContext(suite.browser, { viewport: { width: 1280, height: 900 } });
-    suite.contexts.push(context);
+    const context = await newChineseContext(browser, { viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
     const page = await context.newPage();
-    await signInOn(page, suite.web.base, login, password);
+    await signInOn(page, web.base, login, password);
     return { page, ok: !new URL(page.url()).pathname.startsWith('/login') };
   }
 
@@ -56,7 +56,7 @@ describe('admin manages accounts in Chromium', () => {
     await target.getByLabel('服务中心', { exact: true }).selectOption('');
     await target.getByRole('button', { name: '保存角色与中心' }).click();
     await admin.getByText('窗口人员必须属于一个服务中心').waitFor();
-    expect((await suite.web.services.users.findByLogin('zhou.clerk'))?.centreId).toBe('longwen');
+    expect((await web.services.users.findByLogin('zhou.clerk'))?.centreId).toBe('longwen');
 
     target = await manage(admin, 'zhou.clerk');
     await target.getByLabel('新密码', { exact: true }).fill('Second-pass-2');
@@ -93,10 +93,10 @@ describe('admin manages accounts in Chromium', () => {
     await target.getByRole('button', { name: '停用账号' }).click();
     await admin.getByText('不能停用自己的账号').waitFor();
 
-    const audit = await suite.web.services.auditLog.list({ action: 'user.update', limit: 20 });
+    const audit = await web.services.auditLog.list({ action: 'user.update', limit: 20 });
     expect(audit.map((entry) => entry.actorName)).toEqual(Array(4).fill('李管理'));
     expect(JSON.stringify(audit)).not.toContain('Second-pass-2');
-    await admin.goto(`${suite.web.base}/admin/audit?action=user.update`);
+    await admin.goto(`${web.base}/admin/audit?action=user.update`);
     await admin.getByRole('cell', { name: '修改账号' }).first().waitFor();
   }, 90_000);
 });

@@ -4,31 +4,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newChineseContext } from '../../bots/browser/launch.ts';
 import { listWorkers, startHeartbeat } from '../../queue/heartbeat.ts';
 import { signIn } from './browser-sign-in.ts';
-import { chromiumSuite } from './chromium-suite.ts';
 import { recordLostWorker } from './lost-worker.ts';
+import { botsServerInChromium } from './server-in-chromium.ts';
 
 /**
  * Issue 19: the admin sees every process that runs bots — where, which version, which portals, how many
  * jobs now, the last heartbeat — and a process that stopped beating is shown as lost.
  */
 describe('the admin’s 工作进程 page in Chromium', () => {
-  const suite = chromiumSuite({
-    bots: true,
-    seed: async (web) => {
-      await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
-    },
+  const { web, bots, browser } = botsServerInChromium(async (web) => {
+    await web.addUser('admin', 'the.admin', 'Admin-pass-1', { name: '李管理' });
   });
   let redis: Redis;
   beforeAll(() => {
-    redis = new Redis(suite.bots?.redisUrl ?? '');
+    redis = new Redis(bots.redisUrl);
   });
   afterAll(() => redis?.disconnect());
 
   it('lists this process’s workers with their portals, and a silent one as lost', async () => {
     await recordLostWorker(redis, 'far-away', { version: '0.0.9', portals: ['tax'] });
-    const context = await newChineseContext(suite.browser);
+    const context = await newChineseContext(browser);
     const page = await context.newPage();
-    await signIn(page, suite.web.base, 'the.admin', 'Admin-pass-1');
+    await signIn(page, web.base, 'the.admin', 'Admin-pass-1');
     await page.getByRole('link', { name: '工作进程' }).click();
 
     const ours = page.locator(`tr[data-worker="${hostname()}:${process.pid}"]`);
