@@ -1,40 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { Submission } from '../../sandbox/kit/submissions.ts';
-import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
+import { describe, expect, it } from 'vitest';
 import {
+  applyPageBehindLogin,
   chinaToday,
-  controlOf,
   expectBusyThenKeptAcrossRestart,
-  JPEG,
-  XhrClient,
+  expectRefusedThenFiled,
+  type XhrClient,
+  xhrPortal,
 } from './support/xhr-client.ts';
 
 /**
  * 食品经营许可 (layui) over HTTP, as its page's scripts talk to it: the kit's login, layui.upload's posts,
  * the XHR application with messages by field, the control API, 办件查询, faults and a restart.
  */
-class Client extends XhrClient {
-  async upload(slot: string, name: string): Promise<string> {
-    const form = new FormData();
-    form.set('slot', slot);
-    form.set('file', new Blob([JPEG], { type: 'image/jpeg' }), name);
-    const answer = (await (await this.fetch('/api/upload', { method: 'POST', body: form })).json()) as {
-      ok: boolean;
-      id: string;
-    };
-    expect(answer.ok).toBe(true);
-    return answer.id;
-  }
-
-  async apply(body: URLSearchParams): Promise<Response> {
-    return this.fetch('/api/apply', { method: 'POST', body });
-  }
-}
-
-async function application(client: Client, operator: string): Promise<URLSearchParams> {
+async function application(client: XhrClient, operator: string): Promise<URLSearchParams> {
   const body = new URLSearchParams({
     jyzmc: operator,
     tyshxydm: '91350603MA0044EF1P',
@@ -62,56 +40,39 @@ async function application(client: Client, operator: string): Promise<URLSearchP
 }
 
 describe('food-licence sandbox portal', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'yijian-food-'));
-  let portals: RunningPortals | undefined;
-  afterAll(async () => {
-    await portals?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const control = controlOf(() => portals, 'food-licence');
+  const portal = xhrPortal('food-licence');
 
   it('serves layui as shipped and its own page, behind its login', async () => {
-    portals = await startPortals({ basePort: 0, dataDir });
-    const client = new Client(portals.urls['food-licence'] ?? '');
+    const client = await portal.start();
     const layui = await client.fetch('/layui/layui.js');
     expect(layui.status).toBe(200);
     expect((await layui.text()).slice(0, 40)).toContain('v2.13.6');
     expect((await client.fetch('/layui/css/layui.css')).status).toBe(200);
-    const bounced = await fetch(`${client.base}/apply`, { redirect: 'manual' });
-    expect(bounced.status).toBe(303);
-    expect(bounced.headers.get('location')).toMatch(/^\/login\?next=%2Fapply/);
-    await client.login();
-    const page = await (await client.fetch('/apply')).text();
+    const page = await applyPageBehindLogin(client);
     expect(page).toContain('/layui/layui.js');
     expect(page).toContain('lay-append-to="body"');
   });
 
   it('answers messages by field name, files once when all is right, and lists it in 办件查询', async () => {
-    const client = new Client(portals?.urls['food-licence'] ?? '');
-    await client.login();
+    const client = await portal.loggedIn();
     const body = await application(client, '漳州味来餐饮有限公司');
     const wrong = new URLSearchParams(body);
     wrong.set('jycs_qu', '350102'); // 福州 鼓楼区, not in 漳州市
     wrong.set('aqgly_sfzh', '350603198506120317');
     wrong.delete('cn');
     wrong.set('sqrq', '2020-01-01');
-    const refused = (await (await client.apply(wrong)).json()) as {
-      ok: boolean;
-      errors: Record<string, string>;
+    const errors = {
+      jycs_qu: '经营场所所在区划选择有误',
+      'aqgly_sfzh.0': '身份证号码校验不通过',
+      cn: '请阅读并签署《食品经营许可告知承诺书》',
+      sqrq: '申请日期应为当天',
     };
-    expect(refused).toMatchObject({
-      ok: false,
-      errors: {
-        jycs_qu: '经营场所所在区划选择有误',
-        'aqgly_sfzh.0': '身份证号码校验不通过',
-        cn: '请阅读并签署《食品经营许可告知承诺书》',
-        sqrq: '申请日期应为当天',
-      },
-    });
-    const accepted = (await (await client.apply(body)).json()) as { ok: boolean; reference: string };
-    expect(accepted.ok).toBe(true);
-    const submission = await control<Submission>(`/submissions/${accepted.reference}`);
+    const { reference, submission } = await expectRefusedThenFiled(
+      portal,
+      client,
+      { body: wrong, errors },
+      body,
+    );
     expect(submission.fields).toMatchObject({
       operatorName: '漳州味来餐饮有限公司',
       premises: '福建省漳州市龙文区建元路2号101室',
@@ -121,23 +82,12 @@ describe('food-licence sandbox portal', () => {
     });
     expect(String(submission.receipt.licenceNo)).toMatch(/^JY2350603\d{7}$/);
     const query = await (await client.fetch('/query?qymc=%E6%BC%B3%E5%B7%9E%E5%91%B3%E6%9D%A5')).text();
-    expect(query).toContain(accepted.reference);
+    expect(query).toContain(reference);
     expect(query).toContain(String(submission.receipt.licenceNo));
   });
 
   it('is busy when told to be, and keeps its filings and 办件查询 across a restart', async () => {
-    const client = new Client(portals?.urls['food-licence'] ?? '');
-    await client.login();
-    const body = await application(client, '漳州味来餐饮有限公司');
-    await expectBusyThenKeptAcrossRestart({
-      client,
-      apply: (c) => c.apply(body),
-      control,
-      restart: async () => {
-        await portals?.stop();
-        portals = await startPortals({ basePort: 0, dataDir });
-        return new Client(portals.urls['food-licence'] ?? '');
-      },
-    });
+    const body = await application(await portal.loggedIn(), '漳州味来餐饮有限公司');
+    await expectBusyThenKeptAcrossRestart(portal, body);
   });
 });

@@ -1,40 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { Submission } from '../../sandbox/kit/submissions.ts';
-import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
+import { describe, expect, it } from 'vitest';
 import {
+  applyPageBehindLogin,
   chinaToday,
-  controlOf,
   expectBusyThenKeptAcrossRestart,
-  JPEG,
-  XhrClient,
+  expectRefusedThenFiled,
+  type XhrClient,
+  xhrPortal,
 } from './support/xhr-client.ts';
 
 /**
  * 户外招牌设置 (Ant Design Vue) over HTTP, as its page's script talks to it: the kit's login, a-upload's
  * post, the XHR application with messages by field, the control API, 办件查询, faults and a restart.
  */
-class Client extends XhrClient {
-  async upload(name: string): Promise<string> {
-    const form = new FormData();
-    form.set('slot', 'xgt');
-    form.set('file', new Blob([JPEG], { type: 'image/jpeg' }), name);
-    const answer = (await (await this.fetch('/api/upload', { method: 'POST', body: form })).json()) as {
-      ok: boolean;
-      id: string;
-    };
-    expect(answer.ok).toBe(true);
-    return answer.id;
-  }
-
-  apply(body: URLSearchParams): Promise<Response> {
-    return this.fetch('/api/apply', { method: 'POST', body });
-  }
-}
-
-async function application(client: Client, unit: string): Promise<URLSearchParams> {
+async function application(client: XhrClient, unit: string): Promise<URLSearchParams> {
   const today = chinaToday();
   const body = new URLSearchParams({
     dwmc: unit,
@@ -50,7 +28,7 @@ async function application(client: Client, unit: string): Promise<URLSearchParam
     zpk: '1.2',
     cz: '铝塑板',
     sffg: '0',
-    xgt: await client.upload('xgt.jpg'),
+    xgt: await client.upload('xgt', 'xgt.jpg'),
     nszsj: today.slice(0, 7),
     sqrq: today,
     cn: '1',
@@ -65,36 +43,23 @@ async function application(client: Client, unit: string): Promise<URLSearchParam
 }
 
 describe('outdoor-sign sandbox portal', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'yijian-sign-'));
-  let portals: RunningPortals | undefined;
-  afterAll(async () => {
-    await portals?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  const control = controlOf(() => portals, 'outdoor-sign');
+  const portal = xhrPortal('outdoor-sign');
 
   it('serves Vue, Ant Design Vue and dayjs as shipped and its own page, behind its login', async () => {
-    portals = await startPortals({ basePort: 0, dataDir });
-    const client = new Client(portals.urls['outdoor-sign'] ?? '');
+    const client = await portal.start();
     const antd = await client.fetch('/lib/antd/antd-with-locales.min.js');
     expect(antd.status).toBe(200);
     expect(await antd.text()).toContain('ant-design-vue');
     for (const path of ['/lib/antd/reset.css', '/lib/vue/vue.global.prod.js', '/lib/dayjs/dayjs.min.js']) {
       expect((await client.fetch(path)).status).toBe(200);
     }
-    const bounced = await fetch(`${client.base}/apply`, { redirect: 'manual' });
-    expect(bounced.status).toBe(303);
-    expect(bounced.headers.get('location')).toMatch(/^\/login\?next=%2Fapply/);
-    await client.login();
-    const page = await (await client.fetch('/apply')).text();
+    const page = await applyPageBehindLogin(client);
     expect(page).toContain('/lib/antd/antd-with-locales.min.js');
     expect(page).toContain('LED显示屏');
   });
 
   it('answers messages by field name, files once when all is right, and lists it in 办件查询', async () => {
-    const client = new Client(portals?.urls['outdoor-sign'] ?? '');
-    await client.login();
+    const client = await portal.loggedIn();
     const body = await application(client, '漳州味来餐饮有限公司');
     const wrong = new URLSearchParams(body);
     wrong.set('szdd_qu', '350102'); // 福州 鼓楼区, not in 漳州市
@@ -103,24 +68,20 @@ describe('outdoor-sign sandbox portal', () => {
     wrong.delete('cn');
     wrong.delete('cnsx');
     wrong.set('nszsj', '2020-01');
-    const refused = (await (await client.apply(wrong)).json()) as {
-      ok: boolean;
-      errors: Record<string, string>;
+    const errors = {
+      szdd: '设置地点所在区划选择有误',
+      zpk: '招牌宽度不超过3米',
+      cz: '材质选择有误',
+      cn: '请阅读并签署《户外招牌设置承诺书》',
+      cnsx: '请勾选全部承诺事项',
+      nszsj: '拟设置时间不得早于本月',
     };
-    expect(refused).toMatchObject({
-      ok: false,
-      errors: {
-        szdd: '设置地点所在区划选择有误',
-        zpk: '招牌宽度不超过3米',
-        cz: '材质选择有误',
-        cn: '请阅读并签署《户外招牌设置承诺书》',
-        cnsx: '请勾选全部承诺事项',
-        nszsj: '拟设置时间不得早于本月',
-      },
-    });
-    const accepted = (await (await client.apply(body)).json()) as { ok: boolean; reference: string };
-    expect(accepted.ok).toBe(true);
-    const submission = await control<Submission>(`/submissions/${accepted.reference}`);
+    const { reference, submission } = await expectRefusedThenFiled(
+      portal,
+      client,
+      { body: wrong, errors },
+      body,
+    );
     expect(submission.fields).toMatchObject({
       unitName: '漳州味来餐饮有限公司',
       location: '福建省漳州市龙文区建元路2号101室',
@@ -132,23 +93,12 @@ describe('outdoor-sign sandbox portal', () => {
     });
     expect(String(submission.receipt.acceptanceNo)).toMatch(/^ZPSL\d{12}$/);
     const query = await (await client.fetch('/query?qymc=%E6%BC%B3%E5%B7%9E%E5%91%B3%E6%9D%A5')).text();
-    expect(query).toContain(accepted.reference);
+    expect(query).toContain(reference);
     expect(query).toContain(String(submission.receipt.acceptanceNo));
   });
 
   it('is busy when told to be, and keeps its filings and 办件查询 across a restart', async () => {
-    const client = new Client(portals?.urls['outdoor-sign'] ?? '');
-    await client.login();
-    const body = await application(client, '漳州味来餐饮有限公司');
-    await expectBusyThenKeptAcrossRestart({
-      client,
-      apply: (c) => c.apply(body),
-      control,
-      restart: async () => {
-        await portals?.stop();
-        portals = await startPortals({ basePort: 0, dataDir });
-        return new Client(portals.urls['outdoor-sign'] ?? '');
-      },
-    });
+    const body = await application(await portal.loggedIn(), '漳州味来餐饮有限公司');
+    await expectBusyThenKeptAcrossRestart(portal, body);
   });
 });

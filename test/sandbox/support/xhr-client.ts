@@ -1,7 +1,10 @@
-import { expect } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect } from 'vitest';
 import type { PortalId } from '../../../sandbox/kit/portal.ts';
 import type { Submission } from '../../../sandbox/kit/submissions.ts';
-import type { RunningPortals } from '../../../sandbox/start.ts';
+import { type RunningPortals, startPortals } from '../../../sandbox/start.ts';
 
 /** A JPEG's first bytes: enough for the kit's upload check, which reads the magic number. */
 export const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1]);
@@ -35,6 +38,29 @@ export class XhrClient {
     });
     expect(response.status).toBe(303);
   }
+
+  /** Posts one JPEG to the kit's upload as the page's upload widget does; the id the form then carries. */
+  async upload(slot: string, name: string): Promise<string> {
+    const form = new FormData();
+    form.set('slot', slot);
+    form.set('file', new Blob([JPEG], { type: 'image/jpeg' }), name);
+    const answer = (await (await this.fetch('/api/upload', { method: 'POST', body: form })).json()) as {
+      ok: boolean;
+      id: string;
+    };
+    expect(answer.ok).toBe(true);
+    return answer.id;
+  }
+
+  /** Posts the application as the page's script does: a form body as a form, an object as JSON. */
+  apply(body: URLSearchParams | Record<string, string>): Promise<Response> {
+    if (body instanceof URLSearchParams) return this.fetch('/api/apply', { method: 'POST', body });
+    return this.fetch('/api/apply', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
 }
 
 /**
@@ -53,28 +79,92 @@ export function controlOf(portals: () => RunningPortals | undefined, portalId: P
   };
 }
 
-/**
- * The portal answers one injected 503 to `apply` with the kit's busy JSON and files nothing, and the one
- * filing made before is still there after `restart` (same data folder): in the control API and in 办件查询.
- */
-export async function expectBusyThenKeptAcrossRestart<C extends XhrClient>(options: {
-  client: C;
-  apply: (client: C) => Promise<Response>;
+/** One sandbox system over HTTP for a whole `describe`; see {@link xhrPortal}. */
+export interface XhrPortal {
+  /** The control API of the running system (it follows a restart). */
   control: ReturnType<typeof controlOf>;
-  /** Restarts the sandbox and returns a client of the portal, not logged in. */
-  restart: () => Promise<XhrClient>;
-}): Promise<void> {
-  const { control } = options;
-  await control('/faults', { method: 'PUT', body: { failNext: 1, errorStatus: 503 } });
-  const busy = await options.apply(options.client);
+  /** Starts the sandbox on the describe's data folder (stopping it first if it runs): a client, not logged in. */
+  start(): Promise<XhrClient>;
+  /** A logged-in client of the running system. */
+  loggedIn(): Promise<XhrClient>;
+  /** What the system has received so far. */
+  submissions(): Promise<Submission[]>;
+}
+
+/**
+ * One sandbox system over HTTP for the calling `describe`: a data folder that a restart keeps, removed with
+ * the stopped sandbox after the tests. The first test starts the sandbox (`start`).
+ */
+export function xhrPortal(portalId: PortalId): XhrPortal {
+  const dataDir = mkdtempSync(join(tmpdir(), `yijian-${portalId}-`));
+  let portals: RunningPortals | undefined;
+  afterAll(async () => {
+    await portals?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const control = controlOf(() => portals, portalId);
+  return {
+    control,
+    async start() {
+      await portals?.stop();
+      portals = await startPortals({ basePort: 0, dataDir });
+      return new XhrClient(portals.urls[portalId] ?? '');
+    },
+    async loggedIn() {
+      const client = new XhrClient(portals?.urls[portalId] ?? '');
+      await client.login();
+      return client;
+    },
+    submissions: async () => (await control<{ submissions: Submission[] }>('/submissions')).submissions,
+  };
+}
+
+/** `/apply` sends a visitor to the login page (and back after it); once logged in, the page's HTML. */
+export async function applyPageBehindLogin(client: XhrClient): Promise<string> {
+  const bounced = await fetch(`${client.base}/apply`, { redirect: 'manual' });
+  expect(bounced.status).toBe(303);
+  expect(bounced.headers.get('location')).toMatch(/^\/login\?next=%2Fapply/);
+  await client.login();
+  return (await client.fetch('/apply')).text();
+}
+
+/**
+ * `wrong` is refused with (at least) these messages by field name, then `body` is filed: its reference and
+ * what the control API shows of it.
+ */
+export async function expectRefusedThenFiled(
+  portal: XhrPortal,
+  client: XhrClient,
+  wrong: { body: URLSearchParams | Record<string, string>; errors: Record<string, string> },
+  body: URLSearchParams | Record<string, string>,
+): Promise<{ reference: string; submission: Submission }> {
+  const refused = await (await client.apply(wrong.body)).json();
+  expect(refused).toMatchObject({ ok: false, errors: wrong.errors });
+  const accepted = (await (await client.apply(body)).json()) as { ok: boolean; reference: string };
+  expect(accepted.ok).toBe(true);
+  const submission = await portal.control<Submission>(`/submissions/${accepted.reference}`);
+  return { reference: accepted.reference, submission };
+}
+
+/**
+ * The portal answers one injected 503 to `body` with the kit's busy JSON and files nothing, and the one
+ * filing made before is still there after a restart (same data folder): in the control API and in 办件查询.
+ */
+export async function expectBusyThenKeptAcrossRestart(
+  portal: XhrPortal,
+  body: URLSearchParams | Record<string, string>,
+): Promise<void> {
+  const client = await portal.loggedIn();
+  await portal.control('/faults', { method: 'PUT', body: { failNext: 1, errorStatus: 503 } });
+  const busy = await client.apply(body);
   expect(busy.status).toBe(503);
   expect(await busy.json()).toMatchObject({ ok: false, message: '系统繁忙，请稍后再试' });
-  const before = (await control<{ submissions: Submission[] }>('/submissions')).submissions;
+  const before = await portal.submissions();
   expect(before).toHaveLength(1);
 
-  const again = await options.restart();
+  const again = await portal.start();
   await again.login();
-  const after = (await control<{ submissions: Submission[] }>('/submissions')).submissions;
+  const after = await portal.submissions();
   expect(after.map((s) => s.reference)).toEqual(before.map((s) => s.reference));
   expect(await (await again.fetch('/query')).text()).toContain(before[0]?.reference ?? '-');
 }
