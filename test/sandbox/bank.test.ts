@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
+import { generateIdNumber } from '../../forms/codes/index.ts';
 import { portalInBrowser } from './support/browser-portal.ts';
 import { choose, errorOf, item, pickDate, tick, typeInto } from './support/person.ts';
+import { CLERK, LEGAL_REP, testUnit } from './support/registry.ts';
 
 /**
  * 银行预约开户 in real Chromium, as the company's contact person uses it: the slider CAPTCHA dragged with the
@@ -13,21 +13,10 @@ import { choose, errorOf, item, pickDate, tick, typeInto } from './support/perso
  */
 
 const UNIT = {
-  name: '漳州龙文云帆软件有限公司',
-  creditCode: generateCreditCode({ region: '350603', serial: 42_000_031 }),
-  address: '福建省漳州市龙文区朝阳北路1号3幢501室',
-  legalRep: {
-    name: '张伟',
-    idNumber: generateIdNumber({ region: '350603', birthDate: '1985-03-12', gender: '1', serial: 7 }),
-    mobile: '13905961234',
-  },
-  contact: { name: '王芳', mobile: '13705963456' },
+  ...testUnit(42_000_031),
+  contact: CLERK,
   owners: [
-    {
-      name: '张伟',
-      idNumber: generateIdNumber({ region: '350603', birthDate: '1985-03-12', gender: '1', serial: 7 }),
-      ratio: '60',
-    },
+    { name: LEGAL_REP.name, idNumber: LEGAL_REP.idNumber, ratio: '60' },
     {
       name: '李娜',
       idNumber: generateIdNumber({ region: '350602', birthDate: '1990-07-08', gender: '2', serial: 12 }),
@@ -45,13 +34,6 @@ function firstWorkday(): string {
   }
 }
 
-/** A form body as a browser encodes it (repeated names for several values). */
-function encodeForm(raw: Record<string, string | string[]>): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(raw)) for (const one of [value].flat()) params.append(name, one);
-  return params.toString();
-}
-
 function luhnValid(digits: string): boolean {
   let sum = 0;
   [...digits].reverse().forEach((char, i) => {
@@ -60,12 +42,6 @@ function luhnValid(digits: string): boolean {
     sum += value;
   });
   return sum % 10 === 0;
-}
-
-/** With PORTAL_SHOTS=<dir>, the pages a person saw are saved there, to be looked at. */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.PORTAL_SHOTS;
-  if (dir) await page.screenshot({ path: join(dir, name), fullPage: true });
 }
 
 describe('bank portal (银行预约开户)', () => {
@@ -78,7 +54,7 @@ describe('bank portal (银行预约开户)', () => {
     company: { unit: UNIT, establishedDate: '2026-01-05' },
     defaultTimeoutMs: 5000,
   });
-  const { control, submissions, setFaults } = web;
+  const { control, submissions } = web;
   const setFull = (full: object[]) => control('/slots', { method: 'PUT', body: { full } });
 
   /** The gap of the puzzle on screen, once the slider has one. */
@@ -186,7 +162,7 @@ describe('bank portal (银行预约开户)', () => {
     expect(await submitButton().isDisabled()).toBe(true);
     await checkButton().click();
     await expect.poll(() => submitButton().isEnabled()).toBe(true);
-    await shot(page, 'bank-form.png');
+    await web.shot('bank-form.png');
   });
 
   it('refuses a slot that filled up before 提交 with a message beside 预约时段; another slot is booked', async () => {
@@ -205,7 +181,7 @@ describe('bank portal (银行预约开户)', () => {
     const [booked] = await submissions();
     expect(await page.locator('[data-output="appointmentNo"]').textContent()).toBe(booked?.reference);
     expect(await page.locator('[data-output="accountNo"]').textContent()).toBe(booked?.receipt.accountNo);
-    await shot(page, 'bank-receipt.png');
+    await web.shot('bank-receipt.png');
   });
 
   it('received every field as typed; the pre-assigned account number has the bank’s format and check digit', async () => {
@@ -242,33 +218,19 @@ describe('bank portal (银行预约开户)', () => {
   it('books the same appointment twice: both are listed in 我的预约 and in the control API', async () => {
     const [first] = await submissions();
     const form = { ...(first?.raw ?? {}) };
-    const headers = {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-requested-with': 'XMLHttpRequest',
-    };
+    const xhr = { 'x-requested-with': 'XMLHttpRequest' };
     // The same form checked and submitted again, as a bot retrying after a crash would.
-    const checked = await page.request.post(`${base}/api/check`, { data: encodeForm(form), headers });
+    const checked = await web.postForm('/api/check', form, xhr);
     const { token } = (await checked.json()) as { token: string };
-    const response = await page.request.post(`${base}/appointment`, {
-      data: encodeForm({ ...form, jyToken: token }),
-      headers,
-      maxRedirects: 0,
-    });
+    const response = await web.postForm('/appointment', { ...form, jyToken: token }, xhr);
     expect(response.status()).toBe(303);
-    const all = await submissions();
-    expect(all).toHaveLength(2);
-    expect(all[1]?.fields).toEqual(first?.fields);
-    expect(all[1]?.receipt.accountNo).not.toBe(first?.receipt.accountNo);
-    await page.goto(`${base}/query?qymc=${encodeURIComponent(UNIT.creditCode)}`);
-    expect(await page.locator('tr[data-reference]').count()).toBe(2);
+    await web.expectFiledTwice(first, {
+      number: (booking) => booking?.receipt.accountNo,
+      query: `/query?qymc=${encodeURIComponent(UNIT.creditCode)}`,
+    });
   });
 
   it('bounces an idle session to the login page', async () => {
-    await setFaults({ sessionTimeoutMs: 300 });
-    await page.waitForTimeout(450);
-    await page.goto(`${base}/appointment`);
-    expect(new URL(page.url()).pathname).toBe('/login');
-    expect(await page.locator('.k-alert--warning').textContent()).toBe('登录已超时，请重新登录');
-    await setFaults({ sessionTimeoutMs: 600_000 });
+    await web.expectIdleSessionBounced(() => page.goto(`${base}/appointment`), 600_000);
   });
 });

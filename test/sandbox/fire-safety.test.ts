@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireSafetyApplication } from './support/fire-safety.ts';
-import {
-  applyPageBehindLogin,
-  expectRefusedThenFiled,
-  type XhrClient,
-  xhrPortal,
-} from './support/xhr-client.ts';
+import { type XhrClient, xhrPortal } from './support/xhr-client.ts';
 
 /**
  * 营业前消防安全检查 (TDesign) over HTTP, as its page's scripts talk to it: the kit's login, t-upload's posts,
@@ -28,7 +23,7 @@ describe('fire-safety sandbox portal', () => {
     expect((await tdesign.text()).slice(0, 40)).toContain('tdesign v1.');
     expect((await client.fetch('/vendor/tdesign/tdesign.min.css')).status).toBe(200);
     expect((await client.fetch('/vendor/vue/vue.global.prod.js')).status).toBe(200);
-    expect(await applyPageBehindLogin(client)).toContain('/static/fire-safety.js');
+    expect(await client.applyPageBehindLogin()).toContain('/static/fire-safety.js');
     expect((await client.fetch('/query')).status).toBe(404);
   });
 
@@ -52,7 +47,7 @@ describe('fire-safety sandbox portal', () => {
         tysy: '拟投入使用年月应为本月起12个月内',
       },
     };
-    const { reference, submission } = await expectRefusedThenFiled(portal, client, wrong, body);
+    const { reference, submission } = await portal.expectRefusedThenFiled(client, wrong, body);
     expect(submission.fields).toMatchObject({
       unitName: '漳州味来餐饮有限公司',
       venueAddress: '福建省漳州市龙文区建元路2号101室',

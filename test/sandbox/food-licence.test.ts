@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyPageBehindLogin,
-  chinaToday,
-  expectBusyThenKeptAcrossRestart,
-  expectRefusedThenFiled,
-  type XhrClient,
-  xhrPortal,
-} from './support/xhr-client.ts';
+import { chinaToday, type XhrClient, xhrPortal } from './support/xhr-client.ts';
 
 /**
  * 食品经营许可 (layui) over HTTP, as its page's scripts talk to it: the kit's login, layui.upload's posts,
@@ -48,7 +41,7 @@ describe('food-licence sandbox portal', () => {
     expect(layui.status).toBe(200);
     expect((await layui.text()).slice(0, 40)).toContain('v2.13.6');
     expect((await client.fetch('/layui/css/layui.css')).status).toBe(200);
-    const page = await applyPageBehindLogin(client);
+    const page = await client.applyPageBehindLogin();
     expect(page).toContain('/layui/layui.js');
     expect(page).toContain('lay-append-to="body"');
   });
@@ -67,8 +60,7 @@ describe('food-licence sandbox portal', () => {
       cn: '请阅读并签署《食品经营许可告知承诺书》',
       sqrq: '申请日期应为当天',
     };
-    const { reference, submission } = await expectRefusedThenFiled(
-      portal,
+    const { reference, submission } = await portal.expectRefusedThenFiled(
       client,
       { body: wrong, errors },
       body,
@@ -88,6 +80,6 @@ describe('food-licence sandbox portal', () => {
 
   it('is busy when told to be, and keeps its filings and 办件查询 across a restart', async () => {
     const body = await application(await portal.loggedIn(), '漳州味来餐饮有限公司');
-    await expectBusyThenKeptAcrossRestart(portal, body);
+    await portal.expectBusyThenKeptAcrossRestart(body);
   });
 });

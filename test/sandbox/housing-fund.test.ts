@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentPicture } from '../../cli/document-picture.ts';
-import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
 import { portalInBrowser } from './support/browser-portal.ts';
+import { CLERK, testUnit } from './support/registry.ts';
 import { exactText, pickMonthIn, selectOption, selectRegion } from './support/widgets.ts';
 
 /**
@@ -41,20 +41,9 @@ const [YEAR, MONTH] = [now.getUTCFullYear(), now.getUTCMonth() + 1];
 const START_MONTH = `${YEAR}${String(MONTH).padStart(2, '0')}`;
 
 const UNIT = {
-  name: '漳州龙文云帆软件有限公司',
-  creditCode: generateCreditCode({ region: '350603', serial: 40_000_033 }),
-  address: '福建省漳州市龙文区朝阳北路1号3幢501室',
+  ...testUnit(40_000_033),
   postcode: '363000',
-  legalRep: {
-    name: '张伟',
-    idNumber: generateIdNumber({ region: '350603', birthDate: '1985-03-12', gender: '1', serial: 7 }),
-  },
-  agent: {
-    name: '王芳',
-    idNumber: generateIdNumber({ region: '350603', birthDate: '1992-01-20', gender: '2', serial: 30 }),
-    office: '0596-2345678',
-    mobile: '13705963456',
-  },
+  agent: { ...CLERK, office: '0596-2345678' },
   employees: '8',
   wageBase: '64000.00',
   payday: '15',
@@ -77,7 +66,7 @@ describe('housing fund portal (住房公积金单位缴存登记)', () => {
       });
     },
   });
-  const { submissions, setFaults } = web;
+  const { submissions } = web;
   const save = () => page.getByRole('button', { name: '保存并下一步' }).click();
 
   beforeAll(() => {
@@ -219,17 +208,8 @@ describe('housing fund portal (住房公积金单位缴存登记)', () => {
 
   it('files the same application twice (the server, too, waits for the countdown): both in 业务查询', async () => {
     const [first] = await submissions();
-    const post = (request: { path: string; body: Record<string, string | string[]> }) => {
-      const form = new URLSearchParams();
-      for (const [name, value] of Object.entries(request.body)) {
-        for (const one of Array.isArray(value) ? value : [value]) form.append(name, one);
-      }
-      return page.request.post(`${base}${request.path}`, {
-        data: form.toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        maxRedirects: 0,
-      });
-    };
+    const post = (request: { path: string; body: Record<string, string | string[]> }) =>
+      web.postForm(request.path, request.body);
     const [step1, step2, step3] = first?.requests ?? [];
     if (!step1 || !step2 || !step3) throw new Error('three saved steps expected');
     await page.request.get(`${base}/open/new`);
@@ -244,23 +224,19 @@ describe('housing fund portal (住房公积金单位缴存登记)', () => {
     await page.waitForTimeout(NOTICE_SECONDS * 1000);
     expect((await post(step3)).status()).toBe(303);
 
-    const all = await submissions();
-    expect(all).toHaveLength(2);
-    expect(all[1]?.fields).toEqual(first?.fields);
-    expect(all[1]?.receipt.fundAccountNo).not.toBe(first?.receipt.fundAccountNo);
-    await page.goto(`${base}/query?qymc=${encodeURIComponent(UNIT.name)}`);
-    expect(await page.locator('tr[data-reference]').count()).toBe(2);
+    await web.expectFiledTwice(first, {
+      number: (filing) => filing?.receipt.fundAccountNo,
+      query: `/query?qymc=${encodeURIComponent(UNIT.name)}`,
+    });
   });
 
   it('bounces an idle session to the login page when the clerk saves a step', async () => {
     await page.goto(`${base}/open/new`);
     await typeIn(page, '单位全称', UNIT.name);
-    await setFaults({ sessionTimeoutMs: 300 });
-    await page.waitForTimeout(450);
-    await save();
-    await page.waitForURL(/\/login\?/);
-    expect(new URL(page.url()).searchParams.get('expired')).toBe('1');
-    expect(await page.locator('.k-alert--warning').textContent()).toBe('登录已超时，请重新登录');
-    await setFaults({ sessionTimeoutMs: 20 * 60_000 });
+    const login = await web.expectIdleSessionBounced(async () => {
+      await save();
+      await page.waitForURL(/\/login\?/);
+    }, 20 * 60_000);
+    expect(login.searchParams.get('expired')).toBe('1');
   });
 });

@@ -8,6 +8,7 @@ import { launchChromium, newChineseContext } from '../../bots/browser/launch.ts'
 import { validateCreditCode } from '../../forms/codes/index.ts';
 import type { Submission } from '../../sandbox/kit/submissions.ts';
 import { type RunningPortals, startPortals } from '../../sandbox/start.ts';
+import { expectFiledTwice, postForm } from './support/browser-portal.ts';
 import { errorOf, item } from './support/person.ts';
 import { FILES, fillStep5, fillSteps1to4, REFERENCE_CASE } from './support/registration-case.ts';
 
@@ -237,23 +238,13 @@ describe('market regulation portal (unified login + registration wizard)', () =>
     // The applicant files again (as a bot retrying after a crash would): the same steps, the same bodies.
     await page.goto(`${url('market-regulation')}/apply/new`);
     for (const request of first?.requests ?? []) {
-      const form = new URLSearchParams();
-      for (const [name, value] of Object.entries(request.body)) {
-        for (const one of Array.isArray(value) ? value : [value]) form.append(name, one);
-      }
-      const response = await page.request.post(`${url('market-regulation')}${request.path}`, {
-        data: form.toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        maxRedirects: 0,
-      });
+      const response = await postForm(page, `${url('market-regulation')}${request.path}`, request.body);
       expect(response.status(), await response.text()).toBe(303);
     }
-    const all = await submissions();
-    expect(all).toHaveLength(2);
-    expect(all[1]?.fields).toEqual(first?.fields);
-    expect(all[1]?.reference).not.toBe(first?.reference);
-    await page.goto(`${url('market-regulation')}/query?qymc=${encodeURIComponent('云帆软件')}`);
-    expect(await page.locator('tr[data-reference]').count()).toBe(2);
+    await expectFiledTwice(page, await submissions(), first, {
+      number: (filing) => filing?.reference,
+      queryUrl: `${url('market-regulation')}/query?qymc=${encodeURIComponent('云帆软件')}`,
+    });
   });
 
   it('shows the busy page when a 5xx is injected, and bounces an idle session to the login page', async () => {

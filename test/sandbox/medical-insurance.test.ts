@@ -1,7 +1,7 @@
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
 import { portalInBrowser } from './support/browser-portal.ts';
+import { CLERK, testUnit } from './support/registry.ts';
 import { exactText, pickDateIn, selectOption } from './support/widgets.ts';
 
 /**
@@ -29,17 +29,10 @@ const ESTABLISHED = ymd(new Date(Date.now() - 3 * 86_400_000));
 const DAY_BEFORE = ymd(new Date(Date.now() - 4 * 86_400_000));
 
 const UNIT = {
-  name: '漳州龙文云帆软件有限公司',
-  creditCode: generateCreditCode({ region: '350603', serial: 40_000_021 }),
-  address: '福建省漳州市龙文区朝阳北路1号3幢501室',
+  ...testUnit(40_000_021),
   postcode: '363000',
   phone: '0596-2345678',
-  legalRep: {
-    name: '张伟',
-    idNumber: generateIdNumber({ region: '350603', birthDate: '1985-03-12', gender: '1', serial: 7 }),
-    phone: '13905961234',
-  },
-  specialist: { name: '王芳', phone: '13705963456' },
+  specialist: CLERK,
   bank: '中国工商银行漳州龙文支行',
   accountNo: '1410020309200123457',
 };
@@ -90,9 +83,9 @@ describe('medical insurance portal (单位医疗保险登记)', () => {
     await f.getByLabel('单位电话').fill(UNIT.phone);
     await f.getByLabel('法定代表人姓名').fill(UNIT.legalRep.name);
     await f.getByLabel('法定代表人证件号码').fill(UNIT.legalRep.idNumber);
-    await f.getByLabel('法定代表人电话').fill(UNIT.legalRep.phone);
+    await f.getByLabel('法定代表人电话').fill(UNIT.legalRep.mobile);
     await f.getByLabel('医保专管员姓名').fill(UNIT.specialist.name);
-    await f.getByLabel('医保专管员电话').fill(UNIT.specialist.phone);
+    await f.getByLabel('医保专管员电话').fill(UNIT.specialist.mobile);
     await f.getByLabel('开户银行').fill(UNIT.bank);
     await f.getByLabel('银行账号').fill(UNIT.accountNo);
     await f.getByLabel('310 职工基本医疗保险').check();
@@ -135,9 +128,9 @@ describe('medical insurance portal (单位医疗保险登记)', () => {
       unitPhone: UNIT.phone,
       'legalRep.name': UNIT.legalRep.name,
       'legalRep.idNumber': UNIT.legalRep.idNumber,
-      'legalRep.phone': UNIT.legalRep.phone,
+      'legalRep.phone': UNIT.legalRep.mobile,
       'specialist.name': UNIT.specialist.name,
-      'specialist.phone': UNIT.specialist.phone,
+      'specialist.phone': UNIT.specialist.mobile,
       bank: UNIT.bank,
       accountNo: UNIT.accountNo,
       insuranceTypes: ['310', '510'],
@@ -155,31 +148,23 @@ describe('medical insurance portal (单位医疗保险登记)', () => {
 
   it('files the same application twice: both in 业务查询 and in the control API', async () => {
     const [first] = await submissions();
-    const form = new URLSearchParams();
-    for (const [name, value] of Object.entries(first?.raw ?? {})) {
-      for (const one of Array.isArray(value) ? value : [value]) form.append(name, one);
-    }
-    const response = await page.request.post(`${base}/api/apply`, {
-      data: form.toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-requested-with': 'XMLHttpRequest' },
+    const response = await web.postForm('/api/apply', first?.raw ?? {}, {
+      'x-requested-with': 'XMLHttpRequest',
     });
     expect(await response.json()).toMatchObject({ ok: true });
-    const all = await submissions();
-    expect(all).toHaveLength(2);
-    expect(all[1]?.fields).toEqual(first?.fields);
-    await page.goto(`${base}/query?qymc=${encodeURIComponent(UNIT.name)}`);
-    expect(await page.locator('tr[data-reference]').count()).toBe(2);
+    await web.expectFiledTwice(first, {
+      number: (filing) => filing?.reference,
+      query: `/query?qymc=${encodeURIComponent(UNIT.name)}`,
+    });
   });
 
   it('sends the whole window to the login page when the session expired while the form was open', async () => {
     await page.goto(`${base}/apply`);
     await frame().getByLabel('单位名称').fill(UNIT.name);
-    await setFaults({ sessionTimeoutMs: 300 });
-    await page.waitForTimeout(450);
-    await frame().getByRole('button', { name: '提 交' }).click();
-    await page.waitForURL(/\/login\?/);
-    expect(new URL(page.url()).searchParams.get('next')).toBe('/apply');
-    expect(await page.locator('.k-alert--warning').textContent()).toBe('登录已超时，请重新登录');
-    await setFaults({ sessionTimeoutMs: 20 * 60_000 });
+    const login = await web.expectIdleSessionBounced(async () => {
+      await frame().getByRole('button', { name: '提 交' }).click();
+      await page.waitForURL(/\/login\?/);
+    }, 20 * 60_000);
+    expect(login.searchParams.get('next')).toBe('/apply');
   });
 });

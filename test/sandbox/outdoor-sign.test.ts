@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyPageBehindLogin,
-  chinaToday,
-  expectBusyThenKeptAcrossRestart,
-  expectRefusedThenFiled,
-  type XhrClient,
-  xhrPortal,
-} from './support/xhr-client.ts';
+import { chinaToday, type XhrClient, xhrPortal } from './support/xhr-client.ts';
 
 /**
  * 户外招牌设置 (Ant Design Vue) over HTTP, as its page's script talks to it: the kit's login, a-upload's
@@ -53,7 +46,7 @@ describe('outdoor-sign sandbox portal', () => {
     for (const path of ['/lib/antd/reset.css', '/lib/vue/vue.global.prod.js', '/lib/dayjs/dayjs.min.js']) {
       expect((await client.fetch(path)).status).toBe(200);
     }
-    const page = await applyPageBehindLogin(client);
+    const page = await client.applyPageBehindLogin();
     expect(page).toContain('/lib/antd/antd-with-locales.min.js');
     expect(page).toContain('LED显示屏');
   });
@@ -76,8 +69,7 @@ describe('outdoor-sign sandbox portal', () => {
       cnsx: '请勾选全部承诺事项',
       nszsj: '拟设置时间不得早于本月',
     };
-    const { reference, submission } = await expectRefusedThenFiled(
-      portal,
+    const { reference, submission } = await portal.expectRefusedThenFiled(
       client,
       { body: wrong, errors },
       body,
@@ -99,6 +91,6 @@ describe('outdoor-sign sandbox portal', () => {
 
   it('is busy when told to be, and keeps its filings and 办件查询 across a restart', async () => {
     const body = await application(await portal.loggedIn(), '漳州味来餐饮有限公司');
-    await expectBusyThenKeptAcrossRestart(portal, body);
+    await portal.expectBusyThenKeptAcrossRestart(body);
   });
 });

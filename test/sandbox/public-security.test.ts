@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
 import type { SmsMessage } from '../../sandbox/kit/store.ts';
 import { portalInBrowser } from './support/browser-portal.ts';
 import { choose, clickRadio, errorOf, item, typeInto } from './support/person.ts';
+import { CLERK, testUnit } from './support/registry.ts';
 
 /**
  * 公章刻制备案 in real Chromium, as the unit's 经办人 uses it: the bureau's own login, the form with five seal
@@ -13,19 +12,8 @@ import { choose, clickRadio, errorOf, item, typeInto } from './support/person.ts
  */
 
 const UNIT = {
-  name: '漳州龙文云帆软件有限公司',
-  creditCode: generateCreditCode({ region: '350603', serial: 41_000_023 }),
-  address: '福建省漳州市龙文区朝阳北路1号3幢501室',
-  legalRep: {
-    name: '张伟',
-    idNumber: generateIdNumber({ region: '350603', birthDate: '1985-03-12', gender: '1', serial: 7 }),
-    mobile: '13905961234',
-  },
-  agent: {
-    name: '王芳',
-    idNumber: generateIdNumber({ region: '350603', birthDate: '1992-01-20', gender: '2', serial: 30 }),
-    mobile: '13705963456',
-  },
+  ...testUnit(41_000_023),
+  agent: CLERK,
   engraver: '漳州市龙文区鑫源印章有限公司',
   mailTo: '福建省漳州市龙文区朝阳北路1号3幢501室 王芳 13705963456',
 };
@@ -41,12 +29,6 @@ const SEALS = [
 const sealText = (type: string, creditCode = UNIT.creditCode) =>
   type === '03' ? `${UNIT.name}\n${creditCode}` : type === '05' ? UNIT.legalRep.name : UNIT.name;
 
-/** With PORTAL_SHOTS=<dir>, the pages a person saw are saved there, to be looked at. */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.PORTAL_SHOTS;
-  if (dir) await page.screenshot({ path: join(dir, name), fullPage: true });
-}
-
 describe('public security portal (公章刻制备案)', () => {
   let page: Page;
   let base = '';
@@ -56,7 +38,7 @@ describe('public security portal (公章刻制备案)', () => {
     company: { unit: UNIT, establishedDate: '2026-01-05' },
     defaultTimeoutMs: 5000,
   });
-  const { control, submissions, setFaults } = web;
+  const { control, submissions } = web;
   const inbox = async (phone: string) =>
     (await control<{ messages: SmsMessage[] }>(`/sms?phone=${phone}`)).messages;
   const submit = () => page.getByRole('button', { name: '提交备案' }).click();
@@ -147,7 +129,7 @@ describe('public security portal (公章刻制备案)', () => {
     await page.waitForURL(/\/receipt\/BA\d{14}$/);
     firstReference = (await page.locator('.k-receipt__reference').textContent()) ?? '';
     expect(await page.locator('[data-output="filingNo"]').textContent()).toBe(firstReference);
-    await shot(page, 'public-security-receipt.png');
+    await web.shot('public-security-receipt.png');
   });
 
   it('received every field as typed, the raw form as posted, and gave each seal a 13-digit 备案编码', async () => {
@@ -213,12 +195,7 @@ describe('public security portal (公章刻制备案)', () => {
   });
 
   it('bounces an idle session to the login page', async () => {
-    await setFaults({ sessionTimeoutMs: 300 });
-    await page.waitForTimeout(450);
-    await page.goto(`${base}/seal/apply`);
-    expect(new URL(page.url()).pathname).toBe('/login');
-    expect(new URL(page.url()).searchParams.get('expired')).toBe('1');
-    expect(await page.locator('.k-alert--warning').textContent()).toBe('登录已超时，请重新登录');
-    await setFaults({ sessionTimeoutMs: 600_000 });
+    const login = await web.expectIdleSessionBounced(() => page.goto(`${base}/seal/apply`), 600_000);
+    expect(login.searchParams.get('expired')).toBe('1');
   });
 });

@@ -1,10 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
 import { NOT_YET_SHARED_MESSAGE } from '../../sandbox/kit/registry.ts';
 import type { RunningPortals } from '../../sandbox/start.ts';
 import { portalInBrowser } from './support/browser-portal.ts';
-import { publishUnit } from './support/registry.ts';
+import { CLERK, publishUnit, testUnit } from './support/registry.ts';
 import { exactText, pickDateIn, selectInTree, selectOption, selectRegion } from './support/widgets.ts';
 
 /**
@@ -45,22 +44,10 @@ const ymd = (date: Date) => new Date(date.getTime() + 8 * 3600_000).toISOString(
 const [ey, em, ed] = ymd(established).split('-').map(Number) as [number, number, number];
 
 const UNIT = {
-  name: '漳州龙文云帆软件有限公司',
-  creditCode: generateCreditCode({ region: '350603', serial: 40_000_017 }),
-  address: '福建省漳州市龙文区朝阳北路1号3幢501室',
+  ...testUnit(40_000_017),
   postcode: '363000',
   phone: '0596-2345678',
-  legalRep: {
-    name: '张伟',
-    idNumber: generateIdNumber({ region: '350603', birthDate: '1985-03-12', gender: '1', serial: 7 }),
-    phone: '13905961234',
-  },
-  specialist: {
-    name: '王芳',
-    department: '综合部',
-    idNumber: generateIdNumber({ region: '350603', birthDate: '1992-01-20', gender: '2', serial: 30 }),
-    phone: '13705963456',
-  },
+  specialist: { ...CLERK, department: '综合部' },
   bank: '中国工商银行漳州龙文支行',
   accountNo: '1410020309200123457',
 };
@@ -74,7 +61,7 @@ describe('social insurance portal (单位社会保险登记)', () => {
   const web = portalInBrowser('social-insurance', {
     start: { faultsByPortal: { 'social-insurance': { syncLagMs: SYNC_LAG } } },
   });
-  const { submissions, setFaults } = web;
+  const { submissions } = web;
 
   async function logIn(): Promise<void> {
     await page.getByLabel('用户名').fill('yijian');
@@ -144,11 +131,11 @@ describe('social insurance portal (单位社会保险登记)', () => {
     await typeIn(page, '法定代表人姓名', UNIT.legalRep.name);
     await choose(page, '法定代表人证件类型', '01-居民身份证');
     await typeIn(page, '法定代表人证件号码', UNIT.legalRep.idNumber);
-    await typeIn(page, '法定代表人电话', UNIT.legalRep.phone);
+    await typeIn(page, '法定代表人电话', UNIT.legalRep.mobile);
     await typeIn(page, '社保专管员姓名', UNIT.specialist.name);
     await typeIn(page, '社保专管员部门', UNIT.specialist.department);
     await typeIn(page, '社保专管员证件号码', UNIT.specialist.idNumber);
-    await typeIn(page, '社保专管员电话', UNIT.specialist.phone);
+    await typeIn(page, '社保专管员电话', UNIT.specialist.mobile);
     await typeIn(page, '缴费账户开户名', UNIT.name);
     await typeIn(page, '缴费账户开户银行', UNIT.bank);
     await typeIn(page, '缴费账户银行账号', UNIT.accountNo);
@@ -199,10 +186,10 @@ describe('social insurance portal (单位社会保险登记)', () => {
       'legalRep.name': UNIT.legalRep.name,
       'legalRep.idType': '01',
       'legalRep.idNumber': UNIT.legalRep.idNumber,
-      'legalRep.phone': UNIT.legalRep.phone,
+      'legalRep.phone': UNIT.legalRep.mobile,
       'specialist.name': UNIT.specialist.name,
       'specialist.department': UNIT.specialist.department,
-      'specialist.phone': UNIT.specialist.phone,
+      'specialist.phone': UNIT.specialist.mobile,
       'specialist.idNumber': UNIT.specialist.idNumber,
       'payAccount.accountName': UNIT.name,
       'payAccount.bank': UNIT.bank,
@@ -227,34 +214,22 @@ describe('social insurance portal (单位社会保险登记)', () => {
     const [first] = await submissions();
     // The clerk (or a bot retrying after a crash) posts the same two pages again.
     for (const request of first?.requests ?? []) {
-      const form = new URLSearchParams();
-      for (const [name, value] of Object.entries(request.body)) {
-        for (const one of Array.isArray(value) ? value : [value]) form.append(name, one);
-      }
-      const response = await page.request.post(`${base}${request.path}`, {
-        data: form.toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        maxRedirects: 0,
-      });
+      const response = await web.postForm(request.path, request.body);
       expect(response.status(), await response.text()).toBe(303);
     }
-    const all = await submissions();
-    expect(all).toHaveLength(2);
-    expect(all[1]?.fields).toEqual(first?.fields);
-    expect(all[1]?.receipt.socialInsuranceNo).not.toBe(first?.receipt.socialInsuranceNo);
-    await page.goto(`${base}/query?qymc=${UNIT.creditCode}`);
-    expect(await page.locator('tr[data-reference]').count()).toBe(2);
+    await web.expectFiledTwice(first, {
+      number: (filing) => filing?.receipt.socialInsuranceNo,
+      query: `/query?qymc=${UNIT.creditCode}`,
+    });
     expect(await page.locator('tr[data-reference]').first().textContent()).toContain('单位社保编号：350603');
   });
 
   it('bounces an idle session to the login page with the timeout message', async () => {
-    await setFaults({ sessionTimeoutMs: 300 });
-    await page.waitForTimeout(450);
-    await page.goto(`${base}/register`);
-    await page.waitForURL(/\/login\?/);
-    expect(new URL(page.url()).searchParams.get('expired')).toBe('1');
-    expect(await page.locator('.k-alert--warning').textContent()).toBe('登录已超时，请重新登录');
-    await setFaults({ sessionTimeoutMs: 20 * 60_000 });
+    const login = await web.expectIdleSessionBounced(async () => {
+      await page.goto(`${base}/register`);
+      await page.waitForURL(/\/login\?/);
+    }, 20 * 60_000);
+    expect(login.searchParams.get('expired')).toBe('1');
     await logIn();
     await page.waitForURL(`${base}/register`);
   });

@@ -1,12 +1,11 @@
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateCreditCode, generateIdNumber } from '../../forms/codes/index.ts';
+import { generateCreditCode } from '../../forms/codes/index.ts';
 import { NOT_YET_SHARED_MESSAGE } from '../../sandbox/kit/registry.ts';
 import type { RunningPortals } from '../../sandbox/start.ts';
 import { portalInBrowser } from './support/browser-portal.ts';
 import { choose, clickRadio, errorOf, item, tick, typeInto } from './support/person.ts';
-import { publishCompany } from './support/registry.ts';
+import { CLERK, LEGAL_REP, publishCompany } from './support/registry.ts';
 
 /**
  * 新办纳税人涉税事项 in real Chromium, as the new company's 办税人 uses it: the tax-style login that does not know
@@ -17,12 +16,8 @@ import { publishCompany } from './support/registry.ts';
 const UNIT = {
   name: '漳州龙文云帆软件有限公司',
   creditCode: generateCreditCode({ region: '350603', serial: 43_000_041 }),
-  legalRepIdNumber: generateIdNumber({ region: '350603', birthDate: '1985-03-12', gender: '1', serial: 7 }),
-  finance: {
-    name: '王芳',
-    idNumber: generateIdNumber({ region: '350603', birthDate: '1992-01-20', gender: '2', serial: 30 }),
-    mobile: '13705963456',
-  },
+  legalRepIdNumber: LEGAL_REP.idNumber,
+  finance: CLERK,
   agent: { name: '李娜', idNumber: 'H12345678', mobile: '13805962345' },
   deposit: { bank: '中国建设银行漳州龙文支行', accountNo: '35050603000123456783' },
 };
@@ -37,12 +32,6 @@ async function matrixCell(page: Page, row: string, column: string): Promise<Loca
   return tr.locator('td').nth(heads.indexOf(column) - 1);
 }
 
-/** With PORTAL_SHOTS=<dir>, the pages a person saw are saved there, to be looked at. */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.PORTAL_SHOTS;
-  if (dir) await page.screenshot({ path: join(dir, name), fullPage: true });
-}
-
 describe('tax portal (新办纳税人涉税事项)', () => {
   let portals: RunningPortals;
   let page: Page;
@@ -53,7 +42,7 @@ describe('tax portal (新办纳税人涉税事项)', () => {
     start: { faultsByPortal: { tax: { syncLagMs: SYNC_LAG } } },
     defaultTimeoutMs: 5000,
   });
-  const { submissions, setFaults } = web;
+  const { submissions } = web;
   const save = async (next: number) => {
     await page.getByRole('button', { name: '保存并下一步' }).click();
     await page.waitForURL(`${base}/xbnsr/${next}`);
@@ -151,7 +140,7 @@ describe('tax portal (新办纳税人涉税事项)', () => {
     await expect.poll(() => page.locator('.tx-check__title').textContent()).toBe('检查通过，可以提交');
     expect(await page.locator('.tx-check__list li.is-good').count()).toBe(4);
     expect(await submit.isEnabled()).toBe(true);
-    await shot(page, 'tax-confirm.png');
+    await web.shot('tax-confirm.png');
     await submit.click();
     await page.waitForURL(/\/receipt\/13506030000\d{12}$/);
     reference = (await page.locator('[data-output="taxAcceptanceNo"]').textContent()) ?? '';
@@ -216,15 +205,7 @@ describe('tax portal (新办纳税人涉税事项)', () => {
 
     // The 办税人 goes through the steps again (as a bot retrying after a crash would).
     for (const step of first?.requests.slice(1, 5) ?? []) {
-      const params = new URLSearchParams();
-      for (const [name, value] of Object.entries(step.body))
-        for (const one of [value].flat()) params.append(name, one);
-      const saved = await page.request.post(`${base}${step.path}`, {
-        data: params.toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        maxRedirects: 0,
-      });
-      expect(saved.status()).toBe(303);
+      expect((await web.postForm(step.path, step.body)).status()).toBe(303);
     }
     const checked = (await (await page.request.post(`${base}/api/jc`, { data: {} })).json()) as {
       ok: boolean;
@@ -237,20 +218,13 @@ describe('tax portal (新办纳税人涉税事项)', () => {
     });
     expect(filed.status()).toBe(303);
 
-    const all = await submissions();
-    expect(all).toHaveLength(2);
-    expect(all[1]?.fields).toEqual(first?.fields);
-    expect(all[1]?.reference).not.toBe(first?.reference);
-    await page.goto(`${base}/query`);
-    expect(await page.locator('tr[data-reference]').count()).toBe(2);
+    await web.expectFiledTwice(first, {
+      number: (filing) => filing?.reference,
+      query: '/query',
+    });
   });
 
   it('bounces an idle session to its login page', async () => {
-    await setFaults({ sessionTimeoutMs: 300 });
-    await page.waitForTimeout(450);
-    await page.goto(`${base}/xbnsr`);
-    expect(new URL(page.url()).pathname).toBe('/login');
-    expect(await page.locator('.k-alert--warning').textContent()).toBe('登录已超时，请重新登录');
-    await setFaults({ sessionTimeoutMs: 600_000 });
+    await web.expectIdleSessionBounced(() => page.goto(`${base}/xbnsr`), 600_000);
   });
 });

@@ -1,3 +1,4 @@
+import { generateCreditCode, generateIdNumber } from '../../../forms/codes/index.ts';
 import type { RunningPortals } from '../../../sandbox/start.ts';
 
 /** A company as market regulation approved it, in 漳州市龙文区 unless said otherwise. */
@@ -55,4 +56,31 @@ export function publishUnit(
     address: unit.address,
     ...when,
   });
+}
+
+/** The legal representative of the sandbox tests' company (张伟). */
+export const LEGAL_REP = {
+  name: '张伟',
+  idNumber: generateIdNumber({ region: '350603', birthDate: '1985-03-12', gender: '1', serial: 7 }),
+  mobile: '13905961234',
+};
+
+/** The company's clerk (王芳): its 经办人, contact, 专管员 or 财务负责人, as each department calls her. */
+export const CLERK = {
+  name: '王芳',
+  idNumber: generateIdNumber({ region: '350603', birthDate: '1992-01-20', gender: '2', serial: 30 }),
+  mobile: '13705963456',
+};
+
+/**
+ * The sandbox tests' company in 龙文区, LEGAL_REP its legal representative; `serial` gives each department's
+ * test a credit code of its own.
+ */
+export function testUnit(serial: number): TestUnit & { legalRep: typeof LEGAL_REP } {
+  return {
+    name: '漳州龙文云帆软件有限公司',
+    creditCode: generateCreditCode({ region: '350603', serial }),
+    address: '福建省漳州市龙文区朝阳北路1号3幢501室',
+    legalRep: LEGAL_REP,
+  };
 }

@@ -39,6 +39,15 @@ export class XhrClient {
     expect(response.status).toBe(303);
   }
 
+  /** `/apply` sends a visitor to the login page (and back after it); logged in, the page's HTML. */
+  async applyPageBehindLogin(): Promise<string> {
+    const bounced = await fetch(`${this.base}/apply`, { redirect: 'manual' });
+    expect(bounced.status).toBe(303);
+    expect(bounced.headers.get('location')).toMatch(/^\/login\?next=%2Fapply/);
+    await this.login();
+    return (await this.fetch('/apply')).text();
+  }
+
   /** Posts one JPEG to the kit's upload as the page's upload widget does; the id the form then carries. */
   async upload(slot: string, name: string): Promise<string> {
     const form = new FormData();
@@ -53,7 +62,7 @@ export class XhrClient {
   }
 
   /** Posts the application as the page's script does: a form body as a form, an object as JSON. */
-  apply(body: URLSearchParams | Record<string, string>): Promise<Response> {
+  apply(body: ApplicationBody): Promise<Response> {
     if (body instanceof URLSearchParams) return this.fetch('/api/apply', { method: 'POST', body });
     return this.fetch('/api/apply', {
       method: 'POST',
@@ -89,7 +98,24 @@ export interface XhrPortal {
   loggedIn(): Promise<XhrClient>;
   /** What the system has received so far. */
   submissions(): Promise<Submission[]>;
+  /**
+   * `wrong` is refused with (at least) these messages by field name, then `body` is filed: its reference
+   * and what the control API shows of it.
+   */
+  expectRefusedThenFiled(
+    client: XhrClient,
+    wrong: { body: ApplicationBody; errors: Record<string, string> },
+    body: ApplicationBody,
+  ): Promise<{ reference: string; submission: Submission }>;
+  /**
+   * The system answers one injected 503 to `body` with the kit's busy JSON and files nothing, and the one
+   * filing made before is still there after a restart (same data folder): in the control API and 办件查询.
+   */
+  expectBusyThenKeptAcrossRestart(body: ApplicationBody): Promise<void>;
 }
+
+/** What a page's script posts as the application: a form, or an object sent as JSON. */
+type ApplicationBody = URLSearchParams | Record<string, string>;
 
 /**
  * One sandbox system over HTTP for the calling `describe`: a data folder that a restart keeps, removed with
@@ -103,7 +129,7 @@ export function xhrPortal(portalId: PortalId): XhrPortal {
     rmSync(dataDir, { recursive: true, force: true });
   });
   const control = controlOf(() => portals, portalId);
-  return {
+  const portal: XhrPortal = {
     control,
     async start() {
       await portals?.stop();
@@ -116,55 +142,29 @@ export function xhrPortal(portalId: PortalId): XhrPortal {
       return client;
     },
     submissions: async () => (await control<{ submissions: Submission[] }>('/submissions')).submissions,
+    async expectRefusedThenFiled(client, wrong, body) {
+      const refused = await (await client.apply(wrong.body)).json();
+      expect(refused).toMatchObject({ ok: false, errors: wrong.errors });
+      const accepted = (await (await client.apply(body)).json()) as { ok: boolean; reference: string };
+      expect(accepted.ok).toBe(true);
+      const submission = await control<Submission>(`/submissions/${accepted.reference}`);
+      return { reference: accepted.reference, submission };
+    },
+    async expectBusyThenKeptAcrossRestart(body) {
+      const client = await portal.loggedIn();
+      await control('/faults', { method: 'PUT', body: { failNext: 1, errorStatus: 503 } });
+      const busy = await client.apply(body);
+      expect(busy.status).toBe(503);
+      expect(await busy.json()).toMatchObject({ ok: false, message: '系统繁忙，请稍后再试' });
+      const before = await portal.submissions();
+      expect(before).toHaveLength(1);
+
+      const again = await portal.start();
+      await again.login();
+      const after = await portal.submissions();
+      expect(after.map((s) => s.reference)).toEqual(before.map((s) => s.reference));
+      expect(await (await again.fetch('/query')).text()).toContain(before[0]?.reference ?? '-');
+    },
   };
-}
-
-/** `/apply` sends a visitor to the login page (and back after it); once logged in, the page's HTML. */
-export async function applyPageBehindLogin(client: XhrClient): Promise<string> {
-  const bounced = await fetch(`${client.base}/apply`, { redirect: 'manual' });
-  expect(bounced.status).toBe(303);
-  expect(bounced.headers.get('location')).toMatch(/^\/login\?next=%2Fapply/);
-  await client.login();
-  return (await client.fetch('/apply')).text();
-}
-
-/**
- * `wrong` is refused with (at least) these messages by field name, then `body` is filed: its reference and
- * what the control API shows of it.
- */
-export async function expectRefusedThenFiled(
-  portal: XhrPortal,
-  client: XhrClient,
-  wrong: { body: URLSearchParams | Record<string, string>; errors: Record<string, string> },
-  body: URLSearchParams | Record<string, string>,
-): Promise<{ reference: string; submission: Submission }> {
-  const refused = await (await client.apply(wrong.body)).json();
-  expect(refused).toMatchObject({ ok: false, errors: wrong.errors });
-  const accepted = (await (await client.apply(body)).json()) as { ok: boolean; reference: string };
-  expect(accepted.ok).toBe(true);
-  const submission = await portal.control<Submission>(`/submissions/${accepted.reference}`);
-  return { reference: accepted.reference, submission };
-}
-
-/**
- * The portal answers one injected 503 to `body` with the kit's busy JSON and files nothing, and the one
- * filing made before is still there after a restart (same data folder): in the control API and in 办件查询.
- */
-export async function expectBusyThenKeptAcrossRestart(
-  portal: XhrPortal,
-  body: URLSearchParams | Record<string, string>,
-): Promise<void> {
-  const client = await portal.loggedIn();
-  await portal.control('/faults', { method: 'PUT', body: { failNext: 1, errorStatus: 503 } });
-  const busy = await client.apply(body);
-  expect(busy.status).toBe(503);
-  expect(await busy.json()).toMatchObject({ ok: false, message: '系统繁忙，请稍后再试' });
-  const before = await portal.submissions();
-  expect(before).toHaveLength(1);
-
-  const again = await portal.start();
-  await again.login();
-  const after = await portal.submissions();
-  expect(after.map((s) => s.reference)).toEqual(before.map((s) => s.reference));
-  expect(await (await again.fetch('/query')).text()).toContain(before[0]?.reference ?? '-');
+  return portal;
 }
