@@ -3,12 +3,7 @@ import { PortalChangedError } from '../../bots/errors/index.ts';
 import { censusOf } from '../../bots/runtime/census/census.ts';
 import { regionCascade } from '../../bots/runtime/widgets/index.ts';
 import { FAMILY_VALUES, familyFields } from './support/family-fields.ts';
-import {
-  expectNotOffered,
-  familyPage,
-  itRefusesWrongSelects,
-  serveFamilyForm,
-} from './support/family-page.ts';
+import { expectNotOffered, familyPage, itRefusesWrongSelects } from './support/family-page.ts';
 import { later } from './support/local-page.ts';
 import { DAYJS_PLUGINS, VUE_LIBRARIES } from './support/vue-libraries.ts';
 
@@ -83,16 +78,15 @@ const REGIONS: Record<string, { value: string; label: string }[]> = {
   ],
 };
 
-const serve = serveFamilyForm({
-  page: PAGE,
-  libs: VUE_LIBRARIES,
-  branches: BRANCHES,
-  uploaded: { ok: true },
-  json: { '/api/regions': (url) => later(300, REGIONS[url.searchParams.get('parent') ?? ''] ?? []) },
-});
-
 describe('the antdv family', () => {
-  const form = familyPage(serve, 'antdv', '.ant-form-item');
+  const site = {
+    page: PAGE,
+    libs: VUE_LIBRARIES,
+    branches: BRANCHES,
+    uploaded: { ok: true },
+    json: { '/api/regions': (url: URL) => later(300, REGIONS[url.searchParams.get('parent') ?? ''] ?? []) },
+  };
+  const form = familyPage('antdv', site, '.ant-form-item');
   /** What the Vue app holds: the form's model (the page puts it on window), as it would be posted. */
   const model = () =>
     form.page.evaluate(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { censusOf } from '../../bots/runtime/census/census.ts';
 import { FAMILY_VALUES, familyFields } from './support/family-fields.ts';
-import { familyPage, itRefusesWrongSelects, serveFamilyForm } from './support/family-page.ts';
+import { FAMILY_BRANCHES, familyPage, itRefusesWrongSelects } from './support/family-page.ts';
 import { LAYUI_FILES } from './support/local-page.ts';
 
 /**
@@ -70,20 +70,13 @@ layui.use(['form', 'laydate', 'upload', 'layer'], () => {
 });
 </script></body></html>`;
 
-const BRANCHES = [
-  { code: 'B01', name: '漳州芗城支行' },
-  { code: 'B02', name: '漳州龙文支行' },
-];
-
-const serve = serveFamilyForm({
-  page: PAGE,
-  libs: LAYUI_FILES,
-  branches: BRANCHES,
-  uploaded: { code: 0, name: 'licence.jpg' },
-});
-
 describe('the layui family', () => {
-  const form = familyPage(serve, 'layui');
+  const form = familyPage('layui', {
+    page: PAGE,
+    libs: LAYUI_FILES,
+    branches: FAMILY_BRANCHES,
+    uploaded: { code: 0, name: 'licence.jpg' },
+  });
 
   it('fills selects (one slow, one teleported), skins, laydate (day and month), layui.upload and a layer notice', async () => {
     await form.open();

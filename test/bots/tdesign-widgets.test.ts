@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { censusOf } from '../../bots/runtime/census/census.ts';
 import { FAMILY_VALUES, familyFields } from './support/family-fields.ts';
-import { familyPage, itRefusesWrongSelects, serveFamilyForm } from './support/family-page.ts';
+import { FAMILY_BRANCHES, familyPage, itRefusesWrongSelects } from './support/family-page.ts';
 import { VUE_LIBRARIES } from './support/vue-libraries.ts';
 
 /**
@@ -47,20 +47,13 @@ app.use(TDesign.default);
 app.mount('#app');
 </script></body></html>`;
 
-const BRANCHES = [
-  { value: 'B01', label: '漳州芗城支行' },
-  { value: 'B02', label: '漳州龙文支行' },
-];
-
-const serve = serveFamilyForm({
-  page: PAGE,
-  libs: VUE_LIBRARIES,
-  branches: BRANCHES,
-  uploaded: { id: 'F1', name: 'licence.jpg' },
-});
-
 describe('the TDesign family', () => {
-  const form = familyPage(serve, 'tdesign');
+  const form = familyPage('tdesign', {
+    page: PAGE,
+    libs: VUE_LIBRARIES,
+    branches: FAMILY_BRANCHES.map(({ code, name }) => ({ value: code, label: name })),
+    uploaded: { id: 'F1', name: 'licence.jpg' },
+  });
 
   it('fills a slow select, a teleported cascader, day and month panels, radios, checkboxes, t-upload and a t-dialog', async () => {
     await form.open();

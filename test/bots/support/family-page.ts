@@ -37,16 +37,24 @@ export interface FamilyPage {
 }
 
 /**
- * The `serve` of a family's form: the page at /form, the library's files, the branches the page asks for
- * (answered 1.2 s late, as a department's list comes), what an upload answers, and any more JSON.
+ * A family's form site: the page at /form, the library's files, the branches the page asks for (answered
+ * 1.2 s late, as a department's list comes), what an upload answers, and any more JSON.
  */
-export function serveFamilyForm(site: {
+export interface FamilySite {
   page: string;
   libs: Record<string, string>;
   branches: unknown[];
   uploaded: unknown;
   json?: LocalSite['json'];
-}): (page: Page) => Promise<void> {
+}
+
+/** The two branches a family's page lists unless it needs more, by code and name. */
+export const FAMILY_BRANCHES = [
+  { code: 'B01', name: '漳州芗城支行' },
+  { code: 'B02', name: '漳州龙文支行' },
+];
+
+function serveFamilyForm(site: FamilySite): (page: Page) => Promise<void> {
   return serveSite({
     pages: { '/form': site.page },
     libs: site.libs,
@@ -58,11 +66,12 @@ export function serveFamilyForm(site: {
   });
 }
 
-export function familyPage(
-  serve: (page: Page) => Promise<void>,
-  family: UiFamilyName,
-  ready?: string,
-): FamilyPage {
+/**
+ * `family`'s form `site` open in Chromium for the calling `describe`; `ready` is the markup that shows the
+ * page's library has drawn the form.
+ */
+export function familyPage(family: UiFamilyName, site: FamilySite, ready?: string): FamilyPage {
+  const serve = serveFamilyForm(site);
   let local: LocalPage | undefined;
   beforeAll(async () => {
     local = await openLocalPage(serve, family);
