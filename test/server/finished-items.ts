@@ -58,3 +58,13 @@ export const COMPANY_ROWS: StoredItems = {
     outputs: { taxAcceptanceNo: '13506030000202612070001', taxOffice: '国家税务总局漳州市龙文区税务局' },
   },
 };
+
+/** What the 办结通知书 of COMPANY_ROWS shows of their next steps: the bank appointment, seals and tax office. */
+export const COMPANY_NOTICE_SHOWS = [
+  '下一步：请法定代表人于2026-12-0809:00-10:00',
+  '中国建设银行漳州龙文支行（龙文区建元东路8号）',
+  '3506034000001',
+  '3506034000002',
+  '漳州市龙文区鑫源印章有限公司（龙文区建元东路2号）',
+  '国家税务总局漳州市龙文区税务局',
+];
