@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteSpec } from '../../server/http/routes.ts';
 import { buildRoutes } from '../../server/routes.ts';
 import { startTestBots } from './bots-harness.ts';
-import { Client } from './client.ts';
+import type { Client } from './client.ts';
 import { startTestServer, type TestServer } from './harness.ts';
+import { signedInClients, type TestAccount } from './signed-in.ts';
 
 /**
  * Issue 18: crafted input never gets a 5xx. Every route of the route list (the same list the app mounts) is
@@ -122,19 +123,12 @@ describe('crafted input on every route, as every role', () => {
     // answer rather than report the queue offline.
     web = await startTestServer({ bots: (db, dataDir) => startTestBots(db, dataDir) });
     routes = buildRoutes(web.services).routes;
-    await web.addUser('applicant', '13800000031', 'Owner-pass-1', { name: '模糊测试' });
-    await web.addUser('clerk', 'clerk.fuzz', 'Clerk-pass-1', { centreId: 'longwen' });
-    await web.addUser('admin', 'admin.fuzz', 'Admin-pass-1');
-    const logins: [Role, string, string][] = [
-      ['applicant', '13800000031', 'Owner-pass-1'],
-      ['clerk', 'clerk.fuzz', 'Clerk-pass-1'],
-      ['admin', 'admin.fuzz', 'Admin-pass-1'],
-    ];
-    for (const [role, login, password] of logins) {
-      clients[role] = new Client(web.base);
-      expect((await clients[role].login(login, password)).status).toBe(303);
-    }
-    clients.visitor = new Client(web.base);
+    const accounts = {
+      applicant: ['applicant', '13800000031', 'Owner-pass-1', { name: '模糊测试' }],
+      clerk: ['clerk', 'clerk.fuzz', 'Clerk-pass-1', { centreId: 'longwen' }],
+      admin: ['admin', 'admin.fuzz', 'Admin-pass-1'],
+    } satisfies Record<Exclude<Role, 'visitor'>, TestAccount>;
+    Object.assign(clients, await signedInClients(web, accounts));
     await clients.visitor.get('/login');
     const created = await clients.applicant.sendJson('POST', '/api/applications', {
       bundleId: 'open-company',

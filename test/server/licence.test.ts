@@ -7,6 +7,7 @@ import { COMPANY_NOTICE_SHOWS, COMPANY_ROWS, PERMIT_ROWS, type StoredItems } fro
 import { startTestServer, type TestServer } from './harness.ts';
 import { expectPdfShows, squash } from './pdf-shows.ts';
 import { pdfText } from './pdf-text.ts';
+import { signedInClients, type TestAccount } from './signed-in.ts';
 
 /**
  * The 行业综合许可证 and the 办结通知书 through the web server, from item rows as the queue stores them
@@ -55,22 +56,14 @@ describe('行业综合许可证, 办结通知书 and /verify', () => {
 
   beforeAll(async () => {
     web = await startTestServer();
-    await web.addUser('applicant', MOBILE, 'Owner-pass-1', { name: '林志远' });
-    await web.addUser('applicant', '13800000002', 'Other-pass-1');
-    await web.addUser('clerk', 'clerk.longwen', 'Clerk-pass-1', { centreId: 'longwen' });
-    await web.addUser('clerk', 'clerk.xiangcheng', 'Clerk-pass-2', { centreId: 'xiangcheng' });
-    await web.addUser('admin', 'the.admin', 'Admin-pass-1');
-    for (const [name, login, password] of [
-      ['owner', MOBILE, 'Owner-pass-1'],
-      ['stranger', '13800000002', 'Other-pass-1'],
-      ['clerk', 'clerk.longwen', 'Clerk-pass-1'],
-      ['otherClerk', 'clerk.xiangcheng', 'Clerk-pass-2'],
-      ['admin', 'the.admin', 'Admin-pass-1'],
-    ] as const) {
-      clients[name] = new Client(web.base);
-      expect((await clients[name].login(login, password)).status).toBe(303);
-    }
-    clients.visitor = new Client(web.base);
+    const accounts: Record<Exclude<keyof typeof clients, 'visitor'>, TestAccount> = {
+      owner: ['applicant', MOBILE, 'Owner-pass-1', { name: '林志远' }],
+      stranger: ['applicant', '13800000002', 'Other-pass-1'],
+      clerk: ['clerk', 'clerk.longwen', 'Clerk-pass-1', { centreId: 'longwen' }],
+      otherClerk: ['clerk', 'clerk.xiangcheng', 'Clerk-pass-2', { centreId: 'xiangcheng' }],
+      admin: ['admin', 'the.admin', 'Admin-pass-1'],
+    };
+    Object.assign(clients, await signedInClients(web, accounts));
     const person = { id: 'p1', name: '林志远', idNumber: ID_NUMBER, mobile: MOBILE };
     restaurant = await create('open-restaurant', {
       'company.name': RESTAURANT,

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteSpec } from '../../server/http/routes.ts';
 import { buildRoutes } from '../../server/routes.ts';
 import type { Role } from '../../store/users.repo.ts';
-import { Client, type Reply } from './client.ts';
+import type { Client, Reply } from './client.ts';
 import { jpeg } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
+import { signedInClients, type TestAccount } from './signed-in.ts';
 
 /**
  * Access control over every declared route: the list comes from the same `buildRoutes` the app mounts, so
@@ -22,23 +23,14 @@ describe('access control on every route', () => {
   beforeAll(async () => {
     web = await startTestServer();
     routes = buildRoutes(web.services).routes;
-    await web.addUser('applicant', '13800000001', 'Owner-pass-1', { name: '甲申请人' });
-    await web.addUser('applicant', '13800000002', 'Other-pass-1', { name: '乙申请人' });
-    await web.addUser('clerk', 'clerk.longwen', 'Clerk-pass-1', { centreId: 'longwen' });
-    await web.addUser('clerk', 'clerk.xiangcheng', 'Clerk-pass-2', { centreId: 'xiangcheng' });
-    await web.addUser('admin', 'the.admin', 'Admin-pass-1');
-    const logins: [keyof typeof clients, string, string][] = [
-      ['owner', '13800000001', 'Owner-pass-1'],
-      ['stranger', '13800000002', 'Other-pass-1'],
-      ['clerk', 'clerk.longwen', 'Clerk-pass-1'],
-      ['otherClerk', 'clerk.xiangcheng', 'Clerk-pass-2'],
-      ['admin', 'the.admin', 'Admin-pass-1'],
-    ];
-    for (const [name, login, password] of logins) {
-      clients[name] = new Client(web.base);
-      expect((await clients[name].login(login, password)).status).toBe(303);
-    }
-    clients.visitor = new Client(web.base);
+    const accounts: Record<Exclude<keyof typeof clients, 'visitor'>, TestAccount> = {
+      owner: ['applicant', '13800000001', 'Owner-pass-1', { name: '甲申请人' }],
+      stranger: ['applicant', '13800000002', 'Other-pass-1', { name: '乙申请人' }],
+      clerk: ['clerk', 'clerk.longwen', 'Clerk-pass-1', { centreId: 'longwen' }],
+      otherClerk: ['clerk', 'clerk.xiangcheng', 'Clerk-pass-2', { centreId: 'xiangcheng' }],
+      admin: ['admin', 'the.admin', 'Admin-pass-1'],
+    };
+    Object.assign(clients, await signedInClients(web, accounts));
     await clients.visitor.get('/login');
 
     const created = await clients.owner.sendJson('POST', '/api/applications', {
