@@ -5,6 +5,7 @@ import { BotQueue } from '../../queue/bot-queue.ts';
 import { QueueClients } from '../../queue/queue-clients.ts';
 import { DEFAULT_TUNING } from '../../queue/queue-options.ts';
 import { openTestPglite, type TestStore } from '../support/stores.ts';
+import { independentItems } from './plan-source.ts';
 
 describe('BotQueue: the admin controls and credentials', () => {
   let store: TestStore;
@@ -20,10 +21,7 @@ describe('BotQueue: the admin controls and credentials', () => {
     queue = new BotQueue({
       db: store.db,
       clients,
-      source: {
-        plan: async () => [],
-        itemInput: async () => ({ applicationRef: '', values: {}, documents: {} }),
-      },
+      source: independentItems([]),
       box,
       logger: silentLogger,
       tuning: DEFAULT_TUNING,

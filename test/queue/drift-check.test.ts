@@ -11,6 +11,7 @@ import { QueueClients } from '../../queue/queue-clients.ts';
 import { DEFAULT_TUNING } from '../../queue/queue-options.ts';
 import { createRedis } from '../../queue/redis/connection.ts';
 import { openTestPglite, type TestStore } from '../support/stores.ts';
+import { independentItems } from './plan-source.ts';
 
 /**
  * The scheduled drift check without browsers: the admin's schedule as a BullMQ job scheduler in the
@@ -34,13 +35,10 @@ describe('scheduled drift checks', () => {
     queue = new BotQueue({
       db: store.db,
       clients,
-      source: {
-        plan: async () => [
-          { itemId: 'housing-fund', portalId: fund, needs: [] },
-          { itemId: 'tax-registration', portalId: tax, needs: [] },
-        ],
-        itemInput: async () => ({ applicationRef: '', values: {}, documents: {} }),
-      },
+      source: independentItems([
+        ['housing-fund', fund],
+        ['tax-registration', tax],
+      ]),
       box: new SealedBox('test-secret-test-secret-test-secret-1234', 'portal-credentials'),
       logger: silentLogger,
       tuning: DEFAULT_TUNING,

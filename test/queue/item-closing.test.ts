@@ -8,6 +8,7 @@ import { DEFAULT_TUNING } from '../../queue/queue-options.ts';
 import { applicationItems } from '../../store/application-items.repo.ts';
 import { AuditRepo } from '../../store/audit.repo.ts';
 import { openTestPglite, type TestStore } from '../support/stores.ts';
+import { independentItems } from './plan-source.ts';
 
 /**
  * Issue 19's review: an admin's 取消/转人工 is stored with its audit entry in one transaction, before Redis is
@@ -24,13 +25,10 @@ describe('closing an item and finishing it by hand', () => {
     new BotQueue({
       db: store.db,
       clients,
-      source: {
-        plan: async () => [
-          { itemId: 'a', portalId: portal, needs: [] },
-          { itemId: 'b', portalId: portal, needs: [] },
-        ],
-        itemInput: async () => ({ applicationRef: '', values: {}, documents: {} }),
-      },
+      source: independentItems([
+        ['a', portal],
+        ['b', portal],
+      ]),
       box,
       logger: silentLogger,
       tuning: DEFAULT_TUNING,
