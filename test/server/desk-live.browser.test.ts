@@ -1,10 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bots/browser/launch.ts';
-import { startTestServerWithBots, type TestBots } from './bots-harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { signInPage } from './browser-sign-in.ts';
 import { Client } from './client.ts';
-import type { TestServer } from './harness.ts';
+import { botsServerInChromium } from './server-in-chromium.ts';
 import { fillWithUnsureReadings } from './unsure-readings.ts';
 
 /**
@@ -14,31 +12,25 @@ import { fillWithUnsureReadings } from './unsure-readings.ts';
  * run's evidence that the clerk may open.
  */
 describe('clerk review and live progress in Chromium', () => {
-  let web: TestServer;
-  let bots: TestBots | undefined;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let id = '';
-
-  beforeAll(async () => {
-    ({ web, bots } = await startTestServerWithBots());
-    await web.addUser('applicant', '13805961234', 'Owner-pass-1', { name: '林志远' });
-    await web.addUser('clerk', 'clerk.longwen', 'Clerk-pass-1', { name: '王窗口', centreId: 'longwen' });
-    const applicant = new Client(web.base);
-    await applicant.login('13805961234', 'Owner-pass-1');
-    id = (
-      await applicant.sendJson('POST', '/api/applications', { bundleId: 'open-company', centreId: 'longwen' })
-    ).json<{ id: string }>().id;
-    await fillWithUnsureReadings(web, applicant, id);
-    expect((await applicant.sendJson('POST', `/api/applications/${id}/submit`)).status).toBe(200);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await web?.close();
+  const { web, bots, browser, contexts } = botsServerInChromium(
+    async (web) => {
+      await web.addUser('applicant', '13805961234', 'Owner-pass-1', { name: '林志远' });
+      await web.addUser('clerk', 'clerk.longwen', 'Clerk-pass-1', { name: '王窗口', centreId: 'longwen' });
+      const applicant = new Client(web.base);
+      await applicant.login('13805961234', 'Owner-pass-1');
+      id = (
+        await applicant.sendJson('POST', '/api/applications', {
+          bundleId: 'open-company',
+          centreId: 'longwen',
+        })
+      ).json<{ id: string }>().id;
+      await fillWithUnsureReadings(web, applicant, id);
+      expect((await applicant.sendJson('POST', `/api/applications/${id}/submit`)).status).toBe(200);
+    },
     // Closing waits for the bot run the last test left going; a loaded machine took over a minute.
-  }, 120_000);
+    { closeTimeoutMs: 120_000 },
+  );
 
   const signIn = (login: string, password: string): Promise<Page> =>
     signInPage(browser, contexts, web.base, login, password);
@@ -74,8 +66,8 @@ describe('clerk review and live progress in Chromium', () => {
   }, 60_000);
 
   it('updates each item in place with its step and elapsed time, and links to its evidence', async () => {
-    if (bots) bots.runner.stepPauseMs = 2500;
-    bots?.runner.slowSteps.set('business-registration', ['登录部门系统', '填写基本信息', '填写股东信息']);
+    bots.runner.stepPauseMs = 2500;
+    bots.runner.slowSteps.set('business-registration', ['登录部门系统', '填写基本信息', '填写股东信息']);
     const clerk = await signIn('clerk.longwen', 'Clerk-pass-1');
     await clerk.goto(`${web.base}/desk/applications/${id}`);
     await clerk.getByRole('button', { name: '一键提交各部门' }).click();

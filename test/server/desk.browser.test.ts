@@ -1,10 +1,8 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bots/browser/launch.ts';
-import { SMS_CODE, startTestServerWithBots, type TestBots } from './bots-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { SMS_CODE } from './bots-harness.ts';
 import { signInPage } from './browser-sign-in.ts';
 import { submittedReferenceApplication } from './desk-people.ts';
-import type { TestServer } from './harness.ts';
+import { botsServerInChromium } from './server-in-chromium.ts';
 
 /**
  * The clerk's and the admin's main paths in Chromium, on the real queue with scripted bots: the clerk
@@ -13,20 +11,8 @@ import type { TestServer } from './harness.ts';
  * No page is refreshed by hand: every change arrives as a live update.
  */
 describe('clerk and admin in Chromium', () => {
-  let web: TestServer;
-  let bots: TestBots | undefined;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    ({ web, bots } = await startTestServerWithBots());
+  const { web, bots, browser, contexts } = botsServerInChromium(async (web) => {
     await submittedReferenceApplication(web);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await web?.close();
   });
 
   const signIn = (login: string, password: string, viewport?: { width: number; height: number }) =>
@@ -51,7 +37,7 @@ describe('clerk and admin in Chromium', () => {
     await clerk.getByText('已办结 7/7').waitFor({ timeout: 30_000 });
     expect(await clerk.locator('.item--done').count()).toBe(7);
     await clerk.getByText('91350603MA2Y8ABC1X').first().waitFor();
-    expect(bots?.runner.answers).toEqual([SMS_CODE]);
+    expect(bots.runner.answers).toEqual([SMS_CODE]);
     await applicant.locator('.alert').getByText('全部事项已办结').waitFor({ timeout: 30_000 });
   }, 90_000);
 
@@ -71,9 +57,9 @@ describe('clerk and admin in Chromium', () => {
     const card = admin.locator('#portal-housing-fund');
     await card.getByRole('button', { name: '暂停队列' }).click();
     await admin.locator('#portal-housing-fund').getByText('已暂停').waitFor();
-    expect((await bots?.queue.depth('housing-fund'))?.paused).toBe(true);
+    expect((await bots.queue.depth('housing-fund'))?.paused).toBe(true);
     await admin.locator('#portal-housing-fund').getByRole('button', { name: '恢复队列' }).click();
     await admin.locator('#portal-housing-fund').getByText('运行中').waitFor();
-    expect((await bots?.queue.depth('housing-fund'))?.paused).toBe(false);
+    expect((await bots.queue.depth('housing-fund'))?.paused).toBe(false);
   }, 60_000);
 });

@@ -1,14 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bots/browser/launch.ts';
 import { itemJobId, portalQueueName } from '../../queue/names.ts';
 import { applicationItems } from '../../store/application-items.repo.ts';
 import { RatingsRepo } from '../../store/ratings.repo.ts';
-import { dispatchAndAnswerSms, startTestServerWithBots, type TestBots, until } from './bots-harness.ts';
+import { dispatchAndAnswerSms, until } from './bots-harness.ts';
 import { signInPage } from './browser-sign-in.ts';
 import { Client } from './client.ts';
 import { submittedReferenceApplication } from './desk-people.ts';
-import type { TestServer } from './harness.ts';
+import { botsServerInChromium } from './server-in-chromium.ts';
 
 /**
  * Issue 19: beside 重新办理, an admin takes an item from the bots — 转人工 (the clerk files it by hand and
@@ -17,38 +16,33 @@ import type { TestServer } from './harness.ts';
  * job a worker already holds ends without a run, and a run already under way stops before the final submit.
  */
 describe('admin cancels an item or hands it to the clerk', () => {
-  let web: TestServer;
-  let bots: TestBots | undefined;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let id = '';
   let releaseTax: () => void = () => {};
+  const { web, bots, browser, contexts } = botsServerInChromium(async (web) => {
+    id = await submittedReferenceApplication(web);
+  });
 
-  const items = () => bots?.queue.items(id) ?? Promise.resolve([]);
+  const items = () => bots.queue.items(id);
   const statusOf = async (itemId: string) => (await items()).find((row) => row.itemId === itemId)?.status;
   const portalQueue = (portalId: string) => {
-    const queue = bots?.queues.find((candidate) => candidate.name === portalQueueName(portalId));
+    const queue = bots.queues.find((candidate) => candidate.name === portalQueueName(portalId));
     if (!queue) throw new Error(`no queue for ${portalId}`);
     return queue;
   };
 
   beforeAll(async () => {
-    ({ web, bots } = await startTestServerWithBots());
-    id = await submittedReferenceApplication(web);
-    browser = await launchChromium();
-    const runner = bots?.runner;
+    const runner = bots.runner;
     // The last wave as the test needs it: the fund refused, two portals paused (their items wait queued),
     // and the tax run held just before its final submit.
-    runner?.rejectOnce.add('housing-fund');
-    await bots?.queue.updateSettings('medical-insurance', { paused: true }, 'test');
-    await bots?.queue.updateSettings('social-insurance', { paused: true }, 'test');
-    runner?.holdBeforeSubmit.set(
+    runner.rejectOnce.add('housing-fund');
+    await bots.queue.updateSettings('medical-insurance', { paused: true }, 'test');
+    await bots.queue.updateSettings('social-insurance', { paused: true }, 'test');
+    runner.holdBeforeSubmit.set(
       'tax-registration',
       new Promise((resolve) => {
         releaseTax = resolve;
       }),
     );
-    if (!bots) throw new Error('no bots');
     await dispatchAndAnswerSms(web, bots.queue, id);
     await until(items, (all) => {
       const status = Object.fromEntries(all.map((row) => [row.itemId, row.status]));
@@ -60,12 +54,8 @@ describe('admin cancels an item or hands it to the clerk', () => {
       );
     });
   }, 120_000);
-  afterAll(async () => {
-    releaseTax();
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await web?.close();
-  });
+  // Before the server closes (this describe's afterAll runs before the suite's): the held tax run may end.
+  afterAll(() => releaseTax());
 
   const card = (page: Page, itemId: string) => page.locator(`li[data-item="${itemId}"]`);
 
@@ -121,9 +111,9 @@ describe('admin cancels an item or hands it to the clerk', () => {
     expect(
       await portalQueue('medical-insurance').getJob(itemJobId(id, 'medical-insurance', 0)),
     ).toBeUndefined();
-    await bots?.queue.updateSettings('medical-insurance', { paused: false }, 'test');
-    expect(await bots?.queue.depth('medical-insurance')).toMatchObject({ waiting: 0, active: 0, delayed: 0 });
-    expect(await bots?.queue.runs({ portalId: 'medical-insurance' })).toEqual([]);
+    await bots.queue.updateSettings('medical-insurance', { paused: false }, 'test');
+    expect(await bots.queue.depth('medical-insurance')).toMatchObject({ waiting: 0, active: 0, delayed: 0 });
+    expect(await bots.queue.runs({ portalId: 'medical-insurance' })).toEqual([]);
 
     // The audit log, in Chinese, in the browser too.
     const handed = await web.services.auditLog.list({ action: 'item.hand-over' });
@@ -175,7 +165,7 @@ describe('admin cancels an item or hands it to the clerk', () => {
   });
 
   it('never files an item closed while a worker held its job or ran it', async () => {
-    const runner = bots?.runner;
+    const runner = bots.runner;
     // A worker took the job before the job could be removed: it finds the item closed and ends, no run.
     expect(
       await applicationItems.close(web.store.db, id, 'social-insurance', {
@@ -184,7 +174,7 @@ describe('admin cancels an item or hands it to the clerk', () => {
         byName: '李管理',
       }),
     ).toMatchObject({ previous: 'queued' });
-    await bots?.queue.updateSettings('social-insurance', { paused: false }, 'test');
+    await bots.queue.updateSettings('social-insurance', { paused: false }, 'test');
     const job = await portalQueue('social-insurance').getJob(itemJobId(id, 'social-insurance', 0));
     await until(
       async () => (await job?.getState()) ?? 'missing',
@@ -193,7 +183,7 @@ describe('admin cancels an item or hands it to the clerk', () => {
     expect((await portalQueue('social-insurance').getJob(job?.id ?? ''))?.returnvalue).toEqual({
       closed: 'cancelled',
     });
-    expect(await bots?.queue.runs({ portalId: 'social-insurance' })).toEqual([]);
+    expect(await bots.queue.runs({ portalId: 'social-insurance' })).toEqual([]);
 
     // A run already under way when the item was closed stops at the last check before the final submit.
     await web.store.db.query(
@@ -202,7 +192,7 @@ describe('admin cancels an item or hands it to the clerk', () => {
     );
     releaseTax();
     const [taxRun] = await until(
-      async () => (await bots?.queue.runs({ portalId: 'tax' })) ?? [],
+      async () => (await bots.queue.runs({ portalId: 'tax' })) ?? [],
       (runs) => runs.length > 0 && runs.every((run) => run.status !== 'running'),
     );
     expect(taxRun?.status).toBe('interrupted');
@@ -210,10 +200,10 @@ describe('admin cancels an item or hands it to the clerk', () => {
     expect(await taxJob?.getState()).toBe('failed');
     expect(await statusOf('tax-registration')).toBe('cancelled');
     expect(await statusOf('social-insurance')).toBe('cancelled');
-    expect(runner?.filed).not.toContain('tax-registration');
-    expect(runner?.filed).not.toContain('social-insurance');
-    expect(runner?.filed).not.toContain('medical-insurance');
-    expect(runner?.filed).toEqual(
+    expect(runner.filed).not.toContain('tax-registration');
+    expect(runner.filed).not.toContain('social-insurance');
+    expect(runner.filed).not.toContain('medical-insurance');
+    expect(runner.filed).toEqual(
       expect.arrayContaining(['business-registration', 'seal-engraving', 'bank-account']),
     );
   });

@@ -1,11 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bots/browser/launch.ts';
-import { SMS_CODE, startTestServerWithBots, type TestBots, until } from './bots-harness.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SMS_CODE, until } from './bots-harness.ts';
 import { signInPage } from './browser-sign-in.ts';
 import { Client } from './client.ts';
 import { submittedReferenceApplication } from './desk-people.ts';
-import type { TestServer } from './harness.ts';
+import { botsServerInChromium } from './server-in-chromium.ts';
 
 /**
  * Issue 19: the seal portal refuses the SMS code the applicant typed on their phone. Right after answering,
@@ -13,28 +12,17 @@ import type { TestServer } from './harness.ts';
  * (「验证码不正确，已重新发送」) and arrives on the open page; the second code files the item.
  */
 describe('an SMS code the portal refuses, on the applicant’s phone', () => {
-  let web: TestServer;
-  let bots: TestBots;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let id = '';
   let sendNewCode: () => void = () => {};
-
-  beforeAll(async () => {
-    ({ web, bots } = await startTestServerWithBots());
+  const { web, bots, browser, contexts } = botsServerInChromium(async (web) => {
     id = await submittedReferenceApplication(web);
     bots.runner.refusedSmsCodes.add('135790');
     bots.runner.beforeNewSmsCode = new Promise((resolve) => {
       sendNewCode = resolve;
     });
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    sendNewCode();
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await web?.close();
   });
+  // Before the server closes (this describe's afterAll runs before the suite's): a held run may end.
+  afterAll(() => sendNewCode());
 
   const seal = (page: Page) => page.locator('li[data-item="seal-engraving"]');
   const text = async (page: Page, selector: string) =>
