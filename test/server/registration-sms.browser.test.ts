@@ -16,17 +16,32 @@ import { serverInChromium } from './server-in-chromium.ts';
 describe('registration with an SMS code, in Chromium', () => {
   const { web, browser, contexts } = serverInChromium();
 
-  async function fillRegistration(name: string, phone: string): Promise<Page> {
-    const context = await newChineseContext(browser, { viewport: { width: 390, height: 844 } });
+  const PHONE = { width: 390, height: 844 };
+  const DESKTOP = { width: 1280, height: 900 };
+
+  /** The registration form filled in on a new page of `viewport`'s size, and 获取短信验证码 pressed. */
+  async function askForCode(
+    name: string,
+    phone: string,
+    password: string,
+    viewport: { width: number; height: number },
+  ): Promise<Page> {
+    const context = await newChineseContext(browser, { viewport });
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(`${web.base}/register`);
     await page.getByLabel('姓名').fill(name);
     await page.getByLabel('手机号').fill(phone);
-    await page.getByLabel('设置密码').fill('Phone-pass-7');
-    await page.getByLabel('确认密码').fill('Phone-pass-7');
+    await page.getByLabel('设置密码').fill(password);
+    await page.getByLabel('确认密码').fill(password);
     await page.getByLabel(/我同意/).check();
     await page.getByRole('button', { name: '获取短信验证码' }).click();
+    return page;
+  }
+
+  /** A registration on a phone, up to the page that asks for the code sent. */
+  async function fillRegistration(name: string, phone: string): Promise<Page> {
+    const page = await askForCode(name, phone, 'Phone-pass-7', PHONE);
     await page.getByRole('heading', { name: '验证手机号' }).waitFor();
     return page;
   }
@@ -104,16 +119,7 @@ describe('registration with an SMS code, in Chromium', () => {
   }, 90_000);
 
   it('says a registered phone is taken before sending a code, and never logs a code or a phone', async () => {
-    const context = await newChineseContext(browser, { viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${web.base}/register`);
-    await page.getByLabel('姓名').fill('周晓明');
-    await page.getByLabel('手机号').fill('13866668888');
-    await page.getByLabel('设置密码').fill('Other-pass-8');
-    await page.getByLabel('确认密码').fill('Other-pass-8');
-    await page.getByLabel(/我同意/).check();
-    await page.getByRole('button', { name: '获取短信验证码' }).click();
+    const page = await askForCode('周晓明', '13866668888', 'Other-pass-8', DESKTOP);
     await page.getByText('该手机号已注册，请直接登录').waitFor();
     const logs = web.logs();
     expect(logs).not.toContain('13866668888');
@@ -141,16 +147,7 @@ describe('registration with an SMS code, in Chromium', () => {
 
   it('spaces codes to one phone: a second visitor registering it at once waits', async () => {
     await fillRegistration('郑一', '13855554444');
-    const context = await newChineseContext(browser, { viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${web.base}/register`);
-    await page.getByLabel('姓名').fill('郑二');
-    await page.getByLabel('手机号').fill('13855554444');
-    await page.getByLabel('设置密码').fill('Other-pass-8');
-    await page.getByLabel('确认密码').fill('Other-pass-8');
-    await page.getByLabel(/我同意/).check();
-    await page.getByRole('button', { name: '获取短信验证码' }).click();
+    const page = await askForCode('郑二', '13855554444', 'Other-pass-8', DESKTOP);
     await page.getByText(/该手机号刚收到过验证码，请 \d+ 秒后再试/).waitFor();
     expect(await page.getByRole('heading', { name: '验证手机号' }).count()).toBe(0);
   }, 90_000);
