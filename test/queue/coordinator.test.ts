@@ -111,6 +111,16 @@ describe('the coordinator: waves, hand-offs, failures and resubmission', () => {
 
   const appId = () => `app${Math.random().toString(36).slice(2, 10)}`;
 
+  /** The application's open SMS-code question, looked for every 25 ms, `tries` times at the most. */
+  async function smsCodeTask(applicationId: string, tries: number) {
+    let task: Awaited<ReturnType<typeof humanTasks.listOpen>>[number] | undefined;
+    for (let i = 0; i < tries && !task; i++) {
+      task = (await humanTasks.listOpen(store.db, [applicationId])).find((t) => t.kind === 'sms-code');
+      await sleep(25);
+    }
+    return task;
+  }
+
   it('runs items in dependency order, feeds outputs forward, waits for approval, and stores every receipt; warms a log-in for each later wave', async () => {
     const runner = run({
       'business-registration': async (request, io) => ({
@@ -208,11 +218,7 @@ describe('the coordinator: waves, hand-offs, failures and resubmission', () => {
     });
     const id = appId();
     await submitApplication(options, id);
-    let task: Awaited<ReturnType<typeof humanTasks.listOpen>>[number] | undefined;
-    for (let i = 0; i < 200 && !task; i++) {
-      task = (await humanTasks.listOpen(store.db, [id])).find((t) => t.kind === 'sms-code');
-      await sleep(25);
-    }
+    const task = await smsCodeTask(id, 200);
     expect((await applicationItems.get(store.db, id, 'seal-engraving'))?.status).toBe('awaiting-person');
     expect(await humanTasks.answer(store.db, task?.id ?? 0, '123456', 'applicant-1')).toBe(true);
     const items = await settle(id);
@@ -256,11 +262,7 @@ describe('the coordinator: waves, hand-offs, failures and resubmission', () => {
     });
     const id = appId();
     await submitApplication(options, id);
-    let task: Awaited<ReturnType<typeof humanTasks.listOpen>>[number] | undefined;
-    for (let i = 0; i < 400 && !task; i++) {
-      task = (await humanTasks.listOpen(store.db, [id])).find((t) => t.kind === 'sms-code');
-      await sleep(25);
-    }
+    const task = await smsCodeTask(id, 400);
     await sleep(2_500); // the person takes longer than the stall timeout to answer
     expect(await humanTasks.answer(store.db, task?.id ?? 0, '123456', 'applicant-1')).toBe(true);
     const items = await settle(id);
