@@ -259,11 +259,7 @@ describe('applicant path in Chromium', () => {
     await web.addUser('applicant', '13905960001', 'Owner-pass-2', { name: '陈一鸣' });
     const client = new Client(web.base);
     await client.login('13905960001', 'Owner-pass-2');
-    const created = await client.sendJson('POST', '/api/applications', {
-      bundleId: 'open-company',
-      centreId: 'longwen',
-    });
-    const id = created.json<{ id: string }>().id;
+    const id = await client.newApplication();
     const page = await newPage();
     await page.goto(`${web.base}/login`);
     await page.getByLabel('手机号或用户名').fill('13905960001');

@@ -115,6 +115,12 @@ export class Client {
     });
   }
 
+  /** Starts an application (the applicant's first step) of `bundleId` at `centreId`; its id. */
+  async newApplication(bundleId = 'open-company', centreId = 'longwen'): Promise<string> {
+    return (await this.sendJson('POST', '/api/applications', { bundleId, centreId })).json<{ id: string }>()
+      .id;
+  }
+
   async login(login: string, password: string): Promise<Reply> {
     await this.get('/login');
     const reply = await this.postForm('/login', { login, password });

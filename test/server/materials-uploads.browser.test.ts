@@ -24,11 +24,7 @@ describe('two quick uploads on the materials page, in Chromium', () => {
   async function materialsPage(gates: Record<string, Promise<void>>): Promise<{ page: Page; id: string }> {
     const client = new Client(web.base);
     await client.login('13905960002', 'Owner-pass-2');
-    const created = await client.sendJson('POST', '/api/applications', {
-      bundleId: 'open-company',
-      centreId: 'longwen',
-    });
-    const id = created.json<{ id: string }>().id;
+    const id = await client.newApplication();
     const page = await signInPage(browser, contexts, web.base, '13905960002', 'Owner-pass-2');
     await page.route(
       (url) => url.pathname.endsWith('/documents'),

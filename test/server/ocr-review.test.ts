@@ -24,9 +24,7 @@ describe('unsure OCR readings at the counter', () => {
     await web.addUser('clerk', 'clerk.xc', 'Clerk-pass-1', { name: '张芗城', centreId: 'xiangcheng' });
     const applicant = new Client(web.base);
     await applicant.login('13805961234', 'Owner-pass-1');
-    id = (
-      await applicant.sendJson('POST', '/api/applications', { bundleId: 'open-company', centreId: 'longwen' })
-    ).json<{ id: string }>().id;
+    id = await applicant.newApplication();
     truth = await fillWithUnsureReadings(web, applicant, id);
     expect((await applicant.sendJson('POST', `/api/applications/${id}/submit`)).status).toBe(200);
     const documents = await web.services.documents.list({ kind: 'all' }, id);
@@ -121,9 +119,7 @@ describe('unsure OCR readings at the counter', () => {
   it('takes a value the applicant confirmed (确认无误) as confirmed at the counter too: one flag', async () => {
     const applicant = new Client(web.base);
     await applicant.login('13805961234', 'Owner-pass-1');
-    const other = (
-      await applicant.sendJson('POST', '/api/applications', { bundleId: 'open-company', centreId: 'longwen' })
-    ).json<{ id: string }>().id;
+    const other = await applicant.newApplication();
     await fillWithUnsureReadings(web, applicant, other);
     const card = (await web.services.documents.list({ kind: 'all' }, other)).find(
       (doc) => (doc.ocrResult as { fields?: object } | null)?.fields,
