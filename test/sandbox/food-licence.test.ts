@@ -37,10 +37,8 @@ describe('food-licence sandbox portal', () => {
 
   it('serves layui as shipped and its own page, behind its login', async () => {
     const client = await portal.start();
-    const layui = await client.fetch('/layui/layui.js');
-    expect(layui.status).toBe(200);
-    expect((await layui.text()).slice(0, 40)).toContain('v2.13.6');
-    expect((await client.fetch('/layui/css/layui.css')).status).toBe(200);
+    const [layui] = await client.served('/layui/layui.js', '/layui/css/layui.css');
+    expect(layui?.slice(0, 40)).toContain('v2.13.6');
     const page = await client.applyPageBehindLogin();
     expect(page).toContain('/layui/layui.js');
     expect(page).toContain('lay-append-to="body"');

@@ -39,6 +39,17 @@ export class XhrClient {
     expect(response.status).toBe(303);
   }
 
+  /** The files the page loads, each answered 200 (a failure names its path): their texts. */
+  async served(...paths: string[]): Promise<string[]> {
+    const texts: string[] = [];
+    for (const path of paths) {
+      const response = await this.fetch(path);
+      expect(response.status, path).toBe(200);
+      texts.push(await response.text());
+    }
+    return texts;
+  }
+
   /** `/apply` sends a visitor to the login page (and back after it); logged in, the page's HTML. */
   async applyPageBehindLogin(): Promise<string> {
     const bounced = await fetch(`${this.base}/apply`, { redirect: 'manual' });
