@@ -3,6 +3,8 @@ import { PersonNeededError } from '../../bots/errors/index.ts';
 import type { ItemRunRequest, StepRecord } from '../../bots/item-runner.ts';
 import { fireSafety } from '../../bots/portals/fire-safety/fire-safety.portal.ts';
 import type { PortalDeclaration } from '../../bots/runtime/types.ts';
+import { fireSafetyApplication } from '../sandbox/support/fire-safety.ts';
+import { XhrClient } from '../sandbox/support/xhr-client.ts';
 import { expectPersonalValuesMasked } from './support/masking.ts';
 import { restaurantRequest, restaurantValues } from './support/restaurant.ts';
 import { RecordingIo } from './support/sandbox.ts';
@@ -72,50 +74,17 @@ describe('fire-safety on the fire-safety portal (TDesign, no 办件查询)', () 
 
   /** A filing made by a person at the counter's other window, over HTTP as the page's script posts it. */
   const fileByHand = async (unit: string) => {
-    const base = sandbox.url('fire-safety');
-    const login = await fetch(`${base}/login`, {
-      method: 'POST',
-      redirect: 'manual',
-      body: new URLSearchParams({ username: 'yijian', password: 'Yijian#2025', next: '/apply' }),
-    });
-    const headers = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
-    const form = new FormData();
-    form.set('slot', 'pmt');
-    form.set(
-      'file',
-      new Blob([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16])], { type: 'image/jpeg' }),
-      'p.jpg',
-    );
-    const upload = await fetch(`${base}/api/upload`, { method: 'POST', body: form, headers });
-    const { id } = (await upload.json()) as { id: string };
+    const client = new XhrClient(sandbox.url('fire-safety'));
+    await client.login();
     const values = restaurantValues('fire-safety', unit);
-    const answer = await fetch(`${base}/api/apply`, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        dwmc: unit,
-        tyshxydm: values.creditCode,
-        csmc: unit,
-        cslx: '餐饮场所',
-        csdz_sheng: '350000',
-        csdz_shi: '350600',
-        csdz_qu: '350603',
-        csdz_xxdz: '建元路2号101室',
-        jzmj: '80.5',
-        sylc: '第2层',
-        sbrq: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
-        tysy: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7),
-        zrr_xm: '林志远',
-        zrr_zjlx: '居民身份证',
-        zrr_zjhm: values['responsible.idNumber'],
-        zrr_dh: values['responsible.phone'],
-        glr_xm: '林志远',
-        glr_dh: values['manager.phone'],
-        pmt: id,
-        cn: '1',
-      }),
+    const body = fireSafetyApplication(unit, await client.upload('pmt', 'p.jpg'), {
+      tyshxydm: String(values.creditCode),
+      sylc: '第2层',
+      zrr_zjhm: String(values['responsible.idNumber']),
+      zrr_dh: String(values['responsible.phone']),
+      glr_dh: String(values['manager.phone']),
     });
-    expect(await answer.json()).toMatchObject({ ok: true });
+    expect(await (await client.apply(body)).json()).toMatchObject({ ok: true });
   };
 
   it('marker: a lost answer is found in 我的申请 by its 备注, never filed twice', async () => {
