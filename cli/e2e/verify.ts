@@ -18,11 +18,13 @@ export interface ItemCheck {
   mismatches: { field: string; intended: unknown; received: unknown }[];
 }
 
-const isUpload = (value: unknown): value is { document: string } =>
+/** An upload in a projection's values: `{ document }`, the key of an attached document. */
+export const isUpload = (value: unknown): value is { document: string } =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && 'document' in value;
 const isDirective = (value: unknown) => typeof value === 'string' && /^(auto|ask):/.test(value);
 
-function fileMeta(document: AttachedDocument) {
+/** What a portal's control API reports of an uploaded file: its name, SHA-256, size and type. */
+export function fileMeta(document: AttachedDocument) {
   const bytes = readFileSync(document.path);
   return {
     fileName: document.fileName,

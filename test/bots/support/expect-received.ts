@@ -1,10 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import type { AttachedDocument } from '../../../bots/item-runner.ts';
-
-const isUpload = (value: unknown): value is { document: string } =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && 'document' in value;
+import { fileMeta, isUpload } from '../../../cli/e2e/verify.ts';
 
 /**
  * What the portal's control API should report for a projection: the same field ids and wire values, with
@@ -20,13 +16,7 @@ export function expectedFields(
     if (isUpload(value)) {
       const document = documents[value.document];
       if (!document) throw new Error(`no document ${value.document}`);
-      const bytes = readFileSync(document.path);
-      return {
-        fileName: document.fileName,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        size: bytes.length,
-        mimeType: document.mimeType,
-      };
+      return fileMeta(document);
     }
     if (typeof value === 'string' && value.startsWith('auto:')) return picked[key];
     if (typeof value === 'string' && value.startsWith('ask:')) return picked[key];
