@@ -29,7 +29,8 @@ export async function expectSoleSubmission(
 
 /**
  * A first filing of a one-page form on a fresh sandbox: the run logs in, opens the form, fills `formStep` and
- * reads the receipt, every step ok, and the portal holds one submission exactly as projected.
+ * reads the receipt, every step ok; it is submitted with every field read back as typed, and the portal holds
+ * one submission exactly as projected.
  */
 export async function expectFiledFirst(
   setting: { sandbox: Sandbox; runner: BrowserRunner },
@@ -45,6 +46,8 @@ export async function expectFiledFirst(
     `${formStep}:ok`,
     '读取回执:ok',
   ]);
+  expect(result.outcome).toBe('submitted');
+  expect(result.comparison.every((row) => row.matches)).toBe(true);
   return { result, io, submission: await expectSoleSubmission(sandbox, request) };
 }
 
