@@ -38,6 +38,7 @@ import {
   printedTerm,
 } from './printed.ts';
 import { printedScope } from './printed-scope.ts';
+import { unlabelledAddress } from './unlabelled-address.ts';
 import { readingOf, type TakenValue, takeValue, unlabelledHit } from './values.ts';
 
 /** Values that wrap onto further lines. */
@@ -81,6 +82,10 @@ export function extractLicence(
     hits.find((h) => h.key === 'creditCode'),
   );
   if (codeLine) taken.creditCode = codeLine;
+  if (!taken.domicile && !notPrinted(format, variant).has('domicile')) {
+    const address = unlabelledAddress(lines, hits, Object.values(taken), unit);
+    if (address) taken.domicile = address;
+  }
   const issue = findIssueDate(lines, hits, otherDateLines(taken));
   if (issue) taken.issueDate = issue;
   const never = notPrinted(format, variant);
@@ -193,6 +198,13 @@ export function interpretLicence(extraction: LicenceExtraction): Record<string, 
         ...field,
         status: 'needs-confirmation',
         notes: [...field.notes, '该值系补读所得，请核对'],
+      };
+    // A value placed without its label keeps a note of its own, so no second reading makes it confident.
+    if (taken[key]?.unlabelled && field && field.value !== null)
+      out[key] = {
+        ...field,
+        status: 'needs-confirmation',
+        notes: [...field.notes, `未找到“${label(key)}”标签，按位置和格式识别，请核对`],
       };
   };
   const category = variant === 'individual' ? '2' : '1';

@@ -99,6 +99,13 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     expect(fields.domicile?.printed).toMatch(/建工大厦2层06号$/);
   });
 
+  it('places an address whose label a watermark hid, and asks a person to confirm it', () => {
+    const fields = interpretLicence(extractLicence(page('d037').lines, page('d037').size));
+    expect(fields.domicile?.printed).toSatisfy((v: string) => same(v, truth('d037').fields.domicile));
+    expect(fields.domicile?.status).toBe('needs-confirmation');
+    expect(fields.domicile?.notes.join('')).toContain('未找到“住所”标签');
+  });
+
   it('takes the 18 characters that pass the check character from a longer run (「…725Q（1—1）」)', () => {
     const fields = interpretLicence(extractLicence(page('d028').lines, page('d028').size));
     expect(fields.creditCode?.value).toBe(truth('d028').fields.creditCode);
