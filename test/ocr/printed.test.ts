@@ -19,6 +19,11 @@ describe('values as printed, without what an overprint added around them', () =>
     expect(printedCompanyName('莆田市城厢区师刘钟牛肉面店')).toBe('莆田市城厢区师刘钟牛肉面店');
   });
 
+  it('keeps a bracket whose closing glyph was lost at the end of the reading', () => {
+    expect(printedEntityType('有限资任公司（法人独资')).toBe('有限资任公司（法人独资');
+    expect(printedEntityType('有限责任公司（法人独资）复印无效')).toBe('有限责任公司（法人独资）');
+  });
+
   it('ends a type after its bracket', () => {
     expect(printedEntityType('有限责任公司（自然人投资或控股）复印无效')).toBe(
       '有限责任公司（自然人投资或控股）',
@@ -119,6 +124,18 @@ describe('the issue date under the seal, read several ways', () => {
     // One reading has the month, others the year and the day; marks read into the gaps are not glyphs.
     const pieces = [read('2019年(0)月', 0.5), read('2019年：06月19日', 0.55), read('2019-年元00月19日', 0.3)];
     expect(text(consensusDate(pieces))).toBe('2019年06月19日');
+  });
+
+  it('weighs each reading by how sure it is: one clear digit outweighs two hesitant ones', () => {
+    const reads = [read('2021年08月19日', 0.26), read('2021年08月19日', 0.33), read('2021年08月11日', 0.88)];
+    expect(text(consensusDate(reads))).toBe('2021年08月11日');
+  });
+
+  it('gives no vote to a one-digit day after a month printed with a leading zero', () => {
+    const reads = [read('2022年08月19日', 0.9), read('2022年08月29日', 0.85), read('2022年08月9日', 0.99)];
+    expect(text(consensusDate(reads))).toBe('2022年08月19日');
+    // Without a leading zero a day of one digit is as printed.
+    expect(text(consensusDate([read('2019年4月2日', 0.9), read('2019年4月26日', 0.5)]))).toBe('2019年4月2日');
   });
 
   it('gives no vote to a month or day no calendar has', () => {
