@@ -38,6 +38,7 @@ import {
   printedTerm,
 } from './printed.ts';
 import { printedScope } from './printed-scope.ts';
+import { labelsByValueShape } from './truncated-labels.ts';
 import { unlabelledAddress } from './unlabelled-address.ts';
 import { readingOf, type TakenValue, takeValue, unlabelledHit } from './values.ts';
 
@@ -65,7 +66,8 @@ export function extractLicence(
   const read = findLabels(lines, LICENCE_LABELS, unit);
   const byLast = labelsByLastCharacter(lines, LICENCE_LABELS, read, unit);
   const byFirst = labelsByFirstCharacter(lines, LICENCE_LABELS, [...read, ...byLast], unit);
-  const hits = bestHits([...read, ...byLast, ...byFirst]);
+  const byShape = labelsByValueShape(lines, LICENCE_LABELS, [...read, ...byLast, ...byFirst], unit);
+  const hits = bestHits([...read, ...byLast, ...byFirst, ...byShape]);
   const pageText = lines.map((l) => l.text).join('');
   const variant = licenceVariantOf(hits, pageText);
   const format = licenceFormatOf(hits, pageText, page);

@@ -106,6 +106,11 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     expect(fields.domicile?.notes.join('')).toContain('未找到“住所”标签');
   });
 
+  it('names a label whose end a watermark hid by the grammar of the value after it (「注册」 82000万元)', () => {
+    const fields = interpretLicence(extractLicence(page('d007').lines, page('d007').size));
+    expect(fields.registeredCapital?.printed).toBe(truth('d007').fields.registeredCapital);
+  });
+
   it('takes the 18 characters that pass the check character from a longer run (「…725Q（1—1）」)', () => {
     const fields = interpretLicence(extractLicence(page('d028').lines, page('d028').size));
     expect(fields.creditCode?.value).toBe(truth('d028').fields.creditCode);
