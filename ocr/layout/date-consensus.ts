@@ -30,7 +30,11 @@ export function consensusDate(reads: readonly { chars: Chars }[]): { chars: Char
   const year = winner(parts.map((p) => p.year));
   const month = winner(parts.map((p) => p.month));
   if (!year || !month) return null;
-  const day = winner(completeDays(parts.map((p) => p.day), month.text));
+  const days = completeDays(
+    parts.map((p) => p.day),
+    month.text,
+  );
+  const day = winner(days);
   if (!day) return null;
   const glyph = (char: string, confidence: number) => ({ char, confidence });
   const chars: Chars = [
