@@ -151,6 +151,16 @@ export class PageReader {
     return read ?? { text: '', chars: [] };
   }
 
+  /** Reads boxes of the upright page again, each straightened along its own direction, in one batch. */
+  async readLines(
+    image: RawImage,
+    rects: readonly RotatedRect[],
+  ): Promise<{ text: string; chars: TextLine['chars'] }[]> {
+    if (rects.length === 0) return [];
+    const crops = await Promise.all(rects.map((rect) => cropLine(image, rect, LINE_HEIGHT)));
+    return recogniseLines(this.recognition, this.dictionary, crops);
+  }
+
   private async upsideDown(image: RawImage, found: readonly DetectedText[]): Promise<boolean> {
     const voters = [...found]
       .filter((box) => box.rect.length >= 2 * box.rect.thickness)

@@ -17,6 +17,7 @@ const STANDARD_SENTENCES = [
   '不得从事国家和本市产业政策禁止和限制类项目的经营活动。',
   '具体经营项目请登录广州市商事主体信息公示平台查询。依法须经批准的项目，经相关部门批准后方可开展经营活动。',
   '企业经营涉及行政许可的，凭许可证件经营',
+  '国家禁止或涉及行政审批的货物和技术进出口除外',
 ].sort((a, b) => b.length - a.length);
 
 /** The ways a sentence is enclosed on licences. */

@@ -79,6 +79,10 @@ describe('经营范围 as printed', () => {
     expect(printedScope('国内货运代理。（依法须经批准的项CJ目，经相关部门批准后方可展开经营活动）')).toBe(
       '国内货运代理。（依法须经批准的项目，经相关部门批准后方可开展经营活动）',
     );
+    // The national exception for foreign trade is a standard sentence too.
+    expect(printedScope('货物及技术进出口。（国家止或涉及行政审批的货物和技术进出口除外）')).toBe(
+      '货物及技术进出口。（国家禁止或涉及行政审批的货物和技术进出口除外）',
+    );
     // The longer sentence wins over the shorter one inside it, with its own brackets.
     expect(
       printedScope(
