@@ -47,7 +47,12 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     ],
     ['d009', 'pre-2015', 'company', ['registrationNumber', 'name', 'legalRepresentative', 'businessTerm']],
     ['d034', 'pre-2015', 'company', ['name', 'domicile', 'registeredCapital', 'establishedDate']],
-    ['d020', 'regional', 'individual', ['domicile', 'legalRepresentative', 'establishedDate']],
+    [
+      'd020',
+      'regional',
+      'individual',
+      ['registrationNumber', 'domicile', 'legalRepresentative', 'establishedDate'],
+    ],
   ])('%s: %s %s', (name, format, variant, keys) => {
     const { lines, size } = page(name);
     const extraction = extractLicence(lines, size);
