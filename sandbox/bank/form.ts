@@ -3,6 +3,7 @@ import { type Body, type Errors, list, rowIndexes, str } from '../kit/body.ts';
 import { html, type SafeHtml } from '../kit/html/escape.ts';
 import {
   checkboxGroup,
+  codeOptions,
   dateInput,
   divSelect,
   formItem,
@@ -51,7 +52,7 @@ export function appointmentForm({ values, errors, branches, slots, dates }: Appo
   const v = (name: string) => str(values, name);
   const indexes = rowIndexes(values, 'ubo');
   const rows = (indexes.length ? indexes : [0]).map((i) => ownerRow(i, values, errors));
-  const bankOptions: Option[] = BANKS.map((bank) => ({ value: bank.code, label: bank.name }));
+  const bankOptions: Option[] = codeOptions(BANKS);
   const branchOptions: Option[] = branches.map((b) => ({ value: b.id, label: b.name }));
   const accountTypes = ACCOUNT_TYPES.map(
     (t) =>

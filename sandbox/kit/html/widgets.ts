@@ -4,6 +4,7 @@
  * delegation, so rows added later work too. What reaches the server is always an ordinary form field
  * (`name`), usually a hidden input the widget keeps up to date; the visible part is what a person clicks.
  */
+import type { CodeEntry } from '../../../forms/codes/index.ts';
 import { describeRule, type UploadRule } from '../uploads.ts';
 import { type HtmlValue, html, jsonForScript, type SafeHtml } from './escape.ts';
 
@@ -15,6 +16,20 @@ export interface Option {
 /** The label of the option whose code is `value` (undefined when the list has no such code). */
 export const labelOf = (options: readonly Option[], value: string): string | undefined =>
   options.find((option) => option.value === value)?.label;
+
+/** Whether the list has an option whose code is `value` (a posted choice the portal offered). */
+export const hasOption = (options: readonly Option[], value: string): boolean =>
+  options.some((option) => option.value === value);
+
+/** Options whose words are also their codes (规格, 职务, 出资方式). */
+export const wordOptions = (words: readonly string[]): Option[] =>
+  words.map((word) => ({ value: word, label: word }));
+
+/** Entries of a code table as options: the code posted, `label(entry)` shown (the name unless told). */
+export const codeOptions = <E extends CodeEntry>(
+  entries: readonly E[],
+  label: (entry: E) => string = (entry) => entry.name,
+): Option[] => entries.map((entry) => ({ value: entry.code, label: label(entry) }));
 
 /** An id usable in `for`/`id` from a field name such as `ryxx[0][xm]`. */
 export const idFor = (name: string): string => `f_${name.replace(/[^\w]/g, '_')}`;
