@@ -9,6 +9,7 @@ import {
   formItem,
   type Option,
   repeatingRows,
+  rowFields,
   rowFrame,
   textInput,
 } from '../kit/html/widgets.ts';
@@ -17,9 +18,7 @@ import { ACCOUNT_TYPES, SERVICES } from './lists.ts';
 import type { SlotAvailability } from './slots.ts';
 
 function ownerRow(index: number | '__i__', values: Body, errors: Errors): SafeHtml {
-  const name = (key: string) => `ubo[${index}][${key}]`;
-  const v = (key: string) => (index === '__i__' ? '' : str(values, name(key)));
-  const e = (key: string) => (index === '__i__' ? undefined : errors[name(key)]);
+  const { name, value: v, error: e } = rowFields('ubo', index, values, errors);
   return rowFrame(
     '受益所有人',
     index,

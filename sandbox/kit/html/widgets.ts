@@ -5,6 +5,7 @@
  * (`name`), usually a hidden input the widget keeps up to date; the visible part is what a person clicks.
  */
 import type { CodeEntry } from '../../../forms/codes/index.ts';
+import { type Body, type Errors, str } from '../body.ts';
 import { describeRule, type UploadRule } from '../uploads.ts';
 import { type HtmlValue, html, jsonForScript, type SafeHtml } from './escape.ts';
 
@@ -228,6 +229,19 @@ export function repeatingRows(options: {
 }
 
 /** One row's frame: title with its number and a 删除 button. */
+/**
+ * The names of one repeating row's fields (`<prefix>[<index>][<key>]`) with their values and messages; the
+ * template row (`'__i__'`) shows neither.
+ */
+export function rowFields(prefix: string, index: number | '__i__', values: Body, errors: Errors) {
+  const name = (key: string) => `${prefix}[${index}][${key}]`;
+  return {
+    name,
+    value: (key: string) => (index === '__i__' ? '' : str(values, name(key))),
+    error: (key: string) => (index === '__i__' ? undefined : errors[name(key)]),
+  };
+}
+
 export function rowFrame(title: string, index: number | '__i__', body: SafeHtml): SafeHtml {
   const number = index === '__i__' ? '__n__' : String(index + 1);
   return html`<fieldset class="k-row" data-index="${index}"><legend class="k-row__head">${title} <span class="k-row__no">${number}</span><button type="button" class="k-link k-row__remove">删除</button></legend>${body}</fieldset>`;
