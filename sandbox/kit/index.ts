@@ -30,6 +30,7 @@
  * What the kit provides for every portal (see each file):
  * - sessions.ts   server-side sessions (cookie `cookieName`), idle expiry → `ctx.requireLogin` bounces to
  *                 /login?next=…&expired=1 (JSON 401 for XHR). `ctx.sessions.login(req, res, account, name)`.
+ *                 `setFlash`/`takeFlash` carry a message to the next page (after a redirect).
  * - accounts.ts   seeded username/password per portal (constant-time check; never logged, never in URLs).
  * - login-page.ts the standard username/password login (`login: 'kit'`); `safeNext` for redirects;
  *                 `renderLogin` and `logInWithPassword` for a portal's own login page.
