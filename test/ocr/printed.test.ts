@@ -95,12 +95,16 @@ describe('经营范围 as printed', () => {
 
   it('completes a standard sentence the value was cut short in, not another that ends alike', () => {
     expect(
-      printedScope('广告发布（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文'),
+      printedScope(
+        '广告发布（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文',
+      ),
     ).toBe(
       '广告发布（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文件或许可证件为准）',
     );
     // Less than 60 % of a sentence read is not completed.
-    expect(printedScope('广告发布（依法须经批准的项目，经相关部门')).toBe('广告发布（依法须经批准的项目，经相关部门');
+    expect(printedScope('广告发布（依法须经批准的项目，经相关部门')).toBe(
+      '广告发布（依法须经批准的项目，经相关部门',
+    );
   });
 
   it('drops stray marks after the last sentence but keeps a further section', () => {
