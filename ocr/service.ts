@@ -8,6 +8,7 @@ import { readIdCardBack, readIdCardFront, reinterpretEthnicity } from './layout/
 import { readIssueDateUnderSeal } from './layout/issue-date.ts';
 import { extractLicence, interpretLicence } from './layout/licence.extract.ts';
 import type { LicenceFormat } from './layout/licence-format.ts';
+import { readScopeLineEnds } from './layout/line-ends.ts';
 import { readMissingValues } from './layout/missing-values.ts';
 import { printedPersonName } from './layout/printed.ts';
 import {
@@ -95,6 +96,7 @@ export async function createOcrService(options: OcrServiceOptions = {}): Promise
         await Promise.all([
           readIssueDateUnderSeal(reader, page, extraction),
           readMissingValues(reader, page, extraction),
+          readScopeLineEnds(reader, page, extraction),
         ]);
         const fields = interpretLicence(extraction);
         await Promise.all(

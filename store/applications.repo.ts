@@ -60,46 +60,37 @@ export interface StatusChange {
   at: Date;
 }
 
-interface ApplicationRow {
-  id: string;
-  reference: string;
-  applicant_id: string;
-  centre_id: string;
-  bundle_id: string;
-  options: Record<string, unknown>;
-  status: ApplicationStatus;
-  title: string | null;
-  form_values: Record<string, unknown>;
-  typed_values: Record<string, unknown>;
-  field_sources: Record<string, FieldSource>;
-  version: number;
-  return_reason: string | null;
-  created_at: Date;
-  updated_at: Date;
-  submitted_at: Date | null;
-}
+/** Each field of an Application and the column of `applications` that holds it. */
+const COLUMN_OF = {
+  id: 'id',
+  reference: 'reference',
+  applicantId: 'applicant_id',
+  centreId: 'centre_id',
+  bundleId: 'bundle_id',
+  options: 'options',
+  status: 'status',
+  title: 'title',
+  values: 'form_values',
+  typed: 'typed_values',
+  sources: 'field_sources',
+  version: 'version',
+  returnReason: 'return_reason',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  submittedAt: 'submitted_at',
+} as const satisfies Record<keyof Application, string>;
 
-const COLUMNS = `a.id, a.reference, a.applicant_id, a.centre_id, a.bundle_id, a.options, a.status, a.title,
-  a.form_values, a.typed_values, a.field_sources, a.version, a.return_reason, a.created_at, a.updated_at, a.submitted_at`;
+/** An application as the database returns it: its columns, named as there. */
+type ApplicationRow = { [K in keyof Application as (typeof COLUMN_OF)[K]]: Application[K] };
 
-const toApplication = (row: ApplicationRow): Application => ({
-  id: row.id,
-  reference: row.reference,
-  applicantId: row.applicant_id,
-  centreId: row.centre_id,
-  bundleId: row.bundle_id,
-  options: row.options,
-  status: row.status,
-  title: row.title,
-  values: row.form_values,
-  typed: row.typed_values,
-  sources: row.field_sources,
-  version: row.version,
-  returnReason: row.return_reason,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  submittedAt: row.submitted_at,
-});
+const COLUMNS = Object.values(COLUMN_OF)
+  .map((column) => `a.${column}`)
+  .join(', ');
+
+const toApplication = (row: ApplicationRow): Application =>
+  Object.fromEntries(
+    Object.entries(COLUMN_OF).map(([field, column]) => [field, row[column]]),
+  ) as unknown as Application;
 
 /** YJ + yyyymmdd (Shanghai) + 6 letters/digits without look-alikes: easy to read out at a counter. */
 export function newReference(now = new Date()): string {

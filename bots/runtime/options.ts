@@ -3,6 +3,9 @@ import { z } from 'zod';
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
+/** A time in milliseconds: a whole number from `min`, `fallback` when unset. */
+const ms = (min: number, fallback: number) => z.number().int().min(min).default(fallback);
+
 /**
  * Everything a browser runner can be tuned with, each with its default, in one place. `createBrowserRunner`
  * merges and validates these once; a bad value is reported with the option's name.
@@ -17,29 +20,13 @@ export const runnerOptionsSchema = z.object({
   /** A Chromium is replaced after this many runs (memory of long-lived browsers grows). */
   recycleAfterRuns: z.number().int().min(1).default(50),
   /** One click, fill or read. */
-  actionTimeoutMs: z
-    .number()
-    .int()
-    .min(100)
-    .default(10 * SECOND),
+  actionTimeoutMs: ms(100, 10 * SECOND),
   /** One page load or form post. */
-  navigationTimeoutMs: z
-    .number()
-    .int()
-    .min(100)
-    .default(30 * SECOND),
+  navigationTimeoutMs: ms(100, 30 * SECOND),
   /** How long a binding waits for its widget before the declaration is judged stale (PortalChangedError). */
-  findTimeoutMs: z
-    .number()
-    .int()
-    .min(100)
-    .default(5 * SECOND),
+  findTimeoutMs: ms(100, 5 * SECOND),
   /** How long a person has to answer (CAPTCHA, SMS code). */
-  personTimeoutMs: z
-    .number()
-    .int()
-    .min(1000)
-    .default(5 * MINUTE),
+  personTimeoutMs: ms(1000, 5 * MINUTE),
   /**
    * DOM snapshots in the Playwright trace (before/after every action). Useful when debugging a declaration
    * against a changed portal; they cost ≈ 25 % of a run's CPU and contain the typed values unmasked.
@@ -55,28 +42,20 @@ export const runnerOptionsSchema = z.object({
    */
   stepAttempts: z.number().int().min(1).max(20).default(8),
   /** First pause before trying a busy portal again; doubled each time up to `retryDelayMaxMs`, with jitter. */
-  retryDelayMs: z.number().int().min(0).default(300),
-  retryDelayMaxMs: z.number().int().min(0).default(5_000),
+  retryDelayMs: ms(0, 300),
+  retryDelayMaxMs: ms(0, 5_000),
   /**
    * Keep a portal account's logged-in session in memory for its next run (no new login, no new CAPTCHA)
    * for up to this long; 0 logs in afresh for every run.
    */
-  sessionReuseMs: z
-    .number()
-    .int()
-    .min(0)
-    .default(10 * MINUTE),
+  sessionReuseMs: ms(0, 10 * MINUTE),
   /**
    * After filing an item the department decides later (registration's credit code), the run keeps the
    * item's page in 办件查询 open and reloads it for up to this long before handing the item to the queue's
    * follow-ups: many decisions come within seconds (秒批), and a follow-up needs a new browser context and a
    * login check each time. 0 hands over at once.
    */
-  awaitDecisionMs: z
-    .number()
-    .int()
-    .min(0)
-    .default(15 * SECOND),
+  awaitDecisionMs: ms(0, 15 * SECOND),
   /** Attempts at an image CAPTCHA (each with a new picture) before giving up. */
   captchaAttempts: z.number().int().min(1).max(10).default(3),
 });

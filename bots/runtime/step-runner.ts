@@ -75,29 +75,25 @@ export async function runStep<T>(
     taking = next;
     return next;
   };
-  try {
-    const result = await body(shot);
-    await (taking ?? shot());
-    await run.io.step({
+  const record = (status: 'ok' | 'failed', note?: string) =>
+    run.io.step({
       name,
-      status: 'ok',
+      status,
       startedAt,
       durationMs: performance.now() - started,
       ...(screenshot ? { screenshot: screenshot.image, masking: screenshot.masking } : {}),
+      ...(note === undefined ? {} : { note }),
     });
+  try {
+    const result = await body(shot);
+    await (taking ?? shot());
+    await record('ok');
     return result;
   } catch (error) {
     const failure = await classify(run, error);
     await taking?.catch(() => {});
     if (!screenshot) screenshot = await run.screenshot(picture).catch(() => undefined);
-    await run.io.step({
-      name,
-      status: 'failed',
-      startedAt,
-      durationMs: performance.now() - started,
-      ...(screenshot ? { screenshot: screenshot.image, masking: screenshot.masking } : {}),
-      note: `${failure.code}: ${failure.message}`,
-    });
+    await record('failed', `${failure.code}: ${failure.message}`);
     throw failure;
   }
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { type BotsReport, runBotsBenchmark } from './support/bots-benchmark.ts';
-import { count, msRange, timedBenchAction } from './support/options.ts';
+import { count, msRange, timedBench } from './support/options.ts';
 
 const optionsSchema = z.object({
   json: z.boolean().default(false),
@@ -49,7 +49,7 @@ function summary(report: BotsReport): string {
 }
 
 export function registerBenchBots(bench: Command): void {
-  bench
+  const command = bench
     .command('bots')
     .description(
       '机器人吞吐量（并发 1、2、4）与两种朴素基线（逐个办理、同样并发的每事项新开浏览器）对比，及内存峰值',
@@ -67,23 +67,20 @@ export function registerBenchBots(bench: Command): void {
     )
     .option('--latency-ms <range>', '计时阶段门户每次应答的随机延迟（毫秒）', '150-600')
     .option('--concurrency <list>', '要测量的并发数', '1,2,4')
-    .option('--repeats <n>', '每个阶段重复的次数（各阶段顺序随机，取中位数并报告离散）', '3')
-    .option('--timeout-s <s>', '每个阶段的超时（秒）', '600')
-    .option('--keep-data', '保留临时数据目录（截图、追踪、门户记录）以便检查')
-    .action(
-      timedBenchAction(
-        optionsSchema,
-        QUICK,
-        (options, common) =>
-          runBotsBenchmark({
-            items: options.items,
-            latencyMs: options.latencyMs,
-            concurrencies: options.concurrency,
-            repeats: options.repeats,
-            ...common,
-            shareSetup: options.quick,
-          }),
-        summary,
-      ),
-    );
+    .option('--repeats <n>', '每个阶段重复的次数（各阶段顺序随机，取中位数并报告离散）', '3');
+  timedBench(command, {
+    timeout: '每个阶段的超时（秒）',
+    schema: optionsSchema,
+    quick: QUICK,
+    run: (options, common) =>
+      runBotsBenchmark({
+        items: options.items,
+        latencyMs: options.latencyMs,
+        concurrencies: options.concurrency,
+        repeats: options.repeats,
+        ...common,
+        shareSetup: options.quick,
+      }),
+    summary,
+  });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { E2E_BUNDLES, type E2eReport, runE2eBenchmark } from './support/e2e-benchmark.ts';
-import { count, msRange, timedBenchAction } from './support/options.ts';
+import { count, msRange, timedBench } from './support/options.ts';
 
 const optionsSchema = z.object({
   bundle: z.enum(E2E_BUNDLES, { error: `--bundle 应为 ${E2E_BUNDLES.join(' 或 ')}` }),
@@ -73,7 +73,7 @@ function summary(report: E2eReport): string {
 }
 
 export function registerBenchE2e(bench: Command): void {
-  bench
+  const command = bench
     .command('e2e')
     .description('一个事项包的案例经各门户端到端办理的耗时与关键路径之比')
     .option(
@@ -95,28 +95,25 @@ export function registerBenchE2e(bench: Command): void {
       '图形验证码由谁识读：reader（识读程序，仅限其适用的验证码样式，其余仍由窗口人员识读）或 person（始终由窗口人员识读）',
       'reader',
     )
-    .option('--concurrency <n>', '每个门户队列的工作并发（与 yijian start 默认相同）', '2')
-    .option('--timeout-s <s>', '每次办理的超时（秒）', '600')
-    .option('--keep-data', '保留临时数据目录（截图、追踪、门户记录）以便检查')
-    .action(
-      timedBenchAction(
-        optionsSchema,
-        QUICK,
-        (options, common) =>
-          runE2eBenchmark({
-            bundle: options.bundle,
-            runs: options.runs,
-            latencyMs: options.latencyMs,
-            approvalDelayMs: options.approvalDelayMs,
-            syncLagMs: options.syncLagMs,
-            ...(options.noticeS === undefined ? {} : { noticeSeconds: options.noticeS }),
-            smsReplyMs: options.smsReplyMs,
-            captchaReplyMs: options.captchaReplyMs,
-            captcha: options.captcha,
-            concurrency: options.concurrency,
-            ...common,
-          }),
-        summary,
-      ),
-    );
+    .option('--concurrency <n>', '每个门户队列的工作并发（与 yijian start 默认相同）', '2');
+  timedBench(command, {
+    timeout: '每次办理的超时（秒）',
+    schema: optionsSchema,
+    quick: QUICK,
+    run: (options, common) =>
+      runE2eBenchmark({
+        bundle: options.bundle,
+        runs: options.runs,
+        latencyMs: options.latencyMs,
+        approvalDelayMs: options.approvalDelayMs,
+        syncLagMs: options.syncLagMs,
+        ...(options.noticeS === undefined ? {} : { noticeSeconds: options.noticeS }),
+        smsReplyMs: options.smsReplyMs,
+        captchaReplyMs: options.captchaReplyMs,
+        captcha: options.captcha,
+        concurrency: options.concurrency,
+        ...common,
+      }),
+    summary,
+  });
 }

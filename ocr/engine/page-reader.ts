@@ -7,7 +7,7 @@ import type { RawImage } from '../image/raw-image.ts';
 import { cropLine } from './crop.ts';
 import { type DetectedText, detectText } from './detector.ts';
 import { upsideDownProbabilities } from './direction.ts';
-import type { RotatedRect } from './geometry.ts';
+import { cornersOf, minAreaRect, type RotatedRect } from './geometry.ts';
 import { sealCleared, withoutRed } from './ink.ts';
 import { type PpOcrModelFiles, ppOcrModelFiles } from './models.ts';
 import { LINE_HEIGHT, loadDictionary, recogniseLines } from './recogniser.ts';
@@ -80,15 +80,17 @@ export class PageReader {
     let image = photo;
     let turned: PageText['turned'] = 0;
     let found = await detectText(this.detection, image, this.detectionSide);
+    // The lines found are turned with the page, not found again: detection is the costliest step but one, and
+    // a line's box does not depend on which way up the page lies.
     if (mostlyUpright(found)) {
+      found = turnBoxes(found, 90, image);
       image = await turn(image, 90);
       turned = 90;
-      found = await detectText(this.detection, image, this.detectionSide);
     }
     if (await this.upsideDown(image, found)) {
+      found = turnBoxes(found, 180, image);
       image = await turn(image, 180);
       turned = ((turned + 180) % 360) as PageText['turned'];
-      found = await detectText(this.detection, image, this.detectionSide);
     }
     found = found.flatMap((box) => splitStacked(box, found));
     const crops = await Promise.all(found.map((box) => cropLine(image, box.rect, LINE_HEIGHT)));
@@ -149,6 +151,16 @@ export class PageReader {
       { data, width: info.width, height: info.height, channels: info.channels as 3 },
     ]);
     return read ?? { text: '', chars: [] };
+  }
+
+  /** Reads boxes of the upright page again, each straightened along its own direction, in one batch. */
+  async readLines(
+    image: RawImage,
+    rects: readonly RotatedRect[],
+  ): Promise<{ text: string; chars: TextLine['chars'] }[]> {
+    if (rects.length === 0) return [];
+    const crops = await Promise.all(rects.map((rect) => cropLine(image, rect, LINE_HEIGHT)));
+    return recogniseLines(this.recognition, this.dictionary, crops);
   }
 
   private async upsideDown(image: RawImage, found: readonly DetectedText[]): Promise<boolean> {
@@ -215,6 +227,14 @@ function mostlyUpright(found: readonly DetectedText[]): boolean {
     else if (rect.thickness >= 2 * rect.length) upright += rect.thickness;
   }
   return upright > across;
+}
+
+/** Boxes found on `image`, where they lie once it is turned clockwise by `degrees` (as `turn` does). */
+function turnBoxes(found: readonly DetectedText[], degrees: 90 | 180, image: RawImage): DetectedText[] {
+  const { width, height } = image;
+  const moved = (p: { x: number; y: number }) =>
+    degrees === 90 ? { x: height - 1 - p.y, y: p.x } : { x: width - 1 - p.x, y: height - 1 - p.y };
+  return found.map((box) => ({ ...box, rect: minAreaRect(cornersOf(box.rect).map(moved)) }));
 }
 
 async function turn(image: RawImage, degrees: 90 | 180): Promise<RawImage> {

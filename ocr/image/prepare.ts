@@ -1,4 +1,4 @@
-import type { RawImage } from './raw-image.ts';
+import { greyPercentiles, type RawImage } from './raw-image.ts';
 
 /**
  * Prepares one grey field crop for tesseract:
@@ -30,13 +30,7 @@ export interface PrepareOptions {
 
 export function prepareCrop(grey: RawImage, options: PrepareOptions): PreparedCrop | null {
   const { width, height, data } = grey;
-  const histogram = new Uint32Array(256);
-  for (let i = 0; i < width * height; i += 1) {
-    const v = data[i] ?? 0;
-    histogram[v] = (histogram[v] ?? 0) + 1;
-  }
-  const paper = percentile(histogram, width * height, 0.85);
-  const ink = percentile(histogram, width * height, 0.01);
+  const [paper, ink] = greyPercentiles(grey, [0.85, 0.01]);
   const contrast = paper - ink;
   if (contrast < (options.minContrast ?? 45)) return null;
   const threshold = ink + contrast * 0.5;
@@ -112,15 +106,6 @@ function inkBounds(
     bottom = Math.max(bottom, bb + 1);
   }
   return right < 0 ? null : { left, top, right, bottom };
-}
-
-function percentile(histogram: Uint32Array, total: number, share: number): number {
-  let seen = 0;
-  for (let v = 0; v < 256; v += 1) {
-    seen += histogram[v] ?? 0;
-    if (seen >= total * share) return v;
-  }
-  return 255;
 }
 
 /**

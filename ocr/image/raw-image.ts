@@ -14,6 +14,31 @@ export interface Point {
 /** Corners of a quadrilateral in the order top-left, top-right, bottom-right, bottom-left. */
 export type Quad = [Point, Point, Point, Point];
 
+/**
+ * The grey levels at the given shares of a grey image's pixels, darkest first (0.85 → the level 85% of the
+ * pixels are at or below): where a crop's paper and ink lie, from its own histogram.
+ */
+export function greyPercentiles<const S extends readonly number[]>(
+  grey: RawImage,
+  shares: S,
+): { [K in keyof S]: number } {
+  const { width, height, data } = grey;
+  const histogram = new Uint32Array(256);
+  for (let i = 0; i < width * height; i += 1) {
+    const v = data[i] ?? 0;
+    histogram[v] = (histogram[v] ?? 0) + 1;
+  }
+  const total = width * height;
+  return shares.map((share) => {
+    let seen = 0;
+    for (let v = 0; v < 256; v += 1) {
+      seen += histogram[v] ?? 0;
+      if (seen >= total * share) return v;
+    }
+    return 255;
+  }) as { [K in keyof S]: number };
+}
+
 export function greyOf(image: RawImage): RawImage {
   if (image.channels === 1) return image;
   const { width, height, channels, data } = image;

@@ -85,26 +85,25 @@ export function enclosed(mask: Uint8Array, width: number, height: number): Uint8
 export function rowExtremes(mask: Uint8Array, width: number, height: number): Point[] {
   const points: Point[] = [];
   for (let y = 0; y < height; y += 1) {
-    let left = -1;
-    let right = -1;
-    for (let x = 0; x < width; x += 1) {
-      if (mask[y * width + x]) {
-        if (left < 0) left = x;
-        right = x;
-      }
-    }
-    if (left >= 0) points.push({ x: left, y: y + 0.5 }, { x: right + 1, y: y + 0.5 });
+    const span = extent(width, (x) => mask[y * width + x]);
+    if (span) points.push({ x: span[0], y: y + 0.5 }, { x: span[1] + 1, y: y + 0.5 });
   }
   for (let x = 0; x < width; x += 1) {
-    let top = -1;
-    let bottom = -1;
-    for (let y = 0; y < height; y += 1) {
-      if (mask[y * width + x]) {
-        if (top < 0) top = y;
-        bottom = y;
-      }
-    }
-    if (top >= 0) points.push({ x: x + 0.5, y: top }, { x: x + 0.5, y: bottom + 1 });
+    const span = extent(height, (y) => mask[y * width + x]);
+    if (span) points.push({ x: x + 0.5, y: span[0] }, { x: x + 0.5, y: span[1] + 1 });
   }
   return points;
+}
+
+/** The first and the last index below `length` where `set` holds; undefined where it holds nowhere. */
+function extent(length: number, set: (index: number) => unknown): [number, number] | undefined {
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < length; i += 1) {
+    if (set(i)) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  return first < 0 ? undefined : [first, last];
 }

@@ -21,7 +21,7 @@ const NOISE = /[\s：:，,。.、·'"“”‘’]/;
 
 /**
  * The date several readings of one row agree on, part by part: the year, the month and the day each go to the
- * text most readings gave it (then to the surest), so one reading's misread day is outvoted by the others'
+ * text the readings give the most weight (see `winner`), so one reading's misread day is outvoted by the others'
  * (2022年08月29日, 2022年08月19日, 202年08月19日 → 2022年08月19日). A day read without its 「日」 gets it back with
  * a low confidence. Null when a part has no reading or the parts make no real date.
  */
@@ -29,8 +29,13 @@ export function consensusDate(reads: readonly { chars: Chars }[]): { chars: Char
   const parts = reads.map(datePartsOf);
   const year = winner(parts.map((p) => p.year));
   const month = winner(parts.map((p) => p.month));
-  const day = winner(parts.map((p) => p.day));
-  if (!year || !month || !day) return null;
+  if (!year || !month) return null;
+  const days = completeDays(
+    parts.map((p) => p.day),
+    month.text,
+  );
+  const day = winner(days);
+  if (!day) return null;
   const glyph = (char: string, confidence: number) => ({ char, confidence });
   const chars: Chars = [
     ...year.chars,
@@ -71,16 +76,30 @@ function possible(name: PartName, text: string): boolean {
   return value >= 1 && value <= (name === 'month' ? 12 : 31);
 }
 
-/** The text most parts gave, the surest of them on a tie. */
+/**
+ * A licence that prints its month with a leading zero (08月) prints the day with two digits too: a day of one
+ * digit there lost the other under the seal, and gets no vote while a day of two digits was read.
+ */
+function completeDays<T extends Part>(days: readonly (T | undefined)[], month: string): (T | undefined)[] {
+  if (!/^0\d$/.test(month)) return [...days];
+  const twoDigits = days.filter((day) => day && /^\d{2}$/.test(day.text));
+  return twoDigits.length > 0 ? twoDigits : [...days];
+}
+
+/**
+ * The text the parts give with the most weight, each reading weighing as much as it is sure of its least sure
+ * glyph: two readings that both hesitate over a digit the seal covers (19 at 26 % and 33 %) are outweighed by
+ * one that reads it clearly (11 at 88 %). The surest part of the winning text stands for it.
+ */
 function winner<T extends Part>(parts: readonly (T | undefined)[]): T | null {
   const given = parts.filter((p): p is T => p !== undefined);
-  const votes = (text: string) => given.filter((p) => p.text === text).length;
+  const weight = (text: string) => given.filter((p) => p.text === text).reduce((sum, p) => sum + p.score, 0);
   let best: T | null = null;
   for (const part of given) {
     if (
       !best ||
-      votes(part.text) > votes(best.text) ||
-      (votes(part.text) === votes(best.text) && part.score > best.score)
+      weight(part.text) > weight(best.text) ||
+      (part.text === best.text && part.score > best.score)
     )
       best = part;
   }

@@ -16,7 +16,8 @@ import { registrarName } from '../fields/registrar.ts';
 import { field, type OcrField, type RawReading, unreadable, weakestSymbol } from '../fields/result.ts';
 import { knownSurname } from '../fields/surnames.ts';
 import { compact } from '../fields/text.ts';
-import { labelsByFirstCharacter, labelsByLastCharacter } from './column-labels.ts';
+import { findCodeLine, registrationNumberLine } from './code-lines.ts';
+import { labelsByOneCharacter } from './column-labels.ts';
 import { otherDateLines } from './issue-date.ts';
 import { findLabels, type LabelHit } from './label-hits.ts';
 import { LICENCE_LABELS, type LicenceFieldKey } from './labels.ts';
@@ -38,6 +39,8 @@ import {
   printedTerm,
 } from './printed.ts';
 import { printedScope } from './printed-scope.ts';
+import { labelsByValueShape } from './truncated-labels.ts';
+import { unlabelledAddress } from './unlabelled-address.ts';
 import { readingOf, type TakenValue, takeValue, unlabelledHit } from './values.ts';
 
 /** Values that wrap onto further lines. */
@@ -62,9 +65,9 @@ export function extractLicence(
   const slant = medianSlant(textLines);
   const lines = placed.filter((line) => !isSpeck(line, unit) && !isAslant(line, slant));
   const read = findLabels(lines, LICENCE_LABELS, unit);
-  const byLast = labelsByLastCharacter(lines, LICENCE_LABELS, read, unit);
-  const byFirst = labelsByFirstCharacter(lines, LICENCE_LABELS, [...read, ...byLast], unit);
-  const hits = bestHits([...read, ...byLast, ...byFirst]);
+  const byCharacter = labelsByOneCharacter(lines, LICENCE_LABELS, read, unit);
+  const byShape = labelsByValueShape(lines, LICENCE_LABELS, [...read, ...byCharacter], unit);
+  const hits = bestHits([...read, ...byCharacter, ...byShape]);
   const pageText = lines.map((l) => l.text).join('');
   const variant = licenceVariantOf(hits, pageText);
   const format = licenceFormatOf(hits, pageText, page);
@@ -81,6 +84,15 @@ export function extractLicence(
     hits.find((h) => h.key === 'creditCode'),
   );
   if (codeLine) taken.creditCode = codeLine;
+  const registration = taken.registrationNumber;
+  if (registration && !/\d{10}/.test(registration.reading.text.replace(/\s+/g, ''))) {
+    const numberLine = registrationNumberLine(lines, registration.hit, unit);
+    if (numberLine) taken.registrationNumber = numberLine;
+  }
+  if (!taken.domicile && !notPrinted(format, variant).has('domicile')) {
+    const address = unlabelledAddress(lines, hits, Object.values(taken), unit);
+    if (address) taken.domicile = address;
+  }
   const issue = findIssueDate(lines, hits, otherDateLines(taken));
   if (issue) taken.issueDate = issue;
   const never = notPrinted(format, variant);
@@ -97,44 +109,6 @@ function bestHits(hits: LabelHit[]): LabelHit[] {
   for (const hit of [...hits].sort((a, b) => a.middle - b.middle))
     if (!byKey.has(hit.key)) byKey.set(hit.key, hit);
   return [...byKey.values()];
-}
-
-/**
- * The 统一社会信用代码 wherever it is printed (under its label on the 2019 licence, beside it on the portrait
- * 副本): the run of 18 code characters nearest the label.
- */
-function findCodeLine(
-  lines: readonly PlacedLine[],
-  pattern: RegExp,
-  hit: LabelHit | undefined,
-): TakenValue | null {
-  const candidates = lines.flatMap((line) => {
-    const chars = line.chars.filter((c) => /[0-9A-Za-z|]/.test(c.char));
-    const text = chars.map((c) => c.char.toUpperCase()).join('');
-    return pattern.test(text) || (text.length >= 17 && text.length <= 20) ? [{ line, chars }] : [];
-  });
-  if (candidates.length === 0) return null;
-  const distance = (line: PlacedLine) =>
-    hit ? Math.hypot(line.left - hit.left, line.middle - hit.middle) : line.middle;
-  const best = candidates.sort((a, b) => distance(a.line) - distance(b.line))[0];
-  if (!best) return null;
-  return {
-    reading: readingOf(checkedRun(best.chars)),
-    lines: [best.line],
-    hit: hit ?? unlabelledHit('creditCode', '统一社会信用代码', best.line),
-  };
-}
-
-/**
- * The 18 characters of a longer run that pass the code's check character (a copy mark 「（1—1）」 or a stray
- * letter beside it adds characters); the run unchanged when no window or more than one passes.
- */
-function checkedRun<T extends { char: string }>(chars: readonly T[]): readonly T[] {
-  if (chars.length <= 18) return chars;
-  const passing = Array.from({ length: chars.length - 17 }, (_, i) => chars.slice(i, i + 18)).filter((run) =>
-    isValidCreditCode(run.map((c) => c.char.toUpperCase()).join('')),
-  );
-  return passing.length === 1 ? (passing[0] as T[]) : chars;
 }
 
 /** The date printed at the foot under 登记机关: the lowest date on the page that no label claims. */
@@ -193,6 +167,13 @@ export function interpretLicence(extraction: LicenceExtraction): Record<string, 
         ...field,
         status: 'needs-confirmation',
         notes: [...field.notes, '该值系补读所得，请核对'],
+      };
+    // A value placed without its label keeps a note of its own, so no second reading makes it confident.
+    if (taken[key]?.unlabelled && field && field.value !== null)
+      out[key] = {
+        ...field,
+        status: 'needs-confirmation',
+        notes: [...field.notes, `未找到“${label(key)}”标签，按位置和格式识别，请核对`],
       };
   };
   const category = variant === 'individual' ? '2' : '1';

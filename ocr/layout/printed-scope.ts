@@ -17,6 +17,7 @@ const STANDARD_SENTENCES = [
   '不得从事国家和本市产业政策禁止和限制类项目的经营活动。',
   '具体经营项目请登录广州市商事主体信息公示平台查询。依法须经批准的项目，经相关部门批准后方可开展经营活动。',
   '企业经营涉及行政许可的，凭许可证件经营',
+  '国家禁止或涉及行政审批的货物和技术进出口除外',
 ].sort((a, b) => b.length - a.length);
 
 /** The ways a sentence is enclosed on licences. */
@@ -66,7 +67,14 @@ function snapSentences(text: string): string {
         const found = closestSubstring(part.text, variant);
         if (found && (!best || found.distance < best.distance)) best = { ...found, variant };
       }
-      if (!best || best.distance > Math.floor([...best.variant].length / 6)) return [part];
+      if (!best || best.distance > Math.floor([...best.variant].length / 6)) {
+        const cut = part === parts.at(-1) ? cutShort(part.text, variants) : null;
+        if (!cut) return [part];
+        return [
+          { text: part.text.slice(0, cut.start), fixed: false },
+          { text: cut.variant, fixed: true },
+        ];
+      }
       return [
         { text: part.text.slice(0, best.start), fixed: false },
         { text: best.variant, fixed: true },
@@ -75,6 +83,32 @@ function snapSentences(text: string): string {
     });
   }
   return parts.map((part) => part.text).join('');
+}
+
+/** Of a sentence, at least this share must be read before a value cut short there is completed. */
+const LEAST_READ = 0.6;
+
+/**
+ * A standard sentence the value ends in the middle of: its last line lost to an overprint, or run into one
+ * (「…以相关部门批准文」). The longest start of a variant that the text ends with (at most one character in six
+ * off) and no other sentence starts with, when at least 60 % of it was read; null when none.
+ */
+function cutShort(text: string, variants: readonly string[]): { start: number; variant: string } | null {
+  for (const variant of variants) {
+    const glyphs = [...variant];
+    for (let length = glyphs.length - 1; length >= Math.ceil(glyphs.length * LEAST_READ); length -= 1) {
+      const prefix = glyphs.slice(0, length).join('');
+      // Only the end of the text can hold it: the search is kept to that end.
+      const tailFrom = Math.max(0, text.length - prefix.length - 4);
+      const found = closestSubstring(text.slice(tailFrom), prefix);
+      if (!found || tailFrom + found.end !== text.length) continue;
+      // A start that other sentences share does not say which of them was printed.
+      const others = STANDARD_SENTENCES.flatMap(enclosed).filter((other) => !variants.includes(other));
+      if (others.some((other) => other.startsWith(prefix))) continue;
+      if (found.distance <= Math.floor(length / 6)) return { start: tailFrom + found.start, variant };
+    }
+  }
+  return null;
 }
 
 function enclosed(sentence: string): string[] {

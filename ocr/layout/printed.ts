@@ -62,7 +62,8 @@ export function printedEntityType(text: string): string {
       /^([^（(]*?(?:公司|企业))([^（()）]{2,30}[）)])/,
       (_, form: string, inside: string) => `${form}（${inside}`,
     );
-  const match = compacted.match(/^.*?(?:公司|企业|合作社|个体工商户)(?:[（(][^（()）]*[）)])?[】\]]?/);
+  // A bracket left open at the very end lost its closing glyph at a seal's or the crop's edge: it is kept.
+  const match = compacted.match(/^.*?(?:公司|企业|合作社|个体工商户)(?:[（(][^（()）]*(?:[）)]|$))?[】\]]?/);
   return match ? match[0] : compacted;
 }
 

@@ -9,6 +9,8 @@ export interface TakenValue {
   hit: LabelHit;
   /** Read again from the space after the label, because the detector found no line there. */
   reread?: boolean;
+  /** Placed by its shape and position because its label could not be found: a person confirms it. */
+  unlabelled?: boolean;
 }
 
 export interface TakeOptions {

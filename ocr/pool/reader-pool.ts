@@ -3,6 +3,7 @@ import { type Logger, silentLogger } from '../../lib/logger.ts';
 import { OcrBusyError, OcrClosedError, OcrEngineError } from '../errors.ts';
 import type { OcrResult, OcrService, RecogniseOptions } from '../service.ts';
 import { ReaderExitedError, ReaderProcess } from './reader-process.ts';
+import { endEngines } from './slots.ts';
 
 /**
  * The OCR service as the web server runs it: a fixed number of reader processes, each holding its own
@@ -163,14 +164,7 @@ export class ReaderPool implements OcrService {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new OcrClosedError());
     for (const slot of this.slots) slot.starting?.kill();
-    await Promise.allSettled([...this.restarts]);
-    await Promise.allSettled(
-      this.slots.map(async (slot) => {
-        const reader = slot.reader;
-        slot.reader = null;
-        await reader?.close();
-      }),
-    );
+    await endEngines(this.restarts, this.slots, 'reader', (reader) => reader.close());
   }
 
   private async fill(slot: Slot): Promise<void> {

@@ -1,6 +1,7 @@
 import { type Logger, silentLogger } from '../../lib/logger.ts';
 import { OcrClosedError, OcrEngineError } from '../errors.ts';
 import { type EngineWorker, startEngineWorker } from './engine-worker.ts';
+import { endEngines } from './slots.ts';
 import type { RecognisedText, RecogniseJob } from './types.ts';
 
 export type { RecognisedSymbol, RecognisedText, RecogniseJob, SegmentationMode } from './types.ts';
@@ -101,14 +102,7 @@ export class TesseractPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const pending of this.queue.splice(0)) pending.reject(new OcrClosedError());
-    await Promise.allSettled([...this.restarts]);
-    await Promise.allSettled(
-      this.slots.map(async (slot) => {
-        const worker = slot.worker;
-        slot.worker = null;
-        await worker?.terminate();
-      }),
-    );
+    await endEngines(this.restarts, this.slots, 'worker', (worker) => worker.terminate());
   }
 
   private async fill(slot: Slot): Promise<void> {

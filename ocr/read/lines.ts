@@ -1,4 +1,4 @@
-import type { RawImage } from '../image/raw-image.ts';
+import { greyPercentiles, type RawImage } from '../image/raw-image.ts';
 
 /** A horizontal band of text in a region, in region pixels. */
 export interface TextBand {
@@ -13,10 +13,7 @@ export interface TextBand {
  */
 export function findTextBands(grey: RawImage, minHeight: number, minGap: number): TextBand[] {
   const { width, height, data } = grey;
-  const histogram = new Uint32Array(256);
-  for (let i = 0; i < width * height; i += 1) histogram[data[i] ?? 0] = (histogram[data[i] ?? 0] ?? 0) + 1;
-  const paper = percentile(histogram, width * height, 0.8);
-  const ink = percentile(histogram, width * height, 0.02);
+  const [paper, ink] = greyPercentiles(grey, [0.8, 0.02]);
   const threshold = ink + (paper - ink) * 0.55;
   const rowInk: number[] = [];
   for (let y = 0; y < height; y += 1) {
@@ -43,13 +40,4 @@ export function findTextBands(grey: RawImage, minHeight: number, minGap: number)
     else merged.push({ ...band });
   }
   return merged.filter((band) => band.bottom - band.top >= minHeight);
-}
-
-function percentile(histogram: Uint32Array, total: number, share: number): number {
-  let seen = 0;
-  for (let v = 0; v < 256; v += 1) {
-    seen += histogram[v] ?? 0;
-    if (seen >= total * share) return v;
-  }
-  return 255;
 }

@@ -3,11 +3,13 @@ import { type Body, type Errors, list, rowIndexes, str } from '../kit/body.ts';
 import { html, type SafeHtml } from '../kit/html/escape.ts';
 import {
   checkboxGroup,
+  codeOptions,
   dateInput,
   divSelect,
   formItem,
   type Option,
   repeatingRows,
+  rowFields,
   rowFrame,
   textInput,
 } from '../kit/html/widgets.ts';
@@ -16,9 +18,7 @@ import { ACCOUNT_TYPES, SERVICES } from './lists.ts';
 import type { SlotAvailability } from './slots.ts';
 
 function ownerRow(index: number | '__i__', values: Body, errors: Errors): SafeHtml {
-  const name = (key: string) => `ubo[${index}][${key}]`;
-  const v = (key: string) => (index === '__i__' ? '' : str(values, name(key)));
-  const e = (key: string) => (index === '__i__' ? undefined : errors[name(key)]);
+  const { name, value: v, error: e } = rowFields('ubo', index, values, errors);
   return rowFrame(
     '受益所有人',
     index,
@@ -51,7 +51,7 @@ export function appointmentForm({ values, errors, branches, slots, dates }: Appo
   const v = (name: string) => str(values, name);
   const indexes = rowIndexes(values, 'ubo');
   const rows = (indexes.length ? indexes : [0]).map((i) => ownerRow(i, values, errors));
-  const bankOptions: Option[] = BANKS.map((bank) => ({ value: bank.code, label: bank.name }));
+  const bankOptions: Option[] = codeOptions(BANKS);
   const branchOptions: Option[] = branches.map((b) => ({ value: b.id, label: b.name }));
   const accountTypes = ACCOUNT_TYPES.map(
     (t) =>

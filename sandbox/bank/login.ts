@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import express, { type Request, type Router } from 'express';
 import { html } from '../kit/html/escape.ts';
 import { formItem, textInput } from '../kit/html/widgets.ts';
-import { EXPIRED_MESSAGE, safeNext } from '../kit/login-page.ts';
+import { type LoginFormState, logInWithPassword, renderLogin, safeNext } from '../kit/login-page.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import {
   newPuzzle,
@@ -41,15 +41,11 @@ function sliderWidget(error?: string): ReturnType<typeof html> {
 </div>`;
 }
 
-function page(
-  ctx: PortalContext,
-  req: Request,
-  options: { next: string; username?: string; errors?: Record<string, string>; expired?: boolean },
-): string {
+function page(ctx: PortalContext, req: Request, options: LoginFormState & { next: string }): string {
   const errors = options.errors ?? {};
-  return ctx.render(req, {
+  return renderLogin(ctx, req, {
     title: '企业用户登录',
-    flash: options.expired ? { kind: 'warning', text: EXPIRED_MESSAGE } : undefined,
+    expired: options.expired,
     body: html`<div class="bk-login">
 <div class="bk-login__hero"><h2>企业开户，预约先行</h2><ul><li>线上填报开户信息，网点现场一次办结</li><li>支持工、农、中、建、兴业及本地农商银行</li><li>预约成功即预分配基本存款账户账号</li></ul></div>
 <form class="bk-login__form" method="post" action="/login" novalidate>
@@ -111,12 +107,7 @@ export function loginRouter(ctx: PortalContext): Router {
     if (!ticket || body.hkpz !== ticket) errors.hkpz = '请先完成滑块安全验证';
     if (req.portalSession) req.portalSession.data.slider = {};
     if (Object.keys(errors).length === 0) {
-      const displayName = ctx.accounts.verify(username, body.dlmm ?? '');
-      if (displayName) {
-        ctx.sessions.login(req, res, username, displayName);
-        return void res.redirect(303, next);
-      }
-      ctx.logger.info('login refused');
+      if (logInWithPassword(ctx, req, res, username, body.dlmm ?? '')) return void res.redirect(303, next);
       errors.dlmm = '用户名或登录密码错误';
     }
     res.send(page(ctx, req, { next, username, errors }));

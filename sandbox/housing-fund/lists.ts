@@ -3,7 +3,7 @@
  * classification, its 单位性质 the ownership the fund reports on; 隶属关系 is GB/T 12404.
  */
 import { AFFILIATIONS } from '../../forms/codes/index.ts';
-import type { Option } from '../kit/html/widgets.ts';
+import { codeOptions, type Option } from '../kit/html/widgets.ts';
 import { MB, type UploadRule } from '../kit/uploads.ts';
 
 export const UNIT_TYPES: readonly Option[] = [
@@ -26,13 +26,7 @@ export const UNIT_NATURES: readonly Option[] = [
   { value: '9', label: '其他' },
 ];
 
-export const AFFILIATION_OPTIONS: readonly Option[] = AFFILIATIONS.entries.map((e) => ({
-  value: e.code,
-  label: e.name,
-}));
-
-export const hasOption = (options: readonly Option[], value: string): boolean =>
-  options.some((option) => option.value === value);
+export const AFFILIATION_OPTIONS: readonly Option[] = codeOptions(AFFILIATIONS.entries);
 
 /** Upload slots of the application (checked by content, not by file name). */
 export const UPLOAD_RULES = {

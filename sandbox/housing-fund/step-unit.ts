@@ -1,10 +1,10 @@
 import { isDistrictCode, validateCreditCode, validateIdNumber } from '../../forms/codes/index.ts';
 import { type Body, type Errors, FIXED_LINE, MOBILE, need, str } from '../kit/body.ts';
 import { html } from '../kit/html/escape.ts';
-import { divSelect, formItem, radioGroup, regionCascade, textInput } from '../kit/html/widgets.ts';
+import { divSelect, formItem, hasOption, radioGroup, regionCascade, textInput } from '../kit/html/widgets.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import type { Draft, WizardStep } from './draft.ts';
-import { AFFILIATION_OPTIONS, hasOption, UNIT_NATURES, UNIT_TYPES } from './lists.ts';
+import { AFFILIATION_OPTIONS, UNIT_NATURES, UNIT_TYPES } from './lists.ts';
 
 function idProblem(value: string, label: string): string | undefined {
   const check = validateIdNumber(value);

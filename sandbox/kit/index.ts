@@ -30,8 +30,10 @@
  * What the kit provides for every portal (see each file):
  * - sessions.ts   server-side sessions (cookie `cookieName`), idle expiry → `ctx.requireLogin` bounces to
  *                 /login?next=…&expired=1 (JSON 401 for XHR). `ctx.sessions.login(req, res, account, name)`.
+ *                 `setFlash`/`takeFlash` carry a message to the next page (after a redirect).
  * - accounts.ts   seeded username/password per portal (constant-time check; never logged, never in URLs).
- * - login-page.ts the standard username/password login (`login: 'kit'`); `safeNext` for redirects.
+ * - login-page.ts the standard username/password login (`login: 'kit'`); `safeNext` for redirects;
+ *                 `renderLogin` and `logInWithPassword` for a portal's own login page.
  * - store.ts      durable state under DATA_DIR/portals/<portal> (atomic writes; memory without DATA_DIR):
  *                 submissions, counters (`nextSequence`), SMS inbox, portal extras (`getExtra`/`setExtra`,
  *                 `keptRandom` for the random start of a series).
@@ -80,7 +82,13 @@ export type { FieldKind, FormManifest, ManifestField, SandboxItemId } from './fo
 export { escapeHtml, html, SafeHtml, trusted } from './html/escape.ts';
 export { BUSY_TEXT, type PageOptions, type PortalChrome, renderPage } from './html/layout.ts';
 export * from './html/widgets.ts';
-export { EXPIRED_MESSAGE, safeNext } from './login-page.ts';
+export {
+  EXPIRED_MESSAGE,
+  type LoginFormState,
+  logInWithPassword,
+  renderLogin,
+  safeNext,
+} from './login-page.ts';
 export {
   type NewSubmission,
   PORTAL_IDS,

@@ -1,5 +1,6 @@
-import express, { type Request, type Router } from 'express';
-import { html } from './html/escape.ts';
+import express, { type Request, type Response, type Router } from 'express';
+import type { Errors } from './body.ts';
+import { html, type SafeHtml } from './html/escape.ts';
 import { formItem, textInput } from './html/widgets.ts';
 import type { PortalContext } from './portal.ts';
 
@@ -10,6 +11,46 @@ export function safeNext(value: unknown): string {
 
 export const EXPIRED_MESSAGE = '登录已超时，请重新登录';
 
+/** What a login form shows again: the user name typed, messages by field, the expired-session warning. */
+export interface LoginFormState {
+  username?: string;
+  errors?: Errors;
+  expired?: boolean;
+}
+
+/** A login page in the portal's look: its title, the warning of an expired session when `expired`, the form. */
+export function renderLogin(
+  ctx: PortalContext,
+  req: Request,
+  page: { title: string; expired?: boolean | undefined; body: SafeHtml },
+): string {
+  return ctx.render(req, {
+    title: page.title,
+    flash: page.expired ? { kind: 'warning', text: EXPIRED_MESSAGE } : undefined,
+    body: page.body,
+  });
+}
+
+/**
+ * Checks a user name and password against the portal's accounts and, when they match, logs the session in.
+ * A refusal is logged without the name or the password; what the page then says is the portal's own.
+ */
+export function logInWithPassword(
+  ctx: PortalContext,
+  req: Request,
+  res: Response,
+  username: string,
+  password: string,
+): boolean {
+  const displayName = ctx.accounts.verify(username, password);
+  if (!displayName) {
+    ctx.logger.info({ portal: ctx.definition.id }, 'login refused');
+    return false;
+  }
+  ctx.sessions.login(req, res, username, displayName);
+  return true;
+}
+
 /** The kit's username/password login (portals with `login: 'kit'`). */
 export function loginRouter(ctx: PortalContext): Router {
   const router = express.Router();
@@ -17,9 +58,9 @@ export function loginRouter(ctx: PortalContext): Router {
     req: Request,
     options: { username?: string; error?: string; next: string; expired: boolean },
   ) =>
-    ctx.render(req, {
+    renderLogin(ctx, req, {
       title: '用户登录',
-      flash: options.expired ? { kind: 'warning', text: EXPIRED_MESSAGE } : undefined,
+      expired: options.expired,
       body: html`<div class="k-login">
 <div class="k-login__side"><h2>${ctx.definition.chrome.systemName}</h2><p>请使用单位账号登录后办理${ctx.definition.itemName}等业务。</p><p>办理过程中如遇问题，请拨打咨询电话 12345。</p></div>
 <form class="k-login__form" method="post" action="/login">
@@ -35,15 +76,12 @@ ${formItem({ label: '密码', required: true, forName: 'password', error: option
   router.post('/login', (req, res) => {
     const body = req.body as Record<string, string | undefined>;
     const username = (body.username ?? '').trim();
-    const displayName = ctx.accounts.verify(username, body.password ?? '');
-    if (!displayName) {
-      ctx.logger.info({ portal: ctx.definition.id }, 'login refused');
+    if (!logInWithPassword(ctx, req, res, username, body.password ?? '')) {
       res
         .status(200)
         .send(page(req, { username, error: '用户名或密码错误', next: safeNext(body.next), expired: false }));
       return;
     }
-    ctx.sessions.login(req, res, username, displayName);
     res.redirect(303, safeNext(body.next));
   });
   return router;

@@ -104,3 +104,15 @@ export class SessionManager {
     this.#sessions.clear();
   }
 }
+
+/** A message kept in the session for the next page this browser opens (after a redirect). */
+export function setFlash(req: Request, text: string): void {
+  if (req.portalSession) req.portalSession.data.flash = text;
+}
+
+/** The message `setFlash` kept, taken out of the session so that it shows once. */
+export function takeFlash(req: Request): string | undefined {
+  const flash = req.portalSession?.data.flash as string | undefined;
+  if (req.portalSession) delete req.portalSession.data.flash;
+  return flash;
+}

@@ -9,6 +9,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { type Body, type Errors, str } from './body.ts';
 import type { SafeHtml } from './html/escape.ts';
 import type { PortalContext } from './portal.ts';
+import { setFlash, takeFlash } from './sessions.ts';
 import type { RawRequest, UploadedFileMeta } from './submissions.ts';
 
 /** The application being filled, kept server-side in the session. */
@@ -102,7 +103,7 @@ export function wizardRouter<D extends WizardDraft, S extends WizardStepBase<D>>
   const stepOf = (req: Request) => steps.find((s) => String(s.no) === req.params.no);
   const outOfOrder = (req: Request, res: Response, draft: D, step: S) => {
     if (step.no <= draft.completed + 1) return false;
-    if (req.portalSession) req.portalSession.data.flash = options.outOfOrderText(steps[draft.completed]);
+    setFlash(req, options.outOfOrderText(steps[draft.completed]));
     res.redirect(303, `${base}/${draft.completed + 1}`);
     return true;
   };
@@ -117,8 +118,7 @@ export function wizardRouter<D extends WizardDraft, S extends WizardStepBase<D>>
     const draft = draftOf(req) ?? newDraft(req);
     if (outOfOrder(req, res, draft, step)) return;
     options.onShow?.(step, draft);
-    const flash = req.portalSession?.data.flash as string | undefined;
-    if (req.portalSession) delete req.portalSession.data.flash;
+    const flash = takeFlash(req);
     const values = draft.steps[step.no]?.body ?? {};
     res.send(options.render(req, step, draft, { values, errors: {}, ...(flash ? { flash } : {}) }));
   });

@@ -9,7 +9,7 @@ import {
   NATIONALITIES,
   POLITICAL_STATUSES,
 } from '../../forms/codes/index.ts';
-import type { Option, TreeNode } from '../kit/html/widgets.ts';
+import { codeOptions, type Option, type TreeNode, wordOptions } from '../kit/html/widgets.ts';
 
 /** 企业类型 as a tree with codes in the labels; only leaves can be chosen. */
 export const COMPANY_TYPE_TREE: readonly TreeNode[] = [
@@ -41,10 +41,7 @@ export const COMPANY_TYPES = new Map<string, string>([
 /** Limited-liability types: 出资期限 within five years, name ends in 有限公司/有限责任公司. */
 export const LLC_TYPES = new Set(['1110', '1130', '1151']);
 
-export const CURRENCY_OPTIONS: readonly Option[] = CURRENCIES.entries.map((c) => ({
-  value: c.code,
-  label: c.name,
-}));
+export const CURRENCY_OPTIONS: readonly Option[] = codeOptions(CURRENCIES.entries);
 
 export const ESTABLISH_METHODS: readonly Option[] = [
   { value: '1', label: '一般新设' },
@@ -79,24 +76,18 @@ export const ID_TYPES: readonly Option[] = [
   { value: '40', label: '台湾居民来往大陆通行证' },
 ];
 
-export const GENDER_OPTIONS: readonly Option[] = GENDERS.entries
-  .filter((g) => g.code === '1' || g.code === '2')
-  .map((g) => ({ value: g.code, label: g.name }));
+export const GENDER_OPTIONS: readonly Option[] = codeOptions(
+  GENDERS.entries.filter((g) => g.code === '1' || g.code === '2'),
+);
 
-export const ETHNICITY_OPTIONS: readonly Option[] = ETHNICITIES.entries.map((e) => ({
-  value: e.code,
-  label: e.name,
-}));
+export const ETHNICITY_OPTIONS: readonly Option[] = codeOptions(ETHNICITIES.entries);
 
-export const NATIONALITY_OPTIONS: readonly Option[] = NATIONALITIES.entries.map((n) => ({
-  value: n.code,
-  label: n.name,
-}));
+export const NATIONALITY_OPTIONS: readonly Option[] = codeOptions(NATIONALITIES.entries);
 
-export const POLITICAL_OPTIONS: readonly Option[] = POLITICAL_STATUSES.entries.map((p) => ({
-  value: p.code,
-  label: p.shortName,
-}));
+export const POLITICAL_OPTIONS: readonly Option[] = codeOptions(
+  POLITICAL_STATUSES.entries,
+  (p) => p.shortName,
+);
 
 /** 职务/角色: the labels are the wire values. */
 export const ROLES = [
@@ -110,13 +101,13 @@ export const ROLES = [
   '财务负责人',
   '联络员',
 ] as const;
-export const ROLE_OPTIONS: readonly Option[] = ROLES.map((role) => ({ value: role, label: role }));
+export const ROLE_OPTIONS: readonly Option[] = wordOptions(ROLES);
 
-export const CONTRIBUTION_METHODS: readonly Option[] = [
+export const CONTRIBUTION_METHODS: readonly Option[] = wordOptions([
   '货币',
   '实物',
   '知识产权',
   '土地使用权',
   '股权',
   '债权',
-].map((method) => ({ value: method, label: method }));
+]);

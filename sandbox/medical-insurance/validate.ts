@@ -1,12 +1,12 @@
 import { isValidCreditCode, validateCreditCode, validateIdNumber } from '../../forms/codes/index.ts';
 import { type Body, type Errors, isPhone, isRealDate, list, MOBILE, need, str } from '../kit/body.ts';
+import { hasOption } from '../kit/html/widgets.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import { chinaDate } from '../kit/references.ts';
 import type { RegisteredCompany } from '../kit/registry.ts';
 import {
   AFFILIATION_OPTIONS,
   ECONOMIC_TYPE_OPTIONS,
-  hasOption,
   INDUSTRY_OPTIONS,
   INSURANCE_TYPES,
   UNIT_TYPES,

@@ -6,6 +6,7 @@ import {
   formItem,
   radioGroup,
   repeatingRows,
+  rowFields,
   rowFrame,
   smsButton,
   textArea,
@@ -15,9 +16,7 @@ import type { Engraver } from './engravers.ts';
 import { MATERIALS, PICKUP_METHODS, SEAL_TYPES, SIZES, UNIT_TYPES } from './lists.ts';
 
 function sealRow(index: number | '__i__', values: Body, errors: Errors): SafeHtml {
-  const name = (key: string) => `yz[${index}][${key}]`;
-  const v = (key: string) => (index === '__i__' ? '' : str(values, name(key)));
-  const e = (key: string) => (index === '__i__' ? undefined : errors[name(key)]);
+  const { name, value: v, error: e } = rowFields('yz', index, values, errors);
   return rowFrame(
     '印章',
     index,

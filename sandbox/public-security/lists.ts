@@ -2,7 +2,7 @@
  * The public-security bureau's own option lists for 公章刻制备案 (docs/item-fields.md, seal-engraving). The raw
  * form posts the bureau's codes; `fields` reports the contract's wire values.
  */
-import type { Option } from '../kit/html/widgets.ts';
+import { type Option, wordOptions } from '../kit/html/widgets.ts';
 
 /** 单位类型: the bureau's codes; the contract's wire value is the label. */
 export const UNIT_TYPES: readonly Option[] = [
@@ -33,10 +33,7 @@ export const MATERIALS: readonly Option[] = [
 ];
 
 /** 规格: the label is the value on both sides. */
-export const SIZES: readonly Option[] = ['Φ40mm', 'Φ38mm', '40×30mm', '18×18mm', '20×20mm'].map((size) => ({
-  value: size,
-  label: size,
-}));
+export const SIZES: readonly Option[] = wordOptions(['Φ40mm', 'Φ38mm', '40×30mm', '18×18mm', '20×20mm']);
 
 /**
  * Which 规格 each 印章类型 may take (《印章治安管理办法》 practice): round seals for the unit, finance and

@@ -5,11 +5,15 @@
  */
 import {
   AFFILIATIONS,
+  type CodeEntry,
   ECONOMIC_TYPES,
   INDUSTRY_DIVISIONS,
   INDUSTRY_SECTIONS,
 } from '../../forms/codes/index.ts';
-import type { Option, TreeNode } from '../kit/html/widgets.ts';
+import { codeOptions, type Option, type TreeNode } from '../kit/html/widgets.ts';
+
+/** The agency's lists show a national code in front of its name ("110-国有全资"). */
+const codeDashName = (entry: CodeEntry): string => `${entry.code}-${entry.name}`;
 
 /** 单位类型 (the agency's own codes, not the registrar's 企业类型). */
 export const UNIT_TYPES: readonly Option[] = [
@@ -23,16 +27,10 @@ export const UNIT_TYPES: readonly Option[] = [
 ];
 
 /** 经济类型, GB/T 12402 (the whole table: the agency's list is the standard's). */
-export const ECONOMIC_TYPE_OPTIONS: readonly Option[] = ECONOMIC_TYPES.entries.map((e) => ({
-  value: e.code,
-  label: `${e.code}-${e.name}`,
-}));
+export const ECONOMIC_TYPE_OPTIONS: readonly Option[] = codeOptions(ECONOMIC_TYPES.entries, codeDashName);
 
 /** 隶属关系, GB/T 12404. */
-export const AFFILIATION_OPTIONS: readonly Option[] = AFFILIATIONS.entries.map((e) => ({
-  value: e.code,
-  label: `${e.code}-${e.name}`,
-}));
+export const AFFILIATION_OPTIONS: readonly Option[] = codeOptions(AFFILIATIONS.entries, codeDashName);
 
 /** 行业: GB/T 4754 门类 → 大类, codes in the labels; the value is 门类 letter + 大类 ('I65'). */
 export const INDUSTRY_TREE: readonly TreeNode[] = INDUSTRY_SECTIONS.entries.map((section) => ({
@@ -72,6 +70,3 @@ export const INSURANCE_TYPES: readonly Option[] = [
   { value: '210', label: '210 失业保险' },
   { value: '410', label: '410 工伤保险' },
 ];
-
-export const hasOption = (options: readonly Option[], value: string): boolean =>
-  options.some((option) => option.value === value);

@@ -5,6 +5,7 @@ import { labelOf } from '../kit/html/widgets.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
 import { fileAndShowReceipt } from '../kit/query-page.ts';
 import { referenceNumber } from '../kit/references.ts';
+import { setFlash, takeFlash } from '../kit/sessions.ts';
 import { checkCompany } from './company.ts';
 import { itemId } from './form-manifest.ts';
 import { registrationForm } from './form-page.ts';
@@ -19,12 +20,6 @@ interface Verified extends VerifiedUnit {
 }
 
 const verifiedOf = (req: Request) => req.portalSession?.data.siVerified as Verified | undefined;
-
-function takeFlash(req: Request): string | undefined {
-  const flash = req.portalSession?.data.flash as string | undefined;
-  if (req.portalSession) delete req.portalSession.data.flash;
-  return flash;
-}
 
 /** 单位社保编号: the district of the unit and a six-digit serial of the agency. */
 function socialInsuranceNo(ctx: PortalContext, region: string): string {
@@ -134,7 +129,7 @@ export const socialInsurancePortal: PortalDefinition = {
     const requireVerified = (req: Request, res: Response): Verified | undefined => {
       const unit = verifiedOf(req);
       if (unit) return unit;
-      if (req.portalSession) req.portalSession.data.flash = '请先完成单位信息核验';
+      setFlash(req, '请先完成单位信息核验');
       res.redirect(303, '/register');
       return undefined;
     };

@@ -5,11 +5,11 @@ import {
   validateIdNumber,
 } from '../../forms/codes/index.ts';
 import { type Body, type Errors, isPhone, isRealDate, list, need, str } from '../kit/body.ts';
+import { hasOption } from '../kit/html/widgets.ts';
 import { chinaDateDigits } from '../kit/references.ts';
 import {
   AFFILIATION_OPTIONS,
   ECONOMIC_TYPE_OPTIONS,
-  hasOption,
   ID_TYPES,
   INDUSTRY_CODES,
   INSURANCE_TYPES,

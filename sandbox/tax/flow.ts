@@ -10,6 +10,7 @@ import { html, type SafeHtml } from '../kit/html/escape.ts';
 import { stepsBar } from '../kit/html/widgets.ts';
 import type { PortalContext } from '../kit/portal.ts';
 import type { RegisteredCompany } from '../kit/registry.ts';
+import { setFlash, takeFlash } from '../kit/sessions.ts';
 import type { RawRequest } from '../kit/submissions.ts';
 import type { TaxLogin } from './login.ts';
 import type { TaxStep } from './step.ts';
@@ -94,8 +95,7 @@ export function flowRouter(
   const inOrder = (req: Request, res: Response, no: number) => {
     const draft = draftOf(req);
     if (no <= draft.completed + 1) return true;
-    if (req.portalSession)
-      req.portalSession.data.flash = `请按顺序办理，先完成“${TITLES[draft.completed] ?? ''}”`;
+    setFlash(req, `请按顺序办理，先完成“${TITLES[draft.completed] ?? ''}”`);
     res.redirect(303, `/xbnsr/${draft.completed + 1}`);
     return false;
   };
@@ -111,8 +111,7 @@ export function flowRouter(
 <form method="post" action="/xbnsr/submit" id="tx-submit-form"><input type="hidden" name="jcToken" value="">
 <div class="tx-check" role="status"><div class="tx-check__title">提交前请先点击“检查”，系统将对全部事项进行校验。</div><ul class="tx-check__list"></ul></div>
 <div class="k-actions"><a class="k-btn" href="/xbnsr/4">上一步</a><button type="button" class="k-btn tx-check__btn">检 查</button><button type="submit" class="k-btn k-btn--primary tx-submit" disabled>提 交</button></div></form>`;
-    const flash = req.portalSession?.data.flash as string | undefined;
-    if (req.portalSession) delete req.portalSession.data.flash;
+    const flash = takeFlash(req);
     res.send(
       ctx.render(req, {
         title: '新办纳税人涉税事项 — 确认提交',
@@ -126,8 +125,7 @@ export function flowRouter(
     const step = STEPS.find((s) => String(s.no) === req.params.no);
     if (!step) return void res.redirect(303, '/xbnsr/1');
     if (!inOrder(req, res, step.no)) return;
-    const flash = req.portalSession?.data.flash as string | undefined;
-    if (req.portalSession) delete req.portalSession.data.flash;
+    const flash = takeFlash(req);
     render(req, res, step, draftOf(req).steps[step.no]?.body ?? {}, {}, flash);
   });
   router.post('/xbnsr/submit', ctx.requireLogin, (req, res) => {
@@ -144,7 +142,7 @@ export function flowRouter(
       !login ||
       !company
     ) {
-      if (req.portalSession) req.portalSession.data.flash = '请先点击“检查”，检查通过后再提交';
+      setFlash(req, '请先点击“检查”，检查通过后再提交');
       return void res.redirect(303, '/xbnsr/5');
     }
     draft.steps[5] = { path: req.path, receivedAt: ctx.now().toISOString(), body: { ...(req.body as Body) } };

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { html } from '../kit/html/escape.ts';
 import { formItem, textInput } from '../kit/html/widgets.ts';
+import { type LoginFormState, logInWithPassword, renderLogin } from '../kit/login-page.ts';
 import type { PortalContext, PortalDefinition } from '../kit/portal.ts';
 import { captchaAnswer, renderCaptcha } from './captcha.ts';
 
@@ -43,15 +44,11 @@ function redirectWithTicket(ctx: PortalContext, req: Request, res: Response, ser
   res.redirect(303, service.toString());
 }
 
-function loginPage(
-  ctx: PortalContext,
-  req: Request,
-  options: { service: string; username?: string; errors?: Record<string, string>; expired?: boolean },
-): string {
+function loginPage(ctx: PortalContext, req: Request, options: LoginFormState & { service: string }): string {
   const errors = options.errors ?? {};
-  return ctx.render(req, {
+  return renderLogin(ctx, req, {
     title: '用户登录',
-    flash: options.expired ? { kind: 'warning', text: '登录已超时，请重新登录' } : undefined,
+    expired: options.expired,
     body: html`<div class="k-login">
 <div class="k-login__side"><h2>统一身份认证</h2><p>一次登录，全网通办。</p><p>法人用户请使用单位账号登录，登录后可办理企业开办、变更、注销等业务。</p><p class="k-muted" style="color:#dfe9f7">请妥善保管账号密码，切勿泄露给他人。</p></div>
 <form class="k-login__form" method="post" action="/login">
@@ -123,9 +120,9 @@ export const unifiedLoginPortal: PortalDefinition = {
         return void again({ verifyCode: '验证码已失效，请刷新后重新输入' });
       }
       if (typed !== captcha.answer) return void again({ verifyCode: '验证码错误' });
-      const displayName = ctx.accounts.verify(username, body.loginPwd ?? '');
-      if (!displayName) return void again({ loginPwd: '用户名或密码错误' });
-      ctx.sessions.login(req, res, username, displayName);
+      if (!logInWithPassword(ctx, req, res, username, body.loginPwd ?? '')) {
+        return void again({ loginPwd: '用户名或密码错误' });
+      }
       if (service) return redirectWithTicket(ctx, req, res, service);
       res.send(
         ctx.render(req, {

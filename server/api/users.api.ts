@@ -6,7 +6,7 @@ import { changeAccount } from '../account-changes.ts';
 import { type AccountActor, AccountError, createStaffAccount } from '../accounts.ts';
 import { signedIn } from '../http/context.ts';
 import { conflict, HttpError } from '../http/errors.ts';
-import type { RouteSpec } from '../http/routes.ts';
+import { adminApi, type RouteSpec } from '../http/routes.ts';
 import { MOBILE, parseOrThrow } from '../http/validate.ts';
 import type { Services } from '../services.ts';
 
@@ -61,28 +61,22 @@ export function accountFailure(error: unknown): unknown {
   return error;
 }
 
+/** Runs an account change; the store's and the checks' refusals become HTTP answers. */
+const answered = <T>(work: Promise<T>): Promise<T> =>
+  work.catch((error: unknown) => {
+    throw accountFailure(error);
+  });
+
 export function userApiRoutes(services: Services): RouteSpec[] {
   const cost = services.options.passwordCost;
   return [
-    {
-      method: 'get',
-      path: '/api/admin/users',
-      access: ['admin'],
-      kind: 'api',
-      summary: '列出全部账号（申请人手机号脱敏）',
-      handler: async (_req, res) => {
-        res.json({ users: (await services.users.list()).map(publicUser) });
-      },
-    },
-    {
-      method: 'post',
-      path: '/api/admin/users',
-      access: ['admin'],
-      kind: 'api',
-      summary: '新增窗口人员或管理员账号',
-      handler: async (req, res) => {
-        const body = parseOrThrow(createBody, req.body);
-        const user = await createStaffAccount(
+    adminApi('get', '/api/admin/users', '列出全部账号（申请人手机号脱敏）', async (_req, res) => {
+      res.json({ users: (await services.users.list()).map(publicUser) });
+    }),
+    adminApi('post', '/api/admin/users', '新增窗口人员或管理员账号', async (req, res) => {
+      const body = parseOrThrow(createBody, req.body);
+      const user = await answered(
+        createStaffAccount(
           services.db,
           {
             role: body.role,
@@ -94,36 +88,32 @@ export function userApiRoutes(services: Services): RouteSpec[] {
           },
           cost,
           actorOf(req),
-        ).catch((error: unknown) => {
-          throw accountFailure(error);
-        });
-        res.status(201).json({ user: publicUser(user) });
-      },
-    },
-    {
-      method: 'post',
-      path: '/api/admin/users/change',
-      access: ['admin'],
-      kind: 'api',
-      summary: '修改账号：角色、服务中心、停用/启用、重置密码',
-      handler: async (req, res) => {
+        ),
+      );
+      res.status(201).json({ user: publicUser(user) });
+    }),
+    adminApi(
+      'post',
+      '/api/admin/users/change',
+      '修改账号：角色、服务中心、停用/启用、重置密码',
+      async (req, res) => {
         const body = parseOrThrow(changeBody, req.body);
-        const user = await changeAccount(
-          services.db,
-          body.login,
-          {
-            ...(body.role !== undefined ? { role: body.role } : {}),
-            ...(body.centre !== undefined ? { centreId: body.centre } : {}),
-            ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
-            ...(body.password !== undefined ? { password: body.password } : {}),
-          },
-          actorOf(req),
-          cost,
-        ).catch((error: unknown) => {
-          throw accountFailure(error);
-        });
+        const user = await answered(
+          changeAccount(
+            services.db,
+            body.login,
+            {
+              ...(body.role !== undefined ? { role: body.role } : {}),
+              ...(body.centre !== undefined ? { centreId: body.centre } : {}),
+              ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
+              ...(body.password !== undefined ? { password: body.password } : {}),
+            },
+            actorOf(req),
+            cost,
+          ),
+        );
         res.json({ user: publicUser(user) });
       },
-    },
+    ),
   ];
 }

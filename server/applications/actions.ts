@@ -73,15 +73,7 @@ export class ApplicationActions {
       // Lists the applicant builds (the business scope) start with one empty row to fill in.
       typed: startingRows(mergedFormOf(bundle.id, { ...choice })),
     });
-    await this.services.audit(
-      req,
-      'application.create',
-      { type: 'application', id: application.id },
-      {
-        bundle: bundle.id,
-        centre: centre.id,
-      },
-    );
+    await this.#audit(req, 'application.create', application.id, { bundle: bundle.id, centre: centre.id });
     await this.refresh(application.id);
     this.#publish(application);
     return application;
@@ -118,15 +110,10 @@ export class ApplicationActions {
     }
     await this.refresh(id);
     // Counts only: the values hold ID numbers and phones.
-    await this.services.audit(
-      req,
-      'application.save',
-      { type: 'application', id },
-      {
-        typed: Object.keys(input.typed).length,
-        version: saved.version,
-      },
-    );
+    await this.#audit(req, 'application.save', id, {
+      typed: Object.keys(input.typed).length,
+      version: saved.version,
+    });
     this.#publish(saved);
     return (await this.services.applications.find({ kind: 'all' }, id)) ?? saved;
   }
@@ -211,17 +198,12 @@ export class ApplicationActions {
       ocrStatus: slot.ocr && this.services.reader ? 'pending' : 'none',
     });
     if (!document) throw notFound('办件');
-    await this.services.audit(
-      req,
-      'document.upload',
-      { type: 'application', id: application.id },
-      {
-        document: document.id,
-        material: slot.id,
-        bytes: document.sizeBytes,
-        sha256,
-      },
-    );
+    await this.#audit(req, 'document.upload', application.id, {
+      document: document.id,
+      material: slot.id,
+      bytes: document.sizeBytes,
+      sha256,
+    });
     await this.refresh(application.id);
     this.services.events.publish(applicationAudience(application), {
       type: 'document',
@@ -241,12 +223,7 @@ export class ApplicationActions {
     const read = result?.fields[field];
     if (!document || !result || !read || read.value === null) throw notFound('识别结果');
     await this.markReadingsConfirmed([document], [{ documentId, field }]);
-    await this.services.audit(
-      req,
-      'document.confirm',
-      { type: 'application', id },
-      { document: documentId, field },
-    );
+    await this.#audit(req, 'document.confirm', id, { document: documentId, field });
     await this.refresh(id);
     this.services.events.publish(applicationAudience(application), {
       type: 'document',
@@ -288,7 +265,7 @@ export class ApplicationActions {
     if (!EDITABLE.includes(application.status)) throw conflict('该办件已提交，不能再删除材料');
     const removed = await this.services.documents.remove(scopeOf(user), id, documentId);
     if (!removed) throw notFound('材料');
-    await this.services.audit(req, 'document.remove', { type: 'application', id }, { document: documentId });
+    await this.#audit(req, 'document.remove', id, { document: documentId });
     await this.refresh(id);
     this.services.events.publish(applicationAudience(application), {
       type: 'document',
@@ -334,12 +311,7 @@ export class ApplicationActions {
       actorRole: user.role,
     });
     if (!submitted) throw conflict('该办件已提交');
-    await this.services.audit(
-      req,
-      'application.submit',
-      { type: 'application', id },
-      { findings: findings.length },
-    );
+    await this.#audit(req, 'application.submit', id, { findings: findings.length });
     this.#publish(submitted);
     return submitted;
   }
@@ -358,9 +330,19 @@ export class ApplicationActions {
       await this.get(req, id);
       throw conflict('只有待审核的办件可以退回');
     }
-    await this.services.audit(req, 'application.return', { type: 'application', id }, { reason });
+    await this.#audit(req, 'application.return', id, { reason });
     this.#publish(changed);
     return changed;
+  }
+
+  /** The audit entry of a change to one application, with that application as its subject. */
+  #audit(
+    req: Request,
+    action: string,
+    applicationId: string,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
+    return this.services.audit(req, action, { type: 'application', id: applicationId }, detail);
   }
 
   #publish(application: Application): void {

@@ -35,12 +35,12 @@ export interface RouteSpec {
  * forget that its `:id` is an application the clerk's centre must own.
  */
 const audience =
-  (access: Access, owns?: 'application') =>
+  (access: Access, owns?: 'application', kind: RouteSpec['kind'] = 'page') =>
   (method: Method, path: string, summary: string, handler: RouteSpec['handler']): RouteSpec => ({
     method,
     path,
     access,
-    kind: 'page',
+    kind,
     ...(owns ? { owns } : {}),
     summary,
     handler,
@@ -48,6 +48,8 @@ const audience =
 
 /** An admin's page. */
 export const adminPage = audience(['admin']);
+/** An admin's JSON route (an admin session or the admin token). */
+export const adminApi = audience(['admin'], undefined, 'api');
 /** An applicant's page about one of their own applications (`:id`). */
 export const applicantPage = audience(['applicant'], 'application');
 /** A clerk's (or an admin's) page about one application (`:id`) of their centre. */

@@ -47,7 +47,12 @@ describe('layout-free licence fields: labels found in the lines, values taken by
     ],
     ['d009', 'pre-2015', 'company', ['registrationNumber', 'name', 'legalRepresentative', 'businessTerm']],
     ['d034', 'pre-2015', 'company', ['name', 'domicile', 'registeredCapital', 'establishedDate']],
-    ['d020', 'regional', 'individual', ['domicile', 'legalRepresentative', 'establishedDate']],
+    [
+      'd020',
+      'regional',
+      'individual',
+      ['registrationNumber', 'domicile', 'legalRepresentative', 'establishedDate'],
+    ],
   ])('%s: %s %s', (name, format, variant, keys) => {
     const { lines, size } = page(name);
     const extraction = extractLicence(lines, size);
@@ -97,6 +102,18 @@ describe('layout-free licence fields: labels found in the lines, values taken by
   it('stops a wrapped value where the seal text begins: wrapped lines start at one left edge', () => {
     const fields = interpretLicence(extractLicence(page('d013').lines, page('d013').size));
     expect(fields.domicile?.printed).toMatch(/建工大厦2层06号$/);
+  });
+
+  it('places an address whose label a watermark hid, and asks a person to confirm it', () => {
+    const fields = interpretLicence(extractLicence(page('d037').lines, page('d037').size));
+    expect(fields.domicile?.printed).toSatisfy((v: string) => same(v, truth('d037').fields.domicile));
+    expect(fields.domicile?.status).toBe('needs-confirmation');
+    expect(fields.domicile?.notes.join('')).toContain('未找到“住所”标签');
+  });
+
+  it('names a label whose end a watermark hid by the grammar of the value after it (「注册」 82000万元)', () => {
+    const fields = interpretLicence(extractLicence(page('d007').lines, page('d007').size));
+    expect(fields.registeredCapital?.printed).toBe(truth('d007').fields.registeredCapital);
   });
 
   it('takes the 18 characters that pass the check character from a longer run (「…725Q（1—1）」)', () => {

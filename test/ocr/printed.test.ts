@@ -19,6 +19,11 @@ describe('values as printed, without what an overprint added around them', () =>
     expect(printedCompanyName('莆田市城厢区师刘钟牛肉面店')).toBe('莆田市城厢区师刘钟牛肉面店');
   });
 
+  it('keeps a bracket whose closing glyph was lost at the end of the reading', () => {
+    expect(printedEntityType('有限资任公司（法人独资')).toBe('有限资任公司（法人独资');
+    expect(printedEntityType('有限责任公司（法人独资）复印无效')).toBe('有限责任公司（法人独资）');
+  });
+
   it('ends a type after its bracket', () => {
     expect(printedEntityType('有限责任公司（自然人投资或控股）复印无效')).toBe(
       '有限责任公司（自然人投资或控股）',
@@ -74,6 +79,10 @@ describe('经营范围 as printed', () => {
     expect(printedScope('国内货运代理。（依法须经批准的项CJ目，经相关部门批准后方可展开经营活动）')).toBe(
       '国内货运代理。（依法须经批准的项目，经相关部门批准后方可开展经营活动）',
     );
+    // The national exception for foreign trade is a standard sentence too.
+    expect(printedScope('货物及技术进出口。（国家止或涉及行政审批的货物和技术进出口除外）')).toBe(
+      '货物及技术进出口。（国家禁止或涉及行政审批的货物和技术进出口除外）',
+    );
     // The longer sentence wins over the shorter one inside it, with its own brackets.
     expect(
       printedScope(
@@ -81,6 +90,20 @@ describe('经营范围 as printed', () => {
       ),
     ).toBe(
       '食品销售（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文件或许可证件为准）',
+    );
+  });
+
+  it('completes a standard sentence the value was cut short in, not another that ends alike', () => {
+    expect(
+      printedScope(
+        '广告发布（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文',
+      ),
+    ).toBe(
+      '广告发布（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文件或许可证件为准）',
+    );
+    // Less than 60 % of a sentence read is not completed.
+    expect(printedScope('广告发布（依法须经批准的项目，经相关部门')).toBe(
+      '广告发布（依法须经批准的项目，经相关部门',
     );
   });
 
@@ -119,6 +142,18 @@ describe('the issue date under the seal, read several ways', () => {
     // One reading has the month, others the year and the day; marks read into the gaps are not glyphs.
     const pieces = [read('2019年(0)月', 0.5), read('2019年：06月19日', 0.55), read('2019-年元00月19日', 0.3)];
     expect(text(consensusDate(pieces))).toBe('2019年06月19日');
+  });
+
+  it('weighs each reading by how sure it is: one clear digit outweighs two hesitant ones', () => {
+    const reads = [read('2021年08月19日', 0.26), read('2021年08月19日', 0.33), read('2021年08月11日', 0.88)];
+    expect(text(consensusDate(reads))).toBe('2021年08月11日');
+  });
+
+  it('gives no vote to a one-digit day after a month printed with a leading zero', () => {
+    const reads = [read('2022年08月19日', 0.9), read('2022年08月29日', 0.85), read('2022年08月9日', 0.99)];
+    expect(text(consensusDate(reads))).toBe('2022年08月19日');
+    // Without a leading zero a day of one digit is as printed.
+    expect(text(consensusDate([read('2019年4月2日', 0.9), read('2019年4月26日', 0.5)]))).toBe('2019年4月2日');
   });
 
   it('gives no vote to a month or day no calendar has', () => {

@@ -1,6 +1,12 @@
 import { itemDef } from '../../../forms/items/index.ts';
 import type { ItemOutput } from '../../../forms/items/types.ts';
-import type { Find, QueryDeclaration, ReceiptDeclaration, Values } from '../../runtime/types.ts';
+import type {
+  Find,
+  QueryDeclaration,
+  ReceiptDeclaration,
+  StepDeclaration,
+  Values,
+} from '../../runtime/types.ts';
 
 /**
  * What the provincial portals have in common (one vendor's 政务服务 framework): the 我的办件 page with a search
@@ -11,6 +17,24 @@ import type { Find, QueryDeclaration, ReceiptDeclaration, Values } from '../../r
 export const heading = (name: string): Find => ({ role: 'heading', name });
 export const button = (name: string): Find => ({ role: 'button', name });
 export const label = (text: string): Find => ({ label: text });
+
+/**
+ * The pages of a wizard, each headed by the wizard's `title` and the page's name (`企业设立登记 — 基本信息`):
+ * `page` is left by 保存并下一步, `last` (the one the submit declaration finishes) has no such button.
+ */
+export function wizardPages(title: string) {
+  type Rest = Omit<StepDeclaration, 'name' | 'ready' | 'next'>;
+  const last = (name: string, rest: Rest): StepDeclaration => ({
+    name,
+    ready: heading(`${title} ${name}`),
+    ...rest,
+  });
+  const page = (name: string, rest: Rest): StepDeclaration => ({
+    ...last(name, rest),
+    next: button('保存并下一步'),
+  });
+  return { page, last };
+}
 
 export const text = (values: Values, id: string): string => {
   const value = values[id];

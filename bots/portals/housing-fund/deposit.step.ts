@@ -1,12 +1,10 @@
-import type { StepDeclaration } from '../../runtime/types.ts';
 import { datePicker, text } from '../../runtime/widgets/index.ts';
-import { button, heading, label } from '../common/standard-pages.ts';
+import { label, wizardPages } from '../common/standard-pages.ts';
+
+const { page } = wizardPages('单位缴存登记（开户）—');
 
 /** Step 2 缴存信息: headcount, 启缴年月 (a month picker writing yyyyMM), wage base, rates, collection account. */
-export const depositStep: StepDeclaration = {
-  name: '缴存信息',
-  ready: heading('单位缴存登记（开户）— 缴存信息'),
-  next: button('保存并下一步'),
+export const depositStep = page('缴存信息', {
   fields: [
     { field: 'employees', find: label('职工人数'), widget: text() },
     {
@@ -21,4 +19,4 @@ export const depositStep: StepDeclaration = {
     { field: 'collection.bank', find: label('委托收款开户银行'), widget: text() },
     { field: 'collection.accountNo', find: label('委托收款账号'), widget: text() },
   ],
-};
+});

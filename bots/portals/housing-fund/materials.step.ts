@@ -1,11 +1,10 @@
-import type { StepDeclaration } from '../../runtime/types.ts';
 import { readAndAccept, upload } from '../../runtime/widgets/index.ts';
-import { heading, label } from '../common/standard-pages.ts';
+import { label, wizardPages } from '../common/standard-pages.ts';
+
+const { last } = wizardPages('单位缴存登记（开户）—');
 
 /** Step 3 材料与承诺: the legal representative's ID copy and the 承诺书, which counts down before it can be accepted. */
-export const materialsStep: StepDeclaration = {
-  name: '材料与承诺',
-  ready: heading('单位缴存登记（开户）— 材料与承诺'),
+export const materialsStep = last('材料与承诺', {
   fields: [
     { field: 'legalRep.idCopy', find: label('法定代表人身份证复印件'), widget: upload(), personal: true },
     {
@@ -16,4 +15,4 @@ export const materialsStep: StepDeclaration = {
       widget: readAndAccept('本单位已阅读并同意《住房公积金单位缴存承诺书》'),
     },
   ],
-};
+});

@@ -1,13 +1,12 @@
-import type { StepDeclaration } from '../../runtime/types.ts';
 import { divSelect, radio, regionCascade, text } from '../../runtime/widgets/index.ts';
-import { button, heading, label } from '../common/standard-pages.ts';
+import { label, wizardPages } from '../common/standard-pages.ts';
+
+const { page } = wizardPages('单位缴存登记（开户）—');
+
 import { AFFILIATION, UNIT_NATURES, UNIT_TYPES } from './options.ts';
 
 /** Step 1 单位基本信息: the unit, its legal representative and the 经办人. */
-export const unitStep: StepDeclaration = {
-  name: '单位基本信息',
-  ready: heading('单位缴存登记（开户）— 单位基本信息'),
-  next: button('保存并下一步'),
+export const unitStep = page('单位基本信息', {
   fields: [
     { field: 'unitName', find: label('单位全称'), widget: text() },
     { field: 'creditCode', find: label('统一社会信用代码'), widget: text() },
@@ -24,4 +23,4 @@ export const unitStep: StepDeclaration = {
     { field: 'agent.officePhone', find: label('经办人办公电话'), widget: text() },
     { field: 'agent.mobile', find: label('经办人手机'), widget: text() },
   ],
-};
+});

@@ -1,13 +1,12 @@
-import type { StepDeclaration } from '../../runtime/types.ts';
 import { divSelect, radio, regionCascade, text, treeSelect } from '../../runtime/widgets/index.ts';
-import { button, heading, label } from '../common/standard-pages.ts';
+import { label, wizardPages } from '../common/standard-pages.ts';
+
+const { page } = wizardPages('企业设立登记 —');
+
 import { ACCOUNTING_METHODS, CURRENCY, ESTABLISH_METHODS, OPERATING_TERMS, YES_NO } from './options.ts';
 
 /** Step 1 基本信息: name, type (a tree with codes), domicile (省/市/区 cascade), capital, terms. */
-export const basicStep: StepDeclaration = {
-  name: '基本信息',
-  ready: heading('企业设立登记 — 基本信息'),
-  next: button('保存并下一步'),
+export const basicStep = page('基本信息', {
   fields: [
     { field: 'companyName', find: label('企业名称'), widget: text() },
     { field: 'companyType', find: label('企业类型'), widget: treeSelect() },
@@ -26,4 +25,4 @@ export const basicStep: StepDeclaration = {
     { field: 'operatingTerm.type', find: label('经营期限'), widget: radio(OPERATING_TERMS) },
     { field: 'operatingTerm.years', find: label('经营期限（年）'), widget: text() },
   ],
-};
+});

@@ -1,12 +1,10 @@
-import type { StepDeclaration } from '../../runtime/types.ts';
 import { datePicker, divSelect, text } from '../../runtime/widgets/index.ts';
-import { button, heading, label } from '../common/standard-pages.ts';
+import { button, label, wizardPages } from '../common/standard-pages.ts';
+
+const { page } = wizardPages('企业设立登记 —');
 
 /** Step 4 出资信息: one row per shareholder (the page offers them from step 3). */
-export const capitalStep: StepDeclaration = {
-  name: '出资信息',
-  ready: heading('企业设立登记 — 出资信息'),
-  next: button('保存并下一步'),
+export const capitalStep = page('出资信息', {
   pageErrorField: 'contributions',
   fields: [
     {
@@ -27,4 +25,4 @@ export const capitalStep: StepDeclaration = {
       ],
     },
   ],
-};
+});

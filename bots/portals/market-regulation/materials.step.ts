@@ -1,12 +1,12 @@
-import type { StepDeclaration } from '../../runtime/types.ts';
 import { checkbox, radio, readAndAccept, text, upload } from '../../runtime/widgets/index.ts';
-import { heading, label } from '../common/standard-pages.ts';
+import { label, wizardPages } from '../common/standard-pages.ts';
+
+const { last } = wizardPages('企业设立登记 —');
+
 import { DELIVERY_METHODS, YES_NO } from './options.ts';
 
 /** Step 5 材料与承诺: proof of domicile, standard articles, licence delivery, the 告知承诺书 (read to the end). */
-export const materialsStep: StepDeclaration = {
-  name: '材料与承诺',
-  ready: heading('企业设立登记 — 材料与承诺'),
+export const materialsStep = last('材料与承诺', {
   fields: [
     { field: 'materials.domicileProof', find: label('住所使用证明'), widget: upload() },
     { field: 'materials.articlesAccepted', find: label('公司章程'), widget: checkbox('使用标准公司章程') },
@@ -22,4 +22,4 @@ export const materialsStep: StepDeclaration = {
       widget: readAndAccept('我已阅读并同意告知承诺书'),
     },
   ],
-};
+});

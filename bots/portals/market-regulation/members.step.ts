@@ -1,13 +1,12 @@
-import type { StepDeclaration } from '../../runtime/types.ts';
 import { checkboxes, datePicker, divSelect, radio, text, upload } from '../../runtime/widgets/index.ts';
-import { button, heading, label } from '../common/standard-pages.ts';
+import { button, label, wizardPages } from '../common/standard-pages.ts';
+
+const { page } = wizardPages('企业设立登记 —');
+
 import { ETHNICITY, GENDER, ID_TYPES, NATIONALITY, POLITICAL, YES_NO } from './options.ts';
 
 /** Step 3 人员信息: board/supervisors, then one fieldset per member (成员 1, 成员 2, …) added with 添加成员. */
-export const membersStep: StepDeclaration = {
-  name: '人员信息',
-  ready: heading('企业设立登记 — 人员信息'),
-  next: button('保存并下一步'),
+export const membersStep = page('人员信息', {
   pageErrorField: 'members',
   fields: [
     { field: 'hasBoard', find: label('是否设董事会'), widget: radio(YES_NO) },
@@ -39,4 +38,4 @@ export const membersStep: StepDeclaration = {
       ],
     },
   ],
-};
+});

@@ -1,13 +1,12 @@
-import type { StepDeclaration } from '../../runtime/types.ts';
 import { derived, modalPicker } from '../../runtime/widgets/index.ts';
-import { button, heading, label } from '../common/standard-pages.ts';
+import { label, wizardPages } from '../common/standard-pages.ts';
+
+const { page } = wizardPages('企业设立登记 —');
+
 import { scopeName } from './options.ts';
 
 /** Step 2 经营范围: items picked in a modal from the 规范表述 list, one flagged 主营; text and 行业 follow. */
-export const scopeStep: StepDeclaration = {
-  name: '经营范围',
-  ready: heading('企业设立登记 — 经营范围'),
-  next: button('保存并下一步'),
+export const scopeStep = page('经营范围', {
   pageErrorField: 'businessScope',
   fields: [
     {
@@ -26,4 +25,4 @@ export const scopeStep: StepDeclaration = {
     { field: 'businessScopeText', find: label('经营范围'), widget: derived() },
     { field: 'industryCode', find: label('行业'), widget: derived() },
   ],
-};
+});

@@ -1,6 +1,8 @@
-import type { Binding, StepDeclaration } from '../../runtime/types.ts';
+import type { Binding } from '../../runtime/types.ts';
 import { divSelect, radio, text } from '../../runtime/widgets/index.ts';
-import { button, heading, label } from '../common/standard-pages.ts';
+import { label, wizardPages } from '../common/standard-pages.ts';
+
+const { page } = wizardPages('新办纳税人涉税事项 —');
 
 const ID_TYPES = {
   '201': '居民身份证',
@@ -24,10 +26,7 @@ const person = (prefix: string, row: string): Binding[] => [
 ];
 
 /** Step 1 登记信息确认: what the tax side adds to the shared registration, and the people grid. */
-export const infoStep: StepDeclaration = {
-  name: '登记信息确认',
-  ready: heading('新办纳税人涉税事项 — 登记信息确认'),
-  next: button('保存并下一步'),
+export const infoStep = page('登记信息确认', {
   fields: [
     { field: 'accountingMethod', find: label('核算方式'), widget: radio(ACCOUNTING_METHODS) },
     { field: 'employees', find: label('从业人数'), widget: text() },
@@ -35,4 +34,4 @@ export const infoStep: StepDeclaration = {
     ...person('financeOfficer', '财务负责人'),
     ...person('taxAgent', '办税人'),
   ],
-};
+});

@@ -1,8 +1,8 @@
-import { PortalChangedError, ValueRejectedError } from '../../errors/index.ts';
+import { PortalChangedError } from '../../errors/index.ts';
 import { waitFor } from '../locate.ts';
 import type { RunContext, Widget } from '../types.ts';
 import { asText, tap, textControl } from '../widgets/common.ts';
-import { formatDate, parseDate } from '../widgets/date.ts';
+import { type DateFormats, dateToShow, shownAsWire } from '../widgets/date.ts';
 import { cssString, FIT_MS, TRIES } from './library-dom.ts';
 
 // laydate, layui's date and month picker, filled by walking its panel's arrows. The panel is the library's to
@@ -57,13 +57,11 @@ async function pickMonth(run: RunContext, date: { y: number; m: number }): Promi
   if (await confirm.isVisible()) await tap(confirm);
 }
 
-export const laydate = (formats: { wire: string; shown: string; month?: boolean | undefined }): Widget => ({
+export const laydate = (formats: DateFormats): Widget => ({
   kind: formats.month ? 'layui-month' : 'layui-date',
   async fill(run, field, value) {
-    const date = parseDate(formats.wire, asText(value));
-    if (!date) throw new ValueRejectedError(`日期“${asText(value)}”不是 ${formats.wire} 格式`, []);
+    const { date, wanted } = dateToShow(formats, value);
     const input = textControl(field);
-    const wanted = formatDate(formats.shown, date);
     for (let attempt = 1; attempt <= TRIES; attempt += 1) {
       if ((await input.inputValue()) === wanted) return;
       if (!(await laydatePanel(run).isVisible())) await input.click();
@@ -81,10 +79,6 @@ export const laydate = (formats: { wire: string; shown: string; month?: boolean 
       );
     }
   },
-  async read(_run, field) {
-    const shown = await textControl(field).inputValue();
-    const date = parseDate(formats.shown, shown);
-    return date ? formatDate(formats.wire, date) : shown;
-  },
+  read: async (_run, field) => shownAsWire(formats, await textControl(field).inputValue()),
   expected: (value) => asText(value),
 });

@@ -11,6 +11,7 @@ import { fits } from './layui-dom.ts';
 import { laydate } from './layui-laydate.ts';
 import { upload } from './layui-upload.ts';
 import { cssString, FIT_MS, TRIES } from './library-dom.ts';
+import { libraryNotice } from './library-notice.ts';
 
 /**
  * layui (2.x) as its documentation describes its rendered form: `form.render()` hides each <select>,
@@ -161,22 +162,15 @@ const region = (): Widget => ({
 
 // ——— notice ———
 
-/**
- * A notice signed by ticking its box: the box opens a layer dialog with the text, which is scrolled to its
- * end as a person reads it, then confirmed (`accept`, or the dialog's first button); the box is then ticked.
- */
-const notice = (agree: string, accept: string | undefined): Widget => ({
+/** A notice whose box opens a layer dialog; its text is scrolled to the end before the dialog's first button. */
+const notice = libraryNotice({
   kind: 'layui-notice',
-  async fill(run, field, value) {
-    const box = await boxes.boxOf(run, field, agree);
-    if (asText(value) !== '1' || box.checked) return;
-    await boxes.click(field, 'checkbox', box);
-    const layer = run.page.locator('.layui-layer').filter({ visible: true }).last();
-    const opened = await waitFor(
-      async () => ((await layer.count()) > 0 ? true : undefined),
-      Math.min(FIT_MS, run.settings.findTimeoutMs),
-    );
-    if (!opened) throw new PortalChangedError(`勾选“${agree}”后没有弹出 layer 对话框（.layui-layer）`);
+  boxes,
+  dialog: (run) => run.page.locator('.layui-layer').filter({ visible: true }).last(),
+  openMs: (run) => Math.min(FIT_MS, run.settings.findTimeoutMs),
+  missing: 'layer 对话框（.layui-layer）',
+  name: 'layer 对话框',
+  async readToEnd(run, layer) {
     const content = layer.locator('.layui-layer-content');
     await content.hover();
     const read = await waitFor(
@@ -190,23 +184,12 @@ const notice = (agree: string, accept: string | undefined): Widget => ({
       60,
     );
     if (!read) throw new PortalChangedError('layer 对话框的内容无法滚动到末尾（.layui-layer-content）');
-    const button = accept
-      ? layer.locator('.layui-layer-btn a').filter({ hasText: accept })
-      : layer.locator('.layui-layer-btn0');
-    if ((await button.count()) === 0) {
-      throw new PortalChangedError(
-        `layer 对话框中没有${accept ? `“${accept}”按钮` : '确认按钮（.layui-layer-btn0）'}`,
-      );
-    }
-    await button.first().click();
-    const ticked = await waitFor(
-      async () => ((await boxes.isTicked(run, field, agree)) ? true : undefined),
-      run.settings.findTimeoutMs,
-    );
-    if (!ticked) throw new PortalChangedError(`确认 layer 对话框后“${agree}”仍未勾选`);
   },
-  read: async (run, field) => ((await boxes.isTicked(run, field, agree)) ? '1' : '0'),
-  expected: (value) => asText(value),
+  button: (layer, accept) =>
+    accept
+      ? layer.locator('.layui-layer-btn a').filter({ hasText: accept })
+      : layer.locator('.layui-layer-btn0'),
+  confirm: '.layui-layer-btn0',
 });
 
 /** The layui family: every spec kind, laydate's month panel included. */

@@ -1,9 +1,9 @@
 import type { Locator } from 'playwright-core';
-import { PortalChangedError, ValueRejectedError } from '../../errors/index.ts';
+import { PortalChangedError } from '../../errors/index.ts';
 import { waitFor } from '../locate.ts';
 import type { RunContext, Widget } from '../types.ts';
 import { asText } from '../widgets/common.ts';
-import { formatDate, parseDate } from '../widgets/date.ts';
+import { type DateFormats, dateToShow, shownAsWire } from '../widgets/date.ts';
 import { TRIES } from './library-dom.ts';
 import { fits, openPopup, shown } from './tdesign-dom.ts';
 
@@ -89,20 +89,14 @@ async function pick(run: RunContext, box: Locator, date: Ymd, month: boolean): P
 }
 
 /** The day or month picker: `wire` is the projection's format, `shown` what the portal's input shows. */
-export const tdesignPicker = (formats: {
-  wire: string;
-  shown: string;
-  month?: boolean | undefined;
-}): Widget => {
+export const tdesignPicker = (formats: DateFormats): Widget => {
   const month = formats.month === true;
   const what = month ? '月份选择' : '日期选择';
   return {
     kind: month ? 'tdesign-month' : 'tdesign-date',
     async fill(run, field, value) {
-      const date = parseDate(formats.wire, asText(value));
-      if (!date) throw new ValueRejectedError(`日期“${asText(value)}”不是 ${formats.wire} 格式`, []);
+      const { date, wanted } = dateToShow(formats, value);
       const box = (await fits(run, field, PICKER, what)).first();
-      const wanted = formatDate(formats.shown, date);
       const panel = run.page.locator('.t-popup:has(.t-date-picker__panel)').filter({ visible: true });
       const taken = async () => (await panel.count()) === 0 && (await shown(box)) === wanted;
       for (let attempt = 1; attempt <= TRIES; attempt += 1) {
@@ -112,11 +106,8 @@ export const tdesignPicker = (formats: {
       if (!(await taken()))
         throw new PortalChangedError(`TDesign ${what}未显示“${wanted}”（${PICKER} input）`);
     },
-    async read(run, field) {
-      const text = await shown((await fits(run, field, PICKER, what)).first());
-      const date = parseDate(formats.shown, text);
-      return date ? formatDate(formats.wire, date) : text;
-    },
+    read: async (run, field) =>
+      shownAsWire(formats, await shown((await fits(run, field, PICKER, what)).first())),
     expected: (value) => asText(value),
   };
 };

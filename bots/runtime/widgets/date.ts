@@ -24,6 +24,32 @@ export function formatDate(format: string, date: { y: number; m: number; d: numb
   return format.replace('yyyy', String(date.y)).replace('MM', pad(date.m)).replace('dd', pad(date.d));
 }
 
+/** A date widget's formats: `wire` the projection's (docs/item-fields.md), `shown` what the portal's box shows. */
+export interface DateFormats {
+  wire: string;
+  shown: string;
+  month?: boolean | undefined;
+}
+
+/**
+ * The date a value names and how the box must show it. A value not in the wire format is rejected, for the
+ * clerk to correct.
+ */
+export function dateToShow(
+  formats: DateFormats,
+  value: unknown,
+): { date: { y: number; m: number; d: number }; wanted: string } {
+  const date = parseDate(formats.wire, asText(value));
+  if (!date) throw new ValueRejectedError(`日期“${asText(value)}”不是 ${formats.wire} 格式`, []);
+  return { date, wanted: formatDate(formats.shown, date) };
+}
+
+/** What a date box shows, in wire terms; as it is when it is no date in the shown format. */
+export function shownAsWire(formats: DateFormats, shown: string): string {
+  const date = parseDate(formats.shown, shown);
+  return date ? formatDate(formats.wire, date) : shown;
+}
+
 /** The month names the sandbox's calendar (and many portals' calendars) print on its month panel. */
 export const MONTHS = [
   '一月',
@@ -68,14 +94,12 @@ async function pickInCalendar(field: Locator, date: { y: number; m: number; d: n
  * A readonly date (or month) input that only a calendar can set. `wire` is the projection's format
  * (docs/item-fields.md), `shown` the format this portal writes into the box; both are compared in wire terms.
  */
-export const datePicker = (formats: { wire: string; shown: string; month?: boolean }): Widget => ({
+export const datePicker = (formats: DateFormats): Widget => ({
   kind: formats.month ? 'month-picker' : 'date-picker',
   spec: { kind: 'date', ...formats },
   async fill(_run, field, value) {
-    const date = parseDate(formats.wire, asText(value));
-    if (!date) throw new ValueRejectedError(`日期“${asText(value)}”不是 ${formats.wire} 格式`, []);
+    const { date, wanted } = dateToShow(formats, value);
     const input = textControl(field);
-    const wanted = formatDate(formats.shown, date);
     // Entries are tapped without Playwright's wait for a still popup: a tap that missed its cell leaves the
     // box as it was, and the calendar is walked again (a date another widget goes on from must be right now,
     // not at the read-back). After three walks the read-back reports what the box shows.
@@ -86,10 +110,6 @@ export const datePicker = (formats: { wire: string; shown: string; month?: boole
       await pickInCalendar(field, date, formats.month ?? false);
     }
   },
-  async read(_run, field) {
-    const shown = await textControl(field).inputValue();
-    const date = parseDate(formats.shown, shown);
-    return date ? formatDate(formats.wire, date) : shown;
-  },
+  read: async (_run, field) => shownAsWire(formats, await textControl(field).inputValue()),
   expected: (value) => asText(value),
 });

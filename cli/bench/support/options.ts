@@ -105,3 +105,23 @@ export function timedBenchAction<T extends z.ZodType<TimedFlags>, R>(
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report));
   };
 }
+
+/**
+ * Ends a timed benchmark's command: the `--timeout-s` flag (`timeout` says what one timeout covers) and
+ * `--keep-data`, which every timed benchmark has, then its action (timedBenchAction).
+ */
+export function timedBench<T extends z.ZodType<TimedFlags>, R>(
+  command: Command,
+  bench: {
+    timeout: string;
+    schema: T;
+    quick: Readonly<Record<string, unknown>>;
+    run: (options: z.infer<T>, common: BenchRunOptions) => Promise<R>;
+    summary: (report: R) => string;
+  },
+): Command {
+  return command
+    .option('--timeout-s <s>', bench.timeout, '600')
+    .option('--keep-data', '保留临时数据目录（截图、追踪、门户记录）以便检查')
+    .action(timedBenchAction(bench.schema, bench.quick, bench.run, bench.summary));
+}

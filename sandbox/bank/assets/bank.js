@@ -2,7 +2,7 @@
 // address, slot tiles that load for a branch's day, and the 校验 button that must pass (on the server) before
 // 提交预约 enables; any change afterwards needs a new 校验.
 (() => {
-  const escapeText = (text) => String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const { escapeText } = K;
   const postForm = async (url, form) => {
     const response = await fetch(url, {
       method: 'POST',
@@ -14,24 +14,8 @@
 
   // --- branches and slots ---------------------------------------------------------------------------------
   const form = () => document.getElementById('appt-form');
-  const setOptions = (holder, items, placeholder) => {
-    const select = holder.querySelector('.k-select');
-    const hidden = select.querySelector(':scope > input[type=hidden]');
-    const input = select.querySelector('.k-select__input');
-    select.querySelector('.k-select__menu').innerHTML = items
-      .map(
-        (i) =>
-          `<li class="k-select__option" data-value="${escapeText(i.value)}" title="${escapeText(i.address || '')}">${escapeText(i.label)}</li>`,
-      )
-      .join('');
-    if (!items.some((i) => i.value === hidden.value)) {
-      const had = hidden.value !== '';
-      hidden.value = '';
-      input.value = '';
-      if (had) K.fire(hidden, 'change');
-    }
-    input.placeholder = placeholder;
-  };
+  const setOptions = (holder, items, placeholder) =>
+    K.setOptions(holder.querySelector('.k-select'), items, placeholder);
   const loadBranches = async () => {
     const holder = document.querySelector('.bk-branches');
     if (!holder) return;

@@ -4,6 +4,8 @@
  * delegation, so rows added later work too. What reaches the server is always an ordinary form field
  * (`name`), usually a hidden input the widget keeps up to date; the visible part is what a person clicks.
  */
+import type { CodeEntry } from '../../../forms/codes/index.ts';
+import { type Body, type Errors, str } from '../body.ts';
 import { describeRule, type UploadRule } from '../uploads.ts';
 import { type HtmlValue, html, jsonForScript, type SafeHtml } from './escape.ts';
 
@@ -15,6 +17,20 @@ export interface Option {
 /** The label of the option whose code is `value` (undefined when the list has no such code). */
 export const labelOf = (options: readonly Option[], value: string): string | undefined =>
   options.find((option) => option.value === value)?.label;
+
+/** Whether the list has an option whose code is `value` (a posted choice the portal offered). */
+export const hasOption = (options: readonly Option[], value: string): boolean =>
+  options.some((option) => option.value === value);
+
+/** Options whose words are also their codes (规格, 职务, 出资方式). */
+export const wordOptions = (words: readonly string[]): Option[] =>
+  words.map((word) => ({ value: word, label: word }));
+
+/** Entries of a code table as options: the code posted, `label(entry)` shown (the name unless told). */
+export const codeOptions = <E extends CodeEntry>(
+  entries: readonly E[],
+  label: (entry: E) => string = (entry) => entry.name,
+): Option[] => entries.map((entry) => ({ value: entry.code, label: label(entry) }));
 
 /** An id usable in `for`/`id` from a field name such as `ryxx[0][xm]`. */
 export const idFor = (name: string): string => `f_${name.replace(/[^\w]/g, '_')}`;
@@ -213,6 +229,19 @@ export function repeatingRows(options: {
 }
 
 /** One row's frame: title with its number and a 删除 button. */
+/**
+ * The names of one repeating row's fields (`<prefix>[<index>][<key>]`) with their values and messages; the
+ * template row (`'__i__'`) shows neither.
+ */
+export function rowFields(prefix: string, index: number | '__i__', values: Body, errors: Errors) {
+  const name = (key: string) => `${prefix}[${index}][${key}]`;
+  return {
+    name,
+    value: (key: string) => (index === '__i__' ? '' : str(values, name(key))),
+    error: (key: string) => (index === '__i__' ? undefined : errors[name(key)]),
+  };
+}
+
 export function rowFrame(title: string, index: number | '__i__', body: SafeHtml): SafeHtml {
   const number = index === '__i__' ? '__n__' : String(index + 1);
   return html`<fieldset class="k-row" data-index="${index}"><legend class="k-row__head">${title} <span class="k-row__no">${number}</span><button type="button" class="k-link k-row__remove">删除</button></legend>${body}</fieldset>`;

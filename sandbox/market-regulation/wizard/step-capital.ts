@@ -8,6 +8,7 @@ import {
   repeatingRows,
   rowFrame,
   textInput,
+  wordOptions,
 } from '../../kit/html/widgets.ts';
 import { chinaDate } from '../../kit/references.ts';
 import { CONTRIBUTION_METHODS, LLC_TYPES } from '../lists.ts';
@@ -116,7 +117,7 @@ export const capitalStep: WizardStep = {
   title: '出资信息',
   validate: (body, draft) => validate(body, draft),
   render({ values, errors, draft }) {
-    const shareholders = shareholderNames(draft).map((name) => ({ value: name, label: name }));
+    const shareholders = wordOptions(shareholderNames(draft));
     const rows = rowsOf(values, 'cz');
     const indexes = rows.length ? rows.map((row) => row.index) : shareholders.map((_, i) => i);
     const prefilled: Body = rows.length

@@ -1,42 +1,21 @@
 // 公章刻制备案: the engraving companies of the unit's district load once the credit code is typed, and a seal
 // row fills in its 印文 and usual 规格 when its type is chosen (a person may still change both).
 (() => {
-  const escapeText = (text) => String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-
   const loadEngravers = async (code) => {
     const holder = document.querySelector('.ps-engravers');
     if (!holder) return;
     const select = holder.querySelector('.k-select');
-    const hidden = select.querySelector(':scope > input[type=hidden]');
-    const input = select.querySelector('.k-select__input');
-    const menu = select.querySelector('.k-select__menu');
-    if (!/^[0-9A-Z]{18}$/.test(code)) {
-      menu.innerHTML = '';
-      hidden.value = '';
-      input.value = '';
-      input.placeholder = '请先填写统一社会信用代码';
-      return;
-    }
+    if (!/^[0-9A-Z]{18}$/.test(code)) return K.setOptions(select, [], '请先填写统一社会信用代码');
     select.classList.add('is-loading');
-    input.placeholder = '正在加载本辖区刻章企业…';
+    select.querySelector('.k-select__input').placeholder = '正在加载本辖区刻章企业…';
     try {
       const { data } = await K.request('GET', `${holder.dataset.api}?tyshxydm=${encodeURIComponent(code)}`);
       const items = data?.ok ? data.items : [];
-      menu.innerHTML = items
-        .map(
-          (item) =>
-            `<li class="k-select__option" data-value="${escapeText(item.value)}" title="${escapeText(item.address)}">${escapeText(item.label)}</li>`,
-        )
-        .join('');
-      if (!items.some((item) => item.value === hidden.value)) {
-        hidden.value = '';
-        input.value = '';
-      }
-      input.placeholder = data?.ok
-        ? items.length
-          ? '请选择刻章企业'
-          : '本辖区暂无备案刻章企业'
-        : data.message;
+      K.setOptions(
+        select,
+        items,
+        data?.ok ? (items.length ? '请选择刻章企业' : '本辖区暂无备案刻章企业') : data.message,
+      );
     } finally {
       select.classList.remove('is-loading');
     }

@@ -1,6 +1,6 @@
 // 新办纳税人: the 检查 button on 确认提交 asks the server to check every step; only a passing check enables 提交.
 (() => {
-  const escapeText = (text) => String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const { escapeText } = K;
   document.addEventListener('click', async (event) => {
     const button = event.target.closest('.tx-check__btn');
     if (!button) return;

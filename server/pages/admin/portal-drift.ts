@@ -10,7 +10,6 @@ import { html, type SafeHtml } from '../../html/html.ts';
 import { signedIn } from '../../http/context.ts';
 import { adminPage, type RouteSpec } from '../../http/routes.ts';
 import { parseForm } from '../../http/validate.ts';
-import type { Services } from '../../services.ts';
 
 /**
  * The drift check on the 部门系统 page (docs/drift-check.md): per portal its last check and findings in
@@ -108,8 +107,15 @@ const driftOpSchema = z.object({
   op: z.enum(['auto-pause-on', 'auto-pause-off', 'release'], { error: '未知的操作' }),
 });
 
+/** Records an admin's change to one portal in the audit log. */
+export type PortalAudit = (
+  req: Request,
+  action: string,
+  portalId: string,
+  detail?: Record<string, unknown>,
+) => Promise<void>;
+
 export interface DriftRouteDeps {
-  services: Services;
   bots: () => BotsPort;
   known: (portalId: string) => string;
   show: (
@@ -118,21 +124,28 @@ export interface DriftRouteDeps {
     state: { errors?: Record<string, Record<string, string>>; notice?: string },
     status?: number,
   ) => Promise<void>;
+  /** The portal a form was posted for and the form parsed; undefined when the page was shown with its errors. */
+  portalForm: <T extends z.ZodType>(
+    req: Request,
+    res: Response,
+    schema: T,
+  ) => Promise<{ portalId: string; data: z.output<T> } | undefined>;
+  auditPortal: PortalAudit;
 }
 
-export function driftRoutes({ services, bots, known, show }: DriftRouteDeps): RouteSpec[] {
+export function driftRoutes({ bots, known, show, portalForm, auditPortal }: DriftRouteDeps): RouteSpec[] {
   return [
     adminPage('post', '/admin/portals/drift-schedule', '设置系统变更定时检查的时间', async (req, res) => {
       const parsed = parseForm(scheduleSchema, req.body ?? {});
       if (!parsed.ok) return show(req, res, { errors: { schedule: parsed.errors } }, 422);
       await bots().setDriftSchedule(parsed.data, signedIn(req).id);
-      await services.audit(req, 'portal.drift-schedule', { type: 'portal', id: 'all' }, parsed.data);
+      await auditPortal(req, 'portal.drift-schedule', 'all', parsed.data);
       res.redirect(303, '/admin/portals?saved=1');
     }),
     adminPage('post', '/admin/portals/:portalId/check', '立即检查部门系统是否变更', async (req, res) => {
       const portalId = known(String(req.params.portalId));
       await bots().checkNow(portalId);
-      await services.audit(req, 'portal.check', { type: 'portal', id: portalId });
+      await auditPortal(req, 'portal.check', portalId);
       res.redirect(303, `/admin/portals?checking=${encodeURIComponent(portalId)}#portal-${portalId}`);
     }),
     adminPage(
@@ -140,15 +153,13 @@ export function driftRoutes({ services, bots, known, show }: DriftRouteDeps): Ro
       '/admin/portals/:portalId/drift',
       '设置检查发现变更时自动暂停，或解除暂停',
       async (req, res) => {
-        const portalId = known(String(req.params.portalId));
-        const parsed = parseForm(driftOpSchema, req.body ?? {});
-        if (!parsed.ok) return show(req, res, { errors: { [portalId]: parsed.errors } }, 422);
+        const form = await portalForm(req, res, driftOpSchema);
+        if (!form) return;
+        const { portalId, data } = form;
         const change =
-          parsed.data.op === 'release'
-            ? { driftHold: null }
-            : { driftAutoPause: parsed.data.op === 'auto-pause-on' };
+          data.op === 'release' ? { driftHold: null } : { driftAutoPause: data.op === 'auto-pause-on' };
         await bots().updateSettings(portalId, change, signedIn(req).id);
-        await services.audit(req, `portal.drift.${parsed.data.op}`, { type: 'portal', id: portalId });
+        await auditPortal(req, `portal.drift.${data.op}`, portalId);
         res.redirect(303, `/admin/portals?saved=1#portal-${portalId}`);
       },
     ),

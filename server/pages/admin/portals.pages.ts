@@ -13,7 +13,7 @@ import { adminPage, type RouteSpec } from '../../http/routes.ts';
 import { parseForm } from '../../http/validate.ts';
 import type { Services } from '../../services.ts';
 import { PORTAL_NAMES } from './names.ts';
-import { driftFailing, driftRoutes, driftSection, scheduleCard } from './portal-drift.ts';
+import { driftFailing, driftRoutes, driftSection, type PortalAudit, scheduleCard } from './portal-drift.ts';
 import { portalStats } from './portal-stats.ts';
 
 /**
@@ -114,8 +114,26 @@ export function portalRoutes(services: Services): RouteSpec[] {
     );
   }
 
+  /**
+   * The portal a form was posted for and the form parsed; undefined when it had errors and the page was
+   * shown again with them beside that portal.
+   */
+  async function portalForm<T extends z.ZodType>(
+    req: Request,
+    res: Response,
+    schema: T,
+  ): Promise<{ portalId: string; data: z.output<T> } | undefined> {
+    const portalId = known(String(req.params.portalId));
+    const parsed = parseForm(schema, req.body ?? {});
+    if (parsed.ok) return { portalId, data: parsed.data };
+    await show(req, res, { errors: { [portalId]: parsed.errors } }, 422);
+    return undefined;
+  }
+  const auditPortal: PortalAudit = (req, action, portalId, detail) =>
+    services.audit(req, action, { type: 'portal', id: portalId }, detail);
+
   return [
-    ...driftRoutes({ services, bots, known, show }),
+    ...driftRoutes({ bots, known, show, portalForm, auditPortal }),
     adminPage('get', '/admin/portals', '部门系统与队列', (req, res) =>
       show(
         req,
@@ -139,19 +157,19 @@ export function portalRoutes(services: Services): RouteSpec[] {
           // Resuming also lifts a hold a drift check put on the portal: the admin has looked.
           const change = body.op === 'pause' ? { paused: true } : { paused: false, driftHold: null };
           await bots().updateSettings(portalId, change, user.id);
-          await services.audit(req, `portal.${body.op}`, { type: 'portal', id: portalId });
+          await auditPortal(req, `portal.${body.op}`, portalId);
           return res.redirect(303, '/admin/portals?saved=1');
         }
-        const parsed = parseForm(settingsSchema, body);
-        if (!parsed.ok) return show(req, res, { errors: { [portalId]: parsed.errors } }, 422);
+        const form = await portalForm(req, res, settingsSchema);
+        if (!form) return;
         const change = {
-          concurrency: parsed.data.concurrency,
-          rateMax: parsed.data.ratePerMinute ?? null,
-          rateDurationMs: parsed.data.ratePerMinute ? 60_000 : null,
-          baseUrl: parsed.data.baseUrl ?? null,
+          concurrency: form.data.concurrency,
+          rateMax: form.data.ratePerMinute ?? null,
+          rateDurationMs: form.data.ratePerMinute ? 60_000 : null,
+          baseUrl: form.data.baseUrl ?? null,
         };
         await bots().updateSettings(portalId, change, user.id);
-        await services.audit(req, 'portal.settings', { type: 'portal', id: portalId }, change);
+        await auditPortal(req, 'portal.settings', portalId, change);
         res.redirect(303, '/admin/portals?saved=1');
       },
     ),
@@ -160,17 +178,12 @@ export function portalRoutes(services: Services): RouteSpec[] {
       '/admin/portals/:portalId/credentials',
       '设置机器人登录部门系统的账号',
       async (req, res) => {
-        const portalId = known(String(req.params.portalId));
-        const parsed = parseForm(credentialsSchema, req.body ?? {});
-        if (!parsed.ok) return show(req, res, { errors: { [portalId]: parsed.errors } }, 422);
-        await bots().setCredentials(portalId, parsed.data.username, parsed.data.password, signedIn(req).id);
+        const form = await portalForm(req, res, credentialsSchema);
+        if (!form) return;
+        const { username, password } = form.data;
+        await bots().setCredentials(form.portalId, username, password, signedIn(req).id);
         // The password never reaches the audit log; the account name does.
-        await services.audit(
-          req,
-          'portal.credentials',
-          { type: 'portal', id: portalId },
-          { account: parsed.data.username },
-        );
+        await auditPortal(req, 'portal.credentials', form.portalId, { account: username });
         res.redirect(303, '/admin/portals?saved=1');
       },
     ),

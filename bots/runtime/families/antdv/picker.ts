@@ -1,9 +1,9 @@
 import type { Locator } from 'playwright-core';
-import { PortalChangedError, ValueRejectedError } from '../../../errors/index.ts';
+import { PortalChangedError } from '../../../errors/index.ts';
 import { waitFor } from '../../locate.ts';
 import type { RunContext, Widget } from '../../types.ts';
 import { asText, tap } from '../../widgets/common.ts';
-import { formatDate, parseDate } from '../../widgets/date.ts';
+import { type DateFormats, dateToShow, formatDate, shownAsWire } from '../../widgets/date.ts';
 import { cssString, openOwnPopup, TRIES } from '../library-dom.ts';
 import { fits, openPopup } from './dom.ts';
 
@@ -52,13 +52,11 @@ function openPanel(run: RunContext, input: Locator): Promise<boolean> {
   );
 }
 
-export const picker = (formats: { wire: string; shown: string; month?: boolean | undefined }): Widget => ({
+export const picker = (formats: DateFormats): Widget => ({
   kind: formats.month ? 'antdv-month' : 'antdv-date',
   async fill(run, field, value) {
-    const date = parseDate(formats.wire, asText(value));
-    if (!date) throw new ValueRejectedError(`日期“${asText(value)}”不是 ${formats.wire} 格式`, []);
+    const { date, wanted } = dateToShow(formats, value);
     const input = await fits(run, field, PICKER_INPUT, formats.month ? '月份选择框' : '日期选择框');
-    const wanted = formatDate(formats.shown, date);
     const title = formatDate(formats.month ? 'yyyy-MM' : 'yyyy-MM-dd', date);
     for (let attempt = 1; attempt <= TRIES; attempt += 1) {
       if ((await input.inputValue()) === wanted) return;
@@ -73,10 +71,7 @@ export const picker = (formats: { wire: string; shown: string; month?: boolean |
       );
     }
   },
-  async read(run, field) {
-    const shown = await (await fits(run, field, PICKER_INPUT, '日期选择框')).inputValue();
-    const date = parseDate(formats.shown, shown);
-    return date ? formatDate(formats.wire, date) : shown;
-  },
+  read: async (run, field) =>
+    shownAsWire(formats, await (await fits(run, field, PICKER_INPUT, '日期选择框')).inputValue()),
   expected: (value) => asText(value),
 });

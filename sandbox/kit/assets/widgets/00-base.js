@@ -21,6 +21,8 @@ window.K = (() => {
     });
   return {
     request,
+    /** Text made safe to put into HTML built as a string (option labels, titles). */
+    escapeText: (text) => String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`),
     /** Registers `fn(root)`, run on the page and on every row added later. */
     onInit(fn) {
       initializers.push(fn);

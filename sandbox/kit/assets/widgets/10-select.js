@@ -17,6 +17,27 @@
     if (hidden) K.fire(hidden, 'change');
   };
   K.choose = choose;
+  /**
+   * Gives a div select new options (`{ value, label, address? }`, the address as the option's title) and a
+   * placeholder; a chosen value no longer offered is cleared (with a change event when there was one).
+   */
+  K.setOptions = (select, items, placeholder) => {
+    const hidden = select.querySelector(':scope > input[type=hidden]');
+    const input = select.querySelector('.k-select__input');
+    select.querySelector('.k-select__menu').innerHTML = items
+      .map(
+        (i) =>
+          `<li class="k-select__option" data-value="${K.escapeText(i.value)}" title="${K.escapeText(i.address || '')}">${K.escapeText(i.label)}</li>`,
+      )
+      .join('');
+    if (!items.some((i) => i.value === hidden.value)) {
+      const had = hidden.value !== '';
+      hidden.value = '';
+      input.value = '';
+      if (had) K.fire(hidden, 'change');
+    }
+    input.placeholder = placeholder;
+  };
   document.addEventListener('click', (event) => {
     const target = event.target;
     const option = target.closest('.k-select__option');

@@ -14,7 +14,7 @@
   const itemsOf = (picker) => JSON.parse(picker.querySelector('.k-picker__data').textContent);
   const chosenCodes = (picker) =>
     [...picker.querySelectorAll('.k-picker__chosen tbody tr')].map((tr) => tr.dataset.code);
-  const escapeText = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const { escapeText } = K;
 
   const renderList = (picker) => {
     const query = picker.querySelector('.k-picker__search input').value.trim();
