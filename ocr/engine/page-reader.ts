@@ -233,7 +233,7 @@ function mostlyUpright(found: readonly DetectedText[]): boolean {
 function turnBoxes(found: readonly DetectedText[], degrees: 90 | 180, image: RawImage): DetectedText[] {
   const { width, height } = image;
   const moved = (p: { x: number; y: number }) =>
-    degrees === 90 ? { x: height - 1 - p.y, y: p.x } : { x: width - 1 - p.x, y: height - 1 - p.y };
+    degrees === 90 ? { x: height - p.y, y: p.x } : { x: width - p.x, y: height - p.y };
   return found.map((box) => ({ ...box, rect: minAreaRect(cornersOf(box.rect).map(moved)) }));
 }
 

@@ -50,8 +50,10 @@ export function registrationNumberLine(
   lines: readonly PlacedLine[],
   hit: LabelHit,
   unit: number,
+  claimed: ReadonlySet<PlacedLine>,
 ): TakenValue | null {
   const candidates = lines.flatMap((line) => {
+    if (claimed.has(line)) return [];
     const chars = line.chars.filter((c) => /\d/.test(c.char));
     const digits = chars.map((c) => c.char).join('');
     const near = Math.hypot(line.left - hit.labelRight, line.middle - hit.middle) < unit * 8;

@@ -86,7 +86,12 @@ export function extractLicence(
   if (codeLine) taken.creditCode = codeLine;
   const registration = taken.registrationNumber;
   if (registration && !/\d{10}/.test(registration.reading.text.replace(/\s+/g, ''))) {
-    const numberLine = registrationNumberLine(lines, registration.hit, unit);
+    // Lines another field took, or a label's, are not the number.
+    const claimed = new Set([
+      ...hits.map((h) => h.line),
+      ...Object.values(taken).flatMap((value) => (value === registration ? [] : value.lines)),
+    ]);
+    const numberLine = registrationNumberLine(lines, registration.hit, unit, claimed);
     if (numberLine) taken.registrationNumber = numberLine;
   }
   if (!taken.domicile && !notPrinted(format, variant).has('domicile')) {

@@ -5,7 +5,7 @@ import type { PlacedLine } from './page-lines.ts';
 import { readingOf } from './values.ts';
 
 /** Marks a 经营范围 row can end with; the detector's box often stops just short of one. */
-const END_MARK = /^[。；，、（）：]$/;
+const END_MARK = /^[。；，、（）：;,:()]$/;
 
 /** How far past its box a row's last line is read again, in the line's heights. */
 const REACH = 0.5;

@@ -90,7 +90,7 @@ const LEAST_READ = 0.6;
 
 /**
  * A standard sentence the value ends in the middle of: its last line lost to an overprint, or run into one
- * (「…以相关部门批准文」). The longest start of a variant that the text ends with (at most one character in six
+ * (「…以相关部门批准文」). The longest start of a variant that the text ends with (at most one character
  * off) and no other sentence starts with, when at least 60 % of it was read; null when none.
  */
 function cutShort(text: string, variants: readonly string[]): { start: number; variant: string } | null {
@@ -105,7 +105,9 @@ function cutShort(text: string, variants: readonly string[]): { start: number; v
       // A start that other sentences share does not say which of them was printed.
       const others = STANDARD_SENTENCES.flatMap(enclosed).filter((other) => !variants.includes(other));
       if (others.some((other) => other.startsWith(prefix))) continue;
-      if (found.distance <= Math.floor(length / 6)) return { start: tailFrom + found.start, variant };
+      // What is added was not read: the start must be read all but exactly, or another sentence that ends
+      // differently (「…以审批结果为准」) would pass for this one's start.
+      if (found.distance <= 1) return { start: tailFrom + found.start, variant };
     }
   }
   return null;

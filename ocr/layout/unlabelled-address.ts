@@ -25,6 +25,8 @@ export function unlabelledAddress(
         line.height >= unit * 0.6 &&
         line.height <= unit * 2 &&
         ADDRESS_START.test(line.text.replace(/\s+/g, '')) &&
+        // A name starts with a place too; it ends with its organisational form.
+        !/(?:公司|合作社|商行|店|厂|部)$/.test(line.text.replace(/\s+/g, '')) &&
         line.chars.reduce((sum, c) => sum + c.confidence, 0) / line.chars.length >= 0.7 &&
         valueLefts.some((left) => Math.abs(line.left - left) <= unit * 1.5),
     )

@@ -101,6 +101,12 @@ describe('经营范围 as printed', () => {
     ).toBe(
       '广告发布（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以相关部门批准文件或许可证件为准）',
     );
+    // A sentence read whole but for its closing bracket is that sentence, not a longer one that starts alike.
+    expect(
+      printedScope(
+        '食品销售（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以审批结果为准',
+      ),
+    ).toBe('食品销售（依法须经批准的项目，经相关部门批准后方可开展经营活动，具体经营项目以审批结果为准）');
     // Less than 60 % of a sentence read is not completed.
     expect(printedScope('广告发布（依法须经批准的项目，经相关部门')).toBe(
       '广告发布（依法须经批准的项目，经相关部门',
