@@ -93,8 +93,10 @@ export class PageReader {
       turned = ((turned + 180) % 360) as PageText['turned'];
     }
     found = found.flatMap((box) => splitStacked(box, found));
-    const crops = await Promise.all(found.map((box) => cropLine(image, box.rect, LINE_HEIGHT)));
-    const read = await recogniseLines(this.recognition, this.dictionary, crops);
+    const read = await this.readLines(
+      image,
+      found.map((box) => box.rect),
+    );
     const lines = found
       .map((box, i) => ({
         ...(read[i] as { text: string; chars: TextLine['chars'] }),

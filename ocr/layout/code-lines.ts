@@ -56,14 +56,11 @@ export function registrationNumberLine(
     if (claimed.has(line)) return [];
     const chars = line.chars.filter((c) => /\d/.test(c.char));
     const digits = chars.map((c) => c.char).join('');
-    const near = Math.hypot(line.left - hit.labelRight, line.middle - hit.middle) < unit * 8;
-    return near && /^(\d{13}|\d{15})$/.test(digits) && chars.length >= line.chars.length - 1
-      ? [{ line, chars, valid: isValidRegistrationNumber(digits) }]
+    const distance = Math.hypot(line.left - hit.labelRight, line.middle - hit.middle);
+    return distance < unit * 8 && /^(\d{13}|\d{15})$/.test(digits) && chars.length >= line.chars.length - 1
+      ? [{ line, chars, distance, valid: isValidRegistrationNumber(digits) }]
       : [];
   });
-  const distance = (line: PlacedLine) => Math.hypot(line.left - hit.labelRight, line.middle - hit.middle);
-  const best = candidates.sort(
-    (a, b) => Number(b.valid) - Number(a.valid) || distance(a.line) - distance(b.line),
-  )[0];
+  const best = candidates.sort((a, b) => Number(b.valid) - Number(a.valid) || a.distance - b.distance)[0];
   return best ? { reading: readingOf(best.chars), lines: [best.line], hit } : null;
 }

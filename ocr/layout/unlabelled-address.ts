@@ -1,6 +1,6 @@
 import { charX, type LabelHit } from './label-hits.ts';
 import type { PlacedLine } from './page-lines.ts';
-import { type TakenValue, takeValue, unlabelledHit } from './values.ts';
+import { meanConfidence, type TakenValue, takeValue, unlabelledHit } from './values.ts';
 
 /** An address starts with a place: a province, city, region or county, then more of it. */
 const ADDRESS_START = /^[\u4e00-\u9fff]{2,8}(?:省|市|自治区|特别行政区|区|县|旗)[\u4e00-\u9fff\d]{3}/;
@@ -27,7 +27,7 @@ export function unlabelledAddress(
         ADDRESS_START.test(line.text.replace(/\s+/g, '')) &&
         // A name starts with a place too; it ends with its organisational form.
         !/(?:公司|合作社|商行|店|厂|部)$/.test(line.text.replace(/\s+/g, '')) &&
-        line.chars.reduce((sum, c) => sum + c.confidence, 0) / line.chars.length >= 0.7 &&
+        meanConfidence([line]) >= 0.7 &&
         valueLefts.some((left) => Math.abs(line.left - left) <= unit * 1.5),
     )
     .sort((a, b) => a.middle - b.middle)[0];

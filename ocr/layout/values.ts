@@ -186,7 +186,8 @@ function inReadingOrder<T extends { line: PlacedLine }>(pieces: readonly T[]): T
   });
 }
 
-function meanConfidence(row: readonly PlacedLine[]): number {
+/** The mean confidence of the glyphs of some lines (0..1). */
+export function meanConfidence(row: readonly PlacedLine[]): number {
   const glyphs = row.flatMap((line) => line.chars);
   return glyphs.reduce((sum, c) => sum + c.confidence, 0) / Math.max(1, glyphs.length);
 }
